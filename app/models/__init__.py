@@ -1,0 +1,52 @@
+"""The SQLAlchemy ORM schema of Dealdesk. No Qt, no business rules."""
+
+from app.models.base import Base, Money, Percent, Quantity, ScaledDecimal, utcnow
+from app.models.catalog import Currency, Product
+from app.models.custom_fields import (
+    CustomFieldDefinition,
+    CustomFieldOption,
+    CustomFieldValue,
+    EntityType,
+    FieldType,
+)
+from app.models.customers import Company, Contact, contact_company
+from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact
+from app.models.history import HistoryEntry
+from app.models.lead import Lead, LeadStatus
+from app.models.people import Department, User
+from app.models.pipeline import Pipeline, Stage, StageSemantic
+from app.models.settings import AppSetting
+from app.models.task import Task
+
+__all__ = [
+    "AppSetting",
+    "Base",
+    "Company",
+    "Contact",
+    "Currency",
+    "CustomFieldDefinition",
+    "CustomFieldOption",
+    "CustomFieldValue",
+    "Deal",
+    "DealProductRow",
+    "Department",
+    "DiscountType",
+    "EntityType",
+    "FieldType",
+    "HistoryEntry",
+    "Lead",
+    "LeadStatus",
+    "Money",
+    "Percent",
+    "Pipeline",
+    "Product",
+    "Quantity",
+    "ScaledDecimal",
+    "Stage",
+    "StageSemantic",
+    "Task",
+    "User",
+    "contact_company",
+    "deal_contact",
+    "utcnow",
+]

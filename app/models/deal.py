@@ -1,0 +1,111 @@
+"""Deals, the contacts on them and their product rows."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, Money, Percent, Quantity, TimestampMixin, VersionedMixin, utcnow
+from app.models.customers import Company, Contact
+from app.models.pipeline import Pipeline, Stage
+
+deal_contact = Table(
+    "deal_contact",
+    Base.metadata,
+    Column("deal_id", ForeignKey("deal.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact_id", ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True),
+    Column("sort", Integer, nullable=False, default=0),
+    Index("ix_deal_contact_contact_id", "contact_id"),
+)
+
+
+class Deal(VersionedMixin, TimestampMixin, Base):
+    __tablename__ = "deal"
+    __table_args__ = (
+        # Kanban column counts and totals: one covering index scan per stage.
+        Index("ix_deal_stage_id_currency_amount", "stage_id", "currency", "amount"),
+        Index("ix_deal_pipeline_id_stage_id", "pipeline_id", "stage_id"),
+        # List sorting and filtering.
+        Index("ix_deal_title", "title"),
+        Index("ix_deal_amount", "amount"),
+        Index("ix_deal_close_date", "close_date"),
+        Index("ix_deal_begin_date", "begin_date"),
+        Index("ix_deal_created_at", "created_at"),
+        Index("ix_deal_responsible_id_stage_id", "responsible_id", "stage_id"),
+        Index("ix_deal_company_id", "company_id"),
+        Index("ix_deal_source", "source"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(255))
+    pipeline_id: Mapped[int] = mapped_column(ForeignKey("pipeline.id"))
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id"))
+    amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    currency: Mapped[str] = mapped_column(ForeignKey("currency.code"))
+    begin_date: Mapped[date | None] = mapped_column(Date)
+    close_date: Mapped[date | None] = mapped_column(Date)
+    probability: Mapped[int | None] = mapped_column(Integer)
+    responsible_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    source: Mapped[str | None] = mapped_column(String(50))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id", ondelete="SET NULL"))
+    comments: Mapped[str | None] = mapped_column(Text)
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    loss_reason: Mapped[str | None] = mapped_column(Text)
+    stage_changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+    pipeline: Mapped[Pipeline] = relationship()
+    stage: Mapped[Stage] = relationship()
+    company: Mapped[Company | None] = relationship()
+    contacts: Mapped[list[Contact]] = relationship(secondary=deal_contact, order_by=deal_contact.c.sort)
+    product_rows: Mapped[list[DealProductRow]] = relationship(
+        back_populates="deal", order_by="DealProductRow.sort", cascade="all, delete-orphan"
+    )
+
+
+class DiscountType(enum.StrEnum):
+    PERCENT = "percent"
+    AMOUNT = "amount"
+
+
+class DealProductRow(Base):
+    """One line of a deal's products: a snapshot of name and price, so catalog edits don't rewrite deals."""
+
+    __tablename__ = "deal_product_row"
+    __table_args__ = (Index("ix_deal_product_row_deal_id_sort", "deal_id", "sort"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deal.id", ondelete="CASCADE"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id", ondelete="SET NULL"), index=True)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(255))
+    price: Mapped[Decimal] = mapped_column(Money)
+    quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(1))
+    unit: Mapped[str] = mapped_column(String(20), default="pcs")
+    discount_type: Mapped[DiscountType] = mapped_column(
+        Enum(DiscountType, native_enum=False, length=10, values_callable=lambda e: [m.value for m in e]),
+        default=DiscountType.PERCENT,
+    )
+    discount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    tax_rate: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
+    tax_included: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    deal: Mapped[Deal] = relationship(back_populates="product_rows")

@@ -1,0 +1,35 @@
+"""The history of every change: a deal's timeline and the audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, utcnow
+
+
+class HistoryEntry(Base):
+    """One changed field (or a creation/deletion) of one entity, by whom and when.
+
+    `version` is the entity's version after the change, so a conflict can say exactly what
+    was changed since the version somebody was editing.
+    """
+
+    __tablename__ = "history_entry"
+    __table_args__ = (
+        Index("ix_history_entry_entity_type_entity_id_id", "entity_type", "entity_id", "id"),
+        Index("ix_history_entry_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_type: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str | None] = mapped_column(String(64))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int | None] = mapped_column(Integer)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

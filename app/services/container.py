@@ -1,0 +1,100 @@
+"""Builds the services once at start-up; the GUI and the CLI hand them to whatever needs them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from app.models import Currency, Pipeline, User
+from app.services.changes import ChangeMonitor
+from app.services.context import ServiceContext
+from app.services.customers import CompanyService, ContactService
+from app.services.deal_queries import DealQueryService
+from app.services.deals import DealService
+from app.services.defaults import ensure_defaults, os_login
+from app.services.errors import ServiceError
+from app.services.events import EventBus
+from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.pipelines import PipelineService
+from app.services.products import ProductService
+from app.services.users import UserInfo, UserService
+from app.storage import Database, open_database
+
+
+@dataclass(frozen=True)
+class Services:
+    context: ServiceContext
+    actor: UserInfo | None
+    deals: DealService = field(init=False)
+    deal_queries: DealQueryService = field(init=False)
+    pipelines: PipelineService = field(init=False)
+    users: UserService = field(init=False)
+    companies: CompanyService = field(init=False)
+    contacts: ContactService = field(init=False)
+    products: ProductService = field(init=False)
+
+    def __post_init__(self) -> None:
+        ctx = self.context
+        for name, cls in (
+            ("deals", DealService),
+            ("deal_queries", DealQueryService),
+            ("pipelines", PipelineService),
+            ("users", UserService),
+            ("companies", CompanyService),
+            ("contacts", ContactService),
+            ("products", ProductService),
+        ):
+            object.__setattr__(self, name, cls(ctx))
+
+    @property
+    def database(self) -> Database:
+        return self.context.database
+
+    @property
+    def events(self) -> EventBus:
+        return self.context.events
+
+    def change_monitor(self) -> ChangeMonitor:
+        return ChangeMonitor(self.context.database)
+
+    def as_user(self, login: str) -> Services:
+        """The same database and event bus, acting as another user (e.g. a second office PC in tests)."""
+        user = self.users.by_login(login)
+        if user is None:
+            raise ServiceError(QT_TRANSLATE_NOOP("errors", "There is no user '{login}'."), login=login)
+        return Services(self.context.for_actor(user.id), user)
+
+    def close(self) -> None:
+        self.context.database.dispose()
+
+
+def open_services(
+    path_or_url: str, *, login: str | None = None, language: str = "en", create: bool = True
+) -> Services:
+    """Open the database (creating and migrating it if needed) and the services acting as `login`.
+
+    Without a login, the user whose login is the operating system's, else the first administrator.
+    """
+    database = open_database(path_or_url, create=create)
+    try:
+        _ensure_defaults(database, language)
+        base = Services(ServiceContext(database, EventBus(), None), None)
+        if login:
+            return base.as_user(login)
+        actor = base.users.by_login(os_login()) or base.users.default_actor()
+        return Services(base.context.for_actor(actor.id if actor else None), actor)
+    except BaseException:
+        database.dispose()
+        raise
+
+
+def _ensure_defaults(database: Database, language: str) -> None:
+    """Fill a new database with its defaults; an up-to-date one costs one read, no write lock."""
+    with database.session() as session:
+        complete = all(
+            session.scalar(select(func.count()).select_from(model)) for model in (User, Currency, Pipeline)
+        )
+    if not complete:
+        with database.session(write=True) as session:
+            ensure_defaults(session, language)

@@ -1,0 +1,183 @@
+"""Companies and contacts: create, read, update, delete, with history and conflict checks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from app.models import Company, Contact, EntityType, User, contact_company
+from app.services.context import UnitOfWork
+from app.services.errors import ValidationError
+from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.records import (
+    CrudService,
+    FieldSpec,
+    delete_custom_values,
+    email_field,
+    existing_id,
+    id_field,
+    text_field,
+)
+from app.services.validation import Problems
+from app.services.vocabulary import FIELD_LABELS
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyDetails:
+    id: int
+    title: str
+    industry: str | None
+    phone: str | None
+    email: str | None
+    website: str | None
+    address: str | None
+    comments: str | None
+    responsible_id: int | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDetails:
+    id: int
+    first_name: str
+    last_name: str
+    full_name: str
+    position: str | None
+    phone: str | None
+    email: str | None
+    address: str | None
+    comments: str | None
+    responsible_id: int | None
+    company_ids: tuple[int, ...]
+    version: int
+
+
+class CompanyService(CrudService[Company, CompanyDetails]):
+    model = Company
+    entity_type = "company"
+    fields = {
+        "title": text_field("title", 255, required=True),
+        "industry": text_field("industry", 100),
+        "phone": text_field("phone", 50),
+        "email": email_field("email"),
+        "website": text_field("website", 255),
+        "address": text_field("address", 2000),
+        "comments": text_field("comments", 100_000),
+        "responsible_id": id_field("responsible_id", User),
+    }
+
+    def details(self, session: Session, record: Company) -> CompanyDetails:
+        return CompanyDetails(
+            record.id,
+            record.title,
+            record.industry,
+            record.phone,
+            record.email,
+            record.website,
+            record.address,
+            record.comments,
+            record.responsible_id,
+            record.version,
+        )
+
+    def title_of(self, record: Company) -> str:
+        return record.title
+
+    def before_create(self, uow: UnitOfWork, values: dict[str, Any]) -> dict[str, Any]:
+        values.setdefault("responsible_id", uow.actor_id)
+        return values
+
+    def before_delete(self, uow: UnitOfWork, record: Company) -> None:
+        delete_custom_values(uow.session, EntityType.COMPANY, [record.id])
+
+
+def _company_ids_field() -> FieldSpec:
+    def clean(session: Session, problems: Problems, field: str, label: Any, value: Any) -> tuple[int, ...]:
+        ids = tuple(dict.fromkeys(value or ()))
+        for ident in ids:
+            existing_id(session, problems, Company, field, label, ident)
+        return tuple(int(i) for i in ids)
+
+    return FieldSpec(FIELD_LABELS["company_ids"], clean)
+
+
+class ContactService(CrudService[Contact, ContactDetails]):
+    model = Contact
+    entity_type = "contact"
+    fields = {
+        "first_name": text_field("first_name", 100),
+        "last_name": text_field("last_name", 100),
+        "position": text_field("position", 100),
+        "phone": text_field("phone", 50),
+        "email": email_field("email"),
+        "address": text_field("address", 2000),
+        "comments": text_field("comments", 100_000),
+        "responsible_id": id_field("responsible_id", User),
+        "company_ids": _company_ids_field(),
+    }
+
+    def details(self, session: Session, record: Contact) -> ContactDetails:
+        return ContactDetails(
+            record.id,
+            record.first_name,
+            record.last_name,
+            record.full_name,
+            record.position,
+            record.phone,
+            record.email,
+            record.address,
+            record.comments,
+            record.responsible_id,
+            _company_ids(session, record.id),
+            record.version,
+        )
+
+    def title_of(self, record: Contact) -> str:
+        return record.full_name
+
+    def before_create(self, uow: UnitOfWork, values: dict[str, Any]) -> dict[str, Any]:
+        values["first_name"] = values.get("first_name") or ""
+        values["last_name"] = values.get("last_name") or ""
+        values.setdefault("responsible_id", uow.actor_id)
+        return values
+
+    def validate_record(self, session: Session, record: Contact) -> None:
+        record.first_name = record.first_name or ""
+        record.last_name = record.last_name or ""
+        if not (record.first_name or record.last_name):
+            raise ValidationError.single(
+                "last_name", QT_TRANSLATE_NOOP("errors", "A contact needs a first or a last name.")
+            )
+
+    def after_write(
+        self, uow: UnitOfWork, record: Contact, values: Mapping[str, Any]
+    ) -> dict[str, tuple[Any, Any]]:
+        if "company_ids" not in values:
+            return {}
+        new = tuple(values["company_ids"])
+        old = _company_ids(uow.session, record.id)
+        if set(new) == set(old):
+            return {}
+        uow.session.execute(delete(contact_company).where(contact_company.c.contact_id == record.id))
+        if new:
+            uow.session.execute(
+                insert(contact_company), [{"contact_id": record.id, "company_id": c} for c in new]
+            )
+        return {"company_ids": (",".join(map(str, old)) or None, ",".join(map(str, new)) or None)}
+
+    def before_delete(self, uow: UnitOfWork, record: Contact) -> None:
+        delete_custom_values(uow.session, EntityType.CONTACT, [record.id])
+
+
+def _company_ids(session: Session, contact_id: int) -> tuple[int, ...]:
+    return tuple(
+        session.scalars(
+            select(contact_company.c.company_id)
+            .where(contact_company.c.contact_id == contact_id)
+            .order_by(contact_company.c.company_id)
+        )
+    )

@@ -1,0 +1,500 @@
+"""Deal use cases: create, update, move through stages, delete, bulk moves; with history and events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import String, and_, cast, delete, func, insert, literal, select, update
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Company,
+    Contact,
+    Deal,
+    EntityType,
+    HistoryEntry,
+    Pipeline,
+    Stage,
+    StageSemantic,
+    User,
+    deal_contact,
+    utcnow,
+)
+from app.services.context import ServiceContext
+from app.services.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ValidationError
+from app.services.history import HistoryItem, read_history
+from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.records import (
+    base_currency,
+    check_version,
+    clean_currency,
+    delete_custom_values,
+    existing_id,
+    flush_or_conflict,
+    load,
+)
+from app.services.validation import (
+    Problems,
+    clean_date,
+    clean_money,
+    clean_probability,
+    clean_text,
+)
+from app.services.vocabulary import DEAL_FIELDS, DEAL_SOURCES
+
+EDITABLE_FIELDS = frozenset(
+    {
+        "title",
+        "amount",
+        "currency",
+        "begin_date",
+        "close_date",
+        "probability",
+        "responsible_id",
+        "source",
+        "company_id",
+        "contact_ids",
+        "comments",
+    }
+)
+BULK_CHUNK = 500  # ids per statement, well under SQLite's bound-parameter limit
+
+
+@dataclass(frozen=True, slots=True)
+class DealDetails:
+    """Everything the deal form shows about one deal, as plain values."""
+
+    id: int
+    title: str
+    pipeline_id: int
+    pipeline_name: str
+    stage_id: int
+    stage_name: str
+    stage_color: str
+    stage_semantic: StageSemantic
+    amount: Decimal
+    currency: str
+    begin_date: date | None
+    close_date: date | None
+    probability: int | None
+    responsible_id: int | None
+    responsible_name: str | None
+    source: str | None
+    company_id: int | None
+    company_title: str | None
+    contact_ids: tuple[int, ...]
+    comments: str | None
+    closed: bool
+    closed_at: datetime | None
+    loss_reason: str | None
+    created_at: datetime
+    created_by_id: int | None
+    updated_at: datetime
+    updated_by_id: int | None
+    version: int
+
+
+class DealService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, deal_id: int) -> DealDetails:
+        with self._ctx.read() as session:
+            return _details(session, load(session, Deal, "deal", deal_id))
+
+    def history(self, deal_id: int) -> list[HistoryItem]:
+        with self._ctx.read() as session:
+            return read_history(session, "deal", deal_id)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def create(
+        self,
+        *,
+        title: str,
+        pipeline_id: int | None = None,
+        stage_id: int | None = None,
+        **fields: Any,
+    ) -> DealDetails:
+        """Create a deal; without a stage it starts in the first stage of the (default) pipeline."""
+        _check_field_names(fields)
+        with self._ctx.write() as uow:
+            session = uow.session
+            stage = _initial_stage(session, pipeline_id, stage_id)
+            values = _clean(session, {"title": title, **fields}, creating=True)
+            contact_ids = values.pop("contact_ids", ())
+            values.setdefault("currency", base_currency(session))
+            values.setdefault("responsible_id", self._ctx.actor_id)
+            values.setdefault("begin_date", date.today())  # noqa: DTZ011 - the user's calendar day
+            now = utcnow()
+            deal = Deal(
+                pipeline_id=stage.pipeline_id,
+                stage_id=stage.id,
+                closed=stage.semantic is not StageSemantic.IN_PROGRESS,
+                closed_at=now if stage.semantic is not StageSemantic.IN_PROGRESS else None,
+                stage_changed_at=now,
+                created_by_id=self._ctx.actor_id,
+                updated_by_id=self._ctx.actor_id,
+                **values,
+            )
+            session.add(deal)
+            session.flush()
+            _set_contacts(session, deal.id, contact_ids)
+            uow.history.created("deal", deal.id, deal.version, deal.title)
+            uow.emit("deal.created", [deal.id])
+            session.flush()
+            return _details(session, deal)
+
+    def update(self, deal_id: int, expected_version: int, **changes: Any) -> DealDetails:
+        """Change fields of a deal the caller read at `expected_version`.
+
+        If somebody else saved the deal since, nothing is written and ConflictError says who
+        changed what. A `stage_id` among the changes moves the deal like `move_stage`.
+        """
+        stage_id = changes.pop("stage_id", None)
+        loss_reason = changes.pop("loss_reason", None)
+        _check_field_names(changes)
+        with self._ctx.write() as uow:
+            session = uow.session
+            deal = load(session, Deal, "deal", deal_id)
+            check_version(session, "deal", deal, expected_version, deal.title)
+            values = _clean(session, changes, creating=False, current=deal)
+            diff = _apply(session, deal, values)
+            if stage_id is not None and stage_id != deal.stage_id:
+                diff.update(_apply_stage(session, deal, stage_id, loss_reason))
+            if not diff:
+                return _details(session, deal)
+            deal.updated_by_id = self._ctx.actor_id
+            flush_or_conflict(session, "deal", deal.title)
+            uow.history.changed("deal", deal.id, deal.version, diff)
+            uow.emit("deal.updated", [deal.id], diff.keys())
+            if "stage_id" in diff:
+                uow.emit("deal.stage_changed", [deal.id], {"stage_id"})
+            return _details(session, deal)
+
+    def move_stage(
+        self,
+        deal_id: int,
+        stage_id: int,
+        *,
+        expected_version: int | None = None,
+        loss_reason: str | None = None,
+    ) -> DealDetails:
+        """Move a deal to another stage of its pipeline (Won or Lost close it)."""
+        with self._ctx.write() as uow:
+            session = uow.session
+            deal = load(session, Deal, "deal", deal_id)
+            if expected_version is not None:
+                check_version(session, "deal", deal, expected_version, deal.title)
+            if stage_id == deal.stage_id:
+                return _details(session, deal)
+            diff = _apply_stage(session, deal, stage_id, loss_reason)
+            deal.updated_by_id = self._ctx.actor_id
+            flush_or_conflict(session, "deal", deal.title)
+            uow.history.changed("deal", deal.id, deal.version, diff, action="stage")
+            uow.emit("deal.stage_changed", [deal.id], diff.keys())
+            return _details(session, deal)
+
+    def delete(self, deal_id: int, expected_version: int) -> None:
+        with self._ctx.write() as uow:
+            session = uow.session
+            deal = load(session, Deal, "deal", deal_id)
+            check_version(session, "deal", deal, expected_version, deal.title)
+            uow.history.deleted("deal", deal.id, deal.version + 1, deal.title)
+            delete_custom_values(session, EntityType.DEAL, [deal.id])
+            session.delete(deal)
+            flush_or_conflict(session, "deal", deal.title)
+            uow.emit("deal.deleted", [deal_id])
+
+    def bulk_move_stage(
+        self, deal_ids: Iterable[int], stage_id: int, *, loss_reason: str | None = None
+    ) -> int:
+        """Move many deals in one transaction with plain SQL (one UPDATE per chunk, history included).
+
+        SQL UPDATEs bypass the ORM's version check, so they bump the version counter themselves:
+        anybody editing one of these deals meanwhile gets a conflict on save.
+        Returns how many deals changed stage.
+        """
+        ids = sorted(set(deal_ids))
+        with self._ctx.write() as uow:
+            session = uow.session
+            stage = _stage(session, stage_id)
+            _check_same_pipeline(session, ids, stage)
+            closed = stage.semantic is not StageSemantic.IN_PROGRESS
+            now = utcnow()
+            moved: list[int] = []
+            for start in range(0, len(ids), BULK_CHUNK):
+                chunk = ids[start : start + BULK_CHUNK]
+                condition = and_(Deal.id.in_(chunk), Deal.stage_id != stage.id)
+                moved.extend(session.scalars(select(Deal.id).where(condition)))
+                session.execute(
+                    insert(HistoryEntry).from_select(
+                        [
+                            "entity_type",
+                            "entity_id",
+                            "action",
+                            "field",
+                            "old_value",
+                            "new_value",
+                            "version",
+                            "user_id",
+                            "at",
+                        ],
+                        select(
+                            literal("deal"),
+                            Deal.id,
+                            literal("stage"),
+                            literal("stage_id"),
+                            cast(Deal.stage_id, String),
+                            literal(str(stage.id)),
+                            Deal.version + 1,
+                            literal(uow.actor_id, HistoryEntry.user_id.type),
+                            literal(now, HistoryEntry.at.type),
+                        ).where(condition),
+                    )
+                )
+                session.execute(
+                    update(Deal)
+                    .where(condition)
+                    .values(
+                        stage_id=stage.id,
+                        closed=closed,
+                        closed_at=now if closed else None,
+                        loss_reason=(loss_reason or None) if stage.semantic is StageSemantic.LOST else None,
+                        stage_changed_at=now,
+                        updated_at=now,
+                        updated_by_id=uow.actor_id,
+                        version=Deal.version + 1,
+                    )
+                    .execution_options(synchronize_session=False)
+                )
+            if moved:
+                uow.emit("deal.stage_changed", moved, {"stage_id"})
+            return len(moved)
+
+
+# -- helpers (module level so other services can reuse them in their own transactions) -------
+
+
+def _stage(session: Session, stage_id: int) -> Stage:
+    stage = session.get(Stage, stage_id)
+    if stage is None:
+        raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["stage"], id=stage_id)
+    return stage
+
+
+def _initial_stage(session: Session, pipeline_id: int | None, stage_id: int | None) -> Stage:
+    if stage_id is not None:
+        stage = _stage(session, stage_id)
+        if pipeline_id is not None and stage.pipeline_id != pipeline_id:
+            raise ValidationError.single(
+                "stage_id",
+                QT_TRANSLATE_NOOP("errors", "Stage '{stage}' does not belong to the chosen pipeline."),
+                stage=stage.name,
+            )
+        return stage
+    if pipeline_id is None:
+        pipeline_id = session.scalar(
+            select(Pipeline.id).order_by(Pipeline.is_default.desc(), Pipeline.sort, Pipeline.id).limit(1)
+        )
+        if pipeline_id is None:
+            raise ValidationError.single(
+                "pipeline_id", QT_TRANSLATE_NOOP("errors", "There is no pipeline to put the deal in.")
+            )
+    first = session.scalar(
+        select(Stage).where(Stage.pipeline_id == pipeline_id).order_by(Stage.sort, Stage.id).limit(1)
+    )
+    if first is None:
+        if session.get(Pipeline, pipeline_id) is None:
+            raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["pipeline"], id=pipeline_id)
+        raise ValidationError.single(
+            "pipeline_id", QT_TRANSLATE_NOOP("errors", "The pipeline has no stages yet.")
+        )
+    return first
+
+
+def _check_field_names(fields: Mapping[str, Any]) -> None:
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"Not editable deal fields: {', '.join(sorted(unknown))}")
+
+
+def _clean(
+    session: Session, raw: Mapping[str, Any], *, creating: bool, current: Deal | None = None
+) -> dict[str, Any]:
+    """Validate every given field; raise one ValidationError listing all problems."""
+    problems = Problems()
+    values: dict[str, Any] = {}
+    label = DEAL_FIELDS.__getitem__
+    for name, value in raw.items():
+        if name == "title":
+            values[name] = clean_text(problems, name, label(name), value, required=True, max_length=255)
+        elif name == "amount":
+            values[name] = clean_money(problems, name, label(name), value)
+        elif name == "currency":
+            values[name] = clean_currency(session, problems, name, value)
+        elif name in ("begin_date", "close_date"):
+            values[name] = clean_date(problems, name, label(name), value)
+        elif name == "probability":
+            values[name] = clean_probability(problems, name, label(name), value)
+        elif name == "responsible_id":
+            values[name] = existing_id(session, problems, User, name, label(name), value)
+        elif name == "company_id":
+            values[name] = existing_id(session, problems, Company, name, label(name), value)
+        elif name == "source":
+            code = str(value or "").strip() or None
+            if code is not None and code not in DEAL_SOURCES:
+                problems.add(name, QT_TRANSLATE_NOOP("errors", "'{code}' is not a known source."), code=code)
+            values[name] = code
+        elif name == "comments":
+            values[name] = clean_text(problems, name, label(name), value, required=False, max_length=100_000)
+        elif name == "contact_ids":
+            ids = tuple(dict.fromkeys(int(i) for i in (value or ())))
+            found = set(session.scalars(select(Contact.id).where(Contact.id.in_(ids)))) if ids else set()
+            missing = [i for i in ids if i not in found]
+            if missing:
+                problems.add(
+                    name,
+                    QT_TRANSLATE_NOOP("errors", "Contact {ids} does not exist."),
+                    ids=", ".join(map(str, missing)),
+                )
+            values[name] = ids
+    begin = values.get("begin_date", current.begin_date if current else None)
+    close = values.get("close_date", current.close_date if current else None)
+    if begin and close and close < begin and ("begin_date" in values or "close_date" in values):
+        problems.add(
+            "close_date", QT_TRANSLATE_NOOP("errors", "The close date can't be before the begin date.")
+        )
+    problems.raise_if_any()
+    if creating and "amount" in values and values["amount"] is None:
+        values["amount"] = Decimal("0.00")
+    return values
+
+
+def _apply(session: Session, deal: Deal, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    diff: dict[str, tuple[Any, Any]] = {}
+    for name, new in values.items():
+        if name == "contact_ids":
+            old_ids = _contact_ids(session, deal.id)
+            if tuple(new) != old_ids:
+                _set_contacts(session, deal.id, new)
+                diff[name] = (",".join(map(str, old_ids)) or None, ",".join(map(str, new)) or None)
+            continue
+        old = getattr(deal, name)
+        if old != new:
+            setattr(deal, name, new)
+            diff[name] = (old, new)
+    return diff
+
+
+def _apply_stage(
+    session: Session, deal: Deal, stage_id: int, loss_reason: str | None
+) -> dict[str, tuple[Any, Any]]:
+    stage = _stage(session, stage_id)
+    if stage.pipeline_id != deal.pipeline_id:
+        raise ValidationError.single(
+            "stage_id",
+            QT_TRANSLATE_NOOP(
+                "errors", "Stage '{stage}' belongs to another pipeline; move the deal to that pipeline first."
+            ),
+            stage=stage.name,
+        )
+    diff: dict[str, tuple[Any, Any]] = {"stage_id": (deal.stage_id, stage.id)}
+    closed = stage.semantic is not StageSemantic.IN_PROGRESS
+    new_reason = (loss_reason or "").strip() or None if stage.semantic is StageSemantic.LOST else None
+    now = utcnow()
+    if deal.closed != closed:
+        diff["closed"] = (deal.closed, closed)
+        deal.closed = closed
+        deal.closed_at = now if closed else None
+    if deal.loss_reason != new_reason:
+        diff["loss_reason"] = (deal.loss_reason, new_reason)
+        deal.loss_reason = new_reason
+    deal.stage_id = stage.id
+    deal.stage_changed_at = now
+    return diff
+
+
+def _check_same_pipeline(session: Session, ids: Sequence[int], stage: Stage) -> None:
+    others = 0
+    for start in range(0, len(ids), BULK_CHUNK):
+        chunk = ids[start : start + BULK_CHUNK]
+        others += (
+            session.scalar(
+                select(func.count()).where(Deal.id.in_(chunk), Deal.pipeline_id != stage.pipeline_id)
+            )
+            or 0
+        )
+    if others:
+        raise ValidationError.single(
+            "stage_id",
+            QT_TRANSLATE_NOOP(
+                "errors", "{count} of the selected deals are in another pipeline than stage '{stage}'."
+            ),
+            count=others,
+            stage=stage.name,
+        )
+
+
+def _contact_ids(session: Session, deal_id: int) -> tuple[int, ...]:
+    return tuple(
+        session.scalars(
+            select(deal_contact.c.contact_id)
+            .where(deal_contact.c.deal_id == deal_id)
+            .order_by(deal_contact.c.sort)
+        )
+    )
+
+
+def _set_contacts(session: Session, deal_id: int, contact_ids: Sequence[int]) -> None:
+    session.execute(delete(deal_contact).where(deal_contact.c.deal_id == deal_id))
+    if contact_ids:
+        session.execute(
+            insert(deal_contact),
+            [{"deal_id": deal_id, "contact_id": cid, "sort": n} for n, cid in enumerate(contact_ids)],
+        )
+
+
+def _details(session: Session, deal: Deal) -> DealDetails:
+    stage = session.get(Stage, deal.stage_id)
+    pipeline = session.get(Pipeline, deal.pipeline_id)
+    responsible = session.get(User, deal.responsible_id) if deal.responsible_id else None
+    company = session.get(Company, deal.company_id) if deal.company_id else None
+    assert stage is not None
+    assert pipeline is not None
+    return DealDetails(
+        id=deal.id,
+        title=deal.title,
+        pipeline_id=deal.pipeline_id,
+        pipeline_name=pipeline.name,
+        stage_id=deal.stage_id,
+        stage_name=stage.name,
+        stage_color=stage.color,
+        stage_semantic=stage.semantic,
+        amount=deal.amount,
+        currency=deal.currency,
+        begin_date=deal.begin_date,
+        close_date=deal.close_date,
+        probability=deal.probability,
+        responsible_id=deal.responsible_id,
+        responsible_name=responsible.name if responsible else None,
+        source=deal.source,
+        company_id=deal.company_id,
+        company_title=company.title if company else None,
+        contact_ids=_contact_ids(session, deal.id),
+        comments=deal.comments,
+        closed=deal.closed,
+        closed_at=deal.closed_at,
+        loss_reason=deal.loss_reason,
+        created_at=deal.created_at,
+        created_by_id=deal.created_by_id,
+        updated_at=deal.updated_at,
+        updated_by_id=deal.updated_by_id,
+        version=deal.version,
+    )

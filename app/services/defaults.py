@@ -1,0 +1,81 @@
+"""What a new database starts with: an administrator, currencies and the "Sales" pipeline."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import AppSetting, Currency, Pipeline, Stage, StageSemantic, User
+
+SUPPORTED_LANGUAGES = ("en", "de")
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    names: dict[str, str]
+    color: str
+    semantic: StageSemantic
+    probability: int
+
+
+DEFAULT_PIPELINE_NAMES = {"en": "Sales", "de": "Vertrieb"}
+DEFAULT_STAGES = (
+    StageSpec({"en": "New", "de": "Neu"}, "#39A8EF", StageSemantic.IN_PROGRESS, 10),
+    StageSpec(
+        {"en": "Preparing documents", "de": "Dokumente vorbereiten"}, "#2FC6F6", StageSemantic.IN_PROGRESS, 20
+    ),
+    StageSpec({"en": "Invoice", "de": "Rechnung"}, "#55D0E0", StageSemantic.IN_PROGRESS, 40),
+    StageSpec({"en": "In progress", "de": "In Bearbeitung"}, "#47E4C2", StageSemantic.IN_PROGRESS, 60),
+    StageSpec({"en": "Final invoice", "de": "Schlussrechnung"}, "#FFA900", StageSemantic.IN_PROGRESS, 80),
+    StageSpec({"en": "Won", "de": "Gewonnen"}, "#7BD500", StageSemantic.WON, 100),
+    StageSpec({"en": "Lost", "de": "Verloren"}, "#FF5752", StageSemantic.LOST, 0),
+)
+MINIMAL_STAGES = (DEFAULT_STAGES[0], DEFAULT_STAGES[-2], DEFAULT_STAGES[-1])
+"""What a pipeline created later starts with: New, Won, Lost."""
+DEFAULT_CURRENCIES = (
+    ("EUR", "Euro", "€", Decimal("1")),
+    ("USD", "US dollar", "$", Decimal("0.92")),
+    ("CHF", "Swiss franc", "CHF", Decimal("1.06")),
+    ("GBP", "Pound sterling", "£", Decimal("1.17")),
+)
+ADMIN_NAMES = {"en": "Administrator", "de": "Administrator"}
+
+
+def ensure_defaults(session: Session, language: str = "en") -> None:
+    """Fill what a new database lacks; an existing database is left as it is."""
+    lang = language if language in SUPPORTED_LANGUAGES else "en"
+    if not session.scalar(select(func.count()).select_from(User)):
+        login = os_login()
+        session.add(User(login=login, name=ADMIN_NAMES[lang], is_admin=True, is_active=True))
+    if not session.scalar(select(func.count()).select_from(Currency)):
+        for sort, (code, name, symbol, rate) in enumerate(DEFAULT_CURRENCIES):
+            session.add(
+                Currency(code=code, name=name, symbol=symbol, rate=rate, is_base=sort == 0, sort=sort)
+            )
+    if not session.scalar(select(func.count()).select_from(Pipeline)):
+        pipeline = Pipeline(name=DEFAULT_PIPELINE_NAMES[lang], sort=0, is_default=True)
+        pipeline.stages = [
+            Stage(
+                name=spec.names[lang],
+                sort=(index + 1) * 10,
+                color=spec.color,
+                semantic=spec.semantic,
+                probability=spec.probability,
+            )
+            for index, spec in enumerate(DEFAULT_STAGES)
+        ]
+        session.add(pipeline)
+    if session.get(AppSetting, "language") is None:
+        session.add(AppSetting(key="language", value=lang))
+
+
+def os_login() -> str:
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # no login name in containers without a passwd entry
+        login = ""
+    return login.strip() or "admin"

@@ -1,0 +1,194 @@
+"""Pipelines and their stages: reading them for every view, and basic editing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import AppSetting, Deal, Pipeline, Stage, StageSemantic
+from app.services.context import ServiceContext
+from app.services.defaults import MINIMAL_STAGES
+from app.services.errors import ValidationError
+from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.records import check_version, flush_or_conflict, load
+from app.services.validation import Problems, clean_text, is_color
+from app.services.vocabulary import DEAL_FIELDS
+
+
+@dataclass(frozen=True, slots=True)
+class StageInfo:
+    id: int
+    pipeline_id: int
+    name: str
+    sort: int
+    color: str
+    semantic: StageSemantic
+    probability: int
+    version: int
+
+    @property
+    def is_closed(self) -> bool:
+        return self.semantic is not StageSemantic.IN_PROGRESS
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    id: int
+    name: str
+    sort: int
+    is_default: bool
+    stages: tuple[StageInfo, ...]
+    version: int
+
+    def stage(self, stage_id: int) -> StageInfo | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+
+class PipelineService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+
+    def list(self) -> list[PipelineInfo]:
+        """Every pipeline with its stages, default pipeline first."""
+        with self._ctx.read() as session:
+            stages: dict[int, list[StageInfo]] = {}
+            for s in session.scalars(select(Stage).order_by(Stage.pipeline_id, Stage.sort, Stage.id)):
+                stages.setdefault(s.pipeline_id, []).append(_stage_info(s))
+            return [
+                PipelineInfo(p.id, p.name, p.sort, p.is_default, tuple(stages.get(p.id, ())), p.version)
+                for p in session.scalars(
+                    select(Pipeline).order_by(Pipeline.is_default.desc(), Pipeline.sort, Pipeline.id)
+                )
+            ]
+
+    def find_stage(self, name_or_id: str, pipeline_id: int | None = None) -> StageInfo:
+        """A stage by ID or by name (case-insensitive); names must be unambiguous."""
+        candidates = [s for p in self.list() if pipeline_id is None or p.id == pipeline_id for s in p.stages]
+        text = name_or_id.strip()
+        if text.isdigit():
+            match = [s for s in candidates if s.id == int(text)]
+        else:
+            match = [s for s in candidates if s.name.casefold() == text.casefold()]
+        if len(match) == 1:
+            return match[0]
+        if not match:
+            raise ValidationError.single(
+                "stage_id", QT_TRANSLATE_NOOP("errors", "There is no stage '{stage}'."), stage=text
+            )
+        raise ValidationError.single(
+            "stage_id",
+            QT_TRANSLATE_NOOP("errors", "'{stage}' names a stage in several pipelines; give the stage ID."),
+            stage=text,
+        )
+
+    def create_pipeline(self, name: str) -> PipelineInfo:
+        """A new pipeline with the three stages every pipeline needs: New, Won and Lost."""
+        with self._ctx.write() as uow:
+            clean = _clean_name(name)
+            sort = (uow.session.scalar(select(func.max(Pipeline.sort))) or 0) + 10
+            pipeline = Pipeline(name=clean, sort=sort, is_default=False)
+            language = uow.session.scalar(select(AppSetting.value).where(AppSetting.key == "language"))
+            pipeline.stages = [
+                Stage(
+                    name=spec.names.get(language or "en", spec.names["en"]),
+                    sort=(index + 1) * 10,
+                    color=spec.color,
+                    semantic=spec.semantic,
+                    probability=spec.probability,
+                )
+                for index, spec in enumerate(MINIMAL_STAGES)
+            ]
+            uow.session.add(pipeline)
+            uow.session.flush()
+            uow.history.created("pipeline", pipeline.id, pipeline.version, pipeline.name)
+            uow.emit("pipeline.created", [pipeline.id])
+            return _pipeline_info(uow.session, pipeline)
+
+    def rename_pipeline(self, pipeline_id: int, expected_version: int, name: str) -> PipelineInfo:
+        with self._ctx.write() as uow:
+            pipeline = load(uow.session, Pipeline, "pipeline", pipeline_id)
+            check_version(uow.session, "pipeline", pipeline, expected_version, pipeline.name)
+            clean = _clean_name(name)
+            if clean != pipeline.name:
+                old, pipeline.name = pipeline.name, clean
+                flush_or_conflict(uow.session, "pipeline", clean)
+                uow.history.changed("pipeline", pipeline.id, pipeline.version, {"name": (old, clean)})
+                uow.emit("pipeline.updated", [pipeline.id], {"name"})
+            return _pipeline_info(uow.session, pipeline)
+
+    def add_stage(
+        self,
+        pipeline_id: int,
+        name: str,
+        *,
+        color: str = "#39A8EF",
+        semantic: StageSemantic = StageSemantic.IN_PROGRESS,
+        probability: int = 50,
+    ) -> StageInfo:
+        """Add a stage; an in-progress stage goes before the closing (Won/Lost) stages."""
+        with self._ctx.write() as uow:
+            session = uow.session
+            pipeline = load(session, Pipeline, "pipeline", pipeline_id)
+            problems = Problems()
+            clean = clean_text(problems, "name", DEAL_FIELDS["stage_id"], name, required=True, max_length=200)
+            if not is_color(color):
+                problems.add("color", QT_TRANSLATE_NOOP("errors", "A colour looks like #39A8EF."))
+            if not 0 <= probability <= 100:
+                problems.add("probability", QT_TRANSLATE_NOOP("errors", "Probability must be from 0 to 100."))
+            problems.raise_if_any()
+            if semantic is StageSemantic.WON and any(
+                s.semantic is StageSemantic.WON for s in pipeline.stages
+            ):
+                raise ValidationError.single(
+                    "semantic", QT_TRANSLATE_NOOP("errors", "A pipeline has exactly one success stage.")
+                )
+            ordered = list(pipeline.stages)
+            position = len(ordered)
+            if semantic is StageSemantic.IN_PROGRESS:
+                position = next((i for i, s in enumerate(ordered) if s.is_closed), len(ordered))
+            stage = Stage(
+                pipeline_id=pipeline.id,
+                name=clean,
+                sort=0,
+                color=color.upper(),
+                semantic=semantic,
+                probability=probability,
+            )
+            ordered.insert(position, stage)
+            for index, each in enumerate(ordered):  # a pipeline has a handful of stages
+                each.sort = (index + 1) * 10
+            session.add(stage)
+            session.flush()
+            uow.history.created("stage", stage.id, stage.version, stage.name)
+            uow.emit("pipeline.updated", [pipeline.id], {"stages"})
+            return _stage_info(stage)
+
+    def stage_deal_counts(self, pipeline_id: int) -> dict[int, int]:
+        with self._ctx.read() as session:
+            rows = session.execute(
+                select(Deal.stage_id, func.count())
+                .where(Deal.pipeline_id == pipeline_id)
+                .group_by(Deal.stage_id)
+            )
+            return dict(rows.tuples().all())
+
+
+def _clean_name(name: str) -> str:
+    problems = Problems()
+    clean = clean_text(problems, "name", DEAL_FIELDS["pipeline_id"], name, required=True, max_length=200)
+    problems.raise_if_any()
+    assert clean is not None
+    return clean
+
+
+def _stage_info(s: Stage) -> StageInfo:
+    return StageInfo(s.id, s.pipeline_id, s.name, s.sort, s.color, s.semantic, s.probability, s.version)
+
+
+def _pipeline_info(session: Session, p: Pipeline) -> PipelineInfo:
+    session.refresh(p, ["stages"])
+    return PipelineInfo(
+        p.id, p.name, p.sort, p.is_default, tuple(_stage_info(s) for s in p.stages), p.version
+    )

@@ -1,0 +1,58 @@
+"""Backups of SQLite files through SQLite's online backup API (never a raw file copy).
+
+A raw copy of a file that another office PC is writing can catch it halfway; the backup API
+copies a consistent snapshot, page by page, while others keep working.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from app.storage.database import Database, DatabaseError
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def backup_sqlite(database: Database, destination: Path, progress: ProgressCallback | None = None) -> Path:
+    """Write a consistent copy of the database to `destination` (replaced atomically if present)."""
+    if database.path is None:
+        raise DatabaseError(
+            "Only SQLite files can be backed up from Dealdesk; back up a server database with its own "
+            "tools (for PostgreSQL: pg_dump)."
+        )
+    destination = destination.expanduser().resolve()
+    if destination == database.path:
+        raise DatabaseError("The backup can't overwrite the database itself.")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    partial.unlink(missing_ok=True)
+
+    def _progress(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
+    raw = database.engine.raw_connection()
+    try:
+        source: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target, pages=4096, progress=_progress)
+        finally:
+            target.close()
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(f"The backup to {destination} failed: {exc}.") from exc
+    finally:
+        raw.close()
+    os.replace(partial, destination)
+    return destination
+
+
+def backup_path_for(database_path: Path, label: str) -> Path:
+    """A backup file next to the database: `deals.sqlite` -> `deals.before-0002.20261127-101500.sqlite`."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # noqa: DTZ005 - local time reads best in a file name
+    return database_path.with_name(f"{database_path.stem}.{label}.{stamp}{database_path.suffix or '.sqlite'}")

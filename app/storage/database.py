@@ -1,0 +1,147 @@
+"""The Database: one engine per file or server, sessions per use case, safe SQLite settings.
+
+Shared office files live on network drives, where WAL does not work, so SQLite files use the
+rollback journal (set once, when the file is created; setting it on every connection raises
+"database is locked" under contention), synchronous=FULL, foreign keys, a busy timeout, and
+BEGIN IMMEDIATE for writes so two writers queue instead of deadlocking on a lock upgrade.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session
+
+BUSY_TIMEOUT_S = 10.0
+WRITE_OPTION = "dealdesk_write"
+
+
+class DatabaseError(Exception):
+    """The database can't be opened or used; the message says why in the user's terms."""
+
+
+def parse_url(path_or_url: str) -> URL:
+    """A plain path means an SQLite file; anything with '://' is a SQLAlchemy URL."""
+    text = path_or_url.strip()
+    if not text:
+        raise DatabaseError("No database given.")
+    if "://" not in text:
+        return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
+    try:
+        return make_url(text)
+    except ArgumentError as exc:
+        raise DatabaseError(f"'{text}' is neither a file path nor a database URL.") from exc
+
+
+class Database:
+    """An engine plus the session helpers every service uses."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = engine.url
+        self.is_sqlite = engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server or an in-memory database."""
+        if not self.is_sqlite or self.url.database in (None, "", ":memory:"):
+            return None
+        return Path(self.url.database)
+
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction: commits when the block ends, rolls back when it raises.
+
+        Reads see one consistent snapshot; writes take the write lock at once (SQLite) so a
+        second writer waits for the first instead of failing halfway.
+        """
+        with Session(self.engine, expire_on_commit=False, autoflush=True) as session:
+            session.connection(execution_options={WRITE_OPTION: write})
+            try:
+                yield session
+                if write:
+                    session.commit()
+                else:
+                    session.rollback()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        return _create_sqlite_engine(url, echo=echo)
+    try:
+        return create_engine(url, echo=echo, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(
+            f"The database driver for '{url.drivername}' is not installed ({exc.name}). "
+            "For PostgreSQL install Dealdesk with the 'postgres' extra."
+        ) from exc
+
+
+def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:
+    engine = create_engine(
+        url,
+        echo=echo,
+        connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy (below) issue BEGIN itself: pysqlite's own transaction handling
+        # would start transactions late and never for reads.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache per connection
+        cursor.execute("PRAGMA temp_store=MEMORY")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def open_database(path_or_url: str, *, create: bool = True, echo: bool = False) -> Database:
+    """Open (and if needed create and migrate) the database at a path or URL."""
+    from app.storage.migrate import ensure_schema
+
+    url = parse_url(path_or_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        path = Path(url.database)
+        if not path.exists():
+            if not create:
+                raise DatabaseError(f"There is no database at {path}.")
+            if not path.parent.is_dir():
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise DatabaseError(f"Can't create the folder {path.parent}: {exc.strerror}.") from exc
+    database = Database(create_database_engine(url, echo=echo))
+    try:
+        ensure_schema(database)
+    except BaseException:
+        database.dispose()
+        raise
+    return database

@@ -1,0 +1,92 @@
+"""Schema migrations (Alembic), applied when a database is opened, after an automatic backup.
+
+The common case, a database already at the newest schema, costs one small query and never
+imports Alembic, so opening stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from app.storage.backup import backup_path_for, backup_sqlite
+from app.storage.database import WRITE_OPTION, Database, DatabaseError
+
+# The newest revision in app/storage/migrations/versions (a test keeps this in step).
+SCHEMA_HEAD = "0001"
+# Revisions older than the head that this version can upgrade from, newest last.
+KNOWN_REVISIONS = ("0001",)
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+log = logging.getLogger(__name__)
+
+
+def current_revision(database: Database) -> str | None:
+    """The schema revision stored in the database, or None for an empty database."""
+    try:
+        with database.engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if "alembic_version" not in tables:
+                if tables:
+                    raise DatabaseError(
+                        f"{database.display_name} is not a Dealdesk database (it holds other tables)."
+                    )
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+    except DBAPIError as exc:
+        raise DatabaseError(_explain(database, exc)) from exc
+
+
+def ensure_schema(database: Database) -> None:
+    """Create the schema of a new database, or upgrade an older one after backing it up."""
+    revision = current_revision(database)
+    if revision == SCHEMA_HEAD:
+        return
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseError(
+            f"{database.display_name} was written by a newer Dealdesk (schema {revision}). "
+            "Update Dealdesk to open it."
+        )
+    if revision is None:
+        _set_initial_journal_mode(database)
+    elif database.path is not None:
+        backup = backup_sqlite(database, backup_path_for(database.path, f"before-{SCHEMA_HEAD}"))
+        log.info("Backed up %s to %s before upgrading its schema", database.path, backup)
+    upgrade(database)
+
+
+def upgrade(database: Database, target: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    try:
+        with database.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, target)
+            conn.commit()
+    except DBAPIError as exc:
+        raise DatabaseError(_explain(database, exc)) from exc
+
+
+def _set_initial_journal_mode(database: Database) -> None:
+    """Rollback journal for SQLite files, set once at creation: WAL breaks on network drives."""
+    if database.path is None:
+        return
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
+
+
+def _explain(database: Database, exc: DBAPIError) -> str:
+    message = str(exc.orig) if exc.orig is not None else str(exc)
+    if isinstance(exc, OperationalError) and "locked" in message:
+        return f"{database.display_name} is busy (another program holds a lock on it). Try again in a moment."
+    if "file is not a database" in message:
+        return f"{database.display_name} is not a Dealdesk database (not an SQLite file)."
+    if "unable to open" in message:
+        return f"Can't open {database.display_name}: check that the folder exists and may be written."
+    return f"Can't open {database.display_name}: {message}."
