@@ -78,7 +78,9 @@ def _set_initial_journal_mode(database: Database) -> None:
     if database.path is None:
         return
     with database.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
+        # On the driver connection: a journal mode can't change inside the transaction
+        # SQLAlchemy would begin.
+        conn.connection.driver_connection.execute("PRAGMA journal_mode=DELETE")  # type: ignore[union-attr]
 
 
 def _explain(database: Database, exc: DBAPIError) -> str:
