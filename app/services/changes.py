@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.services.events import DomainEvent
 from app.storage import Database
 
 
@@ -38,3 +39,7 @@ class ChangeMonitor:
         if self._raw is not None:
             self._raw.close()
             self._raw = None
+
+
+EXTERNAL_CHANGE = DomainEvent("database.changed_elsewhere", "*", (), None)
+"""Published by the GUI's poller: something changed, but not through this process's services."""

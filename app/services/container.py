@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import func, select
 
 from app.models import Currency, Pipeline, User
 from app.services.changes import ChangeMonitor
 from app.services.context import ServiceContext
+from app.services.currencies import CurrencyService
 from app.services.customers import CompanyService, ContactService
 from app.services.deal_queries import DealQueryService
 from app.services.deals import DealService
@@ -20,6 +23,8 @@ from app.services.pipelines import PipelineService
 from app.services.products import ProductService
 from app.services.users import UserInfo, UserService
 from app.storage import Database, open_database
+from app.storage.database import parse_url
+from app.storage.backup import backup_sqlite
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Services:
     companies: CompanyService = field(init=False)
     contacts: ContactService = field(init=False)
     products: ProductService = field(init=False)
+    currencies: CurrencyService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -44,6 +50,7 @@ class Services:
             ("companies", CompanyService),
             ("contacts", ContactService),
             ("products", ProductService),
+            ("currencies", CurrencyService),
         ):
             object.__setattr__(self, name, cls(ctx))
 
@@ -64,6 +71,10 @@ class Services:
         if user is None:
             raise ServiceError(QT_TRANSLATE_NOOP("errors", "There is no user '{login}'."), login=login)
         return Services(self.context.for_actor(user.id), user)
+
+    def backup(self, destination: Path, progress: Callable[[int, int], None] | None = None) -> Path:
+        """A consistent copy of an SQLite database file (the SQLite backup API, never a file copy)."""
+        return backup_sqlite(self.context.database, destination, progress)
 
     def close(self) -> None:
         self.context.database.dispose()
@@ -98,3 +109,11 @@ def _ensure_defaults(database: Database, language: str) -> None:
     if not complete:
         with database.session(write=True) as session:
             ensure_defaults(session, language)
+
+
+def sqlite_file(path_or_url: str) -> Path | None:
+    """The file behind a path or SQLite URL; None for a server database."""
+    url = parse_url(path_or_url)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)

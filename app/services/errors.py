@@ -126,3 +126,7 @@ MSG_CHANGED_BY = QT_TRANSLATE_NOOP(
 MSG_CHANGED_UNKNOWN = QT_TRANSLATE_NOOP(
     "errors", "{entity} '{title}' was changed by somebody else after you opened it."
 )
+
+
+class CancelledError(Exception):
+    """The user cancelled a long operation; what it did was rolled back or removed."""

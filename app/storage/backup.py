@@ -46,6 +46,9 @@ def backup_sqlite(database: Database, destination: Path, progress: ProgressCallb
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
         raise DatabaseError(f"The backup to {destination} failed: {exc}.") from exc
+    except BaseException:  # cancelled from the progress callback
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         raw.close()
     os.replace(partial, destination)

@@ -1,0 +1,329 @@
+"""`dealdesk`: opens the app; `dealdesk <command>` runs a headless command on the same services."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from app import __version__
+from app.config import DEMO_DEALS, demo_database, resolve_database, resolve_user
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A bad argument: the message says what is wrong; exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=argparse.SUPPRESS,
+        help="database file or SQLAlchemy URL (default: $DEALDESK_DB, else the user data folder)",
+    )
+    common.add_argument(
+        "--user",
+        metavar="LOGIN",
+        default=argparse.SUPPRESS,
+        help="act as this user (default: $DEALDESK_USER)",
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="dealdesk",
+        description="Dealdesk, a desktop CRM for deals. Without a command it opens the app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"Dealdesk {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=f"open the demo database in the user data folder (made with {DEMO_DEALS:,} deals on first use)",
+    )
+    parser.add_argument(
+        "--lang", choices=("en", "de"), help="language of the window (default: settings, else system)"
+    )
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", parents=[common], help="create a database with the default pipeline")
+    init.add_argument("--language", choices=("en", "de"), default="en", help="language of default names")
+
+    demo = commands.add_parser("demo", parents=[common], help="fill a new database with demo data")
+    demo.add_argument("--deals", type=_count, required=True, metavar="N", help="how many deals")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (same seed, same data)")
+    demo.add_argument("--language", choices=("en", "de"), default="en", help="language of names in the data")
+    demo.add_argument("--replace", action="store_true", help="delete an existing SQLite file first")
+
+    deals = commands.add_parser("deals", help="list and move deals")
+    deal_commands = deals.add_subparsers(dest="deals_command", metavar="ACTION", required=True)
+    listing = deal_commands.add_parser("list", parents=[common], help="list deals, newest first")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.add_argument("--stage", metavar="S", help="only deals in this stage (name or ID)")
+    listing.add_argument("--pipeline", metavar="P", help="only deals in this pipeline (name or ID)")
+    listing.add_argument("--limit", type=_count, default=50, metavar="N", help="at most N deals (default 50)")
+    move = deal_commands.add_parser("move", parents=[common], help="move a deal to another stage")
+    move.add_argument("deal_id", type=_positive_id, metavar="ID")
+    move.add_argument("stage", metavar="STAGE", help="stage name or ID in the deal's pipeline")
+    move.add_argument("--reason", help="loss reason, when moving to a lost stage")
+
+    shots = commands.add_parser("shots", parents=[common], help="render every view to PNG files, offscreen")
+    shots.add_argument("--out", required=True, type=Path, metavar="DIR")
+    shots.add_argument("--lang", choices=("en", "de"), default="en")
+    shots.add_argument(
+        "--deals", type=_count, default=2_000, metavar="N", help="demo deals when no --db is given"
+    )
+
+    backup = commands.add_parser(
+        "backup", parents=[common], help="write a consistent copy of an SQLite database"
+    )
+    backup.add_argument("--out", required=True, type=Path, metavar="FILE")
+    return parser
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' must be at least 1")
+    return value
+
+
+def _positive_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a deal ID (a whole number)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a deal ID (IDs start at 1)")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(parser, args)
+    except UsageError as exc:
+        _fail(parser, str(exc))
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        from app.services import ConflictError, DatabaseError, NotFoundError, ServiceError, ValidationError
+
+        if isinstance(exc, (ValidationError, NotFoundError, DatabaseError)):
+            _fail(parser, str(exc))
+        if isinstance(exc, (ConflictError, ServiceError)):
+            print(f"dealdesk: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        raise
+
+
+def _fail(parser: argparse.ArgumentParser, message: str) -> NoReturn:
+    parser.exit(EXIT_USAGE, f"dealdesk: error: {message}\n")
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    db_option = getattr(args, "db", None)
+    user = resolve_user(getattr(args, "user", None))
+    if args.command is None:
+        from app.gui.application import run_gui
+
+        database = demo_database() if args.demo and not db_option else resolve_database(db_option)
+        if args.demo and not db_option:
+            _ensure_demo(database)
+        return run_gui(database, login=user, language=args.lang, exit_when_shown=args.exit_when_shown)
+    database = resolve_database(db_option)
+    if args.command == "init":
+        return _init(database, args.language)
+    if args.command == "demo":
+        return _demo(database, args.deals, args.seed, args.language, replace=args.replace)
+    if args.command == "shots":
+        from app.gui.shots import render_shots
+
+        written = render_shots(args.out, database=db_option, language=args.lang, deals=args.deals)
+        print(f"Wrote {len(written)} screenshots to {args.out}")
+        return EXIT_OK
+    services = _open(database, user, create=args.command != "backup")
+    try:
+        if args.command == "deals" and args.deals_command == "list":
+            return _deals_list(services, args)
+        if args.command == "deals" and args.deals_command == "move":
+            return _deals_move(services, args)
+        if args.command == "backup":
+            return _backup(services, args.out)
+    finally:
+        services.close()
+    parser.error(f"unknown command {args.command}")
+
+
+def _open(database: str, login: str | None, *, create: bool = True) -> Services:
+    from app.services import open_services
+
+    return open_services(database, login=login, create=create)
+
+
+def _init(database: str, language: str) -> int:
+    from app.services import open_services
+
+    services = open_services(database, language=language)
+    try:
+        pipelines = services.pipelines.list()
+        print(f"Database ready: {services.database.display_name}")
+        for pipeline in pipelines:
+            print(f"  {pipeline.name}: {' / '.join(s.name for s in pipeline.stages)}")
+    finally:
+        services.close()
+    return EXIT_OK
+
+
+def _demo(database: str, deals: int, seed: int, language: str, *, replace: bool) -> int:
+    from app.cli_progress import ProgressBar
+    from app.demo import DemoCancelled, DemoError, generate_demo
+    from app.services import open_services
+    from app.services.container import sqlite_file
+
+    path = sqlite_file(database)
+    if replace:
+        if path is None:
+            raise UsageError("--replace only deletes SQLite files; empty a server database yourself.")
+        for leftover in (path, path.with_name(path.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+    created = path is not None and not path.exists()
+    services = open_services(database, language=language)
+    bar = ProgressBar()
+    try:
+        stats = generate_demo(services.database, deals, seed=seed, language=language, progress=bar)
+    except DemoError as exc:
+        raise UsageError(str(exc)) from exc
+    except (DemoCancelled, KeyboardInterrupt):
+        bar.finish()
+        services.close()
+        if created and path is not None:
+            path.unlink(missing_ok=True)
+        print("Cancelled; nothing was written.", file=sys.stderr)
+        return 130
+    finally:
+        bar.finish()
+    services.close()
+    print(
+        f"Demo data in {services.database.display_name}: {stats.deals:,} deals, {stats.companies:,} companies, "
+        f"{stats.contacts:,} contacts, {stats.users} users, {stats.products} products, "
+        f"{stats.product_rows:,} product rows, {stats.tasks:,} tasks, {stats.leads:,} leads."
+    )
+    return EXIT_OK
+
+
+def _ensure_demo(database: str) -> None:
+    if Path(database).exists():
+        return
+    print(f"Making the demo database ({DEMO_DEALS:,} deals) in {database} ...", file=sys.stderr)
+    if _demo(database, DEMO_DEALS, seed=1, language="en", replace=False) != EXIT_OK:
+        raise UsageError("The demo database could not be made.")
+
+
+def _find_pipeline(services: Services, text: str) -> int:
+    pipelines = services.pipelines.list()
+    match = [
+        p for p in pipelines if str(p.id) == text.strip() or p.name.casefold() == text.strip().casefold()
+    ]
+    if not match:
+        names = ", ".join(p.name for p in pipelines)
+        raise UsageError(f"There is no pipeline '{text}' (there are: {names}).")
+    return match[0].id
+
+
+def _deals_list(services: Services, args: argparse.Namespace) -> int:
+    from app.services.deal_queries import DealFilter, DealSort
+
+    pipeline_id = _find_pipeline(services, args.pipeline) if args.pipeline else None
+    stage_ids: tuple[int, ...] = ()
+    if args.stage:
+        stage_ids = (services.pipelines.find_stage(args.stage, pipeline_id).id,)
+    deal_filter = DealFilter(pipeline_id=pipeline_id, stage_ids=stage_ids)
+    rows = services.deal_queries.page(deal_filter, DealSort("id", descending=True), 0, args.limit)
+    if args.json:
+        json.dump([_jsonable(asdict(row)) for row in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    total = services.deal_queries.count(deal_filter)
+    table = [("ID", "Title", "Stage", "Amount", "Company", "Responsible", "Close date")]
+    table += [
+        (
+            str(r.id),
+            _clip(r.title, 40),
+            r.stage_name,
+            f"{r.amount:,.2f} {r.currency}",
+            _clip(r.company_title or "", 28),
+            r.responsible_name or "",
+            r.close_date.isoformat() if r.close_date else "",
+        )
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    for n, row in enumerate(table):
+        cells = [
+            cell.rjust(w) if i in (0, 3) else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        print("  ".join(cells).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+    print(f"{len(rows):,} of {total:,} deals")
+    return EXIT_OK
+
+
+def _deals_move(services: Services, args: argparse.Namespace) -> int:
+    deal = services.deals.get(args.deal_id)
+    stage = services.pipelines.find_stage(args.stage, deal.pipeline_id)
+    moved = services.deals.move_stage(
+        deal.id, stage.id, expected_version=deal.version, loss_reason=args.reason
+    )
+    if moved.stage_id == deal.stage_id:
+        print(f"Deal {deal.id} '{deal.title}' is already in {deal.stage_name}.")
+    else:
+        print(f"Deal {deal.id} '{deal.title}' moved from {deal.stage_name} to {moved.stage_name}.")
+    return EXIT_OK
+
+
+def _backup(services: Services, out: Path) -> int:
+    from app.cli_progress import ProgressBar
+
+    bar = ProgressBar()
+    try:
+        written = services.backup(out, progress=lambda done, total: bar("backup", done, total))
+    finally:
+        bar.finish()
+    print(f"Backed up {services.database.display_name} to {written}")
+    return EXIT_OK
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value

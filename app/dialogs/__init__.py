@@ -1,0 +1,1 @@
+"""Qt dialogs: deal forms, settings dialogs, pickers."""

@@ -1,0 +1,205 @@
+"""A short deal form: title, pipeline and stage, amount and currency, close date.
+
+Creates a deal ("+ Deal") or edits the basics of one; a version conflict with somebody else's
+save is shown, never overwritten.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import ConflictError, NotFoundError, Services, ValidationError
+from app.services.deals import DealDetails
+from app.services.pipelines import PipelineInfo
+from app.ui.formatting import date_format, parse_money
+from app.ui.i18n import error_text, translate_message
+
+_NO_DATE = QDate(1900, 1, 1)
+
+
+class DealQuickDialog(QDialog):
+    def __init__(
+        self,
+        services: Services,
+        *,
+        deal_id: int | None = None,
+        pipeline_id: int | None = None,
+        stage_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dealQuickDialog")
+        self._services = services
+        self._pipelines = services.pipelines.list()
+        self._deal: DealDetails | None = services.deals.get(deal_id) if deal_id is not None else None
+        self.saved_deal: DealDetails | None = None
+        self.setWindowTitle(self.tr("Edit deal") if self._deal else self.tr("New deal"))
+        self.setMinimumWidth(460)
+
+        self._title = QLineEdit()
+        self._title.setObjectName("title")
+        self._title.setPlaceholderText(self.tr("What is being sold, to whom"))
+        self._pipeline = QComboBox()
+        self._pipeline.setObjectName("pipeline")
+        for pipeline in self._pipelines:
+            self._pipeline.addItem(pipeline.name, pipeline.id)
+        self._stage = QComboBox()
+        self._stage.setObjectName("stage")
+        self._amount = QLineEdit()
+        self._amount.setObjectName("amount")
+        self._amount.setPlaceholderText(money_placeholder())
+        self._amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._currency = QComboBox()
+        self._currency.setObjectName("currency")
+        for currency in services.currencies.list():
+            self._currency.addItem(currency.code, currency.code)
+        self._close_date = QDateEdit()
+        self._close_date.setObjectName("closeDate")
+        self._close_date.setCalendarPopup(True)
+        self._close_date.setDisplayFormat(date_format())
+        self._close_date.setMinimumDate(_NO_DATE)
+        self._close_date.setSpecialValueText(self.tr("none"))
+        self._errors = QLabel()
+        self._errors.setObjectName("errors")
+        self._errors.setWordWrap(True)
+        self._errors.setStyleSheet("color: #c62828;")
+        self._errors.hide()
+
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self._amount, 1)
+        amount_row.addWidget(self._currency)
+        form = QFormLayout()
+        form.addRow(self.tr("&Title"), self._title)
+        form.addRow(self.tr("&Pipeline"), self._pipeline)
+        form.addRow(self.tr("&Stage"), self._stage)
+        amount_label = QLabel(self.tr("&Amount"))
+        amount_label.setBuddy(self._amount)  # the field is a row of two widgets: name the first
+        form.addRow(amount_label, amount_row)
+        form.addRow(self.tr("&Close date"), self._close_date)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._errors)
+        layout.addWidget(buttons)
+
+        self._pipeline.currentIndexChanged.connect(self._on_pipeline_changed)
+        self._load(pipeline_id, stage_id)
+
+    # -- filling ---------------------------------------------------------------------------------
+
+    def _load(self, pipeline_id: int | None, stage_id: int | None) -> None:
+        deal = self._deal
+        if deal is not None:
+            pipeline_id, stage_id = deal.pipeline_id, deal.stage_id
+            self._title.setText(deal.title)
+            self._amount.setText(_plain_amount(deal))
+            self._currency.setCurrentIndex(max(0, self._currency.findData(deal.currency)))
+            self._close_date.setDate(_qdate(deal.close_date))
+            self._pipeline.setEnabled(False)  # moving between pipelines is its own action
+        else:
+            self._close_date.setDate(_NO_DATE)
+        if pipeline_id is not None:
+            self._pipeline.setCurrentIndex(max(0, self._pipeline.findData(pipeline_id)))
+        self._fill_stages(self._current_pipeline())
+        if stage_id is not None:
+            self._stage.setCurrentIndex(max(0, self._stage.findData(stage_id)))
+
+    def _current_pipeline(self) -> PipelineInfo | None:
+        pipeline_id = self._pipeline.currentData()
+        return next((p for p in self._pipelines if p.id == pipeline_id), None)
+
+    def _fill_stages(self, pipeline: PipelineInfo | None) -> None:
+        self._stage.clear()
+        for stage in pipeline.stages if pipeline else ():
+            self._stage.addItem(stage.name, stage.id)
+
+    def _on_pipeline_changed(self, _index: int) -> None:
+        self._fill_stages(self._current_pipeline())
+
+    # -- saving ----------------------------------------------------------------------------------
+
+    def _values(self) -> dict[str, object]:
+        close = self._close_date.date()
+        return {
+            "title": self._title.text(),
+            "amount": parse_money(self._amount.text()),
+            "currency": self._currency.currentData(),
+            "close_date": None if close == _NO_DATE else date(close.year(), close.month(), close.day()),
+        }
+
+    def _on_save(self) -> None:
+        values = self._values()
+        try:
+            if self._deal is None:
+                self.saved_deal = self._services.deals.create(
+                    pipeline_id=self._pipeline.currentData(), stage_id=self._stage.currentData(), **values
+                )
+            else:
+                self.saved_deal = self._services.deals.update(
+                    self._deal.id, self._deal.version, stage_id=self._stage.currentData(), **values
+                )
+        except ValidationError as exc:
+            self._show_errors(exc)
+            return
+        except ConflictError as exc:
+            self._on_conflict(exc)
+            return
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Deal not saved"), error_text(exc))
+            self.reject()
+            return
+        self.accept()
+
+    def _show_errors(self, error: ValidationError) -> None:
+        self._errors.setText("\n".join(translate_message(p.message) for p in error.problems))
+        self._errors.show()
+        field = error.problems[0].field
+        target = {"title": self._title, "amount": self._amount, "close_date": self._close_date}.get(field)
+        if target is not None:
+            target.setFocus()
+
+    def _on_conflict(self, error: ConflictError) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Changed by somebody else"),
+            error_text(error)
+            + "\n\n"
+            + self.tr("Load their version? Your changes in this form are discarded."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self._deal is not None:
+            self._deal = self._services.deals.get(self._deal.id)
+            self._load(None, None)
+
+
+def _qdate(value: date | None) -> QDate:
+    return QDate(value.year, value.month, value.day) if value else _NO_DATE
+
+
+def _plain_amount(deal: DealDetails) -> str:
+    """The amount as the user would type it (locale decimal point, no grouping, no symbol)."""
+    text = format(deal.amount, "f")
+    return text.replace(".", QLocale().decimalPoint())
+
+
+def money_placeholder() -> str:
+    return f"0{QLocale().decimalPoint()}00"

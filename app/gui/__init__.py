@@ -1,0 +1,1 @@
+"""Starting the GUI: the application object, translations, the main window; offscreen screenshots."""

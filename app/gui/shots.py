@@ -1,0 +1,106 @@
+"""`dealdesk shots`: renders the main window, each view and each dialog offscreen to PNG files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+SIZE = (1280, 800)
+
+
+def render_shots(out: Path, *, database: str | None, language: str = "en", deals: int = 2_000) -> list[Path]:
+    """Screenshots over `database`, or over a fresh demo database of `deals` deals."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="dealdesk-shots-") as scratch:
+        if database is None:
+            database = str(Path(scratch) / "demo.sqlite")
+            _make_demo(database, deals, language)
+        return _render(out, database, language, Path(scratch))
+
+
+def _make_demo(database: str, deals: int, language: str) -> None:
+    from app.demo import generate_demo
+    from app.services import open_services
+
+    services = open_services(database, language=language)
+    try:
+        generate_demo(services.database, deals, seed=1, language=language)
+    finally:
+        services.close()
+
+
+def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from app.dialogs.deal_quick_dialog import DealQuickDialog
+    from app.gui.application import build_main_window, create_application
+    from app.services import open_services
+    from app.ui.i18n import install_translations
+    from app.ui.settings import CHANGE_POLL_MS, UserSettings
+    from app.views.deals_area import DealsView
+    from app.views.sidebar import Area
+
+    # Screenshots never touch the user's own settings.
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
+    app = create_application()
+    translators = install_translations(app, language)
+    settings = UserSettings()
+    settings.set(CHANGE_POLL_MS, 0)
+    services = open_services(database, language=language)
+    window = build_main_window(services, settings)
+    window.resize(*SIZE)
+    window.show()
+    written: list[Path] = []
+
+    def settle() -> None:
+        for _ in range(3):
+            app.processEvents()
+
+    def shoot(name: str, widget: QWidget) -> None:
+        settle()
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    def in_dialog(name: str, dialog: QWidget, prepare: Callable[[QWidget], None] | None = None) -> None:
+        dialog.show()
+        if prepare is not None:
+            prepare(dialog)
+        shoot(name, dialog)
+        dialog.close()
+
+    window.deals.set_view(DealsView.LIST)
+    shoot("01-deals-list", window)
+    window.deals.list_view.selectRow(2)
+    window.deals.set_view(DealsView.KANBAN)
+    shoot("02-deals-kanban", window)
+    window.deals.set_view(DealsView.CALENDAR)
+    shoot("03-deals-calendar", window)
+    window.deals.set_view(DealsView.LIST)
+    for number, area in enumerate(
+        (Area.CONTACTS, Area.COMPANIES, Area.LEADS, Area.TASKS, Area.ANALYTICS, Area.SETTINGS), start=4
+    ):
+        window.sidebar.select(area)
+        shoot(f"{number:02d}-{area.value}", window)
+    window.sidebar.select(Area.DEALS)
+
+    in_dialog("20-new-deal", DealQuickDialog(services, parent=window))
+
+    def with_errors(dialog: QWidget) -> None:
+        assert isinstance(dialog, DealQuickDialog)
+        dialog.findChild(QWidget, "amount").setText("12,345.678")  # type: ignore[union-attr]
+        dialog._on_save()  # shows the inline validation message
+
+    in_dialog("21-new-deal-invalid", DealQuickDialog(services, parent=window), with_errors)
+    first = window.deals.model.row_at(0)
+    if first is not None:
+        in_dialog("22-edit-deal", DealQuickDialog(services, deal_id=first.id, parent=window))
+    window.close()
+    services.close()
+    QApplication.processEvents()
+    del translators
+    return written

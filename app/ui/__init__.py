@@ -1,0 +1,1 @@
+"""Qt infrastructure the views and dialogs share: translations, settings, actions, change signals."""

@@ -1,0 +1,119 @@
+"""Runs slow work off the GUI thread with a progress dialog, a cancel button, and result callbacks."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.services.errors import CancelledError
+
+
+class Progress:
+    """Handed to the work function: report progress; raises CancelledError once the user cancelled."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise CancelledError
+        self._signals.progress.emit(done, total)
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals, progress: Progress) -> None:
+        super().__init__()
+        self._work = work
+        self._signals = signals
+        self._progress = progress
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except BaseException as exc:  # reported on the GUI thread
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.succeeded.emit(result)
+
+
+class Operation(QObject):
+    """One background job with a modal progress dialog. Keep a reference until it finishes."""
+
+    finished = Signal()
+
+    # Tests set this to run jobs synchronously on the calling thread.
+    run_synchronously = False
+
+    def __init__(
+        self,
+        parent: QWidget,
+        label: str,
+        work: Callable[[Progress], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+        *,
+        on_cancel: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._signals = _Signals()
+        self._progress = Progress(self._signals)
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._on_cancel = on_cancel
+        self._dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._dialog.setMinimumDuration(300)
+        self._dialog.setAutoClose(False)
+        self._dialog.setAutoReset(False)
+        self._dialog.canceled.connect(self._progress.cancel)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.succeeded.connect(self._on_succeeded)
+        self._signals.failed.connect(self._on_failed)
+        self._job = _Job(work, self._signals, self._progress)
+
+    def start(self) -> None:
+        if Operation.run_synchronously:
+            self._job.run()
+        else:
+            QThreadPool.globalInstance().start(self._job)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self._dialog.setMaximum(total)
+            self._dialog.setValue(min(done, total))
+
+    def _on_succeeded(self, result: Any) -> None:
+        self._close()
+        self._on_success(result)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._close()
+        if isinstance(error, CancelledError):
+            if self._on_cancel is not None:
+                self._on_cancel()
+            return
+        self._on_failure(error)
+
+    def _close(self) -> None:
+        self._dialog.reset()
+        self._dialog.close()
+        self.finished.emit()
+        self.deleteLater()

@@ -1,0 +1,1 @@
+"""Qt views: the main window, the Deals area and its list, kanban and calendar views."""

@@ -1,0 +1,1 @@
+"""The deal list: table model, delegates and the view."""

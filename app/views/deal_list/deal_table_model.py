@@ -1,0 +1,222 @@
+"""The deal list's table model: answers only for the rows on screen, fetching them page by page."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app.services import Services
+from app.services.deal_queries import PAGE_SIZE, DealFilter, DealRow, DealSort
+from app.services.vocabulary import DEAL_SOURCES
+from app.ui.formatting import money, short_date
+from app.ui.i18n import translate_message
+
+COL_ID = 0
+COL_TITLE = 1
+COL_STAGE = 2
+COL_PIPELINE = 3
+COL_AMOUNT = 4
+COL_COMPANY = 5
+COL_CONTACT = 6
+COL_RESPONSIBLE = 7
+COL_BEGIN = 8
+COL_CLOSE = 9
+COL_SOURCE = 10
+COL_CREATED = 11
+COLUMN_COUNT = 12
+
+# The service's sort key for each column.
+SORT_KEYS = {
+    COL_ID: "id",
+    COL_TITLE: "title",
+    COL_STAGE: "stage",
+    COL_PIPELINE: "pipeline",
+    COL_AMOUNT: "amount",
+    COL_COMPANY: "company",
+    COL_RESPONSIBLE: "responsible",
+    COL_BEGIN: "begin_date",
+    COL_CLOSE: "close_date",
+    COL_SOURCE: "source",
+    COL_CREATED: "created_at",
+}
+
+DealIdRole = Qt.ItemDataRole.UserRole + 1
+StageColorRole = Qt.ItemDataRole.UserRole + 2
+VersionRole = Qt.ItemDataRole.UserRole + 3
+DealRowRole = Qt.ItemDataRole.UserRole + 4
+
+MAX_CACHED_PAGES = 40
+_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class DealTableModel(QAbstractTableModel):
+    """A window onto the filtered, sorted deals: SQL counts them, pages arrive as they are shown.
+
+    Holds no SQL: it asks the deal query service for a count and for pages of light rows and
+    keeps the most recently used pages in a small cache, so a million deals cost what the
+    visible hundred cost.
+    """
+
+    def __init__(self, services: Services, deal_filter: DealFilter | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._queries = services.deal_queries
+        self._filter = deal_filter or DealFilter()
+        self._sort = DealSort("id", descending=True)
+        self._count = 0
+        self._pages: OrderedDict[int, list[DealRow]] = OrderedDict()
+        self._headers = (
+            self.tr("ID"),
+            self.tr("Title"),
+            self.tr("Stage"),
+            self.tr("Pipeline"),
+            self.tr("Amount"),
+            self.tr("Company"),
+            self.tr("Contact"),
+            self.tr("Responsible"),
+            self.tr("Begin date"),
+            self.tr("Close date"),
+            self.tr("Source"),
+            self.tr("Created"),
+        )
+        self._sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
+        self._count = self._queries.count(self._filter)
+
+    # -- what the view shows ------------------------------------------------------------------
+
+    @property
+    def deal_filter(self) -> DealFilter:
+        return self._filter
+
+    @property
+    def deal_sort(self) -> DealSort:
+        return self._sort
+
+    def set_filter(self, deal_filter: DealFilter) -> None:
+        if deal_filter == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = deal_filter
+        self._pages.clear()
+        self._count = self._queries.count(deal_filter)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        new_sort = DealSort(key, descending=order == Qt.SortOrder.DescendingOrder)
+        if new_sort == self._sort:
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = new_sort
+        self._pages.clear()
+        self.layoutChanged.emit()
+
+    def sort_column(self) -> int:
+        return next((col for col, key in SORT_KEYS.items() if key == self._sort.column), COL_ID)
+
+    def refresh(self) -> None:
+        """Re-read after a change: same count keeps rows in place (selection and scroll stay)."""
+        count = self._queries.count(self._filter)
+        self._pages.clear()
+        if count != self._count:
+            self.beginResetModel()
+            self._count = count
+            self.endResetModel()
+        elif count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, COLUMN_COUNT - 1))
+
+    def row_at(self, row: int) -> DealRow | None:
+        if not 0 <= row < self._count:
+            return None
+        page_no, offset = divmod(row, PAGE_SIZE)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._queries.page(self._filter, self._sort, page_no * PAGE_SIZE, PAGE_SIZE)
+            self._pages[page_no] = page
+            while len(self._pages) > MAX_CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[offset] if offset < len(page) else None
+
+    # -- QAbstractTableModel ------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _ALIGN_RIGHT if section in (COL_ID, COL_AMOUNT) else _ALIGN_LEFT
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        deal = self.row_at(index.row())
+        if deal is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(deal, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_RIGHT if column in (COL_ID, COL_AMOUNT) else _ALIGN_LEFT
+        if role == DealIdRole:
+            return deal.id
+        if role == StageColorRole:
+            return deal.stage_color
+        if role == VersionRole:
+            return deal.version
+        if role == DealRowRole:
+            return deal
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
+            return deal.title
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STAGE:
+            return QBrush(QColor(deal.stage_color).darker(150))
+        return None
+
+    def _display(self, deal: DealRow, column: int) -> Any:
+        if column == COL_ID:
+            return str(deal.id)
+        if column == COL_TITLE:
+            return deal.title
+        if column == COL_STAGE:
+            return deal.stage_name
+        if column == COL_PIPELINE:
+            return deal.pipeline_name
+        if column == COL_AMOUNT:
+            return money(deal.amount, deal.currency)
+        if column == COL_COMPANY:
+            return deal.company_title or ""
+        if column == COL_CONTACT:
+            return deal.contact_name or ""
+        if column == COL_RESPONSIBLE:
+            return deal.responsible_name or ""
+        if column == COL_BEGIN:
+            return short_date(deal.begin_date)
+        if column == COL_CLOSE:
+            return short_date(deal.close_date)
+        if column == COL_SOURCE:
+            return self._sources.get(deal.source or "", deal.source or "")
+        if column == COL_CREATED:
+            return short_date(deal.created_at)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

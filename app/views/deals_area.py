@@ -1,0 +1,206 @@
+"""The Deals area: pipeline selector, search, the List / Kanban / Calendar switch and "+ Deal"."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import replace
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import DomainEvent, Services
+from app.services.deal_queries import DealFilter
+from app.ui.icons import icon
+from app.ui.settings import DEALS_PIPELINE, DEALS_VIEW, UserSettings
+from app.views.deal_list.deal_list_view import DealListView
+from app.views.deal_list.deal_table_model import DealTableModel
+from app.views.placeholder_view import PlaceholderView
+
+SEARCH_DELAY_MS = 300
+
+
+class DealsView(enum.Enum):
+    LIST = "list"
+    KANBAN = "kanban"
+    CALENDAR = "calendar"
+
+
+class DealsArea(QWidget):
+    open_requested = Signal(int)  # deal id
+    new_deal_requested = Signal()
+    view_changed = Signal(object)  # DealsView
+    count_changed = Signal(int)
+
+    def __init__(self, services: Services, settings: UserSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dealsArea")
+        self._services = services
+        self._settings = settings
+
+        self._pipeline = QComboBox()
+        self._pipeline.setObjectName("pipelineSelector")
+        self._pipeline.setMinimumWidth(180)
+        self._search = QLineEdit()
+        self._search.setObjectName("search")
+        self._search.setPlaceholderText(self.tr("Search deals by title or company"))
+        self._search.setClearButtonEnabled(True)
+        self._search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search.setMinimumWidth(280)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        self._view_buttons = QButtonGroup(self)
+        self._view_buttons.setExclusive(True)
+        switch = QHBoxLayout()
+        switch.setSpacing(0)
+        labels = {
+            DealsView.LIST: (self.tr("List"), "list"),
+            DealsView.KANBAN: (self.tr("Kanban"), "kanban"),
+            DealsView.CALENDAR: (self.tr("Calendar"), "calendar"),
+        }
+        self._buttons: dict[DealsView, QToolButton] = {}
+        for view, (label, icon_name) in labels.items():
+            button = QToolButton()
+            button.setObjectName(f"view_{view.value}")
+            button.setText(label)
+            button.setIcon(icon(icon_name))
+            button.setIconSize(QSize(16, 16))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setCheckable(True)
+            self._view_buttons.addButton(button)
+            self._buttons[view] = button
+            switch.addWidget(button)
+        self._new_deal = QPushButton(icon("plus"), self.tr("Deal"))
+        self._new_deal.setObjectName("newDeal")
+        self._new_deal.setToolTip(self.tr("New deal"))
+        self._new_deal.setDefault(False)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self._pipeline)
+        bar.addWidget(self._search, 1)
+        bar.addSpacing(12)
+        bar.addLayout(switch)
+        bar.addSpacing(12)
+        bar.addWidget(self._new_deal)
+
+        self._fill_pipelines(settings.get(DEALS_PIPELINE))
+        self.model = DealTableModel(services, DealFilter(pipeline_id=self.current_pipeline_id()), self)
+        self.list_view = DealListView(self.model)
+        self._stack = QStackedWidget()
+        self._pages: dict[DealsView, QWidget] = {
+            DealsView.LIST: self.list_view,
+            DealsView.KANBAN: PlaceholderView(
+                "kanban",
+                self.tr("Kanban board"),
+                self.tr(
+                    "Deals as cards in the columns of their stages, moved on by drag and drop. "
+                    "It comes in the next version; the list shows every deal meanwhile."
+                ),
+            ),
+            DealsView.CALENDAR: PlaceholderView(
+                "calendar",
+                self.tr("Calendar"),
+                self.tr(
+                    "Deals by their close dates on a month, week or day grid. "
+                    "It comes in a later version; sort the list by close date meanwhile."
+                ),
+            ),
+        }
+        for page in self._pages.values():
+            self._stack.addWidget(page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self._stack, 1)
+
+        self.set_view(_view_from(settings.get(DEALS_VIEW)))
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        # what the user asks for
+        self._pipeline.currentIndexChanged.connect(self._on_pipeline_changed)
+        self._search.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self._on_search)
+        self._view_buttons.buttonClicked.connect(self._on_view_button)
+        self._new_deal.clicked.connect(self.new_deal_requested)
+        self.list_view.open_requested.connect(self.open_requested)
+        # what the model says
+        self.model.modelReset.connect(self._on_count_maybe_changed)
+
+    # -- public ------------------------------------------------------------------------------------
+
+    @property
+    def current_view(self) -> DealsView:
+        return next(v for v, page in self._pages.items() if page is self._stack.currentWidget())
+
+    def set_view(self, view: DealsView) -> None:
+        self._stack.setCurrentWidget(self._pages[view])
+        self._buttons[view].setChecked(True)
+        self._settings.set(DEALS_VIEW, view.value)
+        self.view_changed.emit(view)
+
+    def focus_search(self) -> None:
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
+    def current_pipeline_id(self) -> int | None:
+        value = self._pipeline.currentData()
+        return int(value) if value else None
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self.count_changed.emit(self.model.rowCount())
+
+    def on_changed(self, event: DomainEvent) -> None:
+        """Something changed (here or on another PC): refresh what is shown."""
+        if event.entity == "pipeline":
+            self._fill_pipelines(self.current_pipeline_id() or 0)
+        if event.entity in ("deal", "pipeline", "company", "contact", "user", "*"):
+            self.refresh()
+
+    # -- slots -------------------------------------------------------------------------------------
+
+    def _fill_pipelines(self, selected: int) -> None:
+        self._pipeline.blockSignals(True)
+        self._pipeline.clear()
+        self._pipeline.addItem(self.tr("All pipelines"), 0)
+        for pipeline in self._services.pipelines.list():
+            self._pipeline.addItem(pipeline.name, pipeline.id)
+        self._pipeline.setCurrentIndex(max(0, self._pipeline.findData(selected)))
+        self._pipeline.blockSignals(False)
+
+    def _apply_pipeline(self) -> None:
+        self.model.set_filter(replace(self.model.deal_filter, pipeline_id=self.current_pipeline_id()))
+
+    def _on_pipeline_changed(self, _index: int) -> None:
+        self._settings.set(DEALS_PIPELINE, self.current_pipeline_id() or 0)
+        self._apply_pipeline()
+
+    def _on_search(self) -> None:
+        self.model.set_filter(replace(self.model.deal_filter, search=self._search.text().strip()))
+
+    def _on_view_button(self, button: QToolButton) -> None:
+        view = next(v for v, b in self._buttons.items() if b is button)
+        self.set_view(view)
+
+    def _on_count_maybe_changed(self) -> None:
+        self.count_changed.emit(self.model.rowCount())
+
+
+def _view_from(value: str) -> DealsView:
+    try:
+        return DealsView(value)
+    except ValueError:
+        return DealsView.LIST

@@ -1,0 +1,240 @@
+"""The main window: navigation sidebar, the areas, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QSize, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import __version__
+from app.dialogs.deal_quick_dialog import DealQuickDialog
+from app.services import DomainEvent, Services
+from app.services.container import sqlite_file
+from app.ui.actions import ActionId, build_actions
+from app.ui.change_hub import ChangeHub
+from app.ui.i18n import error_text
+from app.ui.icons import icon
+from app.ui.operations import Operation, Progress
+from app.ui.settings import PreserveGeometry, UserSettings
+from app.views.deals_area import DealsArea, DealsView
+from app.views.placeholder_view import PlaceholderView
+from app.views.settings_page import SettingsPage
+from app.views.sidebar import Area, Sidebar
+
+
+class MainWindow(PreserveGeometry, QMainWindow):
+    geometry_key = "main_window"
+
+    def __init__(
+        self, services: Services, settings: UserSettings, hub: ChangeHub, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("dealdesk"))
+        self._services = services
+        self._settings = settings
+        self._hub = hub
+        self._operation: Operation | None = None
+        self.actions = build_actions(self)
+
+        self.sidebar = Sidebar()
+        self.deals = DealsArea(services, settings)
+        self.settings_page = SettingsPage(services, settings)
+        self._pages = QStackedWidget()
+        self._area_pages: dict[Area, QWidget] = {
+            Area.DEALS: self.deals,
+            Area.CONTACTS: PlaceholderView(
+                "contacts",
+                self.tr("Contacts"),
+                self.tr("The people you sell to, with their deals. Coming soon."),
+            ),
+            Area.COMPANIES: PlaceholderView(
+                "companies",
+                self.tr("Companies"),
+                self.tr("Your customers' companies, with their deals. Coming soon."),
+            ),
+            Area.LEADS: PlaceholderView(
+                "leads",
+                self.tr("Leads"),
+                self.tr("Prospects to qualify and convert into deals. Coming soon."),
+            ),
+            Area.TASKS: PlaceholderView(
+                "tasks",
+                self.tr("Tasks"),
+                self.tr("Calls, meetings and to-dos about your deals. Coming soon."),
+            ),
+            Area.ANALYTICS: PlaceholderView(
+                "analytics",
+                self.tr("Analytics"),
+                self.tr("Charts of what sells, who sells it and how the pipeline flows. Coming soon."),
+            ),
+            Area.SETTINGS: self.settings_page,
+        }
+        for page in self._area_pages.values():
+            self._pages.addWidget(page)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self._pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_toolbar()
+        self._count_label = QLabel()
+        self._count_label.setObjectName("dealCount")
+        user = services.actor.name if services.actor else ""
+        self._where_label = QLabel(f"{user} · {services.database.display_name}")
+        self._where_label.setObjectName("whereLabel")
+        self.statusBar().addWidget(self._count_label, 1)
+        self.statusBar().addPermanentWidget(self._where_label)
+        self._update_title()
+        self._connect_signals()
+        self.sidebar.select(Area.DEALS)
+        self._on_view_changed(self.deals.current_view)
+        self._on_count_changed(self.deals.model.rowCount())
+        if not self.restore_geometry():
+            self.resize(1280, 800)
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(a[ActionId.NEW_DEAL])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.BACKUP])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.QUIT])
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(a[ActionId.FIND])
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for action_id in (ActionId.SHOW_LIST, ActionId.SHOW_KANBAN, ActionId.SHOW_CALENDAR):
+            view_menu.addAction(a[action_id])
+        view_menu.addSeparator()
+        view_menu.addAction(a[ActionId.REFRESH])
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.ABOUT])
+        a[ActionId.BACKUP].setEnabled(self._services.database.is_sqlite)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action_id in (ActionId.NEW_DEAL, ActionId.REFRESH, ActionId.FIND):
+            toolbar.addAction(self.actions[action_id])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _connect_signals(self) -> None:
+        a = self.actions
+        # navigation
+        self.sidebar.area_selected.connect(self._on_area_selected)
+        # actions
+        a[ActionId.NEW_DEAL].triggered.connect(self._on_new_deal)
+        a[ActionId.BACKUP].triggered.connect(self._on_backup)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.FIND].triggered.connect(self._on_find)
+        a[ActionId.SHOW_LIST].triggered.connect(lambda: self._show_deals(DealsView.LIST))
+        a[ActionId.SHOW_KANBAN].triggered.connect(lambda: self._show_deals(DealsView.KANBAN))
+        a[ActionId.SHOW_CALENDAR].triggered.connect(lambda: self._show_deals(DealsView.CALENDAR))
+        a[ActionId.REFRESH].triggered.connect(self.deals.refresh)
+        a[ActionId.ABOUT].triggered.connect(self._on_about)
+        # the Deals area
+        self.deals.new_deal_requested.connect(self._on_new_deal)
+        self.deals.open_requested.connect(self._on_open_deal)
+        self.deals.view_changed.connect(self._on_view_changed)
+        self.deals.count_changed.connect(self._on_count_changed)
+        self.settings_page.backup_requested.connect(self._on_backup)
+        # changes made here and elsewhere
+        self._hub.changed.connect(self._on_data_changed)
+
+    # -- slots -----------------------------------------------------------------------------------
+
+    def _on_area_selected(self, area: Area) -> None:
+        self._pages.setCurrentWidget(self._area_pages[area])
+
+    def _show_deals(self, view: DealsView) -> None:
+        self.sidebar.select(Area.DEALS)
+        self.deals.set_view(view)
+
+    def _on_view_changed(self, view: DealsView) -> None:
+        mapping = {
+            DealsView.LIST: ActionId.SHOW_LIST,
+            DealsView.KANBAN: ActionId.SHOW_KANBAN,
+            DealsView.CALENDAR: ActionId.SHOW_CALENDAR,
+        }
+        for each, action_id in mapping.items():
+            self.actions[action_id].setChecked(each is view)
+
+    def _on_find(self) -> None:
+        self.sidebar.select(Area.DEALS)
+        self.deals.focus_search()
+
+    def _on_new_deal(self) -> None:
+        dialog = DealQuickDialog(self._services, pipeline_id=self.deals.current_pipeline_id(), parent=self)
+        dialog.exec()
+
+    def _on_open_deal(self, deal_id: int) -> None:
+        dialog = DealQuickDialog(self._services, deal_id=deal_id, parent=self)
+        dialog.exec()
+
+    def _on_data_changed(self, event: DomainEvent) -> None:
+        self.deals.on_changed(event)
+
+    def _on_count_changed(self, count: int) -> None:
+        self._count_label.setText(self.tr("%Ln deal(s)", "", count))
+
+    def _on_backup(self) -> None:
+        source = sqlite_file(self._services.database.display_name)
+        suggestion = str(source.with_name(source.stem + "-backup.sqlite")) if source else QDir.homePath()
+        target, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Back up database"), suggestion, self.tr("Dealdesk database (*.sqlite)")
+        )
+        if not target:
+            return
+        services = self._services
+
+        def work(progress: Progress) -> Path:
+            return services.backup(Path(target), progress)
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 8000)
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Backup failed"), error_text(error))
+
+        self._operation = Operation(self, self.tr("Backing up the database…"), work, done, failed)
+        self._operation.start()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Dealdesk"),
+            self.tr("<h3>Dealdesk %1</h3><p>A fast, private desktop CRM for deals.</p>").replace(
+                "%1", __version__
+            ),
+        )
+
+    def _update_title(self) -> None:
+        source = sqlite_file(self._services.database.display_name)
+        name = source.name if source else self._services.database.display_name
+        self.setWindowTitle(f"Dealdesk – {name}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        self._hub.stop()
+        super().closeEvent(event)

@@ -1,0 +1,726 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de">
+<context>
+    <name>DealQuickDialog</name>
+    <message>
+        <source>Edit deal</source>
+        <translation>Deal bearbeiten</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Neuer Deal</translation>
+    </message>
+    <message>
+        <source>What is being sold, to whom</source>
+        <translation>Was wird an wen verkauft</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>&amp;Pipeline</translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation>Pha&amp;se</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Betrag</translation>
+    </message>
+    <message>
+        <source>&amp;Close date</source>
+        <translation>Abschluss&amp;datum</translation>
+    </message>
+    <message>
+        <source>Deal not saved</source>
+        <translation>Deal nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Changed by somebody else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>Load their version? Your changes in this form are discarded.</source>
+        <translation>Deren Version laden? Ihre Änderungen in diesem Formular werden verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>DealTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Begin date</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>DealsArea</name>
+    <message>
+        <source>Search deals by title or company</source>
+        <translation>Deals nach Titel oder Unternehmen suchen</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Kanban</source>
+        <translation>Kanban</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Neuer Deal</translation>
+    </message>
+    <message>
+        <source>Kanban board</source>
+        <translation>Kanban-Board</translation>
+    </message>
+    <message>
+        <source>Deals as cards in the columns of their stages, moved on by drag and drop. It comes in the next version; the list shows every deal meanwhile.</source>
+        <translation>Deals als Karten in den Spalten ihrer Phasen, per Drag &amp; Drop weiterbewegt. Es kommt mit der nächsten Version; bis dahin zeigt die Liste jeden Deal.</translation>
+    </message>
+    <message>
+        <source>Deals by their close dates on a month, week or day grid. It comes in a later version; sort the list by close date meanwhile.</source>
+        <translation>Deals nach Abschlussdatum in Monats-, Wochen- oder Tagesansicht. Er kommt mit einer späteren Version; bis dahin die Liste nach Abschlussdatum sortieren.</translation>
+    </message>
+    <message>
+        <source>All pipelines</source>
+        <translation>Alle Pipelines</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>The people you sell to, with their deals. Coming soon.</source>
+        <translation>Die Menschen, an die Sie verkaufen, mit ihren Deals. Kommt bald.</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Your customers' companies, with their deals. Coming soon.</source>
+        <translation>Die Unternehmen Ihrer Kunden, mit ihren Deals. Kommt bald.</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Prospects to qualify and convert into deals. Coming soon.</source>
+        <translation>Interessenten, die qualifiziert und in Deals umgewandelt werden. Kommt bald.</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Calls, meetings and to-dos about your deals. Coming soon.</source>
+        <translation>Anrufe, Termine und To-dos zu Ihren Deals. Kommt bald.</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analysen</translation>
+    </message>
+    <message>
+        <source>Charts of what sells, who sells it and how the pipeline flows. Coming soon.</source>
+        <translation>Diagramme: was sich verkauft, wer verkauft und wie die Pipeline läuft. Kommt bald.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
+    </message>
+    <message>
+        <source>Back up database</source>
+        <translation>Datenbank sichern</translation>
+    </message>
+    <message>
+        <source>Dealdesk database (*.sqlite)</source>
+        <translation>Dealdesk-Datenbank (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Gesichert nach %1</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Datenbank wird gesichert …</translation>
+    </message>
+    <message>
+        <source>About Dealdesk</source>
+        <translation>Über Dealdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Dealdesk %1&lt;/h3&gt;&lt;p&gt;A fast, private desktop CRM for deals.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dealdesk %1&lt;/h3&gt;&lt;p&gt;Ein schnelles, privates Desktop-CRM für Deals.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>The new language shows when Dealdesk starts again.</source>
+        <translation>Die neue Sprache erscheint beim nächsten Start von Dealdesk.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Language of the window</source>
+        <translation>Sprache der Oberfläche</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Verwendet</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <source>Back up database…</source>
+        <translation>Datenbank sichern …</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analysen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>&amp;New deal…</source>
+        <translation>&amp;Neuer Deal …</translation>
+    </message>
+    <message>
+        <source>&amp;Back up database…</source>
+        <translation>Datenbank &amp;sichern …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>&amp;Kanban</source>
+        <translation>&amp;Kanban</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>&amp;Kalender</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;About Dealdesk</source>
+        <translation>Ü&amp;ber Dealdesk</translation>
+    </message>
+</context>
+<context>
+    <name>application</name>
+    <message>
+        <source>Dealdesk can't open the database</source>
+        <translation>Dealdesk kann die Datenbank nicht öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>entities</name>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>There is no user '{login}'.</source>
+        <translation>Es gibt keinen Benutzer „{login}“.</translation>
+    </message>
+    <message>
+        <source>A contact needs a first or a last name.</source>
+        <translation>Ein Kontakt braucht einen Vor- oder Nachnamen.</translation>
+    </message>
+    <message>
+        <source>Stage '{stage}' does not belong to the chosen pipeline.</source>
+        <translation>Die Phase „{stage}“ gehört nicht zur gewählten Pipeline.</translation>
+    </message>
+    <message>
+        <source>There is no pipeline to put the deal in.</source>
+        <translation>Es gibt keine Pipeline für den Deal.</translation>
+    </message>
+    <message>
+        <source>The pipeline has no stages yet.</source>
+        <translation>Die Pipeline hat noch keine Phasen.</translation>
+    </message>
+    <message>
+        <source>'{code}' is not a known source.</source>
+        <translation>„{code}“ ist keine bekannte Quelle.</translation>
+    </message>
+    <message>
+        <source>Contact {ids} does not exist.</source>
+        <translation>Kontakt {ids} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The close date can't be before the begin date.</source>
+        <translation>Das Abschlussdatum kann nicht vor dem Beginn liegen.</translation>
+    </message>
+    <message>
+        <source>Stage '{stage}' belongs to another pipeline; move the deal to that pipeline first.</source>
+        <translation>Die Phase „{stage}“ gehört zu einer anderen Pipeline; verschieben Sie den Deal zuerst in diese Pipeline.</translation>
+    </message>
+    <message>
+        <source>{count} of the selected deals are in another pipeline than stage '{stage}'.</source>
+        <translation>{count} der gewählten Deals liegen in einer anderen Pipeline als die Phase „{stage}“.</translation>
+    </message>
+    <message>
+        <source>{entity} {id} does not exist (it may have been deleted).</source>
+        <translation>{entity} {id} existiert nicht (vielleicht wurde er gelöscht).</translation>
+    </message>
+    <message>
+        <source>{entity} '{title}' was changed by {user} at {time} ({fields}) after you opened it.</source>
+        <translation>{entity} „{title}“ wurde von {user} um {time} geändert ({fields}), nachdem Sie ihn geöffnet haben.</translation>
+    </message>
+    <message>
+        <source>{entity} '{title}' was changed by somebody else after you opened it.</source>
+        <translation>{entity} „{title}“ wurde von jemand anderem geändert, nachdem Sie ihn geöffnet haben.</translation>
+    </message>
+    <message>
+        <source>There is no stage '{stage}'.</source>
+        <translation>Es gibt keine Phase „{stage}“.</translation>
+    </message>
+    <message>
+        <source>'{stage}' names a stage in several pipelines; give the stage ID.</source>
+        <translation>„{stage}“ heißt eine Phase in mehreren Pipelines; geben Sie die Phasen-ID an.</translation>
+    </message>
+    <message>
+        <source>A colour looks like #39A8EF.</source>
+        <translation>Eine Farbe sieht so aus: #39A8EF.</translation>
+    </message>
+    <message>
+        <source>Probability must be from 0 to 100.</source>
+        <translation>Die Wahrscheinlichkeit muss zwischen 0 und 100 liegen.</translation>
+    </message>
+    <message>
+        <source>A pipeline has exactly one success stage.</source>
+        <translation>Eine Pipeline hat genau eine Erfolgsphase.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not an e-mail address.</source>
+        <translation>„{value}“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>'{code}' is not a currency set up in Dealdesk.</source>
+        <translation>„{code}“ ist keine in Dealdesk eingerichtete Währung.</translation>
+    </message>
+    <message>
+        <source>{label}: there is no record with ID {id}.</source>
+        <translation>{label}: Es gibt keinen Datensatz mit der ID {id}.</translation>
+    </message>
+    <message>
+        <source>The login '{login}' is taken.</source>
+        <translation>Der Anmeldename „{login}“ ist vergeben.</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label} ist ein Pflichtfeld.</translation>
+    </message>
+    <message>
+        <source>{label} can be at most {max} characters long.</source>
+        <translation>{label} darf höchstens {max} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>{label} must be a number with at most 2 decimals.</source>
+        <translation>{label} muss eine Zahl mit höchstens 2 Nachkommastellen sein.</translation>
+    </message>
+    <message>
+        <source>{label} can't be negative.</source>
+        <translation>{label} darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>{label} is too large (at most {max}).</source>
+        <translation>{label} ist zu groß (höchstens {max}).</translation>
+    </message>
+    <message>
+        <source>{label} must be a percentage from 0 to 100.</source>
+        <translation>{label} muss ein Prozentwert von 0 bis 100 sein.</translation>
+    </message>
+    <message>
+        <source>{label} must be a date like 2026-11-27.</source>
+        <translation>{label} muss ein Datum wie 27.11.2026 sein.</translation>
+    </message>
+    <message>
+        <source>{label} must be a whole number from 0 to 100.</source>
+        <translation>{label} muss eine ganze Zahl von 0 bis 100 sein.</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Begin date</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>Verlustgrund</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
+        <source>Tax included</source>
+        <translation>Steuer inbegriffen</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>sources</name>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>Werbung</translation>
+    </message>
+    <message>
+        <source>Existing client</source>
+        <translation>Bestandskunde</translation>
+    </message>
+    <message>
+        <source>By recommendation</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <source>Show / exhibition</source>
+        <translation>Messe / Ausstellung</translation>
+    </message>
+    <message>
+        <source>CRM form</source>
+        <translation>CRM-Formular</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Rückruf</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+</context>
+</TS>
