@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.config import DEMO_DEALS, demo_database, resolve_database, resolve_user
@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(parser, args)
     except UsageError as exc:
-        _fail(parser, str(exc))
+        return _fail(str(exc))
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
@@ -127,15 +127,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.services import ConflictError, DatabaseError, NotFoundError, ServiceError, ValidationError
 
         if isinstance(exc, (ValidationError, NotFoundError, DatabaseError)):
-            _fail(parser, str(exc))
+            return _fail(str(exc))
         if isinstance(exc, (ConflictError, ServiceError)):
             print(f"dealdesk: {exc}", file=sys.stderr)
             return EXIT_FAILED
         raise
 
 
-def _fail(parser: argparse.ArgumentParser, message: str) -> NoReturn:
-    parser.exit(EXIT_USAGE, f"dealdesk: error: {message}\n")
+def _fail(message: str) -> int:
+    print(f"dealdesk: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -170,6 +171,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     finally:
         services.close()
     parser.error(f"unknown command {args.command}")
+    return EXIT_USAGE  # not reached: parser.error exits
 
 
 def _open(database: str, login: str | None, *, create: bool = True) -> Services:
@@ -222,9 +224,9 @@ def _demo(database: str, deals: int, seed: int, language: str, *, replace: bool)
         bar.finish()
     services.close()
     print(
-        f"Demo data in {services.database.display_name}: {stats.deals:,} deals, {stats.companies:,} companies, "
-        f"{stats.contacts:,} contacts, {stats.users} users, {stats.products} products, "
-        f"{stats.product_rows:,} product rows, {stats.tasks:,} tasks, {stats.leads:,} leads."
+        f"Demo data in {services.database.display_name}: {stats.deals:,} deals, "
+        f"{stats.companies:,} companies, {stats.contacts:,} contacts, {stats.users} users, "
+        f"{stats.products} products, {stats.product_rows:,} product rows, {stats.tasks:,} tasks, {stats.leads:,} leads."
     )
     return EXIT_OK
 

@@ -23,8 +23,8 @@ from app.services.pipelines import PipelineService
 from app.services.products import ProductService
 from app.services.users import UserInfo, UserService
 from app.storage import Database, open_database
-from app.storage.database import parse_url
 from app.storage.backup import backup_sqlite
+from app.storage.database import parse_url
 
 
 @dataclass(frozen=True)
