@@ -226,7 +226,8 @@ def _demo(database: str, deals: int, seed: int, language: str, *, replace: bool)
     print(
         f"Demo data in {services.database.display_name}: {stats.deals:,} deals, "
         f"{stats.companies:,} companies, {stats.contacts:,} contacts, {stats.users} users, "
-        f"{stats.products} products, {stats.product_rows:,} product rows, {stats.tasks:,} tasks, {stats.leads:,} leads."
+        f"{stats.products} products, {stats.product_rows:,} product rows, {stats.tasks:,} tasks, "
+        f"{stats.leads:,} leads."
     )
     return EXIT_OK
 
