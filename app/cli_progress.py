@@ -10,11 +10,11 @@ from typing import TextIO
 class ProgressBar:
     """Redraws one line on a terminal at most ten times a second; silent when not a terminal."""
 
-    def __init__(self, stream: TextIO = sys.stderr, width: int = 30) -> None:
-        self._stream = stream
+    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
+        self._stream = stream or sys.stderr
         self._width = width
         self._last = 0.0
-        self._tty = stream.isatty()
+        self._tty = self._stream.isatty()
         self._shown = False
 
     def __call__(self, label: str, done: int, total: int) -> None:

@@ -664,6 +664,10 @@ class _Generator:
             self.n_tasks += len(item.tasks)
             done += len(item.deals)
             self._tick("deals", done, n)
+        if conn.dialect.name == "postgresql":
+            # Deals were given their ids; move the id sequence past them for deals made later.
+            last = select(func.max(Deal.id)).scalar_subquery()
+            conn.execute(select(func.setval(func.pg_get_serial_sequence("deal", "id"), last)))
 
     def _calendar(self, past: int, future: int) -> tuple[Callable[[int], Any], Callable[[int, int], Any]]:
         """Lookup tables for days relative to today, and timestamps (day offset, minute of day)."""

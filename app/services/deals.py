@@ -36,6 +36,7 @@ from app.services.records import (
     existing_id,
     flush_or_conflict,
     load,
+    touch,
 )
 from app.services.validation import (
     Problems,
@@ -171,6 +172,7 @@ class DealService:
             if not diff:
                 return _details(session, deal)
             deal.updated_by_id = self._ctx.actor_id
+            touch(deal)
             flush_or_conflict(session, "deal", deal.title)
             uow.history.changed("deal", deal.id, deal.version, diff)
             uow.emit("deal.updated", [deal.id], diff.keys())
@@ -196,6 +198,7 @@ class DealService:
                 return _details(session, deal)
             diff = _apply_stage(session, deal, stage_id, loss_reason)
             deal.updated_by_id = self._ctx.actor_id
+            touch(deal)
             flush_or_conflict(session, "deal", deal.title)
             uow.history.changed("deal", deal.id, deal.version, diff, action="stage")
             uow.emit("deal.stage_changed", [deal.id], diff.keys())

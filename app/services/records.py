@@ -8,9 +8,10 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.models import Base, Currency, CustomFieldDefinition, CustomFieldValue, EntityType
+from app.models import Base, Currency, CustomFieldDefinition, CustomFieldValue, EntityType, utcnow
 from app.services.context import ServiceContext, UnitOfWork
 from app.services.errors import (
     ENTITY_NAMES,
@@ -184,6 +185,15 @@ def flush_or_conflict(session: Session, entity_type: str, title: str) -> None:
         raise ConflictError(MSG_CHANGED_UNKNOWN, entity=ENTITY_NAMES[entity_type], title=title) from exc
 
 
+def touch(record: Any) -> None:
+    """Mark a record changed even when only its links changed (e.g. a contact's companies), so
+    the ORM writes the row and bumps its version: others editing it then get a conflict."""
+    if hasattr(record, "updated_at"):
+        record.updated_at = utcnow()
+    else:
+        flag_modified(record, "version")
+
+
 def load(session: Session, model: type[Any], entity_type: str, ident: int) -> Any:
     record = session.get(model, ident)
     if record is None:
@@ -296,3 +306,5 @@ class CrudService(Generic[M, D]):
             record.created_by_id = self._ctx.actor_id
         if hasattr(record, "updated_by_id"):
             record.updated_by_id = self._ctx.actor_id
+        if not created:
+            touch(record)

@@ -1,0 +1,62 @@
+"""python -m benchmarks --deals N --out FILE.json [--runs R]
+
+Builds (or reuses) a demo database of N deals in benchmarks/data/ and times each scenario
+together with the raw equivalent (sqlite3, or a bare Qt window), so every figure comes with
+its ratio to the physical limit. Medians of R runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.runner import demo_database
+from benchmarks.startup import cold_start_to_window, open_database
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--deals", type=int, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    if args.deals < 1 or args.runs < 1:
+        parser.error("--deals and --runs must be at least 1")
+
+    print(f"demo database of {args.deals:,} deals ...", file=sys.stderr)
+    path, generated = demo_database(args.deals)
+    scenarios: dict[str, dict[str, object]] = {"demo_generate": generated}
+    print("open_database ...", file=sys.stderr)
+    scenarios["open_database"] = open_database(path, args.runs)
+    print("cold_start_to_window ...", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as settings_dir:
+        scenarios["cold_start_to_window"] = cold_start_to_window(path, args.runs, Path(settings_dir))
+
+    import sqlalchemy
+
+    from PySide6 import __version__ as pyside_version
+
+    result = {
+        "deals": args.deals,
+        "scenarios": scenarios,
+        "environment": {
+            "python": platform.python_version(),
+            "pyside6": pyside_version,
+            "sqlalchemy": sqlalchemy.__version__,
+            "sqlite": __import__("sqlite3").sqlite_version,
+            "machine": platform.machine(),
+            "runs": args.runs,
+        },
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

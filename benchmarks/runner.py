@@ -1,0 +1,54 @@
+"""Timing helpers and the demo database the scenarios run on."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def median_ms(function: Callable[[], Any], runs: int, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        function()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(samples), 3)
+
+
+def scenario(ms: float, raw_ms: float | None = None, **extra: Any) -> dict[str, Any]:
+    result: dict[str, Any] = {"ms": round(ms, 3)}
+    if raw_ms is not None:
+        result["raw_ms"] = round(raw_ms, 3)
+        result["ratio"] = round(ms / raw_ms, 2) if raw_ms > 0 else None
+    result.update(extra)
+    return result
+
+
+def demo_database(deals: int, seed: int = 1) -> tuple[Path, dict[str, Any]]:
+    """The N-deal demo database, built once and reused; returns it with its demo_generate figure."""
+    from app.demo import generate_demo
+    from app.services import open_services
+
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    path = DATA_DIR / f"demo-{deals}.sqlite"
+    sidecar = path.with_suffix(".json")
+    if path.exists() and sidecar.exists():
+        recorded = json.loads(sidecar.read_text())
+        return path, {**recorded, "reused": True}
+    path.unlink(missing_ok=True)
+    start = time.perf_counter()
+    services = open_services(str(path))
+    generate_demo(services.database, deals, seed=seed)
+    services.close()
+    elapsed = (time.perf_counter() - start) * 1000
+    recorded = {"ms": round(elapsed, 1), "runs": 1, "size_mb": round(path.stat().st_size / 2**20, 1)}
+    sidecar.write_text(json.dumps(recorded))
+    return path, {**recorded, "reused": False}

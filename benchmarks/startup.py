@@ -1,0 +1,65 @@
+"""Start-up scenarios: opening a database, and a cold process start until the main window shows."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.runner import median_ms, scenario
+
+BARE_QT_WINDOW = """
+import time, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow(); window.resize(1280, 800); window.show()
+def report():
+    print(f"shown {time.time():.6f}", flush=True); app.quit()
+QTimer.singleShot(0, report)
+app.exec()
+"""
+
+
+def open_database(path: Path, runs: int) -> dict[str, Any]:
+    """open_services on an up-to-date file (engine, schema and defaults checks) vs sqlite3 connect + read."""
+    from app.services import open_services
+
+    def ours() -> None:
+        open_services(str(path)).close()
+
+    def raw() -> None:
+        conn = sqlite3.connect(path)
+        conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        conn.close()
+
+    return scenario(median_ms(ours, runs), median_ms(raw, runs))
+
+
+def _time_to_window(args: list[str], env: dict[str, str]) -> float:
+    start = time.time()
+    result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    for line in result.stdout.splitlines():
+        if line.startswith("shown "):
+            return (float(line.split()[1]) - start) * 1000
+    raise RuntimeError(f"no window reported: {result.stderr[-1500:]}")
+
+
+def cold_start_to_window(path: Path, runs: int, settings_dir: Path) -> dict[str, Any]:
+    """`python -m app --db FILE` until the main window is shown, vs a bare Python + Qt window."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "XDG_CONFIG_HOME": str(settings_dir),
+    }
+    ours = [sys.executable, "-m", "app", "--db", str(path), "--exit-when-shown"]
+    bare = [sys.executable, "-c", BARE_QT_WINDOW]
+    _time_to_window(ours, env)  # warm the file cache: "cold" means a new process, not a cold disk
+    ours_ms = statistics.median(_time_to_window(ours, env) for _ in range(runs))
+    bare_ms = statistics.median(_time_to_window(bare, env) for _ in range(runs))
+    return scenario(ours_ms, bare_ms, raw="a bare Python + Qt main window")

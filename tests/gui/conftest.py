@@ -1,0 +1,54 @@
+"""GUI fixtures: the real main window over a demo database, dialogs answered by patching."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QApplication
+
+from app.gui.application import build_main_window
+from app.services import Services
+from app.ui.i18n import install_translations
+from app.ui.operations import Operation
+from app.ui.settings import CHANGE_POLL_MS, ORGANIZATION, SETTINGS_FILE, STATE_FILE, UserSettings
+from app.views.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _english_and_synchronous(qapp: QApplication) -> Iterator[None]:
+    translators = install_translations(qapp, "en")
+    Operation.run_synchronously = True
+    yield
+    Operation.run_synchronously = False
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    translators = install_translations(qapp, "de")
+    yield
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def settings() -> UserSettings:
+    for name in (SETTINGS_FILE, STATE_FILE):  # every test starts from a first run
+        QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, name).clear()
+    user_settings = UserSettings()
+    user_settings.set(CHANGE_POLL_MS, 0)  # tests poll by hand
+    return user_settings
+
+
+@pytest.fixture
+def window(qtbot, demo_services: Services, settings: UserSettings) -> MainWindow:
+    main_window = build_main_window(demo_services, settings)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window

@@ -1,0 +1,83 @@
+"""The deal list's model: Qt's model checks, paging, sorting and filtering through the services."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.services import Services
+from app.services.deal_queries import PAGE_SIZE, DealFilter
+from app.views.deal_list.deal_table_model import (
+    COL_AMOUNT,
+    COL_STAGE,
+    COL_TITLE,
+    COLUMN_COUNT,
+    DealIdRole,
+    DealRowRole,
+    DealTableModel,
+    StageColorRole,
+)
+
+
+def test_model_passes_qt_model_checks(qtmodeltester, demo_services: Services) -> None:
+    model = DealTableModel(demo_services)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 400
+    assert model.columnCount() == COLUMN_COUNT
+
+
+def test_answers_for_shown_rows_only_and_caches_pages(demo_services: Services, monkeypatch) -> None:
+    model = DealTableModel(demo_services)
+    fetched: list[int] = []
+    original = demo_services.deal_queries.page
+
+    def counting_page(deal_filter, sort, offset, limit=PAGE_SIZE):
+        fetched.append(offset)
+        return original(deal_filter, sort, offset, limit)
+
+    monkeypatch.setattr(demo_services.deal_queries, "page", counting_page)
+    for row in range(30):
+        model.index(row, COL_TITLE).data()
+    model.index(350, COL_TITLE).data()
+    model.index(5, COL_TITLE).data()
+    assert fetched == [0, 300]
+
+
+def test_sorting_by_amount_and_stage_colour_role(demo_services: Services) -> None:
+    model = DealTableModel(demo_services)
+    model.sort(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
+    first = model.index(0, COL_AMOUNT).data(DealRowRole)
+    second = model.index(1, COL_AMOUNT).data(DealRowRole)
+    assert first.amount >= second.amount
+    assert model.index(0, COL_STAGE).data(StageColorRole).startswith("#")
+    assert isinstance(model.index(0, 0).data(DealIdRole), int)
+
+
+def test_filter_resets_the_count(demo_services: Services) -> None:
+    model = DealTableModel(demo_services)
+    pipeline = demo_services.pipelines.list()[1]
+    model.set_filter(replace(model.deal_filter, pipeline_id=pipeline.id))
+    expected = demo_services.deal_queries.count(DealFilter(pipeline_id=pipeline.id))
+    assert 0 < model.rowCount() == expected < 400
+
+
+def test_refresh_keeps_rows_when_the_count_is_unchanged(qtbot, demo_services: Services) -> None:
+    model = DealTableModel(demo_services)
+    deal = model.index(0, 0).data(DealRowRole)
+    demo_services.deals.update(deal.id, deal.version, amount=Decimal("1.23"))
+    with qtbot.waitSignal(model.dataChanged), qtbot.assertNotEmitted(model.modelReset):
+        model.refresh()
+    assert model.index(0, 0).data(DealRowRole).amount == Decimal("1.23")
+    demo_services.deals.create(title="One more")
+    with qtbot.waitSignal(model.modelReset):
+        model.refresh()
+    assert model.rowCount() == 401
+
+
+def test_invalid_indexes_give_nothing(demo_services: Services) -> None:
+    model = DealTableModel(demo_services)
+    assert model.data(QModelIndex()) is None
+    assert model.index(10_000, 0).data() is None
+    assert model.rowCount(model.index(0, 0)) == 0

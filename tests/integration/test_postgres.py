@@ -1,0 +1,58 @@
+"""The same app on PostgreSQL: schema from the migrations, the same rules, the same queries."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from app.demo import generate_demo
+from app.models import Base
+from app.services import ConflictError, ValidationError, open_services
+from app.services.deal_queries import SORT_COLUMNS, DealFilter, DealSort
+
+pytestmark = pytest.mark.postgres
+
+
+def test_schema_and_rules_on_postgres(postgres_url: str) -> None:
+    services = open_services(postgres_url)
+    try:
+        with services.database.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+        assert [s.name for s in services.pipelines.list()[0].stages][-2:] == ["Won", "Lost"]
+        deal = services.deals.create(title="Server deal", amount="1234567890.12")
+        assert services.deals.get(deal.id).amount == Decimal("1234567890.12")
+        with pytest.raises(ValidationError, match="at most 2 decimals"):
+            services.deals.update(deal.id, deal.version, amount="0.001")
+        second_pc = open_services(postgres_url)
+        second_pc.deals.update(deal.id, deal.version, title="Changed on the other PC")
+        second_pc.close()
+        with pytest.raises(ConflictError, match="Title"):
+            services.deals.update(deal.id, deal.version, title="Mine")
+        won = next(s for s in services.pipelines.list()[0].stages if s.semantic.value == "won")
+        assert services.deals.bulk_move_stage([deal.id], won.id) == 1
+        assert services.deals.get(deal.id).closed
+        assert [h.action for h in services.deals.history(deal.id)] == ["created", "updated", "stage"]
+    finally:
+        services.close()
+
+
+def test_demo_and_list_queries_on_postgres(postgres_url: str) -> None:
+    services = open_services(postgres_url)
+    try:
+        generate_demo(services.database, 150, seed=5)
+        assert services.deal_queries.count(DealFilter()) == 150
+        for column in SORT_COLUMNS:
+            rows = services.deal_queries.page(DealFilter(), DealSort(column), 0, 200)
+            assert len({r.id for r in rows}) == 150
+        summary = services.deal_queries.summary(DealFilter(closed=False))
+        assert summary.count > 0
+        assert summary.total > 0
+        later = services.deals.create(title="After the demo")  # the id sequence moved past the demo's ids
+        assert later.id == 151
+        assert services.deal_queries.count(DealFilter(search="after the DEMO")) == 1
+    finally:
+        services.close()

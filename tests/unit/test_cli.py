@@ -1,0 +1,155 @@
+"""The headless commands: same services, clear messages, exit 2 on bad arguments."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.config import resolve_database
+from app.services import open_services
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:  # argparse's own usage errors
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_database_precedence(tmp_path: Path) -> None:
+    env = {"DEALDESK_DB": str(tmp_path / "env.sqlite")}
+    assert resolve_database(str(tmp_path / "flag.sqlite"), env) == str(tmp_path / "flag.sqlite")
+    assert resolve_database(None, env) == str(tmp_path / "env.sqlite")
+    default = resolve_database(None, {})
+    assert default.endswith("dealdesk.sqlite")
+    assert "Dealdesk" in default
+
+
+def test_init_creates_the_default_pipeline(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(capsys, "init", "--db", str(tmp_path / "x.sqlite"), "--language", "de")
+    assert code == 0
+    assert "Vertrieb: Neu / Dokumente vorbereiten / Rechnung / In Bearbeitung / Schlussrechnung" in out
+
+
+def test_demo_then_list_and_move(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "demo.sqlite")
+    code, out, _ = run(capsys, "demo", "--deals", "120", "--seed", "2", "--db", db)
+    assert code == 0
+    assert "120 deals" in out
+
+    code, out, _ = run(capsys, "deals", "list", "--db", db, "--limit", "5")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["ID", "Title", "Stage"]
+    assert lines[-1] == "5 of 120 deals"
+
+    code, out, _ = run(capsys, "deals", "list", "--json", "--pipeline", "Sales", "--stage", "New", "--db", db)
+    deals = json.loads(out)
+    assert code == 0
+    assert deals
+    assert {d["stage_name"] for d in deals} == {"New"}
+    assert {d["pipeline_name"] for d in deals} == {"Sales"}
+    first = deals[0]
+    assert isinstance(first["amount"], str)
+    assert "." in first["amount"]
+
+    code, out, _ = run(capsys, "deals", "move", str(first["id"]), "won", "--db", db)
+    assert code == 0
+    assert out.strip() == f"Deal {first['id']} '{first['title']}' moved from New to Won."
+    services = open_services(db)
+    assert services.deals.get(first["id"]).closed
+    services.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["deals", "move", "999", "Won"], "Deal 999 does not exist"),
+        (["deals", "move", "1", "Nowhere"], "There is no stage 'Nowhere'"),
+        (["deals", "list", "--pipeline", "Nope"], "There is no pipeline 'Nope' (there are: Sales)"),
+        (["deals", "list", "--limit", "0"], "'0' must be at least 1"),
+        (["deals", "list", "--limit", "many"], "'many' is not a whole number"),
+        (["deals", "move", "abc", "Won"], "'abc' is not a deal ID"),
+        (["demo", "--deals", "-5"], "must be at least 1"),
+    ],
+)
+def test_bad_arguments_exit_2_with_a_clear_message(tmp_path: Path, capsys, args, message) -> None:
+    db = tmp_path / "bad.sqlite"
+    services = open_services(str(db))
+    services.deals.create(title="The only deal")
+    services.close()
+    code, out, err = run(capsys, *args, "--db", str(db))
+    assert code == 2
+    assert message in err
+    assert out == ""
+
+
+def test_not_a_database_exits_2(tmp_path: Path, capsys) -> None:
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("hello " * 200)
+    code, _out, err = run(capsys, "deals", "list", "--db", str(bogus))
+    assert code == 2
+    assert "is not a Dealdesk database" in err
+
+
+def test_demo_refuses_a_database_with_deals_unless_replaced(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "d.sqlite")
+    assert run(capsys, "demo", "--deals", "10", "--db", db)[0] == 0
+    code, _out, err = run(capsys, "demo", "--deals", "10", "--db", db)
+    assert code == 2
+    assert "new, empty database" in err
+    code, out, _err = run(capsys, "demo", "--deals", "12", "--db", db, "--replace")
+    assert code == 0
+    assert "12 deals" in out
+
+
+def test_backup_command(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "d.sqlite"
+    open_services(str(db)).close()
+    code, out, _ = run(capsys, "backup", "--db", str(db), "--out", str(tmp_path / "copy.sqlite"))
+    assert code == 0
+    assert (tmp_path / "copy.sqlite").exists()
+    assert "Backed up" in out
+    code, _out, err = run(
+        capsys, "backup", "--db", str(tmp_path / "missing.sqlite"), "--out", str(tmp_path / "c")
+    )
+    assert code == 2
+    assert "There is no database" in err
+
+
+def test_environment_variable_chooses_the_database(tmp_path: Path, capsys, monkeypatch) -> None:
+    db = tmp_path / "from-env.sqlite"
+    monkeypatch.setenv("DEALDESK_DB", str(db))
+    assert run(capsys, "init")[0] == 0
+    assert db.exists()
+
+
+def test_headless_commands_do_not_load_qt(tmp_path: Path) -> None:
+    db = tmp_path / "q.sqlite"
+    code = (
+        "import sys; from app.cli import main; "
+        f"main(['init', '--db', {str(db)!r}]); main(['deals', 'list', '--db', {str(db)!r}]); "
+        "print('QT', any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "QT False" in out
+
+
+def test_python_dash_m_app_is_the_same_command(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "deals", "list", "--db", str(tmp_path / "m.sqlite")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0
+    assert "0 of 0 deals" in result.stdout
+    bad = subprocess.run([sys.executable, "-m", "app", "frobnicate"], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert "invalid choice" in bad.stderr

@@ -1,0 +1,92 @@
+"""Demo data: realistic, consistent, reproducible, and only into an empty database."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.demo import DemoCancelled, DemoError, generate_demo
+from app.services import Services, open_services
+
+
+def _query(path: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_demo_data_is_spread_over_two_years_and_every_stage(demo_path: Path) -> None:
+    counts = dict(
+        _query(
+            demo_path,
+            "SELECT 'deals', count(*) FROM deal UNION ALL SELECT 'stages', "
+            "count(DISTINCT stage_id) FROM deal UNION ALL SELECT 'pipelines', "
+            "count(DISTINCT pipeline_id) FROM deal",
+        )
+    )
+    assert counts == {"deals": 400, "stages": counts["stages"], "pipelines": 3}
+    assert counts["stages"] >= 15  # nearly all of the 19 stages at 400 deals
+    oldest, newest = _query(demo_path, "SELECT min(begin_date), max(begin_date) FROM deal")[0]
+    assert date.fromisoformat(oldest) <= date.today() - timedelta(days=500)
+    assert date.fromisoformat(newest) >= date.today() - timedelta(days=30)
+    # Closed deals are closed; open ones are not.
+    wrong = _query(
+        demo_path,
+        "SELECT count(*) FROM deal d JOIN stage s ON s.id = d.stage_id "
+        "WHERE d.closed != (s.semantic != 'in_progress') OR (d.closed AND d.closed_at IS NULL)",
+    )
+    assert wrong == [(0,)]
+
+
+def test_amounts_are_the_gross_sum_of_product_rows(demo_path: Path) -> None:
+    rows = _query(
+        demo_path,
+        "SELECT d.id, d.amount, r.price, r.quantity, r.discount, r.tax_rate FROM deal d "
+        "JOIN deal_product_row r ON r.deal_id = d.id ORDER BY d.id",
+    )
+    assert rows
+    by_deal: dict[int, tuple[int, int]] = {}
+    for deal_id, amount, price, quantity, discount, tax in rows:
+        net = (price * (quantity // 1000) * (10000 - discount) + 5000) // 10000
+        gross = (net * (10000 + tax) + 5000) // 10000
+        total = by_deal.get(deal_id, (amount, 0))[1] + gross
+        by_deal[deal_id] = (amount, total)
+    assert all(amount == total for amount, total in by_deal.values())
+
+
+def test_same_seed_same_data(tmp_path: Path) -> None:
+    titles = []
+    for name in ("a", "b"):
+        services = open_services(str(tmp_path / f"{name}.sqlite"))
+        generate_demo(services.database, 50, seed=3)
+        services.close()
+        titles.append(_query(tmp_path / f"{name}.sqlite", "SELECT title, amount FROM deal ORDER BY id"))
+    assert titles[0] == titles[1]
+
+
+def test_demo_refuses_a_database_with_data(demo_services: Services) -> None:
+    with pytest.raises(DemoError, match="new, empty database"):
+        generate_demo(demo_services.database, 10)
+
+
+def test_cancelling_leaves_the_database_as_it_was(services: Services, db_path: Path) -> None:
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(DemoCancelled):
+        generate_demo(services.database, 100_000, cancelled=cancelled)
+    assert _query(db_path, "SELECT count(*) FROM deal") == [(0,)]
+    assert _query(db_path, "SELECT count(*) FROM company") == [(0,)]
+    assert _query(db_path, "PRAGMA journal_mode") == [("delete",)]
+
+
+def test_progress_is_reported(services: Services) -> None:
+    seen: list[str] = []
+    generate_demo(services.database, 30, progress=lambda label, done, total: seen.append(label))
+    assert "deals" in seen
+    assert seen[-1] == "analyze"
