@@ -124,6 +124,7 @@ class _Generator:
                 raw.execute("PRAGMA journal_mode=MEMORY")  # type: ignore[union-attr]
                 raw.execute("PRAGMA synchronous=OFF")  # type: ignore[union-attr]
                 raw.execute("PRAGMA cache_size=-2097152")  # type: ignore[union-attr]  # up to 2 GiB: index builds
+                raw.execute("PRAGMA threads=2")  # type: ignore[union-attr]  # sorter helpers for index builds
             try:
                 conn = conn.execution_options(dealdesk_write=True)
                 with conn.begin():

@@ -37,11 +37,13 @@ class SettingsPage(QWidget):
         self._language_note.hide()
         appearance = QGroupBox(self.tr("Language"))
         appearance_form = QFormLayout(appearance)
+        appearance_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         appearance_form.addRow(self.tr("Language of the window"), self._language)
         appearance_form.addRow(self._language_note)
 
         database = QGroupBox(self.tr("Database"))
         database_form = QFormLayout(database)
+        database_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         location = QLabel(services.database.display_name)
         location.setObjectName("databaseLocation")
         location.setWordWrap(True)
@@ -62,8 +64,9 @@ class SettingsPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        layout.addWidget(appearance)
-        layout.addWidget(database)
+        for group in (appearance, database):
+            group.setMaximumWidth(720)
+            layout.addWidget(group)
         layout.addStretch(1)
 
         self._language.currentIndexChanged.connect(self._on_language_changed)
