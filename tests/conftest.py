@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import os
-
-# Before anything imports Qt. Tests marked xvfb run under xvfb-run with QT_QPA_PLATFORM=xcb.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -15,6 +12,30 @@ from pathlib import Path
 import pytest
 
 _SANDBOX = Path(tempfile.mkdtemp(prefix="dealdesk-tests-"))
+
+# Before anything imports Qt. Tests marked xvfb run under xvfb-run with QT_QPA_PLATFORM=xcb.
+# Offscreen, a desktop-sized screen: the default 800x800 one would clamp restored windows.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _screen = _SANDBOX / "offscreen.json"
+    _screen.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "OffscreenScreen",
+                        "x": 0,
+                        "y": 0,
+                        "width": 1920,
+                        "height": 1080,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 # Nothing a test does may touch the developer's own settings, data or database.
 for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"):
     os.environ[_var] = str(_SANDBOX / _var.lower())

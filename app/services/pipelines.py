@@ -12,9 +12,9 @@ from app.services.context import ServiceContext
 from app.services.defaults import MINIMAL_STAGES
 from app.services.errors import ValidationError
 from app.services.i18n import QT_TRANSLATE_NOOP
-from app.services.records import check_version, flush_or_conflict, load
+from app.services.records import apply_values, check_version, flush_or_conflict, load
 from app.services.validation import Problems, clean_text, is_color
-from app.services.vocabulary import DEAL_FIELDS
+from app.services.vocabulary import DEAL_FIELDS, FIELD_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +164,110 @@ class PipelineService:
             uow.history.created("stage", stage.id, stage.version, stage.name)
             uow.emit("pipeline.updated", [pipeline.id], {"stages"})
             return _stage_info(stage)
+
+    def update_stage(
+        self,
+        stage_id: int,
+        expected_version: int,
+        *,
+        name: str | None = None,
+        color: str | None = None,
+        probability: int | None = None,
+    ) -> StageInfo:
+        """Rename, recolour or re-weight a stage (its semantic and place are changed elsewhere)."""
+        with self._ctx.write() as uow:
+            stage = load(uow.session, Stage, "stage", stage_id)
+            check_version(uow.session, "stage", stage, expected_version, stage.name)
+            problems = Problems()
+            values: dict[str, object] = {}
+            if name is not None:
+                values["name"] = clean_text(
+                    problems, "name", FIELD_LABELS["name"], name, required=True, max_length=200
+                )
+            if color is not None:
+                if not is_color(color):
+                    problems.add("color", QT_TRANSLATE_NOOP("errors", "A colour looks like #39A8EF."))
+                values["color"] = color.upper()
+            if probability is not None:
+                if not 0 <= probability <= 100:
+                    problems.add(
+                        "probability", QT_TRANSLATE_NOOP("errors", "Probability must be from 0 to 100.")
+                    )
+                values["probability"] = probability
+            problems.raise_if_any()
+            diff = apply_values(stage, values)
+            if diff:
+                flush_or_conflict(uow.session, "stage", stage.name)
+                uow.history.changed("stage", stage.id, stage.version, diff)
+                uow.emit("pipeline.updated", [stage.pipeline_id], {"stages"})
+            return _stage_info(stage)
+
+    def delete_stage(self, stage_id: int, expected_version: int) -> None:
+        """Delete a stage that holds no deals; a pipeline keeps its success and one failure stage."""
+        with self._ctx.write() as uow:
+            session = uow.session
+            stage = load(session, Stage, "stage", stage_id)
+            check_version(session, "stage", stage, expected_version, stage.name)
+            deals = (
+                session.scalar(select(func.count()).select_from(Deal).where(Deal.stage_id == stage.id)) or 0
+            )
+            if deals:
+                raise ValidationError.single(
+                    "stage_id",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Stage '{stage}' still holds {count} deals; move them to another stage first.",
+                    ),
+                    stage=stage.name,
+                    count=deals,
+                )
+            siblings = session.scalars(
+                select(Stage.semantic).where(Stage.pipeline_id == stage.pipeline_id, Stage.id != stage.id)
+            ).all()
+            if stage.semantic is not StageSemantic.IN_PROGRESS and stage.semantic not in siblings:
+                raise ValidationError.single(
+                    "stage_id",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "A pipeline needs a success stage and at least one failure stage."
+                    ),
+                )
+            if StageSemantic.IN_PROGRESS not in siblings and stage.semantic is StageSemantic.IN_PROGRESS:
+                raise ValidationError.single(
+                    "stage_id",
+                    QT_TRANSLATE_NOOP("errors", "A pipeline needs at least one stage in progress."),
+                )
+            uow.history.deleted("stage", stage.id, stage.version + 1, stage.name)
+            session.delete(stage)
+            flush_or_conflict(session, "stage", stage.name)
+            uow.emit("pipeline.updated", [stage.pipeline_id], {"stages"})
+
+    def delete_pipeline(self, pipeline_id: int, expected_version: int) -> None:
+        """Delete an empty pipeline; the default pipeline stays."""
+        with self._ctx.write() as uow:
+            session = uow.session
+            pipeline = load(session, Pipeline, "pipeline", pipeline_id)
+            check_version(session, "pipeline", pipeline, expected_version, pipeline.name)
+            if pipeline.is_default:
+                raise ValidationError.single(
+                    "pipeline_id", QT_TRANSLATE_NOOP("errors", "The default pipeline can't be deleted.")
+                )
+            deals = (
+                session.scalar(select(func.count()).select_from(Deal).where(Deal.pipeline_id == pipeline.id))
+                or 0
+            )
+            if deals:
+                raise ValidationError.single(
+                    "pipeline_id",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Pipeline '{pipeline}' still holds {count} deals; move them first."
+                    ),
+                    pipeline=pipeline.name,
+                    count=deals,
+                )
+            uow.history.deleted("pipeline", pipeline.id, pipeline.version + 1, pipeline.name)
+            session.delete(pipeline)
+            flush_or_conflict(session, "pipeline", pipeline.name)
+            uow.emit("pipeline.deleted", [pipeline_id])
 
     def stage_deal_counts(self, pipeline_id: int) -> dict[int, int]:
         with self._ctx.read() as session:

@@ -481,6 +481,26 @@
         <translation>Eine Pipeline hat genau eine Erfolgsphase.</translation>
     </message>
     <message>
+        <source>Stage '{stage}' still holds {count} deals; move them to another stage first.</source>
+        <translation>Die Phase „{stage}“ enthält noch {count} Deals; verschieben Sie sie zuerst in eine andere Phase.</translation>
+    </message>
+    <message>
+        <source>A pipeline needs a success stage and at least one failure stage.</source>
+        <translation>Eine Pipeline braucht eine Erfolgsphase und mindestens eine Misserfolgsphase.</translation>
+    </message>
+    <message>
+        <source>A pipeline needs at least one stage in progress.</source>
+        <translation>Eine Pipeline braucht mindestens eine Phase in Bearbeitung.</translation>
+    </message>
+    <message>
+        <source>The default pipeline can't be deleted.</source>
+        <translation>Die Standard-Pipeline kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Pipeline '{pipeline}' still holds {count} deals; move them first.</source>
+        <translation>Die Pipeline „{pipeline}“ enthält noch {count} Deals; verschieben Sie sie zuerst.</translation>
+    </message>
+    <message>
         <source>'{value}' is not an e-mail address.</source>
         <translation>„{value}“ ist keine E-Mail-Adresse.</translation>
     </message>

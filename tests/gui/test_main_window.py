@@ -205,3 +205,21 @@ def test_language_setting_is_saved(qtbot, window: MainWindow, language: str) -> 
     assert UserSettings().get(LANGUAGE) == language
     assert window.settings_page.findChild(QLabel, "languageNote").isVisibleTo(window.settings_page)
     QApplication.processEvents()
+
+
+def test_window_size_and_chosen_view_survive_a_restart(qtbot, demo_services: Services, settings) -> None:
+    from app.gui.application import build_main_window
+
+    first = build_main_window(demo_services, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1000, 640)
+    size = (first.width(), first.height())
+    assert size != (1280, 800)
+    first.deals.set_view(DealsView.KANBAN)
+    first.close()
+    second = build_main_window(demo_services, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == size
+    assert second.deals.current_view is DealsView.KANBAN

@@ -119,3 +119,35 @@ def test_user_logins_are_unique(services: Services) -> None:
         services.users.create(login="anna", name="Another Anna")
     with pytest.raises(Exception, match="There is no user 'bob'"):
         services.as_user("bob")
+
+
+def test_stage_edit_and_delete_rules(services: Services) -> None:
+    pipeline = services.pipelines.list()[0]
+    stages = {s.name: s for s in pipeline.stages}
+    invoice = services.pipelines.update_stage(
+        stages["Invoice"].id, stages["Invoice"].version, name="Bill", color="#abcdef"
+    )
+    assert (invoice.name, invoice.color) == ("Bill", "#ABCDEF")
+    with pytest.raises(ConflictError):
+        services.pipelines.update_stage(invoice.id, stages["Invoice"].version, probability=5)
+    deal = services.deals.create(title="Holds the stage", stage_id=invoice.id)
+    with pytest.raises(ValidationError, match="still holds 1 deals"):
+        services.pipelines.delete_stage(invoice.id, invoice.version)
+    with pytest.raises(ValidationError, match="success stage"):
+        services.pipelines.delete_stage(stages["Won"].id, stages["Won"].version)
+    services.deals.delete(deal.id, deal.version)
+    services.pipelines.delete_stage(invoice.id, invoice.version)
+    assert "Bill" not in [s.name for s in services.pipelines.list()[0].stages]
+
+
+def test_pipeline_delete_rules(services: Services) -> None:
+    default = services.pipelines.list()[0]
+    with pytest.raises(ValidationError, match="default pipeline can't be deleted"):
+        services.pipelines.delete_pipeline(default.id, default.version)
+    extra = services.pipelines.create_pipeline("Projects")
+    deal = services.deals.create(title="P", pipeline_id=extra.id)
+    with pytest.raises(ValidationError, match="still holds 1 deals"):
+        services.pipelines.delete_pipeline(extra.id, extra.version)
+    services.deals.delete(deal.id, deal.version)
+    services.pipelines.delete_pipeline(extra.id, extra.version)
+    assert [p.name for p in services.pipelines.list()] == ["Sales"]
