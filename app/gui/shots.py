@@ -34,7 +34,7 @@ def _make_demo(database: str, deals: int, language: str) -> None:
 
 def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
     from app.dialogs.deal_quick_dialog import DealQuickDialog
     from app.gui.application import build_main_window, create_application
@@ -93,7 +93,8 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     def with_errors(dialog: QWidget) -> None:
         assert isinstance(dialog, DealQuickDialog)
         dialog.findChild(QWidget, "amount").setText("12,345.678")  # type: ignore[union-attr]
-        dialog._on_save()  # shows the inline validation message
+        buttons = dialog.findChild(QDialogButtonBox)
+        buttons.button(QDialogButtonBox.StandardButton.Save).click()  # type: ignore[union-attr]
 
     in_dialog("21-new-deal-invalid", DealQuickDialog(services, parent=window), with_errors)
     first = window.deals.model.row_at(0)

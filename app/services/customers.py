@@ -15,15 +15,12 @@ from app.services.errors import ValidationError
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.records import (
     CrudService,
-    FieldSpec,
     delete_custom_values,
     email_field,
-    existing_id,
     id_field,
+    ids_field,
     text_field,
 )
-from app.services.validation import Problems
-from app.services.vocabulary import FIELD_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +92,6 @@ class CompanyService(CrudService[Company, CompanyDetails]):
         delete_custom_values(uow.session, EntityType.COMPANY, [record.id])
 
 
-def _company_ids_field() -> FieldSpec:
-    def clean(session: Session, problems: Problems, field: str, label: Any, value: Any) -> tuple[int, ...]:
-        ids = tuple(dict.fromkeys(value or ()))
-        for ident in ids:
-            existing_id(session, problems, Company, field, label, ident)
-        return tuple(int(i) for i in ids)
-
-    return FieldSpec(FIELD_LABELS["company_ids"], clean)
-
-
 class ContactService(CrudService[Contact, ContactDetails]):
     model = Contact
     entity_type = "contact"
@@ -117,7 +104,7 @@ class ContactService(CrudService[Contact, ContactDetails]):
         "address": text_field("address", 2000),
         "comments": text_field("comments", 100_000),
         "responsible_id": id_field("responsible_id", User),
-        "company_ids": _company_ids_field(),
+        "company_ids": ids_field("company_ids", Company),
     }
 
     def details(self, session: Session, record: Contact) -> ContactDetails:

@@ -31,37 +31,35 @@ from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.records import (
     base_currency,
     check_version,
-    clean_currency,
+    choice_field,
+    clean_fields,
+    currency_field,
+    date_field,
     delete_custom_values,
-    existing_id,
     flush_or_conflict,
+    id_field,
+    ids_field,
     load,
+    money_field,
+    probability_field,
+    text_field,
     touch,
 )
-from app.services.validation import (
-    Problems,
-    clean_date,
-    clean_money,
-    clean_probability,
-    clean_text,
-)
-from app.services.vocabulary import DEAL_FIELDS, DEAL_SOURCES
+from app.services.vocabulary import DEAL_SOURCES
 
-EDITABLE_FIELDS = frozenset(
-    {
-        "title",
-        "amount",
-        "currency",
-        "begin_date",
-        "close_date",
-        "probability",
-        "responsible_id",
-        "source",
-        "company_id",
-        "contact_ids",
-        "comments",
-    }
-)
+DEAL_FIELD_SPECS = {
+    "title": text_field("title", 255, required=True),
+    "amount": money_field("amount"),
+    "currency": currency_field("currency"),
+    "begin_date": date_field("begin_date"),
+    "close_date": date_field("close_date"),
+    "probability": probability_field("probability"),
+    "responsible_id": id_field("responsible_id", User),
+    "source": choice_field("source", DEAL_SOURCES),
+    "company_id": id_field("company_id", Company),
+    "contact_ids": ids_field("contact_ids", Contact),
+    "comments": text_field("comments", 100_000),
+}
 BULK_CHUNK = 500  # ids per statement, well under SQLite's bound-parameter limit
 
 
@@ -124,7 +122,6 @@ class DealService:
         **fields: Any,
     ) -> DealDetails:
         """Create a deal; without a stage it starts in the first stage of the (default) pipeline."""
-        _check_field_names(fields)
         with self._ctx.write() as uow:
             session = uow.session
             stage = _initial_stage(session, pipeline_id, stage_id)
@@ -160,7 +157,6 @@ class DealService:
         """
         stage_id = changes.pop("stage_id", None)
         loss_reason = changes.pop("loss_reason", None)
-        _check_field_names(changes)
         with self._ctx.write() as uow:
             session = uow.session
             deal = load(session, Deal, "deal", deal_id)
@@ -322,60 +318,18 @@ def _initial_stage(session: Session, pipeline_id: int | None, stage_id: int | No
     return first
 
 
-def _check_field_names(fields: Mapping[str, Any]) -> None:
-    unknown = set(fields) - EDITABLE_FIELDS
-    if unknown:
-        raise TypeError(f"Not editable deal fields: {', '.join(sorted(unknown))}")
-
-
 def _clean(
     session: Session, raw: Mapping[str, Any], *, creating: bool, current: Deal | None = None
 ) -> dict[str, Any]:
-    """Validate every given field; raise one ValidationError listing all problems."""
-    problems = Problems()
-    values: dict[str, Any] = {}
-    label = DEAL_FIELDS.__getitem__
-    for name, value in raw.items():
-        if name == "title":
-            values[name] = clean_text(problems, name, label(name), value, required=True, max_length=255)
-        elif name == "amount":
-            values[name] = clean_money(problems, name, label(name), value)
-        elif name == "currency":
-            values[name] = clean_currency(session, problems, name, value)
-        elif name in ("begin_date", "close_date"):
-            values[name] = clean_date(problems, name, label(name), value)
-        elif name == "probability":
-            values[name] = clean_probability(problems, name, label(name), value)
-        elif name == "responsible_id":
-            values[name] = existing_id(session, problems, User, name, label(name), value)
-        elif name == "company_id":
-            values[name] = existing_id(session, problems, Company, name, label(name), value)
-        elif name == "source":
-            code = str(value or "").strip() or None
-            if code is not None and code not in DEAL_SOURCES:
-                problems.add(name, QT_TRANSLATE_NOOP("errors", "'{code}' is not a known source."), code=code)
-            values[name] = code
-        elif name == "comments":
-            values[name] = clean_text(problems, name, label(name), value, required=False, max_length=100_000)
-        elif name == "contact_ids":
-            ids = tuple(dict.fromkeys(int(i) for i in (value or ())))
-            found = set(session.scalars(select(Contact.id).where(Contact.id.in_(ids)))) if ids else set()
-            missing = [i for i in ids if i not in found]
-            if missing:
-                problems.add(
-                    name,
-                    QT_TRANSLATE_NOOP("errors", "Contact {ids} does not exist."),
-                    ids=", ".join(map(str, missing)),
-                )
-            values[name] = ids
+    """Validate every given field (one ValidationError lists all problems), then the dates together."""
+    values = clean_fields(session, DEAL_FIELD_SPECS, raw)
     begin = values.get("begin_date", current.begin_date if current else None)
     close = values.get("close_date", current.close_date if current else None)
     if begin and close and close < begin and ("begin_date" in values or "close_date" in values):
-        problems.add(
+        raise ValidationError.single(
             "close_date", QT_TRANSLATE_NOOP("errors", "The close date can't be before the begin date.")
         )
-    problems.raise_if_any()
-    if creating and "amount" in values and values["amount"] is None:
+    if creating and values.get("amount", 0) is None:
         values["amount"] = Decimal("0.00")
     return values
 

@@ -14,7 +14,7 @@ from app.services.errors import ValidationError
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.records import apply_values, check_version, flush_or_conflict, load
 from app.services.validation import Problems, clean_text, is_color
-from app.services.vocabulary import DEAL_FIELDS, FIELD_LABELS
+from app.services.vocabulary import FIELD_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +132,7 @@ class PipelineService:
             session = uow.session
             pipeline = load(session, Pipeline, "pipeline", pipeline_id)
             problems = Problems()
-            clean = clean_text(problems, "name", DEAL_FIELDS["stage_id"], name, required=True, max_length=200)
+            clean = clean_text(problems, "name", FIELD_LABELS["name"], name, required=True, max_length=200)
             if not is_color(color):
                 problems.add("color", QT_TRANSLATE_NOOP("errors", "A colour looks like #39A8EF."))
             if not 0 <= probability <= 100:
@@ -281,7 +281,7 @@ class PipelineService:
 
 def _clean_name(name: str) -> str:
     problems = Problems()
-    clean = clean_text(problems, "name", DEAL_FIELDS["pipeline_id"], name, required=True, max_length=200)
+    clean = clean_text(problems, "name", FIELD_LABELS["name"], name, required=True, max_length=200)
     problems.raise_if_any()
     assert clean is not None
     return clean

@@ -25,7 +25,15 @@ from app.services.errors import (
 )
 from app.services.history import read_history
 from app.services.i18n import QT_TRANSLATE_NOOP
-from app.services.validation import Problems, clean_money, clean_percent, clean_text, is_email
+from app.services.validation import (
+    Problems,
+    clean_date,
+    clean_money,
+    clean_percent,
+    clean_probability,
+    clean_text,
+    is_email,
+)
 from app.services.vocabulary import FIELD_LABELS, field_label
 
 Cleaner = Callable[[Session, Problems, str, Message, Any], Any]
@@ -104,6 +112,61 @@ def delete_custom_values(session: Session, entity: EntityType, ids: list[int]) -
             CustomFieldValue.entity_id.in_(ids), CustomFieldValue.field_id.in_(fields)
         )
     )
+
+
+def date_field(name: str) -> FieldSpec:
+    def clean(_s: Session, problems: Problems, field: str, label: Message, value: Any) -> Any:
+        return clean_date(problems, field, label, value)
+
+    return FieldSpec(FIELD_LABELS[name], clean)
+
+
+def probability_field(name: str) -> FieldSpec:
+    def clean(_s: Session, problems: Problems, field: str, label: Message, value: Any) -> Any:
+        return clean_probability(problems, field, label, value)
+
+    return FieldSpec(FIELD_LABELS[name], clean)
+
+
+def choice_field(name: str, choices: Mapping[str, Message]) -> FieldSpec:
+    """A code from a fixed vocabulary (e.g. deal sources), or nothing."""
+
+    def clean(_s: Session, problems: Problems, field: str, label: Message, value: Any) -> Any:
+        code = str(value or "").strip() or None
+        if code is not None and code not in choices:
+            problems.add(
+                field,
+                QT_TRANSLATE_NOOP("errors", "{label}: '{code}' is not one of the choices."),
+                label=label,
+                code=code,
+            )
+        return code
+
+    return FieldSpec(FIELD_LABELS[name], clean)
+
+
+def ids_field(name: str, model: type[Base]) -> FieldSpec:
+    """Several links to existing records (kept in the given order, without repeats)."""
+
+    def clean(session: Session, problems: Problems, field: str, label: Message, value: Any) -> Any:
+        try:
+            ids = tuple(dict.fromkeys(int(i) for i in (value or ())))
+        except (TypeError, ValueError):
+            ids = ()
+            problems.add(field, QT_TRANSLATE_NOOP("errors", "{label}: expected record IDs."), label=label)
+        pk = model.__mapper__.primary_key[0]
+        found = set(session.scalars(select(pk).where(pk.in_(ids)))) if ids else set()
+        missing = [i for i in ids if i not in found]
+        if missing:
+            problems.add(
+                field,
+                QT_TRANSLATE_NOOP("errors", "{label}: there is no record with ID {id}."),
+                label=label,
+                id=", ".join(map(str, missing)),
+            )
+        return ids
+
+    return FieldSpec(FIELD_LABELS[name], clean)
 
 
 def clean_currency(session: Session, problems: Problems, field: str, value: Any) -> str:

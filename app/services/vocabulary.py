@@ -69,7 +69,6 @@ FIELD_LABELS: Mapping[str, Message] = {
     "active": _field(QT_TRANSLATE_NOOP("fields", "Active")),
     "description": _field(QT_TRANSLATE_NOOP("fields", "Description")),
 }
-DEAL_FIELDS = FIELD_LABELS
 
 
 def field_label(name: str) -> Message | str:

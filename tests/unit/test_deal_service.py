@@ -222,7 +222,7 @@ def test_contacts_and_company_are_checked_and_stored(services: Services) -> None
     deal = services.deals.create(title="D", company_id=company.id, contact_ids=[anna.id])
     assert deal.company_title == "ACME GmbH"
     assert deal.contact_ids == (anna.id,)
-    with pytest.raises(ValidationError, match="Contact 404 does not exist"):
+    with pytest.raises(ValidationError, match="Contacts: there is no record with ID 404"):
         services.deals.update(deal.id, deal.version, contact_ids=[anna.id, 404])
     with pytest.raises(ValidationError, match="Company: there is no record with ID 77"):
         services.deals.update(deal.id, deal.version, company_id=77)
@@ -240,3 +240,9 @@ def test_changing_only_the_contacts_is_a_new_version(services: Services) -> None
     assert updated.version == deal.version + 1
     with pytest.raises(ConflictError):
         services.deals.update(deal.id, deal.version, title="Stale")
+
+
+def test_source_comes_from_the_list(services: Services) -> None:
+    assert services.deals.create(title="D", source="website").source == "website"
+    with pytest.raises(ValidationError, match="Source: 'fax' is not one of the choices"):
+        services.deals.create(title="D", source="fax")
