@@ -240,21 +240,10 @@ def _ensure_demo(database: str) -> None:
         raise UsageError("The demo database could not be made.")
 
 
-def _find_pipeline(services: Services, text: str) -> int:
-    pipelines = services.pipelines.list()
-    match = [
-        p for p in pipelines if str(p.id) == text.strip() or p.name.casefold() == text.strip().casefold()
-    ]
-    if not match:
-        names = ", ".join(p.name for p in pipelines)
-        raise UsageError(f"There is no pipeline '{text}' (there are: {names}).")
-    return match[0].id
-
-
 def _deals_list(services: Services, args: argparse.Namespace) -> int:
     from app.services.deal_queries import DealFilter, DealSort
 
-    pipeline_id = _find_pipeline(services, args.pipeline) if args.pipeline else None
+    pipeline_id = services.pipelines.find_pipeline(args.pipeline).id if args.pipeline else None
     stage_ids: tuple[int, ...] = ()
     if args.stage:
         stage_ids = (services.pipelines.find_stage(args.stage, pipeline_id).id,)

@@ -63,6 +63,20 @@ class PipelineService:
                 )
             ]
 
+    def find_pipeline(self, name_or_id: str) -> PipelineInfo:
+        """A pipeline by ID or by name (case-insensitive)."""
+        text = name_or_id.strip()
+        pipelines = self.list()
+        match = [p for p in pipelines if str(p.id) == text or p.name.casefold() == text.casefold()]
+        if not match:
+            raise ValidationError.single(
+                "pipeline_id",
+                QT_TRANSLATE_NOOP("errors", "There is no pipeline '{pipeline}' (there are: {names})."),
+                pipeline=text,
+                names=", ".join(p.name for p in pipelines),
+            )
+        return match[0]
+
     def find_stage(self, name_or_id: str, pipeline_id: int | None = None) -> StageInfo:
         """A stage by ID or by name (case-insensitive); names must be unambiguous."""
         candidates = [s for p in self.list() if pipeline_id is None or p.id == pipeline_id for s in p.stages]

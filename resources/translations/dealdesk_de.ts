@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>DealQuickDialog</name>
@@ -161,7 +160,7 @@
         <translation>Unternehmen</translation>
     </message>
     <message>
-        <source>Your customers&apos; companies, with their deals. Coming soon.</source>
+        <source>Your customers' companies, with their deals. Coming soon.</source>
         <translation>Die Unternehmen Ihrer Kunden, mit ihren Deals. Kommt bald.</translation>
     </message>
     <message>
@@ -210,10 +209,7 @@
     </message>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
-        <translation>
-            <numerusform>%Ln Deal</numerusform>
-            <numerusform>%Ln Deals</numerusform>
-        </translation>
+        <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
     </message>
     <message>
         <source>Back up database</source>
@@ -367,7 +363,7 @@
 <context>
     <name>application</name>
     <message>
-        <source>Dealdesk can&apos;t open the database</source>
+        <source>Dealdesk can't open the database</source>
         <translation>Dealdesk kann die Datenbank nicht öffnen</translation>
     </message>
 </context>
@@ -413,7 +409,7 @@
 <context>
     <name>errors</name>
     <message>
-        <source>There is no user &apos;{login}&apos;.</source>
+        <source>There is no user '{login}'.</source>
         <translation>Es gibt keinen Benutzer „{login}“.</translation>
     </message>
     <message>
@@ -421,7 +417,7 @@
         <translation>Ein Kontakt braucht einen Vor- oder Nachnamen.</translation>
     </message>
     <message>
-        <source>Stage &apos;{stage}&apos; does not belong to the chosen pipeline.</source>
+        <source>Stage '{stage}' does not belong to the chosen pipeline.</source>
         <translation>Die Phase „{stage}“ gehört nicht zur gewählten Pipeline.</translation>
     </message>
     <message>
@@ -433,15 +429,15 @@
         <translation>Die Pipeline hat noch keine Phasen.</translation>
     </message>
     <message>
-        <source>The close date can&apos;t be before the begin date.</source>
+        <source>The close date can't be before the begin date.</source>
         <translation>Das Abschlussdatum kann nicht vor dem Beginn liegen.</translation>
     </message>
     <message>
-        <source>Stage &apos;{stage}&apos; belongs to another pipeline; move the deal to that pipeline first.</source>
+        <source>Stage '{stage}' belongs to another pipeline; move the deal to that pipeline first.</source>
         <translation>Die Phase „{stage}“ gehört zu einer anderen Pipeline; verschieben Sie den Deal zuerst in diese Pipeline.</translation>
     </message>
     <message>
-        <source>{count} of the selected deals are in another pipeline than stage &apos;{stage}&apos;.</source>
+        <source>{count} of the selected deals are in another pipeline than stage '{stage}'.</source>
         <translation>{count} der gewählten Deals liegen in einer anderen Pipeline als die Phase „{stage}“.</translation>
     </message>
     <message>
@@ -449,19 +445,23 @@
         <translation>{entity} {id} existiert nicht (vielleicht wurde er gelöscht).</translation>
     </message>
     <message>
-        <source>{entity} &apos;{title}&apos; was changed by {user} at {time} ({fields}) after you opened it.</source>
+        <source>{entity} '{title}' was changed by {user} at {time} ({fields}) after you opened it.</source>
         <translation>{entity} „{title}“ wurde von {user} um {time} geändert ({fields}), nachdem Sie ihn geöffnet haben.</translation>
     </message>
     <message>
-        <source>{entity} &apos;{title}&apos; was changed by somebody else after you opened it.</source>
+        <source>{entity} '{title}' was changed by somebody else after you opened it.</source>
         <translation>{entity} „{title}“ wurde von jemand anderem geändert, nachdem Sie ihn geöffnet haben.</translation>
     </message>
     <message>
-        <source>There is no stage &apos;{stage}&apos;.</source>
+        <source>There is no pipeline '{pipeline}' (there are: {names}).</source>
+        <translation>Es gibt keine Pipeline „{pipeline}“ (vorhanden: {names}).</translation>
+    </message>
+    <message>
+        <source>There is no stage '{stage}'.</source>
         <translation>Es gibt keine Phase „{stage}“.</translation>
     </message>
     <message>
-        <source>&apos;{stage}&apos; names a stage in several pipelines; give the stage ID.</source>
+        <source>'{stage}' names a stage in several pipelines; give the stage ID.</source>
         <translation>„{stage}“ heißt eine Phase in mehreren Pipelines; geben Sie die Phasen-ID an.</translation>
     </message>
     <message>
@@ -477,7 +477,7 @@
         <translation>Eine Pipeline hat genau eine Erfolgsphase.</translation>
     </message>
     <message>
-        <source>Stage &apos;{stage}&apos; still holds {count} deals; move them to another stage first.</source>
+        <source>Stage '{stage}' still holds {count} deals; move them to another stage first.</source>
         <translation>Die Phase „{stage}“ enthält noch {count} Deals; verschieben Sie sie zuerst in eine andere Phase.</translation>
     </message>
     <message>
@@ -489,19 +489,19 @@
         <translation>Eine Pipeline braucht mindestens eine Phase in Bearbeitung.</translation>
     </message>
     <message>
-        <source>The default pipeline can&apos;t be deleted.</source>
+        <source>The default pipeline can't be deleted.</source>
         <translation>Die Standard-Pipeline kann nicht gelöscht werden.</translation>
     </message>
     <message>
-        <source>Pipeline &apos;{pipeline}&apos; still holds {count} deals; move them first.</source>
+        <source>Pipeline '{pipeline}' still holds {count} deals; move them first.</source>
         <translation>Die Pipeline „{pipeline}“ enthält noch {count} Deals; verschieben Sie sie zuerst.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not an e-mail address.</source>
+        <source>'{value}' is not an e-mail address.</source>
         <translation>„{value}“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <source>{label}: &apos;{code}&apos; is not one of the choices.</source>
+        <source>{label}: '{code}' is not one of the choices.</source>
         <translation>{label}: „{code}“ steht nicht zur Auswahl.</translation>
     </message>
     <message>
@@ -509,7 +509,7 @@
         <translation>{label}: Datensatz-IDs erwartet.</translation>
     </message>
     <message>
-        <source>&apos;{code}&apos; is not a currency set up in Dealdesk.</source>
+        <source>'{code}' is not a currency set up in Dealdesk.</source>
         <translation>„{code}“ ist keine in Dealdesk eingerichtete Währung.</translation>
     </message>
     <message>
@@ -517,7 +517,7 @@
         <translation>{label}: Es gibt keinen Datensatz mit der ID {id}.</translation>
     </message>
     <message>
-        <source>The login &apos;{login}&apos; is taken.</source>
+        <source>The login '{login}' is taken.</source>
         <translation>Der Anmeldename „{login}“ ist vergeben.</translation>
     </message>
     <message>
@@ -533,7 +533,7 @@
         <translation>{label} muss eine Zahl mit höchstens 2 Nachkommastellen sein.</translation>
     </message>
     <message>
-        <source>{label} can&apos;t be negative.</source>
+        <source>{label} can't be negative.</source>
         <translation>{label} darf nicht negativ sein.</translation>
     </message>
     <message>
