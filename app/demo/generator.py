@@ -7,9 +7,7 @@ index instead of a million random inserts). The SQL comes from SQLAlchemy expres
 
 from __future__ import annotations
 
-import queue
 import random
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -655,7 +653,8 @@ class _Generator:
             return _Block(deals, product_rows, contacts, tasks)
 
         done = 0
-        for item in _produce_in_background(block, n, CHUNK):
+        for first in range(0, n, CHUNK):
+            item = block(first, min(n, first + CHUNK))
             # Deals first, then what refers to them (foreign keys are checked row by row).
             self._insert(conn, Deal.__table__, cols, iter(item.deals), None, 0)  # type: ignore[arg-type]
             self._insert(conn, DealProductRow.__table__, row_cols, iter(item.product_rows), None, 0)  # type: ignore[arg-type]
@@ -739,41 +738,6 @@ class _Block:
     product_rows: list[tuple[Any, ...]]
     contacts: list[tuple[int, int, int]]
     tasks: list[tuple[Any, ...]]
-
-
-def _produce_in_background(make: Callable[[int, int], _Block], total: int, size: int) -> Iterator[_Block]:
-    """Yield make(0, size), make(size, 2 * size), ... built one block ahead in a second thread.
-
-    SQLite releases the GIL while it writes, so generating the next block overlaps with
-    inserting this one. Stops the producer when the consumer stops (cancel or error).
-    """
-    blocks: queue.Queue[_Block | BaseException | None] = queue.Queue(maxsize=2)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for first in range(0, total, size):
-                if stop.is_set():
-                    return
-                blocks.put(make(first, min(total, first + size)))
-            blocks.put(None)
-        except BaseException as exc:  # handed over to the consumer
-            blocks.put(exc)
-
-    worker = threading.Thread(target=produce, name="demo-generator", daemon=True)
-    worker.start()
-    try:
-        while (item := blocks.get()) is not None:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        while worker.is_alive():  # unblock a producer waiting on a full queue
-            try:
-                blocks.get_nowait()
-            except queue.Empty:
-                worker.join(0.05)
 
 
 _ASCII = str.maketrans(
