@@ -223,3 +223,19 @@ def test_window_size_and_chosen_view_survive_a_restart(qtbot, demo_services: Ser
     second.show()
     assert (second.width(), second.height()) == size
     assert second.deals.current_view is DealsView.KANBAN
+
+
+def test_a_database_that_cannot_be_opened_is_explained(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from app.gui.application import run_gui
+
+    bogus = tmp_path / "letter.sqlite"
+    bogus.write_text("Dear customer, " * 100)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _parent, title, text: shown.append(f"{title}: {text}")
+    )
+    assert run_gui(str(bogus)) == 1
+    assert shown == [
+        f"Dealdesk can't open the database: {bogus} is not a Dealdesk database (not an SQLite file)."
+    ]
+    assert bogus.read_text().startswith("Dear customer")
