@@ -8,37 +8,33 @@ index instead of a million random inserts). The SQL comes from SQLAlchemy expres
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from itertools import islice
-from operator import itemgetter
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Index, Table, func, insert, select
+from sqlalchemy import Connection, Index, func, insert, select
 
 from app.demo import vocabulary as words
+from app.demo.bulk import BulkLoader
+from app.demo.deal_rows import write_deals
 from app.models import (
     AppSetting,
     Company,
     Contact,
     Currency,
     Deal,
-    DealProductRow,
     Department,
     Lead,
     Pipeline,
     Product,
     Stage,
-    Task,
     User,
     contact_company,
-    deal_contact,
 )
 from app.storage import Database
 
 Progress = Callable[[str, int, int], None]
-CHUNK = 20_000
 # Tables whose secondary indexes are rebuilt after the load.
 BULK_TABLES = ("deal", "deal_product_row", "deal_contact", "task", "contact", "company", "lead")
 
@@ -82,11 +78,11 @@ def generate_demo(
     """Add demo users, customers, products, pipelines, deals, tasks and leads to an empty database."""
     if deals < 0:
         raise DemoError("The number of deals can't be negative.")
-    generator = _Generator(database, deals, seed, language, progress, cancelled)
+    generator = DemoBuilder(database, deals, seed, language, progress, cancelled)
     return generator.run()
 
 
-class _Generator:
+class DemoBuilder:
     def __init__(
         self,
         database: Database,
@@ -125,13 +121,16 @@ class _Generator:
                 raw.execute("PRAGMA threads=2")  # type: ignore[union-attr]  # sorter helpers for index builds
             try:
                 conn = conn.execution_options(dealdesk_write=True)
+                self.bulk = BulkLoader(conn, self.tick)
                 with conn.begin():
                     self._check_empty(conn)
-                    dropped = self._drop_indexes(conn)
+                    dropped: list[Index] = []
+                    if sqlite and self.n_deals >= 50_000:
+                        dropped = self.bulk.drop_indexes(Deal.metadata, BULK_TABLES)
                     self._base(conn)
-                    self._deals(conn)
+                    self.n_rows, self.n_tasks = write_deals(self, self.bulk)
                     self._leads(conn)
-                    self._rebuild_indexes(conn, dropped)
+                    self.bulk.rebuild_indexes(dropped)
                     self.progress("analyze", 0, 1)
                     if sqlite:
                         # Statistics for the query planner, sampled: exact ones cost seconds at 1M rows.
@@ -164,72 +163,17 @@ class _Generator:
         if language in ("en", "de"):
             self.lang = language
 
-    def _drop_indexes(self, conn: Connection) -> list[Index]:
-        dropped: list[Index] = []
-        if not self.db.is_sqlite or self.n_deals < 50_000:
-            return dropped
-        for name in BULK_TABLES:
-            table: Table = Deal.metadata.tables[name]
-            for index in table.indexes:
-                index.drop(conn)
-                dropped.append(index)
-        return dropped
-
-    def _rebuild_indexes(self, conn: Connection, dropped: Sequence[Index]) -> None:
-        for done, index in enumerate(dropped):
-            self._tick("indexes", done, len(dropped))
-            index.create(conn)
-
-    def _tick(self, label: str | None, done: int, total: int) -> None:
+    def tick(self, label: str | None, done: int, total: int) -> None:
         if self.cancelled():
             raise DemoCancelled
         if label is not None:
             self.progress(label, done, total)
 
-    def _insert(
-        self,
-        conn: Connection,
-        table: Table,
-        columns: Sequence[str],
-        rows: Iterator[tuple[Any, ...]],
-        label: str | None,
-        total: int,
-    ) -> None:
-        """executemany in chunks; on SQLite straight through the driver with the compiled statement."""
-        stmt = insert(table)
-        done = 0
-        if self.db.is_sqlite:
-            compiled = stmt.compile(dialect=conn.dialect, column_keys=list(columns))
-            sql = str(compiled)
-            # The statement lists columns in table order; reorder the tuples to match if needed.
-            order = [list(columns).index(name) for name in compiled.positiontup or ()]
-            if order != list(range(len(columns))):
-                pick = itemgetter(*order)
-                rows = (pick(row) for row in rows)
-            raw = conn.connection.driver_connection
-            while chunk := list(islice(rows, CHUNK)):
-                raw.executemany(sql, chunk)  # type: ignore[union-attr]
-                done += len(chunk)
-                self._tick(label, done, total)
-        else:
-            while chunk := list(islice(rows, CHUNK)):
-                conn.execute(stmt, [dict(zip(columns, row, strict=True)) for row in chunk])
-                done += len(chunk)
-                self._tick(label, done, total)
-
-    # -- value formats: SQLite stores dates as ISO text, servers take Python objects ----------
-
-    def _d(self, value: date) -> Any:
-        return value.isoformat() if self.db.is_sqlite else value
-
-    def _dt(self, value: datetime) -> Any:
-        return value.isoformat(" ", "microseconds") if self.db.is_sqlite else value
-
     # -- reference data --------------------------------------------------------------------
 
     def _base(self, conn: Connection) -> None:
         rng = self.rng
-        self._tick("users", 0, 1)
+        self.tick("users", 0, 1)
         dept_names = ("Sales North", "Sales South", "Key accounts", "Inside sales")
         conn.execute(insert(Department), [{"name": n} for n in dept_names])
         dept_ids = list(conn.scalars(select(Department.id).order_by(Department.id)))
@@ -298,8 +242,7 @@ class _Generator:
 
     def _products(self, conn: Connection) -> None:
         base = self.currencies[0] if self.currencies else "EUR"
-        self._insert(
-            conn,
+        self.bulk.insert(
             Product.__table__,  # type: ignore[arg-type]
             (
                 "name",
@@ -325,8 +268,8 @@ class _Generator:
                     False,
                     True,
                     1,
-                    self._dt(self.now),
-                    self._dt(self.now),
+                    self.bulk.stamp(self.now),
+                    self.bulk.stamp(self.now),
                 )
                 for i, (name, unit, price, tax) in enumerate(words.PRODUCTS)
             ),
@@ -351,7 +294,7 @@ class _Generator:
                 city, area = rng.choice(words.CITIES)
                 domain = f"{last}-{word}".lower().translate(_ASCII)
                 self.company_titles.append(title)
-                created = self._dt(self.now - timedelta(days=rng.randrange(730, 1500)))
+                created = self.bulk.stamp(self.now - timedelta(days=rng.randrange(730, 1500)))
                 yield (
                     title,
                     rng.choice(words.INDUSTRIES),
@@ -366,8 +309,7 @@ class _Generator:
                     created,
                 )
 
-        self._insert(
-            conn,
+        self.bulk.insert(
             Company.__table__,  # type: ignore[arg-type]
             (
                 "title",
@@ -398,7 +340,7 @@ class _Generator:
                 first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
                 company = companies[rng.randrange(len(companies))]
                 self.contact_company.append(company)
-                created = self._dt(self.now - timedelta(days=rng.randrange(400, 1400)))
+                created = self.bulk.stamp(self.now - timedelta(days=rng.randrange(400, 1400)))
                 yield (
                     first,
                     last,
@@ -411,8 +353,7 @@ class _Generator:
                     created,
                 )
 
-        self._insert(
-            conn,
+        self.bulk.insert(
             Contact.__table__,  # type: ignore[arg-type]
             (
                 "first_name",
@@ -430,8 +371,7 @@ class _Generator:
             self.n_contacts,
         )
         self.contact_ids = range(start + 1, start + 1 + self.n_contacts)
-        self._insert(
-            conn,
+        self.bulk.insert(
             contact_company,
             ("contact_id", "company_id"),
             zip(self.contact_ids, self.contact_company, strict=True),
@@ -445,242 +385,6 @@ class _Generator:
 
     # -- deals -----------------------------------------------------------------------------
 
-    def _deals(self, conn: Connection) -> None:
-        """Deals spread over two years: old ones mostly won or lost, recent ones in progress.
-
-        The hot loop avoids random.choice/randrange (slow in pure Python) and date arithmetic:
-        indexes come from random() and dates from precomputed tables.
-        """
-        rand = self.rng.random
-        expo = self.rng.expovariate
-        n = self.n_deals
-        start = conn.scalar(select(func.coalesce(func.max(Deal.id), 0))) or 0
-        weights = [60, 25, 15][: len(self.pipeline_ids)]
-        pipeline_choice = self.rng.choices(self.pipeline_ids, weights=weights, k=n)
-        sources = self.rng.choices(words.SOURCES, weights=words.SOURCE_WEIGHTS, k=n)
-        currency_pool = ["EUR"] * 17 + [c for c in self.currencies if c != "EUR"]
-        currency_pool = [c for c in currency_pool if c in self.currencies] or self.currencies
-        products = words.PRODUCTS
-        product_ids = self.product_ids
-        cols = (
-            "id",
-            "title",
-            "pipeline_id",
-            "stage_id",
-            "amount",
-            "currency",
-            "begin_date",
-            "close_date",
-            "probability",
-            "responsible_id",
-            "source",
-            "company_id",
-            "closed",
-            "closed_at",
-            "loss_reason",
-            "stage_changed_at",
-            "created_by_id",
-            "updated_by_id",
-            "created_at",
-            "updated_at",
-            "version",
-        )
-        row_cols = (
-            "deal_id",
-            "product_id",
-            "sort",
-            "name",
-            "price",
-            "quantity",
-            "unit",
-            "discount_type",
-            "discount",
-            "tax_rate",
-            "tax_included",
-        )
-        task_cols = (
-            "title",
-            "due_at",
-            "done",
-            "completed_at",
-            "deal_id",
-            "responsible_id",
-            "created_by_id",
-            "created_at",
-            "updated_at",
-            "version",
-        )
-        stages = self.pipelines
-        in_progress = {p: [s.id for s in st if s.semantic == "in_progress"] for p, st in stages.items()}
-        won = {p: [s.id for s in st if s.semantic == "won"] for p, st in stages.items()}
-        lost = {p: [s.id for s in st if s.semantic == "lost"] for p, st in stages.items()}
-        users = self.user_ids
-        n_users = len(users)
-        companies = self.company_ids
-        n_companies = len(companies)
-        company_titles = self.company_titles
-        first_company = companies.start
-        company_contacts = self.company_contacts
-        patterns = words.DEAL_TITLE_PATTERNS
-        projects = words.PROJECTS
-        cities = [c for c, _area in words.CITIES]
-        reasons = words.LOSS_REASONS
-        task_titles = words.TASK_TITLES
-        quantities_cheap = (1, 1, 1, 2, 3, 5, 10, 12, 20, 40)
-        quantities_dear = (1, 1, 2)
-        discounts = (0, 0, 0, 5, 10, 15)
-        day, stamp = self._calendar(past=740, future=130)
-
-        def block(first: int, last: int) -> _Block:
-            deals: list[tuple[Any, ...]] = []
-            product_rows: list[tuple[Any, ...]] = []
-            contacts: list[tuple[int, int, int]] = []
-            tasks: list[tuple[Any, ...]] = []
-            for i in range(first, last):
-                deal_id = start + 1 + i
-                pipeline = pipeline_choice[i]
-                age = int(730 * rand() ** 1.4)  # more recent deals than old ones
-                created = stamp(-age, 480 + int(rand() * 600))
-                if rand() < min(0.92, age / 300) and won[pipeline]:
-                    if rand() < 0.42:
-                        stage = won[pipeline][0]
-                        reason = None
-                    else:
-                        group = lost[pipeline]
-                        stage = group[int(rand() * len(group))]
-                        reason = reasons[int(rand() * len(reasons))]
-                    close_offset = min(0, -age + 5 + int(expo(1 / 35)))
-                    closed_at = stamp(close_offset, 540 + int(rand() * 540))
-                    closed = True
-                else:
-                    group = in_progress[pipeline]
-                    stage = group[int(rand() * len(group))]
-                    reason = None
-                    close_offset = int(rand() * 145) - 25
-                    closed_at = None
-                    closed = False
-                company = companies[int(rand() * n_companies)] if rand() < 0.85 else None
-                responsible = users[int(rand() * n_users)]
-                roll = rand()
-                k = 0 if roll < 0.25 else 1 if roll < 0.65 else 2 if roll < 0.87 else 3
-                amount = 0
-                first_product = None
-                for sort in range(k):
-                    pindex = int(rand() * len(products))
-                    name, unit, price, tax = products[pindex]
-                    choices = quantities_cheap if price < 50000 else quantities_dear
-                    quantity = choices[int(rand() * len(choices))]
-                    discount = discounts[int(rand() * 6)]
-                    net = (price * quantity * (100 - discount) + 50) // 100
-                    amount += (net * (100 + tax) + 50) // 100
-                    product_rows.append(
-                        (
-                            deal_id,
-                            product_ids[pindex],
-                            sort,
-                            name,
-                            price,
-                            quantity * 1000,
-                            unit,
-                            "percent",
-                            discount * 100,
-                            tax * 100,
-                            False,
-                        )
-                    )
-                    first_product = first_product or name
-                if k == 0:
-                    amount = (50 + int(rand() * 4950)) * 1000
-                    first_product = products[int(rand() * len(products))][0]
-                if company is None:
-                    pattern = patterns[-1]
-                    company_title = ""
-                else:
-                    pattern = patterns[int(rand() * len(patterns))]
-                    company_title = company_titles[company - first_company]
-                    people = company_contacts.get(company)
-                    if people:
-                        contacts.append((deal_id, people[int(rand() * len(people))], 0))
-                title = pattern.format(
-                    product=first_product,
-                    company=company_title,
-                    project=projects[int(rand() * len(projects))],
-                    number=f"{deal_id:07d}",
-                    city=cities[int(rand() * len(cities))],
-                )
-                changed = closed_at or created
-                if not closed and rand() < 0.3:
-                    due = stamp(int(rand() * 25) - 5, 600)
-                    tasks.append(
-                        (
-                            task_titles[int(rand() * len(task_titles))],
-                            due,
-                            False,
-                            None,
-                            deal_id,
-                            responsible,
-                            responsible,
-                            created,
-                            created,
-                            1,
-                        )
-                    )
-                deals.append(
-                    (
-                        deal_id,
-                        title,
-                        pipeline,
-                        stage,
-                        amount,
-                        currency_pool[int(rand() * len(currency_pool))],
-                        day(-age),
-                        day(close_offset),
-                        None,
-                        responsible,
-                        sources[i],
-                        company,
-                        closed,
-                        closed_at,
-                        reason,
-                        changed,
-                        responsible,
-                        responsible,
-                        created,
-                        changed,
-                        1,
-                    )
-                )
-            return _Block(deals, product_rows, contacts, tasks)
-
-        done = 0
-        for first in range(0, n, CHUNK):
-            item = block(first, min(n, first + CHUNK))
-            # Deals first, then what refers to them (foreign keys are checked row by row).
-            self._insert(conn, Deal.__table__, cols, iter(item.deals), None, 0)  # type: ignore[arg-type]
-            self._insert(conn, DealProductRow.__table__, row_cols, iter(item.product_rows), None, 0)  # type: ignore[arg-type]
-            self._insert(conn, deal_contact, ("deal_id", "contact_id", "sort"), iter(item.contacts), None, 0)
-            self._insert(conn, Task.__table__, task_cols, iter(item.tasks), None, 0)  # type: ignore[arg-type]
-            self.n_rows += len(item.product_rows)
-            self.n_tasks += len(item.tasks)
-            done += len(item.deals)
-            self._tick("deals", done, n)
-        if conn.dialect.name == "postgresql":
-            # Deals were given their ids; move the id sequence past them for deals made later.
-            last = select(func.max(Deal.id)).scalar_subquery()
-            conn.execute(select(func.setval(func.pg_get_serial_sequence("deal", "id"), last)))
-
-    def _calendar(self, past: int, future: int) -> tuple[Callable[[int], Any], Callable[[int, int], Any]]:
-        """Lookup tables for days relative to today, and timestamps (day offset, minute of day)."""
-        days = [self.today + timedelta(days=k) for k in range(-past, future + 1)]
-        if self.db.is_sqlite:
-            # SQLAlchemy's SQLite storage formats for Date and DateTime.
-            iso = [d.isoformat() for d in days]
-            clock = [f" {m // 60:02d}:{m % 60:02d}:00.000000" for m in range(24 * 60)]
-            return (lambda k: iso[k + past]), (lambda k, minute: iso[k + past] + clock[minute])
-        return (lambda k: days[k + past]), (
-            lambda k, minute: datetime.combine(days[k + past], time(minute // 60, minute % 60))
-        )
-
     def _leads(self, conn: Connection) -> None:
         rng = self.rng
         statuses = ("new", "new", "in_process", "in_process", "processed", "converted", "junk")
@@ -688,7 +392,7 @@ class _Generator:
         def rows() -> Iterator[tuple[Any, ...]]:
             for _ in range(self.n_leads):
                 first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
-                created = self._dt(
+                created = self.bulk.stamp(
                     self.now - timedelta(days=rng.randrange(0, 365), minutes=rng.randrange(600))
                 )
                 title = rng.choice(words.LEAD_TITLES).format(
@@ -709,8 +413,7 @@ class _Generator:
                     created,
                 )
 
-        self._insert(
-            conn,
+        self.bulk.insert(
             Lead.__table__,  # type: ignore[arg-type]
             (
                 "title",
@@ -730,14 +433,6 @@ class _Generator:
             "leads",
             self.n_leads,
         )
-
-
-@dataclass
-class _Block:
-    deals: list[tuple[Any, ...]]
-    product_rows: list[tuple[Any, ...]]
-    contacts: list[tuple[int, int, int]]
-    tasks: list[tuple[Any, ...]]
 
 
 _ASCII = str.maketrans(

@@ -153,3 +153,12 @@ def test_python_dash_m_app_is_the_same_command(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "app", "frobnicate"], capture_output=True, text=True)
     assert bad.returncode == 2
     assert "invalid choice" in bad.stderr
+
+
+def test_version_matches_pyproject() -> None:
+    import tomllib
+
+    import app
+
+    root = Path(__file__).resolve().parents[2]
+    assert app.__version__ == tomllib.loads((root / "pyproject.toml").read_text())["project"]["version"]
