@@ -210,7 +210,9 @@ def _demo(database: str, deals: int, seed: int, language: str, *, replace: bool)
     services = open_services(database, language=language)
     bar = ProgressBar()
     try:
-        stats = generate_demo(services.database, deals, seed=seed, language=language, progress=bar)
+        stats = generate_demo(
+            services.database, deals, seed=seed, language=language, progress=bar, scratch_file=created
+        )
     except DemoError as exc:
         raise UsageError(str(exc)) from exc
     except (DemoCancelled, KeyboardInterrupt):

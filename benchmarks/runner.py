@@ -46,7 +46,7 @@ def demo_database(deals: int, seed: int = 1) -> tuple[Path, dict[str, Any]]:
     path.unlink(missing_ok=True)
     start = time.perf_counter()
     services = open_services(str(path))
-    generate_demo(services.database, deals, seed=seed)
+    generate_demo(services.database, deals, seed=seed, scratch_file=True)
     services.close()
     elapsed = (time.perf_counter() - start) * 1000
     recorded = {"ms": round(elapsed, 1), "runs": 1, "size_mb": round(path.stat().st_size / 2**20, 1)}

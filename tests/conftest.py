@@ -71,7 +71,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     services = open_services(str(path))
-    generate_demo(services.database, 400, seed=7)
+    generate_demo(services.database, 400, seed=7, scratch_file=True)
     services.close()
     return path
 

@@ -74,12 +74,19 @@ def generate_demo(
     language: str = "en",
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    scratch_file: bool = False,
 ) -> DemoStats:
-    """Add demo users, customers, products, pipelines, deals, tasks and leads to an empty database."""
+    """Add demo users, customers, products, pipelines, deals, tasks and leads to an empty database.
+
+    `scratch_file`: the SQLite file was made for this demo a moment ago, so it may be loaded
+    without a journal on disk and without fsync (several times faster); a crash then leaves a
+    file to delete, and there is nothing else in it to lose. Otherwise the load is as safe as
+    any other write.
+    """
     if deals < 0:
         raise DemoError("The number of deals can't be negative.")
-    generator = DemoBuilder(database, deals, seed, language, progress, cancelled)
-    return generator.run()
+    builder = DemoBuilder(database, deals, seed, language, progress, cancelled)
+    return builder.run(unjournaled=scratch_file and database.is_sqlite)
 
 
 class DemoBuilder:
@@ -109,11 +116,11 @@ class DemoBuilder:
 
     # -- orchestration ---------------------------------------------------------------------
 
-    def run(self) -> DemoStats:
+    def run(self, *, unjournaled: bool) -> DemoStats:
         with self.db.engine.connect() as conn:
             sqlite = self.db.is_sqlite
             raw = conn.connection.driver_connection  # outside any transaction: pragmas need that
-            if sqlite:
+            if unjournaled:
                 # A fresh demo file: no journal on disk and no fsync while loading; restored below.
                 raw.execute("PRAGMA journal_mode=MEMORY")  # type: ignore[union-attr]
                 raw.execute("PRAGMA synchronous=OFF")  # type: ignore[union-attr]
@@ -137,10 +144,11 @@ class DemoBuilder:
                         conn.exec_driver_sql("PRAGMA analysis_limit=2000")
                         conn.exec_driver_sql("ANALYZE")
             finally:
-                if sqlite:
+                if unjournaled:
                     raw.execute("PRAGMA journal_mode=DELETE")  # type: ignore[union-attr]
                     raw.execute("PRAGMA synchronous=FULL")  # type: ignore[union-attr]
                     raw.execute("PRAGMA cache_size=-65536")  # type: ignore[union-attr]
+                    raw.execute("PRAGMA threads=0")  # type: ignore[union-attr]
         return DemoStats(
             self.n_deals,
             self.n_companies,

@@ -27,7 +27,7 @@ def _make_demo(database: str, deals: int, language: str) -> None:
 
     services = open_services(database, language=language)
     try:
-        generate_demo(services.database, deals, seed=1, language=language)
+        generate_demo(services.database, deals, seed=1, language=language, scratch_file=True)
     finally:
         services.close()
 

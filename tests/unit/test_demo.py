@@ -90,3 +90,12 @@ def test_progress_is_reported(services: Services) -> None:
     generate_demo(services.database, 30, progress=lambda label, done, total: seen.append(label))
     assert "deals" in seen
     assert seen[-1] == "analyze"
+
+
+def test_a_scratch_file_is_left_with_the_rollback_journal(tmp_path: Path) -> None:
+    path = tmp_path / "scratch.sqlite"
+    services = open_services(str(path))
+    generate_demo(services.database, 40, scratch_file=True)
+    services.close()
+    assert _query(path, "PRAGMA journal_mode") == [("delete",)]
+    assert _query(path, "PRAGMA integrity_check") == [("ok",)]
