@@ -46,7 +46,7 @@ class SettingsPage(QWidget):
         database_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         location = QLabel(services.database.display_name)
         location.setObjectName("databaseLocation")
-        location.setWordWrap(True)
+        location.setToolTip(services.database.display_name)
         location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         database_form.addRow(self.tr("In use"), location)
         user = services.actor.name if services.actor else self.tr("nobody")
@@ -65,7 +65,7 @@ class SettingsPage(QWidget):
         title.setFont(font)
         layout.addWidget(title)
         for group in (appearance, database):
-            group.setMaximumWidth(720)
+            group.setMaximumWidth(900)
             layout.addWidget(group)
         layout.addStretch(1)
 

@@ -239,3 +239,13 @@ def test_a_database_that_cannot_be_opened_is_explained(qtbot, tmp_path: Path, mo
         f"Dealdesk can't open the database: {bogus} is not a Dealdesk database (not an SQLite file)."
     ]
     assert bogus.read_text().startswith("Dear customer")
+
+
+def test_placeholder_texts_are_not_cut_off(qtbot, window: MainWindow) -> None:
+    window.deals.set_view(DealsView.KANBAN)
+    qtbot.wait(10)
+    page = window.deals._pages[DealsView.KANBAN]
+    labels = [label for label in page.findChildren(QLabel) if label.wordWrap()]
+    assert labels
+    for label in labels:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
