@@ -29,6 +29,7 @@ run: $(STAMP) $(QM)
 lint: $(STAMP)
 	$(BIN)/ruff check app tests benchmarks tools
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Offscreen Qt; tests marked xvfb (real mouse drags) run under xvfb-run when it is installed.
 test: lint $(QM)

@@ -232,5 +232,5 @@ def rows_by_id(session: Session, deal_ids: list[int]) -> list[DealRow]:
         .outerjoin(User, User.id == Deal.responsible_id)
         .where(Deal.id.in_(deal_ids))
     )
-    by_id = {row[0]: DealRow(*row) for row in session.execute(stmt)}
+    by_id = {row[0]: DealRow(*tuple[Any, ...](row)) for row in session.execute(stmt)}
     return [by_id[i] for i in deal_ids if i in by_id]

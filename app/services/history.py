@@ -49,7 +49,7 @@ class HistoryWriter:
     def changed(
         self, entity_type: str, entity_id: int, version: int, changes: Changes, action: str = "updated"
     ) -> None:
-        rows = [(name, old, new) for name, (old, new) in changes.items()]
+        rows: list[tuple[str | None, Any, Any]] = [(name, old, new) for name, (old, new) in changes.items()]
         if rows:
             self._write(entity_type, entity_id, action, rows, version)
 

@@ -350,7 +350,7 @@ class CrudService(Generic[M, D]):
                 return self.details(uow.session, record)
             self._stamp(record, created=False)
             flush_or_conflict(uow.session, self.entity_type, self.title_of(record))
-            uow.history.changed(self.entity_type, ident, record.version, diff)  # type: ignore[attr-defined]
+            uow.history.changed(self.entity_type, ident, record.version, diff)
             uow.emit(f"{self.entity_type}.updated", [ident], diff.keys())
             return self.details(uow.session, record)
 
@@ -359,7 +359,7 @@ class CrudService(Generic[M, D]):
             record = load(uow.session, self.model, self.entity_type, ident)
             check_version(uow.session, self.entity_type, record, expected_version, self.title_of(record))
             self.before_delete(uow, record)
-            uow.history.deleted(self.entity_type, ident, record.version + 1, self.title_of(record))  # type: ignore[attr-defined]
+            uow.history.deleted(self.entity_type, ident, record.version + 1, self.title_of(record))
             uow.session.delete(record)
             flush_or_conflict(uow.session, self.entity_type, self.title_of(record))
             uow.emit(f"{self.entity_type}.deleted", [ident])
