@@ -71,18 +71,29 @@ def bool_field(name: str) -> FieldSpec:
     return FieldSpec(FIELD_LABELS[name], clean)
 
 
-def money_field(name: str) -> FieldSpec:
+def _value_field(name: str, cleaner: Callable[[Problems, str, Message, Any], Any]) -> FieldSpec:
+    """A field cleaned by one of the validation functions, without the database."""
+
     def clean(_s: Session, problems: Problems, field: str, label: Message, value: Any) -> Any:
-        return clean_money(problems, field, label, value)
+        return cleaner(problems, field, label, value)
 
     return FieldSpec(FIELD_LABELS[name], clean)
+
+
+def money_field(name: str) -> FieldSpec:
+    return _value_field(name, clean_money)
 
 
 def percent_field(name: str) -> FieldSpec:
-    def clean(_s: Session, problems: Problems, field: str, label: Message, value: Any) -> Any:
-        return clean_percent(problems, field, label, value)
+    return _value_field(name, clean_percent)
 
-    return FieldSpec(FIELD_LABELS[name], clean)
+
+def date_field(name: str) -> FieldSpec:
+    return _value_field(name, clean_date)
+
+
+def probability_field(name: str) -> FieldSpec:
+    return _value_field(name, clean_probability)
 
 
 def currency_field(name: str) -> FieldSpec:
@@ -112,20 +123,6 @@ def delete_custom_values(session: Session, entity: EntityType, ids: list[int]) -
             CustomFieldValue.entity_id.in_(ids), CustomFieldValue.field_id.in_(fields)
         )
     )
-
-
-def date_field(name: str) -> FieldSpec:
-    def clean(_s: Session, problems: Problems, field: str, label: Message, value: Any) -> Any:
-        return clean_date(problems, field, label, value)
-
-    return FieldSpec(FIELD_LABELS[name], clean)
-
-
-def probability_field(name: str) -> FieldSpec:
-    def clean(_s: Session, problems: Problems, field: str, label: Message, value: Any) -> Any:
-        return clean_probability(problems, field, label, value)
-
-    return FieldSpec(FIELD_LABELS[name], clean)
 
 
 def choice_field(name: str, choices: Mapping[str, Message]) -> FieldSpec:
