@@ -32,7 +32,7 @@ from app.models import (
     User,
     contact_company,
 )
-from app.storage import Database
+from app.storage import Database, search_index
 
 Progress = Callable[[str, int, int], None]
 # Tables whose secondary indexes are rebuilt after the load.
@@ -126,11 +126,14 @@ class DemoBuilder:
                 raw.execute("PRAGMA synchronous=OFF")  # type: ignore[union-attr]
                 raw.execute("PRAGMA cache_size=-2097152")  # type: ignore[union-attr]  # up to 2 GiB: index builds
                 raw.execute("PRAGMA threads=2")  # type: ignore[union-attr]  # sorter helpers for index builds
+                # Our own rows are consistent by construction: no per-row foreign key lookups.
+                raw.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
             try:
                 conn = conn.execution_options(dealdesk_write=True)
                 self.bulk = BulkLoader(conn, self.tick)
                 with conn.begin():
                     self._check_empty(conn)
+                    triggers = search_index.pause_triggers(conn)
                     dropped: list[Index] = []
                     if sqlite and self.n_deals >= 50_000:
                         dropped = self.bulk.drop_indexes(Deal.metadata, BULK_TABLES)
@@ -138,6 +141,9 @@ class DemoBuilder:
                     self.n_rows, self.n_tasks = write_deals(self, self.bulk)
                     self._leads(conn)
                     self.bulk.rebuild_indexes(dropped)
+                    self.tick("search", 0, 1)
+                    search_index.rebuild(conn)
+                    search_index.resume_triggers(conn, triggers)
                     self.progress("analyze", 0, 1)
                     if sqlite:
                         # Statistics for the query planner, sampled: exact ones cost seconds at 1M rows.
@@ -149,6 +155,7 @@ class DemoBuilder:
                     raw.execute("PRAGMA synchronous=FULL")  # type: ignore[union-attr]
                     raw.execute("PRAGMA cache_size=-65536")  # type: ignore[union-attr]
                     raw.execute("PRAGMA threads=0")  # type: ignore[union-attr]
+                    raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
         return DemoStats(
             self.n_deals,
             self.n_companies,

@@ -11,11 +11,12 @@ from app.models.custom_fields import (
 )
 from app.models.customers import Company, Contact, contact_company
 from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact
-from app.models.history import HistoryEntry
+from app.models.history import HistoryEntry, Operation
 from app.models.lead import Lead, LeadStatus
 from app.models.people import Department, User
 from app.models.pipeline import Pipeline, Stage, StageSemantic
-from app.models.settings import AppSetting
+from app.models.search import deal_search, deal_search_doc, is_search_object, search_metadata
+from app.models.settings import AppSetting, SavedFilter
 from app.models.task import Task
 
 __all__ = [
@@ -37,10 +38,12 @@ __all__ = [
     "Lead",
     "LeadStatus",
     "Money",
+    "Operation",
     "Percent",
     "Pipeline",
     "Product",
     "Quantity",
+    "SavedFilter",
     "ScaledDecimal",
     "Stage",
     "StageSemantic",
@@ -48,5 +51,9 @@ __all__ = [
     "User",
     "contact_company",
     "deal_contact",
+    "deal_search",
+    "deal_search_doc",
+    "is_search_object",
+    "search_metadata",
     "utcnow",
 ]

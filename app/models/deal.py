@@ -38,9 +38,10 @@ deal_contact = Table(
 class Deal(VersionedMixin, TimestampMixin, Base):
     __tablename__ = "deal"
     __table_args__ = (
-        # Kanban column counts and totals: one covering index scan per stage. Filtering by
-        # pipeline uses it too (a pipeline is its set of stages), so pipeline_id needs no index.
-        Index("ix_deal_stage_id_currency_amount", "stage_id", "currency", "amount"),
+        # A stage's deals in id order (kanban columns, the list sorted by stage) and their totals
+        # by currency from the index alone. Filtering by pipeline uses it too (a pipeline is its
+        # set of stages), so pipeline_id needs no index of its own.
+        Index("ix_deal_stage_id_id_currency_amount", "stage_id", "id", "currency", "amount"),
         # List sorting and filtering.
         Index("ix_deal_title", "title"),
         Index("ix_deal_amount", "amount"),

@@ -33,3 +33,20 @@ class HistoryEntry(Base):
     version: Mapped[int | None] = mapped_column(Integer)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    operation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("operation.id", ondelete="SET NULL"), index=True
+    )
+
+
+class Operation(Base):
+    """One bulk action (e.g. 800 deals moved to Won); its history entries carry its id, for undo."""
+
+    __tablename__ = "operation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    entity_type: Mapped[str] = mapped_column(String(20))
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -7,36 +7,26 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, or_, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import Company, Contact, Currency, Deal, Pipeline, Stage, StageSemantic, User, deal_contact
 from app.services.context import ServiceContext
+from app.services.deal_filters import DealFilter, deal_conditions
+from app.services.deal_paging import SORT_COLUMNS, DealSort, PageCursor
 
 PAGE_SIZE = 100
-
-
-@dataclass(frozen=True)
-class DealFilter:
-    """What the Deals area shows; empty fields don't filter."""
-
-    pipeline_id: int | None = None
-    stage_ids: tuple[int, ...] = ()
-    responsible_ids: tuple[int, ...] = ()
-    company_id: int | None = None
-    closed: bool | None = None
-    source: str | None = None
-    search: str = ""
-    amount_min: Decimal | None = None
-    amount_max: Decimal | None = None
-    close_from: date | None = None
-    close_to: date | None = None
-
-
-@dataclass(frozen=True)
-class DealSort:
-    column: str = "id"
-    descending: bool = True
+__all__ = [
+    "PAGE_SIZE",
+    "SORT_COLUMNS",
+    "DealFilter",
+    "DealQueryService",
+    "DealRow",
+    "DealSort",
+    "DealSummary",
+    "PageCursor",
+    "rows_by_id",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,34 +64,18 @@ class DealSummary:
     by_currency: dict[str, Decimal] = field(default_factory=dict)
 
 
-# Sorts on the deal's own columns walk an index; sorts on names of related rows need a join.
-_OWN_SORTS: dict[str, Any] = {
-    "id": Deal.id,
-    "title": Deal.title,
-    "amount": Deal.amount,
-    "currency": Deal.currency,
-    "begin_date": Deal.begin_date,
-    "close_date": Deal.close_date,
-    "created_at": Deal.created_at,
-    "source": Deal.source,
-}
-_JOINED_SORTS: dict[str, Any] = {
-    "stage": Stage.sort,
-    "pipeline": Pipeline.name,
-    "company": Company.title,
-    "responsible": User.name,
-}
-SORT_COLUMNS = frozenset(_OWN_SORTS) | frozenset(_JOINED_SORTS)
-
-
 class DealQueryService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
+        self._dialect = context.database.engine.dialect.name
 
     def count(self, deal_filter: DealFilter) -> int:
         with self._ctx.read() as session:
             return (
-                session.scalar(select(func.count()).select_from(Deal).where(*_conditions(deal_filter))) or 0
+                session.scalar(
+                    select(func.count()).select_from(Deal).where(*deal_conditions(deal_filter, self._dialect))
+                )
+                or 0
             )
 
     def summary(self, deal_filter: DealFilter) -> DealSummary:
@@ -111,7 +85,7 @@ class DealQueryService:
             base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
             rows = session.execute(
                 select(Deal.currency, func.count(), func.sum(Deal.amount))
-                .where(*_conditions(deal_filter))
+                .where(*deal_conditions(deal_filter, self._dialect))
                 .group_by(Deal.currency)
             ).all()
         by_currency = {code: (amount or Decimal(0)) for code, _n, amount in rows}
@@ -120,73 +94,37 @@ class DealQueryService:
         ).quantize(Decimal("0.01"))
         return DealSummary(sum(n for _c, n, _a in rows), total, base, by_currency)
 
+    def cursor(self, deal_filter: DealFilter, sort: DealSort) -> PageCursor:
+        """The layout of a sorted, filtered list, for reading pages of it anywhere; keep it until
+        the filter, the sort or the data change."""
+        return PageCursor(deal_conditions(deal_filter, self._dialect), sort)
+
+    def total(self, cursor: PageCursor) -> int:
+        with self._ctx.read() as session:
+            return cursor.total(session)
+
+    def prepare(self, cursor: PageCursor) -> None:
+        """Find all the cursor's anchors now (meant for a background thread)."""
+        with self._ctx.read() as session:
+            cursor.prepare(session)
+
     def page(
-        self, deal_filter: DealFilter, sort: DealSort, offset: int, limit: int = PAGE_SIZE
+        self,
+        deal_filter: DealFilter,
+        sort: DealSort,
+        offset: int,
+        limit: int = PAGE_SIZE,
+        cursor: PageCursor | None = None,
     ) -> list[DealRow]:
         """Rows `offset` .. `offset + limit` of the filtered, sorted deals."""
+        cursor = cursor or self.cursor(deal_filter, sort)
         with self._ctx.read() as session:
-            ids = _page_ids(session, deal_filter, sort, offset, limit)
-            return rows_by_id(session, ids)
+            return rows_by_id(session, cursor.page_ids(session, offset, limit))
 
     def rows(self, deal_ids: list[int]) -> list[DealRow]:
         """The rows of these deals, in the given order (missing ones left out)."""
         with self._ctx.read() as session:
             return rows_by_id(session, deal_ids)
-
-
-def _conditions(f: DealFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if f.pipeline_id is not None:
-        conditions.append(Deal.pipeline_id == f.pipeline_id)
-    if f.stage_ids:
-        conditions.append(Deal.stage_id.in_(f.stage_ids))
-    if f.responsible_ids:
-        conditions.append(Deal.responsible_id.in_(f.responsible_ids))
-    if f.company_id is not None:
-        conditions.append(Deal.company_id == f.company_id)
-    if f.closed is not None:
-        conditions.append(Deal.closed.is_(f.closed))
-    if f.source:
-        conditions.append(Deal.source == f.source)
-    if f.amount_min is not None:
-        conditions.append(Deal.amount >= f.amount_min)
-    if f.amount_max is not None:
-        conditions.append(Deal.amount <= f.amount_max)
-    if f.close_from is not None:
-        conditions.append(Deal.close_date >= f.close_from)
-    if f.close_to is not None:
-        conditions.append(Deal.close_date <= f.close_to)
-    text = f.search.strip()
-    if text:
-        # A plain substring match for now; the list view's full-text index replaces it.
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        companies = select(Company.id).where(Company.title.ilike(pattern, escape="\\"))
-        conditions.append(or_(Deal.title.ilike(pattern, escape="\\"), Deal.company_id.in_(companies)))
-    return conditions
-
-
-def _page_ids(
-    session: Session, deal_filter: DealFilter, sort: DealSort, offset: int, limit: int
-) -> list[int]:
-    if sort.column not in SORT_COLUMNS:
-        raise ValueError(f"Can't sort deals by {sort.column!r}")
-    key = _OWN_SORTS.get(sort.column)
-    stmt: Select[Any] = select(Deal.id).where(*_conditions(deal_filter))
-    if key is None:
-        key = _JOINED_SORTS[sort.column]
-        stmt = _join_for_sort(stmt, sort.column)
-    order = [key.desc(), Deal.id.desc()] if sort.descending else [key.asc(), Deal.id.asc()]
-    return list(session.scalars(stmt.order_by(*order).offset(max(0, offset)).limit(limit)))
-
-
-def _join_for_sort(stmt: Select[Any], column: str) -> Select[Any]:
-    if column == "stage":
-        return stmt.join(Stage, Stage.id == Deal.stage_id)
-    if column == "pipeline":
-        return stmt.join(Pipeline, Pipeline.id == Deal.pipeline_id)
-    if column == "company":
-        return stmt.outerjoin(Company, Company.id == Deal.company_id)
-    return stmt.outerjoin(User, User.id == Deal.responsible_id)
 
 
 def rows_by_id(session: Session, deal_ids: list[int]) -> list[DealRow]:

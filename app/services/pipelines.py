@@ -290,7 +290,7 @@ class PipelineService:
                 .where(Deal.pipeline_id == pipeline_id)
                 .group_by(Deal.stage_id)
             )
-            return dict(rows.tuples().all())
+            return dict(rows.all())
 
 
 def _clean_name(name: str) -> str:

@@ -158,6 +158,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.open_requested.connect(self._on_open_deal)
         self.deals.view_changed.connect(self._on_view_changed)
         self.deals.count_changed.connect(self._on_count_changed)
+        self.deals.model.read_failed.connect(self._on_read_failed)
         self.settings_page.backup_requested.connect(self._on_backup)
         # changes made here and elsewhere
         self._hub.changed.connect(self._on_data_changed)
@@ -197,6 +198,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _on_count_changed(self, count: int) -> None:
         self._count_label.setText(self.tr("%Ln deal(s)", "", count))
+
+    def _on_read_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("Could not read the deals: %1").replace("%1", error_text(error)), 10000)
 
     def _on_backup(self) -> None:
         source = sqlite_file(self._services.database.display_name)

@@ -212,6 +212,10 @@
         <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
     </message>
     <message>
+        <source>Could not read the deals: %1</source>
+        <translation>Die Deals konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
         <source>Back up database</source>
         <translation>Datenbank sichern</translation>
     </message>

@@ -33,9 +33,9 @@ def test_answers_for_shown_rows_only_and_caches_pages(demo_services: Services, m
     fetched: list[int] = []
     original = demo_services.deal_queries.page
 
-    def counting_page(deal_filter, sort, offset, limit=PAGE_SIZE):
+    def counting_page(deal_filter, sort, offset, limit=PAGE_SIZE, cursor=None):
         fetched.append(offset)
-        return original(deal_filter, sort, offset, limit)
+        return original(deal_filter, sort, offset, limit, cursor)
 
     monkeypatch.setattr(demo_services.deal_queries, "page", counting_page)
     for row in range(30):
@@ -81,3 +81,17 @@ def test_invalid_indexes_give_nothing(demo_services: Services) -> None:
     assert model.data(QModelIndex()) is None
     assert model.index(10_000, 0).data() is None
     assert model.rowCount(model.index(0, 0)) == 0
+
+
+def test_a_failing_read_is_reported_not_crashed(qtbot, demo_services: Services, monkeypatch) -> None:
+    model = DealTableModel(demo_services)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(demo_services.deal_queries, "page", broken)
+    with qtbot.waitSignal(model.read_failed) as failed:
+        assert model.index(0, COL_TITLE).data() is None
+    assert "disk went away" in str(failed.args[0])
+    monkeypatch.undo()
+    assert model.index(0, COL_TITLE).data()  # the failed page was not cached

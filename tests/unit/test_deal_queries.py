@@ -37,16 +37,21 @@ def test_sorting_by_every_column_is_total_and_stable_across_pages(
     rows = _all(demo_services, DealFilter(), DealSort(column, descending))
     assert len(rows) == 400
     assert len({r.id for r in rows}) == 400  # no row twice, none missing between pages
+    # Stages sort in their pipelines' order, then their own order; ties by id.
+    rank = {s.id: (p.sort, p.id, s.sort, s.id) for p in demo_services.pipelines.list() for s in p.stages}
     key = {
-        "stage": None,  # stage order is the stages' sort, checked below
-        "pipeline": lambda r: r.pipeline_name,
-        "company": lambda r: r.company_title,
-        "responsible": lambda r: r.responsible_name,
+        "stage": lambda r: (rank[r.stage_id], r.id),
+        "pipeline": lambda r: (rank[r.stage_id], r.id),
+        "id": lambda r: r.id,
+        "company": lambda r: r.company_title and (r.company_title, r.company_id, r.id),
+        "responsible": lambda r: r.responsible_name and (r.responsible_name, r.responsible_id, r.id),
         "created_at": lambda r: r.created_at,
-    }.get(column, lambda r: getattr(r, column))
-    if key is not None:
-        values = [key(r) for r in rows if key(r) is not None]
-        assert values == sorted(values, reverse=descending)
+    }.get(column, lambda r: getattr(r, column) is not None and (getattr(r, column), r.id))
+    values = [key(r) for r in rows if key(r)]
+    assert values == sorted(values, reverse=descending)
+    # Rows without a value come first going up and last going down.
+    empty = [bool(key(r)) for r in rows]
+    assert empty == sorted(empty, reverse=descending)
 
 
 def test_filters(demo_services: Services) -> None:

@@ -99,3 +99,17 @@ def test_a_scratch_file_is_left_with_the_rollback_journal(tmp_path: Path) -> Non
     services.close()
     assert _query(path, "PRAGMA journal_mode") == [("delete",)]
     assert _query(path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_demo_data_is_searchable_and_consistent(demo_path: Path, demo_services: Services) -> None:
+    assert _query(demo_path, "SELECT count(*) FROM deal_search") == [(400,)]
+    triggers = _query(
+        demo_path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'deal_search%'"
+    )
+    assert triggers == [(7,)]  # paused for the load, back afterwards
+    assert _query(demo_path, "PRAGMA foreign_key_check") == []  # loaded without checks, consistent anyway
+    # The triggers work again: a deal made afterwards is found.
+    demo_services.deals.create(title="Zeppelin hangar roof")
+    from app.services.deal_queries import DealFilter
+
+    assert demo_services.deal_queries.count(DealFilter(search="zeppel")) == 1

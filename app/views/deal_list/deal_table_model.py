@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.services import Services
-from app.services.deal_queries import PAGE_SIZE, DealFilter, DealRow, DealSort
+from app.services.deal_queries import PAGE_SIZE, DealFilter, DealRow, DealSort, PageCursor
 from app.services.vocabulary import DEAL_SOURCES
 from app.ui.formatting import money, short_date
 from app.ui.i18n import translate_message
@@ -49,6 +50,7 @@ VersionRole = Qt.ItemDataRole.UserRole + 3
 DealRowRole = Qt.ItemDataRole.UserRole + 4
 
 MAX_CACHED_PAGES = 40
+log = logging.getLogger(__name__)
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -60,6 +62,8 @@ class DealTableModel(QAbstractTableModel):
     keeps the most recently used pages in a small cache, so a million deals cost what the
     visible hundred cost.
     """
+
+    read_failed = Signal(object)  # the exception: the view tells the user
 
     def __init__(self, services: Services, deal_filter: DealFilter | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -83,7 +87,8 @@ class DealTableModel(QAbstractTableModel):
             self.tr("Created"),
         )
         self._sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
-        self._count = self._queries.count(self._filter)
+        self._cursor = self._queries.cursor(self._filter, self._sort)
+        self._count = self._queries.total(self._cursor)
 
     # -- what the view shows ------------------------------------------------------------------
 
@@ -100,8 +105,7 @@ class DealTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._filter = deal_filter
-        self._pages.clear()
-        self._count = self._queries.count(deal_filter)
+        self._reread()
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -113,7 +117,7 @@ class DealTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         self._sort = new_sort
-        self._pages.clear()
+        self._reread()
         self.layoutChanged.emit()
 
     def sort_column(self) -> int:
@@ -121,14 +125,29 @@ class DealTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read after a change: same count keeps rows in place (selection and scroll stay)."""
-        count = self._queries.count(self._filter)
-        self._pages.clear()
-        if count != self._count:
+        before = self._count
+        cursor = self._queries.cursor(self._filter, self._sort)
+        count = self._queries.total(cursor)
+        if count != before:
             self.beginResetModel()
-            self._count = count
+            self._cursor, self._count = cursor, count
+            self._pages.clear()
             self.endResetModel()
-        elif count:
-            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, COLUMN_COUNT - 1))
+        else:
+            self._cursor = cursor
+            self._pages.clear()
+            if count:
+                self.dataChanged.emit(self.index(0, 0), self.index(count - 1, COLUMN_COUNT - 1))
+
+    def _reread(self) -> None:
+        """A new layout for the current filter and sort (positions shift when either changes)."""
+        self._cursor = self._queries.cursor(self._filter, self._sort)
+        self._count = self._queries.total(self._cursor)
+        self._pages.clear()
+
+    @property
+    def cursor(self) -> PageCursor:
+        return self._cursor
 
     def row_at(self, row: int) -> DealRow | None:
         if not 0 <= row < self._count:
@@ -136,7 +155,14 @@ class DealTableModel(QAbstractTableModel):
         page_no, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(page_no)
         if page is None:
-            page = self._queries.page(self._filter, self._sort, page_no * PAGE_SIZE, PAGE_SIZE)
+            try:
+                page = self._queries.page(
+                    self._filter, self._sort, page_no * PAGE_SIZE, PAGE_SIZE, self._cursor
+                )
+            except Exception as exc:  # data() must never raise into Qt: report, show nothing, retry later
+                log.exception("Reading deals %d.. failed", page_no * PAGE_SIZE)
+                self.read_failed.emit(exc)
+                return None
             self._pages[page_no] = page
             while len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)

@@ -1,0 +1,214 @@
+"""Pages of a sorted, filtered deal list at any position, by index ranges instead of long OFFSETs.
+
+A sorted list is a sequence of segments, each read through one index in one order:
+- sorting by a deal column: the deals without a value (ordered by id), then the others ordered by
+  (value, id) — NULLs first going up, last going down, on SQLite and PostgreSQL alike;
+- sorting by a stage, pipeline, company or responsible person: one segment per stage (company,
+  person) in the order of their names, each ordered by id.
+Within a segment, every STEP-th row's sort key is remembered as an anchor once it has been
+found (a hop of STEP index entries each), so a page anywhere costs one index seek plus at most
+STEP skipped entries instead of an OFFSET over everything before it.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, literal, select, tuple_
+from sqlalchemy.orm import Session
+
+from app.models import Company, Deal, Pipeline, Stage, User
+
+STEP = 1000
+
+
+@dataclass(frozen=True)
+class DealSort:
+    column: str = "id"
+    descending: bool = True
+
+
+# Sorts on a deal column: the column, and whether it can be empty.
+OWN_SORTS: dict[str, tuple[Any, bool]] = {
+    "id": (Deal.id, False),
+    "title": (Deal.title, False),
+    "amount": (Deal.amount, False),
+    "begin_date": (Deal.begin_date, True),
+    "close_date": (Deal.close_date, True),
+    "created_at": (Deal.created_at, False),
+    "source": (Deal.source, True),
+}
+# Sorts by something the deal refers to: the deal's column that names it.
+JOINED_SORTS: dict[str, Any] = {
+    "stage": Deal.stage_id,
+    "pipeline": Deal.stage_id,  # by pipeline, then by stage within it
+    "company": Deal.company_id,
+    "responsible": Deal.responsible_id,
+}
+SORT_COLUMNS = frozenset(OWN_SORTS) | frozenset(JOINED_SORTS)
+
+
+@dataclass
+class _Segment:
+    start: int
+    count: int
+    where: ColumnElement[bool] | None  # which deals belong to it (None: all filtered deals)
+    key: Any | None  # the sort column before id, or None when ordered by id alone
+    anchors: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+class PageCursor:
+    """The layout of one sorted, filtered list: its segments, their sizes and the anchors found so far.
+
+    Made for one (filter, sort); throw it away when either or the data changes. Thread-safe:
+    a background thread may `prepare()` it while the GUI thread reads pages.
+    """
+
+    def __init__(self, conditions: Sequence[ColumnElement[bool]], sort: DealSort) -> None:
+        if sort.column not in SORT_COLUMNS:
+            raise ValueError(f"Can't sort deals by {sort.column!r}")
+        self.sort = sort
+        self._conditions = list(conditions)
+        self._segments: list[_Segment] | None = None
+        self._starts: list[int] = []
+        self._lock = threading.RLock()
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def total(self, session: Session) -> int:
+        segments = self._layout(session)
+        return segments[-1].start + segments[-1].count if segments else 0
+
+    def _layout(self, session: Session) -> list[_Segment]:
+        with self._lock:
+            if self._segments is None:
+                self._segments = self._build_segments(session)
+                self._starts = [s.start for s in self._segments]
+            return self._segments
+
+    def _build_segments(self, session: Session) -> list[_Segment]:
+        column = self.sort.column
+        if column in OWN_SORTS:
+            key, nullable = OWN_SORTS[column]
+            total = self._count(session, None)
+            if column == "id":
+                parts = [(None, total, None)]
+            else:
+                nulls = self._count(session, key.is_(None)) if nullable else 0
+                parts = [(key.is_(None), nulls, None), (key.is_not(None), total - nulls, key)]
+                if self.sort.descending:
+                    parts.reverse()
+        else:
+            link = JOINED_SORTS[column]
+            grouped = session.execute(select(link, func.count()).where(*self._conditions).group_by(link))
+            counts: dict[Any, int] = dict(grouped.all())
+            ordered: list[Any] = [None, *self._ordered_values(session, column)]
+            if self.sort.descending:
+                ordered.reverse()
+            parts = [
+                (link.is_(None) if value is None else link == value, counts[value], None)
+                for value in ordered
+                if counts.get(value)
+            ]
+        segments: list[_Segment] = []
+        start = 0
+        for where, count, key in parts:
+            if count:
+                segments.append(_Segment(start, count, where, key))
+                start += count
+        return segments
+
+    def _count(self, session: Session, where: ColumnElement[bool] | None) -> int:
+        extra = [where] if where is not None else []
+        return session.scalar(select(func.count()).select_from(Deal).where(*self._conditions, *extra)) or 0
+
+    @staticmethod
+    def _ordered_values(session: Session, column: str) -> list[Any]:
+        if column in ("stage", "pipeline"):
+            stmt = (
+                select(Stage.id)
+                .join(Pipeline, Pipeline.id == Stage.pipeline_id)
+                .order_by(Pipeline.sort, Pipeline.id, Stage.sort, Stage.id)
+            )
+        elif column == "company":
+            stmt = select(Company.id).order_by(Company.title, Company.id)
+        else:
+            stmt = select(User.id).order_by(User.name, User.id)
+        return list(session.scalars(stmt))
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def page_ids(self, session: Session, offset: int, limit: int) -> list[int]:
+        """The ids of the deals at positions offset .. offset + limit - 1."""
+        segments = self._layout(session)
+        ids: list[int] = []
+        index = max(0, bisect_right(self._starts, max(0, offset)) - 1)
+        position = max(0, offset)
+        while len(ids) < limit and index < len(segments):
+            segment = segments[index]
+            inside = position - segment.start
+            if inside < segment.count:
+                take = min(limit - len(ids), segment.count - inside)
+                ids.extend(self._read(session, segment, inside, take))
+                position += take
+            index += 1
+        return ids
+
+    def prepare(self, session: Session) -> None:
+        """Find every anchor now (a pass over the index), so that later pages never hop."""
+        for segment in self._layout(session):
+            self._anchor(session, segment, (segment.count - 1) // STEP)
+
+    def _order(self, segment: _Segment) -> list[Any]:
+        columns = [segment.key, Deal.id] if segment.key is not None else [Deal.id]
+        return [c.desc() for c in columns] if self.sort.descending else [c.asc() for c in columns]
+
+    def _from(self, segment: _Segment, anchor: tuple[Any, ...]) -> ColumnElement[bool]:
+        """This row and the ones after it in the sort order."""
+        if segment.key is not None:
+            columns: Any = tuple_(segment.key, Deal.id)
+            # Bound with the columns' own types (money as cents, dates as SQLite stores them).
+            value: Any = tuple_(literal(anchor[0], segment.key.type), literal(anchor[1], Deal.id.type))
+        else:
+            columns, value = Deal.id, anchor[0]
+        condition: ColumnElement[bool] = columns <= value if self.sort.descending else columns >= value
+        return condition
+
+    def _select(self, segment: _Segment, *extra: ColumnElement[bool]) -> Any:
+        where = [segment.where] if segment.where is not None else []
+        return select(Deal.id).where(*self._conditions, *where, *extra).order_by(*self._order(segment))
+
+    def _anchor(self, session: Session, segment: _Segment, number: int) -> tuple[Any, ...] | None:
+        """The sort key of the row at position number * STEP of the segment, hopping to it if needed."""
+        with self._lock:
+            anchors = segment.anchors
+            while len(anchors) <= number:
+                if anchors:
+                    stmt = self._key_select(segment, self._from(segment, anchors[-1])).offset(STEP).limit(1)
+                else:
+                    stmt = self._key_select(segment).limit(1)
+                row = session.execute(stmt).first()
+                if row is None:
+                    return None
+                anchors.append(tuple(row))
+            return anchors[number]
+
+    def _key_select(self, segment: _Segment, *extra: ColumnElement[bool]) -> Any:
+        where = [segment.where] if segment.where is not None else []
+        keys = [segment.key, Deal.id] if segment.key is not None else [Deal.id]
+        return select(*keys).where(*self._conditions, *where, *extra).order_by(*self._order(segment))
+
+    def _read(self, session: Session, segment: _Segment, inside: int, take: int) -> list[int]:
+        number = inside // STEP
+        anchor = self._anchor(session, segment, number)
+        if anchor is None:  # the data changed under us: fall back to counting from the start
+            stmt = self._select(segment).offset(inside).limit(take)
+        else:
+            stmt = (
+                self._select(segment, self._from(segment, anchor)).offset(inside - number * STEP).limit(take)
+            )
+        return list(session.scalars(stmt))
