@@ -200,7 +200,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self._count_label.setText(self.tr("%Ln deal(s)", "", count))
 
     def _on_read_failed(self, error: BaseException) -> None:
-        self.statusBar().showMessage(self.tr("Could not read the deals: %1").replace("%1", error_text(error)), 10000)
+        self.statusBar().showMessage(
+            self.tr("Could not read the deals: %1").replace("%1", error_text(error)), 10000
+        )
 
     def _on_backup(self) -> None:
         source = sqlite_file(self._services.database.display_name)
