@@ -40,15 +40,23 @@ def demo_database(deals: int, seed: int = 1) -> tuple[Path, dict[str, Any]]:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     path = DATA_DIR / f"demo-{deals}.sqlite"
     sidecar = path.with_suffix(".json")
+    from app.storage.migrate import SCHEMA_HEAD
+
     if path.exists() and sidecar.exists():
         recorded = json.loads(sidecar.read_text())
-        return path, {**recorded, "reused": True}
+        if recorded.get("schema") == SCHEMA_HEAD:
+            return path, {**recorded, "reused": True}
     path.unlink(missing_ok=True)
     start = time.perf_counter()
     services = open_services(str(path))
     generate_demo(services.database, deals, seed=seed, scratch_file=True)
     services.close()
     elapsed = (time.perf_counter() - start) * 1000
-    recorded = {"ms": round(elapsed, 1), "runs": 1, "size_mb": round(path.stat().st_size / 2**20, 1)}
+    recorded = {
+        "ms": round(elapsed, 1),
+        "runs": 1,
+        "size_mb": round(path.stat().st_size / 2**20, 1),
+        "schema": SCHEMA_HEAD,
+    }
     sidecar.write_text(json.dumps(recorded))
     return path, {**recorded, "reused": False}

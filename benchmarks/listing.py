@@ -1,0 +1,248 @@
+"""Deal list scenarios: first page, a page anywhere, sorting, search, filtered totals, bulk moves."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from benchmarks.runner import median_ms, scenario
+
+ROW_SQL = """
+SELECT d.id, d.title, d.amount, d.currency, s.name, s.color, p.name, c.title, u.name, d.close_date,
+       (SELECT ct.first_name || ' ' || ct.last_name FROM deal_contact dc
+        JOIN contact ct ON ct.id = dc.contact_id WHERE dc.deal_id = d.id ORDER BY dc.sort LIMIT 1)
+FROM deal d JOIN stage s ON s.id = d.stage_id JOIN pipeline p ON p.id = d.pipeline_id
+LEFT JOIN company c ON c.id = d.company_id LEFT JOIN user_account u ON u.id = d.responsible_id
+WHERE d.id IN ({ids})
+"""
+VISIBLE_ROWS = 30
+
+
+def _raw_rows(conn: sqlite3.Connection, ids: list[int]) -> None:
+    conn.execute(ROW_SQL.format(ids=",".join(map(str, ids)))).fetchall()
+
+
+def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from app.services import open_services
+    from app.services.deal_queries import DealFilter, DealSort
+    from app.views.deal_list.deal_table_model import COL_AMOUNT, COLUMN_COUNT, DealTableModel
+
+    app = QApplication.instance() or QApplication([])
+    services = open_services(str(path))
+    raw = sqlite3.connect(path)
+    results: dict[str, dict[str, Any]] = {}
+
+    def show_first_screen(model: DealTableModel) -> None:
+        for row in range(VISIBLE_ROWS):
+            for column in range(COLUMN_COUNT):
+                model.index(row, column).data()
+
+    # -- list_first_page: a new list model counts 1M deals and paints its first screen -----------
+    def first_page() -> None:
+        show_first_screen(DealTableModel(services))
+
+    def first_page_raw() -> None:
+        raw.execute("SELECT count(*) FROM deal").fetchone()
+        ids = [r[0] for r in raw.execute("SELECT id FROM deal ORDER BY id DESC LIMIT 100")]
+        _raw_rows(raw, ids)
+
+    results["list_first_page"] = scenario(median_ms(first_page, runs), median_ms(first_page_raw, runs))
+
+    # -- list_scroll_page: a page at row 700,000 once the list's anchors are known -----------------
+    model = DealTableModel(services)
+    services.deal_queries.prepare(model.cursor)
+    deep = min(700_000, max(0, model.rowCount() - 100))
+    offsets = [max(0, deep - k * 1_300) for k in range(runs + 1)]  # a fresh page each run
+    pages = iter(offsets)
+
+    def scroll() -> None:
+        services.deal_queries.page(DealFilter(), DealSort(), next(pages), 100, model.cursor)
+
+    anchor_ids = [r.id for r in services.deal_queries.page(DealFilter(), DealSort(), deep, 1, model.cursor)]
+    bound = anchor_ids[0] if anchor_ids else 0
+
+    def scroll_raw() -> None:
+        ids = [
+            r[0]
+            for r in raw.execute("SELECT id FROM deal WHERE id <= ? ORDER BY id DESC LIMIT 100", (bound,))
+        ]
+        _raw_rows(raw, ids)
+
+    cold = DealTableModel(services)
+    cold_ms = median_ms(
+        lambda: services.deal_queries.page(DealFilter(), DealSort(), deep, 100, cold.cursor), 1, 0
+    )
+    prepare_ms = median_ms(
+        lambda: services.deal_queries.prepare(services.deal_queries.cursor(DealFilter(), DealSort())), 1, 0
+    )
+    results["list_scroll_page"] = scenario(
+        median_ms(scroll, runs, warmup=1),
+        median_ms(scroll_raw, runs),
+        first_jump_ms=round(cold_ms, 1),
+        anchors_ms=round(prepare_ms, 1),
+    )
+
+    # -- list_sort_amount: click the Amount header (alternately down and up), first screen sorted ----
+    sorting = DealTableModel(services)
+    orders = iter([Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder] * (runs + 2))
+
+    def sort_amount() -> None:
+        sorting.sort(COL_AMOUNT, next(orders))
+        show_first_screen(sorting)
+
+    raw_orders = iter(["DESC", "ASC"] * (runs + 2))
+
+    def sort_amount_raw() -> None:
+        direction = next(raw_orders)
+        raw.execute("SELECT count(*) FROM deal").fetchone()
+        ids = [
+            r[0]
+            for r in raw.execute(f"SELECT id FROM deal ORDER BY amount {direction}, id {direction} LIMIT 100")
+        ]
+        _raw_rows(raw, ids)
+
+    results["list_sort_amount"] = scenario(median_ms(sort_amount, runs), median_ms(sort_amount_raw, runs))
+
+    # -- list_search: type a 3-letter prefix; count and first page -------------------------------
+    for label, prefix in (("list_search", "mül"), ("list_search_common", "sch")):
+
+        def search(prefix: str = prefix) -> None:
+            searched = DealTableModel(services, DealFilter(search=prefix))
+            show_first_screen(searched)
+
+        def search_raw(prefix: str = prefix) -> None:
+            match = f'"{prefix}"*'
+            raw.execute("SELECT count(*) FROM deal_search WHERE deal_search MATCH ?", (match,)).fetchone()
+            ids = [
+                r[0]
+                for r in raw.execute(
+                    "SELECT rowid FROM deal_search WHERE deal_search MATCH ? ORDER BY rowid DESC LIMIT 100",
+                    (match,),
+                )
+            ]
+            _raw_rows(raw, ids)
+
+        count = services.deal_queries.count(DealFilter(search=prefix))
+        results[label] = scenario(
+            median_ms(search, runs), median_ms(search_raw, runs), prefix=prefix, matches=count
+        )
+
+    # -- list_filter_count: stage + responsible + closing this year: count and total ----------------
+    stage_id, responsible_id = raw.execute(
+        "SELECT stage_id, responsible_id FROM deal GROUP BY stage_id, responsible_id "
+        "ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    year = date.today().year  # noqa: DTZ011 - the user's year
+    deal_filter = DealFilter(
+        stage_ids=(stage_id,),
+        responsible_ids=(responsible_id,),
+        close_from=date(year, 1, 1),
+        close_to=date(year, 12, 31),
+    )
+
+    def filter_count() -> None:
+        services.deal_queries.summary(deal_filter)
+
+    def filter_count_raw() -> None:
+        raw.execute(
+            "SELECT currency, count(*), sum(amount) FROM deal WHERE stage_id = ? AND responsible_id = ? "
+            "AND close_date BETWEEN ? AND ? GROUP BY currency",
+            (stage_id, responsible_id, f"{year}-01-01", f"{year}-12-31"),
+        ).fetchall()
+
+    results["list_filter_count"] = scenario(
+        median_ms(filter_count, runs),
+        median_ms(filter_count_raw, runs),
+        matches=services.deal_queries.count(deal_filter),
+    )
+    raw.close()
+    services.close()
+    del app
+    return results
+
+
+def bulk_stage_change(path: Path, runs: int) -> dict[str, Any]:
+    """Move 10,000 deals to another stage and back (one transaction each, history included)."""
+    from app.services import open_services
+    from app.services.deal_queries import DealFilter, DealSort
+
+    services = open_services(str(path))
+    pipeline = services.pipelines.list()[0]
+    first, second = pipeline.stages[0].id, pipeline.stages[1].id
+    ids = [r.id for r in services.deal_queries.page(DealFilter(stage_ids=(first,)), DealSort(), 0, 10_000)]
+    targets = iter([second, first] * (runs + 2))
+
+    def move() -> None:
+        services.deals.bulk_move_stage(ids, next(targets))
+
+    ms = median_ms(move, runs, warmup=0)
+    if next(targets) == first:  # leave them where they were
+        services.deals.bulk_move_stage(ids, first)
+    services.close()
+
+    raw = sqlite3.connect(path, isolation_level=None)
+    chunks = [ids[i : i + 500] for i in range(0, len(ids), 500)]
+    raw_targets = iter([second, first] * (runs + 2))
+
+    def move_raw() -> None:
+        target = next(raw_targets)
+        raw.execute("BEGIN IMMEDIATE")
+        for chunk in chunks:
+            marks = ",".join("?" * len(chunk))
+            raw.execute(
+                "INSERT INTO history_entry (entity_type, entity_id, action, field, old_value, new_value, "
+                "version, at) SELECT 'deal', id, 'stage', 'stage_id', stage_id, ?, version + 1, "
+                f"datetime('now') FROM deal WHERE id IN ({marks}) AND stage_id != ?",
+                (target, *chunk, target),
+            )
+            raw.execute(
+                f"UPDATE deal SET stage_id = ?, version = version + 1 WHERE id IN ({marks}) AND stage_id != ?",
+                (target, *chunk, target),
+            )
+        raw.execute("COMMIT")
+
+    raw_ms = median_ms(move_raw, runs, warmup=0)
+    if next(raw_targets) == first:
+        move_raw()
+    raw.close()
+    return scenario(ms, raw_ms, deals=len(ids))
+
+
+PEAK_SCRIPT = """
+import os, resource, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from app.gui.application import build_main_window, create_application
+from app.services import open_services
+from app.ui.settings import UserSettings
+app = create_application()
+services = open_services(sys.argv[1])
+window = build_main_window(services, UserSettings())
+window.resize(1280, 800); window.show(); app.processEvents()
+view = window.deals.list_view
+model = view.model()
+for fraction in (0.0, 0.1, 0.35, 0.5, 0.7, 0.93, 1.0):
+    view.scrollTo(model.index(int((model.rowCount() - 1) * fraction), 0)); app.processEvents()
+for column in (4, 1, 5, 2):
+    model.sort(column); app.processEvents()
+print("peak_rss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_rss(path: Path, settings_dir: Path) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(settings_dir)}
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_SCRIPT, str(path)], capture_output=True, text=True, env=env, timeout=300
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("peak_rss_kb"):
+            return {"mb": round(int(line.split()[1]) / 1024, 1)}
+    raise RuntimeError(result.stderr[-1500:])
