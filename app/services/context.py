@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.services.events import DomainEvent, EventBus
@@ -41,6 +42,12 @@ class ServiceContext:
     def read(self) -> Iterator[Session]:
         with self.database.session() as session:
             yield session
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A read transaction on a plain connection: for hot paths that need no ORM (list pages)."""
+        with self.database.engine.connect() as conn, conn.begin():
+            yield conn
 
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:

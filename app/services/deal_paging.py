@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, func, literal, select, tuple_
 
 from app.models import Company, Deal, Pipeline, Stage, User
 
 STEP = 1000
+MAX_HOPS_ON_READ = 8  # further than this, one OFFSET read is cheaper than hopping there now
 
 
 @dataclass(frozen=True)
@@ -76,37 +76,38 @@ class PageCursor:
         self._segments: list[_Segment] | None = None
         self._starts: list[int] = []
         self._lock = threading.RLock()
+        self._abandoned = False
 
     # -- layout -------------------------------------------------------------------------------
 
-    def total(self, session: Session) -> int:
-        segments = self._layout(session)
+    def total(self, conn: Connection) -> int:
+        segments = self._layout(conn)
         return segments[-1].start + segments[-1].count if segments else 0
 
-    def _layout(self, session: Session) -> list[_Segment]:
+    def _layout(self, conn: Connection) -> list[_Segment]:
         with self._lock:
             if self._segments is None:
-                self._segments = self._build_segments(session)
+                self._segments = self._build_segments(conn)
                 self._starts = [s.start for s in self._segments]
             return self._segments
 
-    def _build_segments(self, session: Session) -> list[_Segment]:
+    def _build_segments(self, conn: Connection) -> list[_Segment]:
         column = self.sort.column
         if column in OWN_SORTS:
             key, nullable = OWN_SORTS[column]
-            total = self._count(session, None)
+            total = self._count(conn, None)
             if column == "id":
                 parts = [(None, total, None)]
             else:
-                nulls = self._count(session, key.is_(None)) if nullable else 0
+                nulls = self._count(conn, key.is_(None)) if nullable else 0
                 parts = [(key.is_(None), nulls, None), (key.is_not(None), total - nulls, key)]
                 if self.sort.descending:
                     parts.reverse()
         else:
             link = JOINED_SORTS[column]
-            grouped = session.execute(select(link, func.count()).where(*self._conditions).group_by(link))
+            grouped = conn.execute(select(link, func.count()).where(*self._conditions).group_by(link))
             counts: dict[Any, int] = dict(grouped.all())
-            ordered: list[Any] = [None, *self._ordered_values(session, column)]
+            ordered: list[Any] = [None, *self._ordered_values(conn, column)]
             if self.sort.descending:
                 ordered.reverse()
             parts = [
@@ -122,12 +123,12 @@ class PageCursor:
                 start += count
         return segments
 
-    def _count(self, session: Session, where: ColumnElement[bool] | None) -> int:
+    def _count(self, conn: Connection, where: ColumnElement[bool] | None) -> int:
         extra = [where] if where is not None else []
-        return session.scalar(select(func.count()).select_from(Deal).where(*self._conditions, *extra)) or 0
+        return conn.scalar(select(func.count()).select_from(Deal).where(*self._conditions, *extra)) or 0
 
     @staticmethod
-    def _ordered_values(session: Session, column: str) -> list[Any]:
+    def _ordered_values(conn: Connection, column: str) -> list[Any]:
         if column in ("stage", "pipeline"):
             stmt = (
                 select(Stage.id)
@@ -138,13 +139,13 @@ class PageCursor:
             stmt = select(Company.id).order_by(Company.title, Company.id)
         else:
             stmt = select(User.id).order_by(User.name, User.id)
-        return list(session.scalars(stmt))
+        return list(conn.scalars(stmt).all())
 
     # -- reading ------------------------------------------------------------------------------
 
-    def page_ids(self, session: Session, offset: int, limit: int) -> list[int]:
+    def page_ids(self, conn: Connection, offset: int, limit: int) -> list[int]:
         """The ids of the deals at positions offset .. offset + limit - 1."""
-        segments = self._layout(session)
+        segments = self._layout(conn)
         ids: list[int] = []
         index = max(0, bisect_right(self._starts, max(0, offset)) - 1)
         position = max(0, offset)
@@ -153,15 +154,23 @@ class PageCursor:
             inside = position - segment.start
             if inside < segment.count:
                 take = min(limit - len(ids), segment.count - inside)
-                ids.extend(self._read(session, segment, inside, take))
+                ids.extend(self._read(conn, segment, inside, take))
                 position += take
             index += 1
         return ids
 
-    def prepare(self, session: Session) -> None:
-        """Find every anchor now (a pass over the index), so that later pages never hop."""
-        for segment in self._layout(session):
-            self._anchor(session, segment, (segment.count - 1) // STEP)
+    def prepare(self, conn: Connection) -> None:
+        """Find every anchor now (a pass over the index), so that later pages never hop.
+
+        Meant for a background thread; stops early once the cursor is abandoned.
+        """
+        for segment in self._layout(conn):
+            if self._anchor(conn, segment, (segment.count - 1) // STEP, limit_hops=False) is None:
+                return
+
+    def abandon(self) -> None:
+        """The list moved on (new filter, sort or data): stop preparing."""
+        self._abandoned = True
 
     def _order(self, segment: _Segment) -> list[Any]:
         columns = [segment.key, Deal.id] if segment.key is not None else [Deal.id]
@@ -182,33 +191,52 @@ class PageCursor:
         where = [segment.where] if segment.where is not None else []
         return select(Deal.id).where(*self._conditions, *where, *extra).order_by(*self._order(segment))
 
-    def _anchor(self, session: Session, segment: _Segment, number: int) -> tuple[Any, ...] | None:
-        """The sort key of the row at position number * STEP of the segment, hopping to it if needed."""
-        with self._lock:
-            anchors = segment.anchors
-            while len(anchors) <= number:
-                if anchors:
-                    stmt = self._key_select(segment, self._from(segment, anchors[-1])).offset(STEP).limit(1)
-                else:
-                    stmt = self._key_select(segment).limit(1)
-                row = session.execute(stmt).first()
-                if row is None:
-                    return None
-                anchors.append(tuple(row))
-            return anchors[number]
+    def _anchor(
+        self, conn: Connection, segment: _Segment, number: int, *, limit_hops: bool = True
+    ) -> tuple[Any, ...] | None:
+        """The sort key of the row at position number * STEP of the segment, hopping to it if needed.
+
+        None when it would take more than MAX_HOPS_ON_READ hops and `limit_hops` (the caller then
+        reads by OFFSET once; the background preparation finds the anchors), or when the segment
+        ended sooner than counted.
+        The lock is held only to read and append, never during a query, so a page read on one
+        thread never waits for the preparation on another.
+        """
+        anchors = segment.anchors
+        max_hops = MAX_HOPS_ON_READ if limit_hops else None
+        hops = 0
+        while True:
+            with self._lock:
+                if len(anchors) > number:
+                    return anchors[number]
+                last = anchors[-1] if anchors else None
+                known = len(anchors)
+            if (max_hops is not None and hops >= max_hops) or self._abandoned:
+                return None
+            if last is None:
+                stmt = self._key_select(segment).limit(1)
+            else:
+                stmt = self._key_select(segment, self._from(segment, last)).offset(STEP).limit(1)
+            row = conn.execute(stmt).first()
+            if row is None:
+                return None
+            with self._lock:
+                if len(anchors) == known:  # nobody appended it meanwhile
+                    anchors.append(tuple(row))
+            hops += 1
 
     def _key_select(self, segment: _Segment, *extra: ColumnElement[bool]) -> Any:
         where = [segment.where] if segment.where is not None else []
         keys = [segment.key, Deal.id] if segment.key is not None else [Deal.id]
         return select(*keys).where(*self._conditions, *where, *extra).order_by(*self._order(segment))
 
-    def _read(self, session: Session, segment: _Segment, inside: int, take: int) -> list[int]:
+    def _read(self, conn: Connection, segment: _Segment, inside: int, take: int) -> list[int]:
         number = inside // STEP
-        anchor = self._anchor(session, segment, number)
-        if anchor is None:  # the data changed under us: fall back to counting from the start
+        anchor = self._anchor(conn, segment, number)
+        if anchor is None:  # anchors not found yet (or the data changed): count from the start once
             stmt = self._select(segment).offset(inside).limit(take)
         else:
             stmt = (
                 self._select(segment, self._from(segment, anchor)).offset(inside - number * STEP).limit(take)
             )
-        return list(session.scalars(stmt))
+        return list(conn.scalars(stmt).all())

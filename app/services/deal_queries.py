@@ -7,8 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Connection, bindparam, func, literal, select
+from sqlalchemy.orm import aliased
 
 from app.models import Company, Contact, Currency, Deal, Pipeline, Stage, StageSemantic, User, deal_contact
 from app.services.context import ServiceContext
@@ -100,13 +100,13 @@ class DealQueryService:
         return PageCursor(deal_conditions(deal_filter, self._dialect), sort)
 
     def total(self, cursor: PageCursor) -> int:
-        with self._ctx.read() as session:
-            return cursor.total(session)
+        with self._ctx.connect() as conn:
+            return cursor.total(conn)
 
     def prepare(self, cursor: PageCursor) -> None:
         """Find all the cursor's anchors now (meant for a background thread)."""
-        with self._ctx.read() as session:
-            cursor.prepare(session)
+        with self._ctx.connect() as conn:
+            cursor.prepare(conn)
 
     def page(
         self,
@@ -118,13 +118,13 @@ class DealQueryService:
     ) -> list[DealRow]:
         """Rows `offset` .. `offset + limit` of the filtered, sorted deals."""
         cursor = cursor or self.cursor(deal_filter, sort)
-        with self._ctx.read() as session:
-            return rows_by_id(session, cursor.page_ids(session, offset, limit))
+        with self._ctx.connect() as conn:
+            return rows_by_id(conn, cursor.page_ids(conn, offset, limit))
 
     def rows(self, deal_ids: list[int]) -> list[DealRow]:
         """The rows of these deals, in the given order (missing ones left out)."""
-        with self._ctx.read() as session:
-            return rows_by_id(session, deal_ids)
+        with self._ctx.connect() as conn:
+            return rows_by_id(conn, deal_ids)
 
 
 def _rows_statement() -> Any:
@@ -174,11 +174,10 @@ def _rows_statement() -> Any:
 _ROWS = _rows_statement()
 
 
-def rows_by_id(session: Session, deal_ids: list[int]) -> list[DealRow]:
+def rows_by_id(conn: Connection, deal_ids: list[int]) -> list[DealRow]:
     """The rows of these deals in the given order, read in one query (never one query per row)."""
     if not deal_ids:
         return []
-    # Core execution on the session's connection: the ORM layer adds nothing for plain rows.
-    result = session.connection().execute(_ROWS, {"ids": deal_ids})
-    by_id = {row[0]: DealRow(*tuple[Any, ...](row)) for row in result}
+    result = conn.execute(_ROWS, {"ids": deal_ids})
+    by_id = {row[0]: DealRow(*tuple[Any, ...](row)) for row in result.all()}  # one fetchall
     return [by_id[i] for i in deal_ids if i in by_id]

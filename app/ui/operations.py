@@ -117,3 +117,45 @@ class Operation(QObject):
         self._dialog.close()
         self.finished.emit()
         self.deleteLater()
+
+
+class _CallSignals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Call(QRunnable):
+    def __init__(self, work: Callable[[], Any], signals: _CallSignals) -> None:
+        super().__init__()
+        self._work = work
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # handed to the GUI thread
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.done.emit(result)
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_failed: Callable[[BaseException], None] | None = None,
+) -> _CallSignals:
+    """Run a quick query off the GUI thread, without a dialog; the callbacks run on the GUI thread.
+
+    Keep the returned object while the result matters: the callbacks hang on its signals.
+    """
+    signals = _CallSignals()
+    if on_done is not None:
+        signals.done.connect(on_done)
+    if on_failed is not None:
+        signals.failed.connect(on_failed)
+    call = _Call(work, signals)
+    if Operation.run_synchronously:
+        call.run()
+    else:
+        QThreadPool.globalInstance().start(call)
+    return signals

@@ -14,6 +14,7 @@ from app.services.deal_queries import PAGE_SIZE, DealFilter, DealRow, DealSort, 
 from app.services.vocabulary import DEAL_SOURCES
 from app.ui.formatting import money, short_date
 from app.ui.i18n import translate_message
+from app.ui.operations import run_in_background
 
 COL_ID = 0
 COL_TITLE = 1
@@ -87,7 +88,7 @@ class DealTableModel(QAbstractTableModel):
             self.tr("Created"),
         )
         self._sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
-        self._cursor = self._queries.cursor(self._filter, self._sort)
+        self._use(self._queries.cursor(self._filter, self._sort))
         self._count = self._queries.total(self._cursor)
 
     # -- what the view shows ------------------------------------------------------------------
@@ -130,20 +131,33 @@ class DealTableModel(QAbstractTableModel):
         count = self._queries.total(cursor)
         if count != before:
             self.beginResetModel()
-            self._cursor, self._count = cursor, count
+            self._use(cursor)
+            self._count = count
             self._pages.clear()
             self.endResetModel()
         else:
-            self._cursor = cursor
+            self._use(cursor)
             self._pages.clear()
             if count:
                 self.dataChanged.emit(self.index(0, 0), self.index(count - 1, COLUMN_COUNT - 1))
 
     def _reread(self) -> None:
         """A new layout for the current filter and sort (positions shift when either changes)."""
-        self._cursor = self._queries.cursor(self._filter, self._sort)
+        self._use(self._queries.cursor(self._filter, self._sort))
         self._count = self._queries.total(self._cursor)
         self._pages.clear()
+
+    def _use(self, cursor: PageCursor) -> None:
+        """Read pages through this cursor from now on; find its anchors off the GUI thread."""
+        old = getattr(self, "_cursor", None)
+        if old is not None:
+            old.abandon()
+        self._cursor = cursor
+        queries = self._queries
+        self._preparing = run_in_background(
+            lambda: queries.prepare(cursor),
+            on_failed=lambda exc: log.warning("Preparing pages failed: %s", exc),
+        )
 
     @property
     def cursor(self) -> PageCursor:

@@ -1,0 +1,65 @@
+"""Pages by anchors give exactly what counting from the start gives, for every sort and position."""
+
+from __future__ import annotations
+
+import random
+import threading
+
+import pytest
+
+from app.services import Services
+from app.services import deal_paging
+from app.services.deal_queries import SORT_COLUMNS, DealFilter, DealSort
+
+
+def _pages(
+    services: Services, deal_filter: DealFilter, sort: DealSort, offsets: list[int], prepare: bool
+) -> list:
+    cursor = services.deal_queries.cursor(deal_filter, sort)
+    if prepare:
+        services.deal_queries.prepare(cursor)
+    return [[r.id for r in services.deal_queries.page(deal_filter, sort, o, 13, cursor)] for o in offsets]
+
+
+@pytest.mark.parametrize("column", sorted(SORT_COLUMNS))
+@pytest.mark.parametrize("descending", [False, True])
+def test_anchored_pages_equal_counted_pages(
+    demo_services: Services, monkeypatch: pytest.MonkeyPatch, column: str, descending: bool
+) -> None:
+    sort = DealSort(column, descending)
+    deal_filter = DealFilter(closed=False) if column == "amount" else DealFilter()
+    total = demo_services.deal_queries.count(deal_filter)
+    offsets = sorted(random.Random(column).sample(range(total), 25)) + [0, total - 1, total - 13]
+    monkeypatch.setattr(deal_paging, "STEP", 10**9)  # one anchor per segment: plain counting
+    expected = _pages(demo_services, deal_filter, sort, offsets, prepare=False)
+    monkeypatch.setattr(deal_paging, "STEP", 7)
+    monkeypatch.setattr(deal_paging, "MAX_HOPS_ON_READ", 2)
+    assert _pages(demo_services, deal_filter, sort, offsets, prepare=False) == expected  # hops and fallbacks
+    assert _pages(demo_services, deal_filter, sort, offsets, prepare=True) == expected  # all anchors known
+
+
+def test_preparing_in_another_thread_while_reading(
+    demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(deal_paging, "STEP", 3)
+    sort = DealSort("close_date", True)
+    queries = demo_services.deal_queries
+    reference = [r.id for r in queries.page(DealFilter(), sort, 0, 400)]
+    cursor = queries.cursor(DealFilter(), sort)
+    worker = threading.Thread(target=queries.prepare, args=(cursor,))
+    worker.start()
+    read = [
+        r.id for offset in range(0, 400, 17) for r in queries.page(DealFilter(), sort, offset, 17, cursor)
+    ]
+    worker.join()
+    assert read == reference
+
+
+def test_an_abandoned_cursor_stops_preparing(
+    demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(deal_paging, "STEP", 2)
+    cursor = demo_services.deal_queries.cursor(DealFilter(), DealSort())
+    cursor.abandon()
+    demo_services.deal_queries.prepare(cursor)
+    assert demo_services.deal_queries.page(DealFilter(), DealSort(), 300, 5, cursor)  # still readable
