@@ -208,7 +208,8 @@ def bulk_stage_change(path: Path, runs: int) -> dict[str, Any]:
                 (target, *chunk, target),
             )
             raw.execute(
-                f"UPDATE deal SET stage_id = ?, version = version + 1 WHERE id IN ({marks}) AND stage_id != ?",
+                f"UPDATE deal SET stage_id = ?, version = version + 1 "
+                f"WHERE id IN ({marks}) AND stage_id != ?",
                 (target, *chunk, target),
             )
         raw.execute("COMMIT")

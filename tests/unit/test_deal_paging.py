@@ -7,8 +7,7 @@ import threading
 
 import pytest
 
-from app.services import Services
-from app.services import deal_paging
+from app.services import Services, deal_paging
 from app.services.deal_queries import SORT_COLUMNS, DealFilter, DealSort
 
 
@@ -29,7 +28,7 @@ def test_anchored_pages_equal_counted_pages(
     sort = DealSort(column, descending)
     deal_filter = DealFilter(closed=False) if column == "amount" else DealFilter()
     total = demo_services.deal_queries.count(deal_filter)
-    offsets = sorted(random.Random(column).sample(range(total), 25)) + [0, total - 1, total - 13]
+    offsets = [*sorted(random.Random(column).sample(range(total), 25)), 0, total - 1, total - 13]
     monkeypatch.setattr(deal_paging, "STEP", 10**9)  # one anchor per segment: plain counting
     expected = _pages(demo_services, deal_filter, sort, offsets, prepare=False)
     monkeypatch.setattr(deal_paging, "STEP", 7)
