@@ -88,6 +88,7 @@ class Operation(QObject):
         self._signals.succeeded.connect(self._on_succeeded)
         self._signals.failed.connect(self._on_failed)
         self._job = _Job(work, self._signals, self._progress)
+        self._job.setAutoDelete(False)  # Python owns it (self._job): no second delete by Qt
 
     def start(self) -> None:
         if Operation.run_synchronously:
@@ -154,8 +155,21 @@ def run_in_background(
     if on_failed is not None:
         signals.failed.connect(on_failed)
     call = _Call(work, signals)
+    # Both must outlive the caller's references: a runnable or a signal object collected while
+    # the worker thread still uses it would crash. They are let go when the call has finished.
+    _running.add((call, signals))
+
+    def finished(_result: object) -> None:
+        _running.discard((call, signals))
+
+    signals.done.connect(finished)
+    signals.failed.connect(finished)
+    call.setAutoDelete(False)
     if Operation.run_synchronously:
         call.run()
     else:
         QThreadPool.globalInstance().start(call)
     return signals
+
+
+_running: set[tuple[_Call, _CallSignals]] = set()

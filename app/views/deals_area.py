@@ -40,6 +40,7 @@ class DealsArea(QWidget):
     new_deal_requested = Signal()
     view_changed = Signal(object)  # DealsView
     count_changed = Signal(int)
+    summary_changed = Signal(object)  # DealSummary
 
     def __init__(self, services: Services, settings: UserSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +139,7 @@ class DealsArea(QWidget):
         self.list_view.open_requested.connect(self.open_requested)
         # what the model says
         self.model.modelReset.connect(self._on_count_maybe_changed)
+        self.model.summary_changed.connect(self.summary_changed)
 
     # -- public ------------------------------------------------------------------------------------
 
@@ -160,8 +162,7 @@ class DealsArea(QWidget):
         return int(value) if value else None
 
     def refresh(self) -> None:
-        self.model.refresh()
-        self.count_changed.emit(self.model.rowCount())
+        self.model.refresh()  # a new count resets the model, which reports it (count_changed)
 
     def on_changed(self, event: DomainEvent) -> None:
         """Something changed (here or on another PC): refresh what is shown."""
@@ -182,14 +183,14 @@ class DealsArea(QWidget):
         self._pipeline.blockSignals(False)
 
     def _apply_pipeline(self) -> None:
-        self.model.set_filter(replace(self.model.deal_filter, pipeline_id=self.current_pipeline_id()))
+        self.model.request_filter(replace(self.model.deal_filter, pipeline_id=self.current_pipeline_id()))
 
     def _on_pipeline_changed(self, _index: int) -> None:
         self._settings.set(DEALS_PIPELINE, self.current_pipeline_id() or 0)
         self._apply_pipeline()
 
     def _on_search(self) -> None:
-        self.model.set_filter(replace(self.model.deal_filter, search=self._search.text().strip()))
+        self.model.request_filter(replace(self.model.deal_filter, search=self._search.text().strip()))
 
     def _on_view_button(self, button: QToolButton) -> None:
         view = next(v for v, b in self._buttons.items() if b is button)

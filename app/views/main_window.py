@@ -21,8 +21,10 @@ from app import __version__
 from app.dialogs.deal_quick_dialog import DealQuickDialog
 from app.services import DomainEvent, Services
 from app.services.container import sqlite_file
+from app.services.deal_queries import DealSummary
 from app.ui.actions import ActionId, build_actions
 from app.ui.change_hub import ChangeHub
+from app.ui.formatting import money
 from app.ui.i18n import error_text
 from app.ui.icons import icon
 from app.ui.operations import Operation, Progress
@@ -105,6 +107,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.sidebar.select(Area.DEALS)
         self._on_view_changed(self.deals.current_view)
         self._on_count_changed(self.deals.model.rowCount())
+        if self.deals.model.summary is not None:
+            self._on_summary_changed(self.deals.model.summary)
         if not self.restore_geometry():
             self.resize(1280, 800)
 
@@ -158,6 +162,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.open_requested.connect(self._on_open_deal)
         self.deals.view_changed.connect(self._on_view_changed)
         self.deals.count_changed.connect(self._on_count_changed)
+        self.deals.summary_changed.connect(self._on_summary_changed)
         self.deals.model.read_failed.connect(self._on_read_failed)
         self.settings_page.backup_requested.connect(self._on_backup)
         # changes made here and elsewhere
@@ -198,6 +203,13 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _on_count_changed(self, count: int) -> None:
         self._count_label.setText(self.tr("%Ln deal(s)", "", count))
+
+    def _on_summary_changed(self, summary: DealSummary) -> None:
+        text = self.tr("%Ln deal(s)", "", summary.count)
+        if summary.count:
+            total = money(summary.total, summary.base_currency)
+            text = self.tr("%1 · total %2").replace("%1", text).replace("%2", total)
+        self._count_label.setText(text)
 
     def _on_read_failed(self, error: BaseException) -> None:
         self.statusBar().showMessage(

@@ -212,6 +212,10 @@
         <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
     </message>
     <message>
+        <source>%1 · total %2</source>
+        <translation>%1 · Summe %2</translation>
+    </message>
+    <message>
         <source>Could not read the deals: %1</source>
         <translation>Die Deals konnten nicht gelesen werden: %1</translation>
     </message>

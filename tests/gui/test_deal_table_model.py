@@ -8,7 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.services import Services
-from app.services.deal_queries import PAGE_SIZE, DealFilter
+from app.services.deal_queries import PAGE_SIZE, DealFilter, DealSort
 from app.views.deal_list.deal_table_model import (
     COL_AMOUNT,
     COL_STAGE,
@@ -95,3 +95,25 @@ def test_a_failing_read_is_reported_not_crashed(qtbot, demo_services: Services, 
     assert "disk went away" in str(failed.args[0])
     monkeypatch.undo()
     assert model.index(0, COL_TITLE).data()  # the failed page was not cached
+
+
+def test_filters_requested_while_typing_apply_off_the_gui_thread_latest_wins(
+    qtbot, demo_services: Services, monkeypatch
+) -> None:
+    from app.ui.operations import Operation
+
+    monkeypatch.setattr(Operation, "run_synchronously", False)  # real worker threads here
+    model = DealTableModel(demo_services)
+    word = next(
+        r.company_title
+        for r in demo_services.deal_queries.page(DealFilter(), DealSort(), 0, 50)
+        if r.company_title
+    ).split()[0]
+    with qtbot.waitSignal(model.summary_changed, timeout=5000):
+        for typed in range(1, len(word) + 1):  # each keystroke asks; only the last one counts
+            model.request_filter(DealFilter(search=word[:typed]))
+    qtbot.waitUntil(lambda: model.deal_filter.search == word, timeout=5000)
+    expected = demo_services.deal_queries.count(DealFilter(search=word))
+    assert model.rowCount() == expected
+    assert model.summary is not None and model.summary.count == expected
+    assert expected > 0

@@ -42,7 +42,9 @@ def _click_sidebar(qtbot, window: MainWindow, area: Area) -> None:
 def test_window_opens_on_the_deal_list(window: MainWindow) -> None:
     assert window.windowTitle() == "Dealdesk – demo.sqlite"
     assert window.deals.current_view is DealsView.LIST
-    assert window.findChild(QLabel, "dealCount").text() == "400 deals"
+    summary = window._services.deal_queries.summary(DealFilter())
+    total = f"€{summary.total:,.2f}"
+    assert window.findChild(QLabel, "dealCount").text() == f"400 deals · total {total}"
     assert window.deals.list_view.model().rowCount() == 400
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Help"]
@@ -89,7 +91,7 @@ def test_pipeline_selector_and_search_filter_the_list(
     selector.setCurrentIndex(selector.findData(wholesale.id))
     expected = demo_services.deal_queries.count(DealFilter(pipeline_id=wholesale.id))
     assert window.deals.model.rowCount() == expected
-    assert window.findChild(QLabel, "dealCount").text() == f"{expected} deals"
+    assert window.findChild(QLabel, "dealCount").text().startswith(f"{expected} deals · total €")
     search = window.deals.findChild(QLineEdit, "search")
     qtbot.keyClicks(search, "zzzz-nothing")
     qtbot.waitUntil(lambda: window.deals.model.rowCount() == 0, timeout=3000)
@@ -110,7 +112,7 @@ def test_new_deal_through_the_dialog(qtbot, window: MainWindow, demo_services: S
     created = demo_services.deal_queries.page(DealFilter(search="Standing desks for Becker"), _sort(), 0)
     assert [(r.title, r.amount) for r in created] == [("Standing desks for Becker AG", Decimal("2499.50"))]
     # The list refreshed by itself through the change hub.
-    assert window.findChild(QLabel, "dealCount").text() == "401 deals"
+    assert window.findChild(QLabel, "dealCount").text().startswith("401 deals · total")
 
 
 def _sort():
@@ -168,7 +170,7 @@ def test_changes_by_another_process_refresh_the_list(qtbot, window: MainWindow, 
     other_pc.close()
     with qtbot.waitSignal(hub.changed, timeout=2000):
         hub._on_poll()
-    assert window.findChild(QLabel, "dealCount").text() == "401 deals"
+    assert window.findChild(QLabel, "dealCount").text().startswith("401 deals · total")
 
 
 def test_backup_from_the_file_menu(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
@@ -188,7 +190,8 @@ def test_german_window(qtbot, german, demo_services: Services, settings) -> None
     window = build_main_window(demo_services, settings)
     qtbot.addWidget(window)
     window.show()
-    assert window.findChild(QLabel, "dealCount").text() == "400 Deals"
+    assert window.findChild(QLabel, "dealCount").text().startswith("400 Deals · Summe ")
+    assert window.findChild(QLabel, "dealCount").text().endswith("\u00a0€")
     texts = [window.sidebar.model().index(r, 0).data() for r in range(7)]
     assert texts == ["Deals", "Kontakte", "Unternehmen", "Leads", "Aufgaben", "Analysen", "Einstellungen"]
     amount = window.deals.model.index(0, COL_AMOUNT).data()

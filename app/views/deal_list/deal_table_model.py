@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from app.services import Services
-from app.services.deal_queries import PAGE_SIZE, DealFilter, DealRow, DealSort, PageCursor
+from app.services.deal_queries import PAGE_SIZE, DealFilter, DealRow, DealSort, DealSummary, PageCursor
 from app.services.vocabulary import DEAL_SOURCES
 from app.ui.formatting import money, short_date
 from app.ui.i18n import translate_message
@@ -65,6 +65,8 @@ class DealTableModel(QAbstractTableModel):
     """
 
     read_failed = Signal(object)  # the exception: the view tells the user
+    loading_changed = Signal(bool)  # a filter is being applied off the GUI thread
+    summary_changed = Signal(object)  # DealSummary of the rows shown: count and total amount
 
     def __init__(self, services: Services, deal_filter: DealFilter | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -72,6 +74,10 @@ class DealTableModel(QAbstractTableModel):
         self._filter = deal_filter or DealFilter()
         self._sort = DealSort("id", descending=True)
         self._count = 0
+        self._generation = 0  # bumped by every new filter, sort or refresh: late results are dropped
+        self._pending: Any = None
+        self._summary_call: Any = None
+        self.summary: DealSummary | None = None  # the latest, once read
         self._pages: OrderedDict[int, list[DealRow]] = OrderedDict()
         self._headers = (
             self.tr("ID"),
@@ -90,6 +96,7 @@ class DealTableModel(QAbstractTableModel):
         self._sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
         self._use(self._queries.cursor(self._filter, self._sort))
         self._count = self._queries.total(self._cursor)
+        self._request_summary()
 
     # -- what the view shows ------------------------------------------------------------------
 
@@ -102,12 +109,61 @@ class DealTableModel(QAbstractTableModel):
         return self._sort
 
     def set_filter(self, deal_filter: DealFilter) -> None:
+        """Apply a filter now (counting on this thread); see `request_filter` for typing."""
         if deal_filter == self._filter:
             return
+        self._generation += 1
         self.beginResetModel()
         self._filter = deal_filter
         self._reread()
         self.endResetModel()
+        self._request_summary()
+
+    def request_filter(self, deal_filter: DealFilter) -> None:
+        """Apply a filter without blocking: its count and first page are read off the GUI thread and
+        shown when ready; the latest request wins, so typing never waits for a query."""
+        self._generation += 1
+        generation, queries, sort = self._generation, self._queries, self._sort
+
+        def work() -> tuple[PageCursor, int, list[DealRow]]:
+            cursor = queries.cursor(deal_filter, sort)
+            return cursor, queries.total(cursor), queries.page(deal_filter, sort, 0, PAGE_SIZE, cursor)
+
+        def done(result: tuple[PageCursor, int, list[DealRow]]) -> None:
+            cursor, total, first = result
+            if generation != self._generation or sort != self._sort:
+                cursor.abandon()
+                return
+            self.beginResetModel()
+            self._filter = deal_filter
+            self._use(cursor)
+            self._count = total
+            self._pages.clear()
+            self._pages[0] = first
+            self.endResetModel()
+            self.loading_changed.emit(False)
+            self._request_summary()
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.loading_changed.emit(False)
+                self.read_failed.emit(error)
+
+        self.loading_changed.emit(True)
+        self._pending = run_in_background(work, done, failed)
+
+    def _request_summary(self) -> None:
+        """Count and total of what is shown, off the GUI thread (a scan of the matching rows)."""
+        generation, queries, deal_filter = self._generation, self._queries, self._filter
+
+        def done(summary: DealSummary) -> None:
+            if generation == self._generation:
+                self.summary = summary
+                self.summary_changed.emit(summary)
+
+        self._summary_call = run_in_background(
+            lambda: queries.summary(deal_filter), done, lambda exc: log.warning("Totals failed: %s", exc)
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
@@ -117,7 +173,7 @@ class DealTableModel(QAbstractTableModel):
         if new_sort == self._sort:
             return
         self.layoutAboutToBeChanged.emit()
-        self._sort = new_sort
+        self._sort = new_sort  # (a filter request in flight notices the new sort and is dropped)
         self._reread()
         self.layoutChanged.emit()
 
@@ -126,6 +182,7 @@ class DealTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read after a change: same count keeps rows in place (selection and scroll stay)."""
+        self._generation += 1
         before = self._count
         cursor = self._queries.cursor(self._filter, self._sort)
         count = self._queries.total(cursor)
@@ -140,6 +197,7 @@ class DealTableModel(QAbstractTableModel):
             self._pages.clear()
             if count:
                 self.dataChanged.emit(self.index(0, 0), self.index(count - 1, COLUMN_COUNT - 1))
+        self._request_summary()
 
     def _reread(self) -> None:
         """A new layout for the current filter and sort (positions shift when either changes)."""
