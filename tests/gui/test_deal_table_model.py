@@ -115,5 +115,6 @@ def test_filters_requested_while_typing_apply_off_the_gui_thread_latest_wins(
     qtbot.waitUntil(lambda: model.deal_filter.search == word, timeout=5000)
     expected = demo_services.deal_queries.count(DealFilter(search=word))
     assert model.rowCount() == expected
-    assert model.summary is not None and model.summary.count == expected
+    assert model.summary is not None
+    assert model.summary.count == expected
     assert expected > 0
