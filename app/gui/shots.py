@@ -40,6 +40,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from app.gui.application import build_main_window, create_application
     from app.services import open_services
     from app.ui.i18n import install_translations
+    from app.ui.operations import Operation
     from app.ui.settings import CHANGE_POLL_MS, UserSettings
     from app.views.deals_area import DealsView
     from app.views.sidebar import Area
@@ -47,6 +48,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     # Screenshots never touch the user's own settings.
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
     app = create_application()
+    Operation.run_synchronously = True  # background queries finish before each picture
     translators = install_translations(app, language)
     settings = UserSettings()
     settings.set(CHANGE_POLL_MS, 0)
@@ -75,6 +77,14 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
 
     window.deals.set_view(DealsView.LIST)
     shoot("01-deals-list", window)
+    window.deals.filter_button.click()
+    panel = window.deals.filter_panel
+    panel.status.setCurrentIndex(panel.status.findData("open"))
+    panel.close_period.setCurrentIndex(panel.close_period.findData("this_quarter"))
+    panel.apply_button.click()
+    shoot("01b-deals-list-filter-panel", window)
+    panel.reset_button.click()
+    window.deals.filter_button.click()
     window.deals.list_view.selectRow(2)
     window.deals.set_view(DealsView.KANBAN)
     shoot("02-deals-kanban", window)

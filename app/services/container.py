@@ -18,6 +18,7 @@ from app.services.deals import DealService
 from app.services.defaults import ensure_defaults, os_login
 from app.services.errors import ServiceError
 from app.services.events import EventBus
+from app.services.filter_presets import FilterPresetService
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.pipelines import PipelineService
 from app.services.products import ProductService
@@ -39,6 +40,7 @@ class Services:
     contacts: ContactService = field(init=False)
     products: ProductService = field(init=False)
     currencies: CurrencyService = field(init=False)
+    filter_presets: FilterPresetService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -51,6 +53,7 @@ class Services:
             ("contacts", ContactService),
             ("products", ProductService),
             ("currencies", CurrencyService),
+            ("filter_presets", FilterPresetService),
         ):
             object.__setattr__(self, name, cls(ctx))
 

@@ -1,35 +1,170 @@
-"""What the deal views show: the filter, and the SQL conditions it stands for."""
+"""What the deal views show: the filter, its periods ("this month"), and the SQL conditions it stands for."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import enum
+import json
+from dataclasses import asdict, dataclass, fields
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import ColumnElement, false
+from sqlalchemy import ColumnElement, false, select
 
-from app.models import Deal
+from app.models import Deal, Stage, StageSemantic
+from app.services.errors import Message
+from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.search import search_condition
+
+
+class Status(enum.StrEnum):
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+
+
+class Period(enum.StrEnum):
+    """Date ranges relative to today, so a saved filter stays current."""
+
+    TODAY = "today"
+    THIS_WEEK = "this_week"
+    THIS_MONTH = "this_month"
+    LAST_MONTH = "last_month"
+    NEXT_MONTH = "next_month"
+    THIS_QUARTER = "this_quarter"
+    LAST_QUARTER = "last_quarter"
+    THIS_YEAR = "this_year"
+    LAST_YEAR = "last_year"
+    CUSTOM = "custom"
+
+
+def _label(text: str) -> Message:
+    return Message(text, {}, "periods")
+
+
+PERIOD_LABELS: dict[Period, Message] = {
+    Period.TODAY: _label(QT_TRANSLATE_NOOP("periods", "Today")),
+    Period.THIS_WEEK: _label(QT_TRANSLATE_NOOP("periods", "This week")),
+    Period.THIS_MONTH: _label(QT_TRANSLATE_NOOP("periods", "This month")),
+    Period.LAST_MONTH: _label(QT_TRANSLATE_NOOP("periods", "Last month")),
+    Period.NEXT_MONTH: _label(QT_TRANSLATE_NOOP("periods", "Next month")),
+    Period.THIS_QUARTER: _label(QT_TRANSLATE_NOOP("periods", "This quarter")),
+    Period.LAST_QUARTER: _label(QT_TRANSLATE_NOOP("periods", "Last quarter")),
+    Period.THIS_YEAR: _label(QT_TRANSLATE_NOOP("periods", "This year")),
+    Period.LAST_YEAR: _label(QT_TRANSLATE_NOOP("periods", "Last year")),
+    Period.CUSTOM: _label(QT_TRANSLATE_NOOP("periods", "Custom")),
+}
+
+
+def period_range(period: Period, today: date) -> tuple[date, date]:
+    """First and last day of a period around `today` (a week starts on Monday)."""
+    if period is Period.TODAY:
+        return today, today
+    if period is Period.THIS_WEEK:
+        start = today - timedelta(days=today.weekday())
+        return start, start + timedelta(days=6)
+    if period in (Period.THIS_MONTH, Period.LAST_MONTH, Period.NEXT_MONTH):
+        shift = {Period.THIS_MONTH: 0, Period.LAST_MONTH: -1, Period.NEXT_MONTH: 1}[period]
+        return _month(today.year, today.month + shift)
+    if period in (Period.THIS_QUARTER, Period.LAST_QUARTER):
+        first_month = (today.month - 1) // 3 * 3 + 1 - (3 if period is Period.LAST_QUARTER else 0)
+        start, _ = _month(today.year, first_month)
+        _, end = _month(today.year, first_month + 2)
+        return start, end
+    year = today.year - (1 if period is Period.LAST_YEAR else 0)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _month(year: int, month: int) -> tuple[date, date]:
+    year += (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    start = date(year, month, 1)
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return start, following - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A period relative to today, or CUSTOM with its own first and last day (either may be open)."""
+
+    period: Period = Period.CUSTOM
+    first: date | None = None
+    last: date | None = None
+
+    def resolve(self, today: date) -> tuple[date | None, date | None]:
+        if self.period is Period.CUSTOM:
+            return self.first, self.last
+        return period_range(self.period, today)
 
 
 @dataclass(frozen=True)
 class DealFilter:
-    """Empty fields don't filter."""
+    """What the Deals area shows. Empty fields don't filter."""
 
     pipeline_id: int | None = None
     stage_ids: tuple[int, ...] = ()
     responsible_ids: tuple[int, ...] = ()
+    mine: bool = False  # the acting user's deals (kept as "mine" in saved filters, for everybody)
     company_id: int | None = None
+    status: Status | None = None
     closed: bool | None = None
     source: str | None = None
     search: str = ""
     amount_min: Decimal | None = None
     amount_max: Decimal | None = None
+    close_date: DateRange | None = None
+    created: DateRange | None = None
     close_from: date | None = None
     close_to: date | None = None
 
+    def is_empty(self) -> bool:
+        return self == DealFilter(pipeline_id=self.pipeline_id, search=self.search)
 
-def deal_conditions(f: DealFilter, dialect: str) -> list[ColumnElement[bool]]:
+    # -- saving as JSON (presets) ------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        data = {k: v for k, v in asdict(self).items() if v not in (None, (), "", False)}
+        return json.dumps(data, default=_encode, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> DealFilter:
+        raw: dict[str, Any] = json.loads(text)
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for name, value in raw.items():
+            if name not in known:
+                continue  # a field of a newer version: ignore rather than fail
+            if name in ("stage_ids", "responsible_ids"):
+                value = tuple(int(v) for v in value)
+            elif name in ("amount_min", "amount_max"):
+                value = Decimal(value)
+            elif name in ("close_date", "created"):
+                value = DateRange(
+                    Period(value.get("period", "custom")),
+                    date.fromisoformat(value["first"]) if value.get("first") else None,
+                    date.fromisoformat(value["last"]) if value.get("last") else None,
+                )
+            elif name in ("close_from", "close_to"):
+                value = date.fromisoformat(value)
+            elif name == "status":
+                value = Status(value)
+            values[name] = value
+        return cls(**values)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, (date, Decimal)):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    raise TypeError(f"can't save {value!r} in a filter")
+
+
+def deal_conditions(
+    f: DealFilter, dialect: str, actor_id: int | None = None, today: date | None = None
+) -> list[ColumnElement[bool]]:
+    """The SQL conditions of a filter, with "mine" and the periods resolved for this user and day."""
+    today = today or date.today()  # noqa: DTZ011 - periods are the user's calendar days
     conditions: list[ColumnElement[bool]] = []
     if f.pipeline_id is not None:
         conditions.append(Deal.pipeline_id == f.pipeline_id)
@@ -37,8 +172,15 @@ def deal_conditions(f: DealFilter, dialect: str) -> list[ColumnElement[bool]]:
         conditions.append(Deal.stage_id.in_(f.stage_ids))
     if f.responsible_ids:
         conditions.append(Deal.responsible_id.in_(f.responsible_ids))
+    if f.mine:
+        conditions.append(Deal.responsible_id == actor_id if actor_id is not None else false())
     if f.company_id is not None:
         conditions.append(Deal.company_id == f.company_id)
+    if f.status is Status.OPEN:
+        conditions.append(Deal.closed.is_(False))
+    elif f.status is not None:
+        semantic = StageSemantic.WON if f.status is Status.WON else StageSemantic.LOST
+        conditions.append(Deal.stage_id.in_(select(Stage.id).where(Stage.semantic == semantic)))
     if f.closed is not None:
         conditions.append(Deal.closed.is_(f.closed))
     if f.source:
@@ -47,10 +189,19 @@ def deal_conditions(f: DealFilter, dialect: str) -> list[ColumnElement[bool]]:
         conditions.append(Deal.amount >= f.amount_min)
     if f.amount_max is not None:
         conditions.append(Deal.amount <= f.amount_max)
-    if f.close_from is not None:
-        conditions.append(Deal.close_date >= f.close_from)
-    if f.close_to is not None:
-        conditions.append(Deal.close_date <= f.close_to)
+    close_from, close_to = f.close_from, f.close_to
+    if f.close_date is not None:
+        close_from, close_to = f.close_date.resolve(today)
+    if close_from is not None:
+        conditions.append(Deal.close_date >= close_from)
+    if close_to is not None:
+        conditions.append(Deal.close_date <= close_to)
+    if f.created is not None:
+        first, last = f.created.resolve(today)
+        if first is not None:
+            conditions.append(Deal.created_at >= datetime.combine(first, time.min))
+        if last is not None:
+            conditions.append(Deal.created_at < datetime.combine(last + timedelta(days=1), time.min))
     if f.search.strip():
         found = search_condition(dialect, f.search)
         conditions.append(found if found is not None else false())  # only punctuation typed

@@ -73,7 +73,9 @@ class DealQueryService:
         with self._ctx.read() as session:
             return (
                 session.scalar(
-                    select(func.count()).select_from(Deal).where(*deal_conditions(deal_filter, self._dialect))
+                    select(func.count())
+                    .select_from(Deal)
+                    .where(*deal_conditions(deal_filter, self._dialect, self._ctx.actor_id))
                 )
                 or 0
             )
@@ -85,7 +87,7 @@ class DealQueryService:
             base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
             rows = session.execute(
                 select(Deal.currency, func.count(), func.sum(Deal.amount))
-                .where(*deal_conditions(deal_filter, self._dialect))
+                .where(*deal_conditions(deal_filter, self._dialect, self._ctx.actor_id))
                 .group_by(Deal.currency)
             ).all()
         by_currency = {code: (amount or Decimal(0)) for code, _n, amount in rows}
@@ -97,7 +99,7 @@ class DealQueryService:
     def cursor(self, deal_filter: DealFilter, sort: DealSort) -> PageCursor:
         """The layout of a sorted, filtered list, for reading pages of it anywhere; keep it until
         the filter, the sort or the data change."""
-        return PageCursor(deal_conditions(deal_filter, self._dialect), sort)
+        return PageCursor(deal_conditions(deal_filter, self._dialect, self._ctx.actor_id), sort)
 
     def total(self, cursor: PageCursor) -> int:
         with self._ctx.connect() as conn:

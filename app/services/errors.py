@@ -45,6 +45,7 @@ ENTITY_NAMES: Mapping[str, Message] = {
     "stage": noun(QT_TRANSLATE_NOOP("entities", "Stage")),
     "user": noun(QT_TRANSLATE_NOOP("entities", "User")),
     "task": noun(QT_TRANSLATE_NOOP("entities", "Task")),
+    "filter": noun(QT_TRANSLATE_NOOP("entities", "Filter")),
 }
 
 

@@ -24,6 +24,7 @@ from app.ui.icons import icon
 from app.ui.settings import DEALS_PIPELINE, DEALS_VIEW, UserSettings
 from app.views.deal_list.deal_list_view import DealListView
 from app.views.deal_list.deal_table_model import DealTableModel
+from app.views.deal_list.filter_panel import FilterPanel
 from app.views.placeholder_view import PlaceholderView
 
 SEARCH_DELAY_MS = 300
@@ -82,6 +83,12 @@ class DealsArea(QWidget):
             self._view_buttons.addButton(button)
             self._buttons[view] = button
             switch.addWidget(button)
+        self.filter_button = QToolButton()
+        self.filter_button.setObjectName("filterButton")
+        self.filter_button.setIcon(icon("leads"))
+        self.filter_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.filter_button.setCheckable(True)
+        self.filter_button.setText(self.tr("Filter"))
         self._new_deal = QPushButton(icon("plus"), self.tr("Deal"))
         self._new_deal.setObjectName("newDeal")
         self._new_deal.setToolTip(self.tr("New deal"))
@@ -90,6 +97,7 @@ class DealsArea(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self._pipeline)
         bar.addWidget(self._search, 1)
+        bar.addWidget(self.filter_button)
         bar.addSpacing(12)
         bar.addLayout(switch)
         bar.addSpacing(12)
@@ -120,11 +128,18 @@ class DealsArea(QWidget):
         }
         for page in self._pages.values():
             self._stack.addWidget(page)
+        self.filter_panel = FilterPanel(services)
+        self.filter_panel.hide()
+        self.filter_panel.fill_stages(self.current_pipeline_id())
+        self._panel_filter = DealFilter()
 
+        body = QHBoxLayout()
+        body.addWidget(self._stack, 1)
+        body.addWidget(self.filter_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 0)
         layout.addLayout(bar)
-        layout.addWidget(self._stack, 1)
+        layout.addLayout(body, 1)
 
         self.set_view(_view_from(settings.get(DEALS_VIEW)))
         self._connect_signals()
@@ -136,6 +151,8 @@ class DealsArea(QWidget):
         self._search_timer.timeout.connect(self._on_search)
         self._view_buttons.buttonClicked.connect(self._on_view_button)
         self._new_deal.clicked.connect(self.new_deal_requested)
+        self.filter_button.toggled.connect(self._on_filter_toggled)
+        self.filter_panel.applied.connect(self._on_panel_applied)
         self.list_view.open_requested.connect(self.open_requested)
         # what the model says
         self.model.modelReset.connect(self._on_count_maybe_changed)
@@ -182,15 +199,38 @@ class DealsArea(QWidget):
         self._pipeline.setCurrentIndex(max(0, self._pipeline.findData(selected)))
         self._pipeline.blockSignals(False)
 
-    def _apply_pipeline(self) -> None:
-        self.model.request_filter(replace(self.model.deal_filter, pipeline_id=self.current_pipeline_id()))
+    def _apply(self) -> None:
+        """Show the deals of the panel's filter, in the pipeline and with the search of the bar."""
+        deal_filter = replace(
+            self._panel_filter, pipeline_id=self.current_pipeline_id(), search=self._search.text().strip()
+        )
+        self.model.request_filter(deal_filter)
+        active = _active_criteria(self._panel_filter)
+        self.filter_button.setText(
+            self.tr("Filter (%1)").replace("%1", str(active)) if active else self.tr("Filter")
+        )
 
     def _on_pipeline_changed(self, _index: int) -> None:
-        self._settings.set(DEALS_PIPELINE, self.current_pipeline_id() or 0)
-        self._apply_pipeline()
+        pipeline_id = self.current_pipeline_id()
+        self._settings.set(DEALS_PIPELINE, pipeline_id or 0)
+        self.filter_panel.fill_stages(pipeline_id)
+        shown = self.filter_panel.shown_stage_ids()
+        self._panel_filter = replace(
+            self._panel_filter, stage_ids=tuple(s for s in self._panel_filter.stage_ids if s in shown)
+        )
+        self._apply()
 
     def _on_search(self) -> None:
-        self.model.request_filter(replace(self.model.deal_filter, search=self._search.text().strip()))
+        self._apply()
+
+    def _on_filter_toggled(self, shown: bool) -> None:
+        if shown:
+            self.filter_panel.show_filter(self.model.deal_filter)
+        self.filter_panel.setVisible(shown)
+
+    def _on_panel_applied(self, deal_filter: DealFilter) -> None:
+        self._panel_filter = deal_filter
+        self._apply()
 
     def _on_view_button(self, button: QToolButton) -> None:
         view = next(v for v, b in self._buttons.items() if b is button)
@@ -198,6 +238,22 @@ class DealsArea(QWidget):
 
     def _on_count_maybe_changed(self) -> None:
         self.count_changed.emit(self.model.rowCount())
+
+
+def _active_criteria(f: DealFilter) -> int:
+    """How many things the panel filters by (shown on its button)."""
+    return sum(
+        bool(value)
+        for value in (
+            f.status,
+            f.stage_ids,
+            f.mine or f.responsible_ids,
+            f.source,
+            f.amount_min is not None or f.amount_max is not None,
+            f.close_date,
+            f.created,
+        )
+    )
 
 
 def _view_from(value: str) -> DealsView:

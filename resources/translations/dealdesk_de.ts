@@ -121,6 +121,10 @@
         <translation>Kalender</translation>
     </message>
     <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
         <source>Deal</source>
         <translation>Deal</translation>
     </message>
@@ -143,6 +147,141 @@
     <message>
         <source>All pipelines</source>
         <translation>Alle Pipelines</translation>
+    </message>
+    <message>
+        <source>Filter (%1)</source>
+        <translation>Filter (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Phasen</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter …</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected saved filter</source>
+        <translation>Den gewählten gespeicherten Filter löschen</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Ich</translation>
+    </message>
+    <message>
+        <source>%1 (shared)</source>
+        <translation>%1 (geteilt)</translation>
+    </message>
+    <message>
+        <source>'%1' is not an amount.</source>
+        <translation>„%1“ ist kein Betrag.</translation>
+    </message>
+    <message>
+        <source>The smallest amount is larger than the largest.</source>
+        <translation>Der kleinste Betrag ist größer als der größte.</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name of the filter:</source>
+        <translation>Name des Filters:</translation>
+    </message>
+    <message>
+        <source>Filter not saved</source>
+        <translation>Filter nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Delete filter</source>
+        <translation>Filter löschen</translation>
+    </message>
+    <message>
+        <source>Delete the saved filter '%1'?</source>
+        <translation>Den gespeicherten Filter „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Filter not deleted</source>
+        <translation>Filter nicht gelöscht</translation>
     </message>
 </context>
 <context>
@@ -413,6 +552,10 @@
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -559,6 +702,18 @@
     <message>
         <source>{label} must be a whole number from 0 to 100.</source>
         <translation>{label} muss eine ganze Zahl von 0 bis 100 sein.</translation>
+    </message>
+    <message>
+        <source>Choose something to filter by before saving.</source>
+        <translation>Wählen Sie vor dem Speichern etwas, wonach gefiltert wird.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may share a filter with everyone.</source>
+        <translation>Nur ein Administrator darf einen Filter mit allen teilen.</translation>
+    </message>
+    <message>
+        <source>Only its owner (or an administrator, if shared) may delete it.</source>
+        <translation>Nur der Besitzer (oder bei geteilten Filtern ein Administrator) darf ihn löschen.</translation>
     </message>
 </context>
 <context>
@@ -710,6 +865,68 @@
     <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>periods</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Nächster Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Letztes Quartal</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+</context>
+<context>
+    <name>presets</name>
+    <message>
+        <source>My deals</source>
+        <translation>Meine Deals</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>Offene Deals</translation>
+    </message>
+    <message>
+        <source>Closing this month</source>
+        <translation>Abschluss diesen Monat</translation>
+    </message>
+    <message>
+        <source>Won this year</source>
+        <translation>Dieses Jahr gewonnen</translation>
     </message>
 </context>
 <context>
