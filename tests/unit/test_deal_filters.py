@@ -67,7 +67,8 @@ def test_status_mine_and_periods_filter_the_right_deals(demo_services: Services)
     }
     assert _ids(demo_services, DealFilter(status=Status.OPEN)) == {r.id for r in everything if not r.closed}
     lost = _ids(demo_services, DealFilter(status=Status.LOST))
-    assert lost and lost == {r.id for r in everything if r.closed and r.stage_id not in won_stages}
+    assert lost
+    assert lost == {r.id for r in everything if r.closed and r.stage_id not in won_stages}
     actor = demo_services.actor.id
     assert _ids(demo_services, DealFilter(mine=True)) == {
         r.id for r in everything if r.responsible_id == actor
@@ -94,7 +95,9 @@ def test_saving_replacing_and_deleting_presets(services: Services) -> None:
     again = presets.save("Big ones", DealFilter(amount_min=Decimal("50000")))
     assert again.id == saved.id
     mine = [p for p in presets.list() if p.name == "Big ones"]
-    assert len(mine) == 1 and mine[0].filter.amount_min == Decimal("50000") and mine[0].mine
+    assert len(mine) == 1
+    assert mine[0].filter.amount_min == Decimal("50000")
+    assert mine[0].mine
     with pytest.raises(ValidationError, match="Choose something to filter by"):
         presets.save("Nothing", DealFilter(search="only a search"))
     with pytest.raises(ValidationError, match="Name is required"):
