@@ -13,6 +13,8 @@ from app.services.changes import ChangeMonitor
 from app.services.context import ServiceContext
 from app.services.currencies import CurrencyService
 from app.services.customers import CompanyService, ContactService
+from app.services.deal_bulk import DealBulkService
+from app.services.deal_export import DealExportService
 from app.services.deal_queries import DealQueryService
 from app.services.deals import DealService
 from app.services.defaults import ensure_defaults, os_login
@@ -41,6 +43,8 @@ class Services:
     products: ProductService = field(init=False)
     currencies: CurrencyService = field(init=False)
     filter_presets: FilterPresetService = field(init=False)
+    deal_bulk: DealBulkService = field(init=False)
+    deal_export: DealExportService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -54,8 +58,10 @@ class Services:
             ("products", ProductService),
             ("currencies", CurrencyService),
             ("filter_presets", FilterPresetService),
+            ("deal_bulk", DealBulkService),
         ):
             object.__setattr__(self, name, cls(ctx))
+        object.__setattr__(self, "deal_export", DealExportService(ctx, self.deal_queries))
 
     @property
     def database(self) -> Database:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, and_, cast, delete, func, insert, literal, select, update
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -16,7 +16,6 @@ from app.models import (
     Contact,
     Deal,
     EntityType,
-    HistoryEntry,
     Pipeline,
     Stage,
     StageSemantic,
@@ -214,74 +213,19 @@ class DealService:
     def bulk_move_stage(
         self, deal_ids: Iterable[int], stage_id: int, *, loss_reason: str | None = None
     ) -> int:
-        """Move many deals in one transaction with plain SQL (one UPDATE per chunk, history included).
+        """Move many deals to a stage in one transaction (see DealBulkService); how many moved."""
+        from app.services.deal_bulk import DealBulkService, DealSelection
 
-        SQL UPDATEs bypass the ORM's version check, so they bump the version counter themselves:
-        anybody editing one of these deals meanwhile gets a conflict on save.
-        Returns how many deals changed stage.
-        """
-        ids = sorted(set(deal_ids))
-        with self._ctx.write() as uow:
-            session = uow.session
-            stage = _stage(session, stage_id)
-            _check_same_pipeline(session, ids, stage)
-            closed = stage.semantic is not StageSemantic.IN_PROGRESS
-            now = utcnow()
-            moved: list[int] = []
-            for start in range(0, len(ids), BULK_CHUNK):
-                chunk = ids[start : start + BULK_CHUNK]
-                condition = and_(Deal.id.in_(chunk), Deal.stage_id != stage.id)
-                moved.extend(session.scalars(select(Deal.id).where(condition)))
-                session.execute(
-                    insert(HistoryEntry).from_select(
-                        [
-                            "entity_type",
-                            "entity_id",
-                            "action",
-                            "field",
-                            "old_value",
-                            "new_value",
-                            "version",
-                            "user_id",
-                            "at",
-                        ],
-                        select(
-                            literal("deal"),
-                            Deal.id,
-                            literal("stage"),
-                            literal("stage_id"),
-                            cast(Deal.stage_id, String),
-                            literal(str(stage.id)),
-                            Deal.version + 1,
-                            literal(uow.actor_id, HistoryEntry.user_id.type),
-                            literal(now, HistoryEntry.at.type),
-                        ).where(condition),
-                    )
-                )
-                session.execute(
-                    update(Deal)
-                    .where(condition)
-                    .values(
-                        stage_id=stage.id,
-                        closed=closed,
-                        closed_at=now if closed else None,
-                        loss_reason=(loss_reason or None) if stage.semantic is StageSemantic.LOST else None,
-                        stage_changed_at=now,
-                        updated_at=now,
-                        updated_by_id=uow.actor_id,
-                        version=Deal.version + 1,
-                    )
-                    .execution_options(synchronize_session=False)
-                )
-            if moved:
-                uow.emit("deal.stage_changed", moved, {"stage_id"})
-            return len(moved)
+        result = DealBulkService(self._ctx).update(
+            DealSelection(ids=tuple(deal_ids)), "stage_id", stage_id, loss_reason=loss_reason
+        )
+        return result.changed
 
 
 # -- helpers (module level so other services can reuse them in their own transactions) -------
 
 
-def _stage(session: Session, stage_id: int) -> Stage:
+def stage_or_error(session: Session, stage_id: int) -> Stage:
     stage = session.get(Stage, stage_id)
     if stage is None:
         raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["stage"], id=stage_id)
@@ -290,7 +234,7 @@ def _stage(session: Session, stage_id: int) -> Stage:
 
 def _initial_stage(session: Session, pipeline_id: int | None, stage_id: int | None) -> Stage:
     if stage_id is not None:
-        stage = _stage(session, stage_id)
+        stage = stage_or_error(session, stage_id)
         if pipeline_id is not None and stage.pipeline_id != pipeline_id:
             raise ValidationError.single(
                 "stage_id",
@@ -353,7 +297,7 @@ def _apply(session: Session, deal: Deal, values: Mapping[str, Any]) -> dict[str,
 def _apply_stage(
     session: Session, deal: Deal, stage_id: int, loss_reason: str | None
 ) -> dict[str, tuple[Any, Any]]:
-    stage = _stage(session, stage_id)
+    stage = stage_or_error(session, stage_id)
     if stage.pipeline_id != deal.pipeline_id:
         raise ValidationError.single(
             "stage_id",
@@ -378,7 +322,7 @@ def _apply_stage(
     return diff
 
 
-def _check_same_pipeline(session: Session, ids: Sequence[int], stage: Stage) -> None:
+def check_same_pipeline(session: Session, ids: Sequence[int], stage: Stage) -> None:
     others = 0
     for start in range(0, len(ids), BULK_CHUNK):
         chunk = ids[start : start + BULK_CHUNK]

@@ -46,6 +46,7 @@ ENTITY_NAMES: Mapping[str, Message] = {
     "user": noun(QT_TRANSLATE_NOOP("entities", "User")),
     "task": noun(QT_TRANSLATE_NOOP("entities", "Task")),
     "filter": noun(QT_TRANSLATE_NOOP("entities", "Filter")),
+    "operation": noun(QT_TRANSLATE_NOOP("entities", "Change")),
 }
 
 

@@ -152,7 +152,7 @@ def test_missing_deal_and_stage(services: Services) -> None:
 def test_bulk_move_is_one_transaction_with_history_and_bumped_versions(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.services.deals.BULK_CHUNK", 50)  # several chunks with few deals
+    monkeypatch.setattr("app.services.deal_bulk.CHUNK", 50)  # several chunks with few deals
     stages = _stages(services)
     events = _events(services)
     deals = [services.deals.create(title=f"Deal {i}") for i in range(123)]

@@ -1,0 +1,1 @@
+"""Writing tables to CSV and XLSX files (no Qt, no database)."""
