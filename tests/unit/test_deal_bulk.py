@@ -17,8 +17,8 @@ def _bulk(services: Services) -> DealBulkService:
     return services.deal_bulk
 
 
-def _rows(services: Services, deal_filter: DealFilter = DealFilter()):
-    return services.deal_queries.page(deal_filter, DealSort(), 0, 1000)
+def _rows(services: Services, deal_filter: DealFilter | None = None):
+    return services.deal_queries.page(deal_filter or DealFilter(), DealSort(), 0, 1000)
 
 
 def test_set_responsible_for_all_matching_a_filter(demo_services: Services) -> None:
