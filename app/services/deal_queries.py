@@ -123,6 +123,19 @@ class DealQueryService:
         with self._ctx.connect() as conn:
             return rows_by_id(conn, cursor.page_ids(conn, offset, limit))
 
+    def ids(
+        self,
+        deal_filter: DealFilter,
+        sort: DealSort,
+        offset: int,
+        limit: int,
+        cursor: PageCursor | None = None,
+    ) -> list[int]:
+        """Only the ids at positions offset .. offset + limit (e.g. of selected rows)."""
+        cursor = cursor or self.cursor(deal_filter, sort)
+        with self._ctx.connect() as conn:
+            return cursor.page_ids(conn, offset, limit)
+
     def rows(self, deal_ids: list[int]) -> list[DealRow]:
         """The rows of these deals, in the given order (missing ones left out)."""
         with self._ctx.connect() as conn:

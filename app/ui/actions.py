@@ -14,6 +14,7 @@ class ActionId(enum.Enum):
     NEW_DEAL = "new_deal"
     BACKUP = "backup"
     QUIT = "quit"
+    UNDO = "undo"
     FIND = "find"
     SHOW_LIST = "show_list"
     SHOW_KANBAN = "show_kanban"
@@ -33,6 +34,7 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
         ),
         (ActionId.BACKUP, QCoreApplication.translate("actions", "&Back up database…"), None, icon("backup")),
         (ActionId.QUIT, QCoreApplication.translate("actions", "&Quit"), QKeySequence(standard.Quit), None),
+        (ActionId.UNDO, QCoreApplication.translate("actions", "&Undo"), QKeySequence(standard.Undo), None),
         (
             ActionId.FIND,
             QCoreApplication.translate("actions", "&Find"),

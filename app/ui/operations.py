@@ -71,6 +71,7 @@ class Operation(QObject):
         on_failure: Callable[[BaseException], None],
         *,
         on_cancel: Callable[[], None] | None = None,
+        show_progress: bool = True,
     ) -> None:
         super().__init__(parent)
         self._signals = _Signals()
@@ -80,7 +81,8 @@ class Operation(QObject):
         self._on_cancel = on_cancel
         self._dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self._dialog.setMinimumDuration(300)
+        # Small jobs finish before a dialog could be read: none is shown for them.
+        self._dialog.setMinimumDuration(300 if show_progress else 2**31 - 1)
         self._dialog.setAutoClose(False)
         self._dialog.setAutoReset(False)
         self._dialog.canceled.connect(self._progress.cancel)

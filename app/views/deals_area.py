@@ -22,6 +22,8 @@ from app.services import DomainEvent, Services
 from app.services.deal_queries import DealFilter
 from app.ui.icons import icon
 from app.ui.settings import DEALS_PIPELINE, DEALS_VIEW, UserSettings
+from app.views.deal_list.bulk_actions import DealBulkActions
+from app.views.deal_list.bulk_bar import BulkBar
 from app.views.deal_list.deal_list_view import DealListView
 from app.views.deal_list.deal_table_model import DealTableModel
 from app.views.deal_list.filter_panel import FilterPanel
@@ -106,9 +108,18 @@ class DealsArea(QWidget):
         self._fill_pipelines(settings.get(DEALS_PIPELINE))
         self.model = DealTableModel(services, DealFilter(pipeline_id=self.current_pipeline_id()), self)
         self.list_view = DealListView(self.model)
+        self.bulk_bar = BulkBar(services)
+        self.bulk_bar.fill_menus(self.current_pipeline_id())
+        self.bulk_bar.hide()
+        self.bulk = DealBulkActions(services, self.list_view, self)
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.bulk_bar)
+        list_layout.addWidget(self.list_view, 1)
         self._stack = QStackedWidget()
         self._pages: dict[DealsView, QWidget] = {
-            DealsView.LIST: self.list_view,
+            DealsView.LIST: list_page,
             DealsView.KANBAN: PlaceholderView(
                 "kanban",
                 self.tr("Kanban board"),
@@ -132,6 +143,7 @@ class DealsArea(QWidget):
         self.filter_panel.hide()
         self.filter_panel.fill_stages(self.current_pipeline_id())
         self._panel_filter = DealFilter()
+        self._selecting_all = False
 
         body = QHBoxLayout()
         body.addWidget(self._stack, 1)
@@ -153,6 +165,15 @@ class DealsArea(QWidget):
         self._new_deal.clicked.connect(self.new_deal_requested)
         self.filter_button.toggled.connect(self._on_filter_toggled)
         self.filter_panel.applied.connect(self._on_panel_applied)
+        # the bulk bar over the list
+        self.list_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.modelReset.connect(self._on_selection_changed)
+        self.bulk_bar.select_all_requested.connect(self._on_select_all_matching)
+        self.bulk_bar.stage_chosen.connect(self.bulk.move_to_stage)
+        self.bulk_bar.responsible_chosen.connect(self.bulk.set_responsible)
+        self.bulk_bar.set_field_requested.connect(self.bulk.set_field)
+        self.bulk_bar.delete_requested.connect(self.bulk.delete)
+        self.bulk_bar.export_requested.connect(self.bulk.export)
         self.list_view.open_requested.connect(self.open_requested)
         # what the model says
         self.model.modelReset.connect(self._on_count_maybe_changed)
@@ -214,6 +235,7 @@ class DealsArea(QWidget):
         pipeline_id = self.current_pipeline_id()
         self._settings.set(DEALS_PIPELINE, pipeline_id or 0)
         self.filter_panel.fill_stages(pipeline_id)
+        self.bulk_bar.fill_menus(pipeline_id)
         shown = self.filter_panel.shown_stage_ids()
         self._panel_filter = replace(
             self._panel_filter, stage_ids=tuple(s for s in self._panel_filter.stage_ids if s in shown)
@@ -227,6 +249,25 @@ class DealsArea(QWidget):
         if shown:
             self.filter_panel.show_filter(self.model.deal_filter)
         self.filter_panel.setVisible(shown)
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        if self._selecting_all:
+            return
+        self.bulk.all_matching = False
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        count = self.bulk.selected_count()
+        self.bulk_bar.show_selection(count, self.model.rowCount(), self.bulk.covers_everything())
+
+    def _on_select_all_matching(self) -> None:
+        self._selecting_all = True
+        try:
+            self.list_view.selectAll()
+        finally:
+            self._selecting_all = False
+        self.bulk.all_matching = True
+        self._show_selection()
 
     def _on_panel_applied(self, deal_filter: DealFilter) -> None:
         self._panel_filter = deal_filter

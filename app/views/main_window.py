@@ -106,6 +106,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self._connect_signals()
         self.sidebar.select(Area.DEALS)
         self._on_view_changed(self.deals.current_view)
+        self._update_undo()
         self._on_count_changed(self.deals.model.rowCount())
         if self.deals.model.summary is not None:
             self._on_summary_changed(self.deals.model.summary)
@@ -123,6 +124,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(a[ActionId.UNDO])
+        edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for action_id in (ActionId.SHOW_LIST, ActionId.SHOW_KANBAN, ActionId.SHOW_CALENDAR):
@@ -152,6 +155,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         a[ActionId.BACKUP].triggered.connect(self._on_backup)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self._on_find)
+        a[ActionId.UNDO].triggered.connect(self.deals.bulk.undo)
         a[ActionId.SHOW_LIST].triggered.connect(lambda: self._show_deals(DealsView.LIST))
         a[ActionId.SHOW_KANBAN].triggered.connect(lambda: self._show_deals(DealsView.KANBAN))
         a[ActionId.SHOW_CALENDAR].triggered.connect(lambda: self._show_deals(DealsView.CALENDAR))
@@ -165,6 +169,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.summary_changed.connect(self._on_summary_changed)
         self.deals.model.read_failed.connect(self._on_read_failed)
         self.settings_page.backup_requested.connect(self._on_backup)
+        self.deals.bulk.finished.connect(self._on_bulk_finished)
+        self.deals.bulk.undo_changed.connect(self._update_undo)
         # changes made here and elsewhere
         self._hub.changed.connect(self._on_data_changed)
 
@@ -210,6 +216,19 @@ class MainWindow(PreserveGeometry, QMainWindow):
             total = money(summary.total, summary.base_currency)
             text = self.tr("%1 · total %2").replace("%1", text).replace("%2", total)
         self._count_label.setText(text)
+
+    def _on_bulk_finished(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def _update_undo(self) -> None:
+        """Edit > Undo names the bulk edit it would undo, or is off when there is none."""
+        action = self.actions[ActionId.UNDO]
+        last = self._services.deal_bulk.last_undoable()
+        action.setEnabled(last is not None)
+        if last is None:
+            action.setText(self.tr("&Undo"))
+        else:
+            action.setText(self.tr("&Undo change of %Ln deal(s)", "", last.count))
 
     def _on_read_failed(self, error: BaseException) -> None:
         self.statusBar().showMessage(

@@ -1,6 +1,159 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
+    <name>BulkBar</name>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Set field…</source>
+        <translation>Feld setzen …</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>CSV file…</source>
+        <translation>CSV-Datei …</translation>
+    </message>
+    <message>
+        <source>Excel workbook…</source>
+        <translation>Excel-Arbeitsmappe …</translation>
+    </message>
+    <message>
+        <source>All %1 matching deals are selected.</source>
+        <translation>Alle %1 passenden Deals sind ausgewählt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s) selected.</source>
+        <translation><numerusform>%Ln Deal ausgewählt.</numerusform><numerusform>%Ln Deals ausgewählt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Select all %1 matching deals</source>
+        <translation>Alle %1 passenden Deals auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>BulkFieldDialog</name>
+    <message>
+        <source>Set a field</source>
+        <translation>Ein Feld setzen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+</context>
+<context>
+    <name>DealBulkActions</name>
+    <message numerus="yes">
+        <source>Moved %Ln deal(s) to %1.</source>
+        <translation><numerusform>%Ln Deal nach %1 verschoben.</numerusform><numerusform>%Ln Deals nach %1 verschoben.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s) handed to %1.</source>
+        <translation><numerusform>%Ln Deal an %1 übergeben.</numerusform><numerusform>%Ln Deals an %1 übergeben.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %Ln deal(s).</source>
+        <translation><numerusform>%Ln Deal geändert.</numerusform><numerusform>%Ln Deals geändert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Changing %1 deals…</source>
+        <translation>%1 Deals werden geändert …</translation>
+    </message>
+    <message>
+        <source>Delete deals</source>
+        <translation>Deals löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln deal(s)? This can't be undone.</source>
+        <translation><numerusform>%Ln Deal löschen? Das kann nicht rückgängig gemacht werden.</numerusform><numerusform>%Ln Deals löschen? Das kann nicht rückgängig gemacht werden.</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleting %1 deals…</source>
+        <translation>%1 Deals werden gelöscht …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln deal(s).</source>
+        <translation><numerusform>%Ln Deal gelöscht.</numerusform><numerusform>%Ln Deals gelöscht.</numerusform></translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export deals</source>
+        <translation>Deals exportieren</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Exporting %1 deals…</source>
+        <translation>%1 Deals werden exportiert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln deal(s) to %1.</source>
+        <translation><numerusform>%Ln Deal nach %1 exportiert.</numerusform><numerusform>%Ln Deals nach %1 exportiert.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone for %Ln deal(s).</source>
+        <translation><numerusform>Für %Ln Deal rückgängig gemacht.</numerusform><numerusform>Für %Ln Deals rückgängig gemacht.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed since then were left as they are.</source>
+        <translation><numerusform>%Ln inzwischen geänderter blieb unverändert.</numerusform><numerusform>%Ln inzwischen geänderte blieben unverändert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Undoing…</source>
+        <translation>Wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>DealQuickDialog</name>
     <message>
         <source>Edit deal</source>
@@ -355,6 +508,14 @@
         <translation>%1 · Summe %2</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo change of %Ln deal(s)</source>
+        <translation><numerusform>Änderung an %Ln Deal &amp;rückgängig machen</numerusform><numerusform>Änderung an %Ln Deals &amp;rückgängig machen</numerusform></translation>
+    </message>
+    <message>
         <source>Could not read the deals: %1</source>
         <translation>Die Deals konnten nicht gelesen werden: %1</translation>
     </message>
@@ -483,6 +644,10 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
@@ -555,6 +720,10 @@
     <message>
         <source>Filter</source>
         <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
     </message>
 </context>
 <context>
@@ -714,6 +883,14 @@
     <message>
         <source>Only its owner (or an administrator, if shared) may delete it.</source>
         <translation>Nur der Besitzer (oder bei geteilten Filtern ein Administrator) darf ihn löschen.</translation>
+    </message>
+    <message>
+        <source>Only who made a change can undo it.</source>
+        <translation>Nur wer eine Änderung gemacht hat, kann sie rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>This change can't be undone (any more).</source>
+        <translation>Diese Änderung kann nicht (mehr) rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>

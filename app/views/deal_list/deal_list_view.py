@@ -15,6 +15,7 @@ from app.views.deal_list.deal_table_model import (
     COL_RESPONSIBLE,
     COL_STAGE,
     COL_TITLE,
+    COLUMN_KEYS,
     DealIdRole,
     DealTableModel,
 )
@@ -68,6 +69,18 @@ class DealListView(QTableView):
         header.setSortIndicator(model.sort_column(), order)
         self.setSortingEnabled(True)
         self.doubleClicked.connect(self._on_double_clicked)
+
+    def visible_columns(self) -> list[tuple[str, str]]:
+        """(key, header) of the columns shown, in the order shown."""
+        header = self.horizontalHeader()
+        model = self.model()
+        columns = []
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            if not header.isSectionHidden(logical):
+                title = model.headerData(logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+                columns.append((COLUMN_KEYS[logical], str(title)))
+        return columns
 
     def current_deal_id(self) -> int | None:
         index = self.currentIndex()

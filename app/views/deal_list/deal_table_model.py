@@ -29,6 +29,21 @@ COL_CLOSE = 9
 COL_SOURCE = 10
 COL_CREATED = 11
 COLUMN_COUNT = 12
+# What each column shows, by name (saved layouts, exports).
+COLUMN_KEYS = (
+    "id",
+    "title",
+    "stage",
+    "pipeline",
+    "amount",
+    "company",
+    "contact",
+    "responsible",
+    "begin_date",
+    "close_date",
+    "source",
+    "created_at",
+)
 
 # The service's sort key for each column.
 SORT_KEYS = {

@@ -1,0 +1,242 @@
+"""Carries out the bulk bar's actions on the list's selection, off the GUI thread, with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDir, QItemSelection, QLocale, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.dialogs.bulk_field_dialog import BulkFieldDialog
+from app.services import ServiceError, Services
+from app.services.deal_bulk import BulkResult, DealSelection
+from app.services.deal_export import ExportFormat
+from app.services.vocabulary import DEAL_SOURCES
+from app.ui.i18n import error_text, translate_message
+from app.ui.operations import Operation, Progress
+from app.views.deal_list.deal_list_view import DealListView
+from app.views.deal_list.deal_table_model import DealTableModel
+
+PROGRESS_FROM = 1000  # smaller actions finish before a progress dialog could be read
+
+
+class DealBulkActions(QObject):
+    """Turns the selection (rows, or "all matching") into a DealSelection and runs the action."""
+
+    finished = Signal(str)  # a message for the status bar
+    undo_changed = Signal()
+
+    def __init__(self, services: Services, view: DealListView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._view = view
+        self._parent = parent
+        self.all_matching = False
+        self._operation: Operation | None = None
+
+    @property
+    def model(self) -> DealTableModel:
+        model = self._view.model()
+        assert isinstance(model, DealTableModel)
+        return model
+
+    # -- the selection ---------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[tuple[int, int]]:
+        """The selected rows as (first, last) ranges, merged and in order (cheap at any size)."""
+        selection: QItemSelection = self._view.selectionModel().selection()
+        ranges = sorted((r.top(), r.bottom()) for r in selection)
+        merged: list[tuple[int, int]] = []
+        for top, bottom in ranges:
+            if merged and top <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+            else:
+                merged.append((top, bottom))
+        return merged
+
+    def selected_count(self) -> int:
+        if self.all_matching:
+            return self.model.rowCount()
+        return sum(bottom - top + 1 for top, bottom in self.selected_rows())
+
+    def covers_everything(self) -> bool:
+        rows = self.selected_rows()
+        return self.all_matching or (len(rows) == 1 and rows[0] == (0, self.model.rowCount() - 1))
+
+    def _selection(self) -> tuple[Any, int]:
+        """What to act on, as work for a background thread: a function giving the DealSelection."""
+        model = self.model
+        if self.covers_everything():
+            deal_filter = model.deal_filter
+            return (lambda: DealSelection(matching=deal_filter)), model.rowCount()
+        queries, cursor, deal_filter, sort = (
+            self._services.deal_queries,
+            model.cursor,
+            model.deal_filter,
+            model.deal_sort,
+        )
+        ranges = self.selected_rows()
+
+        def resolve() -> DealSelection:
+            ids: list[int] = []
+            for top, bottom in ranges:
+                ids.extend(queries.ids(deal_filter, sort, top, bottom - top + 1, cursor))
+            return DealSelection(ids=tuple(ids))
+
+        return resolve, self.selected_count()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def move_to_stage(self, stage_id: int) -> None:
+        stage = next((s for p in self._services.pipelines.list() for s in p.stages if s.id == stage_id), None)
+        name = stage.name if stage else str(stage_id)
+        self._update(
+            "stage_id", stage_id, lambda n: self.tr("Moved %Ln deal(s) to %1.", "", n).replace("%1", name)
+        )
+
+    def set_responsible(self, user_id: int) -> None:
+        user = next((u for u in self._services.users.list() if u.id == user_id), None)
+        name = user.name if user else str(user_id)
+        self._update(
+            "responsible_id",
+            user_id,
+            lambda n: self.tr("%Ln deal(s) handed to %1.", "", n).replace("%1", name),
+        )
+
+    def set_field(self) -> None:
+        dialog = BulkFieldDialog(self._parent)
+        if dialog.exec() != BulkFieldDialog.DialogCode.Accepted:
+            return
+        field, value = dialog.choice()
+        self._update(field, value, lambda n: self.tr("Changed %Ln deal(s).", "", n))
+
+    def _update(self, field: str, value: Any, done_text: Any) -> None:
+        resolve, count = self._selection()
+        bulk = self._services.deal_bulk
+
+        def work(progress: Progress) -> BulkResult:
+            return bulk.update(resolve(), field, value, progress=progress)
+
+        self._run(
+            self.tr("Changing %1 deals…").replace("%1", _n(count)),
+            work,
+            count,
+            lambda result: done_text(result.changed),
+        )
+
+    def delete(self) -> None:
+        resolve, count = self._selection()
+        answer = QMessageBox.question(
+            self._parent,
+            self.tr("Delete deals"),
+            self.tr("Delete %Ln deal(s)? This can't be undone.", "", count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        bulk = self._services.deal_bulk
+        self._run(
+            self.tr("Deleting %1 deals…").replace("%1", _n(count)),
+            lambda progress: bulk.delete(resolve(), progress=progress),
+            count,
+            lambda result: self.tr("Deleted %Ln deal(s).", "", result.changed),
+        )
+
+    def export(self, fmt: str) -> None:
+        resolve, count = self._selection()
+        export_format = ExportFormat(fmt)
+        filters = {
+            ExportFormat.CSV: self.tr("CSV file (*.csv)"),
+            ExportFormat.XLSX: self.tr("Excel workbook (*.xlsx)"),
+        }
+        target, _chosen = QFileDialog.getSaveFileName(
+            self._parent,
+            self.tr("Export deals"),
+            str(Path(QDir.homePath()) / f"deals.{fmt}"),
+            filters[export_format],
+        )
+        if not target:
+            return
+        path = Path(target)
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(path.name + f".{fmt}")
+        header: list[tuple[str, str]] = []
+        for key, title in self._view.visible_columns():
+            header.append((key, title))
+            if key == "amount":  # the list shows them together; a spreadsheet wants them apart
+                header.append(("currency", self.tr("Currency")))
+        german = QLocale().decimalPoint() == ","
+        sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
+        exporter, model = self._services.deal_export, self.model
+        everything = self.covers_everything()
+        deal_filter, sort = model.deal_filter, model.deal_sort
+
+        def work(progress: Progress) -> int:
+            ids = None if everything else list(resolve().ids)
+            return exporter.export(
+                path,
+                export_format,
+                header,
+                ids=ids,
+                matching=(deal_filter, sort) if everything else None,
+                value_names={"source": sources},
+                delimiter=";" if german else ",",
+                decimal_comma=german,
+                progress=progress,
+            )
+
+        self._run(
+            self.tr("Exporting %1 deals…").replace("%1", _n(count)),
+            work,
+            count,
+            lambda written: self.tr("Exported %Ln deal(s) to %1.", "", written).replace("%1", str(path)),
+        )
+
+    def undo(self) -> None:
+        last = self._services.deal_bulk.last_undoable()
+        if last is None:
+            return
+        bulk = self._services.deal_bulk
+
+        def done(result: BulkResult) -> str:
+            text = self.tr("Undone for %Ln deal(s).", "", result.changed)
+            if result.skipped:
+                text += " " + self.tr("%Ln changed since then were left as they are.", "", result.skipped)
+            return text
+
+        self._run(
+            self.tr("Undoing…"), lambda progress: bulk.undo(last.id, progress=progress), last.count, done
+        )
+
+    # -- running ---------------------------------------------------------------------------------
+
+    def _run(self, label: str, work: Any, count: int, message: Any) -> None:
+        def succeeded(result: Any) -> None:
+            self.all_matching = False
+            self.undo_changed.emit()
+            self.finished.emit(message(result))
+
+        def failed(error: BaseException) -> None:
+            text = error_text(error) if isinstance(error, ServiceError) else str(error)
+            QMessageBox.warning(self._parent, self.tr("Not done"), text)
+
+        def cancelled() -> None:
+            self.finished.emit(self.tr("Cancelled; nothing was changed."))
+
+        operation = Operation(
+            self._parent,
+            label,
+            work,
+            succeeded,
+            failed,
+            on_cancel=cancelled,
+            show_progress=count > PROGRESS_FROM,
+        )
+        self._operation = operation
+        operation.start()
+
+
+def _n(count: int) -> str:
+    return QLocale().toString(count)

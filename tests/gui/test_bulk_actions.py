@@ -1,0 +1,155 @@
+"""Selecting deals in the list and acting on them: stage, undo, delete, export, all matching."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+from app.services import Services
+from app.services.deal_filters import DealFilter
+from app.ui.actions import ActionId
+from app.views.deal_list.deal_table_model import COL_TITLE, DealRowRole
+from app.views.main_window import MainWindow
+
+
+def _click_row(qtbot, window: MainWindow, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    view = window.deals.list_view
+    rect = view.visualRect(view.model().index(row, COL_TITLE))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def _rows(window: MainWindow, rows) -> list:
+    model = window.deals.model
+    return [model.index(r, 0).data(DealRowRole) for r in rows]
+
+
+def test_shift_click_then_move_to_a_stage_and_undo(
+    qtbot, window: MainWindow, demo_services: Services
+) -> None:
+    sales = demo_services.pipelines.list()[0]
+    selector = window.deals._pipeline
+    selector.setCurrentIndex(selector.findData(sales.id))  # so every selected deal can take the stage
+    _click_row(qtbot, window, 2)
+    _click_row(qtbot, window, 6, Qt.KeyboardModifier.ShiftModifier)
+    bar = window.deals.bulk_bar
+    assert bar.isVisible()
+    assert bar.findChild(QLabel, "selectedCount").text() == "5 deals selected."
+    chosen = _rows(window, range(2, 7))
+    won = next(s for s in sales.stages if s.semantic.value == "won")
+    target = next(a for a in bar.stage_button.menu().actions() if a.text() == won.name)
+    target.trigger()
+    after = {r.id: r for r in demo_services.deal_queries.rows([d.id for d in chosen])}
+    assert all(after[d.id].stage_id == won.id for d in chosen)
+    moved = sum(d.stage_id != won.id for d in chosen)
+    deals = "deal" if moved == 1 else "deals"
+    assert window.statusBar().currentMessage() == f"Moved {moved} {deals} to {won.name}."
+    undo = window.actions[ActionId.UNDO]
+    assert undo.isEnabled()
+    assert undo.text() == f"&Undo change of {moved} {deals}"
+    undo.trigger()
+    restored = {r.id: r for r in demo_services.deal_queries.rows([d.id for d in chosen])}
+    assert {i: r.stage_id for i, r in restored.items()} == {d.id: d.stage_id for d in chosen}
+    assert not undo.isEnabled()
+
+
+def test_moving_deals_of_two_pipelines_to_one_stage_is_refused(
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+) -> None:
+    model = window.deals.model
+    pipelines = {model.index(r, 0).data(DealRowRole).pipeline_id: r for r in range(40)}
+    assert len(pipelines) > 1
+    first, second = sorted(pipelines.values())[:2]
+    _click_row(qtbot, window, first)
+    _click_row(qtbot, window, second, Qt.KeyboardModifier.ControlModifier)
+    before = _rows(window, (first, second))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    sales = demo_services.pipelines.list()[0]
+    sales_menu = next(
+        a.menu() for a in window.deals.bulk_bar.stage_button.menu().actions() if a.text() == sales.name
+    )
+    sales_menu.actions()[-1].trigger()
+    assert warned
+    assert "in another pipeline" in warned[0]
+    after = demo_services.deal_queries.rows([d.id for d in before])
+    assert [r.version for r in after] == [d.version for d in before]  # nothing changed
+
+
+def test_delete_asks_naming_the_count(
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+) -> None:
+    _click_row(qtbot, window, 0)
+    _click_row(qtbot, window, 3, Qt.KeyboardModifier.ControlModifier)
+    chosen = _rows(window, (0, 3))
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.mouseClick(window.deals.bulk_bar.delete_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Delete 2 deals? This can't be undone."]
+    assert demo_services.deal_queries.rows([d.id for d in chosen]) == []
+    assert window.deals.model.rowCount() == 398
+
+
+def test_export_the_selection_to_csv(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    _click_row(qtbot, window, 1)
+    _click_row(qtbot, window, 4, Qt.KeyboardModifier.ShiftModifier)
+    chosen = _rows(window, range(1, 5))
+    target = tmp_path / "selected.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    export_csv = window.deals.bulk_bar.export_button.menu().findChild(QAction, "export_csv")
+    export_csv.trigger()
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:6] == ["ID", "Title", "Stage", "Pipeline", "Amount", "Currency"]
+    assert [int(r[0]) for r in rows[1:]] == [d.id for d in chosen]
+    assert [r[4] for r in rows[1:]] == [format(d.amount, "f") for d in chosen]
+
+
+def test_select_all_matching_then_set_a_field(
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+) -> None:
+    from app.dialogs.bulk_field_dialog import BulkFieldDialog
+
+    _click_row(qtbot, window, 0)
+    bar = window.deals.bulk_bar
+    qtbot.mouseClick(bar.select_all, Qt.MouseButton.LeftButton)
+    assert bar.findChild(QLabel, "selectedCount").text() == "All 400 matching deals are selected."
+
+    def choose_probability(dialog: BulkFieldDialog) -> int:
+        dialog.field.setCurrentIndex(dialog.field.findData("probability"))
+        dialog.probability.setValue(35)
+        return BulkFieldDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BulkFieldDialog, "exec", choose_probability)
+    qtbot.mouseClick(bar.field_button, Qt.MouseButton.LeftButton)
+    assert demo_services.deal_queries.count(DealFilter()) == 400
+    values = {
+        demo_services.deals.get(r.id).probability
+        for r in demo_services.deal_queries.page(DealFilter(), _sort(), 0, 400)
+    }
+    assert values == {35}
+
+
+def test_ctrl_a_selects_everything_matching(qtbot, window: MainWindow) -> None:
+    view = window.deals.list_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert window.deals.bulk.covers_everything()
+    assert (
+        window.deals.bulk_bar.findChild(QLabel, "selectedCount").text()
+        == "All 400 matching deals are selected."
+    )
+
+
+def _sort():
+    from app.services.deal_queries import DealSort
+
+    return DealSort()
