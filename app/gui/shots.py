@@ -85,7 +85,15 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     shoot("01b-deals-list-filter-panel", window)
     panel.reset_button.click()
     window.deals.filter_button.click()
-    window.deals.list_view.selectRow(2)
+    view = window.deals.list_view
+    view.selectRow(2)
+    for row in range(3, 7):
+        view.selectionModel().select(
+            view.model().index(row, 0),
+            view.selectionModel().SelectionFlag.Select | view.selectionModel().SelectionFlag.Rows,
+        )
+    shoot("01c-deals-list-selection", window)
+    view.clearSelection()
     window.deals.set_view(DealsView.KANBAN)
     shoot("02-deals-kanban", window)
     window.deals.set_view(DealsView.CALENDAR)
