@@ -107,7 +107,7 @@ class DealsArea(QWidget):
 
         self._fill_pipelines(settings.get(DEALS_PIPELINE))
         self.model = DealTableModel(services, DealFilter(pipeline_id=self.current_pipeline_id()), self)
-        self.list_view = DealListView(self.model)
+        self.list_view = DealListView(self.model, services)
         self.bulk_bar = BulkBar(services)
         self.bulk_bar.fill_menus(self.current_pipeline_id())
         self.bulk_bar.hide()

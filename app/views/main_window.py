@@ -168,6 +168,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.count_changed.connect(self._on_count_changed)
         self.deals.summary_changed.connect(self._on_summary_changed)
         self.deals.model.read_failed.connect(self._on_read_failed)
+        self.deals.model.edit_failed.connect(self._on_edit_failed)
         self.settings_page.backup_requested.connect(self._on_backup)
         self.deals.bulk.finished.connect(self._on_bulk_finished)
         self.deals.bulk.undo_changed.connect(self._update_undo)
@@ -229,6 +230,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
             action.setText(self.tr("&Undo"))
         else:
             action.setText(self.tr("&Undo change of %Ln deal(s)", "", last.count))
+
+    def _on_edit_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Not saved"), error_text(error))
 
     def _on_read_failed(self, error: BaseException) -> None:
         self.statusBar().showMessage(

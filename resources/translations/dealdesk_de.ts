@@ -154,6 +154,13 @@
     </message>
 </context>
 <context>
+    <name>DealCellDelegate</name>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+</context>
+<context>
     <name>DealQuickDialog</name>
     <message>
         <source>Edit deal</source>
@@ -514,6 +521,10 @@
     <message numerus="yes">
         <source>&amp;Undo change of %Ln deal(s)</source>
         <translation><numerusform>Änderung an %Ln Deal &amp;rückgängig machen</numerusform><numerusform>Änderung an %Ln Deals &amp;rückgängig machen</numerusform></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>Could not read the deals: %1</source>

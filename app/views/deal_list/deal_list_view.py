@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from app.services import Services
+from app.views.deal_list.cell_delegate import DealCellDelegate
 from app.views.deal_list.deal_table_model import (
     COL_AMOUNT,
     COL_CLOSE,
@@ -19,7 +21,6 @@ from app.views.deal_list.deal_table_model import (
     DealIdRole,
     DealTableModel,
 )
-from app.views.deal_list.stage_delegate import StageDelegate
 
 # Fixed starting widths: measuring contents would read every row (seconds at scale).
 COLUMN_WIDTHS = {
@@ -40,14 +41,17 @@ class DealListView(QTableView):
 
     open_requested = Signal(int)
 
-    def __init__(self, model: DealTableModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: DealTableModel, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dealList")
         self.setModel(model)
-        self.setItemDelegateForColumn(COL_STAGE, StageDelegate(self))
+        self.setItemDelegate(DealCellDelegate(services, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # F2 or a click on a selected cell edits in place; double-click and Enter open the deal.
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(False)
@@ -87,7 +91,12 @@ class DealListView(QTableView):
         return index.data(DealIdRole) if index.isValid() else None
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.currentIndex().isValid()
+            and not editing
+        ):
             self._on_double_clicked(self.currentIndex())
             return
         super().keyPressEvent(event)

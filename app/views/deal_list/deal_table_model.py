@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.services import Services
+from app.services import ServiceError, Services
 from app.services.deal_queries import PAGE_SIZE, DealFilter, DealRow, DealSort, DealSummary, PageCursor
 from app.services.vocabulary import DEAL_SOURCES
 from app.ui.formatting import money, short_date
@@ -60,6 +60,15 @@ SORT_KEYS = {
     COL_CREATED: "created_at",
 }
 
+# Columns edited in place, and the deal field each one sets.
+EDITABLE = {
+    COL_TITLE: "title",
+    COL_AMOUNT: "amount",
+    COL_CLOSE: "close_date",
+    COL_STAGE: "stage_id",
+    COL_RESPONSIBLE: "responsible_id",
+}
+
 DealIdRole = Qt.ItemDataRole.UserRole + 1
 StageColorRole = Qt.ItemDataRole.UserRole + 2
 VersionRole = Qt.ItemDataRole.UserRole + 3
@@ -80,12 +89,14 @@ class DealTableModel(QAbstractTableModel):
     """
 
     read_failed = Signal(object)  # the exception: the view tells the user
+    edit_failed = Signal(object)  # a ServiceError from an edit in place: nothing was stored
     loading_changed = Signal(bool)  # a filter is being applied off the GUI thread
     summary_changed = Signal(object)  # DealSummary of the rows shown: count and total amount
 
     def __init__(self, services: Services, deal_filter: DealFilter | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._queries = services.deal_queries
+        self._deals = services.deals
         self._filter = deal_filter or DealFilter()
         self._sort = DealSort("id", descending=True)
         self._count = 0
@@ -296,11 +307,24 @@ class DealTableModel(QAbstractTableModel):
             return deal.version
         if role == DealRowRole:
             return deal
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(deal, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
             return deal.title
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STAGE:
             return QBrush(QColor(deal.stage_color).darker(150))
         return None
+
+    @staticmethod
+    def _edit_value(deal: DealRow, column: int) -> Any:
+        """What an editor starts from: plain values (the delegate turns them into widgets)."""
+        return {
+            COL_TITLE: deal.title,
+            COL_AMOUNT: deal.amount,
+            COL_CLOSE: deal.close_date,
+            COL_STAGE: deal.stage_id,
+            COL_RESPONSIBLE: deal.responsible_id,
+        }.get(column)
 
     def _display(self, deal: DealRow, column: int) -> Any:
         if column == COL_ID:
@@ -332,4 +356,27 @@ class DealTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if index.column() in EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # -- editing in place -----------------------------------------------------------------------
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        """Save one field through the services; a refusal is reported (`edit_failed`), nothing stored."""
+        field = EDITABLE.get(index.column())
+        deal = self.row_at(index.row()) if index.isValid() else None
+        if role != Qt.ItemDataRole.EditRole or field is None or deal is None:
+            return False
+        try:
+            self._deals.update(deal.id, deal.version, **{field: value})
+        except ServiceError as exc:
+            self.edit_failed.emit(exc)
+            return False
+        # The change event refreshes the list; this row is re-read at once so the edit shows.
+        self._pages.pop(index.row() // PAGE_SIZE, None)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COLUMN_COUNT - 1))
+        return True
