@@ -58,6 +58,18 @@ def _state() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, STATE_FILE)
 
 
+def load_state(key: str) -> QByteArray | None:
+    """A saved piece of window state (e.g. a table header's column layout)."""
+    value = _state().value(key)
+    return value if isinstance(value, QByteArray) else None
+
+
+def save_state(key: str, value: QByteArray) -> None:
+    state = _state()
+    state.setValue(key, value)
+    state.sync()
+
+
 class PreserveGeometry:
     """Mixin for top-level windows and dialogs: restores and saves geometry (and main-window state)."""
 

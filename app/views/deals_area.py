@@ -108,6 +108,8 @@ class DealsArea(QWidget):
         self._fill_pipelines(settings.get(DEALS_PIPELINE))
         self.model = DealTableModel(services, DealFilter(pipeline_id=self.current_pipeline_id()), self)
         self.list_view = DealListView(self.model, services)
+        login = services.actor.login if services.actor else "anyone"
+        self.list_view.restore_layout(f"deal_list/{login}/header")
         self.bulk_bar = BulkBar(services)
         self.bulk_bar.fill_menus(self.current_pipeline_id())
         self.bulk_bar.hide()

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>BulkBar</name>
@@ -36,7 +37,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln deal(s) selected.</source>
-        <translation><numerusform>%Ln Deal ausgewählt.</numerusform><numerusform>%Ln Deals ausgewählt.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Deal ausgewählt.</numerusform>
+            <numerusform>%Ln Deals ausgewählt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select all %1 matching deals</source>
@@ -78,15 +82,24 @@
     <name>DealBulkActions</name>
     <message numerus="yes">
         <source>Moved %Ln deal(s) to %1.</source>
-        <translation><numerusform>%Ln Deal nach %1 verschoben.</numerusform><numerusform>%Ln Deals nach %1 verschoben.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Deal nach %1 verschoben.</numerusform>
+            <numerusform>%Ln Deals nach %1 verschoben.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln deal(s) handed to %1.</source>
-        <translation><numerusform>%Ln Deal an %1 übergeben.</numerusform><numerusform>%Ln Deals an %1 übergeben.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Deal an %1 übergeben.</numerusform>
+            <numerusform>%Ln Deals an %1 übergeben.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Changed %Ln deal(s).</source>
-        <translation><numerusform>%Ln Deal geändert.</numerusform><numerusform>%Ln Deals geändert.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Deal geändert.</numerusform>
+            <numerusform>%Ln Deals geändert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Changing %1 deals…</source>
@@ -97,8 +110,11 @@
         <translation>Deals löschen</translation>
     </message>
     <message numerus="yes">
-        <source>Delete %Ln deal(s)? This can't be undone.</source>
-        <translation><numerusform>%Ln Deal löschen? Das kann nicht rückgängig gemacht werden.</numerusform><numerusform>%Ln Deals löschen? Das kann nicht rückgängig gemacht werden.</numerusform></translation>
+        <source>Delete %Ln deal(s)? This can&apos;t be undone.</source>
+        <translation>
+            <numerusform>%Ln Deal löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%Ln Deals löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleting %1 deals…</source>
@@ -106,7 +122,10 @@
     </message>
     <message numerus="yes">
         <source>Deleted %Ln deal(s).</source>
-        <translation><numerusform>%Ln Deal gelöscht.</numerusform><numerusform>%Ln Deals gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Deal gelöscht.</numerusform>
+            <numerusform>%Ln Deals gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>CSV file (*.csv)</source>
@@ -130,15 +149,24 @@
     </message>
     <message numerus="yes">
         <source>Exported %Ln deal(s) to %1.</source>
-        <translation><numerusform>%Ln Deal nach %1 exportiert.</numerusform><numerusform>%Ln Deals nach %1 exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Deal nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Deals nach %1 exportiert.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Undone for %Ln deal(s).</source>
-        <translation><numerusform>Für %Ln Deal rückgängig gemacht.</numerusform><numerusform>Für %Ln Deals rückgängig gemacht.</numerusform></translation>
+        <translation>
+            <numerusform>Für %Ln Deal rückgängig gemacht.</numerusform>
+            <numerusform>Für %Ln Deals rückgängig gemacht.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln changed since then were left as they are.</source>
-        <translation><numerusform>%Ln inzwischen geänderter blieb unverändert.</numerusform><numerusform>%Ln inzwischen geänderte blieben unverändert.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln inzwischen geänderter blieb unverändert.</numerusform>
+            <numerusform>%Ln inzwischen geänderte blieben unverändert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undoing…</source>
@@ -412,7 +440,7 @@
         <translation>%1 (geteilt)</translation>
     </message>
     <message>
-        <source>'%1' is not an amount.</source>
+        <source>&apos;%1&apos; is not an amount.</source>
         <translation>„%1“ ist kein Betrag.</translation>
     </message>
     <message>
@@ -436,7 +464,7 @@
         <translation>Filter löschen</translation>
     </message>
     <message>
-        <source>Delete the saved filter '%1'?</source>
+        <source>Delete the saved filter &apos;%1&apos;?</source>
         <translation>Den gespeicherten Filter „%1“ löschen?</translation>
     </message>
     <message>
@@ -459,7 +487,7 @@
         <translation>Unternehmen</translation>
     </message>
     <message>
-        <source>Your customers' companies, with their deals. Coming soon.</source>
+        <source>Your customers&apos; companies, with their deals. Coming soon.</source>
         <translation>Die Unternehmen Ihrer Kunden, mit ihren Deals. Kommt bald.</translation>
     </message>
     <message>
@@ -508,7 +536,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
-        <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Deal</numerusform>
+            <numerusform>%Ln Deals</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 · total %2</source>
@@ -520,7 +551,10 @@
     </message>
     <message numerus="yes">
         <source>&amp;Undo change of %Ln deal(s)</source>
-        <translation><numerusform>Änderung an %Ln Deal &amp;rückgängig machen</numerusform><numerusform>Änderung an %Ln Deals &amp;rückgängig machen</numerusform></translation>
+        <translation>
+            <numerusform>Änderung an %Ln Deal &amp;rückgängig machen</numerusform>
+            <numerusform>Änderung an %Ln Deals &amp;rückgängig machen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -686,7 +720,7 @@
 <context>
     <name>application</name>
     <message>
-        <source>Dealdesk can't open the database</source>
+        <source>Dealdesk can&apos;t open the database</source>
         <translation>Dealdesk kann die Datenbank nicht öffnen</translation>
     </message>
 </context>
@@ -740,7 +774,7 @@
 <context>
     <name>errors</name>
     <message>
-        <source>There is no user '{login}'.</source>
+        <source>There is no user &apos;{login}&apos;.</source>
         <translation>Es gibt keinen Benutzer „{login}“.</translation>
     </message>
     <message>
@@ -748,7 +782,7 @@
         <translation>Ein Kontakt braucht einen Vor- oder Nachnamen.</translation>
     </message>
     <message>
-        <source>Stage '{stage}' does not belong to the chosen pipeline.</source>
+        <source>Stage &apos;{stage}&apos; does not belong to the chosen pipeline.</source>
         <translation>Die Phase „{stage}“ gehört nicht zur gewählten Pipeline.</translation>
     </message>
     <message>
@@ -760,15 +794,15 @@
         <translation>Die Pipeline hat noch keine Phasen.</translation>
     </message>
     <message>
-        <source>The close date can't be before the begin date.</source>
+        <source>The close date can&apos;t be before the begin date.</source>
         <translation>Das Abschlussdatum kann nicht vor dem Beginn liegen.</translation>
     </message>
     <message>
-        <source>Stage '{stage}' belongs to another pipeline; move the deal to that pipeline first.</source>
+        <source>Stage &apos;{stage}&apos; belongs to another pipeline; move the deal to that pipeline first.</source>
         <translation>Die Phase „{stage}“ gehört zu einer anderen Pipeline; verschieben Sie den Deal zuerst in diese Pipeline.</translation>
     </message>
     <message>
-        <source>{count} of the selected deals are in another pipeline than stage '{stage}'.</source>
+        <source>{count} of the selected deals are in another pipeline than stage &apos;{stage}&apos;.</source>
         <translation>{count} der gewählten Deals liegen in einer anderen Pipeline als die Phase „{stage}“.</translation>
     </message>
     <message>
@@ -776,23 +810,23 @@
         <translation>{entity} {id} existiert nicht (vielleicht wurde er gelöscht).</translation>
     </message>
     <message>
-        <source>{entity} '{title}' was changed by {user} at {time} ({fields}) after you opened it.</source>
+        <source>{entity} &apos;{title}&apos; was changed by {user} at {time} ({fields}) after you opened it.</source>
         <translation>{entity} „{title}“ wurde von {user} um {time} geändert ({fields}), nachdem Sie ihn geöffnet haben.</translation>
     </message>
     <message>
-        <source>{entity} '{title}' was changed by somebody else after you opened it.</source>
+        <source>{entity} &apos;{title}&apos; was changed by somebody else after you opened it.</source>
         <translation>{entity} „{title}“ wurde von jemand anderem geändert, nachdem Sie ihn geöffnet haben.</translation>
     </message>
     <message>
-        <source>There is no pipeline '{pipeline}' (there are: {names}).</source>
+        <source>There is no pipeline &apos;{pipeline}&apos; (there are: {names}).</source>
         <translation>Es gibt keine Pipeline „{pipeline}“ (vorhanden: {names}).</translation>
     </message>
     <message>
-        <source>There is no stage '{stage}'.</source>
+        <source>There is no stage &apos;{stage}&apos;.</source>
         <translation>Es gibt keine Phase „{stage}“.</translation>
     </message>
     <message>
-        <source>'{stage}' names a stage in several pipelines; give the stage ID.</source>
+        <source>&apos;{stage}&apos; names a stage in several pipelines; give the stage ID.</source>
         <translation>„{stage}“ heißt eine Phase in mehreren Pipelines; geben Sie die Phasen-ID an.</translation>
     </message>
     <message>
@@ -808,7 +842,7 @@
         <translation>Eine Pipeline hat genau eine Erfolgsphase.</translation>
     </message>
     <message>
-        <source>Stage '{stage}' still holds {count} deals; move them to another stage first.</source>
+        <source>Stage &apos;{stage}&apos; still holds {count} deals; move them to another stage first.</source>
         <translation>Die Phase „{stage}“ enthält noch {count} Deals; verschieben Sie sie zuerst in eine andere Phase.</translation>
     </message>
     <message>
@@ -820,19 +854,19 @@
         <translation>Eine Pipeline braucht mindestens eine Phase in Bearbeitung.</translation>
     </message>
     <message>
-        <source>The default pipeline can't be deleted.</source>
+        <source>The default pipeline can&apos;t be deleted.</source>
         <translation>Die Standard-Pipeline kann nicht gelöscht werden.</translation>
     </message>
     <message>
-        <source>Pipeline '{pipeline}' still holds {count} deals; move them first.</source>
+        <source>Pipeline &apos;{pipeline}&apos; still holds {count} deals; move them first.</source>
         <translation>Die Pipeline „{pipeline}“ enthält noch {count} Deals; verschieben Sie sie zuerst.</translation>
     </message>
     <message>
-        <source>'{value}' is not an e-mail address.</source>
+        <source>&apos;{value}&apos; is not an e-mail address.</source>
         <translation>„{value}“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <source>{label}: '{code}' is not one of the choices.</source>
+        <source>{label}: &apos;{code}&apos; is not one of the choices.</source>
         <translation>{label}: „{code}“ steht nicht zur Auswahl.</translation>
     </message>
     <message>
@@ -840,7 +874,7 @@
         <translation>{label}: Datensatz-IDs erwartet.</translation>
     </message>
     <message>
-        <source>'{code}' is not a currency set up in Dealdesk.</source>
+        <source>&apos;{code}&apos; is not a currency set up in Dealdesk.</source>
         <translation>„{code}“ ist keine in Dealdesk eingerichtete Währung.</translation>
     </message>
     <message>
@@ -848,7 +882,7 @@
         <translation>{label}: Es gibt keinen Datensatz mit der ID {id}.</translation>
     </message>
     <message>
-        <source>The login '{login}' is taken.</source>
+        <source>The login &apos;{login}&apos; is taken.</source>
         <translation>Der Anmeldename „{login}“ ist vergeben.</translation>
     </message>
     <message>
@@ -864,7 +898,7 @@
         <translation>{label} muss eine Zahl mit höchstens 2 Nachkommastellen sein.</translation>
     </message>
     <message>
-        <source>{label} can't be negative.</source>
+        <source>{label} can&apos;t be negative.</source>
         <translation>{label} darf nicht negativ sein.</translation>
     </message>
     <message>
@@ -900,7 +934,7 @@
         <translation>Nur wer eine Änderung gemacht hat, kann sie rückgängig machen.</translation>
     </message>
     <message>
-        <source>This change can't be undone (any more).</source>
+        <source>This change can&apos;t be undone (any more).</source>
         <translation>Diese Änderung kann nicht (mehr) rückgängig gemacht werden.</translation>
     </message>
 </context>

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from app.services import Services
+from app.services.deal_queries import PAGE_SIZE
+from app.ui.settings import load_state, save_state
 from app.views.deal_list.cell_delegate import DealCellDelegate
 from app.views.deal_list.deal_table_model import (
     COL_AMOUNT,
@@ -73,6 +75,87 @@ class DealListView(QTableView):
         header.setSortIndicator(model.sort_column(), order)
         self.setSortingEnabled(True)
         self.doubleClicked.connect(self._on_double_clicked)
+        # Columns: chosen from the header's menu, moved and resized; remembered per user.
+        self._layout_key = ""
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu)
+        header.sectionMoved.connect(self._save_layout)
+        header.sectionResized.connect(self._save_layout)
+        # A refresh that changes the number of deals resets the model: keep selection and scroll.
+        self._kept: tuple[set[int], int | None, int] | None = None
+        model.modelAboutToBeReset.connect(self._on_about_to_reset)
+        model.modelReset.connect(self._on_reset)
+
+    # -- column layout ---------------------------------------------------------------------------
+
+    def restore_layout(self, key: str) -> None:
+        """Use (and from now on save) the column layout stored under `key` (one per user)."""
+        self._layout_key = ""
+        state = load_state(key)
+        if state is not None:
+            self.horizontalHeader().restoreState(state)
+        self._layout_key = key
+
+    def _save_layout(self, *_args: object) -> None:
+        if self._layout_key:
+            save_state(self._layout_key, self.horizontalHeader().saveState())
+
+    def _on_header_menu(self, position: QPoint) -> None:
+        header = self.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("columnsMenu")
+        model = self.model()
+        for logical in range(header.count()):
+            title = model.headerData(logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            action = menu.addAction(str(title))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(logical))
+            action.setEnabled(logical != COL_TITLE)  # a deal list always shows what the deal is
+            action.toggled.connect(lambda shown, column=logical: self.show_column(column, shown))
+        menu.popup(header.mapToGlobal(position))
+        self._columns_menu = menu
+
+    def show_column(self, column: int, shown: bool) -> None:
+        self.horizontalHeader().setSectionHidden(column, not shown)
+        self._save_layout()
+
+    # -- selection kept through refreshes -------------------------------------------------------
+
+    def _on_about_to_reset(self) -> None:
+        model = self.model()
+        if not isinstance(model, DealTableModel) or not model.refreshing:
+            self._kept = None
+            return
+        rows = model.cached_rows()
+        by_row = {row: deal_id for deal_id, row in rows.items()}
+        selected = {by_row[i.row()] for i in self.selectionModel().selectedRows() if i.row() in by_row}
+        current = by_row.get(self.currentIndex().row()) if self.currentIndex().isValid() else None
+        self._kept = (selected, current, self.verticalScrollBar().value())
+
+    def _on_reset(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is None:
+            return
+        selected, current, scroll = kept
+        self.verticalScrollBar().setValue(scroll)
+        model = self.model()
+        assert isinstance(model, DealTableModel)
+        # Read the rows around the old position, then find the deals there again.
+        first = max(0, self.rowAt(0))
+        for row in range(first, min(model.rowCount(), first + 2 * PAGE_SIZE), PAGE_SIZE // 2):
+            model.row_at(row)
+        rows = model.cached_rows()
+        selection = QItemSelection()
+        for deal_id in selected:
+            if deal_id in rows:
+                index = model.index(rows[deal_id], 0)
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.selectionModel().select(selection, flags)
+        if current in rows:
+            self.selectionModel().setCurrentIndex(
+                model.index(rows[current], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def visible_columns(self) -> list[tuple[str, str]]:
         """(key, header) of the columns shown, in the order shown."""

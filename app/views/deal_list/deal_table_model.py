@@ -104,6 +104,7 @@ class DealTableModel(QAbstractTableModel):
         self._pending: Any = None
         self._summary_call: Any = None
         self.summary: DealSummary | None = None  # the latest, once read
+        self.refreshing = False  # true during a reset that only re-reads the same list
         self._pages: OrderedDict[int, list[DealRow]] = OrderedDict()
         self._headers = (
             self.tr("ID"),
@@ -213,11 +214,13 @@ class DealTableModel(QAbstractTableModel):
         cursor = self._queries.cursor(self._filter, self._sort)
         count = self._queries.total(cursor)
         if count != before:
+            self.refreshing = True  # the view keeps its selection and scroll through this reset
             self.beginResetModel()
             self._use(cursor)
             self._count = count
             self._pages.clear()
             self.endResetModel()
+            self.refreshing = False
         else:
             self._use(cursor)
             self._pages.clear()
@@ -246,6 +249,14 @@ class DealTableModel(QAbstractTableModel):
     @property
     def cursor(self) -> PageCursor:
         return self._cursor
+
+    def cached_rows(self) -> dict[int, int]:
+        """Deal id -> row of every row read so far (for finding selected deals again after a reset)."""
+        return {
+            deal.id: page_no * PAGE_SIZE + offset
+            for page_no, page in self._pages.items()
+            for offset, deal in enumerate(page)
+        }
 
     def row_at(self, row: int) -> DealRow | None:
         if not 0 <= row < self._count:
