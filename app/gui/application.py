@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services import DatabaseError, ServiceError, Services, open_services
@@ -35,6 +35,12 @@ def build_main_window(services: Services, settings: UserSettings) -> MainWindow:
     return window
 
 
+def finish_background_work(window: MainWindow) -> None:
+    """Let background queries stop (they would find their window gone) before the database closes."""
+    window.deals.model.cursor.abandon()
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
 def run_gui(
     database: str, *, login: str | None = None, language: str | None = None, exit_when_shown: bool = False
 ) -> int:
@@ -61,6 +67,7 @@ def run_gui(
 
         QTimer.singleShot(0, report)
     code = app.exec()
+    finish_background_work(window)
     services.close()
     del translators
     return code

@@ -68,7 +68,9 @@ class PageCursor:
     a background thread may `prepare()` it while the GUI thread reads pages.
     """
 
-    def __init__(self, conditions: Sequence[ColumnElement[bool]], sort: DealSort) -> None:
+    def __init__(
+        self, conditions: Sequence[ColumnElement[bool]], sort: DealSort, *, costly_filter: bool = False
+    ) -> None:
         if sort.column not in SORT_COLUMNS:
             raise ValueError(f"Can't sort deals by {sort.column!r}")
         self.sort = sort
@@ -77,6 +79,8 @@ class PageCursor:
         self._starts: list[int] = []
         self._lock = threading.RLock()
         self._abandoned = False
+        # A search (a subquery) costs the same for one row as for all: find anchors in one pass then.
+        self._costly_filter = costly_filter
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -159,14 +163,42 @@ class PageCursor:
             index += 1
         return ids
 
-    def prepare(self, conn: Connection) -> None:
-        """Find every anchor now (a pass over the index), so that later pages never hop.
+    def prepare(self, conn: Connection) -> bool:
+        """Find the anchors of the next segment not yet prepared, in one ordered pass over it.
 
-        Meant for a background thread; stops early once the cursor is abandoned.
+        Returns True when every segment is done (or the cursor was abandoned). One pass reads
+        each key once (about half a second for a million deals) where hopping would re-run the
+        filter for every anchor (a minute for a search matching 300,000 deals). The caller runs
+        each call in its own transaction, so writers wait at most for one segment's pass.
         """
         for segment in self._layout(conn):
-            if self._anchor(conn, segment, (segment.count - 1) // STEP, limit_hops=False) is None:
-                return
+            last = (segment.count - 1) // STEP
+            with self._lock:
+                if len(segment.anchors) > last:
+                    continue
+            if last == 0:
+                continue  # a small segment: reading it finds its one anchor on the way
+            if not self._costly_filter:
+                # Along an index, hopping STEP entries at a time stays in SQLite's C code.
+                if self._anchor(conn, segment, last, limit_hops=False) is None:
+                    return True
+                continue
+            anchors: list[tuple[Any, ...]] = []
+            result = conn.execution_options(stream_results=True, yield_per=STEP).execute(
+                self._key_select(segment)
+            )
+            position = 0
+            for partition in result.partitions(STEP):
+                if self._abandoned:
+                    result.close()
+                    return True
+                if position % STEP == 0 and partition:
+                    anchors.append(tuple(partition[0]))
+                position += len(partition)
+            with self._lock:
+                segment.anchors[:] = anchors
+            return segment is self._segments[-1]  # type: ignore[index]
+        return True
 
     def abandon(self) -> None:
         """The list moved on (new filter, sort or data): stop preparing."""

@@ -99,16 +99,23 @@ class DealQueryService:
     def cursor(self, deal_filter: DealFilter, sort: DealSort) -> PageCursor:
         """The layout of a sorted, filtered list, for reading pages of it anywhere; keep it until
         the filter, the sort or the data change."""
-        return PageCursor(deal_conditions(deal_filter, self._dialect, self._ctx.actor_id), sort)
+        return PageCursor(
+            deal_conditions(deal_filter, self._dialect, self._ctx.actor_id),
+            sort,
+            costly_filter=bool(deal_filter.search.strip()),
+        )
 
     def total(self, cursor: PageCursor) -> int:
         with self._ctx.connect() as conn:
             return cursor.total(conn)
 
     def prepare(self, cursor: PageCursor) -> None:
-        """Find all the cursor's anchors now (meant for a background thread)."""
-        with self._ctx.connect() as conn:
-            cursor.prepare(conn)
+        """Find all the cursor's anchors now (meant for a background thread), in short
+        transactions so that writers are never kept waiting."""
+        done = False
+        while not done:
+            with self._ctx.connect() as conn:
+                done = cursor.prepare(conn)
 
     def page(
         self,

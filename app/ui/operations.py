@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -137,9 +138,14 @@ class _Call(QRunnable):
         try:
             result = self._work()
         except BaseException as exc:  # handed to the GUI thread
-            self._signals.failed.emit(exc)
+            self._emit(self._signals.failed, exc)
         else:
-            self._signals.done.emit(result)
+            self._emit(self._signals.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # closing down: nobody waits for this result any more
+            signal.emit(value)
 
 
 def run_in_background(

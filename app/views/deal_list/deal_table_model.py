@@ -75,6 +75,7 @@ VersionRole = Qt.ItemDataRole.UserRole + 3
 DealRowRole = Qt.ItemDataRole.UserRole + 4
 
 MAX_CACHED_PAGES = 40
+PREPARE_IN_BACKGROUND = True  # benchmarks switch it off to time one thing at a time
 log = logging.getLogger(__name__)
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -240,6 +241,8 @@ class DealTableModel(QAbstractTableModel):
         if old is not None:
             old.abandon()
         self._cursor = cursor
+        if not PREPARE_IN_BACKGROUND:
+            return
         queries = self._queries
         self._preparing = run_in_background(
             lambda: queries.prepare(cursor),
