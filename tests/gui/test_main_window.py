@@ -39,12 +39,14 @@ def _click_sidebar(qtbot, window: MainWindow, area: Area) -> None:
     qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_window_opens_on_the_deal_list(window: MainWindow) -> None:
+def test_window_opens_on_the_deal_list(qtbot, window: MainWindow) -> None:
     assert window.windowTitle() == "Dealdesk – demo.sqlite"
     assert window.deals.current_view is DealsView.LIST
     summary = window._services.deal_queries.summary(DealFilter())
     total = f"€{summary.total:,.2f}"
-    assert window.findChild(QLabel, "dealCount").text() == f"400 deals · total {total}"
+    label = window.findChild(QLabel, "dealCount")
+    assert label.text() == "400 deals"  # at once; the total follows once the window is up
+    qtbot.waitUntil(lambda: label.text() == f"400 deals · total {total}", timeout=3000)
     assert window.deals.list_view.model().rowCount() == 400
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Help"]
@@ -190,8 +192,9 @@ def test_german_window(qtbot, german, demo_services: Services, settings) -> None
     window = build_main_window(demo_services, settings)
     qtbot.addWidget(window)
     window.show()
-    assert window.findChild(QLabel, "dealCount").text().startswith("400 Deals · Summe ")
-    assert window.findChild(QLabel, "dealCount").text().endswith("\u00a0€")
+    label = window.findChild(QLabel, "dealCount")
+    qtbot.waitUntil(lambda: label.text().startswith("400 Deals · Summe "), timeout=3000)
+    assert label.text().endswith("\u00a0€")
     texts = [window.sidebar.model().index(r, 0).data() for r in range(7)]
     assert texts == ["Deals", "Kontakte", "Unternehmen", "Leads", "Aufgaben", "Analysen", "Einstellungen"]
     amount = window.deals.model.index(0, COL_AMOUNT).data()

@@ -21,6 +21,7 @@ class BulkBar(QFrame):
     export_requested = Signal(str)  # "csv" or "xlsx"
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        """The stage and people menus are filled by `fill_menus` (for the pipeline shown)."""
         super().__init__(parent)
         self.setObjectName("bulkBar")
         self.setStyleSheet("#bulkBar { background: #e8f1fd; border-radius: 4px; }")
@@ -62,7 +63,6 @@ class BulkBar(QFrame):
         self.select_all.clicked.connect(self.select_all_requested)
         self.field_button.clicked.connect(self.set_field_requested)
         self.delete_button.clicked.connect(self.delete_requested)
-        self.fill_menus(None)
 
     def _menu_button(self, name: str, text: str) -> QToolButton:
         button = QToolButton()

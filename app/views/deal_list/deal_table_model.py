@@ -6,7 +6,7 @@ import logging
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.services import ServiceError, Services
@@ -76,6 +76,7 @@ DealRowRole = Qt.ItemDataRole.UserRole + 4
 
 MAX_CACHED_PAGES = 40
 PREPARE_IN_BACKGROUND = True  # benchmarks switch it off to time one thing at a time
+STARTUP_DELAY_MS = 400  # background reads of a new list wait for its first frame
 log = logging.getLogger(__name__)
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -122,9 +123,10 @@ class DealTableModel(QAbstractTableModel):
             self.tr("Created"),
         )
         self._sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
-        self._use(self._queries.cursor(self._filter, self._sort))
+        self._use(self._queries.cursor(self._filter, self._sort), background_after_ms=STARTUP_DELAY_MS)
         self._count = self._queries.total(self._cursor)
-        self._request_summary()
+        # The total is not needed for the first frame: let the window appear first.
+        QTimer.singleShot(STARTUP_DELAY_MS, self._request_summary)
 
     # -- what the view shows ------------------------------------------------------------------
 
@@ -235,7 +237,7 @@ class DealTableModel(QAbstractTableModel):
         self._count = self._queries.total(self._cursor)
         self._pages.clear()
 
-    def _use(self, cursor: PageCursor) -> None:
+    def _use(self, cursor: PageCursor, background_after_ms: int = 0) -> None:
         """Read pages through this cursor from now on; find its anchors off the GUI thread."""
         old = getattr(self, "_cursor", None)
         if old is not None:
@@ -244,10 +246,18 @@ class DealTableModel(QAbstractTableModel):
         if not PREPARE_IN_BACKGROUND:
             return
         queries = self._queries
-        self._preparing = run_in_background(
-            lambda: queries.prepare(cursor),
-            on_failed=lambda exc: log.warning("Preparing pages failed: %s", exc),
-        )
+
+        def prepare() -> None:
+            if self._cursor is cursor:  # still the list shown
+                self._preparing = run_in_background(
+                    lambda: queries.prepare(cursor),
+                    on_failed=lambda exc: log.warning("Preparing pages failed: %s", exc),
+                )
+
+        if background_after_ms:
+            QTimer.singleShot(background_after_ms, prepare)
+        else:
+            prepare()
 
     @property
     def cursor(self) -> PageCursor:
