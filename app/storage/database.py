@@ -111,7 +111,9 @@ def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache per connection
+        # 16 MiB page cache per connection: the OS caches the file anyway, and a handful of pooled
+        # connections with big caches of their own would add up (the list has to stay under 400 MB).
+        cursor.execute("PRAGMA cache_size=-16384")
         cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
 
