@@ -192,7 +192,11 @@ def bulk_stage_change(path: Path, runs: int) -> dict[str, Any]:
 
     services = open_services(str(path))
     pipeline = services.pipelines.list()[0]
-    first, second = pipeline.stages[0].id, pipeline.stages[1].id
+    counts = services.pipelines.stage_deal_counts(pipeline.id)
+    open_stages = sorted(
+        (s for s in pipeline.stages if not s.is_closed), key=lambda s: counts.get(s.id, 0), reverse=True
+    )
+    first, second = open_stages[0].id, open_stages[1].id  # from the fullest open stage to another
     ids = [r.id for r in services.deal_queries.page(DealFilter(stage_ids=(first,)), DealSort(), 0, 10_000)]
     targets = iter([second, first] * (runs + 2))
 
