@@ -12,6 +12,7 @@ from app.models import Currency, Pipeline, User
 from app.services.changes import ChangeMonitor
 from app.services.context import ServiceContext
 from app.services.currencies import CurrencyService
+from app.services.custom_fields import CustomFieldService
 from app.services.customers import CompanyService, ContactService
 from app.services.deal_bulk import DealBulkService
 from app.services.deal_export import DealExportService
@@ -45,6 +46,7 @@ class Services:
     filter_presets: FilterPresetService = field(init=False)
     deal_bulk: DealBulkService = field(init=False)
     deal_export: DealExportService = field(init=False)
+    custom_fields: CustomFieldService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -59,6 +61,7 @@ class Services:
             ("currencies", CurrencyService),
             ("filter_presets", FilterPresetService),
             ("deal_bulk", DealBulkService),
+            ("custom_fields", CustomFieldService),
         ):
             object.__setattr__(self, name, cls(ctx))
         object.__setattr__(self, "deal_export", DealExportService(ctx, self.deal_queries))

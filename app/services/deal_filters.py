@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, false, select
 
-from app.models import Deal, Stage, StageSemantic
+from app.models import CustomFieldValue, Deal, Stage, StageSemantic
 from app.services.errors import Message
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.search import search_condition
@@ -98,6 +98,46 @@ class DateRange:
 
 
 @dataclass(frozen=True)
+class CustomCondition:
+    """A condition on a custom field, with values as stored (see custom_fields.encode).
+
+    op: "in" (one of `values`), "range" (values = (lowest or None, highest or None)),
+    "prefix" (text starting with values[0]), "set" (has a value), "unset" (has none).
+    """
+
+    field_id: int
+    column: str  # "value_int" or "value_text"
+    op: str
+    values: tuple[Any, ...] = ()
+
+
+_FILTER_VALUE = CustomFieldValue.__table__.alias("filter_value")
+
+
+def custom_condition(condition: CustomCondition) -> ColumnElement[bool]:
+    value = _FILTER_VALUE
+    if condition.column not in ("value_int", "value_text"):
+        raise ValueError(f"no value column {condition.column!r}")
+    column = value.c[condition.column]
+    matching = select(value.c.entity_id).where(value.c.field_id == condition.field_id)
+    if condition.op == "unset":
+        return ~Deal.id.in_(matching)
+    if condition.op == "in":
+        matching = matching.where(column.in_(condition.values))
+    elif condition.op == "range":
+        lowest, highest = [*condition.values, None, None][:2]
+        if lowest is not None:
+            matching = matching.where(column >= lowest)
+        if highest is not None:
+            matching = matching.where(column <= highest)
+    elif condition.op == "prefix":
+        matching = matching.where(column.startswith(str(condition.values[0]), autoescape=True))
+    elif condition.op != "set":
+        raise ValueError(f"no operation {condition.op!r}")
+    return Deal.id.in_(matching)
+
+
+@dataclass(frozen=True)
 class DealFilter:
     """What the Deals area shows. Empty fields don't filter."""
 
@@ -116,6 +156,7 @@ class DealFilter:
     created: DateRange | None = None
     close_from: date | None = None
     close_to: date | None = None
+    custom: tuple[CustomCondition, ...] = ()
 
     def is_empty(self) -> bool:
         return self == DealFilter(pipeline_id=self.pipeline_id, search=self.search)
@@ -148,6 +189,11 @@ class DealFilter:
                 value = date.fromisoformat(value)
             elif name == "status":
                 value = Status(value)
+            elif name == "custom":
+                value = tuple(
+                    CustomCondition(int(c["field_id"]), c["column"], c["op"], tuple(c.get("values", ())))
+                    for c in value
+                )
             values[name] = value
         return cls(**values)
 
@@ -202,6 +248,7 @@ def deal_conditions(
             conditions.append(Deal.created_at >= datetime.combine(first, time.min))
         if last is not None:
             conditions.append(Deal.created_at < datetime.combine(last + timedelta(days=1), time.min))
+    conditions.extend(custom_condition(c) for c in f.custom)
     if f.search.strip():
         found = search_condition(dialect, f.search)
         conditions.append(found if found is not None else false())  # only punctuation typed

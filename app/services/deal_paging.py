@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, func, literal, select, tuple_
 
-from app.models import Company, Deal, Pipeline, Stage, User
+from app.models import Company, CustomFieldValue, Deal, Pipeline, Stage, User
 
 STEP = 1000
 MAX_HOPS_ON_READ = 8  # further than this, one OFFSET read is cheaper than hopping there now
@@ -52,13 +52,28 @@ JOINED_SORTS: dict[str, Any] = {
 SORT_COLUMNS = frozenset(OWN_SORTS) | frozenset(JOINED_SORTS)
 
 
+@dataclass(frozen=True)
+class CustomSort:
+    """Sorting by a custom field: which, where its values live, and its list choices in order."""
+
+    field_id: int
+    value_column: str  # "value_int" or "value_text"
+    options: tuple[int, ...] | None = None  # a list field: its choices' ids in their order
+
+
+_SORT_VALUE = CustomFieldValue.__table__.alias("sort_value")
+
+
 @dataclass
 class _Segment:
     start: int
     count: int
     where: ColumnElement[bool] | None  # which deals belong to it (None: all filtered deals)
-    key: Any | None  # the sort column before id, or None when ordered by id alone
+    key: Any | None  # the sort column before the id, or None when ordered by id alone
     anchors: list[tuple[Any, ...]] = field(default_factory=list)
+    # Read through another table (a custom field's values): joined, and its own id column.
+    via_values: int | None = None  # the custom field id
+    id_column: Any = field(default_factory=lambda: Deal.id)
 
 
 class PageCursor:
@@ -69,11 +84,17 @@ class PageCursor:
     """
 
     def __init__(
-        self, conditions: Sequence[ColumnElement[bool]], sort: DealSort, *, costly_filter: bool = False
+        self,
+        conditions: Sequence[ColumnElement[bool]],
+        sort: DealSort,
+        *,
+        costly_filter: bool = False,
+        custom: CustomSort | None = None,
     ) -> None:
-        if sort.column not in SORT_COLUMNS:
+        if sort.column not in SORT_COLUMNS and custom is None:
             raise ValueError(f"Can't sort deals by {sort.column!r}")
         self.sort = sort
+        self._custom = custom
         self._conditions = list(conditions)
         self._segments: list[_Segment] | None = None
         self._starts: list[int] = []
@@ -97,6 +118,8 @@ class PageCursor:
 
     def _build_segments(self, conn: Connection) -> list[_Segment]:
         column = self.sort.column
+        if self._custom is not None:
+            return self._custom_segments(conn, self._custom)
         if column in OWN_SORTS:
             key, nullable = OWN_SORTS[column]
             total = self._count(conn, None)
@@ -125,6 +148,57 @@ class PageCursor:
             if count:
                 segments.append(_Segment(start, count, where, key))
                 start += count
+        return segments
+
+    def _custom_segments(self, conn: Connection, custom: CustomSort) -> list[_Segment]:
+        """Deals without a value, then by value (through the field's value index), or per choice."""
+        value = _SORT_VALUE
+        has_value = Deal.id.in_(select(value.c.entity_id).where(value.c.field_id == custom.field_id))
+        total = self._count(conn, None)
+        parts: list[_Segment] = []
+        if custom.options is not None:
+            grouped = conn.execute(
+                select(value.c.value_int, func.count())
+                .select_from(value)
+                .join(Deal, Deal.id == value.c.entity_id)
+                .where(value.c.field_id == custom.field_id, value.c.position == 0, *self._conditions)
+                .group_by(value.c.value_int)
+            )
+            counts: dict[Any, int] = dict(grouped.all())
+            with_value = sum(counts.values())
+            for option in custom.options:
+                if counts.get(option):
+                    chosen = select(value.c.entity_id).where(
+                        value.c.field_id == custom.field_id,
+                        value.c.position == 0,
+                        value.c.value_int == option,
+                    )
+                    parts.append(_Segment(0, counts[option], Deal.id.in_(chosen), None))
+        else:
+            with_value = (
+                conn.scalar(
+                    select(func.count())
+                    .select_from(value)
+                    .join(Deal, Deal.id == value.c.entity_id)
+                    .where(value.c.field_id == custom.field_id, value.c.position == 0, *self._conditions)
+                )
+                or 0
+            )
+            key = value.c[custom.value_column]
+            parts.append(
+                _Segment(0, with_value, None, key, via_values=custom.field_id, id_column=value.c.entity_id)
+            )
+        empty = _Segment(0, total - with_value, ~has_value, None)
+        parts.insert(0, empty)
+        if self.sort.descending:
+            parts.reverse()
+        start = 0
+        segments = []
+        for segment in parts:
+            if segment.count > 0:
+                segment.start = start
+                segments.append(segment)
+                start += segment.count
         return segments
 
     def _count(self, conn: Connection, where: ColumnElement[bool] | None) -> int:
@@ -205,23 +279,35 @@ class PageCursor:
         self._abandoned = True
 
     def _order(self, segment: _Segment) -> list[Any]:
-        columns = [segment.key, Deal.id] if segment.key is not None else [Deal.id]
+        columns = [segment.key, segment.id_column] if segment.key is not None else [segment.id_column]
         return [c.desc() for c in columns] if self.sort.descending else [c.asc() for c in columns]
 
     def _from(self, segment: _Segment, anchor: tuple[Any, ...]) -> ColumnElement[bool]:
         """This row and the ones after it in the sort order."""
         if segment.key is not None:
-            columns: Any = tuple_(segment.key, Deal.id)
+            columns: Any = tuple_(segment.key, segment.id_column)
             # Bound with the columns' own types (money as cents, dates as SQLite stores them).
             value: Any = tuple_(literal(anchor[0], segment.key.type), literal(anchor[1], Deal.id.type))
         else:
-            columns, value = Deal.id, anchor[0]
+            columns, value = segment.id_column, anchor[0]
         condition: ColumnElement[bool] = columns <= value if self.sort.descending else columns >= value
         return condition
 
-    def _select(self, segment: _Segment, *extra: ColumnElement[bool]) -> Any:
+    def _frame(self, segment: _Segment, *columns: Any) -> Any:
+        """SELECT columns FROM the segment's rows: the deals, or a field's values joined to them."""
+        stmt = select(*columns)
+        if segment.via_values is not None:
+            value = _SORT_VALUE
+            stmt = (
+                stmt.select_from(value)
+                .join(Deal, Deal.id == value.c.entity_id)
+                .where(value.c.field_id == segment.via_values, value.c.position == 0)
+            )
         where = [segment.where] if segment.where is not None else []
-        return select(Deal.id).where(*self._conditions, *where, *extra).order_by(*self._order(segment))
+        return stmt.where(*self._conditions, *where)
+
+    def _select(self, segment: _Segment, *extra: ColumnElement[bool]) -> Any:
+        return self._frame(segment, segment.id_column).where(*extra).order_by(*self._order(segment))
 
     def _anchor(
         self, conn: Connection, segment: _Segment, number: int, *, limit_hops: bool = True
@@ -258,9 +344,8 @@ class PageCursor:
             hops += 1
 
     def _key_select(self, segment: _Segment, *extra: ColumnElement[bool]) -> Any:
-        where = [segment.where] if segment.where is not None else []
-        keys = [segment.key, Deal.id] if segment.key is not None else [Deal.id]
-        return select(*keys).where(*self._conditions, *where, *extra).order_by(*self._order(segment))
+        keys = [segment.key, segment.id_column] if segment.key is not None else [segment.id_column]
+        return self._frame(segment, *keys).where(*extra).order_by(*self._order(segment))
 
     def _read(self, conn: Connection, segment: _Segment, inside: int, take: int) -> list[int]:
         number = inside // STEP

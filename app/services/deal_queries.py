@@ -10,10 +10,23 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, literal, select
 from sqlalchemy.orm import aliased
 
-from app.models import Company, Contact, Currency, Deal, Pipeline, Stage, StageSemantic, User, deal_contact
+from app.models import (
+    Company,
+    Contact,
+    Currency,
+    CustomFieldDefinition,
+    Deal,
+    FieldType,
+    Pipeline,
+    Stage,
+    StageSemantic,
+    User,
+    deal_contact,
+)
 from app.services.context import ServiceContext
+from app.services.custom_fields import INT_TYPES
 from app.services.deal_filters import DealFilter, deal_conditions
-from app.services.deal_paging import SORT_COLUMNS, DealSort, PageCursor
+from app.services.deal_paging import SORT_COLUMNS, CustomSort, DealSort, PageCursor
 
 PAGE_SIZE = 100
 __all__ = [
@@ -103,7 +116,23 @@ class DealQueryService:
             deal_conditions(deal_filter, self._dialect, self._ctx.actor_id),
             sort,
             costly_filter=bool(deal_filter.search.strip()),
+            custom=self._custom_sort(sort),
         )
+
+    def _custom_sort(self, sort: DealSort) -> CustomSort | None:
+        """Sorting by "uf:<field id>": where that field keeps its values (and its choices' order)."""
+        if not sort.column.startswith("uf:"):
+            return None
+        field_id = int(sort.column[3:])
+        with self._ctx.read() as session:
+            field = session.get(CustomFieldDefinition, field_id)
+            if field is None or field.multiple:
+                raise ValueError(f"Can't sort deals by {sort.column!r}")
+            if field.field_type is FieldType.LIST:
+                options = tuple(o.id for o in sorted(field.options, key=lambda o: (o.sort, o.id)))
+                return CustomSort(field.id, "value_int", options)
+            column = "value_int" if field.field_type in INT_TYPES else "value_text"
+            return CustomSort(field.id, column)
 
     def total(self, cursor: PageCursor) -> int:
         with self._ctx.connect() as conn:

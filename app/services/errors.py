@@ -47,6 +47,7 @@ ENTITY_NAMES: Mapping[str, Message] = {
     "task": noun(QT_TRANSLATE_NOOP("entities", "Task")),
     "filter": noun(QT_TRANSLATE_NOOP("entities", "Filter")),
     "operation": noun(QT_TRANSLATE_NOOP("entities", "Change")),
+    "custom_field": noun(QT_TRANSLATE_NOOP("entities", "Field")),
 }
 
 
