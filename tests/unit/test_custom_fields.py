@@ -137,7 +137,8 @@ def test_filtering_by_custom_fields(scored) -> None:
     high = DealFilter(custom=(CustomCondition(score.id, "value_int", "range", (90, None)),))
     ids = [r.id for r in demo_services.deal_queries.page(high, DealSort(), 0, 400)]
     values = demo_services.custom_fields.values(EntityType.DEAL, ids, [score])
-    assert ids and all(values[i][score.id] >= 90 for i in ids)
+    assert ids
+    assert all(values[i][score.id] >= 90 for i in ids)
     unset = DealFilter(custom=(CustomCondition(score.id, "value_int", "unset"),))
     assert demo_services.deal_queries.count(unset) == 80
     saved = DealFilter.from_json(high.to_json())
