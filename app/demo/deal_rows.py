@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from app.demo import vocabulary as words
 from app.demo.bulk import CHUNK, BulkLoader
-from app.models import Deal, DealProductRow, Task, deal_contact
+from app.models import CustomFieldValue, Deal, DealProductRow, Task, deal_contact
 
 if TYPE_CHECKING:
     from app.demo.generator import DemoBuilder
@@ -21,6 +21,7 @@ class _Block:
     product_rows: list[tuple[Any, ...]]
     contacts: list[tuple[int, int, int]]
     tasks: list[tuple[Any, ...]]
+    custom_values: list[tuple[Any, ...]]
 
 
 def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
@@ -107,13 +108,15 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
     quantities_cheap = (1, 1, 1, 2, 3, 5, 10, 12, 20, 40)
     quantities_dear = (1, 1, 2)
     discounts = (0, 0, 0, 5, 10, 15)
-    day, stamp = bulk.calendar(g.today, past=740, future=130)
+    region_field, regions, contract_field = g.region_field, g.region_options, g.contract_field
+    day, stamp = bulk.calendar(g.today, past=740, future=500)
 
     def block(first: int, last: int) -> _Block:
         deals: list[tuple[Any, ...]] = []
         product_rows: list[tuple[Any, ...]] = []
         contacts: list[tuple[int, int, int]] = []
         tasks: list[tuple[Any, ...]] = []
+        custom_values: list[tuple[Any, ...]] = []
         for i in range(first, last):
             deal_id = start + 1 + i
             pipeline = pipeline_choice[i]
@@ -228,7 +231,12 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
                     1,
                 )
             )
-        return _Block(deals, product_rows, contacts, tasks)
+            # Custom fields: a region for most deals, a contract end for some (list sorting and filters).
+            if rand() < 0.7:
+                custom_values.append((region_field, deal_id, 0, regions[int(rand() * len(regions))], None))
+            if rand() < 0.4:
+                custom_values.append((contract_field, deal_id, 0, None, day(close_offset + 365)))
+        return _Block(deals, product_rows, contacts, tasks, custom_values)
 
     done = n_rows = n_tasks = 0
     for first in range(0, n, CHUNK):
@@ -238,6 +246,11 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
         bulk.insert(DealProductRow.__table__, row_cols, iter(item.product_rows), None, 0)  # type: ignore[arg-type]
         bulk.insert(deal_contact, ("deal_id", "contact_id", "sort"), iter(item.contacts), None, 0)
         bulk.insert(Task.__table__, task_cols, iter(item.tasks), None, 0)  # type: ignore[arg-type]
+        bulk.insert(
+            CustomFieldValue.__table__,  # type: ignore[arg-type]
+            ("field_id", "entity_id", "position", "value_int", "value_text"),
+            iter(item.custom_values),
+        )
         n_rows += len(item.product_rows)
         n_tasks += len(item.tasks)
         done += len(item.deals)

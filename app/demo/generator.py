@@ -23,8 +23,12 @@ from app.models import (
     Company,
     Contact,
     Currency,
+    CustomFieldDefinition,
+    CustomFieldOption,
     Deal,
     Department,
+    EntityType,
+    FieldType,
     Lead,
     Pipeline,
     Product,
@@ -36,7 +40,16 @@ from app.storage import Database, search_index
 
 Progress = Callable[[str, int, int], None]
 # Tables whose secondary indexes are rebuilt after the load.
-BULK_TABLES = ("deal", "deal_product_row", "deal_contact", "task", "contact", "company", "lead")
+BULK_TABLES = (
+    "deal",
+    "deal_product_row",
+    "deal_contact",
+    "task",
+    "contact",
+    "company",
+    "lead",
+    "custom_field_value",
+)
 
 
 class DemoCancelled(Exception):  # noqa: N818 - reads as what happened
@@ -218,9 +231,55 @@ class DemoBuilder:
 
         self.currencies = list(conn.scalars(select(Currency.code).order_by(Currency.sort)))
         self._extra_pipelines(conn)
+        self._custom_fields(conn)
         self._products(conn)
         self._companies(conn)
         self._contacts(conn)
+
+    def _custom_fields(self, conn: Connection) -> None:
+        """Two custom fields of deals: a list (Region) and a date (Contract end)."""
+        german = self.lang == "de"
+        region = conn.execute(
+            insert(CustomFieldDefinition).values(
+                entity_type=EntityType.DEAL,
+                code="region",
+                label="Region",
+                field_type=FieldType.LIST,
+                required=False,
+                multiple=False,
+                show_in_list=True,
+                filterable=True,
+                sort=10,
+                version=1,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        names = (
+            ("Nord", "Süd", "Ost", "West", "Export")
+            if german
+            else ("North", "South", "East", "West", "Export")
+        )
+        conn.execute(
+            insert(CustomFieldOption),
+            [{"field_id": region, "label": name, "sort": (i + 1) * 10} for i, name in enumerate(names)],
+        )
+        self.region_field = region
+        self.region_options = list(
+            conn.scalars(select(CustomFieldOption.id).where(CustomFieldOption.field_id == region))
+        )
+        self.contract_field = conn.execute(
+            insert(CustomFieldDefinition).values(
+                entity_type=EntityType.DEAL,
+                code="contract_end",
+                label="Vertragsende" if german else "Contract end",
+                field_type=FieldType.DATE,
+                required=False,
+                multiple=False,
+                show_in_list=True,
+                filterable=True,
+                sort=20,
+                version=1,
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
 
     def _extra_pipelines(self, conn: Connection) -> None:
         for n, spec in enumerate(words.EXTRA_PIPELINES):

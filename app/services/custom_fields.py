@@ -32,6 +32,17 @@ from app.services.records import check_version, flush_or_conflict, load, touch
 from app.services.validation import Problems, clean_text, is_email
 from app.services.vocabulary import FIELD_LABELS
 
+__all__ = [
+    "CustomFieldInfo",
+    "CustomFieldService",
+    "EntityType",  # re-exported: the views name kinds and types without importing the models
+    "FieldType",
+    "OptionInfo",
+    "decode",
+    "encode",
+    "read_values",
+]
+
 # Where each type keeps its value: an integer (numbers scaled, yes/no, options, links) or text.
 INT_TYPES = frozenset(
     {

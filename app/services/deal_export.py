@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from app.exporting.tables import write_csv, write_xlsx
+from app.models import EntityType, FieldType
 from app.services.context import ServiceContext
+from app.services.custom_fields import CustomFieldInfo, CustomFieldService, read_values
 from app.services.deal_filters import DealFilter
 from app.services.deal_paging import DealSort
 from app.services.deal_queries import DealQueryService, DealRow
+from app.services.users import UserService
 
 BATCH = 1000
 Progress = Callable[[int, int], None]
@@ -32,6 +35,19 @@ EXPORTERS: dict[str, Callable[[DealRow], Any]] = {
     "source": lambda r: r.source,
     "created_at": lambda r: r.created_at,
 }
+
+
+def _custom_cell(field: CustomFieldInfo, value: Any, people: Mapping[int, str]) -> Any:
+    """A custom value as a spreadsheet shows it: choices and people by name, several joined."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(_custom_cell(field, v, people)) for v in value)
+    if field.field_type is FieldType.LIST:
+        return field.option_label(value)
+    if field.field_type is FieldType.EMPLOYEE:
+        return people.get(value, value)
+    return value
 
 
 class ExportFormat(enum.StrEnum):
@@ -62,19 +78,31 @@ class DealExportService:
         `ids` exports those deals in that order; `matching` exports every deal of a filter in a
         sort order. `value_names` turns codes into words per column (e.g. source codes).
         """
-        unknown = [key for key, _ in columns if key not in EXPORTERS]
+        fields = {f"uf:{f.id}": f for f in CustomFieldService(self._ctx).list(EntityType.DEAL)}
+        unknown = [key for key, _ in columns if key not in EXPORTERS and key not in fields]
         if unknown:
             raise ValueError(f"Can't export columns {unknown}")
         total = len(ids) if ids is not None else self._queries.count(matching[0]) if matching else 0
         names = value_names or {}
-        getters = [(EXPORTERS[key], names.get(key)) for key, _ in columns]
+        wanted = [fields[key] for key, _ in columns if key in fields]
+        people = {u.id: u.name for u in UserService(self._ctx).list(active_only=False)}
 
         def rows() -> Iterator[list[Any]]:
             for done, batch in self._batches(ids, matching):
+                custom: dict[int, dict[int, Any]] = {}
+                if wanted:
+                    with self._ctx.connect() as conn:
+                        custom = read_values(conn, wanted, [r.id for r in batch])
                 for row in batch:
                     values = []
-                    for getter, mapping in getters:
-                        value = getter(row)
+                    for key, _title in columns:
+                        if key in fields:
+                            values.append(
+                                _custom_cell(fields[key], custom.get(row.id, {}).get(fields[key].id), people)
+                            )
+                            continue
+                        value = EXPORTERS[key](row)
+                        mapping = names.get(key)
                         values.append(mapping.get(value, value) if mapping and value is not None else value)
                     yield values
                 if progress is not None:

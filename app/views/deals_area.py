@@ -208,6 +208,8 @@ class DealsArea(QWidget):
         """Something changed (here or on another PC): refresh what is shown."""
         if event.entity == "pipeline":
             self._fill_pipelines(self.current_pipeline_id() or 0)
+        if event.entity == "custom_field" or event.entity == "*":
+            self.model.reload_fields()
         if event.entity in ("deal", "pipeline", "company", "contact", "user", "*"):
             self.refresh()
 
@@ -296,7 +298,7 @@ def _active_criteria(f: DealFilter) -> int:
             f.close_date,
             f.created,
         )
-    )
+    ) + len(f.custom)
 
 
 def _view_from(value: str) -> DealsView:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>BulkBar</name>
@@ -37,10 +36,7 @@
     </message>
     <message numerus="yes">
         <source>%Ln deal(s) selected.</source>
-        <translation>
-            <numerusform>%Ln Deal ausgewählt.</numerusform>
-            <numerusform>%Ln Deals ausgewählt.</numerusform>
-        </translation>
+        <translation><numerusform>%Ln Deal ausgewählt.</numerusform><numerusform>%Ln Deals ausgewählt.</numerusform></translation>
     </message>
     <message>
         <source>Select all %1 matching deals</source>
@@ -79,27 +75,57 @@
     </message>
 </context>
 <context>
+    <name>CustomFilter</name>
+    <message>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <source>(set)</source>
+        <translation>(gesetzt)</translation>
+    </message>
+    <message>
+        <source>'%1' is not a number for %2.</source>
+        <translation>„%1“ ist keine Zahl für %2.</translation>
+    </message>
+</context>
+<context>
     <name>DealBulkActions</name>
     <message numerus="yes">
         <source>Moved %Ln deal(s) to %1.</source>
-        <translation>
-            <numerusform>%Ln Deal nach %1 verschoben.</numerusform>
-            <numerusform>%Ln Deals nach %1 verschoben.</numerusform>
-        </translation>
+        <translation><numerusform>%Ln Deal nach %1 verschoben.</numerusform><numerusform>%Ln Deals nach %1 verschoben.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln deal(s) handed to %1.</source>
-        <translation>
-            <numerusform>%Ln Deal an %1 übergeben.</numerusform>
-            <numerusform>%Ln Deals an %1 übergeben.</numerusform>
-        </translation>
+        <translation><numerusform>%Ln Deal an %1 übergeben.</numerusform><numerusform>%Ln Deals an %1 übergeben.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Changed %Ln deal(s).</source>
-        <translation>
-            <numerusform>%Ln Deal geändert.</numerusform>
-            <numerusform>%Ln Deals geändert.</numerusform>
-        </translation>
+        <translation><numerusform>%Ln Deal geändert.</numerusform><numerusform>%Ln Deals geändert.</numerusform></translation>
     </message>
     <message>
         <source>Changing %1 deals…</source>
@@ -110,11 +136,8 @@
         <translation>Deals löschen</translation>
     </message>
     <message numerus="yes">
-        <source>Delete %Ln deal(s)? This can&apos;t be undone.</source>
-        <translation>
-            <numerusform>%Ln Deal löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
-            <numerusform>%Ln Deals löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
-        </translation>
+        <source>Delete %Ln deal(s)? This can't be undone.</source>
+        <translation><numerusform>%Ln Deal löschen? Das kann nicht rückgängig gemacht werden.</numerusform><numerusform>%Ln Deals löschen? Das kann nicht rückgängig gemacht werden.</numerusform></translation>
     </message>
     <message>
         <source>Deleting %1 deals…</source>
@@ -122,10 +145,7 @@
     </message>
     <message numerus="yes">
         <source>Deleted %Ln deal(s).</source>
-        <translation>
-            <numerusform>%Ln Deal gelöscht.</numerusform>
-            <numerusform>%Ln Deals gelöscht.</numerusform>
-        </translation>
+        <translation><numerusform>%Ln Deal gelöscht.</numerusform><numerusform>%Ln Deals gelöscht.</numerusform></translation>
     </message>
     <message>
         <source>CSV file (*.csv)</source>
@@ -149,24 +169,15 @@
     </message>
     <message numerus="yes">
         <source>Exported %Ln deal(s) to %1.</source>
-        <translation>
-            <numerusform>%Ln Deal nach %1 exportiert.</numerusform>
-            <numerusform>%Ln Deals nach %1 exportiert.</numerusform>
-        </translation>
+        <translation><numerusform>%Ln Deal nach %1 exportiert.</numerusform><numerusform>%Ln Deals nach %1 exportiert.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Undone for %Ln deal(s).</source>
-        <translation>
-            <numerusform>Für %Ln Deal rückgängig gemacht.</numerusform>
-            <numerusform>Für %Ln Deals rückgängig gemacht.</numerusform>
-        </translation>
+        <translation><numerusform>Für %Ln Deal rückgängig gemacht.</numerusform><numerusform>Für %Ln Deals rückgängig gemacht.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln changed since then were left as they are.</source>
-        <translation>
-            <numerusform>%Ln inzwischen geänderter blieb unverändert.</numerusform>
-            <numerusform>%Ln inzwischen geänderte blieben unverändert.</numerusform>
-        </translation>
+        <translation><numerusform>%Ln inzwischen geänderter blieb unverändert.</numerusform><numerusform>%Ln inzwischen geänderte blieben unverändert.</numerusform></translation>
     </message>
     <message>
         <source>Undoing…</source>
@@ -288,6 +299,14 @@
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
     </message>
 </context>
 <context>
@@ -440,7 +459,7 @@
         <translation>%1 (geteilt)</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an amount.</source>
+        <source>'%1' is not an amount.</source>
         <translation>„%1“ ist kein Betrag.</translation>
     </message>
     <message>
@@ -464,7 +483,7 @@
         <translation>Filter löschen</translation>
     </message>
     <message>
-        <source>Delete the saved filter &apos;%1&apos;?</source>
+        <source>Delete the saved filter '%1'?</source>
         <translation>Den gespeicherten Filter „%1“ löschen?</translation>
     </message>
     <message>
@@ -487,7 +506,7 @@
         <translation>Unternehmen</translation>
     </message>
     <message>
-        <source>Your customers&apos; companies, with their deals. Coming soon.</source>
+        <source>Your customers' companies, with their deals. Coming soon.</source>
         <translation>Die Unternehmen Ihrer Kunden, mit ihren Deals. Kommt bald.</translation>
     </message>
     <message>
@@ -536,10 +555,7 @@
     </message>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
-        <translation>
-            <numerusform>%Ln Deal</numerusform>
-            <numerusform>%Ln Deals</numerusform>
-        </translation>
+        <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
     </message>
     <message>
         <source>%1 · total %2</source>
@@ -551,10 +567,7 @@
     </message>
     <message numerus="yes">
         <source>&amp;Undo change of %Ln deal(s)</source>
-        <translation>
-            <numerusform>Änderung an %Ln Deal &amp;rückgängig machen</numerusform>
-            <numerusform>Änderung an %Ln Deals &amp;rückgängig machen</numerusform>
-        </translation>
+        <translation><numerusform>Änderung an %Ln Deal &amp;rückgängig machen</numerusform><numerusform>Änderung an %Ln Deals &amp;rückgängig machen</numerusform></translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -720,7 +733,7 @@
 <context>
     <name>application</name>
     <message>
-        <source>Dealdesk can&apos;t open the database</source>
+        <source>Dealdesk can't open the database</source>
         <translation>Dealdesk kann die Datenbank nicht öffnen</translation>
     </message>
 </context>
@@ -770,11 +783,15 @@
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <source>There is no user &apos;{login}&apos;.</source>
+        <source>There is no user '{login}'.</source>
         <translation>Es gibt keinen Benutzer „{login}“.</translation>
     </message>
     <message>
@@ -782,7 +799,7 @@
         <translation>Ein Kontakt braucht einen Vor- oder Nachnamen.</translation>
     </message>
     <message>
-        <source>Stage &apos;{stage}&apos; does not belong to the chosen pipeline.</source>
+        <source>Stage '{stage}' does not belong to the chosen pipeline.</source>
         <translation>Die Phase „{stage}“ gehört nicht zur gewählten Pipeline.</translation>
     </message>
     <message>
@@ -794,15 +811,15 @@
         <translation>Die Pipeline hat noch keine Phasen.</translation>
     </message>
     <message>
-        <source>The close date can&apos;t be before the begin date.</source>
+        <source>The close date can't be before the begin date.</source>
         <translation>Das Abschlussdatum kann nicht vor dem Beginn liegen.</translation>
     </message>
     <message>
-        <source>Stage &apos;{stage}&apos; belongs to another pipeline; move the deal to that pipeline first.</source>
+        <source>Stage '{stage}' belongs to another pipeline; move the deal to that pipeline first.</source>
         <translation>Die Phase „{stage}“ gehört zu einer anderen Pipeline; verschieben Sie den Deal zuerst in diese Pipeline.</translation>
     </message>
     <message>
-        <source>{count} of the selected deals are in another pipeline than stage &apos;{stage}&apos;.</source>
+        <source>{count} of the selected deals are in another pipeline than stage '{stage}'.</source>
         <translation>{count} der gewählten Deals liegen in einer anderen Pipeline als die Phase „{stage}“.</translation>
     </message>
     <message>
@@ -810,23 +827,23 @@
         <translation>{entity} {id} existiert nicht (vielleicht wurde er gelöscht).</translation>
     </message>
     <message>
-        <source>{entity} &apos;{title}&apos; was changed by {user} at {time} ({fields}) after you opened it.</source>
+        <source>{entity} '{title}' was changed by {user} at {time} ({fields}) after you opened it.</source>
         <translation>{entity} „{title}“ wurde von {user} um {time} geändert ({fields}), nachdem Sie ihn geöffnet haben.</translation>
     </message>
     <message>
-        <source>{entity} &apos;{title}&apos; was changed by somebody else after you opened it.</source>
+        <source>{entity} '{title}' was changed by somebody else after you opened it.</source>
         <translation>{entity} „{title}“ wurde von jemand anderem geändert, nachdem Sie ihn geöffnet haben.</translation>
     </message>
     <message>
-        <source>There is no pipeline &apos;{pipeline}&apos; (there are: {names}).</source>
+        <source>There is no pipeline '{pipeline}' (there are: {names}).</source>
         <translation>Es gibt keine Pipeline „{pipeline}“ (vorhanden: {names}).</translation>
     </message>
     <message>
-        <source>There is no stage &apos;{stage}&apos;.</source>
+        <source>There is no stage '{stage}'.</source>
         <translation>Es gibt keine Phase „{stage}“.</translation>
     </message>
     <message>
-        <source>&apos;{stage}&apos; names a stage in several pipelines; give the stage ID.</source>
+        <source>'{stage}' names a stage in several pipelines; give the stage ID.</source>
         <translation>„{stage}“ heißt eine Phase in mehreren Pipelines; geben Sie die Phasen-ID an.</translation>
     </message>
     <message>
@@ -842,7 +859,7 @@
         <translation>Eine Pipeline hat genau eine Erfolgsphase.</translation>
     </message>
     <message>
-        <source>Stage &apos;{stage}&apos; still holds {count} deals; move them to another stage first.</source>
+        <source>Stage '{stage}' still holds {count} deals; move them to another stage first.</source>
         <translation>Die Phase „{stage}“ enthält noch {count} Deals; verschieben Sie sie zuerst in eine andere Phase.</translation>
     </message>
     <message>
@@ -854,19 +871,19 @@
         <translation>Eine Pipeline braucht mindestens eine Phase in Bearbeitung.</translation>
     </message>
     <message>
-        <source>The default pipeline can&apos;t be deleted.</source>
+        <source>The default pipeline can't be deleted.</source>
         <translation>Die Standard-Pipeline kann nicht gelöscht werden.</translation>
     </message>
     <message>
-        <source>Pipeline &apos;{pipeline}&apos; still holds {count} deals; move them first.</source>
+        <source>Pipeline '{pipeline}' still holds {count} deals; move them first.</source>
         <translation>Die Pipeline „{pipeline}“ enthält noch {count} Deals; verschieben Sie sie zuerst.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not an e-mail address.</source>
+        <source>'{value}' is not an e-mail address.</source>
         <translation>„{value}“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <source>{label}: &apos;{code}&apos; is not one of the choices.</source>
+        <source>{label}: '{code}' is not one of the choices.</source>
         <translation>{label}: „{code}“ steht nicht zur Auswahl.</translation>
     </message>
     <message>
@@ -874,7 +891,7 @@
         <translation>{label}: Datensatz-IDs erwartet.</translation>
     </message>
     <message>
-        <source>&apos;{code}&apos; is not a currency set up in Dealdesk.</source>
+        <source>'{code}' is not a currency set up in Dealdesk.</source>
         <translation>„{code}“ ist keine in Dealdesk eingerichtete Währung.</translation>
     </message>
     <message>
@@ -882,12 +899,28 @@
         <translation>{label}: Es gibt keinen Datensatz mit der ID {id}.</translation>
     </message>
     <message>
-        <source>The login &apos;{login}&apos; is taken.</source>
+        <source>The login '{login}' is taken.</source>
         <translation>Der Anmeldename „{login}“ ist vergeben.</translation>
+    </message>
+    <message>
+        <source>A list field needs at least one choice.</source>
+        <translation>Ein Listenfeld braucht mindestens eine Auswahl.</translation>
+    </message>
+    <message>
+        <source>Each choice of a list may appear only once.</source>
+        <translation>Jede Auswahl einer Liste darf nur einmal vorkommen.</translation>
     </message>
     <message>
         <source>{label} is required.</source>
         <translation>{label} ist ein Pflichtfeld.</translation>
+    </message>
+    <message>
+        <source>{label} takes one value.</source>
+        <translation>{label} nimmt nur einen Wert.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a valid value for {label}.</source>
+        <translation>„{value}“ ist kein gültiger Wert für {label}.</translation>
     </message>
     <message>
         <source>{label} can be at most {max} characters long.</source>
@@ -898,7 +931,7 @@
         <translation>{label} muss eine Zahl mit höchstens 2 Nachkommastellen sein.</translation>
     </message>
     <message>
-        <source>{label} can&apos;t be negative.</source>
+        <source>{label} can't be negative.</source>
         <translation>{label} darf nicht negativ sein.</translation>
     </message>
     <message>
@@ -934,7 +967,7 @@
         <translation>Nur wer eine Änderung gemacht hat, kann sie rückgängig machen.</translation>
     </message>
     <message>
-        <source>This change can&apos;t be undone (any more).</source>
+        <source>This change can't be undone (any more).</source>
         <translation>Diese Änderung kann nicht (mehr) rückgängig gemacht werden.</translation>
     </message>
 </context>

@@ -19,7 +19,6 @@ from app.views.deal_list.deal_table_model import (
     COL_RESPONSIBLE,
     COL_STAGE,
     COL_TITLE,
-    COLUMN_KEYS,
     DealIdRole,
     DealTableModel,
 )
@@ -166,7 +165,7 @@ class DealListView(QTableView):
             logical = header.logicalIndex(visual)
             if not header.isSectionHidden(logical):
                 title = model.headerData(logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-                columns.append((COLUMN_KEYS[logical], str(title)))
+                columns.append((model.column_key(logical), str(title)))
         return columns
 
     def current_deal_id(self) -> int | None:

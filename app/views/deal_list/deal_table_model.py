@@ -6,10 +6,19 @@ import logging
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.services import ServiceError, Services
+from app.services.custom_fields import CustomFieldInfo, EntityType, FieldType
 from app.services.deal_queries import PAGE_SIZE, DealFilter, DealRow, DealSort, DealSummary, PageCursor
 from app.services.vocabulary import DEAL_SOURCES
 from app.ui.formatting import money, short_date
@@ -123,12 +132,48 @@ class DealTableModel(QAbstractTableModel):
             self.tr("Created"),
         )
         self._sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
+        self._custom_fields_service = services.custom_fields
+        self._base_currency = next((c.code for c in services.currencies.list() if c.is_base), "EUR")
+        self._people = {u.id: u.name for u in services.users.list(active_only=False)}
+        self._fields: list[CustomFieldInfo] = []
+        self._custom: dict[int, dict[int, Any]] = {}  # deal id -> field id -> value, for cached pages
+        self._load_fields()
         self._use(self._queries.cursor(self._filter, self._sort), background_after_ms=STARTUP_DELAY_MS)
         self._count = self._queries.total(self._cursor)
         # The total is not needed for the first frame: let the window appear first.
         QTimer.singleShot(STARTUP_DELAY_MS, self._request_summary)
 
     # -- what the view shows ------------------------------------------------------------------
+
+    # -- custom field columns (after the built-in ones) -----------------------------------------
+
+    def _load_fields(self) -> None:
+        self._fields = [f for f in self._custom_fields_service.list(EntityType.DEAL) if f.show_in_list]
+
+    @property
+    def custom_fields(self) -> list[CustomFieldInfo]:
+        return list(self._fields)
+
+    def column_key(self, column: int) -> str:
+        """A column's stable name: "title", "amount", ... or "uf:<field id>"."""
+        if column < COLUMN_COUNT:
+            return COLUMN_KEYS[column]
+        return f"uf:{self._fields[column - COLUMN_COUNT].id}"
+
+    def reload_fields(self) -> None:
+        """Custom fields may have been added, changed or removed: if so, the columns change."""
+        fields = [f for f in self._custom_fields_service.list(EntityType.DEAL) if f.show_in_list]
+        if fields == self._fields:
+            return
+        self.beginResetModel()
+        self._fields = fields
+        self._pages.clear()
+        self._custom.clear()
+        self.endResetModel()
+
+    def _field_at(self, column: int) -> CustomFieldInfo | None:
+        index = column - COLUMN_COUNT
+        return self._fields[index] if 0 <= index < len(self._fields) else None
 
     @property
     def deal_filter(self) -> DealFilter:
@@ -197,6 +242,9 @@ class DealTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
+        field = self._field_at(column)
+        if field is not None and field.sortable:
+            key = f"uf:{field.id}"
         if key is None:
             return
         new_sort = DealSort(key, descending=order == Qt.SortOrder.DescendingOrder)
@@ -208,6 +256,9 @@ class DealTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def sort_column(self) -> int:
+        if self._sort.column.startswith("uf:"):
+            field_id = int(self._sort.column[3:])
+            return next((COLUMN_COUNT + i for i, f in enumerate(self._fields) if f.id == field_id), COL_ID)
         return next((col for col, key in SORT_KEYS.items() if key == self._sort.column), COL_ID)
 
     def refresh(self) -> None:
@@ -228,7 +279,7 @@ class DealTableModel(QAbstractTableModel):
             self._use(cursor)
             self._pages.clear()
             if count:
-                self.dataChanged.emit(self.index(0, 0), self.index(count - 1, COLUMN_COUNT - 1))
+                self.dataChanged.emit(self.index(0, 0), self.index(count - 1, self.columnCount() - 1))
         self._request_summary()
 
     def _reread(self) -> None:
@@ -286,8 +337,19 @@ class DealTableModel(QAbstractTableModel):
                 self.read_failed.emit(exc)
                 return None
             self._pages[page_no] = page
+            if self._fields:
+                try:
+                    found = self._custom_fields_service.values(
+                        EntityType.DEAL, [d.id for d in page], self._fields
+                    )
+                except Exception as exc:  # shown without them, and reported
+                    self.read_failed.emit(exc)
+                    found = {}
+                self._custom.update(found)
             while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
+                _page_no, dropped = self._pages.popitem(last=False)
+                for deal in dropped:
+                    self._custom.pop(deal.id, None)
         else:
             self._pages.move_to_end(page_no)
         return page[offset] if offset < len(page) else None
@@ -298,14 +360,15 @@ class DealTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+        return 0 if parent.isValid() else COLUMN_COUNT + len(self._fields)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < self.columnCount():
             if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers[section]
+                field = self._field_at(section)
+                return field.label if field is not None else self._headers[section]
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _ALIGN_RIGHT if section in (COL_ID, COL_AMOUNT) else _ALIGN_LEFT
         return None
@@ -350,6 +413,35 @@ class DealTableModel(QAbstractTableModel):
             COL_RESPONSIBLE: deal.responsible_id,
         }.get(column)
 
+    def _custom_display(self, deal: DealRow, field: CustomFieldInfo) -> str:
+        value = self._custom.get(deal.id, {}).get(field.id)
+        if value is None:
+            return ""
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(self._custom_text(field, v) for v in values)
+
+    def _custom_text(self, field: CustomFieldInfo, value: Any) -> str:
+        kind = field.field_type
+        if kind is FieldType.LIST:
+            return field.option_label(value) or ""
+        if kind is FieldType.BOOLEAN:
+            return self.tr("Yes") if value else self.tr("No")
+        if kind is FieldType.DATE:
+            return short_date(value)
+        if kind is FieldType.DATETIME:
+            return f"{short_date(value)} {value:%H:%M}"
+        if kind is FieldType.MONEY:
+            return money(value, self._base_currency)
+        if kind is FieldType.DECIMAL:
+            return QLocale().toString(float(value), "f", 2)
+        if kind is FieldType.INTEGER:
+            return QLocale().toString(int(value))
+        if kind is FieldType.EMPLOYEE:
+            return self._people.get(value, f"#{value}")
+        if kind in (FieldType.CONTACT, FieldType.COMPANY):
+            return f"#{value}"
+        return str(value)
+
     def _display(self, deal: DealRow, column: int) -> Any:
         if column == COL_ID:
             return str(deal.id)
@@ -375,6 +467,9 @@ class DealTableModel(QAbstractTableModel):
             return self._sources.get(deal.source or "", deal.source or "")
         if column == COL_CREATED:
             return short_date(deal.created_at)
+        field = self._field_at(column)
+        if field is not None:
+            return self._custom_display(deal, field)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -402,5 +497,5 @@ class DealTableModel(QAbstractTableModel):
             return False
         # The change event refreshes the list; this row is re-read at once so the edit shows.
         self._pages.pop(index.row() // PAGE_SIZE, None)
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COLUMN_COUNT - 1))
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
         return True

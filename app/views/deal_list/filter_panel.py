@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ServiceError, Services
-from app.services.deal_filters import PERIOD_LABELS, DateRange, DealFilter, Period, Status
+from app.services.custom_fields import EntityType
+from app.services.deal_filters import PERIOD_LABELS, CustomCondition, DateRange, DealFilter, Period, Status
 from app.services.filter_presets import FilterPreset
 from app.services.vocabulary import DEAL_SOURCES
 from app.ui.formatting import date_format, parse_money
 from app.ui.i18n import error_text, translate_message
+from app.views.deal_list.custom_filters import CustomFilter, InvalidValueError
 
 PresetRole = Qt.ItemDataRole.UserRole + 1
 StageIdRole = Qt.ItemDataRole.UserRole + 2
@@ -96,6 +98,11 @@ class FilterPanel(QFrame):
         form.addRow(self.tr("Amount"), amounts)
         form.addRow(self.tr("Close date"), close_row)
         form.addRow(self.tr("Created"), created_row)
+        self._custom_filters = [
+            CustomFilter(f) for f in services.custom_fields.list(EntityType.DEAL) if f.filterable
+        ]
+        for custom in self._custom_filters:
+            form.addRow(custom.field.label, custom.widget)
 
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setObjectName("applyFilter")
@@ -245,6 +252,9 @@ class FilterPanel(QFrame):
         self.amount_max.setText(_amount_text(deal_filter.amount_max))
         self._show_range(self.close_period, self._close_dates, deal_filter.close_date)
         self._show_range(self.created_period, self._created_dates, deal_filter.created)
+        conditions = {c.field_id: c for c in deal_filter.custom}
+        for custom in self._custom_filters:
+            custom.show(conditions.get(custom.field.id))
         self.errors.hide()
 
     @staticmethod
@@ -268,6 +278,15 @@ class FilterPanel(QFrame):
                 amounts.append(None)
         if amounts[0] is not None and amounts[1] is not None and amounts[0] > amounts[1]:
             problems.append(self.tr("The smallest amount is larger than the largest."))
+        custom: list[CustomCondition] = []
+        for editor in self._custom_filters:
+            try:
+                condition = editor.condition()
+            except InvalidValueError as exc:
+                problems.append(str(exc))
+                continue
+            if condition is not None:
+                custom.append(condition)
         if problems:
             self.errors.setText("\n".join(problems))
             self.errors.show()
@@ -289,6 +308,7 @@ class FilterPanel(QFrame):
             created=self._range(self.created_period, self._created_dates),
             close_from=None,
             close_to=None,
+            custom=tuple(custom),
         )
 
     @staticmethod
