@@ -176,6 +176,61 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
         median_ms(filter_count_raw, runs),
         matches=services.deal_queries.count(deal_filter),
     )
+    # -- list_sort_custom_field / list_filter_custom_field: the demo's Region (a list field) -------
+    from app.services.custom_fields import EntityType
+    from app.services.deal_filters import CustomCondition
+
+    region = next(f for f in services.custom_fields.list(EntityType.DEAL) if f.code == "region")
+    region_column = next(c for c in range(COLUMN_COUNT, 40) if sorting.column_key(c) == f"uf:{region.id}")
+    region_orders = iter([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder] * (runs + 2))
+
+    def sort_region() -> None:
+        sorting.sort(region_column, next(region_orders))
+        show_first_screen(sorting)
+
+    def sort_region_raw() -> None:
+        raw.execute("SELECT count(*) FROM deal").fetchone()
+        ids = [
+            r[0]
+            for r in raw.execute(
+                "SELECT entity_id FROM custom_field_value WHERE field_id = ? AND position = 0 "
+                "ORDER BY value_int, entity_id LIMIT 100",
+                (region.id,),
+            )
+        ]
+        _raw_rows(raw, ids)
+
+    results["list_sort_custom_field"] = scenario(
+        median_ms(sort_region, runs), median_ms(sort_region_raw, runs)
+    )
+    south = region.options[1].id
+    in_south = DealFilter(custom=(CustomCondition(region.id, "value_int", "in", (south,)),))
+
+    def filter_region() -> None:
+        show_first_screen(DealTableModel(services, in_south))
+        services.deal_queries.summary(in_south)
+
+    def filter_region_raw() -> None:
+        subquery = "SELECT entity_id FROM custom_field_value WHERE field_id = ? AND value_int = ?"
+        raw.execute(f"SELECT count(*) FROM deal WHERE id IN ({subquery})", (region.id, south)).fetchone()
+        ids = [
+            r[0]
+            for r in raw.execute(
+                f"SELECT id FROM deal WHERE id IN ({subquery}) ORDER BY id DESC LIMIT 100", (region.id, south)
+            )
+        ]
+        _raw_rows(raw, ids)
+        raw.execute(
+            f"SELECT currency, count(*), sum(amount) FROM deal WHERE id IN ({subquery}) GROUP BY currency",
+            (region.id, south),
+        ).fetchall()
+
+    results["list_filter_custom_field"] = scenario(
+        median_ms(filter_region, runs),
+        median_ms(filter_region_raw, runs),
+        matches=services.deal_queries.count(in_south),
+    )
+
     raw.close()
     from PySide6.QtCore import QThreadPool
 

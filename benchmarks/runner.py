@@ -34,7 +34,7 @@ def scenario(ms: float, raw_ms: float | None = None, **extra: Any) -> dict[str, 
 
 def demo_database(deals: int, seed: int = 1) -> tuple[Path, dict[str, Any]]:
     """The N-deal demo database, built once and reused; returns it with its demo_generate figure."""
-    from app.demo import generate_demo
+    from app.demo import DEMO_VERSION, generate_demo
     from app.services import open_services
 
     DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -44,7 +44,7 @@ def demo_database(deals: int, seed: int = 1) -> tuple[Path, dict[str, Any]]:
 
     if path.exists() and sidecar.exists():
         recorded = json.loads(sidecar.read_text())
-        if recorded.get("schema") == SCHEMA_HEAD:
+        if recorded.get("schema") == SCHEMA_HEAD and recorded.get("demo") == DEMO_VERSION:
             return path, {**recorded, "reused": True}
     path.unlink(missing_ok=True)
     start = time.perf_counter()
@@ -57,6 +57,7 @@ def demo_database(deals: int, seed: int = 1) -> tuple[Path, dict[str, Any]]:
         "runs": 1,
         "size_mb": round(path.stat().st_size / 2**20, 1),
         "schema": SCHEMA_HEAD,
+        "demo": DEMO_VERSION,
     }
     sidecar.write_text(json.dumps(recorded))
     return path, {**recorded, "reused": False}

@@ -2,4 +2,7 @@
 
 from app.demo.generator import DemoCancelled, DemoError, DemoStats, generate_demo
 
-__all__ = ["DemoCancelled", "DemoError", "DemoStats", "generate_demo"]
+# Bumped whenever the generated data changes (benchmarks rebuild their databases then).
+DEMO_VERSION = 2
+
+__all__ = ["DEMO_VERSION", "DemoCancelled", "DemoError", "DemoStats", "generate_demo"]

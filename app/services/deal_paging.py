@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Connection, exists, func, literal, select, tuple_
 
 from app.models import Company, CustomFieldValue, Deal, Pipeline, Stage, User
 
@@ -151,45 +151,50 @@ class PageCursor:
         return segments
 
     def _custom_segments(self, conn: Connection, custom: CustomSort) -> list[_Segment]:
-        """Deals without a value, then by value (through the field's value index), or per choice."""
+        """Deals without a value, then by value (along the field's value index), or per choice.
+
+        Every part is read in index order: the values by (value, deal id), a choice's deals by
+        deal id within (field, choice), the deals without a value by id with an indexed probe.
+        """
         value = _SORT_VALUE
-        has_value = Deal.id.in_(select(value.c.entity_id).where(value.c.field_id == custom.field_id))
+        field_id = custom.field_id
+        counted = select(value.c.value_int if custom.options is not None else func.count()).select_from(value)
+        if self._conditions:
+            counted = counted.join(Deal, Deal.id == value.c.entity_id).where(*self._conditions)
+        counted = counted.where(value.c.field_id == field_id)
         total = self._count(conn, None)
         parts: list[_Segment] = []
         if custom.options is not None:
-            grouped = conn.execute(
-                select(value.c.value_int, func.count())
-                .select_from(value)
-                .join(Deal, Deal.id == value.c.entity_id)
-                .where(value.c.field_id == custom.field_id, value.c.position == 0, *self._conditions)
-                .group_by(value.c.value_int)
-            )
+            grouped = conn.execute(counted.add_columns(func.count()).group_by(value.c.value_int))
             counts: dict[Any, int] = dict(grouped.all())
             with_value = sum(counts.values())
             for option in custom.options:
                 if counts.get(option):
-                    chosen = select(value.c.entity_id).where(
-                        value.c.field_id == custom.field_id,
-                        value.c.position == 0,
-                        value.c.value_int == option,
+                    parts.append(
+                        _Segment(
+                            0,
+                            counts[option],
+                            value.c.value_int == option,
+                            None,
+                            via_values=field_id,
+                            id_column=value.c.entity_id,
+                        )
                     )
-                    parts.append(_Segment(0, counts[option], Deal.id.in_(chosen), None))
         else:
-            with_value = (
-                conn.scalar(
-                    select(func.count())
-                    .select_from(value)
-                    .join(Deal, Deal.id == value.c.entity_id)
-                    .where(value.c.field_id == custom.field_id, value.c.position == 0, *self._conditions)
-                )
-                or 0
-            )
-            key = value.c[custom.value_column]
+            with_value = conn.scalar(counted) or 0
             parts.append(
-                _Segment(0, with_value, None, key, via_values=custom.field_id, id_column=value.c.entity_id)
+                _Segment(
+                    0,
+                    with_value,
+                    None,
+                    value.c[custom.value_column],
+                    via_values=field_id,
+                    id_column=value.c.entity_id,
+                )
             )
-        empty = _Segment(0, total - with_value, ~has_value, None)
-        parts.insert(0, empty)
+        probe = CustomFieldValue.__table__.alias("probe_value")
+        without = ~exists().where(probe.c.field_id == field_id, probe.c.entity_id == Deal.id)
+        parts.insert(0, _Segment(0, total - with_value, without, None))
         if self.sort.descending:
             parts.reverse()
         start = 0
@@ -298,11 +303,9 @@ class PageCursor:
         stmt = select(*columns)
         if segment.via_values is not None:
             value = _SORT_VALUE
-            stmt = (
-                stmt.select_from(value)
-                .join(Deal, Deal.id == value.c.entity_id)
-                .where(value.c.field_id == segment.via_values, value.c.position == 0)
-            )
+            stmt = stmt.select_from(value).where(value.c.field_id == segment.via_values)
+            if self._conditions:  # without a filter, the values' own index suffices
+                stmt = stmt.join(Deal, Deal.id == value.c.entity_id)
         where = [segment.where] if segment.where is not None else []
         return stmt.where(*self._conditions, *where)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
 
 from app.services import Services
 from app.services.deal_filters import DealFilter
@@ -153,3 +153,33 @@ def _sort():
     from app.services.deal_queries import DealSort
 
     return DealSort()
+
+
+def test_cancelling_a_long_bulk_action_changes_nothing(
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+) -> None:
+    from app.ui.operations import Operation
+    from app.views.deal_list import bulk_actions
+
+    monkeypatch.setattr(bulk_actions, "PROGRESS_FROM", 10)  # 400 deals count as a long action here
+    monkeypatch.setattr("app.services.deal_bulk.CHUNK", 50)
+    shown: list[bool] = []
+    original_start = Operation.start
+
+    def start_then_cancel(operation: Operation) -> None:
+        shown.append(operation._dialog.minimumDuration() < 10_000)  # a progress dialog will show
+        cancel = operation._dialog.findChild(QPushButton)
+        cancel.click()  # the user presses Cancel as soon as it runs
+        original_start(operation)
+
+    monkeypatch.setattr(Operation, "start", start_then_cancel)
+    view = window.deals.list_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    before = {r.id: r.version for r in demo_services.deal_queries.page(DealFilter(), _sort(), 0, 400)}
+    user = demo_services.users.create(login="eve", name="Eve")
+    window.deals.bulk.set_responsible(user.id)
+    assert shown == [True]
+    assert window.statusBar().currentMessage() == "Cancelled; nothing was changed."
+    after = {r.id: r.version for r in demo_services.deal_queries.page(DealFilter(), _sort(), 0, 400)}
+    assert after == before
