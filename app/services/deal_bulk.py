@@ -115,20 +115,7 @@ class DealBulkService:
             for done, chunk in _chunks(ids):
                 condition = and_(Deal.id.in_(chunk), _differs(column, clean))
                 changed.extend(session.scalars(select(Deal.id).where(condition)))
-                self._history(
-                    uow,
-                    condition,
-                    "stage" if field == "stage_id" else "updated",
-                    field,
-                    cast(column, String),
-                    history_text(clean),
-                    operation.id,
-                    now,
-                )
-                values: dict[str, Any] = {field: clean}
-                if field == "stage_id":
-                    values.update(_stage_values(stage, loss_reason, now))
-                self._update(uow, condition, values, now)
+                self._set(uow, condition, field, clean, history_text(clean), operation.id, now, loss_reason)
                 _report(progress, done, len(ids))
             operation.count = len(changed)
             if changed:
@@ -190,7 +177,6 @@ class DealBulkService:
                     "operation", QT_TRANSLATE_NOOP("errors", "This change can't be undone (any more).")
                 )
             field = op.kind.split(":", 1)[1]
-            column = getattr(Deal, field)
             undo_op = self._operation(session, "undo")
             now = utcnow()
             entries = HistoryEntry.__table__.alias("entry")
@@ -231,21 +217,7 @@ class DealBulkService:
                     )
                 )
                 for done, chunk in _chunks(ids):
-                    condition = Deal.id.in_(chunk)
-                    self._history(
-                        uow,
-                        condition,
-                        "stage" if field == "stage_id" else "updated",
-                        field,
-                        cast(column, String),
-                        old_text,
-                        undo_op.id,
-                        now,
-                    )
-                    values: dict[str, Any] = {field: old}
-                    if field == "stage_id":
-                        values.update(_stage_values(stage_or_error(session, old), None, now))
-                    self._update(uow, condition, values, now)
+                    self._set(uow, Deal.id.in_(chunk), field, old, old_text, undo_op.id, now)
                     _report(progress, done, len(ids))
                 restored_ids.extend(ids)
             op.undone_at = now
@@ -273,6 +245,26 @@ class DealBulkService:
         session.add(operation)
         session.flush()
         return operation
+
+    def _set(
+        self,
+        uow: UnitOfWork,
+        condition: ColumnElement[bool],
+        field: str,
+        value: Any,
+        text: str | None,
+        operation_id: int,
+        now: datetime,
+        loss_reason: str | None = None,
+    ) -> None:
+        """Set one field on the deals of a condition: history first (old values), then the rows."""
+        column = getattr(Deal, field)
+        action = "stage" if field == "stage_id" else "updated"
+        self._history(uow, condition, action, field, cast(column, String), text, operation_id, now)
+        values: dict[str, Any] = {field: value}
+        if field == "stage_id":
+            values.update(_stage_values(stage_or_error(uow.session, value), loss_reason, now))
+        self._update(uow, condition, values, now)
 
     @staticmethod
     def _history(

@@ -225,7 +225,6 @@ def _rows_statement() -> Any:
     )
 
 
-
 def rows_by_id(conn: Connection, deal_ids: list[int]) -> list[DealRow]:
     """The rows of these deals in the given order, read in one query (never one query per row)."""
     if not deal_ids:
