@@ -23,6 +23,8 @@ from app.services.errors import ServiceError
 from app.services.events import EventBus
 from app.services.filter_presets import FilterPresetService
 from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.kanban import KanbanService
+from app.services.office_settings import OfficeSettingsService
 from app.services.pipelines import PipelineService
 from app.services.products import ProductService
 from app.services.users import UserInfo, UserService
@@ -47,6 +49,8 @@ class Services:
     deal_bulk: DealBulkService = field(init=False)
     deal_export: DealExportService = field(init=False)
     custom_fields: CustomFieldService = field(init=False)
+    kanban: KanbanService = field(init=False)
+    office: OfficeSettingsService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -62,6 +66,8 @@ class Services:
             ("filter_presets", FilterPresetService),
             ("deal_bulk", DealBulkService),
             ("custom_fields", CustomFieldService),
+            ("kanban", KanbanService),
+            ("office", OfficeSettingsService),
         ):
             object.__setattr__(self, name, cls(ctx))
         object.__setattr__(self, "deal_export", DealExportService(ctx, self.deal_queries))

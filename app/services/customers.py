@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Company, Contact, EntityType, User, contact_company
@@ -158,6 +158,26 @@ class ContactService(CrudService[Contact, ContactDetails]):
 
     def before_delete(self, uow: UnitOfWork, record: Contact) -> None:
         delete_custom_values(uow.session, EntityType.CONTACT, [record.id])
+
+    def search(self, text: str, limit: int = 20) -> list[ContactDetails]:
+        """Contacts whose first or last name starts with the text (for pickers, as the user types)."""
+        words = text.strip()
+        if not words:
+            return []
+        with self._ctx.read() as session:
+            stmt = (
+                select(Contact)
+                .where(
+                    or_(
+                        Contact.last_name.startswith(words, autoescape=True),
+                        Contact.first_name.startswith(words, autoescape=True),
+                        (Contact.first_name + " " + Contact.last_name).startswith(words, autoescape=True),
+                    )
+                )
+                .order_by(Contact.last_name, Contact.first_name, Contact.id)
+                .limit(limit)
+            )
+            return [self.details(session, c) for c in session.scalars(stmt)]
 
 
 def _company_ids(session: Session, contact_id: int) -> tuple[int, ...]:

@@ -79,3 +79,9 @@ def os_login() -> str:
     except (KeyError, OSError):  # no login name in containers without a passwd entry
         login = ""
     return login.strip() or "admin"
+
+
+LOSS_REASONS = {
+    "en": ("Price too high", "Chose a competitor", "No budget", "No response", "Project cancelled"),
+    "de": ("Preis zu hoch", "Wettbewerber gewählt", "Kein Budget", "Keine Rückmeldung", "Projekt abgesagt"),
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -282,6 +283,35 @@ class PipelineService:
             session.delete(pipeline)
             flush_or_conflict(session, "pipeline", pipeline.name)
             uow.emit("pipeline.deleted", [pipeline_id])
+
+    def reorder_stages(self, pipeline_id: int, stage_ids: Sequence[int]) -> PipelineInfo:
+        """Put the pipeline's stages in progress in this order; Won and Lost stay at the end."""
+        with self._ctx.write() as uow:
+            session = uow.session
+            pipeline = load(session, Pipeline, "pipeline", pipeline_id)
+            in_progress = [s for s in pipeline.stages if not s.is_closed]
+            if sorted(stage_ids) != sorted(s.id for s in in_progress):
+                raise ValidationError.single(
+                    "stage_id",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Only stages in progress can be moved, and only within their pipeline."
+                    ),
+                )
+            by_id = {s.id: s for s in pipeline.stages}
+            ordered = [by_id[i] for i in stage_ids] + [s for s in pipeline.stages if s.is_closed]
+            before = [s.id for s in pipeline.stages]
+            for index, stage in enumerate(ordered):
+                stage.sort = (index + 1) * 10
+            session.flush()
+            if before != [s.id for s in ordered]:
+                uow.history.changed(
+                    "pipeline",
+                    pipeline.id,
+                    pipeline.version,
+                    {"stage_order": (before, [s.id for s in ordered])},
+                )
+                uow.emit("pipeline.updated", [pipeline.id], {"stages"})
+            return _pipeline_info(session, pipeline)
 
     def stage_deal_counts(self, pipeline_id: int) -> dict[int, int]:
         with self._ctx.read() as session:
