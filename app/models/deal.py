@@ -42,6 +42,8 @@ class Deal(VersionedMixin, TimestampMixin, Base):
         # by currency from the index alone. Filtering by pipeline uses it too (a pipeline is its
         # set of stages), so pipeline_id needs no index of its own.
         Index("ix_deal_stage_id_id_currency_amount", "stage_id", "id", "currency", "amount"),
+        # A kanban column: the deals that came into the stage last come first, read in pages.
+        Index("ix_deal_stage_id_stage_changed_at_id", "stage_id", "stage_changed_at", "id"),
         # List sorting and filtering.
         Index("ix_deal_title", "title"),
         Index("ix_deal_amount", "amount"),

@@ -30,3 +30,8 @@ class CurrencyService:
                 CurrencyInfo(c.code, c.name, c.symbol, c.rate, c.is_base)
                 for c in session.scalars(select(Currency).order_by(Currency.is_base.desc(), Currency.sort))
             ]
+
+    def base_code(self) -> str:
+        """The base currency's code: totals over several currencies are shown in it."""
+        with self._ctx.read() as session:
+            return session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"

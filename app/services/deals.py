@@ -118,14 +118,24 @@ class DealService:
         title: str,
         pipeline_id: int | None = None,
         stage_id: int | None = None,
+        new_contact: str | None = None,
         **fields: Any,
     ) -> DealDetails:
-        """Create a deal; without a stage it starts in the first stage of the (default) pipeline."""
+        """Create a deal; without a stage it starts in the first stage of the (default) pipeline.
+
+        `new_contact` is the name of a person not yet stored: the contact is created with the deal,
+        in the same transaction, and becomes its first contact.
+        """
         with self._ctx.write() as uow:
             session = uow.session
             stage = _initial_stage(session, pipeline_id, stage_id)
             values = _clean(session, {"title": title, **fields}, creating=True)
-            contact_ids = values.pop("contact_ids", ())
+            contact_ids = list(values.pop("contact_ids", ()))
+            if new_contact is not None and new_contact.strip():
+                contact = _new_contact(session, new_contact, self._ctx.actor_id)
+                uow.history.created("contact", contact.id, contact.version, contact.full_name)
+                uow.emit("contact.created", [contact.id])
+                contact_ids.insert(0, contact.id)
             values.setdefault("currency", base_currency(session))
             values.setdefault("responsible_id", self._ctx.actor_id)
             values.setdefault("begin_date", date.today())  # noqa: DTZ011 - the user's calendar day
@@ -184,20 +194,41 @@ class DealService:
         loss_reason: str | None = None,
     ) -> DealDetails:
         """Move a deal to another stage of its pipeline (Won or Lost close it)."""
+        return self.move_each([(deal_id, expected_version)], stage_id, loss_reason=loss_reason)[0]
+
+    def move_each(
+        self,
+        moves: Sequence[tuple[int, int | None]],
+        stage_id: int,
+        *,
+        loss_reason: str | None = None,
+    ) -> list[DealDetails]:
+        """Move deals, each as the user saw it (deal id, version), to a stage: all or none of them.
+
+        A version that no longer matches (somebody else saved the deal meanwhile) refuses the whole
+        move with a ConflictError; a history entry and a `deal.stage_changed` event per deal moved.
+        """
         with self._ctx.write() as uow:
             session = uow.session
-            deal = load(session, Deal, "deal", deal_id)
-            if expected_version is not None:
-                check_version(session, "deal", deal, expected_version, deal.title)
-            if stage_id == deal.stage_id:
-                return _details(session, deal)
-            diff = _apply_stage(session, deal, stage_id, loss_reason)
-            deal.updated_by_id = self._ctx.actor_id
-            touch(deal)
-            flush_or_conflict(session, "deal", deal.title)
-            uow.history.changed("deal", deal.id, deal.version, diff, action="stage")
-            uow.emit("deal.stage_changed", [deal.id], diff.keys())
-            return _details(session, deal)
+            result: list[DealDetails] = []
+            moved: list[int] = []
+            fields: set[str] = set()
+            for deal_id, expected_version in moves:
+                deal = load(session, Deal, "deal", deal_id)
+                if expected_version is not None:
+                    check_version(session, "deal", deal, expected_version, deal.title)
+                if stage_id != deal.stage_id:
+                    diff = _apply_stage(session, deal, stage_id, loss_reason)
+                    deal.updated_by_id = self._ctx.actor_id
+                    touch(deal)
+                    flush_or_conflict(session, "deal", deal.title)
+                    uow.history.changed("deal", deal.id, deal.version, diff, action="stage")
+                    moved.append(deal.id)
+                    fields.update(diff)
+                result.append(_details(session, deal))
+            if moved:
+                uow.emit("deal.stage_changed", moved, fields)
+            return result
 
     def delete(self, deal_id: int, expected_version: int) -> None:
         with self._ctx.write() as uow:
@@ -341,6 +372,20 @@ def check_same_pipeline(session: Session, ids: Sequence[int], stage: Stage) -> N
             count=others,
             stage=stage.name,
         )
+
+
+def _new_contact(session: Session, name: str, actor_id: int | None) -> Contact:
+    """A contact from a name as typed: "Anna Maria Weber" -> first "Anna Maria", last "Weber"."""
+    first, _, last = " ".join(name.split()).rpartition(" ")
+    if len(first) > 100 or len(last) > 100:
+        raise ValidationError.single(
+            "contact",
+            QT_TRANSLATE_NOOP("errors", "A contact's first and last name can have 100 characters each."),
+        )
+    contact = Contact(first_name=first, last_name=last, responsible_id=actor_id)
+    session.add(contact)
+    session.flush()
+    return contact
 
 
 def _contact_ids(session: Session, deal_id: int) -> tuple[int, ...]:

@@ -27,6 +27,7 @@ from app.views.deal_list.bulk_bar import BulkBar
 from app.views.deal_list.deal_list_view import DealListView
 from app.views.deal_list.deal_table_model import DealTableModel
 from app.views.deal_list.filter_panel import FilterPanel
+from app.views.kanban.kanban_view import KanbanView
 from app.views.placeholder_view import PlaceholderView
 
 SEARCH_DELAY_MS = 300
@@ -41,6 +42,7 @@ class DealsView(enum.Enum):
 class DealsArea(QWidget):
     open_requested = Signal(int)  # deal id
     new_deal_requested = Signal()
+    new_deal_in_stage = Signal(int, int)  # pipeline id, stage id
     view_changed = Signal(object)  # DealsView
     count_changed = Signal(int)
     summary_changed = Signal(object)  # DealSummary
@@ -119,17 +121,12 @@ class DealsArea(QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.bulk_bar)
         list_layout.addWidget(self.list_view, 1)
+        self.kanban = KanbanView(services)
+        self.kanban.set_filter(self.model.deal_filter)
         self._stack = QStackedWidget()
         self._pages: dict[DealsView, QWidget] = {
             DealsView.LIST: list_page,
-            DealsView.KANBAN: PlaceholderView(
-                "kanban",
-                self.tr("Kanban board"),
-                self.tr(
-                    "Deals as cards in the columns of their stages, moved on by drag and drop. "
-                    "It comes in the next version; the list shows every deal meanwhile."
-                ),
-            ),
+            DealsView.KANBAN: self.kanban,
             DealsView.CALENDAR: PlaceholderView(
                 "calendar",
                 self.tr("Calendar"),
@@ -177,6 +174,9 @@ class DealsArea(QWidget):
         self.bulk_bar.delete_requested.connect(self.bulk.delete)
         self.bulk_bar.export_requested.connect(self.bulk.export)
         self.list_view.open_requested.connect(self.open_requested)
+        # the board
+        self.kanban.open_requested.connect(self.open_requested)
+        self.kanban.new_deal_requested.connect(self.new_deal_in_stage)
         # what the model says
         self.model.modelReset.connect(self._on_count_maybe_changed)
         self.model.summary_changed.connect(self.summary_changed)
@@ -203,6 +203,7 @@ class DealsArea(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()  # a new count resets the model, which reports it (count_changed)
+        self.kanban.refresh()
 
     def on_changed(self, event: DomainEvent) -> None:
         """Something changed (here or on another PC): refresh what is shown."""
@@ -212,6 +213,7 @@ class DealsArea(QWidget):
             self.model.reload_fields()
         if event.entity in ("deal", "pipeline", "company", "contact", "user", "*"):
             self.refresh()
+        self.kanban.on_changed(event)
 
     # -- slots -------------------------------------------------------------------------------------
 
@@ -230,6 +232,7 @@ class DealsArea(QWidget):
             self._panel_filter, pipeline_id=self.current_pipeline_id(), search=self._search.text().strip()
         )
         self.model.request_filter(deal_filter)
+        self.kanban.set_filter(deal_filter)
         active = _active_criteria(self._panel_filter)
         self.filter_button.setText(
             self.tr("Filter (%1)").replace("%1", str(active)) if active else self.tr("Filter")

@@ -164,6 +164,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         # the Deals area
         self.deals.new_deal_requested.connect(self._on_new_deal)
         self.deals.open_requested.connect(self._on_open_deal)
+        self.deals.new_deal_in_stage.connect(self._on_new_deal_in_stage)
+        self.deals.kanban.move_refused.connect(self._on_move_refused)
+        self.deals.kanban.read_failed.connect(self._on_read_failed)
         self.deals.view_changed.connect(self._on_view_changed)
         self.deals.count_changed.connect(self._on_count_changed)
         self.deals.summary_changed.connect(self._on_summary_changed)
@@ -200,6 +203,13 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _on_new_deal(self) -> None:
         dialog = DealQuickDialog(self._services, pipeline_id=self.deals.current_pipeline_id(), parent=self)
         dialog.exec()
+
+    def _on_new_deal_in_stage(self, pipeline_id: int, stage_id: int) -> None:
+        dialog = DealQuickDialog(self._services, pipeline_id=pipeline_id, stage_id=stage_id, parent=self)
+        dialog.exec()
+
+    def _on_move_refused(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Not moved"), error_text(error))
 
     def _on_open_deal(self, deal_id: int) -> None:
         dialog = DealQuickDialog(self._services, deal_id=deal_id, parent=self)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.services import Services, ValidationError
+from app.services import ConflictError, Services, ValidationError
 from app.services.deal_filters import DealFilter
 from app.services.deal_queries import DealSort
 
@@ -22,20 +22,64 @@ def test_column_counts_and_totals_match_the_deals(demo_services: Services) -> No
         assert columns[stage_id].total == summary.total
 
 
-def test_cards_come_newest_first_in_pages_of_fifty(demo_services: Services) -> None:
+def test_cards_come_last_arrived_first_in_pages_of_fifty(demo_services: Services) -> None:
     pipeline = demo_services.pipelines.list()[0]
     counts = demo_services.pipelines.stage_deal_counts(pipeline.id)
     stage_id = max(counts, key=counts.get)
     first = demo_services.kanban.cards(stage_id, DealFilter())
     assert len(first) == min(50, counts[stage_id])
-    rest = demo_services.kanban.cards(stage_id, DealFilter(), before_id=first[-1].id, limit=1000)
-    ids = [c.id for c in first + rest]
-    assert ids == sorted(ids, reverse=True)
-    assert len(ids) == counts[stage_id]
-    expected = [
-        r.id for r in demo_services.deal_queries.page(DealFilter(stage_ids=(stage_id,)), DealSort(), 0, 1000)
-    ]
-    assert ids == expected
+    pages = [first]
+    while len(pages[-1]) == 7 or pages[-1] is first:
+        pages.append(demo_services.kanban.cards(stage_id, DealFilter(), after=pages[-1][-1], limit=7))
+    cards = [c for page in pages for c in page]
+    keys = [c.column_key for c in cards]
+    assert keys == sorted(keys, reverse=True)
+    assert len({c.id for c in cards}) == len(cards) == counts[stage_id]
+    in_stage = demo_services.deal_queries.ids(DealFilter(stage_ids=(stage_id,)), DealSort(), 0, 100_000)
+    assert {c.id for c in cards} == set(in_stage)
+
+
+def test_a_moved_deal_comes_first_in_its_new_column(services: Services) -> None:
+    pipeline = services.pipelines.list()[0]
+    first, second = pipeline.stages[0], pipeline.stages[1]
+    deals = [services.deals.create(title=f"Deal {n}") for n in range(3)]
+    services.deals.move_stage(deals[0].id, second.id)
+    services.deals.move_stage(deals[2].id, second.id)
+    services.deals.move_stage(deals[0].id, first.id)
+    services.deals.move_stage(deals[0].id, second.id)
+    column = services.kanban.cards(second.id, DealFilter())
+    assert [c.id for c in column] == [deals[0].id, deals[2].id]
+    assert [c.id for c in services.kanban.cards(first.id, DealFilter())] == [deals[1].id]
+
+
+def test_moving_several_deals_is_all_or_nothing(services: Services) -> None:
+    stages = services.pipelines.list()[0].stages
+    a = services.deals.create(title="A")
+    b = services.deals.create(title="B")
+    services.deals.update(b.id, b.version, amount="5")  # somebody saved B since the board read it
+    with pytest.raises(ConflictError):
+        services.deals.move_each([(a.id, a.version), (b.id, b.version)], stages[2].id)
+    assert services.deals.get(a.id).stage_id == stages[0].id
+    assert not any(h.action == "stage" for h in services.deals.history(a.id))
+    moved = services.deals.move_each([(a.id, a.version), (b.id, None)], stages[2].id)
+    assert [d.stage_id for d in moved] == [stages[2].id, stages[2].id]
+    assert any(h.action == "stage" and h.field == "stage_id" for h in services.deals.history(b.id))
+
+
+def test_matching_cards_follow_the_filter(services: Services) -> None:
+    a = services.deals.create(title="Printer for Becker")
+    b = services.deals.create(title="Paper")
+    found = services.kanban.matching([a.id, b.id], DealFilter(search="Becker"))
+    assert [c.id for c in found] == [a.id]
+
+
+def test_a_deal_can_bring_a_new_contact(services: Services) -> None:
+    deal = services.deals.create(title="Website", new_contact="  Anna  Maria Weber ")
+    contact = services.contacts.get(deal.contact_ids[0])
+    assert (contact.first_name, contact.last_name) == ("Anna Maria", "Weber")
+    with pytest.raises(ValidationError):
+        services.deals.create(title="", new_contact="Nobody Saved")
+    assert not services.contacts.search("Nobody")
 
 
 def test_a_card_shows_the_customer_initials_and_open_tasks(services: Services) -> None:

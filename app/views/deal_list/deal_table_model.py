@@ -133,7 +133,7 @@ class DealTableModel(QAbstractTableModel):
         )
         self._sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
         self._custom_fields_service = services.custom_fields
-        self._base_currency = next((c.code for c in services.currencies.list() if c.is_base), "EUR")
+        self._base_currency = services.currencies.base_code()
         self._people = {u.id: u.name for u in services.users.list(active_only=False)}
         self._fields: list[CustomFieldInfo] = []
         self._custom: dict[int, dict[int, Any]] = {}  # deal id -> field id -> value, for cached pages

@@ -1,0 +1,78 @@
+"""A zone at the bottom of the board for a closing stage (Won, or a Lost stage): cards dropped on it close."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from app.services.pipelines import StageInfo
+from app.views.deal_list.cell_delegate import text_color_on
+from app.views.kanban.card_model import read_cards_mime
+
+
+class CloseZone(QFrame):
+    cards_dropped = Signal(int, int, object)  # target stage id, source stage id, [(deal id, version)]
+
+    def __init__(self, stage: StageInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"zone_{stage.id}")
+        self.stage = stage
+        self.setAcceptDrops(True)
+        self.setMinimumHeight(52)
+        self.name = QLabel(stage.name)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.name.font()
+        font.setBold(True)
+        self.name.setFont(font)
+        self.figures = QLabel()
+        self.figures.setObjectName("figures")
+        self.figures.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(0)
+        layout.addWidget(self.name)
+        layout.addWidget(self.figures)
+        self._highlight(False)
+
+    def show_figures(self, count: int, total: str) -> None:
+        self.figures.setText(self.tr("%Ln deal(s) · %1", "", count).replace("%1", total))
+
+    def _highlight(self, on: bool) -> None:
+        """Dashed in the stage colour; filled with it while cards are held over the zone."""
+        color = QColor(self.stage.color)
+        text = text_color_on(color).name() if on else color.darker(150).name()
+        background = color.name() if on else "transparent"
+        self.setStyleSheet(
+            f"#zone_{self.stage.id} {{ border: 2px dashed {color.name()}; border-radius: 6px;"
+            f" background: {background}; }} QLabel {{ color: {text}; }}"
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_if_cards(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_if_cards(event)
+
+    def _accept_if_cards(self, event: QDragMoveEvent) -> None:
+        dropped = read_cards_mime(event.mimeData())
+        if dropped is not None and dropped[0] != self.stage.id:
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+            self._highlight(True)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._highlight(False)
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._highlight(False)
+        dropped = read_cards_mime(event.mimeData())
+        if dropped is None or dropped[0] == self.stage.id:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)  # the source list must not remove rows itself
+        event.accept()
+        self.cards_dropped.emit(self.stage.id, dropped[0], dropped[1])

@@ -1,0 +1,232 @@
+"""One kanban column: a header in the stage colour (name, count, total, "+") over a list of cards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import Services
+from app.services.pipelines import StageInfo
+from app.views.deal_list.cell_delegate import text_color_on
+from app.views.kanban.card_delegate import CardDelegate
+from app.views.kanban.card_model import CardListModel, read_cards_mime
+
+STAGE_MIME = "application/x-dealdesk-stage"
+COLUMN_WIDTH = 260
+
+
+class CardListView(QListView):
+    """The cards of a column; drags cards out, takes cards dropped in, and the keyboard moves."""
+
+    open_requested = Signal(int)  # deal id
+    move_requested = Signal(int, int)  # deal id, direction (-1 left, +1 right)
+    neighbour_requested = Signal(int, int)  # direction, row
+
+    def __init__(self, model: CardListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(CardDelegate(self))
+        self.setUniformItemSizes(True)  # one height for all: Qt never measures the rows
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # The board's colour behind the cards (a style sheet here would also blacken the scroll bar).
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.setPalette(palette)
+        self.doubleClicked.connect(lambda index: self._open(index.row()))
+
+    @property
+    def cards(self) -> CardListModel:
+        model = self.model()
+        assert isinstance(model, CardListModel)
+        return model
+
+    def _open(self, row: int) -> None:
+        card = self.cards.card(row)
+        if card is not None:
+            self.open_requested.emit(card.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        row = self.currentIndex().row()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            direction = -1 if key == Qt.Key.Key_Left else 1
+            card = self.cards.card(row)
+            if mods & Qt.KeyboardModifier.ControlModifier and card is not None:
+                self.move_requested.emit(card.id, direction)
+            else:
+                self.neighbour_requested.emit(direction, max(0, row))
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
+            self._open(row)
+            return
+        super().keyPressEvent(event)
+
+    # Drops are taken whole here: the board moves the deals through the services and re-reads.
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_if_ours(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_if_ours(event)
+
+    def _accept_if_ours(self, event: QDragMoveEvent) -> None:
+        dropped = read_cards_mime(event.mimeData())
+        if dropped is not None and dropped[0] != self.cards.stage_id:
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        dropped = read_cards_mime(event.mimeData())
+        if dropped is None or dropped[0] == self.cards.stage_id:
+            event.ignore()
+            return
+        # A copy, as far as Qt knows: the source list must not remove rows itself.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.cards.cards_dropped.emit(self.cards.stage_id, dropped[0], dropped[1])
+
+
+class ColumnHeader(QFrame):
+    """The stage colour with name, count and total; dragged sideways to reorder stages."""
+
+    add_requested = Signal(int)  # stage id
+    stage_dropped = Signal(int, int)  # dragged stage id, onto this stage id
+
+    def __init__(self, stage: StageInfo, movable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"header_{stage.id}")
+        self.stage = stage
+        self._movable = movable
+        self._press: QPoint | None = None
+        color = text_color_on(QColor(stage.color)).name()
+        self.setStyleSheet(
+            f"#header_{stage.id} {{ background: {stage.color}; border-radius: 5px; }}"
+            f" QLabel {{ color: {color}; }}"
+        )
+        self.name = QLabel(stage.name)
+        font = self.name.font()
+        font.setBold(True)
+        self.name.setFont(font)
+        self.figures = QLabel()
+        self.figures.setObjectName("figures")
+        self.add = QToolButton()
+        self.add.setObjectName("addDeal")
+        self.add.setText("+")
+        self.add.setToolTip(self.tr("New deal in this stage"))
+        self.add.setAutoRaise(True)
+        self.add.clicked.connect(lambda: self.add_requested.emit(stage.id))
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(self.name)
+        text.addWidget(self.figures)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addLayout(text, 1)
+        row.addWidget(self.add, 0, Qt.AlignmentFlag.AlignTop)
+        self.setAcceptDrops(movable)
+        if movable:
+            self.setToolTip(self.tr("Drag the header sideways to put the stage elsewhere"))
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def show_figures(self, count: int, total: str) -> None:
+        self.figures.setText(self.tr("%Ln deal(s) · %1", "", count).replace("%1", total))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint() if self._movable else None
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        if (event.position().toPoint() - self._press).manhattanLength() < QApplication.startDragDistance():
+            return
+        mime = QMimeData()
+        mime.setData(STAGE_MIME, QByteArray(str(self.stage.id).encode()))
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.setPixmap(self.grab())
+        self._press = None
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(STAGE_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not event.mimeData().hasFormat(STAGE_MIME):
+            return
+        dragged = int(bytes(event.mimeData().data(STAGE_MIME).data()).decode())
+        event.acceptProposedAction()
+        if dragged != self.stage.id:
+            self.stage_dropped.emit(dragged, self.stage.id)
+
+
+class StageColumn(QFrame):
+    def __init__(
+        self,
+        services: Services,
+        stage: StageInfo,
+        base_currency: str,
+        *,
+        movable: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"column_{stage.id}")
+        self.stage = stage
+        self._base_currency = base_currency
+        self.setFixedWidth(COLUMN_WIDTH)
+        self.header = ColumnHeader(stage, movable=movable)
+        self.model = CardListModel(services, stage.id, self)
+        self.view = CardListView(self.model)
+        self.view.setObjectName(f"cards_{stage.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+
+    def focused_card(self) -> int | None:
+        card = self.model.card(self.view.currentIndex().row())
+        return card.id if card else None
+
+    def focus_row(self, row: int) -> None:
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.model.rowCount():
+            index = self.model.index(min(row, self.model.rowCount() - 1), 0)
+            self.view.setCurrentIndex(index)
+
+    def focus_card(self, deal_id: int) -> None:
+        row = self.model.row_of(deal_id)
+        if row is not None:
+            self.focus_row(row)
+            self.view.scrollTo(self.model.index(row, 0))
