@@ -121,7 +121,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
             deal_id = start + 1 + i
             pipeline = pipeline_choice[i]
             age = int(730 * rand() ** 1.4)  # more recent deals than old ones
-            created = stamp(-age, 480 + int(rand() * 600))
+            created = stamp(-age - 1, 480 + int(rand() * 600))  # up to yesterday: never in the future
             if rand() < min(0.92, age / 300) and won[pipeline]:
                 if rand() < 0.42:
                     stage = won[pipeline][0]
@@ -130,7 +130,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
                     group = lost[pipeline]
                     stage = group[int(rand() * len(group))]
                     reason = reasons[int(rand() * len(reasons))]
-                close_offset = min(0, -age + 5 + int(expo(1 / 35)))
+                close_offset = min(-1, -age + 4 + int(expo(1 / 35)))
                 closed_at = stamp(close_offset, 540 + int(rand() * 540))
                 closed = True
             else:

@@ -1,4 +1,4 @@
-"""A short deal form: title, pipeline and stage, amount and currency, close date.
+"""A short deal form: title, pipeline and stage, amount and currency, close date, a contact.
 
 Creates a deal ("+ Deal") or edits the basics of one; a version conflict with somebody else's
 save is shown, never overwritten.
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -74,6 +75,20 @@ class DealQuickDialog(QDialog):
         self._close_date.setDisplayFormat(date_format())
         self._close_date.setMinimumDate(_NO_DATE)
         self._close_date.setSpecialValueText(self.tr("none"))
+        self._contact = QLineEdit()
+        self._contact.setObjectName("contact")
+        self._contact.setPlaceholderText(self.tr("Type a name: a stored contact, or a new one"))
+        self._contact.setClearButtonEnabled(True)
+        self._contact_matches: dict[str, int] = {}  # shown name -> contact id, of the last search
+        self._contact_names = QStringListModel(self)
+        completer = QCompleter(self._contact_names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._contact.setCompleter(completer)
+        self._contact_hint = QLabel()
+        self._contact_hint.setObjectName("contactHint")
+        self._contact_hint.setStyleSheet("color: #5b6470;")
+        self._contact_hint.hide()
         self._errors = QLabel()
         self._errors.setObjectName("errors")
         self._errors.setWordWrap(True)
@@ -91,6 +106,9 @@ class DealQuickDialog(QDialog):
         amount_label.setBuddy(self._amount)  # the field is a row of two widgets: name the first
         form.addRow(amount_label, amount_row)
         form.addRow(self.tr("&Close date"), self._close_date)
+        if self._deal is None:  # the contacts of a stored deal are edited on its full form
+            form.addRow(self.tr("C&ontact"), self._contact)
+            form.addRow("", self._contact_hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,6 +120,8 @@ class DealQuickDialog(QDialog):
         layout.addWidget(buttons)
 
         self._pipeline.currentIndexChanged.connect(self._on_pipeline_changed)
+        self._contact.textEdited.connect(self._on_contact_typed)
+        self._contact.textChanged.connect(self._show_contact_hint)
         self._load(pipeline_id, stage_id)
 
     # -- filling ---------------------------------------------------------------------------------
@@ -135,6 +155,37 @@ class DealQuickDialog(QDialog):
     def _on_pipeline_changed(self, _index: int) -> None:
         self._fill_stages(self._current_pipeline())
 
+    def _on_contact_typed(self, text: str) -> None:
+        """Offer the stored contacts whose names start with what was typed."""
+        found = self._services.contacts.search(text, limit=20) if len(text.strip()) >= 2 else []
+        self._contact_matches = {}
+        for contact in found:
+            shown = contact.full_name
+            if shown in self._contact_matches:  # two of the same name: tell them apart
+                shown = f"{contact.full_name} ({contact.email or contact.phone or contact.id})"
+            self._contact_matches[shown] = contact.id
+        self._contact_names.setStringList(list(self._contact_matches))
+
+    def _chosen_contact(self) -> tuple[int | None, str | None]:
+        """(stored contact id, None) for a known name, (None, name) for a new one, or (None, None)."""
+        text = " ".join(self._contact.text().split())
+        if not text:
+            return None, None
+        known = self._contact_matches.get(text)
+        if known is None:
+            known = next(
+                (i for name, i in self._contact_matches.items() if name.casefold() == text.casefold()), None
+            )
+        return (known, None) if known is not None else (None, text)
+
+    def _show_contact_hint(self) -> None:
+        _known, new = self._chosen_contact()
+        if new is not None:
+            self._contact_hint.setText(
+                self.tr("A new contact “%1” is added with the deal.").replace("%1", new)
+            )
+        self._contact_hint.setVisible(new is not None)
+
     # -- saving ----------------------------------------------------------------------------------
 
     def _values(self) -> dict[str, object]:
@@ -150,8 +201,14 @@ class DealQuickDialog(QDialog):
         values = self._values()
         try:
             if self._deal is None:
+                known, new = self._chosen_contact()
+                if known is not None:
+                    values["contact_ids"] = [known]
                 self.saved_deal = self._services.deals.create(
-                    pipeline_id=self._pipeline.currentData(), stage_id=self._stage.currentData(), **values
+                    pipeline_id=self._pipeline.currentData(),
+                    stage_id=self._stage.currentData(),
+                    new_contact=new,
+                    **values,
                 )
             else:
                 self.saved_deal = self._services.deals.update(
@@ -173,7 +230,12 @@ class DealQuickDialog(QDialog):
         self._errors.setText("\n".join(translate_message(p.message) for p in error.problems))
         self._errors.show()
         field = error.problems[0].field
-        target = {"title": self._title, "amount": self._amount, "close_date": self._close_date}.get(field)
+        target = {
+            "title": self._title,
+            "amount": self._amount,
+            "close_date": self._close_date,
+            "contact": self._contact,
+        }.get(field)
         if target is not None:
             target.setFocus()
 

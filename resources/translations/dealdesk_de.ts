@@ -75,6 +75,28 @@
     </message>
 </context>
 <context>
+    <name>CloseZone</name>
+    <message numerus="yes">
+        <source>%Ln deal(s) · %1</source>
+        <translation><numerusform>%Ln Deal · %1</numerusform><numerusform>%Ln Deals · %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ColumnHeader</name>
+    <message>
+        <source>New deal in this stage</source>
+        <translation>Neuer Deal in dieser Phase</translation>
+    </message>
+    <message>
+        <source>Drag the header sideways to put the stage elsewhere</source>
+        <translation>Den Kopf zur Seite ziehen, um die Phase zu verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s) · %1</source>
+        <translation><numerusform>%Ln Deal · %1</numerusform><numerusform>%Ln Deals · %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CustomFilter</name>
     <message>
         <source>Any</source>
@@ -218,6 +240,10 @@
         <translation>keins</translation>
     </message>
     <message>
+        <source>Type a name: a stored contact, or a new one</source>
+        <translation>Namen eingeben: ein gespeicherter oder ein neuer Kontakt</translation>
+    </message>
+    <message>
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
@@ -236,6 +262,14 @@
     <message>
         <source>&amp;Close date</source>
         <translation>Abschluss&amp;datum</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation>K&amp;ontakt</translation>
+    </message>
+    <message>
+        <source>A new contact “%1” is added with the deal.</source>
+        <translation>Ein neuer Kontakt „%1“ wird mit dem Deal angelegt.</translation>
     </message>
     <message>
         <source>Deal not saved</source>
@@ -338,14 +372,6 @@
     <message>
         <source>New deal</source>
         <translation>Neuer Deal</translation>
-    </message>
-    <message>
-        <source>Kanban board</source>
-        <translation>Kanban-Board</translation>
-    </message>
-    <message>
-        <source>Deals as cards in the columns of their stages, moved on by drag and drop. It comes in the next version; the list shows every deal meanwhile.</source>
-        <translation>Deals als Karten in den Spalten ihrer Phasen, per Drag &amp; Drop weiterbewegt. Es kommt mit der nächsten Version; bis dahin zeigt die Liste jeden Deal.</translation>
     </message>
     <message>
         <source>Deals by their close dates on a month, week or day grid. It comes in a later version; sort the list by close date meanwhile.</source>
@@ -492,6 +518,48 @@
     </message>
 </context>
 <context>
+    <name>KanbanView</name>
+    <message>
+        <source>The board shows one pipeline at a time: this is %1. Pick another above.</source>
+        <translation>Das Board zeigt jeweils eine Pipeline: dies ist %1. Wählen Sie oben eine andere.</translation>
+    </message>
+    <message>
+        <source>There is no pipeline yet. Add one in the settings.</source>
+        <translation>Es gibt noch keine Pipeline. Legen Sie in den Einstellungen eine an.</translation>
+    </message>
+    <message>
+        <source>No stage of this pipeline is shown: change the filter.</source>
+        <translation>Keine Phase dieser Pipeline wird angezeigt: ändern Sie den Filter.</translation>
+    </message>
+</context>
+<context>
+    <name>LossReasonDialog</name>
+    <message>
+        <source>Deal lost</source>
+        <translation>Deal verloren</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anderer Grund</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>Details (optional)</translation>
+    </message>
+    <message>
+        <source>Why was it lost?</source>
+        <translation>Warum wurde er verloren?</translation>
+    </message>
+    <message>
+        <source>Why were they lost?</source>
+        <translation>Warum wurden sie verloren?</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Contacts</source>
@@ -552,6 +620,10 @@
     <message>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Not moved</source>
+        <translation>Nicht verschoben</translation>
     </message>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
@@ -823,6 +895,10 @@
         <translation>{count} der gewählten Deals liegen in einer anderen Pipeline als die Phase „{stage}“.</translation>
     </message>
     <message>
+        <source>A contact's first and last name can have 100 characters each.</source>
+        <translation>Vor- und Nachname eines Kontakts können je 100 Zeichen lang sein.</translation>
+    </message>
+    <message>
         <source>{entity} {id} does not exist (it may have been deleted).</source>
         <translation>{entity} {id} existiert nicht (vielleicht wurde er gelöscht).</translation>
     </message>
@@ -877,6 +953,10 @@
     <message>
         <source>Pipeline '{pipeline}' still holds {count} deals; move them first.</source>
         <translation>Die Pipeline „{pipeline}“ enthält noch {count} Deals; verschieben Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>Only stages in progress can be moved, and only within their pipeline.</source>
+        <translation>Nur Phasen in Bearbeitung können verschoben werden, und nur innerhalb ihrer Pipeline.</translation>
     </message>
     <message>
         <source>'{value}' is not an e-mail address.</source>
@@ -1224,7 +1304,7 @@
     </message>
     <message>
         <source>Other</source>
-        <translation>Sonstiges</translation>
+        <translation>Anderer Grund</translation>
     </message>
 </context>
 </TS>

@@ -1,90 +1,70 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>BulkBar</name>
     <message numerus="yes">
         <source>%Ln deal(s) selected.</source>
-        <translation>
-            <numerusform>%Ln deal selected.</numerusform>
-            <numerusform>%Ln deals selected.</numerusform>
-        </translation>
+        <translation><numerusform>%Ln deal selected.</numerusform><numerusform>%Ln deals selected.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CloseZone</name>
+    <message numerus="yes">
+        <source>%Ln deal(s) · %1</source>
+        <translation><numerusform>%Ln deal · %1</numerusform><numerusform>%Ln deals · %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ColumnHeader</name>
+    <message numerus="yes">
+        <source>%Ln deal(s) · %1</source>
+        <translation><numerusform>%Ln deal · %1</numerusform><numerusform>%Ln deals · %1</numerusform></translation>
     </message>
 </context>
 <context>
     <name>DealBulkActions</name>
     <message numerus="yes">
         <source>Moved %Ln deal(s) to %1.</source>
-        <translation>
-            <numerusform>Moved %Ln deal to %1.</numerusform>
-            <numerusform>Moved %Ln deals to %1.</numerusform>
-        </translation>
+        <translation><numerusform>Moved %Ln deal to %1.</numerusform><numerusform>Moved %Ln deals to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln deal(s) handed to %1.</source>
-        <translation>
-            <numerusform>%Ln deal handed to %1.</numerusform>
-            <numerusform>%Ln deals handed to %1.</numerusform>
-        </translation>
+        <translation><numerusform>%Ln deal handed to %1.</numerusform><numerusform>%Ln deals handed to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Changed %Ln deal(s).</source>
-        <translation>
-            <numerusform>Changed %Ln deal.</numerusform>
-            <numerusform>Changed %Ln deals.</numerusform>
-        </translation>
+        <translation><numerusform>Changed %Ln deal.</numerusform><numerusform>Changed %Ln deals.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Delete %Ln deal(s)? This can&apos;t be undone.</source>
-        <translation>
-            <numerusform>Delete %Ln deal? This can&apos;t be undone.</numerusform>
-            <numerusform>Delete %Ln deals? This can&apos;t be undone.</numerusform>
-        </translation>
+        <source>Delete %Ln deal(s)? This can't be undone.</source>
+        <translation><numerusform>Delete %Ln deal? This can't be undone.</numerusform><numerusform>Delete %Ln deals? This can't be undone.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Deleted %Ln deal(s).</source>
-        <translation>
-            <numerusform>Deleted %Ln deal.</numerusform>
-            <numerusform>Deleted %Ln deals.</numerusform>
-        </translation>
+        <translation><numerusform>Deleted %Ln deal.</numerusform><numerusform>Deleted %Ln deals.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln deal(s) to %1.</source>
-        <translation>
-            <numerusform>Exported %Ln deal to %1.</numerusform>
-            <numerusform>Exported %Ln deals to %1.</numerusform>
-        </translation>
+        <translation><numerusform>Exported %Ln deal to %1.</numerusform><numerusform>Exported %Ln deals to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Undone for %Ln deal(s).</source>
-        <translation>
-            <numerusform>Undone for %Ln deal.</numerusform>
-            <numerusform>Undone for %Ln deals.</numerusform>
-        </translation>
+        <translation><numerusform>Undone for %Ln deal.</numerusform><numerusform>Undone for %Ln deals.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln changed since then were left as they are.</source>
-        <translation>
-            <numerusform>%Ln changed since then were left as they are.</numerusform>
-            <numerusform>%Ln changed since then were left as they are.</numerusform>
-        </translation>
+        <translation><numerusform>%Ln changed since then were left as they are.</numerusform><numerusform>%Ln changed since then were left as they are.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
-        <translation>
-            <numerusform>%Ln deal</numerusform>
-            <numerusform>%Ln deals</numerusform>
-        </translation>
+        <translation><numerusform>%Ln deal</numerusform><numerusform>%Ln deals</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>&amp;Undo change of %Ln deal(s)</source>
-        <translation>
-            <numerusform>&amp;Undo change of %Ln deal</numerusform>
-            <numerusform>&amp;Undo change of %Ln deals</numerusform>
-        </translation>
+        <translation><numerusform>&amp;Undo change of %Ln deal</numerusform><numerusform>&amp;Undo change of %Ln deals</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.services.kanban import Card
 from app.ui.formatting import money, short_date
@@ -26,7 +26,16 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         line = option.fontMetrics.height()
-        return QSize(option.rect.width() or 220, 3 * line + 2 * PADDING + 2 * MARGIN + 8)
+        return QSize(self._card_width(option), 3 * line + 2 * PADDING + 2 * MARGIN + 8)
+
+    @staticmethod
+    def _card_width(option: QStyleOptionViewItem) -> int:
+        """The list's width less a scroll bar, shown or not: one width, so Qt measures one card only."""
+        view = option.widget
+        if isinstance(view, QAbstractScrollArea):
+            frame = 2 * view.frameWidth()
+            return max(120, view.width() - frame - view.verticalScrollBar().sizeHint().width())
+        return 220
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

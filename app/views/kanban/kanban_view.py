@@ -309,13 +309,8 @@ class KanbanView(QWidget):
             return None
         return dialog.text()
 
-    def _on_cards_dropped(self, stage_id: int, moves: list[tuple[int, int]]) -> None:
-        source = (
-            next((c for c in self.columns if c.model.row_of(moves[0][0]) is not None), None)
-            if moves
-            else None
-        )
-        self.move_cards(stage_id, moves, source.stage.id if source else None)
+    def _on_cards_dropped(self, stage_id: int, from_stage: int, moves: list[tuple[int, int]]) -> None:
+        self.move_cards(stage_id, moves, from_stage)
 
     def _on_move_key(self, column: StageColumn, deal_id: int, step: int) -> None:
         index = self.columns.index(column) + step
@@ -347,10 +342,9 @@ class KanbanView(QWidget):
             return
         order.remove(dragged)
         position = order.index(onto)
-        before = [s.id for s in self._pipeline.stages].index(dragged) < [
-            s.id for s in self._pipeline.stages
-        ].index(onto)
-        order.insert(position + 1 if before else position, dragged)
+        everything = [s.id for s in self._pipeline.stages]
+        from_left = everything.index(dragged) < everything.index(onto)
+        order.insert(position + 1 if from_left else position, dragged)
         try:
             self._services.pipelines.reorder_stages(self._pipeline.id, order)
         except (ServiceError, DatabaseError) as exc:
