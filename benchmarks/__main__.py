@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import listing
+from benchmarks import kanban, listing
 from benchmarks.runner import demo_database
 from benchmarks.startup import cold_start_to_window, open_database
 
@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         scenarios["cold_start_to_window"] = cold_start_to_window(path, args.runs, Path(settings_dir))
         print("list scenarios ...", file=sys.stderr)
         scenarios.update(listing.run(path, args.runs))
+        print("kanban scenarios ...", file=sys.stderr)
+        scenarios.update(kanban.run(path, args.runs))
         print("bulk_stage_change_10k ...", file=sys.stderr)
         scenarios["bulk_stage_change_10k"] = listing.bulk_stage_change(path, args.runs)
         print("list_peak_rss_mb ...", file=sys.stderr)

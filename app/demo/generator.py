@@ -37,6 +37,7 @@ from app.models import (
     contact_company,
 )
 from app.storage import Database, search_index
+from app.storage.database import ANALYSIS_LIMIT
 
 Progress = Callable[[str, int, int], None]
 # Tables whose secondary indexes are rebuilt after the load.
@@ -160,7 +161,7 @@ class DemoBuilder:
                     self.progress("analyze", 0, 1)
                     if sqlite:
                         # Statistics for the query planner, sampled: exact ones cost seconds at 1M rows.
-                        conn.exec_driver_sql("PRAGMA analysis_limit=2000")
+                        conn.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
                         conn.exec_driver_sql("ANALYZE")
             finally:
                 if unjournaled:

@@ -23,7 +23,7 @@ from app.models import (
     deal_contact,
     utcnow,
 )
-from app.services.context import ServiceContext
+from app.services.context import ServiceContext, UnitOfWork
 from app.services.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ValidationError
 from app.services.history import HistoryItem, read_history
 from app.services.i18n import QT_TRANSLATE_NOOP
@@ -194,7 +194,9 @@ class DealService:
         loss_reason: str | None = None,
     ) -> DealDetails:
         """Move a deal to another stage of its pipeline (Won or Lost close it)."""
-        return self.move_each([(deal_id, expected_version)], stage_id, loss_reason=loss_reason)[0]
+        with self._ctx.write() as uow:
+            deals, _moved = self._move(uow, [(deal_id, expected_version)], stage_id, loss_reason)
+            return _details(uow.session, deals[0])
 
     def move_each(
         self,
@@ -202,33 +204,40 @@ class DealService:
         stage_id: int,
         *,
         loss_reason: str | None = None,
-    ) -> list[DealDetails]:
+    ) -> int:
         """Move deals, each as the user saw it (deal id, version), to a stage: all or none of them.
 
         A version that no longer matches (somebody else saved the deal meanwhile) refuses the whole
-        move with a ConflictError; a history entry and a `deal.stage_changed` event per deal moved.
+        move with a ConflictError. Returns how many deals changed stage.
         """
         with self._ctx.write() as uow:
-            session = uow.session
-            result: list[DealDetails] = []
-            moved: list[int] = []
-            fields: set[str] = set()
-            for deal_id, expected_version in moves:
-                deal = load(session, Deal, "deal", deal_id)
-                if expected_version is not None:
-                    check_version(session, "deal", deal, expected_version, deal.title)
-                if stage_id != deal.stage_id:
-                    diff = _apply_stage(session, deal, stage_id, loss_reason)
-                    deal.updated_by_id = self._ctx.actor_id
-                    touch(deal)
-                    flush_or_conflict(session, "deal", deal.title)
-                    uow.history.changed("deal", deal.id, deal.version, diff, action="stage")
-                    moved.append(deal.id)
-                    fields.update(diff)
-                result.append(_details(session, deal))
-            if moved:
-                uow.emit("deal.stage_changed", moved, fields)
-            return result
+            _deals, moved = self._move(uow, moves, stage_id, loss_reason)
+            return moved
+
+    def _move(
+        self, uow: UnitOfWork, moves: Sequence[tuple[int, int | None]], stage_id: int, loss_reason: str | None
+    ) -> tuple[list[Deal], int]:
+        """The deals, and how many changed stage: a history entry each, one event for them all."""
+        session = uow.session
+        deals: list[Deal] = []
+        moved: list[int] = []
+        fields: set[str] = set()
+        for deal_id, expected_version in moves:
+            deal = load(session, Deal, "deal", deal_id)
+            if expected_version is not None:
+                check_version(session, "deal", deal, expected_version, deal.title)
+            if stage_id != deal.stage_id:
+                diff = _apply_stage(session, deal, stage_id, loss_reason)
+                deal.updated_by_id = self._ctx.actor_id
+                touch(deal)
+                flush_or_conflict(session, "deal", deal.title)
+                uow.history.changed("deal", deal.id, deal.version, diff, action="stage")
+                moved.append(deal.id)
+                fields.update(diff)
+            deals.append(deal)
+        if moved:
+            uow.emit("deal.stage_changed", moved, fields)
+        return deals, len(moved)
 
     def delete(self, deal_id: int, expected_version: int) -> None:
         with self._ctx.write() as uow:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, func, literal, select, tuple_
+from sqlalchemy import Connection, and_, bindparam, exists, func, literal, select, tuple_
 from sqlalchemy.orm import aliased
 
 from app.models import Company, Contact, Currency, Deal, Task, User, deal_contact
@@ -58,7 +59,8 @@ class KanbanService:
 
     def columns(self, stage_ids: list[int], deal_filter: DealFilter) -> dict[int, ColumnSummary]:
         """Count and total (base currency) per stage, in one aggregate over the stage index."""
-        f = replace(deal_filter, stage_ids=())  # each column is a stage: the board picks them
+        # Each column is a stage, and a stage is in one pipeline: the sums read the stage index alone.
+        f = replace(deal_filter, stage_ids=(), pipeline_id=None)
         conditions = deal_conditions(f, self._dialect, self._ctx.actor_id)
         with self._ctx.connect() as conn:
             rates: dict[str, Decimal] = dict(conn.execute(select(Currency.code, Currency.rate)).all())
@@ -86,7 +88,7 @@ class KanbanService:
 
         A keyset page along ix_deal_stage_id_stage_changed_at_id: the same cost at card 50 and 50,000.
         """
-        f = replace(deal_filter, stage_ids=())
+        f = replace(deal_filter, stage_ids=(), pipeline_id=None)
         conditions = deal_conditions(f, self._dialect, self._ctx.actor_id)
         if after is not None:
             conditions.append(
@@ -118,9 +120,9 @@ class KanbanService:
             return found[0] if found else None
 
 
-def _cards(conn: Connection, ids: list[int]) -> list[Card]:
-    if not ids:
-        return []
+@cache
+def _cards_statement() -> Any:
+    """What the cards show, for a list of deal ids; built once (building it costs more than running it)."""
     contact = aliased(Contact)
     first_contact = (
         select(func.trim(contact.first_name + literal(" ") + contact.last_name))
@@ -132,7 +134,7 @@ def _cards(conn: Connection, ids: list[int]) -> list[Card]:
         .scalar_subquery()
     )
     open_task = exists().where(and_(Task.deal_id == Deal.id, Task.done.is_(False)))
-    rows = conn.execute(
+    return (
         select(
             Deal.id,
             Deal.title,
@@ -148,7 +150,13 @@ def _cards(conn: Connection, ids: list[int]) -> list[Card]:
         )
         .outerjoin(Company, Company.id == Deal.company_id)
         .outerjoin(User, User.id == Deal.responsible_id)
-        .where(Deal.id.in_(ids))
-    ).all()
+        .where(Deal.id.in_(bindparam("ids", expanding=True)))
+    )
+
+
+def _cards(conn: Connection, ids: list[int]) -> list[Card]:
+    if not ids:
+        return []
+    rows = conn.execute(_cards_statement(), {"ids": ids}).all()
     by_id = {row[0]: Card(*tuple[Any, ...](row)) for row in rows}
     return [by_id[i] for i in ids if i in by_id]

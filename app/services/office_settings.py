@@ -9,6 +9,8 @@ from sqlalchemy import select
 from app.models import AppSetting
 from app.services.context import ServiceContext
 from app.services.defaults import LOSS_REASONS
+from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.permissions import require_admin
 
 MAX_REASONS = 50
 
@@ -28,6 +30,11 @@ class OfficeSettingsService:
     def set_loss_reasons(self, reasons: list[str]) -> list[str]:
         clean = list(dict.fromkeys(r.strip()[:200] for r in reasons if r and r.strip()))[:MAX_REASONS]
         with self._ctx.write() as uow:
+            require_admin(
+                uow.session,
+                self._ctx.actor_id,
+                QT_TRANSLATE_NOOP("errors", "Only an administrator may change the office's settings."),
+            )
             row = uow.session.get(AppSetting, "loss_reasons")
             if row is None:
                 uow.session.add(AppSetting(key="loss_reasons", value=json.dumps(clean, ensure_ascii=False)))

@@ -13,6 +13,7 @@ from app.services.context import ServiceContext
 from app.services.defaults import MINIMAL_STAGES
 from app.services.errors import ValidationError
 from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.permissions import require_admin
 from app.services.records import apply_values, check_version, flush_or_conflict, load
 from app.services.validation import Problems, clean_text, is_color
 from app.services.vocabulary import FIELD_LABELS
@@ -32,6 +33,10 @@ class StageInfo:
     @property
     def is_closed(self) -> bool:
         return self.semantic is not StageSemantic.IN_PROGRESS
+
+    @property
+    def is_lost(self) -> bool:
+        return self.semantic is StageSemantic.LOST
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +293,11 @@ class PipelineService:
         """Put the pipeline's stages in progress in this order; Won and Lost stay at the end."""
         with self._ctx.write() as uow:
             session = uow.session
+            require_admin(
+                session,
+                self._ctx.actor_id,
+                QT_TRANSLATE_NOOP("errors", "Only an administrator may change the order of the stages."),
+            )
             pipeline = load(session, Pipeline, "pipeline", pipeline_id)
             in_progress = [s for s in pipeline.stages if not s.is_closed]
             if sorted(stage_ids) != sorted(s.id for s in in_progress):

@@ -8,12 +8,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services import Services
+from app.services import DatabaseError, ServiceError, Services
+from app.ui.i18n import error_text
 from app.ui.settings import LANGUAGE, UserSettings
 
 
@@ -56,6 +59,29 @@ class SettingsPage(QWidget):
         self._backup.setEnabled(services.database.is_sqlite)
         database_form.addRow("", self._backup)
 
+        self._services = services
+        may_change = services.actor is None or services.actor.is_admin
+        self._loss_reasons = QPlainTextEdit()
+        self._loss_reasons.setObjectName("lossReasons")
+        self._loss_reasons.setPlainText("\n".join(services.office.loss_reasons()))
+        self._loss_reasons.setMaximumHeight(150)
+        self._loss_reasons.setReadOnly(not may_change)
+        self._save_reasons = QPushButton(self.tr("Save reasons"))
+        self._save_reasons.setObjectName("saveLossReasons")
+        self._save_reasons.setEnabled(may_change)
+        self._reasons_note = QLabel(
+            self.tr("Offered when a deal is lost, one per line; people can add details in their own words.")
+            if may_change
+            else self.tr("Only an administrator may change them.")
+        )
+        self._reasons_note.setObjectName("lossReasonsNote")
+        self._reasons_note.setWordWrap(True)
+        deals = QGroupBox(self.tr("Deals"))
+        deals_form = QFormLayout(deals)
+        deals_form.addRow(self.tr("Reasons a deal is lost"), self._loss_reasons)
+        deals_form.addRow("", self._reasons_note)
+        deals_form.addRow("", self._save_reasons)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         title = QLabel(self.tr("Settings"))
@@ -64,14 +90,24 @@ class SettingsPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        for group in (appearance, database):
+        for group in (appearance, deals, database):
             group.setMaximumWidth(900)
             layout.addWidget(group)
         layout.addStretch(1)
 
         self._language.currentIndexChanged.connect(self._on_language_changed)
         self._backup.clicked.connect(self.backup_requested)
+        self._save_reasons.clicked.connect(self._on_save_reasons)
 
     def _on_language_changed(self, _index: int) -> None:
         self._settings.set(LANGUAGE, self._language.currentData())
         self._language_note.show()
+
+    def _on_save_reasons(self) -> None:
+        try:
+            saved = self._services.office.set_loss_reasons(self._loss_reasons.toPlainText().splitlines())
+        except (ServiceError, DatabaseError) as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
+            return
+        self._loss_reasons.setPlainText("\n".join(saved))
+        self._reasons_note.setText(self.tr("Saved: %Ln reason(s).", "", len(saved)))

@@ -724,8 +724,36 @@
         <translation>Datenbank sichern …</translation>
     </message>
     <message>
+        <source>Save reasons</source>
+        <translation>Gründe speichern</translation>
+    </message>
+    <message>
+        <source>Offered when a deal is lost, one per line; people can add details in their own words.</source>
+        <translation>Zur Auswahl, wenn ein Deal verloren geht, einer pro Zeile; Details können in eigenen Worten ergänzt werden.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change them.</source>
+        <translation>Nur ein Administrator darf sie ändern.</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Reasons a deal is lost</source>
+        <translation>Gründe für verlorene Deals</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %Ln reason(s).</source>
+        <translation><numerusform>Gespeichert: %Ln Grund.</numerusform><numerusform>Gespeichert: %Ln Gründe.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -955,6 +983,10 @@
         <translation>Die Pipeline „{pipeline}“ enthält noch {count} Deals; verschieben Sie sie zuerst.</translation>
     </message>
     <message>
+        <source>Only an administrator may change the order of the stages.</source>
+        <translation>Nur ein Administrator darf die Reihenfolge der Phasen ändern.</translation>
+    </message>
+    <message>
         <source>Only stages in progress can be moved, and only within their pipeline.</source>
         <translation>Nur Phasen in Bearbeitung können verschoben werden, und nur innerhalb ihrer Pipeline.</translation>
     </message>
@@ -1049,6 +1081,10 @@
     <message>
         <source>This change can't be undone (any more).</source>
         <translation>Diese Änderung kann nicht (mehr) rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the office's settings.</source>
+        <translation>Nur ein Administrator darf die Einstellungen des Büros ändern.</translation>
     </message>
 </context>
 <context>

@@ -67,4 +67,11 @@
         <translation><numerusform>&amp;Undo change of %Ln deal</numerusform><numerusform>&amp;Undo change of %Ln deals</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>SettingsPage</name>
+    <message numerus="yes">
+        <source>Saved: %Ln reason(s).</source>
+        <translation><numerusform>Saved: %Ln reason.</numerusform><numerusform>Saved: %Ln reasons.</numerusform></translation>
+    </message>
+</context>
 </TS>

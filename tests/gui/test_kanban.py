@@ -218,8 +218,10 @@ def test_search_of_the_deals_area_applies_to_the_board(
     qtbot.waitUntil(lambda: first.model.total == expected[first.stage.id].count, timeout=3000)
     for column in board.columns:
         assert column.model.total == expected[column.stage.id].count
-        assert all("licence" in column.model.card(r).title.lower() or column.model.card(r).customer
-                   for r in range(column.model.rowCount()))
+        assert all(
+            "licence" in column.model.card(r).title.lower() or column.model.card(r).customer
+            for r in range(column.model.rowCount())
+        )
 
 
 def test_plus_on_a_column_adds_a_deal_there_with_a_new_contact(
@@ -281,3 +283,32 @@ def test_cards_paint_title_customer_and_amount(qtbot, board: KanbanView) -> None
     inside = image.pixelColor(QPoint(first.center().x(), first.top() + 8))
     assert inside.lightness() > 240  # the white card, painted by the delegate
     assert len({image.pixelColor(x, first.top() + 20).rgb() for x in range(first.left(), first.right())}) > 3
+
+
+def test_the_office_sets_the_loss_reasons_in_the_settings(
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit, QPushButton
+
+    from app.views.sidebar import Area
+
+    window.sidebar.select(Area.SETTINGS)
+    editor = window.findChild(QPlainTextEdit, "lossReasons")
+    editor.setPlainText("Too expensive\n\n  Went with a competitor \nToo expensive")
+    qtbot.mouseClick(window.findChild(QPushButton, "saveLossReasons"), Qt.MouseButton.LeftButton)
+    assert demo_services.office.loss_reasons() == ["Too expensive", "Went with a competitor"]
+    assert editor.toPlainText() == "Too expensive\nWent with a competitor"
+    offered: list[str] = []
+
+    def look(dialog: LossReasonDialog) -> int:
+        offered.extend(dialog.reason.itemText(i) for i in range(dialog.reason.count()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(LossReasonDialog, "exec", look)
+    window.sidebar.select(Area.DEALS)
+    window.deals.set_view(DealsView.KANBAN)
+    board = window.deals.kanban
+    qtbot.waitUntil(lambda: board.columns[0].model.rowCount() > 0, timeout=3000)
+    lost = next(z for z in board.zones if z.stage.name == "Lost")
+    drop(lost, card_mime(board.columns[0], 0))
+    assert offered == ["Too expensive", "Went with a competitor", "Other"]

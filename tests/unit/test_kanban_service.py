@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.services import ConflictError, Services, ValidationError
+from app.services import ConflictError, PermissionDeniedError, Services, ValidationError
 from app.services.deal_filters import DealFilter
 from app.services.deal_queries import DealSort
 
@@ -61,8 +61,8 @@ def test_moving_several_deals_is_all_or_nothing(services: Services) -> None:
         services.deals.move_each([(a.id, a.version), (b.id, b.version)], stages[2].id)
     assert services.deals.get(a.id).stage_id == stages[0].id
     assert not any(h.action == "stage" for h in services.deals.history(a.id))
-    moved = services.deals.move_each([(a.id, a.version), (b.id, None)], stages[2].id)
-    assert [d.stage_id for d in moved] == [stages[2].id, stages[2].id]
+    assert services.deals.move_each([(a.id, a.version), (b.id, None)], stages[2].id) == 2
+    assert {services.deals.get(i).stage_id for i in (a.id, b.id)} == {stages[2].id}
     assert any(h.action == "stage" and h.field == "stage_id" for h in services.deals.history(b.id))
 
 
@@ -137,3 +137,16 @@ def test_contact_search_by_name_start(services: Services) -> None:
     assert [c.full_name for c in services.contacts.search("anna s")] == ["Anna Schmidt"]
     assert services.contacts.search("100%") == []
     assert services.deals.create(title="X").amount == Decimal("0.00")
+
+
+def test_only_an_administrator_reorders_stages_and_sets_loss_reasons(services: Services) -> None:
+    services.users.create(login="clerk", name="Carl Clerk")
+    clerk = services.as_user("clerk")
+    pipeline = services.pipelines.list()[0]
+    open_ids = [s.id for s in pipeline.stages if not s.is_closed]
+    with pytest.raises(PermissionDeniedError, match="administrator"):
+        clerk.pipelines.reorder_stages(pipeline.id, list(reversed(open_ids)))
+    with pytest.raises(PermissionDeniedError, match="administrator"):
+        clerk.office.set_loss_reasons(["Too slow"])
+    assert [s.id for s in services.pipelines.list()[0].stages][: len(open_ids)] == open_ids
+    assert services.office.loss_reasons()[0] == "Price too high"

@@ -1,7 +1,12 @@
-"""Paints a kanban card: title, customer, amount, responsible's initials, close date, open-task marker."""
+"""Paints a kanban card: title, customer, amount, responsible's initials, close date, open-task marker.
+
+No widget per card: the list asks this delegate to paint the rows it shows. The texts of a card
+(elided to the column's width, money and date in the user's notation) are made once and kept.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
@@ -14,15 +19,39 @@ from app.views.kanban.card_model import CardRole
 
 MARGIN = 5
 PADDING = 8
+BORDER = QColor("#d6dbe1")
+FOCUS = QColor("#2f7bea")
+SELECTED = QColor("#eef4fe")
+CARD = QColor("#ffffff")
+BADGE = QColor("#7c8fa6")
 OVERDUE = QColor("#d93025")
 MUTED = QColor("#5b6470")
 TASK = QColor("#f29900")
+WHITE = QColor("#ffffff")
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+MAX_CACHED = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    title: str
+    customer: str
+    amount: str
+    close_date: str
+    overdue: bool
+    initials: str
 
 
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.today = date.today()  # noqa: DTZ011 - overdue by the user's calendar
+        self._fonts_for: str | None = None
+        self._bold = QFont()
+        self._small = QFont()
+        self._bold_metrics = QFontMetrics(self._bold)
+        self._texts: dict[tuple[int, int, int], _Texts] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         line = option.fontMetrics.height()
@@ -37,48 +66,69 @@ class CardDelegate(QStyledItemDelegate):
             return max(120, view.width() - frame - view.verticalScrollBar().sizeHint().width())
         return 220
 
+    def _fonts(self, font: QFont) -> None:
+        key = font.key()
+        if key == self._fonts_for:
+            return
+        self._fonts_for = key
+        self._bold = QFont(font)
+        self._bold.setBold(True)
+        self._bold_metrics = QFontMetrics(self._bold)
+        self._small = QFont(font)
+        self._small.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+        self._small.setBold(True)
+        self._texts.clear()
+
+    def _texts_of(self, card: Card, option: QStyleOptionViewItem, title_width: int, width: int) -> _Texts:
+        key = (card.id, card.version, width)
+        texts = self._texts.get(key)
+        if texts is None:
+            if len(self._texts) > MAX_CACHED:
+                self._texts.clear()
+            elide = Qt.TextElideMode.ElideRight
+            texts = _Texts(
+                self._bold_metrics.elidedText(card.title, elide, title_width),
+                option.fontMetrics.elidedText(card.customer or "", elide, width),
+                money(card.amount, card.currency),
+                short_date(card.close_date),
+                card.close_date is not None and card.close_date < self.today,
+                card.initials or "–",
+            )
+            self._texts[key] = texts
+        return texts
+
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         card: Card | None = index.data(CardRole)
         if card is None:
             return
+        self._fonts(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = QRectF(option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        painter.setPen(
-            QPen(QColor("#2f7bea") if selected or focused else QColor("#d6dbe1"), 2 if selected else 1)
-        )
-        painter.setBrush(QColor("#eef4fe") if selected else QColor("#ffffff"))
+        painter.setPen(QPen(FOCUS if selected or focused else BORDER, 2 if selected else 1))
+        painter.setBrush(SELECTED if selected else CARD)
         painter.drawRoundedRect(box, 6, 6)
 
         inner = box.toRect().adjusted(PADDING, PADDING - 2, -PADDING, -PADDING + 2)
-        metrics = option.fontMetrics
-        line = metrics.height()
+        line = option.fontMetrics.height()
         badge = line + 4  # the initials' circle
+        texts = self._texts_of(card, option, inner.width() - badge - 6, inner.width())
+        text_color = option.palette.text().color()
         # Row 1: title (bold), initials and the open-task marker on the right.
-        bold = QFont(option.font)
-        bold.setBold(True)
-        title_rect = QRect(inner.left(), inner.top(), inner.width() - badge - 6, line)
-        painter.setFont(bold)
-        painter.setPen(option.palette.text().color())
-        painter.drawText(
-            title_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(bold).elidedText(card.title, Qt.TextElideMode.ElideRight, title_rect.width()),
-        )
+        painter.setFont(self._bold)
+        painter.setPen(text_color)
+        painter.drawText(QRect(inner.left(), inner.top(), inner.width() - badge - 6, line), LEFT, texts.title)
         circle = QRectF(inner.right() - badge + 1, inner.top() - 2, badge, badge)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#7c8fa6"))
+        painter.setBrush(BADGE)
         painter.drawEllipse(circle)
-        small = QFont(option.font)
-        small.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.75))
-        small.setBold(True)
-        painter.setFont(small)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, card.initials or "–")
+        painter.setFont(self._small)
+        painter.setPen(WHITE)
+        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, texts.initials)
         if card.has_open_task:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TASK)
@@ -86,28 +136,16 @@ class CardDelegate(QStyledItemDelegate):
         # Row 2: the customer.
         painter.setFont(option.font)
         painter.setPen(MUTED)
-        customer_rect = QRect(inner.left(), inner.top() + line + 4, inner.width(), line)
         painter.drawText(
-            customer_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(card.customer or "", Qt.TextElideMode.ElideRight, customer_rect.width()),
+            QRect(inner.left(), inner.top() + line + 4, inner.width(), line), LEFT, texts.customer
         )
         # Row 3: amount on the left, close date on the right (red once it has passed).
         bottom = QRect(inner.left(), inner.top() + 2 * line + 8, inner.width(), line)
-        painter.setFont(bold)
-        painter.setPen(option.palette.text().color())
-        painter.drawText(
-            bottom,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            money(card.amount, card.currency),
-        )
-        if card.close_date is not None:
-            overdue = card.close_date < self.today
+        painter.setFont(self._bold)
+        painter.setPen(text_color)
+        painter.drawText(bottom, LEFT, texts.amount)
+        if texts.close_date:
             painter.setFont(option.font)
-            painter.setPen(OVERDUE if overdue else MUTED)
-            painter.drawText(
-                bottom,
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                short_date(card.close_date),
-            )
+            painter.setPen(OVERDUE if texts.overdue else MUTED)
+            painter.drawText(bottom, RIGHT, texts.close_date)
         painter.restore()

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.services.pipelines import StageInfo
@@ -18,6 +28,7 @@ class CloseZone(QFrame):
         super().__init__(parent)
         self.setObjectName(f"zone_{stage.id}")
         self.stage = stage
+        self._on = False
         self.setAcceptDrops(True)
         self.setMinimumHeight(52)
         self.name = QLabel(stage.name)
@@ -40,13 +51,21 @@ class CloseZone(QFrame):
 
     def _highlight(self, on: bool) -> None:
         """Dashed in the stage colour; filled with it while cards are held over the zone."""
+        self._on = on
         color = QColor(self.stage.color)
-        text = text_color_on(color).name() if on else color.darker(150).name()
-        background = color.name() if on else "transparent"
-        self.setStyleSheet(
-            f"#zone_{self.stage.id} {{ border: 2px dashed {color.name()}; border-radius: 6px;"
-            f" background: {background}; }} QLabel {{ color: {text}; }}"
-        )
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, text_color_on(color) if on else color.darker(150))
+        self.setPalette(palette)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = QColor(self.stage.color)
+        pen = QPen(color, 2, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(color if self._on else Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self._accept_if_cards(event)

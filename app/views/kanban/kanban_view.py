@@ -146,7 +146,7 @@ class KanbanView(QWidget):
         if stage is None or not moves:
             return False
         reason = None
-        if stage.semantic.value == "lost":
+        if stage.is_lost:
             reason = self._ask_loss_reason(len(moves))
             if reason is None:
                 return False

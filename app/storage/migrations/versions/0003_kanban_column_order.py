@@ -1,4 +1,4 @@
-"""kanban columns in the order deals came into their stage
+"""kanban columns in the order deals came into their stage, and their totals from one index
 
 Revision ID: 0003
 Revises: 0002
@@ -17,7 +17,11 @@ def upgrade() -> None:
     op.create_index(
         "ix_deal_stage_id_stage_changed_at_id", "deal", ["stage_id", "stage_changed_at", "id"], unique=False
     )
+    op.create_index(
+        "ix_deal_stage_id_currency_amount", "deal", ["stage_id", "currency", "amount"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_deal_stage_id_currency_amount", table_name="deal")
     op.drop_index("ix_deal_stage_id_stage_changed_at_id", table_name="deal")

@@ -1,0 +1,152 @@
+"""Real mouse drags on the kanban board: X server input (XTEST) on Xvfb, through Qt's own QDrag loop.
+
+Offscreen, QDrag.exec() returns at once, so these run only under `xvfb-run` with QT_QPA_PLATFORM=xcb
+(`make test` does that). The pointer is moved by the X server as a user's mouse would be, step by
+step from a timer, while Qt runs the drag's event loop.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.services import Services
+from app.views.deals_area import DealsView
+from app.views.kanban.kanban_view import KanbanView
+from app.views.main_window import MainWindow
+
+pytestmark = [
+    pytest.mark.xvfb,
+    pytest.mark.skipif(
+        not os.environ.get("QT_QPA_PLATFORM", "").startswith("xcb") or not os.environ.get("DISPLAY"),
+        reason="needs a real X server: run under xvfb-run with QT_QPA_PLATFORM=xcb (make test)",
+    ),
+]
+
+
+class Pointer:
+    """The X server's pointer, moved and clicked through the XTEST extension."""
+
+    def __init__(self) -> None:
+        from Xlib import display
+
+        self._display = display.Display()
+        if not self._display.has_extension("XTEST"):
+            pytest.fail("The X server has no XTEST extension")
+
+    def _fake(self, kind: int, detail: int = 0, x: int = 0, y: int = 0) -> None:
+        from Xlib.ext import xtest
+
+        xtest.fake_input(self._display, kind, detail, x=x, y=y)
+        self._display.sync()
+
+    def move(self, point: QPoint) -> None:
+        from Xlib import X
+
+        self._fake(X.MotionNotify, x=point.x(), y=point.y())
+
+    def press(self) -> None:
+        from Xlib import X
+
+        self._fake(X.ButtonPress, 1)
+
+    def release(self) -> None:
+        from Xlib import X
+
+        self._fake(X.ButtonRelease, 1)
+
+    def close(self) -> None:
+        self._display.close()
+
+
+@pytest.fixture
+def pointer() -> Iterator[Pointer]:
+    p = Pointer()
+    yield p
+    p.close()
+
+
+def drag(qtbot, pointer: Pointer, start: QPoint, end: QPoint, steps: int = 12) -> None:
+    """Press at `start`, move in steps to `end`, release: one step per timer tick, so Qt sees each."""
+    actions = [lambda: pointer.move(start), pointer.press]
+    actions += [lambda d=d: pointer.move(start + QPoint(d, d)) for d in (3, 6, 12, 20)]
+    for n in range(1, steps + 1):
+        actions.append(lambda n=n: pointer.move(start + (end - start) * (n / steps)))
+    actions += [lambda: pointer.move(end), lambda: pointer.move(end), pointer.release]
+    done: list[bool] = []
+
+    def step() -> None:
+        if actions:
+            actions.pop(0)()
+        else:
+            timer.stop()
+            done.append(True)
+
+    timer = QTimer()
+    timer.setInterval(40)
+    timer.timeout.connect(step)  # keeps ticking inside QDrag.exec()'s own event loop
+    timer.start()
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+
+
+@pytest.fixture
+def board(qtbot, window: MainWindow) -> KanbanView:
+    window.move(0, 0)
+    window.resize(1280, 800)
+    window.deals.set_view(DealsView.KANBAN)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    board = window.deals.kanban
+    qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 0, timeout=3000)
+    QApplication.processEvents()
+    return board
+
+
+def card_centre(board: KanbanView, column: int, row: int) -> QPoint:
+    view = board.columns[column].view
+    return view.viewport().mapToGlobal(view.visualRect(view.model().index(row, 0)).center())
+
+
+def test_dragging_a_card_with_the_mouse_moves_the_deal(
+    qtbot, board: KanbanView, demo_services: Services, pointer: Pointer
+) -> None:
+    source, target = board.columns[0], board.columns[1]
+    card = source.model.card(0)
+    start = card_centre(board, 0, 0)
+    end = target.view.viewport().mapToGlobal(target.view.viewport().rect().center())
+    drag(qtbot, pointer, start, end)
+    qtbot.waitUntil(lambda: demo_services.deals.get(card.id).stage_id == target.stage.id, timeout=5000)
+    history = demo_services.deals.history(card.id)
+    assert any(h.action == "stage" and h.new_value == str(target.stage.id) for h in history)
+    assert target.model.card(0).id == card.id
+    assert source.model.row_of(card.id) is None
+
+
+def test_dragging_a_card_onto_won_closes_the_deal(
+    qtbot, board: KanbanView, demo_services: Services, pointer: Pointer
+) -> None:
+    source = board.columns[1]
+    won = next(z for z in board.zones if z.stage.name == "Won")
+    card = source.model.card(0)
+    drag(qtbot, pointer, card_centre(board, 1, 0), won.mapToGlobal(won.rect().center()))
+    qtbot.waitUntil(lambda: demo_services.deals.get(card.id).stage_id == won.stage.id, timeout=5000)
+    assert demo_services.deals.get(card.id).closed
+    assert source.model.row_of(card.id) is None
+
+
+def test_dragging_a_header_reorders_the_stages(
+    qtbot, board: KanbanView, demo_services: Services, pointer: Pointer
+) -> None:
+    names = [c.stage.name for c in board.columns]
+    first, second = board.columns[0].header, board.columns[1].header
+    start = first.mapToGlobal(QPoint(40, first.height() // 2))
+    end = second.mapToGlobal(QPoint(second.width() // 2, second.height() // 2))
+    drag(qtbot, pointer, start, end)
+    qtbot.waitUntil(lambda: [c.stage.name for c in board.columns][:2] == [names[1], names[0]], timeout=5000)
+    stored = next(p for p in demo_services.pipelines.list() if p.id == board.pipeline.id)
+    assert [s.name for s in stored.stages][:2] == [names[1], names[0]]
