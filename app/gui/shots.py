@@ -37,6 +37,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
     from app.dialogs.deal_quick_dialog import DealQuickDialog
+    from app.dialogs.loss_reason_dialog import LossReasonDialog
     from app.gui.application import build_main_window, create_application, finish_background_work
     from app.services import open_services
     from app.ui.i18n import install_translations
@@ -118,6 +119,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     first = window.deals.model.row_at(0)
     if first is not None:
         in_dialog("22-edit-deal", DealQuickDialog(services, deal_id=first.id, parent=window))
+    in_dialog("23-deal-lost", LossReasonDialog(services.office.loss_reasons(), parent=window))
     window.close()
     finish_background_work(window)
     services.close()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -65,6 +66,7 @@ class SettingsPage(QWidget):
         self._loss_reasons.setObjectName("lossReasons")
         self._loss_reasons.setPlainText("\n".join(services.office.loss_reasons()))
         self._loss_reasons.setMaximumHeight(150)
+        self._loss_reasons.setMaximumWidth(520)
         self._loss_reasons.setReadOnly(not may_change)
         self._save_reasons = QPushButton(self.tr("Save reasons"))
         self._save_reasons.setObjectName("saveLossReasons")
@@ -80,7 +82,10 @@ class SettingsPage(QWidget):
         deals_form = QFormLayout(deals)
         deals_form.addRow(self.tr("Reasons a deal is lost"), self._loss_reasons)
         deals_form.addRow("", self._reasons_note)
-        deals_form.addRow("", self._save_reasons)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self._save_reasons)
+        save_row.addStretch(1)
+        deals_form.addRow("", save_row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)

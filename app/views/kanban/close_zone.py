@@ -92,6 +92,6 @@ class CloseZone(QFrame):
         if dropped is None or dropped[0] == self.stage.id:
             event.ignore()
             return
-        event.setDropAction(Qt.DropAction.CopyAction)  # the source list must not remove rows itself
+        event.setDropAction(Qt.DropAction.MoveAction)  # the card model ignores Qt's removeRows
         event.accept()
         self.cards_dropped.emit(self.stage.id, dropped[0], dropped[1])

@@ -111,8 +111,9 @@ class CardListView(QListView):
         if dropped is None or dropped[0] == self.cards.stage_id:
             event.ignore()
             return
-        # A copy, as far as Qt knows: the source list must not remove rows itself.
-        event.setDropAction(Qt.DropAction.CopyAction)
+        # A move; the source list's attempt to remove the rows afterwards is a no-op (the card
+        # model has no removeRows): the board updates both columns from what was stored.
+        event.setDropAction(Qt.DropAction.MoveAction)
         event.accept()
         self.cards.cards_dropped.emit(self.cards.stage_id, dropped[0], dropped[1])
 
