@@ -312,3 +312,19 @@ def test_the_office_sets_the_loss_reasons_in_the_settings(
     lost = next(z for z in board.zones if z.stage.name == "Lost")
     drop(lost, card_mime(board.columns[0], 0))
     assert offered == ["Too expensive", "Went with a competitor", "Other"]
+
+
+def test_a_move_on_another_pc_shows_up(qtbot, window: MainWindow, board: KanbanView, demo_path: Path) -> None:
+    hub = window._hub
+    hub._monitor.poll()
+    source, target = board.columns[0], board.columns[1]
+    card = source.model.card(0)
+    counts = (source.model.total, target.model.total)
+    other_pc = open_services(str(demo_path))
+    other_pc.deals.move_stage(card.id, target.stage.id, expected_version=card.version)
+    other_pc.close()
+    with qtbot.waitSignal(hub.changed, timeout=2000):
+        hub._on_poll()
+    qtbot.waitUntil(lambda: bool(ids_in(target)) and ids_in(target)[0] == card.id, timeout=3000)
+    assert card.id not in ids_in(source)
+    assert (source.model.total, target.model.total) == (counts[0] - 1, counts[1] + 1)
