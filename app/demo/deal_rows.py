@@ -57,6 +57,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
         "closed",
         "closed_at",
         "loss_reason",
+        "amount_from_products",
         "stage_changed_at",
         "created_by_id",
         "updated_by_id",
@@ -223,6 +224,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
                     closed,
                     closed_at,
                     reason,
+                    k > 0,  # the amount is the rows' gross total
                     changed,
                     responsible,
                     responsible,

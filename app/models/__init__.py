@@ -11,6 +11,7 @@ from app.models.custom_fields import (
 )
 from app.models.customers import Company, Contact, contact_company
 from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact
+from app.models.forms import FieldRule, FormLayout, StageRequirement
 from app.models.history import HistoryEntry, Operation
 from app.models.lead import Lead, LeadStatus
 from app.models.people import Department, User
@@ -33,7 +34,9 @@ __all__ = [
     "Department",
     "DiscountType",
     "EntityType",
+    "FieldRule",
     "FieldType",
+    "FormLayout",
     "HistoryEntry",
     "Lead",
     "LeadStatus",
@@ -46,6 +49,7 @@ __all__ = [
     "SavedFilter",
     "ScaledDecimal",
     "Stage",
+    "StageRequirement",
     "StageSemantic",
     "Task",
     "User",

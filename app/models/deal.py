@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -73,6 +74,8 @@ class Deal(VersionedMixin, TimestampMixin, Base):
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     loss_reason: Mapped[str | None] = mapped_column(Text)
+    # The amount is the gross total of the product rows (kept in step by the services) — or typed.
+    amount_from_products: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     stage_changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))

@@ -4,6 +4,7 @@ from app.services.container import Services, open_services
 from app.services.errors import (
     ConflictError,
     Message,
+    MissingFieldsError,
     NotFoundError,
     PermissionDeniedError,
     ServiceError,
@@ -18,6 +19,7 @@ __all__ = [
     "DomainEvent",
     "EventBus",
     "Message",
+    "MissingFieldsError",
     "NotFoundError",
     "PermissionDeniedError",
     "ServiceError",

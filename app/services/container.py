@@ -16,12 +16,15 @@ from app.services.custom_fields import CustomFieldService
 from app.services.customers import CompanyService, ContactService
 from app.services.deal_bulk import DealBulkService
 from app.services.deal_export import DealExportService
+from app.services.deal_form import DealFormService
 from app.services.deal_queries import DealQueryService
 from app.services.deals import DealService
 from app.services.defaults import ensure_defaults, os_login
 from app.services.errors import ServiceError
 from app.services.events import EventBus
+from app.services.field_rules import FieldRuleService
 from app.services.filter_presets import FilterPresetService
+from app.services.form_layouts import FormLayoutService
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.kanban import KanbanService
 from app.services.office_settings import OfficeSettingsService
@@ -51,6 +54,9 @@ class Services:
     custom_fields: CustomFieldService = field(init=False)
     kanban: KanbanService = field(init=False)
     office: OfficeSettingsService = field(init=False)
+    deal_form: DealFormService = field(init=False)
+    form_layouts: FormLayoutService = field(init=False)
+    field_rules: FieldRuleService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -68,6 +74,9 @@ class Services:
             ("custom_fields", CustomFieldService),
             ("kanban", KanbanService),
             ("office", OfficeSettingsService),
+            ("deal_form", DealFormService),
+            ("form_layouts", FormLayoutService),
+            ("field_rules", FieldRuleService),
         ):
             object.__setattr__(self, name, cls(ctx))
         object.__setattr__(self, "deal_export", DealExportService(ctx, self.deal_queries))

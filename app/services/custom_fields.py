@@ -83,6 +83,7 @@ class CustomFieldInfo:
     sort: int
     options: tuple[OptionInfo, ...]
     version: int
+    default_value: str | None = None  # as typed in the settings (a list field: the choice's label)
 
     @property
     def column(self) -> str:
@@ -97,7 +98,7 @@ class CustomFieldInfo:
         return next((o.label for o in self.options if o.id == option_id), None)
 
 
-def _info(field: CustomFieldDefinition) -> CustomFieldInfo:
+def field_info(field: CustomFieldDefinition) -> CustomFieldInfo:
     return CustomFieldInfo(
         field.id,
         field.entity_type,
@@ -112,6 +113,7 @@ def _info(field: CustomFieldDefinition) -> CustomFieldInfo:
         field.sort,
         tuple(OptionInfo(o.id, o.label, o.sort) for o in field.options),
         field.version,
+        field.default_value,
     )
 
 
@@ -138,7 +140,7 @@ class CustomFieldService:
                 .where(CustomFieldDefinition.entity_type == entity)
                 .order_by(CustomFieldDefinition.sort, CustomFieldDefinition.id)
             )
-            return [_info(f) for f in fields]
+            return [field_info(f) for f in fields]
 
     def create(
         self,
@@ -152,6 +154,7 @@ class CustomFieldService:
         show_in_list: bool = True,
         filterable: bool = True,
         help_text: str | None = None,
+        default_value: str | None = None,
     ) -> CustomFieldInfo:
         problems = Problems()
         clean_label = clean_text(
@@ -191,6 +194,7 @@ class CustomFieldService:
                 show_in_list=show_in_list,
                 filterable=filterable,
                 help_text=help_text,
+                default_value=(default_value or "").strip() or None,
                 sort=sort,
             )
             field.options = [
@@ -200,7 +204,7 @@ class CustomFieldService:
             session.flush()
             uow.history.created("custom_field", field.id, field.version, field.label)
             uow.emit("custom_field.created", [field.id])
-            return _info(field)
+            return field_info(field)
 
     def delete(self, field_id: int, expected_version: int) -> int:
         """Delete a field and all its values; returns how many values went."""
@@ -241,54 +245,182 @@ class CustomFieldService:
 
         Validated by type (clear messages); history per field; the record's version moves on.
         """
-        model = {EntityType.DEAL: Deal, EntityType.CONTACT: Contact, EntityType.COMPANY: Company}[entity]
+        model = ENTITY_MODELS[entity]
         with self._ctx.write() as uow:
             session = uow.session
             record = load(session, model, entity.value, entity_id)
-            title = str(getattr(record, "title", None) or getattr(record, "full_name", ""))
+            title = record_title(record)
             check_version(session, entity.value, record, expected_version, title)
-            fields = {
-                f.id: f
-                for f in session.scalars(
-                    select(CustomFieldDefinition).where(CustomFieldDefinition.id.in_(list(values)))
-                )
-            }
+            fields = fields_by_id(session, entity, values)
             problems = Problems()
-            cleaned: dict[int, list[Any]] = {}
-            for field_id, value in values.items():
-                field = fields.get(field_id)
-                if field is None or field.entity_type is not entity:
-                    raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["custom_field"], id=field_id)
-                cleaned[field_id] = _clean_value(session, problems, _info(field), value)
+            cleaned = clean_values(session, problems, fields, values)
             problems.raise_if_any()
-            current = read_values(session.connection(), [_info(f) for f in fields.values()], [entity_id])
-            diff: dict[str, tuple[Any, Any]] = {}
-            for field_id, new in cleaned.items():
-                field = fields[field_id]
-                old = current.get(entity_id, {}).get(field_id)
-                old_list = old if isinstance(old, list) else ([] if old is None else [old])
-                if old_list == new:
-                    continue
-                session.execute(
-                    delete(CustomFieldValue).where(
-                        CustomFieldValue.field_id == field_id, CustomFieldValue.entity_id == entity_id
-                    )
-                )
-                if new:
-                    session.execute(
-                        insert(CustomFieldValue),
-                        [_stored(_info(field), entity_id, position, v) for position, v in enumerate(new)],
-                    )
-                diff[f"uf:{field.code}"] = (
-                    ", ".join(history_text(v) or "" for v in old_list) or None,
-                    ", ".join(history_text(v) or "" for v in new) or None,
-                )
+            diff = write_values(session, fields, entity_id, cleaned)
             if diff:
                 touch(record)
                 flush_or_conflict(session, entity.value, title)
                 uow.history.changed(entity.value, entity_id, record.version, diff)
                 uow.emit(f"{entity.value}.updated", [entity_id], diff.keys())
             return int(record.version)
+
+    def value_count(self, field_id: int) -> int:
+        """How many records have a value in this field (said before deleting it)."""
+        with self._ctx.read() as session:
+            return (
+                session.scalar(
+                    select(func.count(func.distinct(CustomFieldValue.entity_id))).where(
+                        CustomFieldValue.field_id == field_id
+                    )
+                )
+                or 0
+            )
+
+    def update(
+        self,
+        field_id: int,
+        expected_version: int,
+        *,
+        label: str | None = None,
+        options: Sequence[tuple[int | None, str]] | None = None,
+        **flags: Any,
+    ) -> CustomFieldInfo:
+        """Change a field's label, flags or list options; its type never changes (values would break).
+
+        `options` is the whole list in its new order: (id, label) for kept ones, (None, label) for new
+        ones; options left out are removed, and so are the values that chose them.
+        """
+        unknown = set(flags) - UPDATABLE_FLAGS
+        if unknown:
+            raise ValueError(f"not changeable: {sorted(unknown)}")
+        with self._ctx.write() as uow:
+            session = uow.session
+            field = load(session, CustomFieldDefinition, "custom_field", field_id)
+            check_version(session, "custom_field", field, expected_version, field.label)
+            problems = Problems()
+            diff: dict[str, tuple[Any, Any]] = {}
+            if label is not None:
+                clean = clean_text(
+                    problems, "label", FIELD_LABELS["name"], label, required=True, max_length=200
+                )
+                if clean is not None and clean != field.label:
+                    diff["label"] = (field.label, clean)
+                    field.label = clean
+            for name, value in flags.items():
+                if getattr(field, name) != value:
+                    diff[name] = (getattr(field, name), value)
+                    setattr(field, name, value)
+            if options is not None:
+                self._replace_options(session, problems, field, options, diff)
+            problems.raise_if_any()
+            if diff:
+                touch(field)
+                flush_or_conflict(session, "custom_field", field.label)
+                uow.history.changed("custom_field", field.id, field.version, diff)
+                uow.emit("custom_field.updated", [field.id], diff.keys())
+            return field_info(field)
+
+    @staticmethod
+    def _replace_options(
+        session: Session,
+        problems: Problems,
+        field: CustomFieldDefinition,
+        options: Sequence[tuple[int | None, str]],
+        diff: dict[str, tuple[Any, Any]],
+    ) -> None:
+        labels = [label.strip() for _id, label in options]
+        if field.field_type is FieldType.LIST and not [x for x in labels if x]:
+            problems.add("options", QT_TRANSLATE_NOOP("errors", "A list field needs at least one choice."))
+            return
+        if len(set(labels)) != len(labels) or not all(labels):
+            problems.add(
+                "options", QT_TRANSLATE_NOOP("errors", "Each choice of a list may appear only once.")
+            )
+            return
+        before = [o.label for o in field.options]
+        by_id = {o.id: o for o in field.options}
+        kept = {i for i, _label in options if i is not None}
+        removed = [o.id for o in field.options if o.id not in kept]
+        if removed:
+            session.execute(
+                delete(CustomFieldValue).where(
+                    CustomFieldValue.field_id == field.id, CustomFieldValue.value_int.in_(removed)
+                )
+            )
+        new_list = []
+        for n, (option_id, label) in enumerate(options):
+            option = by_id.get(option_id) if option_id is not None else None
+            if option is None:
+                option = CustomFieldOption(label=label.strip())
+            option.label = label.strip()
+            option.sort = (n + 1) * 10
+            new_list.append(option)
+        field.options = new_list
+        if before != labels:
+            diff["options"] = (", ".join(before), ", ".join(labels))
+
+
+UPDATABLE_FLAGS = frozenset(
+    {"required", "multiple", "show_in_list", "filterable", "help_text", "sort", "default_value"}
+)
+ENTITY_MODELS: dict[EntityType, Any] = {
+    EntityType.DEAL: Deal,
+    EntityType.CONTACT: Contact,
+    EntityType.COMPANY: Company,
+}
+
+
+def record_title(record: Any) -> str:
+    return str(getattr(record, "title", None) or getattr(record, "full_name", ""))
+
+
+def fields_by_id(session: Session, entity: EntityType, ids: Iterable[int]) -> dict[int, CustomFieldInfo]:
+    """The definitions of these fields; NotFoundError for one that is not a field of this entity."""
+    wanted = list(ids)
+    found = {
+        f.id: field_info(f)
+        for f in session.scalars(select(CustomFieldDefinition).where(CustomFieldDefinition.id.in_(wanted)))
+    }
+    for field_id in wanted:
+        field = found.get(field_id)
+        if field is None or field.entity_type is not entity:
+            raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["custom_field"], id=field_id)
+    return found
+
+
+def clean_values(
+    session: Session, problems: Problems, fields: Mapping[int, CustomFieldInfo], values: Mapping[int, Any]
+) -> dict[int, list[Any]]:
+    """Each value cleaned by its field's type (problems collected, not raised)."""
+    return {field_id: _clean_value(session, problems, fields[field_id], v) for field_id, v in values.items()}
+
+
+def write_values(
+    session: Session, fields: Mapping[int, CustomFieldInfo], entity_id: int, cleaned: Mapping[int, list[Any]]
+) -> dict[str, tuple[Any, Any]]:
+    """Store cleaned values of one record; the history diff ("uf:<code>": (old, new)) of what changed."""
+    current = read_values(session.connection(), list(fields.values()), [entity_id]).get(entity_id, {})
+    diff: dict[str, tuple[Any, Any]] = {}
+    for field_id, new in cleaned.items():
+        field = fields[field_id]
+        old = current.get(field_id)
+        old_list = old if isinstance(old, list) else ([] if old is None else [old])
+        if old_list == new:
+            continue
+        session.execute(
+            delete(CustomFieldValue).where(
+                CustomFieldValue.field_id == field_id, CustomFieldValue.entity_id == entity_id
+            )
+        )
+        if new:
+            session.execute(
+                insert(CustomFieldValue),
+                [_stored(field, entity_id, position, v) for position, v in enumerate(new)],
+            )
+        diff[f"uf:{field.code}"] = (
+            ", ".join(history_text(v) or "" for v in old_list) or None,
+            ", ".join(history_text(v) or "" for v in new) or None,
+        )
+    return diff
 
 
 def _stored(field: CustomFieldInfo, entity_id: int, position: int, value: Any) -> dict[str, Any]:

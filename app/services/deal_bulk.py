@@ -9,7 +9,7 @@ the whole action is then rolled back, nothing is half-applied.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -19,15 +19,18 @@ from sqlalchemy.orm import Session
 
 from app.models import Deal, EntityType, HistoryEntry, Operation, Stage, StageSemantic, utcnow
 from app.services.context import ServiceContext, UnitOfWork
+from app.services.custom_fields import write_values
 from app.services.deal_filters import DealFilter, deal_conditions
-from app.services.deals import DEAL_FIELD_SPECS, check_same_pipeline, stage_or_error
+from app.services.deals import DEAL_FIELD_SPECS, check_same_pipeline, clean_fill, stage_or_error
 from app.services.errors import (
     ENTITY_NAMES,
     MSG_NOT_FOUND,
+    MissingFieldsError,
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
 )
+from app.services.field_rules import missing_for_stage
 from app.services.history import history_text
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.records import clean_fields, delete_custom_values
@@ -93,9 +96,14 @@ class DealBulkService:
         value: Any,
         *,
         loss_reason: str | None = None,
+        fill: Mapping[str, Any] | None = None,
         progress: Progress | None = None,
     ) -> BulkResult:
-        """Set one field of the selected deals (stage, responsible, source, close date, probability)."""
+        """Set one field of the selected deals (stage, responsible, source, close date, probability).
+
+        A stage that needs fields some deals lack refuses with MissingFieldsError; `fill` gives
+        those values (by field key) to the deals that lack them, in the same transaction.
+        """
         if field not in BULK_FIELDS:
             raise TypeError(f"{field!r} can't be set in bulk")
         with self._ctx.write() as uow:
@@ -106,10 +114,11 @@ class DealBulkService:
             else:
                 clean = clean_fields(session, {field: DEAL_FIELD_SPECS[field]}, {field: value})[field]
             ids = self._ids(session, selection)
-            if field == "stage_id":
-                check_same_pipeline(session, ids, stage)
             operation = self._operation(session, f"update:{field}")
             now = utcnow()
+            if field == "stage_id":
+                check_same_pipeline(session, ids, stage)
+                self._fill_required(uow, stage, ids, fill or {}, operation.id, now)
             column = getattr(Deal, field)
             changed: list[int] = []
             for done, chunk in _chunks(ids):
@@ -245,6 +254,43 @@ class DealBulkService:
         session.add(operation)
         session.flush()
         return operation
+
+    def _fill_required(
+        self,
+        uow: UnitOfWork,
+        stage: Stage,
+        ids: Sequence[int],
+        fill: Mapping[str, Any],
+        operation_id: int,
+        now: datetime,
+    ) -> None:
+        """Check the fields the stage needs; give `fill`'s values to the deals that lack them."""
+        session = uow.session
+        moving = [
+            i
+            for _done, chunk in _chunks(ids)
+            for i in session.scalars(select(Deal.id).where(Deal.id.in_(chunk), Deal.stage_id != stage.id))
+        ]
+        try:
+            missing_for_stage(session, stage, moving)
+            return
+        except MissingFieldsError as exc:
+            if not fill or not set(exc.field_keys) <= set(fill):
+                raise
+            lacking, keys = exc.missing, exc.field_keys
+        standard, custom = clean_fill(session, {k: fill[k] for k in keys})
+        for key, value in standard.items():
+            need = [i for i, keys in lacking.items() if key in keys]
+            for _done, chunk in _chunks(need):
+                self._set(uow, Deal.id.in_(chunk), key, value, history_text(value), operation_id, now)
+        if custom is not None:
+            fields, cleaned = custom
+            for field_id, value in cleaned.items():
+                key = f"uf:{fields[field_id].code}"
+                for deal_id in (i for i, keys in lacking.items() if key in keys):
+                    diff = write_values(session, {field_id: fields[field_id]}, deal_id, {field_id: value})
+                    uow.history.changed("deal", deal_id, 0, diff)
+        missing_for_stage(session, stage, moving)  # everything there now
 
     def _set(
         self,

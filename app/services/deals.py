@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.models import (
     Company,
     Contact,
+    CustomFieldDefinition,
     Deal,
     EntityType,
     Pipeline,
@@ -24,7 +25,9 @@ from app.models import (
     utcnow,
 )
 from app.services.context import ServiceContext, UnitOfWork
+from app.services.custom_fields import CustomFieldInfo, clean_values, field_info, write_values
 from app.services.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ValidationError
+from app.services.field_rules import missing_for_stage
 from app.services.history import HistoryItem, read_history
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.records import (
@@ -44,6 +47,7 @@ from app.services.records import (
     text_field,
     touch,
 )
+from app.services.validation import Problems
 from app.services.vocabulary import DEAL_SOURCES
 
 DEAL_FIELD_SPECS = {
@@ -94,6 +98,7 @@ class DealDetails:
     updated_at: datetime
     updated_by_id: int | None
     version: int
+    amount_from_products: bool = False
 
 
 class DealService:
@@ -104,7 +109,7 @@ class DealService:
 
     def get(self, deal_id: int) -> DealDetails:
         with self._ctx.read() as session:
-            return _details(session, load(session, Deal, "deal", deal_id))
+            return deal_details(session, load(session, Deal, "deal", deal_id))
 
     def history(self, deal_id: int) -> list[HistoryItem]:
         with self._ctx.read() as session:
@@ -128,35 +133,15 @@ class DealService:
         """
         with self._ctx.write() as uow:
             session = uow.session
-            stage = _initial_stage(session, pipeline_id, stage_id)
-            values = _clean(session, {"title": title, **fields}, creating=True)
+            stage = initial_stage(session, pipeline_id, stage_id)
+            values = clean_deal(session, {"title": title, **fields}, creating=True)
             contact_ids = list(values.pop("contact_ids", ()))
             if new_contact is not None and new_contact.strip():
-                contact = _new_contact(session, new_contact, self._ctx.actor_id)
-                uow.history.created("contact", contact.id, contact.version, contact.full_name)
-                uow.emit("contact.created", [contact.id])
+                contact = new_contact_in(uow, new_contact)
                 contact_ids.insert(0, contact.id)
-            values.setdefault("currency", base_currency(session))
-            values.setdefault("responsible_id", self._ctx.actor_id)
-            values.setdefault("begin_date", date.today())  # noqa: DTZ011 - the user's calendar day
-            now = utcnow()
-            deal = Deal(
-                pipeline_id=stage.pipeline_id,
-                stage_id=stage.id,
-                closed=stage.semantic is not StageSemantic.IN_PROGRESS,
-                closed_at=now if stage.semantic is not StageSemantic.IN_PROGRESS else None,
-                stage_changed_at=now,
-                created_by_id=self._ctx.actor_id,
-                updated_by_id=self._ctx.actor_id,
-                **values,
-            )
-            session.add(deal)
-            session.flush()
-            _set_contacts(session, deal.id, contact_ids)
-            uow.history.created("deal", deal.id, deal.version, deal.title)
-            uow.emit("deal.created", [deal.id])
-            session.flush()
-            return _details(session, deal)
+            missing_for_stage(session, stage, [0], pending={0: {**values, "contact_ids": contact_ids}})
+            deal = insert_deal(uow, stage, values, contact_ids)
+            return deal_details(session, deal)
 
     def update(self, deal_id: int, expected_version: int, **changes: Any) -> DealDetails:
         """Change fields of a deal the caller read at `expected_version`.
@@ -170,12 +155,16 @@ class DealService:
             session = uow.session
             deal = load(session, Deal, "deal", deal_id)
             check_version(session, "deal", deal, expected_version, deal.title)
-            values = _clean(session, changes, creating=False, current=deal)
-            diff = _apply(session, deal, values)
+            values = clean_deal(session, changes, creating=False, current=deal)
             if stage_id is not None and stage_id != deal.stage_id:
-                diff.update(_apply_stage(session, deal, stage_id, loss_reason))
+                missing_for_stage(
+                    session, stage_or_error(session, stage_id), [deal.id], pending={deal.id: values}
+                )
+            diff = apply_changes(session, deal, values)
+            if stage_id is not None and stage_id != deal.stage_id:
+                diff.update(apply_stage(session, deal, stage_id, loss_reason))
             if not diff:
-                return _details(session, deal)
+                return deal_details(session, deal)
             deal.updated_by_id = self._ctx.actor_id
             touch(deal)
             flush_or_conflict(session, "deal", deal.title)
@@ -183,7 +172,7 @@ class DealService:
             uow.emit("deal.updated", [deal.id], diff.keys())
             if "stage_id" in diff:
                 uow.emit("deal.stage_changed", [deal.id], {"stage_id"})
-            return _details(session, deal)
+            return deal_details(session, deal)
 
     def move_stage(
         self,
@@ -196,7 +185,7 @@ class DealService:
         """Move a deal to another stage of its pipeline (Won or Lost close it)."""
         with self._ctx.write() as uow:
             deals, _moved = self._move(uow, [(deal_id, expected_version)], stage_id, loss_reason)
-            return _details(uow.session, deals[0])
+            return deal_details(uow.session, deals[0])
 
     def move_each(
         self,
@@ -204,40 +193,53 @@ class DealService:
         stage_id: int,
         *,
         loss_reason: str | None = None,
+        fill: Mapping[str, Any] | None = None,
     ) -> int:
         """Move deals, each as the user saw it (deal id, version), to a stage: all or none of them.
 
         A version that no longer matches (somebody else saved the deal meanwhile) refuses the whole
-        move with a ConflictError. Returns how many deals changed stage.
+        move with a ConflictError; a stage needing fields some deals lack refuses it with a
+        MissingFieldsError, and `fill` ({"close_date": ..., "uf:region": ...}) gives them to every
+        deal moved. Returns how many deals changed stage.
         """
         with self._ctx.write() as uow:
-            _deals, moved = self._move(uow, moves, stage_id, loss_reason)
+            _deals, moved = self._move(uow, moves, stage_id, loss_reason, fill)
             return moved
 
     def _move(
-        self, uow: UnitOfWork, moves: Sequence[tuple[int, int | None]], stage_id: int, loss_reason: str | None
+        self,
+        uow: UnitOfWork,
+        moves: Sequence[tuple[int, int | None]],
+        stage_id: int,
+        loss_reason: str | None,
+        fill: Mapping[str, Any] | None = None,
     ) -> tuple[list[Deal], int]:
         """The deals, and how many changed stage: a history entry each, one event for them all."""
         session = uow.session
+        stage = stage_or_error(session, stage_id)
         deals: list[Deal] = []
-        moved: list[int] = []
-        fields: set[str] = set()
         for deal_id, expected_version in moves:
             deal = load(session, Deal, "deal", deal_id)
             if expected_version is not None:
                 check_version(session, "deal", deal, expected_version, deal.title)
-            if stage_id != deal.stage_id:
-                diff = _apply_stage(session, deal, stage_id, loss_reason)
-                deal.updated_by_id = self._ctx.actor_id
-                touch(deal)
-                flush_or_conflict(session, "deal", deal.title)
-                uow.history.changed("deal", deal.id, deal.version, diff, action="stage")
-                moved.append(deal.id)
-                fields.update(diff)
             deals.append(deal)
-        if moved:
-            uow.emit("deal.stage_changed", moved, fields)
-        return deals, len(moved)
+        moving = [d for d in deals if d.stage_id != stage_id]
+        standard, custom = clean_fill(session, fill or {})
+        missing_for_stage(session, stage, [d.id for d in moving], fill=fill)
+        fields: set[str] = set()
+        for deal in moving:
+            diff = apply_changes(session, deal, standard)
+            if custom:
+                diff.update(write_values(session, custom[0], deal.id, custom[1]))
+            diff.update(apply_stage(session, deal, stage_id, loss_reason))
+            deal.updated_by_id = self._ctx.actor_id
+            touch(deal)
+            flush_or_conflict(session, "deal", deal.title)
+            uow.history.changed("deal", deal.id, deal.version, diff, action="stage")
+            fields.update(diff)
+        if moving:
+            uow.emit("deal.stage_changed", [d.id for d in moving], fields)
+        return deals, len(moving)
 
     def delete(self, deal_id: int, expected_version: int) -> None:
         with self._ctx.write() as uow:
@@ -272,7 +274,7 @@ def stage_or_error(session: Session, stage_id: int) -> Stage:
     return stage
 
 
-def _initial_stage(session: Session, pipeline_id: int | None, stage_id: int | None) -> Stage:
+def initial_stage(session: Session, pipeline_id: int | None, stage_id: int | None) -> Stage:
     if stage_id is not None:
         stage = stage_or_error(session, stage_id)
         if pipeline_id is not None and stage.pipeline_id != pipeline_id:
@@ -302,7 +304,7 @@ def _initial_stage(session: Session, pipeline_id: int | None, stage_id: int | No
     return first
 
 
-def _clean(
+def clean_deal(
     session: Session, raw: Mapping[str, Any], *, creating: bool, current: Deal | None = None
 ) -> dict[str, Any]:
     """Validate every given field (one ValidationError lists all problems), then the dates together."""
@@ -318,13 +320,13 @@ def _clean(
     return values
 
 
-def _apply(session: Session, deal: Deal, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+def apply_changes(session: Session, deal: Deal, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
     diff: dict[str, tuple[Any, Any]] = {}
     for name, new in values.items():
         if name == "contact_ids":
             old_ids = _contact_ids(session, deal.id)
             if tuple(new) != old_ids:
-                _set_contacts(session, deal.id, new)
+                set_contacts(session, deal.id, new)
                 diff[name] = (",".join(map(str, old_ids)) or None, ",".join(map(str, new)) or None)
             continue
         old = getattr(deal, name)
@@ -334,7 +336,7 @@ def _apply(session: Session, deal: Deal, values: Mapping[str, Any]) -> dict[str,
     return diff
 
 
-def _apply_stage(
+def apply_stage(
     session: Session, deal: Deal, stage_id: int, loss_reason: str | None
 ) -> dict[str, tuple[Any, Any]]:
     stage = stage_or_error(session, stage_id)
@@ -383,6 +385,74 @@ def check_same_pipeline(session: Session, ids: Sequence[int], stage: Stage) -> N
         )
 
 
+def clean_fill(
+    session: Session, fill: Mapping[str, Any]
+) -> tuple[dict[str, Any], tuple[dict[int, CustomFieldInfo], dict[int, list[Any]]] | None]:
+    """Values given to fill required fields, by key: standard ones cleaned as on the form, custom
+    ones ("uf:<code>") by their type; one ValidationError lists every problem."""
+    if not fill:
+        return {}, None
+    standard_raw = {k: v for k, v in fill.items() if not k.startswith("uf:")}
+    codes = {k[3:]: v for k, v in fill.items() if k.startswith("uf:")}
+    problems = Problems()
+    standard: dict[str, Any] = {}
+    try:
+        standard = clean_deal(session, standard_raw, creating=False) if standard_raw else {}
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    custom = None
+    if codes:
+        definitions = session.scalars(
+            select(CustomFieldDefinition).where(
+                CustomFieldDefinition.entity_type == EntityType.DEAL,
+                CustomFieldDefinition.code.in_(list(codes)),
+            )
+        ).all()
+        fields = {d.id: field_info(d) for d in definitions}
+        by_code = {f.code: f.id for f in fields.values()}
+        cleaned = clean_values(
+            session, problems, fields, {by_code[c]: v for c, v in codes.items() if c in by_code}
+        )
+        custom = (fields, cleaned)
+    problems.raise_if_any()
+    return standard, custom
+
+
+def insert_deal(uow: UnitOfWork, stage: Stage, values: dict[str, Any], contact_ids: Sequence[int]) -> Deal:
+    """A new deal from cleaned values, in the caller's transaction: history entry and event."""
+    session = uow.session
+    values.setdefault("currency", base_currency(session))
+    values.setdefault("responsible_id", uow.actor_id)
+    values.setdefault("begin_date", date.today())  # noqa: DTZ011 - the user's calendar day
+    now = utcnow()
+    closed = stage.semantic is not StageSemantic.IN_PROGRESS
+    deal = Deal(
+        pipeline_id=stage.pipeline_id,
+        stage_id=stage.id,
+        closed=closed,
+        closed_at=now if closed else None,
+        stage_changed_at=now,
+        created_by_id=uow.actor_id,
+        updated_by_id=uow.actor_id,
+        **values,
+    )
+    session.add(deal)
+    session.flush()
+    set_contacts(session, deal.id, contact_ids)
+    uow.history.created("deal", deal.id, deal.version, deal.title)
+    uow.emit("deal.created", [deal.id])
+    session.flush()
+    return deal
+
+
+def new_contact_in(uow: UnitOfWork, name: str) -> Contact:
+    """A contact created from a typed name in the caller's transaction (history and event)."""
+    contact = _new_contact(uow.session, name, uow.actor_id)
+    uow.history.created("contact", contact.id, contact.version, contact.full_name)
+    uow.emit("contact.created", [contact.id])
+    return contact
+
+
 def _new_contact(session: Session, name: str, actor_id: int | None) -> Contact:
     """A contact from a name as typed: "Anna Maria Weber" -> first "Anna Maria", last "Weber"."""
     first, _, last = " ".join(name.split()).rpartition(" ")
@@ -407,7 +477,7 @@ def _contact_ids(session: Session, deal_id: int) -> tuple[int, ...]:
     )
 
 
-def _set_contacts(session: Session, deal_id: int, contact_ids: Sequence[int]) -> None:
+def set_contacts(session: Session, deal_id: int, contact_ids: Sequence[int]) -> None:
     session.execute(delete(deal_contact).where(deal_contact.c.deal_id == deal_id))
     if contact_ids:
         session.execute(
@@ -416,7 +486,7 @@ def _set_contacts(session: Session, deal_id: int, contact_ids: Sequence[int]) ->
         )
 
 
-def _details(session: Session, deal: Deal) -> DealDetails:
+def deal_details(session: Session, deal: Deal) -> DealDetails:
     stage = session.get(Stage, deal.stage_id)
     pipeline = session.get(Pipeline, deal.pipeline_id)
     responsible = session.get(User, deal.responsible_id) if deal.responsible_id else None
@@ -452,4 +522,5 @@ def _details(session: Session, deal: Deal) -> DealDetails:
         updated_at=deal.updated_at,
         updated_by_id=deal.updated_by_id,
         version=deal.version,
+        amount_from_products=deal.amount_from_products,
     )

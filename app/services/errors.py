@@ -48,6 +48,7 @@ ENTITY_NAMES: Mapping[str, Message] = {
     "filter": noun(QT_TRANSLATE_NOOP("entities", "Filter")),
     "operation": noun(QT_TRANSLATE_NOOP("entities", "Change")),
     "custom_field": noun(QT_TRANSLATE_NOOP("entities", "Field")),
+    "form_layout": noun(QT_TRANSLATE_NOOP("entities", "Form")),
 }
 
 
@@ -92,6 +93,26 @@ class ValidationError(ServiceError):
     @classmethod
     def single(cls, field_name: str, template: str, **params: Any) -> ValidationError:
         return cls([FieldProblem(field_name, Message(template, params))])
+
+
+class MissingFieldsError(ValidationError):
+    """A stage needs fields these deals don't have yet: the user is asked for them, then the move
+    is tried again with the values (nothing was changed)."""
+
+    def __init__(
+        self,
+        problems: Sequence[FieldProblem],
+        *,
+        stage_id: int,
+        missing: Mapping[int, tuple[str, ...]],
+    ) -> None:
+        super().__init__(problems)
+        self.stage_id = stage_id
+        self.missing = dict(missing)  # deal id -> field keys it lacks
+
+    @property
+    def field_keys(self) -> list[str]:
+        return list(dict.fromkeys(k for keys in self.missing.values() for k in keys))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -250,8 +250,9 @@ def touch(record: Any) -> None:
     the ORM writes the row and bumps its version: others editing it then get a conflict."""
     if hasattr(record, "updated_at"):
         record.updated_at = utcnow()
-    else:
-        flag_modified(record, "version")
+    else:  # rewrite a plain column with its own value: the UPDATE then bumps the version too
+        attribute = next(a.key for a in inspect(record).mapper.column_attrs if a.key not in ("id", "version"))
+        flag_modified(record, attribute)
 
 
 def load(session: Session, model: type[Any], entity_type: str, ident: int) -> Any:

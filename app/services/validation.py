@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -24,6 +25,9 @@ class Problems:
 
     def add(self, field: str, template: str, **params: Any) -> None:
         self._items.append(FieldProblem(field, Message(template, params)))
+
+    def extend(self, problems: Iterable[FieldProblem]) -> None:
+        self._items.extend(problems)
 
     def __bool__(self) -> bool:
         return bool(self._items)
