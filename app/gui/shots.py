@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 SIZE = (1280, 800)
 
@@ -37,6 +38,8 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
     from app.dialogs.deal_quick_dialog import DealQuickDialog
+    from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+    from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
     from app.dialogs.loss_reason_dialog import LossReasonDialog
     from app.gui.application import build_main_window, create_application, finish_background_work
     from app.services import open_services
@@ -120,9 +123,54 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     if first is not None:
         in_dialog("22-edit-deal", DealQuickDialog(services, deal_id=first.id, parent=window))
     in_dialog("23-deal-lost", LossReasonDialog(services.office.loss_reasons(), parent=window))
+    deal_id = _a_typical_deal(services)
+    if deal_id is not None:
+        _give_it_a_history(services, deal_id)
+        form = DealFormDialog(services, deal_id=deal_id, parent=window)
+        form.resize(980, 720)
+        in_dialog("24-deal-form", form)
+        form = DealFormDialog(services, deal_id=deal_id, parent=window)
+        form.resize(980, 720)
+        in_dialog("25-deal-form-products", form, lambda d: d.tabs.setCurrentIndex(1))  # type: ignore[attr-defined]
+        form = DealFormDialog(services, deal_id=deal_id, parent=window)
+        form.resize(980, 720)
+        in_dialog("26-deal-form-timeline", form, lambda d: d.tabs.setCurrentIndex(2))  # type: ignore[attr-defined]
+    designer = FormDesignerDialog(services, parent=window)
+    in_dialog("27-form-designer", designer)
     window.close()
     finish_background_work(window)
     services.close()
     QApplication.processEvents()
     del translators
     return written
+
+
+def _a_typical_deal(services: Any) -> int | None:
+    """An open deal with two product rows, a company and a contact: what the form is for."""
+    for pipeline in services.pipelines.list():
+        for stage in pipeline.stages[1:3]:
+            for card in services.kanban.cards(stage.id, _all_deals(), limit=200):
+                data = services.deal_form.load(card.id)
+                if len(data.products) >= 2 and data.contacts and data.deal.company_id:
+                    return int(card.id)
+    return None
+
+
+def _all_deals() -> Any:
+    from app.services.deal_filters import DealFilter
+
+    return DealFilter()
+
+
+def _give_it_a_history(services: Any, deal_id: int) -> None:
+    """A few changes, as people make them, so the timeline has something to show."""
+    from datetime import timedelta
+
+    deal = services.deals.get(deal_id)
+    pipeline = next(p for p in services.pipelines.list() if p.id == deal.pipeline_id)
+    services.deals.update(deal.id, deal.version, probability=60)
+    deal = services.deals.get(deal_id)
+    later = pipeline.stages[min(2, len(pipeline.stages) - 1)]
+    if deal.close_date is None:
+        services.deals.update(deal.id, deal.version, close_date=deal.begin_date + timedelta(days=60))
+    services.deals.move_stage(deal_id, later.id)

@@ -91,6 +91,29 @@ class CompanyService(CrudService[Company, CompanyDetails]):
     def before_delete(self, uow: UnitOfWork, record: Company) -> None:
         delete_custom_values(uow.session, EntityType.COMPANY, [record.id])
 
+    def search(self, text: str, limit: int = 20) -> list[CompanyDetails]:
+        """Companies whose name starts with the text, or has a word starting with it (pickers)."""
+        words = text.strip()
+        if not words:
+            return []
+        with self._ctx.read() as session:
+            stmt = (
+                select(Company)
+                .where(
+                    or_(
+                        Company.title.startswith(words, autoescape=True),
+                        Company.title.contains(" " + words, autoescape=True),
+                    )
+                )
+                .order_by(Company.title, Company.id)
+                .limit(limit)
+            )
+            return [self.details(session, c) for c in session.scalars(stmt)]
+
+    def titles(self, ids: list[int]) -> dict[int, str]:
+        with self._ctx.read() as session:
+            return dict(session.execute(select(Company.id, Company.title).where(Company.id.in_(ids))).all())
+
 
 class ContactService(CrudService[Contact, ContactDetails]):
     model = Contact
@@ -158,6 +181,10 @@ class ContactService(CrudService[Contact, ContactDetails]):
 
     def before_delete(self, uow: UnitOfWork, record: Contact) -> None:
         delete_custom_values(uow.session, EntityType.CONTACT, [record.id])
+
+    def names(self, ids: list[int]) -> dict[int, str]:
+        with self._ctx.read() as session:
+            return {c.id: c.full_name for c in session.scalars(select(Contact).where(Contact.id.in_(ids)))}
 
     def search(self, text: str, limit: int = 20) -> list[ContactDetails]:
         """Contacts whose first or last name starts with the text (for pickers, as the user types)."""

@@ -23,6 +23,7 @@ from app.models import (
     EntityType,
     FieldType,
     Stage,
+    User,
     deal_contact,
 )
 from app.services.context import ServiceContext, UnitOfWork
@@ -81,9 +82,28 @@ class DealFormService:
             return _form_data(session, deal)
 
     def timeline(self, deal_id: int) -> list[HistoryItem]:
-        """Everything that happened to the deal, newest first."""
+        """Everything that happened to the deal, newest first (its creation from the deal itself when
+        it was imported or generated without a history entry)."""
         with self._ctx.read() as session:
-            return list(reversed(read_history(session, "deal", deal_id)))
+            items = read_history(session, "deal", deal_id)
+            if not any(i.action == "created" for i in items):
+                deal = load(session, Deal, "deal", deal_id)
+                creator = session.get(User, deal.created_by_id) if deal.created_by_id else None
+                items.insert(
+                    0,
+                    HistoryItem(
+                        0,
+                        deal.created_at,
+                        deal.created_by_id,
+                        creator.name if creator else None,
+                        "created",
+                        None,
+                        None,
+                        deal.title,
+                        1,
+                    ),
+                )
+            return list(reversed(items))
 
     def new_defaults(self) -> dict[int, Any]:
         """Custom fields' default values for a new deal (field id -> value), as the form prefills them."""
@@ -344,7 +364,7 @@ def _new_company(uow: UnitOfWork, title: str) -> Company:
     return company
 
 
-def _summary(lines: Sequence[ProductLine]) -> str | None:
+def rows_summary(lines: Sequence[ProductLine]) -> str | None:
     """Rows as the timeline shows them: "Desk × 3 à 100.00; Chair × 2 à 50.00"."""
     parts = [f"{line.name} × {line.quantity.normalize():f} à {line.price:f}" for line in lines]
     return "; ".join(parts) or None
@@ -372,4 +392,4 @@ def _write_rows(session: Session, deal_id: int, lines: Sequence[ProductLine]) ->
             )
         )
     session.flush()
-    return {"products": (_summary(before), _summary(lines))}
+    return {"products": (rows_summary(before), rows_summary(lines))}

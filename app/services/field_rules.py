@@ -99,6 +99,12 @@ class FieldRuleService:
                 for key in sorted(keys)
             }
 
+    def required_at_stage(self, stage_id: int) -> list[str]:
+        """The fields a deal needs to be in this stage (its own and earlier stages' requirements)."""
+        with self._ctx.read() as session:
+            stage = session.get(Stage, stage_id)
+            return required_at(session, stage) if stage is not None else []
+
     def set_access(
         self,
         entity: EntityType,

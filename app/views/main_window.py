@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.deal_quick_dialog import DealQuickDialog
-from app.services import DomainEvent, Services
+from app.services import DatabaseError, DomainEvent, ServiceError, Services
 from app.services.container import sqlite_file
 from app.services.deal_queries import DealSummary
 from app.ui.actions import ActionId, build_actions
@@ -201,7 +202,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.focus_search()
 
     def _on_new_deal(self) -> None:
-        dialog = DealQuickDialog(self._services, pipeline_id=self.deals.current_pipeline_id(), parent=self)
+        dialog = DealFormDialog(self._services, pipeline_id=self.deals.current_pipeline_id(), parent=self)
         dialog.exec()
 
     def _on_new_deal_in_stage(self, pipeline_id: int, stage_id: int) -> None:
@@ -212,7 +213,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
         QMessageBox.warning(self, self.tr("Not moved"), error_text(error))
 
     def _on_open_deal(self, deal_id: int) -> None:
-        dialog = DealQuickDialog(self._services, deal_id=deal_id, parent=self)
+        try:
+            dialog = DealFormDialog(self._services, deal_id=deal_id, parent=self)
+        except (ServiceError, DatabaseError) as exc:  # deleted meanwhile, or the file is busy
+            QMessageBox.warning(self, self.tr("Deal not opened"), error_text(exc))
+            return
         dialog.exec()
 
     def _on_data_changed(self, event: DomainEvent) -> None:

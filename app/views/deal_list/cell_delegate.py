@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import Services
+from app.ui.colors import text_color_on
 from app.ui.formatting import date_format, parse_money
 from app.views.deal_list.deal_table_model import (
     COL_AMOUNT,
@@ -38,12 +39,6 @@ from app.views.deal_list.deal_table_model import (
 )
 
 NO_DATE = QDate(1900, 1, 1)
-
-
-def text_color_on(background: QColor) -> QColor:
-    """Black or white, whichever reads better on the background (by perceived brightness)."""
-    r, g, b = background.red(), background.green(), background.blue()
-    return QColor("#1f2329") if (0.299 * r + 0.587 * g + 0.114 * b) > 150 else QColor("#ffffff")
 
 
 class DealCellDelegate(QStyledItemDelegate):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.services import Services
 from app.services.pipelines import StageInfo
-from app.views.deal_list.cell_delegate import text_color_on
+from app.ui.colors import text_color_on
 from app.views.kanban.card_delegate import CardDelegate
 from app.views.kanban.card_model import CardListModel, read_cards_mime
 

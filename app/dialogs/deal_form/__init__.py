@@ -1,0 +1,1 @@
+"""The deal form and its parts: stage bar, sections, products, timeline, conflicts."""

@@ -1,0 +1,100 @@
+"""History values (stored as language-neutral text) shown in the user's terms: names, dates, money."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from app.dialogs.fields.catalog import FieldCatalog
+from app.services.custom_fields import FieldType
+from app.services.vocabulary import DEAL_SOURCES, FIELD_LABELS
+from app.ui.formatting import short_date
+from app.ui.i18n import translate_message
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryFormat", text)
+
+
+class HistoryFormat:
+    """Turns a field name and a stored value into what the timeline and conflicts show."""
+
+    def __init__(self, catalog: FieldCatalog) -> None:
+        self._catalog = catalog
+        services = catalog.services
+        self._stages = {s.id: s.name for p in services.pipelines.list() for s in p.stages}
+        self._users = dict(catalog.users())
+        self._by_code = {f.code: f for f in catalog.custom.values()}
+
+    def field(self, name: str | None) -> str:
+        if name is None:
+            return ""
+        if name == "products":
+            return _tr("Products")
+        if name == "amount_from_products":
+            return _tr("Amount from products")
+        if name.startswith("uf:"):
+            field = self._by_code.get(name[3:])
+            return field.label if field else name[3:]
+        message = FIELD_LABELS.get(name)
+        return translate_message(message) if message is not None else name
+
+    def value(self, name: str | None, text: str | None) -> str:
+        if text is None or text == "":
+            return "–"
+        if name == "stage_id":
+            return self._stages.get(_int(text), text)
+        if name in ("responsible_id", "created_by_id", "updated_by_id"):
+            return self._users.get(_int(text), text)
+        if name == "company_id":
+            ident = _int(text)
+            return self._catalog.services.companies.titles([ident]).get(ident, text) if ident else text
+        if name == "source":
+            label = DEAL_SOURCES.get(text)
+            return translate_message(label) if label is not None else text
+        if text in ("true", "false"):
+            return _tr("yes") if text == "true" else _tr("no")
+        if name and name.startswith("uf:"):
+            return self._custom(name[3:], text)
+        return _readable(text)
+
+    def _custom(self, code: str, text: str) -> str:
+        field = self._by_code.get(code)
+        if field is None:
+            return text
+        parts = [p.strip() for p in text.split(",")]
+        if field.field_type is FieldType.LIST:
+            return ", ".join(field.option_label(_int(p) or 0) or p for p in parts)
+        if field.field_type is FieldType.EMPLOYEE:
+            return ", ".join(self._users.get(_int(p), p) for p in parts)
+        return ", ".join(_readable(p) for p in parts)
+
+
+def _int(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
+def _readable(text: str) -> str:
+    """Dates and numbers in the user's notation; anything else as it is."""
+    try:
+        if len(text) == 10 and text[4] == "-":
+            return short_date(date.fromisoformat(text))
+        if len(text) > 10 and text[4] == "-" and "T" in text:
+            moment = datetime.fromisoformat(text)
+            return f"{short_date(moment)} {moment:%H:%M}"
+    except ValueError:
+        return text
+    try:
+        Decimal(text)
+    except InvalidOperation:
+        return text
+    if "." in text:  # exact: the integer part grouped, the decimals as stored
+        units, decimals = text.split(".", 1)
+        sign = "-" if units.startswith("-") else ""
+        return f"{sign}{QLocale().toString(abs(int(units)))}{QLocale().decimalPoint()}{decimals}"
+    return text

@@ -1,0 +1,43 @@
+"""The Timeline tab: everything that happened to the deal, newest first (who, when, old -> new)."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from app.dialogs.deal_form.history_format import HistoryFormat
+from app.services.history import HistoryItem
+from app.ui.formatting import short_date
+
+
+class TimelineTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineTab")
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("timeline")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+
+    def show_items(self, items: list[HistoryItem], fmt: HistoryFormat) -> None:
+        self.tree.clear()
+        for item in items:
+            local = item.at.replace(tzinfo=UTC).astimezone()
+            when = f"{short_date(local)} {local:%H:%M}"
+            self.tree.addTopLevelItem(QTreeWidgetItem([when, item.user_name or "–", self._what(item, fmt)]))
+
+    def _what(self, item: HistoryItem, fmt: HistoryFormat) -> str:
+        if item.action == "created":
+            return self.tr("Created “%1”").replace("%1", item.new_value or "")
+        if item.action == "deleted":
+            return self.tr("Deleted")
+        old, new = fmt.value(item.field, item.old_value), fmt.value(item.field, item.new_value)
+        return f"{fmt.field(item.field)}: {old} → {new}"

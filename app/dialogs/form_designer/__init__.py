@@ -1,0 +1,1 @@
+"""The form-layout designer: sections, fields, who sees them, what each stage requires."""
