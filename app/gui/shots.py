@@ -37,8 +37,8 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
-    from app.dialogs.deal_quick_dialog import DealQuickDialog
     from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+    from app.dialogs.deal_quick_dialog import DealQuickDialog
     from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
     from app.dialogs.loss_reason_dialog import LossReasonDialog
     from app.gui.application import build_main_window, create_application, finish_background_work

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.deal_quick_dialog import DealQuickDialog
-from app.services import DatabaseError, DomainEvent, ServiceError, Services
+from app.services import DatabaseError, DomainEvent, MissingFieldsError, ServiceError, Services
 from app.services.container import sqlite_file
 from app.services.deal_queries import DealSummary
 from app.ui.actions import ActionId, build_actions
@@ -247,6 +247,21 @@ class MainWindow(PreserveGeometry, QMainWindow):
             action.setText(self.tr("&Undo change of %Ln deal(s)", "", last.count))
 
     def _on_edit_failed(self, error: BaseException) -> None:
+        if isinstance(error, MissingFieldsError) and len(error.missing) == 1:
+            # A stage chosen in the list needs fields the deal lacks: ask for them and move it.
+            from app.dialogs.required_fields_dialog import ask_and_retry
+
+            deal_id = next(iter(error.missing))
+            stages = {s.id: s.name for p in self._services.pipelines.list() for s in p.stages}
+
+            def retry(fill: dict[str, object]) -> int:
+                return self._services.deals.move_each([(deal_id, None)], error.stage_id, fill=fill)
+
+            try:
+                ask_and_retry(self, self._services, error, stages.get(error.stage_id, ""), retry)
+            except (ServiceError, DatabaseError) as exc:
+                QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
+            return
         QMessageBox.warning(self, self.tr("Not saved"), error_text(error))
 
     def _on_read_failed(self, error: BaseException) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.services import DatabaseError, ServiceError, Services
 from app.ui.i18n import error_text
 from app.ui.settings import LANGUAGE, UserSettings
+from app.views.fields_settings import FieldsSettings
 
 
 class SettingsPage(QWidget):
@@ -87,15 +89,25 @@ class SettingsPage(QWidget):
         save_row.addStretch(1)
         deals_form.addRow("", save_row)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 24, 24, 24)
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         title = QLabel(self.tr("Settings"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        for group in (appearance, deals, database):
+        self.fields = FieldsSettings(services)
+        for group in (appearance, deals, self.fields, database):
             group.setMaximumWidth(900)
             layout.addWidget(group)
         layout.addStretch(1)

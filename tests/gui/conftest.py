@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.gui.application import build_main_window
@@ -26,6 +26,26 @@ def _english_and_synchronous(qapp: QApplication) -> Iterator[None]:
     for translator in translators:
         QCoreApplication.removeTranslator(translator)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_left_open(qapp: QApplication) -> Iterator[None]:
+    """A modal dialog no test answers would wait forever: close it after a while and fail the test."""
+    stray: list[str] = []
+
+    def close_modal() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is not None:
+            stray.append(f"{type(widget).__name__} '{widget.windowTitle()}'")
+            widget.close()
+
+    timer = QTimer()
+    timer.setInterval(3000)
+    timer.timeout.connect(close_modal)
+    timer.start()
+    yield
+    timer.stop()
+    assert not stray, f"a dialog was left for the user to answer: {stray}"
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
 
+from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.deal_quick_dialog import DealQuickDialog
 from app.dialogs.loss_reason_dialog import LossReasonDialog
 from app.services import Services, open_services
@@ -160,7 +161,7 @@ def test_keyboard_moves_between_columns_and_moves_cards(
     qtbot.keyClick(first.view, Qt.Key.Key_Right)
     assert second.view.hasFocus()
     opened: list[int] = []
-    monkeypatch.setattr(DealQuickDialog, "exec", lambda dialog: opened.append(dialog._deal.id) or 0)
+    monkeypatch.setattr(DealFormDialog, "exec", lambda dialog: opened.append(dialog._data.deal.id) or 0)
     qtbot.keyClick(second.view, Qt.Key.Key_Return)
     assert opened == [second.focused_card()]
 

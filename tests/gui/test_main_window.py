@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.deal_quick_dialog import DealQuickDialog
 from app.services import Services, open_services
 from app.services.deal_queries import DealFilter
@@ -101,7 +102,7 @@ def test_pipeline_selector_and_search_filter_the_list(
 
 
 def test_new_deal_through_the_dialog(qtbot, window: MainWindow, demo_services: Services, monkeypatch) -> None:
-    def fill_and_save(dialog: DealQuickDialog) -> int:
+    def fill_and_save(dialog: DealFormDialog) -> int:
         dialog.show()
         qtbot.keyClicks(dialog.findChild(QLineEdit, "title"), "Standing desks for Becker AG")
         qtbot.keyClicks(dialog.findChild(QLineEdit, "amount"), "2,499.50")
@@ -109,7 +110,7 @@ def test_new_deal_through_the_dialog(qtbot, window: MainWindow, demo_services: S
         qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
         return dialog.result()
 
-    monkeypatch.setattr(DealQuickDialog, "exec", fill_and_save)
+    monkeypatch.setattr(DealFormDialog, "exec", fill_and_save)
     qtbot.mouseClick(window.deals.findChild(QPushButton, "newDeal"), Qt.MouseButton.LeftButton)
     created = demo_services.deal_queries.page(DealFilter(search="Standing desks for Becker"), _sort(), 0)
     assert [(r.title, r.amount) for r in created] == [("Standing desks for Becker AG", Decimal("2499.50"))]

@@ -38,7 +38,8 @@ class FieldEditor(QWidget):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.setObjectName(f"field_{key.replace(':', '_')}")
+        self.safe_key = key.replace(":", "_")
+        self.setObjectName(f"field_{self.safe_key}")
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -63,6 +64,7 @@ class TextEditor(FieldEditor):
     def __init__(self, key: str, max_length: int = 255, placeholder: str = "", parent: QWidget | None = None):
         super().__init__(key, parent)
         self.edit = QLineEdit()
+        self.edit.setObjectName(self.safe_key)
         self.edit.setMaxLength(max_length)
         self.edit.setPlaceholderText(placeholder)
         self.edit.textEdited.connect(self.changed)
@@ -82,6 +84,7 @@ class MultiLineEditor(FieldEditor):
         super().__init__(key, parent)
         self._lines = lines
         self.edit = QPlainTextEdit()
+        self.edit.setObjectName(self.safe_key)
         self.edit.setTabChangesFocus(True)
         self.edit.setMaximumHeight(90)
         self.edit.textChanged.connect(self.changed)
@@ -104,6 +107,7 @@ class NumberEditor(FieldEditor):
         super().__init__(key, parent)
         self._decimals = decimals
         self.edit = QLineEdit()
+        self.edit.setObjectName(self.safe_key)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edit.setPlaceholderText(
             "0" if decimals == 0 else f"0{QLocale().decimalPoint()}{'0' * min(decimals, 2)}"
@@ -129,7 +133,7 @@ class MoneyEditor(FieldEditor):
 
     def __init__(self, key: str, currencies: list[str], parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
-        self.amount = NumberEditor(f"{key}_value", 2)
+        self.amount = NumberEditor(key, 2)
         self.currency = QComboBox()
         self.currency.setObjectName("currency")
         for code in currencies:
@@ -159,6 +163,7 @@ class DateEditor(FieldEditor):
     def __init__(self, key: str, none_text: str, parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
         self.edit = QDateEdit()
+        self.edit.setObjectName(self.safe_key)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(date_format())
         self.edit.setMinimumDate(NO_DATE)
@@ -182,6 +187,7 @@ class DateTimeEditor(FieldEditor):
     def __init__(self, key: str, none_text: str, parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
         self.edit = QDateTimeEdit()
+        self.edit.setObjectName(self.safe_key)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(f"{date_format()} HH:mm")
         self.edit.setMinimumDateTime(QDateTime(NO_DATE, QTime(0, 0)))
@@ -215,6 +221,7 @@ class PercentEditor(FieldEditor):
     def __init__(self, key: str, none_text: str, parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
         self.edit = QSpinBox()
+        self.edit.setObjectName(self.safe_key)
         self.edit.setRange(-1, 100)
         self.edit.setSuffix(" %")
         self.edit.setSpecialValueText(none_text)
@@ -234,6 +241,7 @@ class CheckEditor(FieldEditor):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
         self.box = QCheckBox()
+        self.box.setObjectName(self.safe_key)
         self.box.toggled.connect(lambda _on: self.changed.emit())
         self._layout.addWidget(self.box)
         self._layout.addStretch(1)
@@ -253,6 +261,7 @@ class ChoiceEditor(FieldEditor):
     ) -> None:
         super().__init__(key, parent)
         self.combo = QComboBox()
+        self.combo.setObjectName(self.safe_key)
         if none_text is not None:
             self.combo.addItem(none_text, None)
         for data, text in choices:
@@ -277,6 +286,7 @@ class MultiChoiceEditor(FieldEditor):
     def __init__(self, key: str, choices: list[tuple[Any, str]], parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
         self.list = QListWidget()
+        self.list.setObjectName(self.safe_key)
         self.list.setMaximumHeight(min(120, 24 * max(1, len(choices)) + 6))
         for data, text in choices:
             item = QListWidgetItem(text)

@@ -77,6 +77,7 @@ class RecordPicker(FieldEditor):
         self._new_hint = new_hint
         self._id: int | None = None
         self.line = _SearchLine(search)
+        self.line.setObjectName(self.safe_key)
         self.line.setPlaceholderText(placeholder)
         self.hint = QLabel()
         self.hint.setObjectName("hint")
@@ -148,6 +149,7 @@ class RecordsPicker(FieldEditor):
         self.list.setObjectName("chosen")
         self.list.setMaximumHeight(80)
         self.line = _SearchLine(search)
+        self.line.setObjectName(self.safe_key)
         self.line.setPlaceholderText(placeholder)
         self.line.returnPressed.connect(self._add_typed)
         self.line.completer().activated.connect(lambda _text: self._add_typed())

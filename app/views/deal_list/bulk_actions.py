@@ -9,7 +9,7 @@ from PySide6.QtCore import QDir, QItemSelection, QLocale, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.dialogs.bulk_field_dialog import BulkFieldDialog
-from app.services import ServiceError, Services
+from app.services import MissingFieldsError, ServiceError, Services
 from app.services.deal_bulk import BulkResult, DealSelection
 from app.services.deal_export import ExportFormat
 from app.services.vocabulary import DEAL_SOURCES
@@ -111,18 +111,30 @@ class DealBulkActions(QObject):
         field, value = dialog.choice()
         self._update(field, value, lambda n: self.tr("Changed %Ln deal(s).", "", n))
 
-    def _update(self, field: str, value: Any, done_text: Any) -> None:
+    def _update(self, field: str, value: Any, done_text: Any, fill: dict[str, Any] | None = None) -> None:
         resolve, count = self._selection()
         bulk = self._services.deal_bulk
 
         def work(progress: Progress) -> BulkResult:
-            return bulk.update(resolve(), field, value, progress=progress)
+            return bulk.update(resolve(), field, value, fill=fill, progress=progress)
+
+        def missing(error: MissingFieldsError) -> None:
+            """The stage needs fields some deals lack: ask once, then run again with the values."""
+            from app.dialogs.required_fields_dialog import RequiredFieldsDialog
+
+            stage = next(
+                (s for p in self._services.pipelines.list() for s in p.stages if s.id == value), None
+            )
+            dialog = RequiredFieldsDialog(self._services, error, stage.name if stage else "", self._parent)
+            if dialog.exec() == RequiredFieldsDialog.DialogCode.Accepted:
+                self._update(field, value, done_text, dialog.values())
 
         self._run(
             self.tr("Changing %1 deals…").replace("%1", _n(count)),
             work,
             count,
             lambda result: done_text(result.changed),
+            on_missing=missing,
         )
 
     def delete(self) -> None:
@@ -212,13 +224,16 @@ class DealBulkActions(QObject):
 
     # -- running ---------------------------------------------------------------------------------
 
-    def _run(self, label: str, work: Any, count: int, message: Any) -> None:
+    def _run(self, label: str, work: Any, count: int, message: Any, on_missing: Any = None) -> None:
         def succeeded(result: Any) -> None:
             self.all_matching = False
             self.undo_changed.emit()
             self.finished.emit(message(result))
 
         def failed(error: BaseException) -> None:
+            if isinstance(error, MissingFieldsError) and on_missing is not None:
+                on_missing(error)
+                return
             text = error_text(error) if isinstance(error, ServiceError) else str(error)
             QMessageBox.warning(self._parent, self.tr("Not done"), text)
 

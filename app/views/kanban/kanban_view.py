@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from app.services import DatabaseError, DomainEvent, ServiceError, Services
+from app.services import DatabaseError, DomainEvent, MissingFieldsError, ServiceError, Services
 from app.services.deal_filters import DealFilter
 from app.services.pipelines import PipelineInfo, StageInfo
 from app.ui.formatting import money
@@ -152,7 +152,16 @@ class KanbanView(QWidget):
                 return False
         ids = [deal_id for deal_id, _version in moves]
         try:
-            self._services.deals.move_each(moves, stage_id, loss_reason=reason)
+            try:
+                self._services.deals.move_each(moves, stage_id, loss_reason=reason)
+            except MissingFieldsError as missing:  # the stage needs fields: ask, then move with them
+                from app.dialogs.required_fields_dialog import ask_and_retry
+
+                def retry(fill: dict[str, object]) -> int:
+                    return self._services.deals.move_each(moves, stage_id, loss_reason=reason, fill=fill)
+
+                if ask_and_retry(self, self._services, missing, stage.name, retry) is None:
+                    return False
         except (ServiceError, DatabaseError) as exc:
             self._refresh_cards(ids)  # show them as they are now: the card "snaps back"
             self.move_refused.emit(exc)
