@@ -26,24 +26,23 @@ from app.ui.i18n import error_text, translate_message
 
 
 def type_names() -> dict[FieldType, str]:
-    tr = lambda text: QCoreApplication.translate("CustomFieldDialog", text)  # noqa: E731
     return {
-        FieldType.STRING: tr("Text (one line)"),
-        FieldType.TEXT: tr("Text (several lines)"),
-        FieldType.INTEGER: tr("Whole number"),
-        FieldType.DECIMAL: tr("Decimal number"),
-        FieldType.MONEY: tr("Money"),
-        FieldType.DATE: tr("Date"),
-        FieldType.DATETIME: tr("Date and time"),
-        FieldType.BOOLEAN: tr("Yes / no"),
-        FieldType.LIST: tr("List of choices"),
-        FieldType.CONTACT: tr("Link to a contact"),
-        FieldType.COMPANY: tr("Link to a company"),
-        FieldType.EMPLOYEE: tr("Link to an employee"),
-        FieldType.URL: tr("Web address"),
-        FieldType.EMAIL: tr("E-mail"),
-        FieldType.PHONE: tr("Phone"),
-        FieldType.FILE: tr("File (path or name)"),
+        FieldType.STRING: QCoreApplication.translate("CustomFieldDialog", "Text (one line)"),
+        FieldType.TEXT: QCoreApplication.translate("CustomFieldDialog", "Text (several lines)"),
+        FieldType.INTEGER: QCoreApplication.translate("CustomFieldDialog", "Whole number"),
+        FieldType.DECIMAL: QCoreApplication.translate("CustomFieldDialog", "Decimal number"),
+        FieldType.MONEY: QCoreApplication.translate("CustomFieldDialog", "Money"),
+        FieldType.DATE: QCoreApplication.translate("CustomFieldDialog", "Date"),
+        FieldType.DATETIME: QCoreApplication.translate("CustomFieldDialog", "Date and time"),
+        FieldType.BOOLEAN: QCoreApplication.translate("CustomFieldDialog", "Yes / no"),
+        FieldType.LIST: QCoreApplication.translate("CustomFieldDialog", "List of choices"),
+        FieldType.CONTACT: QCoreApplication.translate("CustomFieldDialog", "Link to a contact"),
+        FieldType.COMPANY: QCoreApplication.translate("CustomFieldDialog", "Link to a company"),
+        FieldType.EMPLOYEE: QCoreApplication.translate("CustomFieldDialog", "Link to an employee"),
+        FieldType.URL: QCoreApplication.translate("CustomFieldDialog", "Web address"),
+        FieldType.EMAIL: QCoreApplication.translate("CustomFieldDialog", "E-mail"),
+        FieldType.PHONE: QCoreApplication.translate("CustomFieldDialog", "Phone"),
+        FieldType.FILE: QCoreApplication.translate("CustomFieldDialog", "File (path or name)"),
     }
 
 
@@ -147,7 +146,7 @@ class CustomFieldDialog(QDialog):
         self.options.addItem(item)
 
     def _show_choices(self) -> None:
-        is_list = self.kind.currentData() is FieldType.LIST
+        is_list = self.kind.currentData() == FieldType.LIST
         self.options_box.setVisible(is_list)
         if self._choices_row is not None:
             self._choices_row.setVisible(is_list)
@@ -184,7 +183,7 @@ class CustomFieldDialog(QDialog):
                 self.saved = self._services.custom_fields.create(
                     self._entity,
                     self.label.text(),
-                    self.kind.currentData(),
+                    FieldType(self.kind.currentData()),
                     options=[label for _id, label in options],
                     **flags,
                 )

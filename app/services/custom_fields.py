@@ -156,6 +156,7 @@ class CustomFieldService:
         help_text: str | None = None,
         default_value: str | None = None,
     ) -> CustomFieldInfo:
+        field_type = FieldType(field_type)
         problems = Problems()
         clean_label = clean_text(
             problems, "label", FIELD_LABELS["name"], label, required=True, max_length=200

@@ -97,6 +97,168 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by somebody else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>Somebody saved this deal after you opened it. For each field you both changed, choose the value to keep; everything else you changed is saved as well.</source>
+        <translation>Jemand hat diesen Deal gespeichert, nachdem Sie ihn geöffnet haben. Wählen Sie für jedes Feld, das Sie beide geändert haben, den Wert, der bleiben soll; alles andere, was Sie geändert haben, wird ebenfalls gespeichert.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>Beim Öffnen</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Deren Wert</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihr Wert</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldDialog</name>
+    <message>
+        <source>Text (one line)</source>
+        <translation>Text (einzeilig)</translation>
+    </message>
+    <message>
+        <source>Text (several lines)</source>
+        <translation>Text (mehrzeilig)</translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation>Ganze Zahl</translation>
+    </message>
+    <message>
+        <source>Decimal number</source>
+        <translation>Dezimalzahl</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Yes / no</source>
+        <translation>Ja / Nein</translation>
+    </message>
+    <message>
+        <source>List of choices</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Link to a contact</source>
+        <translation>Verknüpfung zu einem Kontakt</translation>
+    </message>
+    <message>
+        <source>Link to a company</source>
+        <translation>Verknüpfung zu einem Unternehmen</translation>
+    </message>
+    <message>
+        <source>Link to an employee</source>
+        <translation>Verknüpfung zu einem Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Webadresse</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>File (path or name)</source>
+        <translation>Datei (Pfad oder Name)</translation>
+    </message>
+    <message>
+        <source>Edit field</source>
+        <translation>Feld bearbeiten</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>Neues Feld</translation>
+    </message>
+    <message>
+        <source>A field's type can't change once it exists: its values would not fit.</source>
+        <translation>Der Typ eines Feldes kann sich nicht mehr ändern: seine Werte würden nicht passen.</translation>
+    </message>
+    <message>
+        <source>A choice, then Enter</source>
+        <translation>Eine Auswahl, dann Enter</translation>
+    </message>
+    <message>
+        <source>Remove choice</source>
+        <translation>Auswahl entfernen</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflichtfeld</translation>
+    </message>
+    <message>
+        <source>Several values</source>
+        <translation>Mehrere Werte</translation>
+    </message>
+    <message>
+        <source>Show in the list</source>
+        <translation>In der Liste zeigen</translation>
+    </message>
+    <message>
+        <source>Can be filtered by</source>
+        <translation>Filterbar</translation>
+    </message>
+    <message>
+        <source>For a list: one of its choices</source>
+        <translation>Bei Listen: eine ihrer Auswahlen</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Typ</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Auswahlen</translation>
+    </message>
+    <message>
+        <source>&amp;Default value</source>
+        <translation>&amp;Standardwert</translation>
+    </message>
+    <message>
+        <source>&amp;Help text</source>
+        <translation>&amp;Hilfetext</translation>
+    </message>
+    <message>
+        <source>Field not saved</source>
+        <translation>Feld nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>CustomFilter</name>
     <message>
         <source>Any</source>
@@ -218,7 +380,54 @@
     <name>DealCellDelegate</name>
     <message>
         <source>none</source>
-        <translation>keins</translation>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>DealFormDialog</name>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Neuer Deal</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Configure form…</source>
+        <translation>Formular anpassen …</translation>
+    </message>
+    <message>
+        <source>The total of the products (see the Products tab)</source>
+        <translation>Die Summe der Produkte (siehe Reiter Produkte)</translation>
+    </message>
+    <message>
+        <source>Nothing called “%1” was found.</source>
+        <translation>Nichts mit dem Namen „%1“ gefunden.</translation>
+    </message>
+    <message>
+        <source>Deal not saved</source>
+        <translation>Deal nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to this deal?</source>
+        <translation>Die Änderungen an diesem Deal speichern?</translation>
     </message>
 </context>
 <context>
@@ -237,7 +446,7 @@
     </message>
     <message>
         <source>none</source>
-        <translation>keins</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Type a name: a stored contact, or a new one</source>
@@ -387,6 +596,112 @@
     </message>
 </context>
 <context>
+    <name>FieldCatalog</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Type a company's name: a stored one, or a new one</source>
+        <translation>Namen eines Unternehmens eingeben: ein gespeichertes oder ein neues</translation>
+    </message>
+    <message>
+        <source>A new company “%1” is added with the deal.</source>
+        <translation>Ein neues Unternehmen „%1“ wird mit dem Deal angelegt.</translation>
+    </message>
+    <message>
+        <source>Add a contact: type a name, then Enter</source>
+        <translation>Kontakt hinzufügen: Namen eingeben, dann Enter</translation>
+    </message>
+    <message>
+        <source>Remove from this deal</source>
+        <translation>Aus diesem Deal entfernen</translation>
+    </message>
+    <message>
+        <source>Type a name to search</source>
+        <translation>Zum Suchen einen Namen eingeben</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsSettings</name>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflichtfeld</translation>
+    </message>
+    <message>
+        <source>In the list</source>
+        <translation>In der Liste</translation>
+    </message>
+    <message>
+        <source>New field…</source>
+        <translation>Neues Feld …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the field “%1”? %Ln record(s) have a value in it; the values go too.</source>
+        <translation><numerusform>Das Feld „%1“ löschen? %Ln Datensatz hat darin einen Wert; er geht mit.</numerusform><numerusform>Das Feld „%1“ löschen? %Ln Datensätze haben darin einen Wert; die Werte gehen mit.</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete the field “%1”? No record has a value in it yet.</source>
+        <translation>Das Feld „%1“ löschen? Noch kein Datensatz hat darin einen Wert.</translation>
+    </message>
+    <message>
+        <source>Delete field</source>
+        <translation>Feld löschen</translation>
+    </message>
+    <message>
+        <source>Field not deleted</source>
+        <translation>Feld nicht gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Any</source>
@@ -518,6 +833,124 @@
     </message>
 </context>
 <context>
+    <name>FormDesignerDialog</name>
+    <message>
+        <source>Configure the form</source>
+        <translation>Formular anpassen</translation>
+    </message>
+    <message>
+        <source>Just for me</source>
+        <translation>Nur für mich</translation>
+    </message>
+    <message>
+        <source>For everyone</source>
+        <translation>Für alle</translation>
+    </message>
+    <message>
+        <source>Everyone uses it (personal layouts are ignored)</source>
+        <translation>Alle verwenden es (persönliche Formulare werden ignoriert)</translation>
+    </message>
+    <message>
+        <source>Every pipeline</source>
+        <translation>Alle Pipelines</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>Formular:</translation>
+    </message>
+    <message>
+        <source>Hidden fields (drag here to hide)</source>
+        <translation>Ausgeblendete Felder (hierher ziehen zum Ausblenden)</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>Abschnitt hinzufügen</translation>
+    </message>
+    <message>
+        <source>New field…</source>
+        <translation>Neues Feld …</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>Auf Standard zurücksetzen</translation>
+    </message>
+    <message>
+        <source>“%1” is always required, so it can't be hidden.</source>
+        <translation>„%1“ ist immer Pflicht und kann daher nicht ausgeblendet werden.</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>Neuer Abschnitt</translation>
+    </message>
+    <message>
+        <source>A form needs at least one section.</source>
+        <translation>Ein Formular braucht mindestens einen Abschnitt.</translation>
+    </message>
+    <message>
+        <source>Reset the form</source>
+        <translation>Formular zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Go back to the standard form for everyone?</source>
+        <translation>Für alle zum Standardformular zurückkehren?</translation>
+    </message>
+    <message>
+        <source>Forget your own layout and use the office's (or the standard) form?</source>
+        <translation>Ihr eigenes Formular verwerfen und das des Büros (oder das Standardformular) verwenden?</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Choose a field to set who sees it and when it is required.</source>
+        <translation>Wählen Sie ein Feld, um festzulegen, wer es sieht und ab wann es Pflicht ist.</translation>
+    </message>
+    <message>
+        <source>Everyone sees it</source>
+        <translation>Alle sehen es</translation>
+    </message>
+    <message>
+        <source>Everyone may change it</source>
+        <translation>Alle dürfen es ändern</translation>
+    </message>
+    <message>
+        <source>Required from stage</source>
+        <translation>Pflicht ab Phase</translation>
+    </message>
+    <message>
+        <source>Only these people</source>
+        <translation>Nur diese Personen</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Form not saved</source>
+        <translation>Formular nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFormat</name>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Amount from products</source>
+        <translation>Betrag aus Produkten</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>KanbanView</name>
     <message>
         <source>The board shows one pipeline at a time: this is %1. Pick another above.</source>
@@ -625,6 +1058,10 @@
         <source>Not moved</source>
         <translation>Nicht verschoben</translation>
     </message>
+    <message>
+        <source>Deal not opened</source>
+        <translation>Deal nicht geöffnet</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
         <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
@@ -683,6 +1120,130 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ProductRowsModel</name>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Discount in</source>
+        <translation>Rabatt in</translation>
+    </message>
+    <message>
+        <source>Tax %</source>
+        <translation>Steuer %</translation>
+    </message>
+    <message>
+        <source>Tax incl.</source>
+        <translation>Steuer inkl.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsTab</name>
+    <message>
+        <source>Add from the catalog…</source>
+        <translation>Aus dem Katalog hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The deal's amount is the total of its products</source>
+        <translation>Der Betrag des Deals ist die Summe seiner Produkte</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Rabatte</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Neues Produkt</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>„%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1 % : %2</source>
+        <translation>%1 % : %2</translation>
+    </message>
+</context>
+<context>
+    <name>RequiredFieldsDialog</name>
+    <message>
+        <source>Fill in to move</source>
+        <translation>Zum Verschieben ausfüllen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stage “%1” needs these fields. What you enter goes to the %Ln deal(s) that lack them.</source>
+        <translation><numerusform>Die Phase „%1“ braucht diese Felder. Was Sie eingeben, erhält der %Ln Deal, dem sie fehlen.</numerusform><numerusform>Die Phase „%1“ braucht diese Felder. Was Sie eingeben, erhalten die %Ln Deals, denen sie fehlen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every field here is needed for the move.</source>
+        <translation>Jedes Feld hier wird für das Verschieben gebraucht.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionEditor</name>
+    <message>
+        <source>Name of the section</source>
+        <translation>Name des Abschnitts</translation>
+    </message>
+    <message>
+        <source>Two columns</source>
+        <translation>Zwei Spalten</translation>
+    </message>
+    <message>
+        <source>Move the section up</source>
+        <translation>Abschnitt nach oben</translation>
+    </message>
+    <message>
+        <source>Move the section down</source>
+        <translation>Abschnitt nach unten</translation>
+    </message>
+    <message>
+        <source>Remove the section (its fields become hidden)</source>
+        <translation>Abschnitt entfernen (seine Felder werden ausgeblendet)</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1349,29 @@
     </message>
 </context>
 <context>
+    <name>TimelineTab</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Created “%1”</source>
+        <translation>„%1“ angelegt</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>&amp;New deal…</source>
@@ -887,6 +1471,10 @@
         <source>Field</source>
         <translation>Feld</translation>
     </message>
+    <message>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -917,6 +1505,14 @@
     <message>
         <source>Stage '{stage}' belongs to another pipeline; move the deal to that pipeline first.</source>
         <translation>Die Phase „{stage}“ gehört zu einer anderen Pipeline; verschieben Sie den Deal zuerst in diese Pipeline.</translation>
+    </message>
+    <message>
+        <source>A deal can have at most {max} product rows.</source>
+        <translation>Ein Deal kann höchstens {max} Produktzeilen haben.</translation>
+    </message>
+    <message>
+        <source>Product row {row}: {problem}</source>
+        <translation>Produktzeile {row}: {problem}</translation>
     </message>
     <message>
         <source>{count} of the selected deals are in another pipeline than stage '{stage}'.</source>
@@ -1086,6 +1682,82 @@
         <source>Only an administrator may change the office's settings.</source>
         <translation>Nur ein Administrator darf die Einstellungen des Büros ändern.</translation>
     </message>
+    <message>
+        <source>Only an administrator may change the rules of a field.</source>
+        <translation>Nur ein Administrator darf die Regeln eines Feldes ändern.</translation>
+    </message>
+    <message>
+        <source>{label} is needed from stage '{stage}' on.</source>
+        <translation>{label} wird ab der Phase „{stage}“ benötigt.</translation>
+    </message>
+    <message>
+        <source>Choose a stage of this pipeline.</source>
+        <translation>Wählen Sie eine Phase dieser Pipeline.</translation>
+    </message>
+    <message>
+        <source>There is no field '{key}'.</source>
+        <translation>Es gibt kein Feld „{key}“.</translation>
+    </message>
+    <message>
+        <source>A form needs at least one section.</source>
+        <translation>Ein Formular braucht mindestens einen Abschnitt.</translation>
+    </message>
+    <message>
+        <source>A form can have at most {max} sections.</source>
+        <translation>Ein Formular kann höchstens {max} Abschnitte haben.</translation>
+    </message>
+    <message>
+        <source>Every section needs a name.</source>
+        <translation>Jeder Abschnitt braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A section's name can be at most {max} characters long.</source>
+        <translation>Der Name eines Abschnitts kann höchstens {max} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the form for everyone.</source>
+        <translation>Nur ein Administrator darf das Formular für alle ändern.</translation>
+    </message>
+    <message>
+        <source>{label} is always required, so it can't be hidden.</source>
+        <translation>{label} ist immer Pflicht und kann daher nicht ausgeblendet werden.</translation>
+    </message>
+    <message>
+        <source>Prices, discounts and tax rates have at most two decimals.</source>
+        <translation>Preise, Rabatte und Steuersätze haben höchstens zwei Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>A quantity has at most three decimals.</source>
+        <translation>Eine Menge hat höchstens drei Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>A product row needs a name.</source>
+        <translation>Eine Produktzeile braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A price can't be negative.</source>
+        <translation>Ein Preis kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than zero.</source>
+        <translation>Die Menge muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>The tax rate must be a percentage from 0.</source>
+        <translation>Der Steuersatz muss ein Prozentsatz ab 0 sein.</translation>
+    </message>
+    <message>
+        <source>A discount can't be negative.</source>
+        <translation>Ein Rabatt kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>A discount can't be more than 100 %.</source>
+        <translation>Ein Rabatt kann nicht mehr als 100 % sein.</translation>
+    </message>
+    <message>
+        <source>A discount can't be more than the price.</source>
+        <translation>Ein Rabatt kann nicht höher als der Preis sein.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -1236,6 +1908,41 @@
     <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>About the deal</source>
+        <translation>Zum Deal</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>About the person</source>
+        <translation>Zur Person</translation>
+    </message>
+    <message>
+        <source>About the company</source>
+        <translation>Zum Unternehmen</translation>
+    </message>
+    <message>
+        <source>About the lead</source>
+        <translation>Zum Lead</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Weiteres</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>Neuer Abschnitt</translation>
     </message>
 </context>
 <context>

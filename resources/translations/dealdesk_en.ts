@@ -57,6 +57,13 @@
     </message>
 </context>
 <context>
+    <name>FieldsSettings</name>
+    <message numerus="yes">
+        <source>Delete the field “%1”? %Ln record(s) have a value in it; the values go too.</source>
+        <translation><numerusform>Delete the field “%1”? %Ln record have a value in it; the values go too.</numerusform><numerusform>Delete the field “%1”? %Ln records have a value in it; the values go too.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
@@ -65,6 +72,13 @@
     <message numerus="yes">
         <source>&amp;Undo change of %Ln deal(s)</source>
         <translation><numerusform>&amp;Undo change of %Ln deal</numerusform><numerusform>&amp;Undo change of %Ln deals</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RequiredFieldsDialog</name>
+    <message numerus="yes">
+        <source>Stage “%1” needs these fields. What you enter goes to the %Ln deal(s) that lack them.</source>
+        <translation><numerusform>Stage “%1” needs these fields. What you enter goes to the %Ln deal that lack them.</numerusform><numerusform>Stage “%1” needs these fields. What you enter goes to the %Ln deals that lack them.</numerusform></translation>
     </message>
 </context>
 <context>

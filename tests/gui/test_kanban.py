@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dragdrop import card_mime, drop
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
 
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
@@ -22,24 +22,6 @@ from app.views.deals_area import DealsView
 from app.views.kanban.kanban_view import KanbanView
 from app.views.kanban.stage_column import STAGE_MIME, StageColumn
 from app.views.main_window import MainWindow
-
-
-def drop(target: QWidget, mime: QMimeData) -> bool:
-    """Drag enter, move and drop on a widget, as Qt delivers them; whether the move was accepted."""
-    point = target.rect().center()
-    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    action = Qt.DropAction.MoveAction
-    QApplication.sendEvent(target, QDragEnterEvent(point, action, mime, buttons, mods))
-    move = QDragMoveEvent(point, action, mime, buttons, mods)
-    QApplication.sendEvent(target, move)
-    if not move.isAccepted():
-        return False
-    QApplication.sendEvent(target, QDropEvent(QPointF(point), action, mime, buttons, mods))
-    return True
-
-
-def card_mime(column: StageColumn, *rows: int) -> QMimeData:
-    return column.model.mimeData([column.model.index(r, 0) for r in rows])
 
 
 def ids_in(column: StageColumn) -> list[int]:

@@ -115,6 +115,7 @@ class DealFormDialog(QDialog):
         self.configure.clicked.connect(self._on_configure)
         self.stage_bar.stage_chosen.connect(self._on_stage_chosen)
         self.products.changed.connect(self._on_changed)
+        self.products.changed.connect(self._sync_amount)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save)
 
         self._pipeline_id = self._data.deal.pipeline_id if self._data else self._choose_pipeline(pipeline_id)
@@ -222,7 +223,23 @@ class DealFormDialog(QDialog):
             amount.set_currency(values["currency"])
         self.products.set_rows(values.get("products", ()), bool(values.get("amount_from_products")))
         self.products.set_currency(values.get("currency") or self._currency())
+        self._sync_amount()
         self._mark_required()
+
+    def _sync_amount(self) -> None:
+        """With "amount from products" on, the amount shows the rows' total and can't be typed."""
+        amount = self.sections.editors.get("amount") if self.sections else None
+        if not isinstance(amount, MoneyEditor):
+            return
+        computed = self.products.from_products.isChecked() and self.products.model.rowCount() > 0
+        if computed:
+            amount.blockSignals(True)
+            amount.set_value(self.products.model.totals.gross)
+            amount.blockSignals(False)
+        amount.amount.edit.setReadOnly(computed)
+        amount.amount.edit.setToolTip(
+            self.tr("The total of the products (see the Products tab)") if computed else ""
+        )
 
     def _currency(self) -> str:
         amount = self.sections.editors.get("amount") if self.sections else None

@@ -14,10 +14,6 @@ from app.ui.formatting import short_date
 from app.ui.i18n import translate_message
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryFormat", text)
-
-
 class HistoryFormat:
     """Turns a field name and a stored value into what the timeline and conflicts show."""
 
@@ -32,9 +28,9 @@ class HistoryFormat:
         if name is None:
             return ""
         if name == "products":
-            return _tr("Products")
+            return QCoreApplication.translate("HistoryFormat", "Products")
         if name == "amount_from_products":
-            return _tr("Amount from products")
+            return QCoreApplication.translate("HistoryFormat", "Amount from products")
         if name.startswith("uf:"):
             field = self._by_code.get(name[3:])
             return field.label if field else name[3:]
@@ -55,7 +51,11 @@ class HistoryFormat:
             label = DEAL_SOURCES.get(text)
             return translate_message(label) if label is not None else text
         if text in ("true", "false"):
-            return _tr("yes") if text == "true" else _tr("no")
+            return (
+                QCoreApplication.translate("HistoryFormat", "yes")
+                if text == "true"
+                else QCoreApplication.translate("HistoryFormat", "no")
+            )
         if name and name.startswith("uf:"):
             return self._custom(name[3:], text)
         return _readable(text)

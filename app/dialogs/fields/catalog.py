@@ -28,10 +28,6 @@ from app.ui.i18n import translate_message
 TEXT_LIMITS = {"title": 255, "position": 100, "phone": 50, "email": 254, "website": 255, "industry": 100}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FieldCatalog", text)
-
-
 class FieldCatalog(QObject):
     """The fields of one kind of record, read once per form from the services."""
 
@@ -74,7 +70,7 @@ class FieldCatalog(QObject):
     def editor(self, key: str, parent: QWidget | None = None) -> FieldEditor:
         if key in self.custom:
             return self._custom_editor(self.custom[key], parent)
-        none = _tr("none")
+        none = QCoreApplication.translate("FieldCatalog", "none")
         s = self.services
         if key == "amount":
             return MoneyEditor(key, [c.code for c in s.currencies.list()], parent)
@@ -94,8 +90,12 @@ class FieldCatalog(QObject):
                 key,
                 lambda text: [(c.id, c.title) for c in s.companies.search(text)],
                 s.companies.titles,
-                placeholder=_tr("Type a company's name: a stored one, or a new one"),
-                new_hint=_tr("A new company “%1” is added with the deal."),
+                placeholder=QCoreApplication.translate(
+                    "FieldCatalog", "Type a company's name: a stored one, or a new one"
+                ),
+                new_hint=QCoreApplication.translate(
+                    "FieldCatalog", "A new company “%1” is added with the deal."
+                ),
                 parent=parent,
             )
         if key == "contact_ids":
@@ -103,9 +103,11 @@ class FieldCatalog(QObject):
                 key,
                 lambda text: [(c.id, c.full_name) for c in s.contacts.search(text)],
                 s.contacts.names,
-                placeholder=_tr("Add a contact: type a name, then Enter"),
+                placeholder=QCoreApplication.translate(
+                    "FieldCatalog", "Add a contact: type a name, then Enter"
+                ),
                 allow_new=True,
-                remove_tip=_tr("Remove from this deal"),
+                remove_tip=QCoreApplication.translate("FieldCatalog", "Remove from this deal"),
                 parent=parent,
             )
         if key in ("comments", "address"):
@@ -115,7 +117,7 @@ class FieldCatalog(QObject):
     def _custom_editor(self, field: CustomFieldInfo, parent: QWidget | None) -> FieldEditor:
         key = f"uf:{field.code}"
         kind = field.field_type
-        none = _tr("none")
+        none = QCoreApplication.translate("FieldCatalog", "none")
         s = self.services
         if kind is FieldType.LIST:
             options = [(o.id, o.label) for o in field.options]
@@ -133,7 +135,7 @@ class FieldCatalog(QObject):
                 else (lambda text: [(c.id, c.title) for c in s.companies.search(text)])
             )
             names = s.contacts.names if kind is FieldType.CONTACT else s.companies.titles
-            placeholder = _tr("Type a name to search")
+            placeholder = QCoreApplication.translate("FieldCatalog", "Type a name to search")
             if field.multiple:
                 return RecordsPicker(
                     key,
@@ -141,7 +143,7 @@ class FieldCatalog(QObject):
                     names,
                     placeholder=placeholder,
                     allow_new=False,
-                    remove_tip=_tr("Remove"),
+                    remove_tip=QCoreApplication.translate("FieldCatalog", "Remove"),
                     parent=parent,
                 )
             return RecordPicker(key, search, names, placeholder=placeholder, parent=parent)

@@ -56,7 +56,7 @@ class FieldList(QListWidget):
             self.insertItem(row, item)
         return item
 
-    def keys(self) -> list[str]:
+    def field_keys(self) -> list[str]:
         return [self.item(n).data(KeyRole) for n in range(self.count())]
 
     def remove_keys(self, keys: set[str]) -> None:

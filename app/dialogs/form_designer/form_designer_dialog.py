@@ -75,7 +75,12 @@ class FormDesignerDialog(QDialog):
         self.pipeline.addItem(self.tr("Every pipeline"), None)
         for pipeline in self._pipelines if entity is EntityType.DEAL else ():
             self.pipeline.addItem(pipeline.name, pipeline.id)
-        self.pipeline.setCurrentIndex(max(0, self.pipeline.findData(pipeline_id)))
+        # The pipeline's own layout when it has one, else the one for every pipeline.
+        own = pipeline_id is not None and any(
+            services.form_layouts.stored(entity, shared=shared, pipeline_id=pipeline_id) is not None
+            for shared in (False, True)
+        )
+        self.pipeline.setCurrentIndex(max(0, self.pipeline.findData(pipeline_id)) if own else 0)
         self.pipeline.setVisible(entity is EntityType.DEAL)
         self.personal.setChecked(True)
         top = QHBoxLayout()
@@ -212,7 +217,7 @@ class FormDesignerDialog(QDialog):
                 keys = [k for k in keys if k not in always]
         if not keys:
             return
-        before = target.keys()[:row]
+        before = target.field_keys()[:row]
         row -= sum(1 for k in before if k in keys)
         for field_list in self._lists():
             field_list.remove_keys(set(keys))
@@ -245,7 +250,7 @@ class FormDesignerDialog(QDialog):
         if len(self.sections) == 1:
             self._show_error(self.tr("A form needs at least one section."))
             return
-        keys = editor.fields.keys()
+        keys = editor.fields.field_keys()
         always = [k for k in keys if k in ALWAYS_REQUIRED[self._entity]]
         target = self.sections[0] if self.sections[0] is not editor else self.sections[1]
         for key in always:  # fields that can't be hidden go to the first section
@@ -391,7 +396,7 @@ class FormDesignerDialog(QDialog):
             self._services.form_layouts.save(
                 self._entity,
                 self.current_sections(),
-                self.hidden.keys(),
+                self.hidden.field_keys(),
                 shared=shared,
                 pipeline_id=self._pipeline_id(),
                 forced=shared and self.forced.isChecked(),

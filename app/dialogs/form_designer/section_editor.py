@@ -57,4 +57,6 @@ class SectionEditor(QFrame):
         """The section as edited; a name left as its default stays translatable (title None)."""
         text = self.title.text().strip()
         title = None if text == self._default_title else text
-        return Section(self.key, title, 2 if self.two_columns.isChecked() else 1, tuple(self.fields.keys()))
+        return Section(
+            self.key, title, 2 if self.two_columns.isChecked() else 1, tuple(self.fields.field_keys())
+        )
