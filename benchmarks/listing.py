@@ -206,29 +206,38 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     south = region.options[1].id
     in_south = DealFilter(custom=(CustomCondition(region.id, "value_int", "in", (south,)),))
 
+    # What the user waits for: the count and the first screen. The total in the status bar is
+    # summed off the GUI thread (list_filter_custom_field_total).
     def filter_region() -> None:
         show_first_screen(DealTableModel(services, in_south))
-        services.deal_queries.summary(in_south)
 
     def filter_region_raw() -> None:
-        subquery = "SELECT entity_id FROM custom_field_value WHERE field_id = ? AND value_int = ?"
-        raw.execute(f"SELECT count(*) FROM deal WHERE id IN ({subquery})", (region.id, south)).fetchone()
+        values = "FROM custom_field_value WHERE field_id = ? AND value_int = ?"
+        raw.execute(f"SELECT count(*) {values}", (region.id, south)).fetchone()
         ids = [
             r[0]
             for r in raw.execute(
-                f"SELECT id FROM deal WHERE id IN ({subquery}) ORDER BY id DESC LIMIT 100", (region.id, south)
+                f"SELECT entity_id {values} ORDER BY entity_id DESC LIMIT 100", (region.id, south)
             )
         ]
         _raw_rows(raw, ids)
+
+    def region_total() -> None:
+        services.deal_queries.summary(in_south)
+
+    def region_total_raw() -> None:
         raw.execute(
-            f"SELECT currency, count(*), sum(amount) FROM deal WHERE id IN ({subquery}) GROUP BY currency",
+            "SELECT d.currency, count(*), sum(d.amount) FROM custom_field_value v JOIN deal d ON d.id = v.entity_id "
+            "WHERE v.field_id = ? AND v.value_int = ? GROUP BY d.currency",
             (region.id, south),
         ).fetchall()
 
+    matches = services.deal_queries.count(in_south)
     results["list_filter_custom_field"] = scenario(
-        median_ms(filter_region, runs),
-        median_ms(filter_region_raw, runs),
-        matches=services.deal_queries.count(in_south),
+        median_ms(filter_region, runs), median_ms(filter_region_raw, runs), matches=matches
+    )
+    results["list_filter_custom_field_total"] = scenario(
+        median_ms(region_total, runs), median_ms(region_total_raw, runs), matches=matches
     )
 
     raw.close()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import enum
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, select
+from sqlalchemy import ColumnElement, and_, false, select
 
 from app.models import CustomFieldValue, Deal, Stage, StageSemantic
 from app.services.errors import Message
@@ -114,27 +114,40 @@ class CustomCondition:
 _FILTER_VALUE = CustomFieldValue.__table__.alias("filter_value")
 
 
-def custom_condition(condition: CustomCondition) -> ColumnElement[bool]:
-    value = _FILTER_VALUE
+def value_condition(value: Any, condition: CustomCondition) -> ColumnElement[bool]:
+    """The condition on a table of custom values (its field and the values that match)."""
     if condition.column not in ("value_int", "value_text"):
         raise ValueError(f"no value column {condition.column!r}")
     column = value.c[condition.column]
-    matching = select(value.c.entity_id).where(value.c.field_id == condition.field_id)
-    if condition.op == "unset":
-        return ~Deal.id.in_(matching)
+    parts: list[ColumnElement[bool]] = [value.c.field_id == condition.field_id]
     if condition.op == "in":
-        matching = matching.where(column.in_(condition.values))
+        parts.append(column.in_(condition.values))
     elif condition.op == "range":
         lowest, highest = [*condition.values, None, None][:2]
         if lowest is not None:
-            matching = matching.where(column >= lowest)
+            parts.append(column >= lowest)
         if highest is not None:
-            matching = matching.where(column <= highest)
+            parts.append(column <= highest)
     elif condition.op == "prefix":
-        matching = matching.where(column.startswith(str(condition.values[0]), autoescape=True))
-    elif condition.op != "set":
+        parts.append(column.startswith(str(condition.values[0]), autoescape=True))
+    elif condition.op not in ("set", "unset"):
         raise ValueError(f"no operation {condition.op!r}")
+    return and_(*parts)
+
+
+def custom_condition(condition: CustomCondition) -> ColumnElement[bool]:
+    matching = select(_FILTER_VALUE.c.entity_id).where(value_condition(_FILTER_VALUE, condition))
+    if condition.op == "unset":
+        return ~Deal.id.in_(matching)
     return Deal.id.in_(matching)
+
+
+def values_only(f: DealFilter) -> CustomCondition | None:
+    """The filter's one custom condition when it is all there is to it (and can be read from the
+    value index alone: not "has no value"); the caller checks the field holds one value per deal."""
+    if len(f.custom) != 1 or f.custom[0].op == "unset":
+        return None
+    return f.custom[0] if replace(f, custom=()) == DealFilter() else None
 
 
 @dataclass(frozen=True)

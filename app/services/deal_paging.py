@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, exists, func, literal, select, tuple_
 
 from app.models import Company, CustomFieldValue, Deal, Pipeline, Stage, User
+from app.services.deal_filters import CustomCondition, value_condition
 
 STEP = 1000
 MAX_HOPS_ON_READ = 8  # further than this, one OFFSET read is cheaper than hopping there now
@@ -90,6 +91,7 @@ class PageCursor:
         *,
         costly_filter: bool = False,
         custom: CustomSort | None = None,
+        driver: CustomCondition | None = None,
     ) -> None:
         if sort.column not in SORT_COLUMNS and custom is None:
             raise ValueError(f"Can't sort deals by {sort.column!r}")
@@ -102,6 +104,11 @@ class PageCursor:
         self._abandoned = False
         # A search (a subquery) costs the same for one row as for all: find anchors in one pass then.
         self._costly_filter = costly_filter
+        # A filter that is only a condition on a custom field: its value index lists the deals, in
+        # id order, with their count — the deal table is not read at all (conditions are empty).
+        self._driver = driver
+        if driver is not None and (self._conditions or sort.column != "id" or custom is not None):
+            raise ValueError("a value-index driver reads the id order of an otherwise unfiltered list")
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -118,6 +125,8 @@ class PageCursor:
 
     def _build_segments(self, conn: Connection) -> list[_Segment]:
         column = self.sort.column
+        if self._driver is not None:
+            return self._driver_segments(conn, self._driver)
         if self._custom is not None:
             return self._custom_segments(conn, self._custom)
         if column in OWN_SORTS:
@@ -149,6 +158,14 @@ class PageCursor:
                 segments.append(_Segment(start, count, where, key))
                 start += count
         return segments
+
+    @staticmethod
+    def _driver_segments(conn: Connection, driver: CustomCondition) -> list[_Segment]:
+        value = _SORT_VALUE
+        matching = value_condition(value, driver)
+        count = conn.scalar(select(func.count()).select_from(value).where(matching)) or 0
+        segment = _Segment(0, count, matching, None, via_values=driver.field_id, id_column=value.c.entity_id)
+        return [segment] if count else []
 
     def _custom_segments(self, conn: Connection, custom: CustomSort) -> list[_Segment]:
         """Deals without a value, then by value (along the field's value index), or per choice.

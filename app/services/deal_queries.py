@@ -9,13 +9,14 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, literal, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from app.models import (
     Company,
     Contact,
     Currency,
     CustomFieldDefinition,
+    CustomFieldValue,
     Deal,
     FieldType,
     Pipeline,
@@ -26,7 +27,13 @@ from app.models import (
 )
 from app.services.context import ServiceContext
 from app.services.custom_fields import INT_TYPES
-from app.services.deal_filters import DealFilter, deal_conditions
+from app.services.deal_filters import (
+    CustomCondition,
+    DealFilter,
+    deal_conditions,
+    value_condition,
+    values_only,
+)
 from app.services.deal_paging import SORT_COLUMNS, CustomSort, DealSort, PageCursor
 
 PAGE_SIZE = 100
@@ -78,6 +85,9 @@ class DealSummary:
     by_currency: dict[str, Decimal] = field(default_factory=dict)
 
 
+_DRIVER_VALUE = CustomFieldValue.__table__.alias("driver_value")
+
+
 class DealQueryService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
@@ -85,6 +95,15 @@ class DealQueryService:
 
     def count(self, deal_filter: DealFilter) -> int:
         with self._ctx.read() as session:
+            driver = self._driver(session, deal_filter)
+            if driver is not None:
+                value = _DRIVER_VALUE
+                return (
+                    session.scalar(
+                        select(func.count()).select_from(value).where(value_condition(value, driver))
+                    )
+                    or 0
+                )
             return (
                 session.scalar(
                     select(func.count())
@@ -99,11 +118,18 @@ class DealQueryService:
         with self._ctx.read() as session:
             rates = {c.code: c.rate for c in session.scalars(select(Currency))}
             base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
-            rows = session.execute(
-                select(Deal.currency, func.count(), func.sum(Deal.amount))
-                .where(*deal_conditions(deal_filter, self._dialect, self._ctx.actor_id))
-                .group_by(Deal.currency)
-            ).all()
+            stmt = select(Deal.currency, func.count(), func.sum(Deal.amount))
+            driver = self._driver(session, deal_filter)
+            if driver is not None:  # from the value index to the deals it names: no IN-list to build
+                value = _DRIVER_VALUE
+                stmt = (
+                    stmt.select_from(value)
+                    .join(Deal, Deal.id == value.c.entity_id)
+                    .where(value_condition(value, driver))
+                )
+            else:
+                stmt = stmt.where(*deal_conditions(deal_filter, self._dialect, self._ctx.actor_id))
+            rows = session.execute(stmt.group_by(Deal.currency)).all()
         by_currency = {code: (amount or Decimal(0)) for code, _n, amount in rows}
         total = sum(
             ((amount * rates.get(code, Decimal(1))) for code, amount in by_currency.items()), Decimal(0)
@@ -113,12 +139,26 @@ class DealQueryService:
     def cursor(self, deal_filter: DealFilter, sort: DealSort) -> PageCursor:
         """The layout of a sorted, filtered list, for reading pages of it anywhere; keep it until
         the filter, the sort or the data change."""
+        if sort.column == "id":
+            with self._ctx.read() as session:
+                driver = self._driver(session, deal_filter)
+            if driver is not None:
+                return PageCursor([], sort, driver=driver)
         return PageCursor(
             deal_conditions(deal_filter, self._dialect, self._ctx.actor_id),
             sort,
             costly_filter=bool(deal_filter.search.strip()),
             custom=self._custom_sort(sort),
         )
+
+    @staticmethod
+    def _driver(session: Session, deal_filter: DealFilter) -> CustomCondition | None:
+        """The filter's only condition, on a field holding one value per deal: read by its index."""
+        condition = values_only(deal_filter)
+        if condition is None:
+            return None
+        field = session.get(CustomFieldDefinition, condition.field_id)
+        return condition if field is not None and not field.multiple else None
 
     def _custom_sort(self, sort: DealSort) -> CustomSort | None:
         """Sorting by "uf:<field id>": where that field keeps its values (and its choices' order)."""

@@ -133,3 +133,23 @@ def test_a_field_is_updated_but_never_changes_type(services: Services) -> None:
     assert services.deal_form.load(other.id).custom == {region.id: north.id}
     with pytest.raises(ValueError, match="not changeable"):
         services.custom_fields.update(region.id, updated.version, field_type=FieldType.STRING)
+
+
+def test_a_filter_on_one_custom_field_reads_its_index_alone_with_the_same_result(demo_services: Services) -> None:
+    from app.services.deal_filters import CustomCondition
+    from app.services.deal_queries import DealSort
+
+    region = next(f for f in demo_services.custom_fields.list() if f.code == "region")
+    south = region.options[1].id
+    fast = DealFilter(custom=(CustomCondition(region.id, "value_int", "in", (south,)),))
+    slow = DealFilter(custom=fast.custom, amount_min=D("-1"))  # one more (always true) condition
+    queries = demo_services.deal_queries
+    assert queries.cursor(fast, DealSort())._driver is not None
+    assert queries.cursor(slow, DealSort())._driver is None
+    assert queries.count(fast) == queries.count(slow) > 0
+    assert queries.summary(fast) == queries.summary(slow)
+    total = queries.count(fast)
+    for offset in (0, total // 2, total - 5):
+        assert [r.id for r in queries.page(fast, DealSort(), offset, 20)] == [
+            r.id for r in queries.page(slow, DealSort(), offset, 20)
+        ]
