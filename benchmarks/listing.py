@@ -227,8 +227,8 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
 
     def region_total_raw() -> None:
         raw.execute(
-            "SELECT d.currency, count(*), sum(d.amount) FROM custom_field_value v JOIN deal d ON d.id = v.entity_id "
-            "WHERE v.field_id = ? AND v.value_int = ? GROUP BY d.currency",
+            "SELECT d.currency, count(*), sum(d.amount) FROM custom_field_value v "
+            "JOIN deal d ON d.id = v.entity_id WHERE v.field_id = ? AND v.value_int = ? GROUP BY d.currency",
             (region.id, south),
         ).fetchall()
 

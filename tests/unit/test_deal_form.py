@@ -135,7 +135,7 @@ def test_a_field_is_updated_but_never_changes_type(services: Services) -> None:
         services.custom_fields.update(region.id, updated.version, field_type=FieldType.STRING)
 
 
-def test_a_filter_on_one_custom_field_reads_its_index_alone_with_the_same_result(demo_services: Services) -> None:
+def test_a_filter_on_one_custom_field_reads_its_index_alone(demo_services: Services) -> None:
     from app.services.deal_filters import CustomCondition
     from app.services.deal_queries import DealSort
 
