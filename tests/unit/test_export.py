@@ -81,8 +81,11 @@ def test_xlsx_of_everything_a_filter_matches_in_list_order(demo_services: Servic
     expected = demo_services.deal_queries.page(won, sort, 0, 1000)
     assert written == len(expected) > 0
     assert seen[-1] == written
-    sheet = load_workbook(target, read_only=True).active
-    rows = list(sheet.iter_rows(values_only=True))
+    book = load_workbook(target, read_only=True)  # read-only keeps the file open until closed
+    try:
+        rows = list(book.active.iter_rows(values_only=True))
+    finally:
+        book.close()
     assert rows[0] == ("ID", "Title", "Amount", "Currency", "Source")
     assert [r[0] for r in rows[1:]] == [d.id for d in expected]
     assert Decimal(str(rows[1][2])) == expected[0].amount  # a number cell, to the cent
