@@ -17,6 +17,7 @@ from app.services.customers import CompanyService, ContactService
 from app.services.deal_bulk import DealBulkService
 from app.services.deal_export import DealExportService
 from app.services.deal_form import DealFormService
+from app.services.deal_import import DealImportService
 from app.services.deal_queries import DealQueryService
 from app.services.deals import DealService
 from app.services.defaults import ensure_defaults, os_login
@@ -55,6 +56,7 @@ class Services:
     kanban: KanbanService = field(init=False)
     office: OfficeSettingsService = field(init=False)
     deal_form: DealFormService = field(init=False)
+    deal_import: DealImportService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
 
@@ -75,6 +77,7 @@ class Services:
             ("kanban", KanbanService),
             ("office", OfficeSettingsService),
             ("deal_form", DealFormService),
+            ("deal_import", DealImportService),
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
         ):

@@ -28,6 +28,16 @@ class UnitOfWork:
         entity = name.split(".", 1)[0]
         self.events.append(DomainEvent(name, entity, tuple(ids), self.actor_id, frozenset(fields)))
 
+    def coalesce_events(self) -> None:
+        """One event per kind instead of thousands (an import): listeners refresh once."""
+        merged: dict[tuple[str, frozenset[str]], list[int]] = {}
+        for event in self.events:
+            merged.setdefault((event.name, event.fields), []).extend(event.ids)
+        self.events = [
+            DomainEvent(name, name.split(".", 1)[0], tuple(ids), self.actor_id, fields)
+            for (name, fields), ids in merged.items()
+        ]
+
 
 @dataclass(frozen=True)
 class ServiceContext:

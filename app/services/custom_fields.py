@@ -424,6 +424,22 @@ def write_values(
     return diff
 
 
+def insert_values(
+    session: Session,
+    fields: Mapping[int, CustomFieldInfo],
+    items: Sequence[tuple[int, Mapping[int, list[Any]]]],
+) -> None:
+    """Cleaned values of new records (which have none yet), in one statement: (entity id, values)."""
+    rows = [
+        _stored(fields[field_id], entity_id, position, value)
+        for entity_id, cleaned in items
+        for field_id, values in cleaned.items()
+        for position, value in enumerate(values)
+    ]
+    if rows:
+        session.execute(insert(CustomFieldValue), rows)
+
+
 def _stored(field: CustomFieldInfo, entity_id: int, position: int, value: Any) -> dict[str, Any]:
     row: dict[str, Any] = {"field_id": field.id, "entity_id": entity_id, "position": position}
     row["value_int"], row["value_text"] = encode(field, value)

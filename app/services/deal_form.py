@@ -148,7 +148,7 @@ class DealFormService:
             standard = _clean_standard(session, problems, deal, values)
             fields = fields_by_id(session, EntityType.DEAL, custom)
             if deal is None:
-                _require_custom(session, problems, fields, custom)
+                require_custom(session, problems, custom)
             cleaned_custom = clean_values(session, problems, fields, custom)
             lines = _check_products(problems, products)
             company_name = _clean_name(problems, "company_id", new_company, 255)
@@ -182,7 +182,7 @@ class DealFormService:
             problems.raise_if_any()
             # -- everything checked: write ------------------------------------------------------
             if company_name:
-                standard["company_id"] = _new_company(uow, company_name).id
+                standard["company_id"] = create_company(uow, company_name).id
             contact_ids = list(standard.pop("contact_ids", deal_contact_ids(session, deal) if deal else ()))
             contact_ids += [new_contact_in(uow, name).id for name in contact_names]
             if deal is None:
@@ -305,9 +305,7 @@ def _clean_standard(
         return {}
 
 
-def _require_custom(
-    session: Session, problems: Problems, given: Mapping[int, CustomFieldInfo], custom: Mapping[int, Any]
-) -> None:
+def require_custom(session: Session, problems: Problems, custom: Mapping[int, Any]) -> None:
     """A new deal needs its required custom fields even when the form did not send them."""
     for definition in session.scalars(
         select(CustomFieldDefinition).where(
@@ -353,7 +351,7 @@ def _clean_name(problems: Problems, field: str, name: str | None, max_length: in
 # -- writing ----------------------------------------------------------------------------------------
 
 
-def _new_company(uow: UnitOfWork, title: str) -> Company:
+def create_company(uow: UnitOfWork, title: str) -> Company:
     company = Company(
         title=title, responsible_id=uow.actor_id, created_by_id=uow.actor_id, updated_by_id=uow.actor_id
     )

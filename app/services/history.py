@@ -43,6 +43,27 @@ class HistoryWriter:
     def created(self, entity_type: str, entity_id: int, version: int, title: str | None = None) -> None:
         self._write(entity_type, entity_id, "created", [(None, None, title)], version)
 
+    def created_many(self, entity_type: str, records: list[tuple[int, int, str | None]]) -> None:
+        """ "created" entries of many records (id, version, title) in one statement."""
+        now = utcnow()
+        self._session.execute(
+            insert(HistoryEntry),
+            [
+                {
+                    "entity_type": entity_type,
+                    "entity_id": entity_id,
+                    "action": "created",
+                    "field": None,
+                    "old_value": None,
+                    "new_value": title,
+                    "version": version,
+                    "user_id": self._actor_id,
+                    "at": now,
+                }
+                for entity_id, version, title in records
+            ],
+        )
+
     def deleted(self, entity_type: str, entity_id: int, version: int, title: str | None = None) -> None:
         self._write(entity_type, entity_id, "deleted", [(None, title, None)], version)
 

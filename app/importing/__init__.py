@@ -1,0 +1,1 @@
+"""Reading tables from CSV and XLSX files (no Qt, no database)."""
