@@ -38,6 +38,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
     from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+    from app.dialogs.deal_import.import_dialog import DealImportDialog
     from app.dialogs.deal_quick_dialog import DealQuickDialog
     from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
     from app.dialogs.loss_reason_dialog import LossReasonDialog
@@ -137,12 +138,44 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
         in_dialog("26-deal-form-timeline", form, lambda d: d.tabs.setCurrentIndex(2))  # type: ignore[attr-defined]
     designer = FormDesignerDialog(services, parent=window)
     in_dialog("27-form-designer", designer)
+    sample = _import_sample(scratch, services, language)
+    importer = DealImportDialog(services, sample, parent=window)
+    importer.day_first.setChecked(language == "de")  # the English sample is written the US way
+    in_dialog("28-import-deals", importer, lambda d: d.check())  # type: ignore[attr-defined]
     window.close()
     finish_background_work(window)
     services.close()
     QApplication.processEvents()
     del translators
     return written
+
+
+def _import_sample(scratch: Path, services: Any, language: str) -> Path:
+    """A file from another CRM, as people have them: some columns match, one row has a problem."""
+    region = next((f for f in services.custom_fields.list() if f.code == "region"), None)
+    choice = region.options[0].label if region is not None and region.options else ""
+    german = language == "de"
+    header = (
+        "Titel;Betrag;Region;Firma;Ansprechpartner;Abschluss;Alte ID"
+        if german
+        else ("Title;Amount;Region;Company;Contact person;Close date;Old ID")
+    )
+    rows = (
+        [
+            f"Kaffeemaschinen für Filialen;12.400,00;{choice};Bäckerei Krause;Petra Krause;15.01.2027;K-1042",
+            f"Wartungsvertrag 2027;3.600,00;{choice};Bäckerei Krause;Petra Krause;31.12.2026;K-1043",
+            "Schulung Baristas;zwölfhundert;Mitte;Café Lindner;;30.02.2027;K-1044",
+        ]
+        if german
+        else [
+            f"Coffee machines for the branches;12,400.00;{choice};Baker & Sons;Petra Baker;01/15/2027;K-1042",
+            f"Service contract 2027;3,600.00;{choice};Baker & Sons;Petra Baker;12/31/2026;K-1043",
+            "Barista training;twelve hundred;Middle;Café Lindner;;02/30/2027;K-1044",
+        ]
+    )
+    path = scratch / ("alt-crm.csv" if german else "old-crm.csv")
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
 
 
 def _a_typical_deal(services: Any) -> int | None:

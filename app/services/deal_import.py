@@ -70,12 +70,20 @@ _LABEL_KEYS = {
     "contacts": "contact_ids",
 }
 # Plain words other programs (and our own export) use for a column, besides the field's label.
+# English and German, as other CRMs' exports and hand-made Excel lists name them.
 _ALIASES: Mapping[str, tuple[str, ...]] = {
-    "title": ("name", "deal", "deal name", "subject"),
-    "contacts": ("contact", "contact person"),
-    "company": ("customer", "organisation", "organization", "account"),
-    "responsible": ("owner", "assigned to", "assigned"),
-    "close_date": ("expected close date", "due date"),
+    "title": ("name", "deal", "deal name", "subject", "bezeichnung", "betreff", "dealname"),
+    "amount": ("value", "deal value", "wert", "umsatz", "summe", "betrag"),
+    "contacts": ("contact", "contact person", "ansprechpartner", "kontakt", "kontaktperson"),
+    "company": ("customer", "organisation", "organization", "account", "firma", "kunde", "unternehmen"),
+    "responsible": ("owner", "assigned to", "assigned", "verantwortlich", "zuständig", "betreuer"),
+    "close_date": ("expected close date", "due date", "abschluss", "abschlussdatum", "fällig"),
+    "begin_date": ("start date", "start", "beginn", "startdatum"),
+    "comments": ("notes", "note", "description", "notizen", "bemerkung", "bemerkungen", "kommentar"),
+    "stage": ("status", "phase", "deal stage"),
+    "source": ("channel", "quelle", "kanal"),
+    "probability": ("wahrscheinlichkeit",),
+    "currency": ("währung",),
 }
 
 MSG_ROW = QT_TRANSLATE_NOOP("errors", "Row {row}: {problem}")
@@ -164,6 +172,18 @@ class DealImportService:
         except (TableReadError, OSError, UnicodeError) as exc:
             reason = exc.reason if isinstance(exc, TableReadError) else NOT_A_FILE
             raise ValidationError.single("file", MSG_READ[reason]) from exc
+
+    def preview(self, table: TableFile, limit: int = 3) -> list[list[str]]:
+        """The first rows' cells as text, to show what each column holds."""
+        rows: list[list[str]] = []
+        try:
+            for _line, cells in read_rows(table):
+                rows.append(["" if c is None else _text(c) for c in cells])
+                if len(rows) >= limit:
+                    break
+        except (TableReadError, OSError, UnicodeError) as exc:
+            raise ValidationError.single("file", MSG_READ[NOT_A_FILE]) from exc
+        return rows
 
     def targets(self) -> list[tuple[str, Message | str]]:
         """(target, label) for every field a column can go to; custom labels are the user's own text."""

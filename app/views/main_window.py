@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+from app.dialogs.deal_import.import_dialog import DealImportDialog, choose_import_file
 from app.dialogs.deal_quick_dialog import DealQuickDialog
 from app.services import DatabaseError, DomainEvent, MissingFieldsError, ServiceError, Services
 from app.services.container import sqlite_file
+from app.services.deal_import import ImportResult
 from app.services.deal_queries import DealSummary
 from app.ui.actions import ActionId, build_actions
 from app.ui.change_hub import ChangeHub
@@ -120,6 +122,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         a = self.actions
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a[ActionId.NEW_DEAL])
+        file_menu.addAction(a[ActionId.IMPORT_DEALS])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.BACKUP])
         file_menu.addSeparator()
@@ -154,6 +157,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         # actions
         a[ActionId.NEW_DEAL].triggered.connect(self._on_new_deal)
         a[ActionId.BACKUP].triggered.connect(self._on_backup)
+        a[ActionId.IMPORT_DEALS].triggered.connect(self._on_import)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self._on_find)
         a[ActionId.UNDO].triggered.connect(self.deals.bulk.undo)
@@ -204,6 +208,18 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _on_new_deal(self) -> None:
         dialog = DealFormDialog(self._services, pipeline_id=self.deals.current_pipeline_id(), parent=self)
         dialog.exec()
+
+    def _on_import(self) -> None:
+        path = choose_import_file(self)
+        if path is None:
+            return
+        dialog = DealImportDialog(self._services, path, self)
+        dialog.imported.connect(self._on_imported)
+        dialog.exec()
+
+    def _on_imported(self, result: ImportResult) -> None:
+        self.statusBar().showMessage(self.tr("Imported %Ln deal(s).", "", len(result.deals)), 10000)
+        self.deals.refresh()
 
     def _on_new_deal_in_stage(self, pipeline_id: int, stage_id: int) -> None:
         dialog = DealQuickDialog(self._services, pipeline_id=pipeline_id, stage_id=stage_id, parent=self)

@@ -431,6 +431,121 @@
     </message>
 </context>
 <context>
+    <name>DealImportDialog</name>
+    <message>
+        <source>Import deals</source>
+        <translation>Deals importieren</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Tabellen (*.csv *.txt *.xlsx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation>Andere Datei wählen …</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+    <message>
+        <source>Create companies and contacts Dealdesk doesn't know yet</source>
+        <translation>Unternehmen und Kontakte anlegen, die Dealdesk noch nicht kennt</translation>
+    </message>
+    <message>
+        <source>Numbers are written with a decimal comma (1.234,56)</source>
+        <translation>Zahlen mit Dezimalkomma geschrieben (1.234,56)</translation>
+    </message>
+    <message>
+        <source>Dates are written day first (31.12.2026, 31/12/2026)</source>
+        <translation>Datum mit dem Tag zuerst geschrieben (31.12.2026, 31/12/2026)</translation>
+    </message>
+    <message>
+        <source>Pipeline of rows that name none</source>
+        <translation>Pipeline für Zeilen ohne Angabe</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel-Arbeitsmappe</translation>
+    </message>
+    <message>
+        <source>— don't import —</source>
+        <translation>— nicht importieren —</translation>
+    </message>
+    <message>
+        <source>Choose for each column the field it goes to, then Check or Import.</source>
+        <translation>Wählen Sie für jede Spalte das Feld, in das sie gehört, dann Prüfen oder Importieren.</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>Semikolon</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>text separated by %1</source>
+        <translation>Text, getrennt durch %1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Zeilen werden geprüft …</translation>
+    </message>
+    <message>
+        <source>Importing deals…</source>
+        <translation>Deals werden importiert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln row(s) can be imported.</source>
+        <translation><numerusform>Die %Ln Zeile kann importiert werden.</numerusform><numerusform>Alle %Ln Zeilen können importiert werden.</numerusform></translation>
+    </message>
+    <message>
+        <source>New companies: %1, new contacts: %2.</source>
+        <translation>Neue Unternehmen: %1, neue Kontakte: %2.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Abgebrochen: Es wurde nichts importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln problem(s) in the file: nothing was imported. Correct the file or the mapping, then try again.</source>
+        <translation><numerusform>%Ln Problem in der Datei: Es wurde nichts importiert. Korrigieren Sie die Datei oder die Zuordnung und versuchen Sie es erneut.</numerusform><numerusform>%Ln Probleme in der Datei: Es wurde nichts importiert. Korrigieren Sie die Datei oder die Zuordnung und versuchen Sie es erneut.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more.</source>
+        <translation><numerusform>… und %Ln weiteres.</numerusform><numerusform>… und %Ln weitere.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DealQuickDialog</name>
     <message>
         <source>Edit deal</source>
@@ -1054,6 +1169,10 @@
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
+    <message numerus="yes">
+        <source>Imported %Ln deal(s).</source>
+        <translation><numerusform>%Ln Deal importiert.</numerusform><numerusform>%Ln Deals importiert.</numerusform></translation>
+    </message>
     <message>
         <source>Not moved</source>
         <translation>Nicht verschoben</translation>
@@ -1376,6 +1495,10 @@
     <message>
         <source>&amp;New deal…</source>
         <translation>&amp;Neuer Deal …</translation>
+    </message>
+    <message>
+        <source>&amp;Import deals…</source>
+        <translation>Deals &amp;importieren …</translation>
     </message>
     <message>
         <source>&amp;Back up database…</source>
@@ -1757,6 +1880,82 @@
     <message>
         <source>A discount can't be more than the price.</source>
         <translation>Ein Rabatt kann nicht höher als der Preis sein.</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>Zeile {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the deals' titles.</source>
+        <translation>Wählen Sie die Spalte mit den Titeln der Deals.</translation>
+    </message>
+    <message>
+        <source>Columns '{first}' and '{second}' are both imported as {label}.</source>
+        <translation>Die Spalten „{first}“ und „{second}“ werden beide als {label} importiert.</translation>
+    </message>
+    <message>
+        <source>The file has no rows below its header.</source>
+        <translation>Die Datei hat keine Zeilen unter ihrer Kopfzeile.</translation>
+    </message>
+    <message>
+        <source>The file does not exist or can't be opened.</source>
+        <translation>Die Datei existiert nicht oder lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The first row of the file must name the columns.</source>
+        <translation>Die erste Zeile der Datei muss die Spalten benennen.</translation>
+    </message>
+    <message>
+        <source>The file is not an Excel workbook (.xlsx) that can be read.</source>
+        <translation>Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx).</translation>
+    </message>
+    <message>
+        <source>'{value}' in column '{column}' is not a number.</source>
+        <translation>„{value}“ in der Spalte „{column}“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>'{value}' in column '{column}' is not a date (write 27.11.2026 or 2026-11-27).</source>
+        <translation>„{value}“ in der Spalte „{column}“ ist kein Datum (schreiben Sie 27.11.2026 oder 2026-11-27).</translation>
+    </message>
+    <message>
+        <source>'{value}' in column '{column}' is not a date and time (write 27.11.2026 14:30).</source>
+        <translation>„{value}“ in der Spalte „{column}“ ist kein Datum mit Uhrzeit (schreiben Sie 27.11.2026 14:30).</translation>
+    </message>
+    <message>
+        <source>'{value}' in column '{column}' is neither yes nor no.</source>
+        <translation>„{value}“ in der Spalte „{column}“ ist weder ja noch nein.</translation>
+    </message>
+    <message>
+        <source>There is no pipeline named '{value}'.</source>
+        <translation>Es gibt keine Pipeline namens „{value}“.</translation>
+    </message>
+    <message>
+        <source>Pipeline '{pipeline}' has no stage named '{value}'.</source>
+        <translation>Die Pipeline „{pipeline}“ hat keine Phase namens „{value}“.</translation>
+    </message>
+    <message>
+        <source>There is no user named '{value}'.</source>
+        <translation>Es gibt keinen Benutzer namens „{value}“.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not one of the sources.</source>
+        <translation>„{value}“ ist keine der Quellen.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not one of the choices of {label}.</source>
+        <translation>„{value}“ ist keine Auswahl von {label}.</translation>
+    </message>
+    <message>
+        <source>There is no company named '{value}'.</source>
+        <translation>Es gibt kein Unternehmen namens „{value}“.</translation>
+    </message>
+    <message>
+        <source>There is no contact named '{value}'.</source>
+        <translation>Es gibt keinen Kontakt namens „{value}“.</translation>
     </message>
 </context>
 <context>

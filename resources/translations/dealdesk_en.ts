@@ -57,6 +57,21 @@
     </message>
 </context>
 <context>
+    <name>DealImportDialog</name>
+    <message numerus="yes">
+        <source>All %Ln row(s) can be imported.</source>
+        <translation><numerusform>All %Ln row can be imported.</numerusform><numerusform>All %Ln rows can be imported.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln problem(s) in the file: nothing was imported. Correct the file or the mapping, then try again.</source>
+        <translation><numerusform>%Ln problem in the file: nothing was imported. Correct the file or the mapping, then try again.</numerusform><numerusform>%Ln problems in the file: nothing was imported. Correct the file or the mapping, then try again.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more.</source>
+        <translation><numerusform>… and %Ln more.</numerusform><numerusform>… and %Ln more.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FieldsSettings</name>
     <message numerus="yes">
         <source>Delete the field “%1”? %Ln record(s) have a value in it; the values go too.</source>
@@ -65,6 +80,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Imported %Ln deal(s).</source>
+        <translation><numerusform>Imported %Ln deal.</numerusform><numerusform>Imported %Ln deals.</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
         <translation><numerusform>%Ln deal</numerusform><numerusform>%Ln deals</numerusform></translation>

@@ -162,3 +162,30 @@ def test_version_matches_pyproject() -> None:
 
     root = Path(__file__).resolve().parents[2]
     assert app.__version__ == tomllib.loads((root / "pyproject.toml").read_text())["project"]["version"]
+
+
+def test_import_checks_then_imports_a_csv(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "x.sqlite")
+    assert run(capsys, "init", "--db", db)[0] == 0
+    source = tmp_path / "old.csv"
+    source.write_text("Name;Wert;Note\nDesk;1.234,50;first\nChair;zwei;second\n", encoding="utf-8")
+    code, out, err = run(
+        capsys, "deals", "import", str(source), "--db", db, "--decimal-comma", "--map", "Note=comments"
+    )
+    assert code == 2
+    assert "Row 3: 'zwei' in column 'Wert' is not a number." in err
+    assert "Nothing was imported." in err
+    source.write_text("Name;Wert;Note\nDesk;1.234,50;first\n", encoding="utf-8")
+    code, out, err = run(
+        capsys, "deals", "import", str(source), "--db", db, "--decimal-comma", "--map", "Note=comments"
+    )
+    assert code == 0, err
+    assert "Name -> Title" in out
+    assert "Note -> Comments" in out
+    assert "Imported 1 deal (0 new companies, 0 new contacts)." in out
+    code, out, _ = run(capsys, "deals", "list", "--json", "--db", db)
+    [deal] = json.loads(out)
+    assert (deal["title"], deal["amount"]) == ("Desk", "1234.50")
+    code, _, err = run(capsys, "deals", "import", str(source), "--db", db, "--map", "Nope=title")
+    assert code == 2
+    assert "the file has no column 'Nope'" in err

@@ -1,0 +1,1 @@
+"""Importing deals from CSV and Excel files."""
