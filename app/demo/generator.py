@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Index, func, insert, select
+from sqlalchemy import Connection, Index, func, insert, null, select
 
 from app.demo import vocabulary as words
 from app.demo.bulk import BulkLoader
@@ -26,6 +26,7 @@ from app.models import (
     CustomFieldDefinition,
     CustomFieldOption,
     Deal,
+    DealStageVisit,
     Department,
     EntityType,
     FieldType,
@@ -43,6 +44,7 @@ Progress = Callable[[str, int, int], None]
 # Tables whose secondary indexes are rebuilt after the load.
 BULK_TABLES = (
     "deal",
+    "deal_stage_visit",
     "deal_product_row",
     "deal_contact",
     "task",
@@ -153,6 +155,21 @@ class DemoBuilder:
                         dropped = self.bulk.drop_indexes(Deal.metadata, BULK_TABLES)
                     self._base(conn)
                     self.n_rows, self.n_tasks = write_deals(self, self.bulk)
+                    self.tick("stage visits", 0, 1)
+                    # Each deal's stay in its current stage (earlier stays are not made up).
+                    conn.execute(
+                        insert(DealStageVisit).from_select(
+                            ["deal_id", "pipeline_id", "stage_id", "entered_at", "left_at", "user_id"],
+                            select(
+                                Deal.id,
+                                Deal.pipeline_id,
+                                Deal.stage_id,
+                                Deal.stage_changed_at,
+                                null(),
+                                Deal.responsible_id,
+                            ).order_by(Deal.id),
+                        )
+                    )
                     self._leads(conn)
                     self.bulk.rebuild_indexes(dropped)
                     self.tick("search", 0, 1)

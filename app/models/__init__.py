@@ -10,12 +10,12 @@ from app.models.custom_fields import (
     FieldType,
 )
 from app.models.customers import Company, Contact, contact_company
-from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact
+from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact, deal_copy
 from app.models.forms import FieldRule, FormLayout, StageRequirement
 from app.models.history import HistoryEntry, Operation
 from app.models.lead import Lead, LeadStatus
 from app.models.people import Department, User
-from app.models.pipeline import Pipeline, Stage, StageSemantic
+from app.models.pipeline import DealStageVisit, Pipeline, Stage, StageSemantic, StageTunnel, TunnelMode
 from app.models.search import deal_search, deal_search_doc, is_search_object, search_metadata
 from app.models.settings import AppSetting, SavedFilter
 from app.models.task import Task
@@ -31,6 +31,7 @@ __all__ = [
     "CustomFieldValue",
     "Deal",
     "DealProductRow",
+    "DealStageVisit",
     "Department",
     "DiscountType",
     "EntityType",
@@ -51,10 +52,13 @@ __all__ = [
     "Stage",
     "StageRequirement",
     "StageSemantic",
+    "StageTunnel",
     "Task",
+    "TunnelMode",
     "User",
     "contact_company",
     "deal_contact",
+    "deal_copy",
     "deal_search",
     "deal_search_doc",
     "is_search_object",

@@ -36,6 +36,15 @@ deal_contact = Table(
 )
 
 
+# Deals a tunnel copied: the copy, and the deal it was copied from (gone with either).
+deal_copy = Table(
+    "deal_copy",
+    Base.metadata,
+    Column("deal_id", ForeignKey("deal.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_deal_id", ForeignKey("deal.id", ondelete="CASCADE"), nullable=False, index=True),
+)
+
+
 class Deal(VersionedMixin, TimestampMixin, Base):
     __tablename__ = "deal"
     __table_args__ = (

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, String, and_, cast, delete, func, insert, 
 from sqlalchemy.orm import Session
 
 from app.models import Deal, EntityType, HistoryEntry, Operation, Stage, StageSemantic, utcnow
+from app.services import stage_visits
 from app.services.context import ServiceContext, UnitOfWork
 from app.services.custom_fields import write_values
 from app.services.deal_filters import DealFilter, deal_conditions
@@ -309,7 +310,9 @@ class DealBulkService:
         self._history(uow, condition, action, field, cast(column, String), text, operation_id, now)
         values: dict[str, Any] = {field: value}
         if field == "stage_id":
-            values.update(_stage_values(stage_or_error(uow.session, value), loss_reason, now))
+            stage = stage_or_error(uow.session, value)
+            stage_visits.enter_where(uow.session, condition, stage, uow.actor_id, now)
+            values.update(_stage_values(stage, loss_reason, now))
         self._update(uow, condition, values, now)
 
     @staticmethod

@@ -193,7 +193,7 @@ class DealFormService:
             else:
                 diff = apply_changes(session, deal, {**standard, "contact_ids": contact_ids})
                 if stage.id != deal.stage_id:
-                    diff.update(apply_stage(session, deal, stage.id, values.get("loss_reason")))
+                    diff.update(apply_stage(session, deal, stage.id, values.get("loss_reason"), uow.actor_id))
                 if deal.amount_from_products != bool(use_rows):
                     diff["amount_from_products"] = (deal.amount_from_products, bool(use_rows))
                     deal.amount_from_products = bool(use_rows)

@@ -24,7 +24,9 @@ from app.models import (
     deal_contact,
     utcnow,
 )
+from app.services import stage_visits
 from app.services.context import ServiceContext, UnitOfWork
+from app.services.stage_visits import StageVisit
 from app.services.custom_fields import CustomFieldInfo, clean_values, field_info, write_values
 from app.services.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ValidationError
 from app.services.field_rules import missing_for_stage
@@ -111,6 +113,15 @@ class DealService:
         with self._ctx.read() as session:
             return deal_details(session, load(session, Deal, "deal", deal_id))
 
+    def stage_visits(self, deal_id: int) -> list[StageVisit]:
+        """The deal's stays in stages, first to last, across pipelines."""
+        with self._ctx.read() as session:
+            return stage_visits.visits(session, deal_id)
+
+    def average_days_in_stage(self, pipeline_id: int) -> dict[int, float]:
+        with self._ctx.read() as session:
+            return stage_visits.average_days_in_stage(session, pipeline_id)
+
     def history(self, deal_id: int) -> list[HistoryItem]:
         with self._ctx.read() as session:
             return read_history(session, "deal", deal_id)
@@ -162,7 +173,7 @@ class DealService:
                 )
             diff = apply_changes(session, deal, values)
             if stage_id is not None and stage_id != deal.stage_id:
-                diff.update(apply_stage(session, deal, stage_id, loss_reason))
+                diff.update(apply_stage(session, deal, stage_id, loss_reason, self._ctx.actor_id))
             if not diff:
                 return deal_details(session, deal)
             deal.updated_by_id = self._ctx.actor_id
@@ -231,7 +242,7 @@ class DealService:
             diff = apply_changes(session, deal, standard)
             if custom:
                 diff.update(write_values(session, custom[0], deal.id, custom[1]))
-            diff.update(apply_stage(session, deal, stage_id, loss_reason))
+            diff.update(apply_stage(session, deal, stage_id, loss_reason, self._ctx.actor_id))
             deal.updated_by_id = self._ctx.actor_id
             touch(deal)
             flush_or_conflict(session, "deal", deal.title)
@@ -337,7 +348,7 @@ def apply_changes(session: Session, deal: Deal, values: Mapping[str, Any]) -> di
 
 
 def apply_stage(
-    session: Session, deal: Deal, stage_id: int, loss_reason: str | None
+    session: Session, deal: Deal, stage_id: int, loss_reason: str | None, actor_id: int | None
 ) -> dict[str, tuple[Any, Any]]:
     stage = stage_or_error(session, stage_id)
     if stage.pipeline_id != deal.pipeline_id:
@@ -361,6 +372,7 @@ def apply_stage(
         deal.loss_reason = new_reason
     deal.stage_id = stage.id
     deal.stage_changed_at = now
+    stage_visits.enter(session, [deal.id], stage, actor_id, now)
     return diff
 
 
@@ -450,6 +462,13 @@ def insert_deals(
     currency = base_currency(session)
     rows = [{**_new_deal_values(uow, stage, values, currency), "version": 1} for stage, values, _ in items]
     ids = list(session.scalars(insert(Deal).returning(Deal.id, sort_by_parameter_order=True), rows))
+    stages = {stage.id: stage for stage, _values, _contacts in items}
+    by_stage: dict[int, list[int]] = {}
+    for deal_id, (stage, _values, _contacts) in zip(ids, items, strict=True):
+        by_stage.setdefault(stage.id, []).append(deal_id)
+    entered = rows[0]["stage_changed_at"]
+    for stage_id, stage_deals in by_stage.items():
+        stage_visits.enter(session, stage_deals, stages[stage_id], uow.actor_id, entered, new=True)
     links = [
         {"deal_id": deal_id, "contact_id": contact_id, "sort": n}
         for deal_id, (_stage, _values, contact_ids) in zip(ids, items, strict=True)
@@ -470,6 +489,7 @@ def insert_deal(uow: UnitOfWork, stage: Stage, values: dict[str, Any], contact_i
     deal = Deal(**_new_deal_values(uow, stage, values, values.get("currency") or base_currency(session)))
     session.add(deal)
     session.flush()
+    stage_visits.enter(session, [deal.id], stage, uow.actor_id, deal.stage_changed_at, new=True)
     set_contacts(session, deal.id, contact_ids)
     uow.history.created("deal", deal.id, deal.version, deal.title)
     uow.emit("deal.created", [deal.id])

@@ -1,0 +1,130 @@
+"""Stage history: every stay of a deal in a stage — when it came, when it left, who moved it.
+
+Written in the transaction of every stage change (form, kanban, list, bulk, undo, pipeline moves,
+tunnels); read for a deal's stage timeline and for time-in-stage figures, across pipelines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, insert, literal, select, update
+from sqlalchemy.orm import Session
+
+from app.models import Deal, DealStageVisit, Pipeline, Stage, User, utcnow
+
+CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class StageVisit:
+    pipeline_id: int
+    pipeline_name: str
+    stage_id: int
+    stage_name: str
+    entered_at: datetime
+    left_at: datetime | None
+    user_name: str | None
+
+    def seconds(self, now: datetime | None = None) -> float:
+        return ((self.left_at or now or utcnow()) - self.entered_at).total_seconds()
+
+
+def enter(
+    session: Session,
+    deal_ids: Sequence[int],
+    stage: Stage,
+    actor_id: int | None,
+    now: datetime,
+    *,
+    new: bool = False,
+) -> None:
+    """These deals came into the stage now: their open stays end (unless they are `new`), new ones begin."""
+    for start in range(0, len(deal_ids), CHUNK):
+        chunk = list(deal_ids[start : start + CHUNK])
+        if not new:
+            _leave(session, DealStageVisit.deal_id.in_(chunk), now)
+        session.execute(
+            insert(DealStageVisit),
+            [
+                {
+                    "deal_id": deal_id,
+                    "pipeline_id": stage.pipeline_id,
+                    "stage_id": stage.id,
+                    "entered_at": now,
+                    "left_at": None,
+                    "user_id": actor_id,
+                }
+                for deal_id in chunk
+            ],
+        )
+
+
+def enter_where(
+    session: Session, condition: ColumnElement[bool], stage: Stage, actor_id: int | None, now: datetime
+) -> None:
+    """The deals matching a condition (a bulk move, before its UPDATE) come into the stage now."""
+    _leave(session, DealStageVisit.deal_id.in_(select(Deal.id).where(condition)), now)
+    session.execute(
+        insert(DealStageVisit).from_select(
+            ["deal_id", "pipeline_id", "stage_id", "entered_at", "left_at", "user_id"],
+            select(
+                Deal.id,
+                literal(stage.pipeline_id),
+                literal(stage.id),
+                literal(now, DealStageVisit.entered_at.type),
+                literal(None, DealStageVisit.left_at.type),
+                literal(actor_id, DealStageVisit.user_id.type),
+            ).where(condition),
+        )
+    )
+
+
+def _leave(session: Session, which: ColumnElement[bool], now: datetime) -> None:
+    session.execute(
+        update(DealStageVisit)
+        .where(which, DealStageVisit.left_at.is_(None))
+        .values(left_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def visits(session: Session, deal_id: int) -> list[StageVisit]:
+    """A deal's stays, first to last."""
+    rows = session.execute(
+        select(
+            DealStageVisit.pipeline_id,
+            Pipeline.name,
+            DealStageVisit.stage_id,
+            Stage.name,
+            DealStageVisit.entered_at,
+            DealStageVisit.left_at,
+            User.name,
+        )
+        .join(Pipeline, Pipeline.id == DealStageVisit.pipeline_id)
+        .join(Stage, Stage.id == DealStageVisit.stage_id)
+        .outerjoin(User, User.id == DealStageVisit.user_id)
+        .where(DealStageVisit.deal_id == deal_id)
+        .order_by(DealStageVisit.entered_at, DealStageVisit.id)
+    )
+    return [StageVisit(*row) for row in rows]
+
+
+def average_days_in_stage(
+    session: Session, pipeline_id: int, *, now: datetime | None = None
+) -> dict[int, float]:
+    """Stage id -> average days a deal stayed there (finished stays; open ones count until now)."""
+    moment = now or utcnow()
+    rows = session.execute(
+        select(DealStageVisit.stage_id, DealStageVisit.entered_at, DealStageVisit.left_at).where(
+            and_(DealStageVisit.pipeline_id == pipeline_id)
+        )
+    )
+    totals: dict[int, tuple[float, int]] = {}
+    for stage_id, entered, left in rows:
+        seconds = ((left or moment) - entered).total_seconds()
+        total, count = totals.get(stage_id, (0.0, 0))
+        totals[stage_id] = (total + seconds, count + 1)
+    return {stage_id: total / count / 86400 for stage_id, (total, count) in totals.items()}
