@@ -26,7 +26,6 @@ from app.models import (
 )
 from app.services import stage_visits
 from app.services.context import ServiceContext, UnitOfWork
-from app.services.stage_visits import StageVisit
 from app.services.custom_fields import CustomFieldInfo, clean_values, field_info, write_values
 from app.services.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ValidationError
 from app.services.field_rules import missing_for_stage
@@ -49,6 +48,7 @@ from app.services.records import (
     text_field,
     touch,
 )
+from app.services.stage_visits import StageVisit
 from app.services.validation import Problems
 from app.services.vocabulary import DEAL_SOURCES
 
