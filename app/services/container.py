@@ -31,6 +31,7 @@ from app.services.kanban import KanbanService
 from app.services.office_settings import OfficeSettingsService
 from app.services.pipelines import PipelineService
 from app.services.products import ProductService
+from app.services.tunnels import TunnelService
 from app.services.users import UserInfo, UserService
 from app.storage import Database, open_database
 from app.storage.backup import backup_sqlite
@@ -59,6 +60,7 @@ class Services:
     deal_import: DealImportService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
+    tunnels: TunnelService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -80,6 +82,7 @@ class Services:
             ("deal_import", DealImportService),
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
+            ("tunnels", TunnelService),
         ):
             object.__setattr__(self, name, cls(ctx))
         object.__setattr__(self, "deal_export", DealExportService(ctx, self.deal_queries))

@@ -35,6 +35,7 @@ from app.services.field_rules import missing_for_stage
 from app.services.history import history_text
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.records import clean_fields, delete_custom_values
+from app.services.tunnels import follow_tunnels
 
 CHUNK = 500  # ids per statement, well under SQLite's bound-parameter limit
 BULK_FIELDS = ("stage_id", "responsible_id", "source", "close_date", "probability")
@@ -130,7 +131,40 @@ class DealBulkService:
             operation.count = len(changed)
             if changed:
                 uow.emit("deal.stage_changed" if field == "stage_id" else "deal.updated", changed, {field})
+                if field == "stage_id":
+                    follow_tunnels(uow, stage, changed)
             return BulkResult(operation.id if changed else None, len(changed))
+
+    # -- another pipeline ----------------------------------------------------------------------
+
+    def move_to_pipeline(
+        self, selection: DealSelection, stage_id: int, *, progress: Progress | None = None
+    ) -> BulkResult:
+        """Move the selected deals into a stage of another pipeline; history keeps both the old
+        pipeline and stage. Not undoable (a move between pipelines may set off tunnels)."""
+        with self._ctx.write() as uow:
+            session = uow.session
+            stage = stage_or_error(session, stage_id)
+            ids = self._ids(session, selection)
+            moving = list(self._scalars_in(session, ids, Deal.stage_id != stage.id))
+            missing_for_stage(session, stage, moving)
+            operation = self._operation(session, "pipeline")
+            now = utcnow()
+            for done, chunk in _chunks(moving):
+                relocate(uow, Deal.id.in_(chunk), stage, now, operation.id)
+                _report(progress, done, len(moving))
+            operation.count = len(moving)
+            if moving:
+                uow.emit("deal.stage_changed", moving, {"pipeline_id", "stage_id"})
+                follow_tunnels(uow, stage, moving)
+            return BulkResult(None, len(moving))
+
+    @staticmethod
+    def _scalars_in(session: Session, ids: Sequence[int], condition: ColumnElement[bool]) -> list[int]:
+        found: list[int] = []
+        for _done, chunk in _chunks(ids):
+            found.extend(session.scalars(select(Deal.id).where(Deal.id.in_(chunk), condition)))
+        return found
 
     # -- delete ------------------------------------------------------------------------------
 
@@ -323,7 +357,7 @@ class DealBulkService:
         field: str | None,
         old: Any,
         new: str | None,
-        operation_id: int,
+        operation_id: int | None,
         now: datetime,
     ) -> None:
         uow.session.execute(
@@ -354,6 +388,39 @@ class DealBulkService:
             .values(**values, updated_at=now, updated_by_id=uow.actor_id, version=Deal.version + 1)
             .execution_options(synchronize_session=False)
         )
+
+
+def relocate(
+    uow: UnitOfWork,
+    condition: ColumnElement[bool],
+    stage: Stage,
+    now: datetime,
+    operation_id: int | None,
+    loss_reason: str | None = None,
+) -> None:
+    """Put the deals of a condition into a stage, of their pipeline or another: history (stage,
+    and pipeline where it changes), stage stays, then the rows. The caller emits the event."""
+    elsewhere = and_(condition, Deal.pipeline_id != stage.pipeline_id)
+    DealBulkService._history(
+        uow,
+        elsewhere,
+        "stage",
+        "pipeline_id",
+        cast(Deal.pipeline_id, String),
+        str(stage.pipeline_id),
+        operation_id,
+        now,
+    )
+    DealBulkService._history(
+        uow, condition, "stage", "stage_id", cast(Deal.stage_id, String), str(stage.id), operation_id, now
+    )
+    stage_visits.enter_where(uow.session, condition, stage, uow.actor_id, now)
+    values = {
+        "pipeline_id": stage.pipeline_id,
+        "stage_id": stage.id,
+        **_stage_values(stage, loss_reason, now),
+    }
+    DealBulkService._update(uow, condition, values, now)
 
 
 def _chunks(ids: Sequence[int]) -> Any:

@@ -15,6 +15,7 @@ from app.models import CustomFieldValue, Deal, Stage, StageSemantic
 from app.services.errors import Message
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.search import search_condition
+from app.services.stale import stale_condition
 
 
 class Status(enum.StrEnum):
@@ -170,6 +171,7 @@ class DealFilter:
     close_from: date | None = None
     close_to: date | None = None
     custom: tuple[CustomCondition, ...] = ()
+    stale: bool = False  # only deals idle longer than their stage allows
 
     def is_empty(self) -> bool:
         return self == DealFilter(pipeline_id=self.pipeline_id, search=self.search)
@@ -262,6 +264,8 @@ def deal_conditions(
         if last is not None:
             conditions.append(Deal.created_at < datetime.combine(last + timedelta(days=1), time.min))
     conditions.extend(custom_condition(c) for c in f.custom)
+    if f.stale:
+        conditions.append(stale_condition(dialect))
     if f.search.strip():
         found = search_condition(dialect, f.search)
         conditions.append(found if found is not None else false())  # only punctuation typed

@@ -52,6 +52,7 @@ from app.services.history import HistoryItem, read_history
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.pricing import ProductLine, check_line, totals
 from app.services.records import check_version, flush_or_conflict, load, touch
+from app.services.tunnels import follow_tunnels
 from app.services.validation import Problems, clean_text
 from app.services.vocabulary import FIELD_LABELS
 
@@ -209,6 +210,7 @@ class DealFormService:
                 uow.emit("deal.updated", [deal.id], diff.keys())
                 if "stage_id" in diff:
                     uow.emit("deal.stage_changed", [deal.id], {"stage_id"})
+                    follow_tunnels(uow, stage, [deal.id])
             session.flush()
             return _form_data(session, deal)
 

@@ -35,6 +35,7 @@ from app.services.deal_filters import (
     values_only,
 )
 from app.services.deal_paging import SORT_COLUMNS, CustomSort, DealSort, PageCursor
+from app.services.stale import is_stale
 
 PAGE_SIZE = 100
 __all__ = [
@@ -75,6 +76,12 @@ class DealRow:
     created_at: datetime
     closed: bool
     version: int
+    stage_changed_at: datetime | None = None
+    idle_days: int | None = None  # of its stage
+
+    @property
+    def stale(self) -> bool:
+        return is_stale(self.stage_changed_at, self.idle_days, self.closed)
 
 
 @dataclass(frozen=True)
@@ -256,6 +263,8 @@ def _rows_statement() -> Any:
             Deal.created_at,
             Deal.closed,
             Deal.version,
+            Deal.stage_changed_at,
+            Stage.idle_days,
         )
         .join(Stage, Stage.id == Deal.stage_id)
         .join(Pipeline, Pipeline.id == Deal.pipeline_id)

@@ -49,6 +49,7 @@ from app.services.records import (
     touch,
 )
 from app.services.stage_visits import StageVisit
+from app.services.tunnels import follow_tunnels
 from app.services.validation import Problems
 from app.services.vocabulary import DEAL_SOURCES
 
@@ -250,7 +251,27 @@ class DealService:
             fields.update(diff)
         if moving:
             uow.emit("deal.stage_changed", [d.id for d in moving], fields)
+            follow_tunnels(uow, stage, [d.id for d in moving])
         return deals, len(moving)
+
+    def move_to_pipeline(self, deal_id: int, expected_version: int, stage_id: int) -> DealDetails:
+        """Move a deal into a stage of another pipeline; history keeps the old pipeline and stage."""
+        from app.services.deal_bulk import relocate
+
+        with self._ctx.write() as uow:
+            session = uow.session
+            deal = load(session, Deal, "deal", deal_id)
+            check_version(session, "deal", deal, expected_version, deal.title)
+            stage = stage_or_error(session, stage_id)
+            if stage.id == deal.stage_id:
+                return deal_details(session, deal)
+            missing_for_stage(session, stage, [deal.id])
+            session.flush()
+            relocate(uow, Deal.id == deal.id, stage, utcnow(), None)
+            session.expire_all()
+            uow.emit("deal.stage_changed", [deal.id], {"pipeline_id", "stage_id"})
+            follow_tunnels(uow, stage, [deal.id])
+            return deal_details(session, load(session, Deal, "deal", deal_id))
 
     def delete(self, deal_id: int, expected_version: int) -> None:
         with self._ctx.write() as uow:

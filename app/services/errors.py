@@ -49,6 +49,7 @@ ENTITY_NAMES: Mapping[str, Message] = {
     "operation": noun(QT_TRANSLATE_NOOP("entities", "Change")),
     "custom_field": noun(QT_TRANSLATE_NOOP("entities", "Field")),
     "form_layout": noun(QT_TRANSLATE_NOOP("entities", "Form")),
+    "tunnel": noun(QT_TRANSLATE_NOOP("entities", "Tunnel")),
 }
 
 

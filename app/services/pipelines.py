@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import AppSetting, Deal, Pipeline, Stage, StageSemantic
+from app.models import AppSetting, Deal, Pipeline, Stage, StageSemantic, utcnow
 from app.services.context import ServiceContext
+from app.services.deal_bulk import relocate
 from app.services.defaults import MINIMAL_STAGES
 from app.services.errors import ValidationError
 from app.services.i18n import QT_TRANSLATE_NOOP
@@ -17,6 +18,10 @@ from app.services.permissions import require_admin
 from app.services.records import apply_values, check_version, flush_or_conflict, load
 from app.services.validation import Problems, clean_text, is_color
 from app.services.vocabulary import FIELD_LABELS
+
+MSG_ADMIN = QT_TRANSLATE_NOOP("errors", "Only an administrator may change pipelines and their stages.")
+MAX_IDLE_DAYS = 3650
+UNCHANGED = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +34,7 @@ class StageInfo:
     semantic: StageSemantic
     probability: int
     version: int
+    idle_days: int | None = None
 
     @property
     def is_closed(self) -> bool:
@@ -106,6 +112,7 @@ class PipelineService:
     def create_pipeline(self, name: str) -> PipelineInfo:
         """A new pipeline with the three stages every pipeline needs: New, Won and Lost."""
         with self._ctx.write() as uow:
+            require_admin(uow.session, self._ctx.actor_id, MSG_ADMIN)
             clean = _clean_name(name)
             sort = (uow.session.scalar(select(func.max(Pipeline.sort))) or 0) + 10
             pipeline = Pipeline(name=clean, sort=sort, is_default=False)
@@ -128,6 +135,7 @@ class PipelineService:
 
     def rename_pipeline(self, pipeline_id: int, expected_version: int, name: str) -> PipelineInfo:
         with self._ctx.write() as uow:
+            require_admin(uow.session, self._ctx.actor_id, MSG_ADMIN)
             pipeline = load(uow.session, Pipeline, "pipeline", pipeline_id)
             check_version(uow.session, "pipeline", pipeline, expected_version, pipeline.name)
             clean = _clean_name(name)
@@ -150,6 +158,7 @@ class PipelineService:
         """Add a stage; an in-progress stage goes before the closing (Won/Lost) stages."""
         with self._ctx.write() as uow:
             session = uow.session
+            require_admin(uow.session, self._ctx.actor_id, MSG_ADMIN)
             pipeline = load(session, Pipeline, "pipeline", pipeline_id)
             problems = Problems()
             clean = clean_text(problems, "name", FIELD_LABELS["name"], name, required=True, max_length=200)
@@ -193,9 +202,12 @@ class PipelineService:
         name: str | None = None,
         color: str | None = None,
         probability: int | None = None,
+        idle_days: int | object | None = UNCHANGED,
     ) -> StageInfo:
-        """Rename, recolour or re-weight a stage (its semantic and place are changed elsewhere)."""
+        """Rename, recolour or re-weight a stage, or set after how many idle days its deals are
+        stale (None: never). Its semantic and place are changed elsewhere."""
         with self._ctx.write() as uow:
+            require_admin(uow.session, self._ctx.actor_id, MSG_ADMIN)
             stage = load(uow.session, Stage, "stage", stage_id)
             check_version(uow.session, "stage", stage, expected_version, stage.name)
             problems = Problems()
@@ -214,6 +226,16 @@ class PipelineService:
                         "probability", QT_TRANSLATE_NOOP("errors", "Probability must be from 0 to 100.")
                     )
                 values["probability"] = probability
+            if idle_days is not UNCHANGED:
+                if idle_days is not None and (
+                    not isinstance(idle_days, int) or not 1 <= idle_days <= MAX_IDLE_DAYS
+                ):
+                    problems.add(
+                        "idle_days",
+                        QT_TRANSLATE_NOOP("errors", "Idle days are a whole number from 1 to {max}, or none."),
+                        max=MAX_IDLE_DAYS,
+                    )
+                values["idle_days"] = idle_days
             problems.raise_if_any()
             diff = apply_values(stage, values)
             if diff:
@@ -222,15 +244,30 @@ class PipelineService:
                 uow.emit("pipeline.updated", [stage.pipeline_id], {"stages"})
             return _stage_info(stage)
 
-    def delete_stage(self, stage_id: int, expected_version: int) -> None:
-        """Delete a stage that holds no deals; a pipeline keeps its success and one failure stage."""
+    def delete_stage(self, stage_id: int, expected_version: int, *, move_to: int | None = None) -> None:
+        """Delete a stage; its deals first go to `move_to` (another stage of the pipeline). A pipeline
+        keeps its success stage, one failure stage and one stage in progress."""
         with self._ctx.write() as uow:
             session = uow.session
+            require_admin(session, self._ctx.actor_id, MSG_ADMIN)
             stage = load(session, Stage, "stage", stage_id)
             check_version(session, "stage", stage, expected_version, stage.name)
             deals = (
                 session.scalar(select(func.count()).select_from(Deal).where(Deal.stage_id == stage.id)) or 0
             )
+            if deals and move_to is not None:
+                target = load(session, Stage, "stage", move_to)
+                if target.pipeline_id != stage.pipeline_id or target.id == stage.id:
+                    raise ValidationError.single(
+                        "move_to",
+                        QT_TRANSLATE_NOOP(
+                            "errors", "Choose another stage of the same pipeline for its deals."
+                        ),
+                    )
+                moved = list(session.scalars(select(Deal.id).where(Deal.stage_id == stage.id)))
+                relocate(uow, Deal.stage_id == stage.id, target, utcnow(), None)
+                uow.emit("deal.stage_changed", moved, {"stage_id"})
+                deals = 0
             if deals:
                 raise ValidationError.single(
                     "stage_id",
@@ -261,10 +298,14 @@ class PipelineService:
             flush_or_conflict(session, "stage", stage.name)
             uow.emit("pipeline.updated", [stage.pipeline_id], {"stages"})
 
-    def delete_pipeline(self, pipeline_id: int, expected_version: int) -> None:
-        """Delete an empty pipeline; the default pipeline stays."""
+    def delete_pipeline(
+        self, pipeline_id: int, expected_version: int, *, move_to_stage: int | None = None
+    ) -> None:
+        """Delete a pipeline; its deals first go to `move_to_stage` (a stage of another pipeline).
+        The default pipeline stays."""
         with self._ctx.write() as uow:
             session = uow.session
+            require_admin(session, self._ctx.actor_id, MSG_ADMIN)
             pipeline = load(session, Pipeline, "pipeline", pipeline_id)
             check_version(session, "pipeline", pipeline, expected_version, pipeline.name)
             if pipeline.is_default:
@@ -275,6 +316,17 @@ class PipelineService:
                 session.scalar(select(func.count()).select_from(Deal).where(Deal.pipeline_id == pipeline.id))
                 or 0
             )
+            if deals and move_to_stage is not None:
+                target = load(session, Stage, "stage", move_to_stage)
+                if target.pipeline_id == pipeline.id:
+                    raise ValidationError.single(
+                        "move_to",
+                        QT_TRANSLATE_NOOP("errors", "Choose a stage of another pipeline for its deals."),
+                    )
+                moved = list(session.scalars(select(Deal.id).where(Deal.pipeline_id == pipeline.id)))
+                relocate(uow, Deal.pipeline_id == pipeline.id, target, utcnow(), None)
+                uow.emit("deal.stage_changed", moved, {"pipeline_id", "stage_id"})
+                deals = 0
             if deals:
                 raise ValidationError.single(
                     "pipeline_id",
@@ -323,6 +375,27 @@ class PipelineService:
                 uow.emit("pipeline.updated", [pipeline.id], {"stages"})
             return _pipeline_info(session, pipeline)
 
+    def reorder_pipelines(self, pipeline_ids: Sequence[int]) -> Sequence[PipelineInfo]:
+        """Put the pipelines in this order (the default one stays first in lists)."""
+        with self._ctx.write() as uow:
+            session = uow.session
+            require_admin(session, self._ctx.actor_id, MSG_ADMIN)
+            pipelines = {p.id: p for p in session.scalars(select(Pipeline))}
+            if sorted(pipeline_ids) != sorted(pipelines):
+                raise ValidationError.single(
+                    "pipeline_id", QT_TRANSLATE_NOOP("errors", "Give every pipeline once to reorder them.")
+                )
+            changed = []
+            for index, pipeline_id in enumerate(pipeline_ids):
+                pipeline = pipelines[pipeline_id]
+                if pipeline.sort != (index + 1) * 10:
+                    pipeline.sort = (index + 1) * 10
+                    changed.append(pipeline_id)
+            session.flush()
+            if changed:
+                uow.emit("pipeline.updated", changed, {"sort"})
+        return self.list()
+
     def stage_deal_counts(self, pipeline_id: int) -> dict[int, int]:
         with self._ctx.read() as session:
             rows = session.execute(
@@ -342,7 +415,9 @@ def _clean_name(name: str) -> str:
 
 
 def _stage_info(s: Stage) -> StageInfo:
-    return StageInfo(s.id, s.pipeline_id, s.name, s.sort, s.color, s.semantic, s.probability, s.version)
+    return StageInfo(
+        s.id, s.pipeline_id, s.name, s.sort, s.color, s.semantic, s.probability, s.version, s.idle_days
+    )
 
 
 def _pipeline_info(session: Session, p: Pipeline) -> PipelineInfo:

@@ -58,5 +58,19 @@ def test_demo_and_list_queries_on_postgres(postgres_url: str) -> None:
         later = services.deals.create(title="After the demo")  # the id sequence moved past the demo's ids
         assert later.id == 151
         assert services.deal_queries.count(DealFilter(search="after the DEMO")) == 1
+        # Stale deals: the date arithmetic is the server's own.
+        stage = services.pipelines.find_stage(str(later.stage_id))
+        services.pipelines.update_stage(stage.id, stage.version, idle_days=1)
+        open_there = services.deal_queries.count(DealFilter(stage_ids=(stage.id,), closed=False))
+        stale = services.deal_queries.count(DealFilter(stale=True))
+        assert 0 < stale < open_there  # the demo's older deals, not the one made just now
+        # Tunnels and stage history work on the server too.
+        other = services.pipelines.create_pipeline("Service")
+        second = services.pipelines.list()[0].stages[1]
+        services.tunnels.add(second.id, other.stages[0].id)
+        moved = services.deals.move_stage(later.id, second.id, expected_version=later.version)
+        assert len(services.deals.stage_visits(moved.id)) == 2
+        _source, copies = services.tunnels.copies(moved.id)
+        assert services.deals.get(copies[0]).pipeline_id == other.id
     finally:
         services.close()
