@@ -109,6 +109,14 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     ):
         window.sidebar.select(area)
         shoot(f"{number:02d}-{area.value}", window)
+    _some_tunnels(services)
+    window.settings_page.pipelines.refresh()
+    window.sidebar.select(Area.SETTINGS)
+    window.resize(SIZE[0], 900)
+    settle()
+    window.settings_page.scroll_to(window.settings_page.pipelines.tunnels)
+    shoot("29-pipelines-and-tunnels", window)
+    window.resize(*SIZE)
     window.sidebar.select(Area.DEALS)
 
     in_dialog("20-new-deal", DealQuickDialog(services, parent=window))
@@ -148,6 +156,18 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     QApplication.processEvents()
     del translators
     return written
+
+
+def _some_tunnels(services: Any) -> None:
+    """Two tunnels, as an office might have them: won sales become service jobs, big orders are copied."""
+    pipelines = services.pipelines.list()
+    if len(pipelines) < 3 or services.tunnels.list():
+        return
+    sales, wholesale, service = pipelines[0], pipelines[1], pipelines[2]
+    won = next(s for s in sales.stages if s.semantic.value == "won")
+    services.tunnels.add(won.id, service.stages[0].id, "copy")
+    confirmed = [s for s in wholesale.stages if s.semantic.value == "in_progress"][-1]
+    services.tunnels.add(confirmed.id, service.stages[1].id, "move")
 
 
 def _import_sample(scratch: Path, services: Any, language: str) -> Path:

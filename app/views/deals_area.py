@@ -300,6 +300,7 @@ def _active_criteria(f: DealFilter) -> int:
             f.amount_min is not None or f.amount_max is not None,
             f.close_date,
             f.created,
+            f.stale,
         )
     ) + len(f.custom)
 

@@ -21,6 +21,7 @@ from app.services import DatabaseError, ServiceError, Services
 from app.ui.i18n import error_text
 from app.ui.settings import LANGUAGE, UserSettings
 from app.views.fields_settings import FieldsSettings
+from app.views.pipelines_settings.pipelines_settings import PipelinesSettings
 
 
 class SettingsPage(QWidget):
@@ -93,6 +94,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 24, 24, 24)
         scroll = QScrollArea()
+        self._scroll = scroll
         scroll.setObjectName("settingsScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -107,7 +109,8 @@ class SettingsPage(QWidget):
         title.setFont(font)
         layout.addWidget(title)
         self.fields = FieldsSettings(services)
-        for group in (appearance, deals, self.fields, database):
+        self.pipelines = PipelinesSettings(services)
+        for group in (appearance, deals, self.pipelines, self.fields, database):
             group.setMaximumWidth(900)
             layout.addWidget(group)
         layout.addStretch(1)
@@ -115,6 +118,9 @@ class SettingsPage(QWidget):
         self._language.currentIndexChanged.connect(self._on_language_changed)
         self._backup.clicked.connect(self.backup_requested)
         self._save_reasons.clicked.connect(self._on_save_reasons)
+
+    def scroll_to(self, widget: QWidget) -> None:
+        self._scroll.ensureWidgetVisible(widget, 0, 24)
 
     def _on_language_changed(self, _index: int) -> None:
         self._settings.set(LANGUAGE, self._language.currentData())

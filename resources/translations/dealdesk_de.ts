@@ -75,6 +75,13 @@
     </message>
 </context>
 <context>
+    <name>CardDelegate</name>
+    <message numerus="yes">
+        <source>idle %Ln d</source>
+        <translation><numerusform>%Ln T. ruhend</numerusform><numerusform>%Ln T. ruhend</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CloseZone</name>
     <message numerus="yes">
         <source>%Ln deal(s) · %1</source>
@@ -658,6 +665,10 @@
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
+    <message numerus="yes">
+        <source>No stage change for %Ln day(s): longer than this stage allows.</source>
+        <translation><numerusform>Seit %Ln Tag keine Phasenänderung: länger, als diese Phase erlaubt.</numerusform><numerusform>Seit %Ln Tagen keine Phasenänderung: länger, als diese Phase erlaubt.</numerusform></translation>
+    </message>
     <message>
         <source>Yes</source>
         <translation>Ja</translation>
@@ -665,6 +676,10 @@
     <message>
         <source>No</source>
         <translation>Nein</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · idle %Ln d</source>
+        <translation><numerusform>%1 · %Ln T. ruhend</numerusform><numerusform>%1 · %Ln T. ruhend</numerusform></translation>
     </message>
 </context>
 <context>
@@ -841,6 +856,10 @@
     <message>
         <source>to</source>
         <translation>bis</translation>
+    </message>
+    <message>
+        <source>Only deals idle longer than their stage allows</source>
+        <translation>Nur Deals, die länger ruhen, als ihre Phase erlaubt</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1242,6 +1261,189 @@
     </message>
 </context>
 <context>
+    <name>PipelinesSettings</name>
+    <message>
+        <source>In progress</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Misserfolg</translation>
+    </message>
+    <message>
+        <source>Pipelines and stages</source>
+        <translation>Pipelines und Phasen</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu …</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Move the pipeline up</source>
+        <translation>Pipeline nach oben</translation>
+    </message>
+    <message>
+        <source>Move the pipeline down</source>
+        <translation>Pipeline nach unten</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Idle after</source>
+        <translation>Ruhend nach</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Phase hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add failure stage</source>
+        <translation>Misserfolgsphase hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete stage…</source>
+        <translation>Phase löschen …</translation>
+    </message>
+    <message>
+        <source>Move the stage up</source>
+        <translation>Phase nach oben</translation>
+    </message>
+    <message>
+        <source>Move the stage down</source>
+        <translation>Phase nach unten</translation>
+    </message>
+    <message>
+        <source>Tunnels: drag from a stage to a stage of another pipeline. A deal reaching the first is copied into the second (dashed arrow) or moved there (solid arrow); double-click an arrow to switch, select it and press Delete to remove it.</source>
+        <translation>Tunnel: von einer Phase auf eine Phase einer anderen Pipeline ziehen. Ein Deal, der die erste erreicht, wird in die zweite kopiert (gestrichelter Pfeil) oder dorthin verschoben (durchgezogener Pfeil); Doppelklick auf einen Pfeil wechselt, auswählen und Entf drücken entfernt ihn.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change pipelines.</source>
+        <translation>Nur ein Administrator darf Pipelines ändern.</translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation> (Standard)</translation>
+    </message>
+    <message>
+        <source>Double-click to choose a colour</source>
+        <translation>Doppelklick, um eine Farbe zu wählen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Stage not changed</source>
+        <translation>Phase nicht geändert</translation>
+    </message>
+    <message>
+        <source>Colour of “%1”</source>
+        <translation>Farbe von „%1“</translation>
+    </message>
+    <message>
+        <source>New pipeline</source>
+        <translation>Neue Pipeline</translation>
+    </message>
+    <message>
+        <source>Name of the pipeline</source>
+        <translation>Name der Pipeline</translation>
+    </message>
+    <message>
+        <source>Pipeline not created</source>
+        <translation>Pipeline nicht angelegt</translation>
+    </message>
+    <message>
+        <source>Rename pipeline</source>
+        <translation>Pipeline umbenennen</translation>
+    </message>
+    <message>
+        <source>Pipeline not renamed</source>
+        <translation>Pipeline nicht umbenannt</translation>
+    </message>
+    <message>
+        <source>Delete pipeline</source>
+        <translation>Pipeline löschen</translation>
+    </message>
+    <message>
+        <source>The default pipeline can't be deleted.</source>
+        <translation>Die Standard-Pipeline kann nicht gelöscht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” holds %Ln deal(s). Where do they go?</source>
+        <translation><numerusform>„%1“ enthält %Ln Deal. Wohin soll er?</numerusform><numerusform>„%1“ enthält %Ln Deals. Wohin sollen sie?</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete the pipeline “%1”?</source>
+        <translation>Die Pipeline „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Pipeline not deleted</source>
+        <translation>Pipeline nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Not moved</source>
+        <translation>Nicht verschoben</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Neue Phase</translation>
+    </message>
+    <message>
+        <source>New failure stage</source>
+        <translation>Neue Misserfolgsphase</translation>
+    </message>
+    <message>
+        <source>Name of the stage</source>
+        <translation>Name der Phase</translation>
+    </message>
+    <message>
+        <source>Stage not added</source>
+        <translation>Phase nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Delete stage</source>
+        <translation>Phase löschen</translation>
+    </message>
+    <message>
+        <source>Delete the stage “%1”?</source>
+        <translation>Die Phase „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Stage not deleted</source>
+        <translation>Phase nicht gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>ProductRowsModel</name>
     <message>
         <source>Product</source>
@@ -1491,6 +1693,29 @@
     </message>
 </context>
 <context>
+    <name>TunnelMap</name>
+    <message>
+        <source>Tunnel not added</source>
+        <translation>Tunnel nicht angelegt</translation>
+    </message>
+    <message>
+        <source>Tunnel not changed</source>
+        <translation>Tunnel nicht geändert</translation>
+    </message>
+    <message>
+        <source>Tunnel not removed</source>
+        <translation>Tunnel nicht entfernt</translation>
+    </message>
+    <message>
+        <source>Copies deals from %1 to %2</source>
+        <translation>Kopiert Deals von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>Moves deals from %1 to %2</source>
+        <translation>Verschiebt Deals von %1 nach %2</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>&amp;New deal…</source>
@@ -1598,6 +1823,10 @@
         <source>Form</source>
         <translation>Formular</translation>
     </message>
+    <message>
+        <source>Tunnel</source>
+        <translation>Tunnel</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -1658,6 +1887,10 @@
         <translation>{entity} „{title}“ wurde von jemand anderem geändert, nachdem Sie ihn geöffnet haben.</translation>
     </message>
     <message>
+        <source>Only an administrator may change pipelines and their stages.</source>
+        <translation>Nur ein Administrator darf Pipelines und ihre Phasen ändern.</translation>
+    </message>
+    <message>
         <source>There is no pipeline '{pipeline}' (there are: {names}).</source>
         <translation>Es gibt keine Pipeline „{pipeline}“ (vorhanden: {names}).</translation>
     </message>
@@ -1682,6 +1915,14 @@
         <translation>Eine Pipeline hat genau eine Erfolgsphase.</translation>
     </message>
     <message>
+        <source>Idle days are a whole number from 1 to {max}, or none.</source>
+        <translation>Ruhetage sind eine ganze Zahl von 1 bis {max} oder keine.</translation>
+    </message>
+    <message>
+        <source>Choose another stage of the same pipeline for its deals.</source>
+        <translation>Wählen Sie für seine Deals eine andere Phase derselben Pipeline.</translation>
+    </message>
+    <message>
         <source>Stage '{stage}' still holds {count} deals; move them to another stage first.</source>
         <translation>Die Phase „{stage}“ enthält noch {count} Deals; verschieben Sie sie zuerst in eine andere Phase.</translation>
     </message>
@@ -1698,6 +1939,10 @@
         <translation>Die Standard-Pipeline kann nicht gelöscht werden.</translation>
     </message>
     <message>
+        <source>Choose a stage of another pipeline for its deals.</source>
+        <translation>Wählen Sie für ihre Deals eine Phase einer anderen Pipeline.</translation>
+    </message>
+    <message>
         <source>Pipeline '{pipeline}' still holds {count} deals; move them first.</source>
         <translation>Die Pipeline „{pipeline}“ enthält noch {count} Deals; verschieben Sie sie zuerst.</translation>
     </message>
@@ -1708,6 +1953,10 @@
     <message>
         <source>Only stages in progress can be moved, and only within their pipeline.</source>
         <translation>Nur Phasen in Bearbeitung können verschoben werden, und nur innerhalb ihrer Pipeline.</translation>
+    </message>
+    <message>
+        <source>Give every pipeline once to reorder them.</source>
+        <translation>Geben Sie jede Pipeline genau einmal an, um sie neu zu ordnen.</translation>
     </message>
     <message>
         <source>'{value}' is not an e-mail address.</source>
@@ -1956,6 +2205,26 @@
     <message>
         <source>There is no contact named '{value}'.</source>
         <translation>Es gibt keinen Kontakt namens „{value}“.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change tunnels.</source>
+        <translation>Nur ein Administrator darf Tunnel ändern.</translation>
+    </message>
+    <message>
+        <source>A tunnel leads to a stage of another pipeline.</source>
+        <translation>Ein Tunnel führt zu einer Phase einer anderen Pipeline.</translation>
+    </message>
+    <message>
+        <source>There is a tunnel from '{source}' to '{target}' already.</source>
+        <translation>Es gibt schon einen Tunnel von „{source}“ nach „{target}“.</translation>
+    </message>
+    <message>
+        <source>Deals in '{stage}' can move on through one tunnel only; the others copy them.</source>
+        <translation>Deals in „{stage}“ können nur durch einen Tunnel weiterziehen; die anderen kopieren sie.</translation>
+    </message>
+    <message>
+        <source>Deals would go round in circles: tunnels lead from '{target}' back to '{source}'.</source>
+        <translation>Deals würden im Kreis laufen: Tunnel führen von „{target}“ zurück nach „{source}“.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,13 @@
     </message>
 </context>
 <context>
+    <name>CardDelegate</name>
+    <message numerus="yes">
+        <source>idle %Ln d</source>
+        <translation><numerusform>idle %Ln d</numerusform><numerusform>idle %Ln d</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CloseZone</name>
     <message numerus="yes">
         <source>%Ln deal(s) · %1</source>
@@ -72,6 +79,17 @@
     </message>
 </context>
 <context>
+    <name>DealTableModel</name>
+    <message numerus="yes">
+        <source>No stage change for %Ln day(s): longer than this stage allows.</source>
+        <translation><numerusform>No stage change for %Ln day: longer than this stage allows.</numerusform><numerusform>No stage change for %Ln days: longer than this stage allows.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · idle %Ln d</source>
+        <translation><numerusform>%1 · idle %Ln d</numerusform><numerusform>%1 · idle %Ln d</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FieldsSettings</name>
     <message numerus="yes">
         <source>Delete the field “%1”? %Ln record(s) have a value in it; the values go too.</source>
@@ -91,6 +109,13 @@
     <message numerus="yes">
         <source>&amp;Undo change of %Ln deal(s)</source>
         <translation><numerusform>&amp;Undo change of %Ln deal</numerusform><numerusform>&amp;Undo change of %Ln deals</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PipelinesSettings</name>
+    <message numerus="yes">
+        <source>“%1” holds %Ln deal(s). Where do they go?</source>
+        <translation><numerusform>“%1” holds %Ln deal. Where do they go?</numerusform><numerusform>“%1” holds %Ln deals. Where do they go?</numerusform></translation>
     </message>
 </context>
 <context>

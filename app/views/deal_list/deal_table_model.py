@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.services import ServiceError, Services
 from app.services.custom_fields import CustomFieldInfo, EntityType, FieldType
 from app.services.deal_queries import PAGE_SIZE, DealFilter, DealRow, DealSort, DealSummary, PageCursor
+from app.services.stale import idle_days_of
 from app.services.vocabulary import DEAL_SOURCES
 from app.ui.formatting import money, short_date
 from app.ui.i18n import translate_message
@@ -89,6 +90,7 @@ STARTUP_DELAY_MS = 400  # background reads of a new list wait for its first fram
 log = logging.getLogger(__name__)
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_STALE = QBrush(QColor("#c26401"))  # a deal idle longer than its stage allows
 
 
 class DealTableModel(QAbstractTableModel):
@@ -399,7 +401,13 @@ class DealTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
             return deal.title
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STAGE:
-            return QBrush(QColor(deal.stage_color).darker(150))
+            return _STALE if deal.stale else QBrush(QColor(deal.stage_color).darker(150))
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_STAGE and deal.stale:
+            return self.tr(
+                "No stage change for %Ln day(s): longer than this stage allows.",
+                "",
+                idle_days_of(deal.stage_changed_at),
+            )
         return None
 
     @staticmethod
@@ -448,6 +456,10 @@ class DealTableModel(QAbstractTableModel):
         if column == COL_TITLE:
             return deal.title
         if column == COL_STAGE:
+            if deal.stale:
+                return self.tr("%1 · idle %Ln d", "", idle_days_of(deal.stage_changed_at)).replace(
+                    "%1", deal.stage_name
+                )
             return deal.stage_name
         if column == COL_PIPELINE:
             return deal.pipeline_name

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -91,7 +92,10 @@ class FilterPanel(QFrame):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.stale = QCheckBox(self.tr("Only deals idle longer than their stage allows"))
+        self.stale.setObjectName("staleOnly")
         form.addRow(self.tr("Status"), self.status)
+        form.addRow("", self.stale)
         form.addRow(self.tr("Stages"), self.stages)
         form.addRow(self.tr("Responsible"), self.responsible)
         form.addRow(self.tr("Source"), self.source)
@@ -247,6 +251,7 @@ class FilterPanel(QFrame):
             else (deal_filter.responsible_ids[0] if deal_filter.responsible_ids else _ANY)
         )
         self.responsible.setCurrentIndex(max(0, self.responsible.findData(person)))
+        self.stale.setChecked(deal_filter.stale)
         self.source.setCurrentIndex(max(0, self.source.findData(deal_filter.source or _ANY)))
         self.amount_min.setText(_amount_text(deal_filter.amount_min))
         self.amount_max.setText(_amount_text(deal_filter.amount_max))
@@ -309,6 +314,7 @@ class FilterPanel(QFrame):
             close_from=None,
             close_to=None,
             custom=tuple(custom),
+            stale=self.stale.isChecked(),
         )
 
     @staticmethod

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.services.kanban import Card
+from app.services.stale import idle_days_of, is_stale
 from app.ui.formatting import money, short_date
 from app.views.kanban.card_model import CardRole
 
@@ -27,6 +28,7 @@ BADGE = QColor("#7c8fa6")
 OVERDUE = QColor("#d93025")
 MUTED = QColor("#5b6470")
 TASK = QColor("#f29900")
+STALE = QColor("#c26401")
 WHITE = QColor("#ffffff")
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -41,6 +43,7 @@ class _Texts:
     close_date: str
     overdue: bool
     initials: str
+    idle: str  # "idle 12 d" on a stale card, else ""
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -52,6 +55,7 @@ class CardDelegate(QStyledItemDelegate):
         self._small = QFont()
         self._bold_metrics = QFontMetrics(self._bold)
         self._texts: dict[tuple[int, int, int], _Texts] = {}
+        self.idle_days: int | None = None  # of the column's stage: longer and the card is stale
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         line = option.fontMetrics.height()
@@ -93,9 +97,15 @@ class CardDelegate(QStyledItemDelegate):
                 short_date(card.close_date),
                 card.close_date is not None and card.close_date < self.today,
                 card.initials or "–",
+                self._idle_text(card),
             )
             self._texts[key] = texts
         return texts
+
+    def _idle_text(self, card: Card) -> str:
+        if not is_stale(card.stage_changed_at, self.idle_days, False):
+            return ""
+        return self.tr("idle %Ln d", "", idle_days_of(card.stage_changed_at))
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -133,12 +143,20 @@ class CardDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TASK)
             painter.drawEllipse(QRectF(circle.left() - 3, circle.top() - 1, 8, 8))
-        # Row 2: the customer.
+        # Row 2: the customer; on a stale card, how long it has been idle.
         painter.setFont(option.font)
         painter.setPen(MUTED)
-        painter.drawText(
-            QRect(inner.left(), inner.top() + line + 4, inner.width(), line), LEFT, texts.customer
-        )
+        row2 = QRect(inner.left(), inner.top() + line + 4, inner.width(), line)
+        if texts.idle:
+            idle_width = option.fontMetrics.horizontalAdvance(texts.idle) + 4
+            row2.setWidth(row2.width() - idle_width)
+            painter.setPen(STALE)
+            painter.drawText(QRect(row2.right(), row2.top(), idle_width, line), RIGHT, texts.idle)
+            painter.setBrush(STALE)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(QRectF(box.left(), box.top() + 6, 3, box.height() - 12), 1.5, 1.5)
+            painter.setPen(MUTED)
+        painter.drawText(row2, LEFT, texts.customer)
         # Row 3: amount on the left, close date on the right (red once it has passed).
         bottom = QRect(inner.left(), inner.top() + 2 * line + 8, inner.width(), line)
         painter.setFont(self._bold)

@@ -223,6 +223,9 @@ class StageColumn(QFrame):
         self.header = ColumnHeader(stage, movable=movable)
         self.model = CardListModel(services, stage.id, self)
         self.view = CardListView(self.model)
+        delegate = self.view.itemDelegate()
+        if isinstance(delegate, CardDelegate):
+            delegate.idle_days = stage.idle_days  # stale cards are marked
         self.view.setObjectName(f"cards_{stage.id}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,1 @@
+"""Settings > Pipelines: pipelines, their stages, and the tunnels between them."""

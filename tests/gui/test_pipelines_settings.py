@@ -1,0 +1,142 @@
+"""Settings > Pipelines driven as an administrator would: stages added, renamed, moved, deleted
+(their deals going elsewhere), the kanban following; tunnels drawn with the mouse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from app.services import Services
+from app.services.deal_filters import DealFilter
+from app.services.tunnels import TunnelMode
+from app.views.deals_area import DealsView
+from app.views.main_window import MainWindow
+from app.views.pipelines_settings.pipelines_settings import COL_NAME, PipelinesSettings
+from app.views.sidebar import Area
+
+
+def open_settings(qtbot, window: MainWindow) -> PipelinesSettings:
+    window.sidebar.select(Area.SETTINGS)
+    page = window.settings_page.pipelines
+    window.settings_page.scroll_to(page)
+    qtbot.waitExposed(page)
+    return page
+
+
+def kanban_columns(qtbot, window: MainWindow) -> list[str]:
+    window.sidebar.select(Area.DEALS)
+    window.deals.set_view(DealsView.KANBAN)
+    board = window.deals.kanban
+    qtbot.waitUntil(lambda: bool(board.columns), timeout=3000)
+    qtbot.wait(400)  # the board re-reads after its change timer
+    return [c.stage.name for c in board.columns]
+
+
+def test_stages_edited_in_settings_change_the_kanban(
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+) -> None:
+    page = open_settings(qtbot, window)
+    sales = demo_services.pipelines.list()[0]
+    assert page.current_pipeline_id() == sales.id
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Site visit", True))
+    qtbot.mouseClick(page.add_stage, Qt.MouseButton.LeftButton)
+    names = [page.stages.item(r, COL_NAME).text() for r in range(page.stages.rowCount())]
+    assert names[-3:] == ["Site visit", "Won", "Lost"]  # before the closing stages
+    page.stages.item(0, COL_NAME).setText("Lead in")  # typed into the cell
+    assert demo_services.pipelines.list()[0].stages[0].name == "Lead in"
+    page.stages.setCurrentCell(names.index("Site visit"), COL_NAME)
+    qtbot.mouseClick(page.stage_up, Qt.MouseButton.LeftButton)
+    columns = kanban_columns(qtbot, window)
+    assert columns[0] == "Lead in"
+    assert columns[-2:] == ["Site visit", "Final invoice"]
+
+
+def test_deleting_a_stage_with_deals_asks_where_they_go(
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+) -> None:
+    page = open_settings(qtbot, window)
+    sales = demo_services.pipelines.list()[0]
+    doomed, target = sales.stages[1], sales.stages[2]
+    count = demo_services.deal_queries.count(DealFilter(stage_ids=(doomed.id,)))
+    assert count > 0
+    asked: list[str] = []
+
+    def choose(_parent, _title, label, items, *_args, **_kwargs):
+        asked.append(label)
+        return target.name, True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    page.stages.setCurrentCell(1, COL_NAME)
+    before = demo_services.deal_queries.count(DealFilter(stage_ids=(target.id,)))
+    qtbot.mouseClick(page.delete_stage, Qt.MouseButton.LeftButton)
+    assert asked == [f"“{doomed.name}” holds {count} deals. Where do they go?"]
+    assert demo_services.deal_queries.count(DealFilter(stage_ids=(target.id,))) == before + count
+    assert doomed.name not in kanban_columns(qtbot, window)
+
+
+def test_a_refusal_is_said_and_nothing_changes(
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+) -> None:
+    page = open_settings(qtbot, window)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: said.append(text))
+    page.stages.item(0, COL_NAME).setText("   ")
+    assert said == ["Name is required."]
+    assert page.stages.item(0, COL_NAME).text() == demo_services.pipelines.list()[0].stages[0].name
+
+
+def test_tunnels_are_drawn_with_the_mouse(qtbot, window: MainWindow, demo_services: Services) -> None:
+    page = open_settings(qtbot, window)
+    tunnel_map = page.tunnels
+    window.settings_page.scroll_to(tunnel_map)
+    pipelines = demo_services.pipelines.list()
+    source, target = pipelines[0].stages[5], pipelines[2].stages[0]  # Won in Sales -> first of Services
+    start = tunnel_map.stage_rect(source.id).center().toPoint()
+    end = tunnel_map.stage_rect(target.id).center().toPoint()
+    qtbot.mousePress(tunnel_map, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(tunnel_map, QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2))
+    qtbot.mouseMove(tunnel_map, end)
+    qtbot.mouseRelease(tunnel_map, Qt.MouseButton.LeftButton, pos=end)
+    [tunnel] = demo_services.tunnels.list()
+    assert (tunnel.source_stage_id, tunnel.target_stage_id, tunnel.mode) == (
+        source.id,
+        target.id,
+        TunnelMode.COPY,
+    )
+    middle = tunnel_map._path(tunnel).pointAtPercent(0.5).toPoint()
+    qtbot.mouseDClick(tunnel_map, Qt.MouseButton.LeftButton, pos=middle)
+    assert demo_services.tunnels.list()[0].mode is TunnelMode.MOVE
+    qtbot.mouseClick(tunnel_map, Qt.MouseButton.LeftButton, pos=middle)
+    assert tunnel_map.selected == tunnel.id
+    qtbot.keyClick(tunnel_map, Qt.Key.Key_Delete)
+    assert demo_services.tunnels.list() == []
+
+
+def test_stale_deals_are_marked_and_filtered(qtbot, window: MainWindow, demo_services: Services) -> None:
+    sales = demo_services.pipelines.list()[0]
+    stage = sales.stages[0]
+    demo_services.pipelines.update_stage(stage.id, stage.version, idle_days=1)
+    expected = demo_services.deal_queries.count(DealFilter(stale=True))
+    assert expected > 0
+    window.deals.refresh()
+    qtbot.mouseClick(window.deals.filter_button, Qt.MouseButton.LeftButton)
+    panel = window.deals.filter_panel
+    panel.stale.setChecked(True)
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    model = window.deals.model
+    assert model.rowCount() == expected
+    assert window.deals.filter_button.text() == "Filter (1)"
+    stage_column = 2
+    text = model.index(0, stage_column).data()
+    assert text.startswith(f"{stage.name} · idle ") and text.endswith(" d")
+    assert "longer than this stage allows" in model.index(0, stage_column).data(Qt.ItemDataRole.ToolTipRole)
+    window.deals.set_view(DealsView.KANBAN)
+    board = window.deals.kanban
+    qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 0, timeout=3000)
+    column = board.column_of(stage.id)
+    delegate = column.view.itemDelegate()
+    card = column.model.card(0)
+    assert delegate._idle_text(card).startswith("idle ")
+    assert [c.stage.id for c in board.columns if c.model.rowCount()] == [
+        stage.id
+    ]  # the filter holds here too
