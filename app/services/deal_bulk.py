@@ -138,7 +138,12 @@ class DealBulkService:
     # -- another pipeline ----------------------------------------------------------------------
 
     def move_to_pipeline(
-        self, selection: DealSelection, stage_id: int, *, progress: Progress | None = None
+        self,
+        selection: DealSelection,
+        stage_id: int,
+        *,
+        fill: Mapping[str, Any] | None = None,
+        progress: Progress | None = None,
     ) -> BulkResult:
         """Move the selected deals into a stage of another pipeline; history keeps both the old
         pipeline and stage. Not undoable (a move between pipelines may set off tunnels)."""
@@ -147,9 +152,9 @@ class DealBulkService:
             stage = stage_or_error(session, stage_id)
             ids = self._ids(session, selection)
             moving = list(self._scalars_in(session, ids, Deal.stage_id != stage.id))
-            missing_for_stage(session, stage, moving)
             operation = self._operation(session, "pipeline")
             now = utcnow()
+            self._fill_required(uow, stage, moving, fill or {}, operation.id, now)
             for done, chunk in _chunks(moving):
                 relocate(uow, Deal.id.in_(chunk), stage, now, operation.id)
                 _report(progress, done, len(moving))

@@ -169,6 +169,7 @@ class DealsArea(QWidget):
         self.model.modelReset.connect(self._on_selection_changed)
         self.bulk_bar.select_all_requested.connect(self._on_select_all_matching)
         self.bulk_bar.stage_chosen.connect(self.bulk.move_to_stage)
+        self.bulk_bar.pipeline_stage_chosen.connect(self.bulk.move_to_pipeline)
         self.bulk_bar.responsible_chosen.connect(self.bulk.set_responsible)
         self.bulk_bar.set_field_requested.connect(self.bulk.set_field)
         self.bulk_bar.delete_requested.connect(self.bulk.delete)

@@ -31,6 +31,10 @@
         <translation>Excel-Arbeitsmappe …</translation>
     </message>
     <message>
+        <source>Move to another pipeline</source>
+        <translation>In eine andere Pipeline verschieben</translation>
+    </message>
+    <message>
         <source>All %1 matching deals are selected.</source>
         <translation>Alle %1 passenden Deals sind ausgewählt.</translation>
     </message>
@@ -79,6 +83,17 @@
     <message numerus="yes">
         <source>idle %Ln d</source>
         <translation><numerusform>%Ln T. ruhend</numerusform><numerusform>%Ln T. ruhend</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CardListView</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Move to another pipeline…</source>
+        <translation>In eine andere Pipeline verschieben …</translation>
     </message>
 </context>
 <context>
@@ -310,6 +325,10 @@
         <source>Moved %Ln deal(s) to %1.</source>
         <translation><numerusform>%Ln Deal nach %1 verschoben.</numerusform><numerusform>%Ln Deals nach %1 verschoben.</numerusform></translation>
     </message>
+    <message>
+        <source>Moving %1 deals…</source>
+        <translation>%1 Deals werden verschoben …</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln deal(s) handed to %1.</source>
         <translation><numerusform>%Ln Deal an %1 übergeben.</numerusform><numerusform>%Ln Deals an %1 übergeben.</numerusform></translation>
@@ -417,8 +436,28 @@
         <translation>Formular anpassen …</translation>
     </message>
     <message>
+        <source>Move to another pipeline…</source>
+        <translation>In eine andere Pipeline verschieben …</translation>
+    </message>
+    <message>
         <source>The total of the products (see the Products tab)</source>
         <translation>Die Summe der Produkte (siehe Reiter Produkte)</translation>
+    </message>
+    <message>
+        <source>Move to another pipeline</source>
+        <translation>In eine andere Pipeline verschieben</translation>
+    </message>
+    <message>
+        <source>Save or undo your changes first.</source>
+        <translation>Speichern oder verwerfen Sie zuerst Ihre Änderungen.</translation>
+    </message>
+    <message>
+        <source>Where does “%1” go?</source>
+        <translation>Wohin soll „%1“?</translation>
+    </message>
+    <message>
+        <source>Not moved</source>
+        <translation>Nicht verschoben</translation>
     </message>
     <message>
         <source>Nothing called “%1” was found.</source>
@@ -839,7 +878,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation>Offen</translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Won</source>
@@ -1097,6 +1136,14 @@
     <message>
         <source>No stage of this pipeline is shown: change the filter.</source>
         <translation>Keine Phase dieser Pipeline wird angezeigt: ändern Sie den Filter.</translation>
+    </message>
+    <message>
+        <source>Move to another pipeline</source>
+        <translation>In eine andere Pipeline verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Where do %Ln deal(s) go?</source>
+        <translation><numerusform>Wohin soll %Ln Deal?</numerusform><numerusform>Wohin sollen %Ln Deals?</numerusform></translation>
     </message>
 </context>
 <context>

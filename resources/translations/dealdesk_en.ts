@@ -97,6 +97,13 @@
     </message>
 </context>
 <context>
+    <name>KanbanView</name>
+    <message numerus="yes">
+        <source>Where do %Ln deal(s) go?</source>
+        <translation><numerusform>Where do %Ln deal go?</numerusform><numerusform>Where do %Ln deals go?</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Imported %Ln deal(s).</source>

@@ -142,3 +142,75 @@ def test_stale_deals_are_marked_and_filtered(qtbot, window: MainWindow, demo_ser
     assert [c.stage.id for c in board.columns if c.model.rowCount()] == [
         stage.id
     ]  # the filter holds here too
+
+
+# -- moving deals to another pipeline from the list, the form and the board ---------------------------
+
+
+def _click_row(qtbot, window: MainWindow, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    view = window.deals.list_view
+    rect = view.visualRect(view.model().index(row, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def test_selected_deals_move_to_another_pipeline_from_the_list(
+    qtbot, window: MainWindow, demo_services: Services
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from app.views.deal_list.deal_table_model import DealRowRole
+
+    sales, wholesale = demo_services.pipelines.list()[:2]
+    selector = window.deals._pipeline
+    selector.setCurrentIndex(selector.findData(sales.id))
+    _click_row(qtbot, window, 0)
+    _click_row(qtbot, window, 2, Qt.KeyboardModifier.ShiftModifier)
+    chosen = [window.deals.model.index(r, 0).data(DealRowRole).id for r in range(3)]
+    target = wholesale.stages[1]
+    action = window.deals.bulk_bar.stage_button.menu().findChild(QAction, f"pipelineStage_{target.id}")
+    assert action is not None
+    action.trigger()
+    rows = demo_services.deal_queries.rows(chosen)
+    assert {(r.pipeline_id, r.stage_id) for r in rows} == {(wholesale.id, target.id)}
+    assert window.statusBar().currentMessage() == f"Moved 3 deals to {wholesale.name}: {target.name}."
+
+
+def test_the_form_moves_its_deal_to_another_pipeline(qtbot, demo_services: Services, monkeypatch) -> None:
+    from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+    from app.services.deal_filters import DealFilter
+    from app.services.deal_paging import DealSort
+
+    sales, _wholesale, services_pipeline = demo_services.pipelines.list()
+    deal = demo_services.deal_queries.page(DealFilter(pipeline_id=sales.id), DealSort("id"), 0, 1)[0]
+    target = services_pipeline.stages[1]
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda *a, **k: (f"{services_pipeline.name}: {target.name}", True)
+    )
+    form = DealFormDialog(demo_services, deal_id=deal.id)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.move_pipeline.isVisible()
+    qtbot.mouseClick(form.move_pipeline, Qt.MouseButton.LeftButton)
+    stored = demo_services.deals.get(deal.id)
+    assert (stored.pipeline_id, stored.stage_id) == (services_pipeline.id, target.id)
+    assert [s.name for s in form.stage_bar.stages()] == [s.name for s in services_pipeline.stages]
+    form.tabs.setCurrentIndex(2)
+    tree = form.timeline.tree
+    texts = [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
+    assert f"Pipeline: {sales.name} → {services_pipeline.name}" in texts
+
+
+def test_the_board_moves_selected_cards_to_another_pipeline(
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+) -> None:
+    window.deals.set_view(DealsView.KANBAN)
+    board = window.deals.kanban
+    qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 1, timeout=3000)
+    column = board.columns[0]
+    ids = [column.model.card(0).id, column.model.card(1).id]
+    other = demo_services.pipelines.list()[1]
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda *a, **k: (f"{other.name}: {other.stages[0].name}", True)
+    )
+    column.view.pipeline_move_requested.emit(ids)
+    assert {demo_services.deals.get(i).pipeline_id for i in ids} == {other.id}

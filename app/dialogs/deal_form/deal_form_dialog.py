@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -99,8 +100,12 @@ class DealFormDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.move_pipeline = QPushButton(self.tr("Move to another pipeline…"))
+        self.move_pipeline.setObjectName("movePipeline")
+        self.move_pipeline.setVisible(self._data is not None and len(self._pipelines) > 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.configure)
+        bottom.addWidget(self.move_pipeline)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
@@ -113,6 +118,7 @@ class DealFormDialog(QDialog):
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         self.configure.clicked.connect(self._on_configure)
+        self.move_pipeline.clicked.connect(self._on_move_pipeline)
         self.stage_bar.stage_chosen.connect(self._on_stage_chosen)
         self.products.changed.connect(self._on_changed)
         self.products.changed.connect(self._sync_amount)
@@ -317,6 +323,40 @@ class DealFormDialog(QDialog):
             self._catalog.refresh()
             self._build_sections()
             self._mark_required()
+
+    def _on_move_pipeline(self) -> None:
+        """Into a stage of another pipeline, at once (history keeps where the deal was)."""
+        if self._data is None:
+            return
+        title = self.tr("Move to another pipeline")
+        if self._dirty:
+            QMessageBox.information(self, title, self.tr("Save or undo your changes first."))
+            return
+        deal = self._data.deal
+        options = [
+            (f"{p.name}: {s.name}", s.id)
+            for p in self._pipelines
+            if p.id != deal.pipeline_id
+            for s in p.stages
+        ]
+        names = [name for name, _id in options]
+        chosen, ok = QInputDialog.getItem(
+            self, title, self.tr("Where does “%1” go?").replace("%1", deal.title), names, 0, False
+        )
+        if not ok or chosen not in names:
+            return
+        stage_id = options[names.index(chosen)][1]
+        try:
+            self._services.deals.move_to_pipeline(deal.id, deal.version, stage_id)
+        except (ServiceError, DatabaseError) as exc:
+            QMessageBox.warning(self, self.tr("Not moved"), error_text(exc))
+            return
+        self._data = self._services.deal_form.load(deal.id)
+        self._pipelines = self._services.pipelines.list()
+        self._pipeline_id = self._data.deal.pipeline_id
+        self._build_sections()  # the other pipeline may have its own layout
+        self._load()
+        self.saved = self._data
 
     # -- saving -----------------------------------------------------------------------------------
 

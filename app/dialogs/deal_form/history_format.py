@@ -20,7 +20,9 @@ class HistoryFormat:
     def __init__(self, catalog: FieldCatalog) -> None:
         self._catalog = catalog
         services = catalog.services
-        self._stages = {s.id: s.name for p in services.pipelines.list() for s in p.stages}
+        pipelines = services.pipelines.list()
+        self._stages = {s.id: s.name for p in pipelines for s in p.stages}
+        self._pipelines = {p.id: p.name for p in pipelines}
         self._users = dict(catalog.users())
         self._by_code = {f.code: f for f in catalog.custom.values()}
 
@@ -42,6 +44,8 @@ class HistoryFormat:
             return "–"
         if name == "stage_id":
             return self._stages.get(_int(text), text)
+        if name == "pipeline_id":
+            return self._pipelines.get(_int(text), text)
         if name in ("responsible_id", "created_by_id", "updated_by_id"):
             return self._users.get(_int(text), text)
         if name == "company_id":

@@ -45,6 +45,9 @@ class StageBar(QWidget):
         self._stages = list(stages)
         self.set_current(current)
 
+    def stages(self) -> list[StageInfo]:
+        return list(self._stages)
+
     def set_current(self, stage_id: int | None) -> None:
         self._current = stage_id
         self._focused = max(0, self._index(stage_id))

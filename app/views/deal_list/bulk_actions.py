@@ -95,6 +95,33 @@ class DealBulkActions(QObject):
             "stage_id", stage_id, lambda n: self.tr("Moved %Ln deal(s) to %1.", "", n).replace("%1", name)
         )
 
+    def move_to_pipeline(self, stage_id: int, fill: dict[str, Any] | None = None) -> None:
+        """Into a stage of another pipeline (history keeps where they were; not undoable)."""
+        pipeline, stage = next(
+            ((p, s) for p in self._services.pipelines.list() for s in p.stages if s.id == stage_id),
+            (None, None),
+        )
+        if pipeline is None or stage is None:
+            return
+        resolve, count = self._selection()
+        bulk = self._services.deal_bulk
+
+        def missing(error: MissingFieldsError) -> None:
+            from app.dialogs.required_fields_dialog import RequiredFieldsDialog
+
+            dialog = RequiredFieldsDialog(self._services, error, stage.name, self._parent)
+            if dialog.exec() == RequiredFieldsDialog.DialogCode.Accepted:
+                self.move_to_pipeline(stage_id, dialog.values())
+
+        where = f"{pipeline.name}: {stage.name}"
+        self._run(
+            self.tr("Moving %1 deals…").replace("%1", _n(count)),
+            lambda progress: bulk.move_to_pipeline(resolve(), stage_id, fill=fill, progress=progress),
+            count,
+            lambda result: self.tr("Moved %Ln deal(s) to %1.", "", result.changed).replace("%1", where),
+            on_missing=missing,
+        )
+
     def set_responsible(self, user_id: int) -> None:
         user = next((u for u in self._services.users.list() if u.id == user_id), None)
         name = user.name if user else str(user_id)

@@ -15,6 +15,7 @@ class BulkBar(QFrame):
 
     select_all_requested = Signal()
     stage_chosen = Signal(int)
+    pipeline_stage_chosen = Signal(int)  # a stage of another pipeline: the deals move there
     responsible_chosen = Signal(int)
     set_field_requested = Signal()
     delete_requested = Signal()
@@ -81,6 +82,21 @@ class BulkBar(QFrame):
         for pipeline in pipelines:
             target = stage_menu if len(pipelines) == 1 else stage_menu.addMenu(pipeline.name)
             self._add_stages(target, pipeline)
+        others = [
+            p for p in self._services.pipelines.list() if pipeline_id is not None and p.id != pipeline_id
+        ]
+        if others:
+            stage_menu.addSeparator()
+            elsewhere = stage_menu.addMenu(self.tr("Move to another pipeline"))
+            elsewhere.setObjectName("movePipelineMenu")
+            for pipeline in others:
+                submenu = elsewhere.addMenu(pipeline.name)
+                for stage in pipeline.stages:
+                    action: QAction = submenu.addAction(stage.name)
+                    action.setObjectName(f"pipelineStage_{stage.id}")
+                    action.triggered.connect(
+                        lambda _checked=False, sid=stage.id: self.pipeline_stage_chosen.emit(sid)
+                    )
         people = self.responsible_button.menu()
         assert people is not None
         people.clear()

@@ -231,6 +231,7 @@ class KanbanView(QWidget):
         column.model.cards_dropped.connect(self._on_cards_dropped)
         column.model.read_failed.connect(self.read_failed)
         column.view.open_requested.connect(self.open_requested)
+        column.view.pipeline_move_requested.connect(self.move_to_pipeline)
         column.view.move_requested.connect(
             lambda deal_id, step, c=column: self._on_move_key(c, deal_id, step)
         )
@@ -320,6 +321,42 @@ class KanbanView(QWidget):
 
     def _on_cards_dropped(self, stage_id: int, from_stage: int, moves: list[tuple[int, int]]) -> None:
         self.move_cards(stage_id, moves, from_stage)
+
+    def move_to_pipeline(self, deal_ids: list[int]) -> bool:
+        """Ask for a stage of another pipeline and move these deals there."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.services.deal_bulk import DealSelection
+
+        if self._pipeline is None:
+            return False
+        options = [
+            (f"{p.name}: {s.name}", s.id)
+            for p in self._services.pipelines.list()
+            if p.id != self._pipeline.id
+            for s in p.stages
+        ]
+        if not options:
+            return False
+        names = [name for name, _id in options]
+        chosen, ok = QInputDialog.getItem(
+            self,
+            self.tr("Move to another pipeline"),
+            self.tr("Where do %Ln deal(s) go?", "", len(deal_ids)),
+            names,
+            0,
+            False,
+        )
+        if not ok or chosen not in names:
+            return False
+        try:
+            self._services.deal_bulk.move_to_pipeline(
+                DealSelection(ids=tuple(deal_ids)), options[names.index(chosen)][1]
+            )
+        except (ServiceError, DatabaseError) as exc:
+            self.move_refused.emit(exc)
+            return False
+        return True
 
     def _on_move_key(self, column: StageColumn, deal_id: int, step: int) -> None:
         index = self.columns.index(column) + step

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDrag,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -41,6 +43,7 @@ class CardListView(QListView):
     """The cards of a column; drags cards out, takes cards dropped in, and the keyboard moves."""
 
     open_requested = Signal(int)  # deal id
+    pipeline_move_requested = Signal(list)  # ids of the selected cards' deals
     move_requested = Signal(int, int)  # deal id, direction (-1 left, +1 right)
     neighbour_requested = Signal(int, int)  # direction, row
 
@@ -74,6 +77,21 @@ class CardListView(QListView):
         card = self.cards.card(row)
         if card is not None:
             self.open_requested.emit(card.id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        row = self.indexAt(event.pos()).row()
+        card = self.cards.card(row) if row >= 0 else None
+        if card is None:
+            return
+        if not self.selectionModel().isRowSelected(row):
+            self.setCurrentIndex(self.cards.index(row, 0))
+        ids = [c.id for r in sorted(i.row() for i in self.selectedIndexes()) if (c := self.cards.card(r))]
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(card.id))
+        menu.addAction(
+            self.tr("Move to another pipeline…"), lambda: self.pipeline_move_requested.emit(ids or [card.id])
+        )
+        menu.exec(event.globalPos())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
