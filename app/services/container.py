@@ -13,6 +13,8 @@ from app.services.changes import ChangeMonitor
 from app.services.context import ServiceContext
 from app.services.currencies import CurrencyService
 from app.services.custom_fields import CustomFieldService
+from app.services.customer_form import CustomerFormService
+from app.services.customer_queries import CustomerQueryService
 from app.services.customers import CompanyService, ContactService
 from app.services.deal_bulk import DealBulkService
 from app.services.deal_export import DealExportService
@@ -21,6 +23,7 @@ from app.services.deal_import import DealImportService
 from app.services.deal_queries import DealQueryService
 from app.services.deals import DealService
 from app.services.defaults import ensure_defaults, os_login
+from app.services.duplicates import DuplicateService
 from app.services.errors import ServiceError
 from app.services.events import EventBus
 from app.services.field_rules import FieldRuleService
@@ -61,6 +64,9 @@ class Services:
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
     tunnels: TunnelService = field(init=False)
+    customer_queries: CustomerQueryService = field(init=False)
+    customer_form: CustomerFormService = field(init=False)
+    duplicates: DuplicateService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -83,6 +89,9 @@ class Services:
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
             ("tunnels", TunnelService),
+            ("customer_queries", CustomerQueryService),
+            ("customer_form", CustomerFormService),
+            ("duplicates", DuplicateService),
         ):
             object.__setattr__(self, name, cls(ctx))
         object.__setattr__(self, "deal_export", DealExportService(ctx, self.deal_queries))

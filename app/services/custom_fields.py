@@ -399,7 +399,8 @@ def write_values(
     session: Session, fields: Mapping[int, CustomFieldInfo], entity_id: int, cleaned: Mapping[int, list[Any]]
 ) -> dict[str, tuple[Any, Any]]:
     """Store cleaned values of one record; the history diff ("uf:<code>": (old, new)) of what changed."""
-    current = read_values(session.connection(), list(fields.values()), [entity_id]).get(entity_id, {})
+    connection = session.connection()
+    current = read_values(connection, list(fields.values()), [entity_id]).get(entity_id, {})
     diff: dict[str, tuple[Any, Any]] = {}
     for field_id, new in cleaned.items():
         field = fields[field_id]
@@ -407,13 +408,15 @@ def write_values(
         old_list = old if isinstance(old, list) else ([] if old is None else [old])
         if old_list == new:
             continue
-        session.execute(
+        # On the connection: an ORM statement would flush the record first, bumping its version
+        # once for its columns and again when the caller stamps it.
+        connection.execute(
             delete(CustomFieldValue).where(
                 CustomFieldValue.field_id == field_id, CustomFieldValue.entity_id == entity_id
             )
         )
         if new:
-            session.execute(
+            connection.execute(
                 insert(CustomFieldValue),
                 [_stored(field, entity_id, position, v) for position, v in enumerate(new)],
             )

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, select
 
-from app.models import CustomFieldValue, Deal, Stage, StageSemantic
+from app.models import CustomFieldValue, Deal, Stage, StageSemantic, deal_contact
 from app.services.errors import Message
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.search import search_condition
@@ -160,6 +160,7 @@ class DealFilter:
     responsible_ids: tuple[int, ...] = ()
     mine: bool = False  # the acting user's deals (kept as "mine" in saved filters, for everybody)
     company_id: int | None = None
+    contact_id: int | None = None  # deals this person is on
     status: Status | None = None
     closed: bool | None = None
     source: str | None = None
@@ -237,6 +238,10 @@ def deal_conditions(
         conditions.append(Deal.responsible_id == actor_id if actor_id is not None else false())
     if f.company_id is not None:
         conditions.append(Deal.company_id == f.company_id)
+    if f.contact_id is not None:
+        conditions.append(
+            Deal.id.in_(select(deal_contact.c.deal_id).where(deal_contact.c.contact_id == f.contact_id))
+        )
     if f.status is Status.OPEN:
         conditions.append(Deal.closed.is_(False))
     elif f.status is not None:

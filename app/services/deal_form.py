@@ -307,11 +307,13 @@ def _clean_standard(
         return {}
 
 
-def require_custom(session: Session, problems: Problems, custom: Mapping[int, Any]) -> None:
-    """A new deal needs its required custom fields even when the form did not send them."""
+def require_custom(
+    session: Session, problems: Problems, custom: Mapping[int, Any], entity: EntityType = EntityType.DEAL
+) -> None:
+    """A new record needs its required custom fields even when the form did not send them."""
     for definition in session.scalars(
         select(CustomFieldDefinition).where(
-            CustomFieldDefinition.entity_type == EntityType.DEAL, CustomFieldDefinition.required.is_(True)
+            CustomFieldDefinition.entity_type == entity, CustomFieldDefinition.required.is_(True)
         )
     ):
         if definition.id not in custom:

@@ -276,6 +276,9 @@ M = TypeVar("M", bound=Base)
 D = TypeVar("D")
 
 
+ExtraWriter = Callable[[int], dict[str, tuple[Any, Any]]]  # record id -> history diff
+
+
 class CrudService(Generic[M, D]):
     """Create, read, update, delete for a simple record with history, version check and events.
 
@@ -317,40 +320,69 @@ class CrudService(Generic[M, D]):
         with self._ctx.read() as session:
             return self.details(session, load(session, self.model, self.entity_type, ident))
 
+    def history(self, ident: int) -> list[Any]:
+        """The record's history entries, oldest first (HistoryItem)."""
+        from app.services.history import read_history
+
+        with self._ctx.read() as session:
+            return list(read_history(session, self.entity_type, ident))
+
     def count(self) -> int:
         with self._ctx.read() as session:
             return session.scalar(select(func.count()).select_from(self.model)) or 0
 
     def create(self, **fields: Any) -> D:
         with self._ctx.write() as uow:
-            values = self.before_create(uow, clean_fields(uow.session, self.fields, fields))
-            extra = {k: values.pop(k) for k in list(values) if not hasattr(self.model, k)}
-            record = self.model(**values)
-            self._stamp(record, created=True)
-            self.validate_record(uow.session, record)
-            uow.session.add(record)
-            uow.session.flush()
-            self.after_write(uow, record, extra)
-            uow.history.created(self.entity_type, record.id, record.version, self.title_of(record))  # type: ignore[attr-defined]
-            uow.emit(f"{self.entity_type}.created", [record.id])  # type: ignore[attr-defined]
-            return self.details(uow.session, record)
+            return self.details(uow.session, self.create_in(uow, fields))
 
     def update(self, ident: int, expected_version: int, **changes: Any) -> D:
         with self._ctx.write() as uow:
-            record = load(uow.session, self.model, self.entity_type, ident)
-            check_version(uow.session, self.entity_type, record, expected_version, self.title_of(record))
-            values = clean_fields(uow.session, self.fields, changes)
-            extra = {k: values.pop(k) for k in list(values) if not hasattr(self.model, k)}
-            diff = apply_values(record, values)
-            self.validate_record(uow.session, record)
-            diff.update(self.after_write(uow, record, extra))
-            if not diff:
-                return self.details(uow.session, record)
-            self._stamp(record, created=False)
-            flush_or_conflict(uow.session, self.entity_type, self.title_of(record))
-            uow.history.changed(self.entity_type, ident, record.version, diff)
-            uow.emit(f"{self.entity_type}.updated", [ident], diff.keys())
-            return self.details(uow.session, record)
+            return self.details(uow.session, self.update_in(uow, ident, expected_version, changes))
+
+    def create_in(
+        self, uow: UnitOfWork, fields: Mapping[str, Any], extra_writer: ExtraWriter | None = None
+    ) -> M:
+        """A new record in the caller's transaction; `extra_writer` stores what lives elsewhere
+        (custom values) once the record has its id."""
+        values = self.before_create(uow, clean_fields(uow.session, self.fields, fields))
+        extra = {k: values.pop(k) for k in list(values) if not hasattr(self.model, k)}
+        record = self.model(**values)
+        self._stamp(record, created=True)
+        self.validate_record(uow.session, record)
+        uow.session.add(record)
+        uow.session.flush()
+        self.after_write(uow, record, extra)
+        if extra_writer is not None:
+            extra_writer(record.id)  # type: ignore[attr-defined]
+        uow.history.created(self.entity_type, record.id, record.version, self.title_of(record))  # type: ignore[attr-defined]
+        uow.emit(f"{self.entity_type}.created", [record.id])  # type: ignore[attr-defined]
+        return record
+
+    def update_in(
+        self,
+        uow: UnitOfWork,
+        ident: int,
+        expected_version: int,
+        changes: Mapping[str, Any],
+        extra_writer: ExtraWriter | None = None,
+    ) -> M:
+        """Change a record the caller read at `expected_version`, in the caller's transaction."""
+        record: M = load(uow.session, self.model, self.entity_type, ident)
+        check_version(uow.session, self.entity_type, record, expected_version, self.title_of(record))
+        values = clean_fields(uow.session, self.fields, changes)
+        extra = {k: values.pop(k) for k in list(values) if not hasattr(self.model, k)}
+        diff = apply_values(record, values)
+        self.validate_record(uow.session, record)
+        diff.update(self.after_write(uow, record, extra))
+        if extra_writer is not None:
+            diff.update(extra_writer(ident))
+        if not diff:
+            return record
+        self._stamp(record, created=False)
+        flush_or_conflict(uow.session, self.entity_type, self.title_of(record))
+        uow.history.changed(self.entity_type, ident, record.version, diff)  # type: ignore[attr-defined]
+        uow.emit(f"{self.entity_type}.updated", [ident], diff.keys())
+        return record
 
     def delete(self, ident: int, expected_version: int) -> None:
         with self._ctx.write() as uow:
