@@ -26,7 +26,7 @@ def _people(services: Services):
 
 
 def test_lists_count_sort_search_and_show_related(services: Services) -> None:
-    becker, koch, anna, ben = _people(services)
+    becker, _koch, anna, ben = _people(services)
     services.deals.create(title="Office", company_id=becker.id, contact_ids=[anna.id, ben.id])
     queries = services.customer_queries
     assert queries.count(CONTACT) == 2
@@ -51,7 +51,7 @@ def test_lists_count_sort_search_and_show_related(services: Services) -> None:
 
 
 def test_bulk_responsible_delete_and_export(services: Services, tmp_path: Path) -> None:
-    becker, koch, anna, ben = _people(services)
+    becker, _koch, anna, ben = _people(services)
     deal = services.deals.create(title="Office", company_id=becker.id, contact_ids=[anna.id])
     eva = services.users.create(login="eva", name="Eva")
     queries = services.customer_queries
@@ -116,7 +116,7 @@ def test_names_phones_and_emails_are_compared_as_people_mean_them() -> None:
 
 
 def test_duplicates_on_create_and_on_demand(services: Services) -> None:
-    becker, koch, anna, ben = _people(services)
+    _becker, koch, anna, _ben = _people(services)
     found = services.duplicates.find(CONTACT, name="Anne Becker", email="ANNA@becker.de")
     assert [(d.id, d.reason) for d in found] == [(anna.id, Reason.EMAIL)]
     assert [d.reason for d in services.duplicates.find(COMPANY, name="x", phone="030 1234567")] == [
@@ -130,7 +130,7 @@ def test_duplicates_on_create_and_on_demand(services: Services) -> None:
 
 
 def test_merging_keeps_chosen_fields_and_moves_deals_and_links(services: Services) -> None:
-    becker, koch, anna, ben = _people(services)
+    becker, koch, anna, _ben = _people(services)
     twin = services.contacts.create(
         first_name="Anna", last_name="Becker", phone="0171 555", position="CEO", company_ids=[koch.id]
     )
