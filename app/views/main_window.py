@@ -23,6 +23,7 @@ from app.dialogs.deal_import.import_dialog import DealImportDialog, choose_impor
 from app.dialogs.deal_quick_dialog import DealQuickDialog
 from app.services import DatabaseError, DomainEvent, MissingFieldsError, ServiceError, Services
 from app.services.container import sqlite_file
+from app.services.customer_queries import CustomerKind
 from app.services.deal_import import ImportResult
 from app.services.deal_queries import DealSummary
 from app.ui.actions import ActionId, build_actions
@@ -32,6 +33,7 @@ from app.ui.i18n import error_text
 from app.ui.icons import icon
 from app.ui.operations import Operation, Progress
 from app.ui.settings import PreserveGeometry, UserSettings
+from app.views.customers.customers_area import CustomersArea
 from app.views.deals_area import DealsArea, DealsView
 from app.views.placeholder_view import PlaceholderView
 from app.views.settings_page import SettingsPage
@@ -56,19 +58,13 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.sidebar = Sidebar()
         self.deals = DealsArea(services, settings)
         self.settings_page = SettingsPage(services, settings)
+        self.contacts = CustomersArea(services, CustomerKind.CONTACT)
+        self.companies = CustomersArea(services, CustomerKind.COMPANY)
         self._pages = QStackedWidget()
         self._area_pages: dict[Area, QWidget] = {
             Area.DEALS: self.deals,
-            Area.CONTACTS: PlaceholderView(
-                "contacts",
-                self.tr("Contacts"),
-                self.tr("The people you sell to, with their deals. Coming soon."),
-            ),
-            Area.COMPANIES: PlaceholderView(
-                "companies",
-                self.tr("Companies"),
-                self.tr("Your customers' companies, with their deals. Coming soon."),
-            ),
+            Area.CONTACTS: self.contacts,
+            Area.COMPANIES: self.companies,
             Area.LEADS: PlaceholderView(
                 "leads",
                 self.tr("Leads"),
@@ -178,6 +174,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.model.read_failed.connect(self._on_read_failed)
         self.deals.model.edit_failed.connect(self._on_edit_failed)
         self.settings_page.backup_requested.connect(self._on_backup)
+        for area in (self.contacts, self.companies):
+            area.open_deal_requested.connect(self._on_open_deal)
+            area.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.deals.bulk.finished.connect(self._on_bulk_finished)
         self.deals.bulk.undo_changed.connect(self._update_undo)
         # changes made here and elsewhere
@@ -238,6 +237,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _on_data_changed(self, event: DomainEvent) -> None:
         self.deals.on_changed(event)
+        self.contacts.on_changed(event)
+        self.companies.on_changed(event)
 
     def _on_count_changed(self, count: int) -> None:
         self._count_label.setText(self.tr("%Ln deal(s)", "", count))

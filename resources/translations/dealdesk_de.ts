@@ -320,6 +320,277 @@
     </message>
 </context>
 <context>
+    <name>CustomerFormDialog</name>
+    <message>
+        <source>New contact</source>
+        <translation>Neuer Kontakt</translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation>Neues Unternehmen</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>Abschlussdatum</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Merged with %1</source>
+        <translation>Zusammengeführt mit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open</source>
+        <translation><numerusform>%Ln offen</numerusform><numerusform>%Ln offen</numerusform></translation>
+    </message>
+    <message>
+        <source>won: %1 (%2)</source>
+        <translation>gewonnen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Your changes are kept in the form; the latest values are read again.</source>
+        <translation>Ihre Änderungen bleiben im Formular; die neuesten Werte werden neu gelesen.</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>gleiche E-Mail</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mögliche Dublette</translation>
+    </message>
+    <message>
+        <source>Dealdesk already knows:
+%1
+
+Save a new one anyway?</source>
+        <translation>Dealdesk kennt bereits:
+%1
+
+Trotzdem neu speichern?</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes?</source>
+        <translation>Schließen, ohne Ihre Änderungen zu speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersArea</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Search by name, e-mail or phone</source>
+        <translation>Nach Name, E-Mail oder Telefon suchen</translation>
+    </message>
+    <message>
+        <source>+ Contact</source>
+        <translation>+ Kontakt</translation>
+    </message>
+    <message>
+        <source>+ Company</source>
+        <translation>+ Unternehmen</translation>
+    </message>
+    <message>
+        <source>Find duplicates…</source>
+        <translation>Dubletten suchen …</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel-Arbeitsmappe</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Zusammenführen …</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation><numerusform>%Ln ausgewählt</numerusform><numerusform>%Ln ausgewählt</numerusform></translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Nicht geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %Ln record(s).</source>
+        <translation><numerusform>%Ln Eintrag geändert.</numerusform><numerusform>%Ln Einträge geändert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln record(s)? Their deals stay, without them. This can't be undone.</source>
+        <translation><numerusform>%Ln Eintrag löschen? Seine Deals bleiben, ohne ihn. Das lässt sich nicht rückgängig machen.</numerusform><numerusform>%Ln Einträge löschen? Ihre Deals bleiben, ohne sie. Das lässt sich nicht rückgängig machen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln record(s).</source>
+        <translation><numerusform>%Ln Eintrag gelöscht.</numerusform><numerusform>%Ln Einträge gelöscht.</numerusform></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln record(s) to %1.</source>
+        <translation><numerusform>%Ln Eintrag nach %1 exportiert.</numerusform><numerusform>%Ln Einträge nach %1 exportiert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Merged into “%1”.</source>
+        <translation>In „%1“ zusammengeführt.</translation>
+    </message>
+</context>
+<context>
     <name>DealBulkActions</name>
     <message numerus="yes">
         <source>Moved %Ln deal(s) to %1.</source>
@@ -702,7 +973,7 @@
     </message>
     <message>
         <source>Created</source>
-        <translation>Erstellt</translation>
+        <translation>Angelegt</translation>
     </message>
     <message numerus="yes">
         <source>No stage change for %Ln day(s): longer than this stage allows.</source>
@@ -765,6 +1036,57 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Mögliche Dubletten</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>gleiche E-Mail</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Nothing looks duplicated.</source>
+        <translation>Nichts sieht doppelt aus.</translation>
+    </message>
+    <message>
+        <source>Select two records of a group and merge them; the first one is kept.</source>
+        <translation>Wählen Sie zwei Einträge einer Gruppe und führen Sie sie zusammen; der erste bleibt.</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Zusammenführen …</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Select two records to merge.</source>
+        <translation>Wählen Sie zwei Einträge zum Zusammenführen.</translation>
+    </message>
+</context>
+<context>
     <name>FieldCatalog</name>
     <message>
         <source>none</source>
@@ -785,6 +1107,10 @@
     <message>
         <source>Remove from this deal</source>
         <translation>Aus diesem Deal entfernen</translation>
+    </message>
+    <message>
+        <source>Add a company: type its name</source>
+        <translation>Unternehmen hinzufügen: Namen eingeben</translation>
     </message>
     <message>
         <source>Type a name to search</source>
@@ -926,7 +1252,7 @@
     </message>
     <message>
         <source>Created</source>
-        <translation>Erstellt</translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <source>Apply</source>
@@ -1176,22 +1502,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Contacts</source>
-        <translation>Kontakte</translation>
-    </message>
-    <message>
-        <source>The people you sell to, with their deals. Coming soon.</source>
-        <translation>Die Menschen, an die Sie verkaufen, mit ihren Deals. Kommt bald.</translation>
-    </message>
-    <message>
-        <source>Companies</source>
-        <translation>Unternehmen</translation>
-    </message>
-    <message>
-        <source>Your customers' companies, with their deals. Coming soon.</source>
-        <translation>Die Unternehmen Ihrer Kunden, mit ihren Deals. Kommt bald.</translation>
-    </message>
-    <message>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
@@ -1298,6 +1608,33 @@
     <message>
         <source>&lt;h3&gt;Dealdesk %1&lt;/h3&gt;&lt;p&gt;A fast, private desktop CRM for deals.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Dealdesk %1&lt;/h3&gt;&lt;p&gt;Ein schnelles, privates Desktop-CRM für Deals.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Keep: %1</source>
+        <translation>Behalten: %1</translation>
+    </message>
+    <message>
+        <source>Merge in: %1</source>
+        <translation>Hineinführen: %1</translation>
+    </message>
+    <message>
+        <source>The other record has no values that differ.</source>
+        <translation>Der andere Eintrag hat keine abweichenden Werte.</translation>
+    </message>
+    <message>
+        <source>Deals, companies and contacts linked to either go to the record kept; the other is deleted. Both keep a note in their history.</source>
+        <translation>Deals, Unternehmen und Kontakte beider gehen an den verbleibenden Eintrag; der andere wird gelöscht. Beide behalten einen Vermerk im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Not merged</source>
+        <translation>Nicht zusammengeführt</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2610,14 @@
         <source>Deals would go round in circles: tunnels lead from '{target}' back to '{source}'.</source>
         <translation>Deals würden im Kreis laufen: Tunnel führen von „{target}“ zurück nach „{source}“.</translation>
     </message>
+    <message>
+        <source>Search for at most 100 characters.</source>
+        <translation>Suchen Sie nach höchstens 100 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A record can't be merged with itself.</source>
+        <translation>Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -2342,7 +2687,7 @@
     </message>
     <message>
         <source>Created</source>
-        <translation>Erstellt</translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <source>Name</source>

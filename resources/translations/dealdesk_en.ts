@@ -29,6 +29,40 @@
     </message>
 </context>
 <context>
+    <name>CustomerFormDialog</name>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln deal</numerusform><numerusform>%Ln deals</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open</source>
+        <translation><numerusform>%Ln open</numerusform><numerusform>%Ln open</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CustomersArea</name>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation><numerusform>%Ln selected</numerusform><numerusform>%Ln selected</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %Ln record(s).</source>
+        <translation><numerusform>Changed %Ln record.</numerusform><numerusform>Changed %Ln records.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln record(s)? Their deals stay, without them. This can't be undone.</source>
+        <translation><numerusform>Delete %Ln record? Their deals stay, without them. This can't be undone.</numerusform><numerusform>Delete %Ln records? Their deals stay, without them. This can't be undone.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln record(s).</source>
+        <translation><numerusform>Deleted %Ln record.</numerusform><numerusform>Deleted %Ln records.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln record(s) to %1.</source>
+        <translation><numerusform>Exported %Ln record to %1.</numerusform><numerusform>Exported %Ln records to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DealBulkActions</name>
     <message numerus="yes">
         <source>Moved %Ln deal(s) to %1.</source>

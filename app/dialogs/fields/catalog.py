@@ -110,6 +110,16 @@ class FieldCatalog(QObject):
                 remove_tip=QCoreApplication.translate("FieldCatalog", "Remove from this deal"),
                 parent=parent,
             )
+        if key == "company_ids":  # the companies a contact works for
+            return RecordsPicker(
+                key,
+                lambda text: [(c.id, c.title) for c in s.companies.search(text)],
+                s.companies.titles,
+                placeholder=QCoreApplication.translate("FieldCatalog", "Add a company: type its name"),
+                allow_new=False,
+                remove_tip=QCoreApplication.translate("FieldCatalog", "Remove"),
+                parent=parent,
+            )
         if key in ("comments", "address"):
             return MultiLineEditor(key, parent=parent)
         return TextEditor(key, TEXT_LIMITS.get(key, 255), parent=parent)
