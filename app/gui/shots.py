@@ -37,6 +37,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
+    from app.dialogs.customer_form.customer_form_dialog import CustomerFormDialog
     from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
     from app.dialogs.deal_import.import_dialog import DealImportDialog
     from app.dialogs.deal_quick_dialog import DealQuickDialog
@@ -44,6 +45,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from app.dialogs.loss_reason_dialog import LossReasonDialog
     from app.gui.application import build_main_window, create_application, finish_background_work
     from app.services import open_services
+    from app.services.customer_queries import CustomerKind, CustomerSort
     from app.ui.i18n import install_translations
     from app.ui.operations import Operation
     from app.ui.settings import CHANGE_POLL_MS, UserSettings
@@ -146,6 +148,13 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
         in_dialog("26-deal-form-timeline", form, lambda d: d.tabs.setCurrentIndex(2))  # type: ignore[attr-defined]
     designer = FormDesignerDialog(services, parent=window)
     in_dialog("27-form-designer", designer)
+    company = services.customer_queries.page(
+        CustomerKind.COMPANY, CustomerSort("deals", descending=True), 0, 1
+    )
+    if company:
+        customer = CustomerFormDialog(services, CustomerKind.COMPANY, company[0].id, parent=window)
+        customer.resize(900, 620)
+        in_dialog("30-company-form-deals", customer, lambda d: d.tabs.setCurrentIndex(1))  # type: ignore[attr-defined]
     sample = _import_sample(scratch, services, language)
     importer = DealImportDialog(services, sample, parent=window)
     importer.day_first.setChecked(language == "de")  # the English sample is written the US way

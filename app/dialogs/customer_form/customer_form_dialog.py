@@ -192,6 +192,7 @@ class CustomerFormDialog(QDialog):
                 [row.title, row.stage_name, money(row.amount, row.currency), short_date(row.close_date)]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.deal_list.addTopLevelItem(item)
 
     def _collect(self) -> dict[str, Any]:

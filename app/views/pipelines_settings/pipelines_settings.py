@@ -118,6 +118,8 @@ class PipelinesSettings(QGroupBox):
         self.stage_down = QPushButton("▼")
         self.stage_down.setObjectName("stageDown")
         self.stage_down.setToolTip(self.tr("Move the stage down"))
+        for arrow in (self.pipeline_up, self.pipeline_down, self.stage_up, self.stage_down):
+            arrow.setFixedWidth(arrow.fontMetrics().horizontalAdvance("▲") * 3 + 16)
         stage_buttons = QHBoxLayout()
         for button in (self.add_stage, self.add_failure, self.delete_stage):
             stage_buttons.addWidget(button)

@@ -189,8 +189,12 @@ class TunnelMap(QWidget):
             self.update()
             return
         tunnel = self.tunnel_at(pos)
+        stage_id = self.stage_at(pos)
         if tunnel is not None:
             QToolTip.showText(event.globalPosition().toPoint(), self._describe(tunnel), self)
+        elif stage_id is not None:  # the full name of an elided chip
+            names = {s.id: s.name for p in self._pipelines for s in p.stages}
+            QToolTip.showText(event.globalPosition().toPoint(), names.get(stage_id, ""), self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         source, self._drag_from, self._drag_to = self._drag_from, None, None
