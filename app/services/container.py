@@ -31,6 +31,7 @@ from app.services.filter_presets import FilterPresetService
 from app.services.form_layouts import FormLayoutService
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.kanban import KanbanService
+from app.services.leads import LeadService
 from app.services.office_settings import OfficeSettingsService
 from app.services.pipelines import PipelineService
 from app.services.products import ProductService
@@ -67,6 +68,7 @@ class Services:
     customer_queries: CustomerQueryService = field(init=False)
     customer_form: CustomerFormService = field(init=False)
     duplicates: DuplicateService = field(init=False)
+    leads: LeadService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -92,6 +94,7 @@ class Services:
             ("customer_queries", CustomerQueryService),
             ("customer_form", CustomerFormService),
             ("duplicates", DuplicateService),
+            ("leads", LeadService),
         ):
             object.__setattr__(self, name, cls(ctx))
         object.__setattr__(self, "deal_export", DealExportService(ctx, self.deal_queries))

@@ -22,6 +22,7 @@ from app.models import (
     Deal,
     EntityType,
     FieldType,
+    Lead,
     User,
 )
 from app.services.context import ServiceContext
@@ -367,6 +368,7 @@ ENTITY_MODELS: dict[EntityType, Any] = {
     EntityType.DEAL: Deal,
     EntityType.CONTACT: Contact,
     EntityType.COMPANY: Company,
+    EntityType.LEAD: Lead,
 }
 
 

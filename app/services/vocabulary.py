@@ -68,6 +68,8 @@ FIELD_LABELS: Mapping[str, Message] = {
     "tax_included": _field(QT_TRANSLATE_NOOP("fields", "Tax included")),
     "active": _field(QT_TRANSLATE_NOOP("fields", "Active")),
     "description": _field(QT_TRANSLATE_NOOP("fields", "Description")),
+    "company_title": _field(QT_TRANSLATE_NOOP("fields", "Company name")),
+    "status": _field(QT_TRANSLATE_NOOP("fields", "Status")),
 }
 
 
