@@ -62,7 +62,8 @@ def test_conversion_creates_contact_company_and_deal_with_mapped_fields(services
     pipeline = services.pipelines.list()[0]
     stage = pipeline.stages[1]
     result = services.leads.convert(lead.id, version, pipeline_id=pipeline.id, stage_id=stage.id)
-    assert result.created_contact and result.created_company
+    assert result.created_contact
+    assert result.created_company
     deal = services.deal_form.load(result.deal_id)
     assert (deal.deal.title, deal.deal.stage_id, deal.deal.source) == (
         "Website relaunch",
@@ -92,7 +93,8 @@ def test_conversion_reuses_a_chosen_contact_and_company(services: Services) -> N
     lead = _lead(services)
     result = services.leads.convert(lead.id, lead.version, contact_id=person.id, company_id=company.id)
     assert (result.contact_id, result.company_id) == (person.id, company.id)
-    assert not result.created_contact and not result.created_company
+    assert not result.created_contact
+    assert not result.created_company
     assert services.customer_queries.count(CustomerKind.COMPANY) == 1
 
 
