@@ -39,6 +39,8 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
 
     from app.dialogs.customer_form.customer_form_dialog import CustomerFormDialog
     from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+    from app.dialogs.lead_form.convert_dialog import ConvertLeadDialog
+    from app.services.leads import LeadStatus
     from app.dialogs.deal_import.import_dialog import DealImportDialog
     from app.dialogs.deal_quick_dialog import DealQuickDialog
     from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
@@ -155,6 +157,9 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
         customer = CustomerFormDialog(services, CustomerKind.COMPANY, company[0].id, parent=window)
         customer.resize(900, 620)
         in_dialog("30-company-form-deals", customer, lambda d: d.tabs.setCurrentIndex(1))  # type: ignore[attr-defined]
+    lead = services.leads.rows(0, 1, statuses=(LeadStatus.NEW, LeadStatus.IN_PROCESS, LeadStatus.PROCESSED))
+    if lead:
+        in_dialog("31-convert-lead", ConvertLeadDialog(services, services.leads.get(lead[0].id), parent=window))
     sample = _import_sample(scratch, services, language)
     importer = DealImportDialog(services, sample, parent=window)
     importer.day_first.setChecked(language == "de")  # the English sample is written the US way

@@ -26,7 +26,8 @@ from app.models import (
     deal_contact,
 )
 from app.services.context import UnitOfWork
-from app.services.custom_fields import field_info, read_values, write_values
+from app.services.custom_fields import clean_values, field_info, fields_by_id, read_values, write_values
+from app.services.deal_form import require_custom
 from app.services.deals import initial_stage, insert_deal
 from app.services.errors import ValidationError
 from app.services.history import read_history
@@ -35,6 +36,7 @@ from app.services.records import (
     CrudService,
     check_version,
     choice_field,
+    clean_fields,
     email_field,
     flush_or_conflict,
     id_field,
@@ -42,6 +44,7 @@ from app.services.records import (
     text_field,
     touch,
 )
+from app.services.validation import Problems
 from app.services.vocabulary import DEAL_SOURCES
 
 OPEN_STATUSES = (LeadStatus.NEW, LeadStatus.IN_PROCESS, LeadStatus.PROCESSED)
@@ -134,6 +137,55 @@ class LeadService(CrudService[Lead, LeadDetails]):
     def before_create(self, uow: UnitOfWork, values: dict[str, Any]) -> dict[str, Any]:
         values.setdefault("responsible_id", uow.actor_id)
         return values
+
+    # -- the form ---------------------------------------------------------------------------------
+
+    def load_form(self, lead_id: int) -> tuple[LeadDetails, dict[int, Any]]:
+        """The lead and its custom values (field id -> value)."""
+        with self._ctx.read() as session:
+            lead = load(session, Lead, "lead", lead_id)
+            fields = [
+                field_info(d)
+                for d in session.scalars(
+                    select(CustomFieldDefinition).where(CustomFieldDefinition.entity_type == EntityType.LEAD)
+                )
+            ]
+            custom = read_values(session.connection(), fields, [lead_id]).get(lead_id, {})
+            return self.details(session, lead), custom
+
+    def save_form(
+        self,
+        lead_id: int | None,
+        expected_version: int | None,
+        *,
+        values: Mapping[str, Any],
+        custom: Mapping[int, Any] | None = None,
+    ) -> LeadDetails:
+        """Create or update a lead with its custom values, all or nothing."""
+        custom = dict(custom or {})
+        with self._ctx.write() as uow:
+            session = uow.session
+            problems = Problems()
+            fields = fields_by_id(session, EntityType.LEAD, custom)
+            if lead_id is None:
+                require_custom(session, problems, custom, EntityType.LEAD)
+            cleaned = clean_values(session, problems, fields, custom)
+            if problems:
+                try:
+                    clean_fields(session, self.fields, values)
+                except ValidationError as exc:
+                    problems.extend(exc.problems)
+                problems.raise_if_any()
+
+            def write_custom(record_id: int) -> dict[str, tuple[Any, Any]]:
+                return write_values(session, fields, record_id, cleaned) if cleaned else {}
+
+            if lead_id is None:
+                lead = self.create_in(uow, values, write_custom)
+            else:
+                lead = self.update_in(uow, lead_id, expected_version or 0, values, write_custom)
+            session.flush()
+            return self.details(session, lead)
 
     # -- the list ---------------------------------------------------------------------------------
 

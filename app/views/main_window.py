@@ -35,6 +35,7 @@ from app.ui.operations import Operation, Progress
 from app.ui.settings import PreserveGeometry, UserSettings
 from app.views.customers.customers_area import CustomersArea
 from app.views.deals_area import DealsArea, DealsView
+from app.views.leads.leads_area import LeadsArea
 from app.views.placeholder_view import PlaceholderView
 from app.views.settings_page import SettingsPage
 from app.views.sidebar import Area, Sidebar
@@ -60,16 +61,13 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.settings_page = SettingsPage(services, settings)
         self.contacts = CustomersArea(services, CustomerKind.CONTACT)
         self.companies = CustomersArea(services, CustomerKind.COMPANY)
+        self.leads = LeadsArea(services)
         self._pages = QStackedWidget()
         self._area_pages: dict[Area, QWidget] = {
             Area.DEALS: self.deals,
             Area.CONTACTS: self.contacts,
             Area.COMPANIES: self.companies,
-            Area.LEADS: PlaceholderView(
-                "leads",
-                self.tr("Leads"),
-                self.tr("Prospects to qualify and convert into deals. Coming soon."),
-            ),
+            Area.LEADS: self.leads,
             Area.TASKS: PlaceholderView(
                 "tasks",
                 self.tr("Tasks"),
@@ -174,7 +172,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.model.read_failed.connect(self._on_read_failed)
         self.deals.model.edit_failed.connect(self._on_edit_failed)
         self.settings_page.backup_requested.connect(self._on_backup)
-        for area in (self.contacts, self.companies):
+        for area in (self.contacts, self.companies, self.leads):
             area.open_deal_requested.connect(self._on_open_deal)
             area.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.deals.bulk.finished.connect(self._on_bulk_finished)
@@ -239,6 +237,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.on_changed(event)
         self.contacts.on_changed(event)
         self.companies.on_changed(event)
+        self.leads.on_changed(event)
 
     def _on_count_changed(self, count: int) -> None:
         self._count_label.setText(self.tr("%Ln deal(s)", "", count))

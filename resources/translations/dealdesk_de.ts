@@ -150,6 +150,77 @@
     </message>
 </context>
 <context>
+    <name>ConvertLeadDialog</name>
+    <message>
+        <source>Convert lead</source>
+        <translation>Lead umwandeln</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>gleiche E-Mail</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+    <message>
+        <source>New contact “%1”</source>
+        <translation>Neuer Kontakt „%1“</translation>
+    </message>
+    <message>
+        <source>%1 (known: %2)</source>
+        <translation>%1 (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>No contact</source>
+        <translation>Kein Kontakt</translation>
+    </message>
+    <message>
+        <source>New company “%1”</source>
+        <translation>Neues Unternehmen „%1“</translation>
+    </message>
+    <message>
+        <source>No company</source>
+        <translation>Kein Unternehmen</translation>
+    </message>
+    <message>
+        <source>Dealdesk knows people or companies like these: choose one to use it instead of a new one.</source>
+        <translation>Dealdesk kennt ähnliche Personen oder Unternehmen: Wählen Sie eines, um es statt eines neuen zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Convert</source>
+        <translation>Umwandeln</translation>
+    </message>
+    <message>
+        <source>Not converted</source>
+        <translation>Nicht umgewandelt</translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldDialog</name>
     <message>
         <source>Text (one line)</source>
@@ -1473,6 +1544,119 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>LeadFormDialog</name>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>In process</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>Umgewandelt</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>Neuer Lead</translation>
+    </message>
+    <message>
+        <source>Convert…</source>
+        <translation>Umwandeln …</translation>
+    </message>
+    <message>
+        <source>Undo conversion</source>
+        <translation>Umwandlung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Open the deal</source>
+        <translation>Deal öffnen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Lead not saved</source>
+        <translation>Lead nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <translation>Nicht rückgängig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTableModel</name>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsArea</name>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Open leads</source>
+        <translation>Offene Leads</translation>
+    </message>
+    <message>
+        <source>All leads</source>
+        <translation>Alle Leads</translation>
+    </message>
+    <message>
+        <source>Search by lead, name, company or e-mail</source>
+        <translation>Nach Lead, Name, Unternehmen oder E-Mail suchen</translation>
+    </message>
+    <message>
+        <source>+ Lead</source>
+        <translation>+ Lead</translation>
+    </message>
+</context>
+<context>
     <name>LossReasonDialog</name>
     <message>
         <source>Deal lost</source>
@@ -1501,14 +1685,6 @@ Trotzdem neu speichern?</translation>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Leads</source>
-        <translation>Leads</translation>
-    </message>
-    <message>
-        <source>Prospects to qualify and convert into deals. Coming soon.</source>
-        <translation>Interessenten, die qualifiziert und in Deals umgewandelt werden. Kommt bald.</translation>
-    </message>
     <message>
         <source>Tasks</source>
         <translation>Aufgaben</translation>
@@ -2618,6 +2794,22 @@ Trotzdem neu speichern?</translation>
         <source>A record can't be merged with itself.</source>
         <translation>Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.</translation>
     </message>
+    <message>
+        <source>Lead '{title}' was converted already.</source>
+        <translation>Der Lead „{title}“ wurde schon umgewandelt.</translation>
+    </message>
+    <message>
+        <source>A lead becomes Converted by converting it.</source>
+        <translation>Ein Lead wird durch Umwandeln zu „Umgewandelt“.</translation>
+    </message>
+    <message>
+        <source>Lead '{title}' is not converted.</source>
+        <translation>Der Lead „{title}“ ist nicht umgewandelt.</translation>
+    </message>
+    <message>
+        <source>The conversion can't be undone: what it made has changed or is used since.</source>
+        <translation>Die Umwandlung kann nicht rückgängig gemacht werden: Was sie angelegt hat, wurde inzwischen geändert oder verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -2768,6 +2960,14 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Unternehmensname</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The lead form and its conversion."""
