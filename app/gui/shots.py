@@ -39,15 +39,15 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
 
     from app.dialogs.customer_form.customer_form_dialog import CustomerFormDialog
     from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
-    from app.dialogs.lead_form.convert_dialog import ConvertLeadDialog
-    from app.services.leads import LeadStatus
     from app.dialogs.deal_import.import_dialog import DealImportDialog
     from app.dialogs.deal_quick_dialog import DealQuickDialog
     from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
+    from app.dialogs.lead_form.convert_dialog import ConvertLeadDialog
     from app.dialogs.loss_reason_dialog import LossReasonDialog
     from app.gui.application import build_main_window, create_application, finish_background_work
     from app.services import open_services
     from app.services.customer_queries import CustomerKind, CustomerSort
+    from app.services.leads import LeadStatus
     from app.ui.i18n import install_translations
     from app.ui.operations import Operation
     from app.ui.settings import CHANGE_POLL_MS, UserSettings
@@ -159,7 +159,8 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
         in_dialog("30-company-form-deals", customer, lambda d: d.tabs.setCurrentIndex(1))  # type: ignore[attr-defined]
     lead = services.leads.rows(0, 1, statuses=(LeadStatus.NEW, LeadStatus.IN_PROCESS, LeadStatus.PROCESSED))
     if lead:
-        in_dialog("31-convert-lead", ConvertLeadDialog(services, services.leads.get(lead[0].id), parent=window))
+        converting = ConvertLeadDialog(services, services.leads.get(lead[0].id), parent=window)
+        in_dialog("31-convert-lead", converting)
     sample = _import_sample(scratch, services, language)
     importer = DealImportDialog(services, sample, parent=window)
     importer.day_first.setChecked(language == "de")  # the English sample is written the US way
