@@ -352,3 +352,29 @@ SOURCES = (
 )
 SOURCE_WEIGHTS = (18, 14, 22, 8, 14, 10, 5, 4, 3, 2)
 # fmt: on
+
+
+# The catalog's sections, by words in a product's name (first match wins).
+PRODUCT_SECTIONS = (
+    (
+        "Services",
+        ("hour", "audit", "Training", "Workshop", "course", "consulting", "maintenance", "Maintenance"),
+    ),
+    (
+        "Marketing & web",
+        ("Website", "shop", "SEO", "Video", "Photo", "Flyer", "cards", "banner", "Trade fair"),
+    ),
+    ("Office furniture", ("chair", "desk")),
+    (
+        "IT & hardware",
+        ("Laptop", "Monitor", "Docking", "Headset", "Firewall", "Network", "Server", "Printer", "Toner"),
+    ),
+    ("Software", ("licence", "backup")),
+    ("Office supplies", ("Coffee", "Catering", "paper", "Textbook")),
+    ("Energy", ("Solar", "Inverter", "Battery", "Installation")),
+    ("Logistics", ("Delivery", "Forklift", "Pallet", "Warehouse")),
+)
+
+
+def product_section(name: str) -> str:
+    return next((section for section, words in PRODUCT_SECTIONS if any(w in name for w in words)), "Other")

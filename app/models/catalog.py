@@ -36,3 +36,4 @@ class Product(VersionedMixin, TimestampMixin, Base):
     tax_included: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     description: Mapped[str | None] = mapped_column(Text)
+    section: Mapped[str | None] = mapped_column(String(100), index=True)  # the catalog's category

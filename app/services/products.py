@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -35,6 +36,7 @@ class ProductDetails:
     active: bool
     description: str | None
     version: int
+    section: str | None = None
 
 
 class ProductService(CrudService[Product, ProductDetails]):
@@ -50,6 +52,7 @@ class ProductService(CrudService[Product, ProductDetails]):
         "tax_included": bool_field("tax_included"),
         "active": bool_field("active"),
         "description": text_field("description", 100_000),
+        "section": text_field("section", 100),
     }
 
     def details(self, session: Session, record: Product) -> ProductDetails:
@@ -65,6 +68,7 @@ class ProductService(CrudService[Product, ProductDetails]):
             record.active,
             record.description,
             record.version,
+            record.section,
         )
 
     def title_of(self, record: Product) -> str:
@@ -76,9 +80,22 @@ class ProductService(CrudService[Product, ProductDetails]):
             values["currency"] = base_currency(uow.session)
         return values
 
-    def list(self, *, active_only: bool = False) -> list[ProductDetails]:
+    def list(self, *, active_only: bool = False, section: str | None = None) -> list[ProductDetails]:
         with self._ctx.read() as session:
-            stmt = select(Product).order_by(Product.name)
+            stmt = select(Product).order_by(Product.section, Product.name)
             if active_only:
                 stmt = stmt.where(Product.active)
+            if section is not None:
+                stmt = stmt.where(Product.section == section)
             return [self.details(session, p) for p in session.scalars(stmt)]
+
+    def sections(self) -> Sequence[str]:
+        """The catalog's sections, in order."""
+        with self._ctx.read() as session:
+            stmt = (
+                select(Product.section)
+                .where(Product.section.is_not(None))
+                .distinct()
+                .order_by(Product.section)
+            )
+            return [s for s in session.scalars(stmt) if s]

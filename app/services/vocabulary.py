@@ -70,6 +70,7 @@ FIELD_LABELS: Mapping[str, Message] = {
     "description": _field(QT_TRANSLATE_NOOP("fields", "Description")),
     "company_title": _field(QT_TRANSLATE_NOOP("fields", "Company name")),
     "status": _field(QT_TRANSLATE_NOOP("fields", "Status")),
+    "section": _field(QT_TRANSLATE_NOOP("fields", "Section")),
 }
 
 

@@ -22,6 +22,7 @@ from app.ui.i18n import error_text
 from app.ui.settings import LANGUAGE, UserSettings
 from app.views.fields_settings import FieldsSettings
 from app.views.pipelines_settings.pipelines_settings import PipelinesSettings
+from app.views.products_settings import ProductsSettings
 
 
 class SettingsPage(QWidget):
@@ -110,7 +111,8 @@ class SettingsPage(QWidget):
         layout.addWidget(title)
         self.fields = FieldsSettings(services)
         self.pipelines = PipelinesSettings(services)
-        for group in (appearance, deals, self.pipelines, self.fields, database):
+        self.products = ProductsSettings(services)
+        for group in (appearance, deals, self.pipelines, self.products, self.fields, database):
             group.setMaximumWidth(900)
             layout.addWidget(group)
         layout.addStretch(1)

@@ -2004,6 +2004,61 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Edit product</source>
+        <translation>Produkt bearbeiten</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Neues Produkt</translation>
+    </message>
+    <message>
+        <source>Tax included in the price</source>
+        <translation>Steuer im Preis enthalten</translation>
+    </message>
+    <message>
+        <source>Offered in deals</source>
+        <translation>In Deals angeboten</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Tax rate %</source>
+        <translation>Steuersatz %</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Product not saved</source>
+        <translation>Produkt nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>ProductRowsModel</name>
     <message>
         <source>Product</source>
@@ -2040,6 +2095,73 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Total</source>
         <translation>Summe</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsSettings</name>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>New product…</source>
+        <translation>Neues Produkt …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Every section</source>
+        <translation>Alle Bereiche</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Delete the product “%1”? Deals keep their rows with its name and price; to stop offering it, switch it off instead (Edit…).</source>
+        <translation>Das Produkt „%1“ löschen? Deals behalten ihre Zeilen mit Name und Preis; um es nicht mehr anzubieten, schalten Sie es stattdessen ab (Bearbeiten …).</translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation>Produkt löschen</translation>
+    </message>
+    <message>
+        <source>Product not deleted</source>
+        <translation>Produkt nicht gelöscht</translation>
     </message>
 </context>
 <context>
@@ -2969,12 +3091,16 @@ Trotzdem neu speichern?</translation>
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Section</source>
+        <translation>Bereich</translation>
+    </message>
 </context>
 <context>
     <name>forms</name>
     <message>
         <source>Section</source>
-        <translation>Abschnitt</translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>About the deal</source>

@@ -238,3 +238,19 @@ def _sort():
     from app.services.deal_paging import DealSort
 
     return DealSort("id")
+
+
+# -- the product catalog --------------------------------------------------------------------------------
+
+
+def test_products_have_sections_and_can_be_switched_off(services: Services) -> None:
+    desk = services.products.create(name="Standing desk", price="499.00", tax_rate="19", section="Furniture")
+    services.products.create(name="Espresso beans", price="18.90", tax_rate="7", section="Coffee")
+    services.products.create(name="Gift card", price="50.00")
+    assert list(services.products.sections()) == ["Coffee", "Furniture"]
+    assert [p.name for p in services.products.list(section="Furniture")] == ["Standing desk"]
+    off = services.products.update(desk.id, desk.version, active=False)
+    assert not off.active
+    assert "Standing desk" not in [p.name for p in services.products.list(active_only=True)]
+    with pytest.raises(ValidationError, match="Section can be at most 100"):
+        services.products.create(name="X", section="s" * 101)
