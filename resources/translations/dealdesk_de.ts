@@ -3100,7 +3100,7 @@ Trotzdem neu speichern?</translation>
     <name>forms</name>
     <message>
         <source>Section</source>
-        <translation>Bereich</translation>
+        <translation>Abschnitt</translation>
     </message>
     <message>
         <source>About the deal</source>
