@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, insert, literal, select, update
+from sqlalchemy import ColumnElement, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from app.models import Deal, DealStageVisit, Pipeline, Stage, User, utcnow
@@ -115,16 +115,17 @@ def visits(session: Session, deal_id: int) -> list[StageVisit]:
 def average_days_in_stage(
     session: Session, pipeline_id: int, *, now: datetime | None = None
 ) -> dict[int, float]:
-    """Stage id -> average days a deal stayed there (finished stays; open ones count until now)."""
+    """Stage id -> average days a deal stayed there (finished stays; open ones count until now),
+    aggregated by the database."""
     moment = now or utcnow()
+    left = func.coalesce(DealStageVisit.left_at, literal(moment, DealStageVisit.left_at.type))
+    if session.get_bind().dialect.name == "sqlite":
+        days = func.julianday(left) - func.julianday(DealStageVisit.entered_at)
+    else:
+        days = func.extract("epoch", left - DealStageVisit.entered_at) / 86400.0
     rows = session.execute(
-        select(DealStageVisit.stage_id, DealStageVisit.entered_at, DealStageVisit.left_at).where(
-            and_(DealStageVisit.pipeline_id == pipeline_id)
-        )
+        select(DealStageVisit.stage_id, func.avg(days))
+        .where(DealStageVisit.pipeline_id == pipeline_id)
+        .group_by(DealStageVisit.stage_id)
     )
-    totals: dict[int, tuple[float, int]] = {}
-    for stage_id, entered, left in rows:
-        seconds = ((left or moment) - entered).total_seconds()
-        total, count = totals.get(stage_id, (0.0, 0))
-        totals[stage_id] = (total + seconds, count + 1)
-    return {stage_id: total / count / 86400 for stage_id, (total, count) in totals.items()}
+    return {stage_id: float(average or 0.0) for stage_id, average in rows}

@@ -46,6 +46,7 @@ class DealsArea(QWidget):
     view_changed = Signal(object)  # DealsView
     count_changed = Signal(int)
     summary_changed = Signal(object)  # DealSummary
+    edit_pipelines_requested = Signal(int)  # the pipeline shown (0: all)
 
     def __init__(self, services: Services, settings: UserSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,8 +99,16 @@ class DealsArea(QWidget):
         self._new_deal.setToolTip(self.tr("New deal"))
         self._new_deal.setDefault(False)
 
+        self.edit_pipelines = QToolButton()
+        self.edit_pipelines.setObjectName("editPipelines")
+        self.edit_pipelines.setIcon(icon("settings"))
+        self.edit_pipelines.setToolTip(self.tr("Edit the pipeline's stages and tunnels"))
+        self.edit_pipelines.clicked.connect(
+            lambda: self.edit_pipelines_requested.emit(self.current_pipeline_id() or 0)
+        )
         bar = QHBoxLayout()
         bar.addWidget(self._pipeline)
+        bar.addWidget(self.edit_pipelines)
         bar.addWidget(self._search, 1)
         bar.addWidget(self.filter_button)
         bar.addSpacing(12)

@@ -167,6 +167,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.kanban.move_refused.connect(self._on_move_refused)
         self.deals.kanban.read_failed.connect(self._on_read_failed)
         self.deals.view_changed.connect(self._on_view_changed)
+        self.deals.edit_pipelines_requested.connect(self._on_edit_pipelines)
         self.deals.count_changed.connect(self._on_count_changed)
         self.deals.summary_changed.connect(self._on_summary_changed)
         self.deals.model.read_failed.connect(self._on_read_failed)
@@ -205,6 +206,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _on_new_deal(self) -> None:
         dialog = DealFormDialog(self._services, pipeline_id=self.deals.current_pipeline_id(), parent=self)
         dialog.exec()
+
+    def _on_edit_pipelines(self, pipeline_id: int) -> None:
+        """Settings, at the pipelines, with the one shown in the Deals area chosen."""
+        self.sidebar.select(Area.SETTINGS)
+        self.settings_page.pipelines.refresh(pipeline_id or None)
+        self.settings_page.scroll_to(self.settings_page.pipelines)
 
     def _on_import(self) -> None:
         path = choose_import_file(self)

@@ -609,6 +609,10 @@ Trotzdem neu speichern?</translation>
         <translation><numerusform>%Ln ausgewählt</numerusform><numerusform>%Ln ausgewählt</numerusform></translation>
     </message>
     <message>
+        <source>Everyone's</source>
+        <translation>Von allen</translation>
+    </message>
+    <message>
         <source>Not changed</source>
         <translation>Nicht geändert</translation>
     </message>
@@ -1092,6 +1096,10 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>New deal</source>
         <translation>Neuer Deal</translation>
+    </message>
+    <message>
+        <source>Edit the pipeline's stages and tunnels</source>
+        <translation>Phasen und Tunnel der Pipeline bearbeiten</translation>
     </message>
     <message>
         <source>Deals by their close dates on a month, week or day grid. It comes in a later version; sort the list by close date meanwhile.</source>
@@ -1877,6 +1885,10 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Idle after</source>
         <translation>Ruhend nach</translation>
+    </message>
+    <message>
+        <source>Ø days in it</source>
+        <translation>Ø Tage darin</translation>
     </message>
     <message>
         <source>Add stage</source>

@@ -181,3 +181,12 @@ def test_selected_contacts_are_exported_and_deleted(
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert demo_services.customer_queries.count(CustomerKind.CONTACT) == before - 3
     assert page.model.rowCount() == before - 3
+
+
+def test_contacts_of_one_person(qtbot, window: MainWindow, demo_services: Services) -> None:
+    page = show(qtbot, window, Area.CONTACTS)
+    person = demo_services.users.list()[1]
+    page.responsible.setCurrentIndex(page.responsible.findData(person.id))
+    expected = demo_services.customer_queries.count(CustomerKind.CONTACT, responsible_id=person.id)
+    assert 0 < page.model.rowCount() == expected
+    assert {page.model.index(r, 5).data() for r in range(page.model.rowCount())} == {person.name}

@@ -214,3 +214,19 @@ def test_the_board_moves_selected_cards_to_another_pipeline(
     )
     column.view.pipeline_move_requested.emit(ids)
     assert {demo_services.deals.get(i).pipeline_id for i in ids} == {other.id}
+
+
+def test_the_deals_area_leads_to_its_pipelines_stages(
+    qtbot, window: MainWindow, demo_services: Services
+) -> None:
+    wholesale = demo_services.pipelines.list()[1]
+    selector = window.deals._pipeline
+    selector.setCurrentIndex(selector.findData(wholesale.id))
+    qtbot.mouseClick(window.deals.edit_pipelines, Qt.MouseButton.LeftButton)
+    page = window.settings_page.pipelines
+    assert window.settings_page.isVisible()
+    assert page.current_pipeline_id() == wholesale.id
+    shown = [page.stages.item(r, COL_NAME).text() for r in range(page.stages.rowCount())]
+    assert shown == [s.name for s in wholesale.stages]
+    averages = [page.stages.item(r, 5).text() for r in range(page.stages.rowCount())]
+    assert any(a not in ("", "–") for a in averages)  # time in stage from the stage history

@@ -28,6 +28,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._queries = services.customer_queries
         self.kind = kind
         self.search = ""
+        self.responsible_id: int | None = None  # only this person's records
         self.sort_order = CustomerSort()
         self._count = 0
         self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
@@ -49,7 +50,7 @@ class CustomerTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         try:
-            self._count = self._queries.count(self.kind, self.search)
+            self._count = self._queries.count(self.kind, self.search, self.responsible_id)
         except Exception as exc:  # shown by the view; the list stays empty meanwhile
             log.exception("Counting %ss failed", self.kind.value)
             self._count = 0
@@ -76,7 +77,12 @@ class CustomerTableModel(QAbstractTableModel):
         if page is None:
             try:
                 page = self._queries.page(
-                    self.kind, self.sort_order, page_no * PAGE_SIZE, PAGE_SIZE, search=self.search
+                    self.kind,
+                    self.sort_order,
+                    page_no * PAGE_SIZE,
+                    PAGE_SIZE,
+                    search=self.search,
+                    responsible_id=self.responsible_id,
                 )
             except Exception as exc:  # data() must not raise into Qt
                 log.exception("Reading %ss failed", self.kind.value)

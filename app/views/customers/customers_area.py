@@ -10,6 +10,7 @@ from PySide6.QtCore import QDir, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -78,9 +79,12 @@ class CustomersArea(QWidget):
         self.new_button.setObjectName("newCustomer")
         self.duplicates_button = QPushButton(self.tr("Find duplicates…"))
         self.duplicates_button.setObjectName("findDuplicates")
+        self.responsible = QComboBox()
+        self.responsible.setObjectName("customerResponsibleFilter")
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(16)
+        top.addWidget(self.responsible)
         top.addWidget(self.search, 1)
         top.addWidget(self.duplicates_button)
         top.addWidget(self.new_button)
@@ -147,6 +151,7 @@ class CustomersArea(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(lambda: self.model.set_search(self.search.text().strip()))
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.responsible.currentIndexChanged.connect(self._on_responsible_filter)
         self.new_button.clicked.connect(lambda: self.open_form(None))
         self.duplicates_button.clicked.connect(self.find_duplicates)
         self.table.doubleClicked.connect(self._on_double_click)
@@ -177,7 +182,20 @@ class CustomersArea(QWidget):
         self.selected_label.setText(self.tr("%Ln selected", "", count))
         self.merge_button.setEnabled(count == 2)
 
+    def _on_responsible_filter(self, _index: int) -> None:
+        self.model.responsible_id = self.responsible.currentData() or None
+        if self._shown_once:
+            self.model.reload()
+
     def _fill_people(self) -> None:
+        chosen = self.responsible.currentData()
+        self.responsible.blockSignals(True)
+        self.responsible.clear()
+        self.responsible.addItem(self.tr("Everyone's"), 0)
+        for user in self._services.users.list():
+            self.responsible.addItem(user.name, user.id)
+        self.responsible.setCurrentIndex(max(0, self.responsible.findData(chosen)))
+        self.responsible.blockSignals(False)
         menu = self.responsible_button.menu()
         assert menu is not None
         menu.clear()

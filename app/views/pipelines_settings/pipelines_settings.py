@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from app.ui.colors import text_color_on
 from app.ui.i18n import error_text
 from app.views.pipelines_settings.tunnel_map import TunnelMap
 
-COL_NAME, COL_COLOR, COL_KIND, COL_PROBABILITY, COL_IDLE = range(5)
+COL_NAME, COL_COLOR, COL_KIND, COL_PROBABILITY, COL_IDLE, COL_AVERAGE = range(6)
 
 
 def kind_names() -> dict[str, str]:
@@ -87,7 +87,7 @@ class PipelinesSettings(QGroupBox):
         left.addLayout(order_buttons)
         left.addLayout(pipeline_buttons)
 
-        self.stages = QTableWidget(0, 5)
+        self.stages = QTableWidget(0, 6)
         self.stages.setObjectName("stageTable")
         self.stages.setHorizontalHeaderLabels(
             [
@@ -96,6 +96,7 @@ class PipelinesSettings(QGroupBox):
                 self.tr("Kind"),
                 self.tr("Probability"),
                 self.tr("Idle after"),
+                self.tr("Ø days in it"),
             ]
         )
         self.stages.verticalHeader().setVisible(False)
@@ -103,7 +104,7 @@ class PipelinesSettings(QGroupBox):
         self.stages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.stages.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_COLOR, COL_KIND, COL_PROBABILITY, COL_IDLE):
+        for column in (COL_COLOR, COL_KIND, COL_PROBABILITY, COL_IDLE, COL_AVERAGE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.stages.setMinimumHeight(240)
         self.add_stage = QPushButton(self.tr("Add stage"))
@@ -250,7 +251,33 @@ class PipelinesSettings(QGroupBox):
             idle.setSpecialValueText(self.tr("never"))
             idle.setEnabled(not stage.is_closed and self.add_stage.isEnabled())
             self.stages.setCellWidget(row, COL_IDLE, idle)
+            average = QTableWidgetItem("")
+            average.setFlags(average.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            average.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.stages.setItem(row, COL_AVERAGE, average)
         self._filling = False
+        if self.isVisible():
+            self._fill_averages()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._fill_averages()  # an aggregate over the pipeline's stage history: read when seen
+
+    def _fill_averages(self) -> None:
+        """How long deals stay in each stage, on average (closing stages: since they closed)."""
+        pipeline = self.current_pipeline()
+        if pipeline is None or self._filling:
+            return
+        try:
+            averages = self._services.deals.average_days_in_stage(pipeline.id)
+        except (ServiceError, DatabaseError):
+            return
+        locale = QLocale()
+        for row, stage in enumerate(pipeline.stages):
+            item = self.stages.item(row, COL_AVERAGE)
+            if item is not None:
+                days = averages.get(stage.id)
+                item.setText("–" if days is None else locale.toString(days, "f", 1))
 
     def _spin(self, value: int, low: int, high: int, suffix: str, on_done: Callable[[int], None]) -> QSpinBox:
         spin = QSpinBox()
