@@ -72,5 +72,14 @@ def test_demo_and_list_queries_on_postgres(postgres_url: str) -> None:
         assert len(services.deals.stage_visits(moved.id)) == 2
         _source, copies = services.tunnels.copies(moved.id)
         assert services.deals.get(copies[0]).pipeline_id == other.id
+        averages = services.deals.average_days_in_stage(moved.pipeline_id)
+        assert averages
+        assert all(days >= 0 for days in averages.values())
+        # Contacts: the companies of each, joined by the server.
+        from app.services.customer_queries import CustomerKind, CustomerSort
+
+        rows = services.customer_queries.page(CustomerKind.CONTACT, CustomerSort(), 0, 20)
+        assert any(r.related for r in rows)
+        assert isinstance(services.duplicates.scan(CustomerKind.COMPANY), list)
     finally:
         services.close()
