@@ -664,6 +664,10 @@ Trotzdem neu speichern?</translation>
         <source>Merged into “%1”.</source>
         <translation>In „%1“ zusammengeführt.</translation>
     </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Dubletten werden gesucht …</translation>
+    </message>
 </context>
 <context>
     <name>DealBulkActions</name>

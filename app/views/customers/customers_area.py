@@ -309,12 +309,24 @@ class CustomersArea(QWidget):
         return True
 
     def find_duplicates(self) -> None:
-        groups = self._services.duplicates.scan(self.kind)
-        dialog = DuplicatesDialog(groups, self)
-        dialog.merge_requested.connect(
-            lambda keep, other: self.merge(keep, other) and dialog.remove_pair(keep, other)
+        """Compare every record with every other (a second or two for 100,000), then show the groups."""
+        duplicates, kind = self._services.duplicates, self.kind
+
+        def show(groups: list[Any]) -> None:
+            dialog = DuplicatesDialog(groups, self)
+            dialog.merge_requested.connect(
+                lambda keep, other: self.merge(keep, other) and dialog.remove_pair(keep, other)
+            )
+            dialog.exec()
+
+        self._operation = Operation(
+            self,
+            self.tr("Looking for duplicates…"),
+            lambda _progress: duplicates.scan(kind),
+            show,
+            lambda error: QMessageBox.warning(self, self.tr("Not done"), error_text(error)),
         )
-        dialog.exec()
+        self._operation.start()
 
     def on_changed(self, event: DomainEvent) -> None:
         if event.entity == "user":

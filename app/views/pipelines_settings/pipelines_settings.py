@@ -31,6 +31,7 @@ from app.services import DatabaseError, ServiceError, Services
 from app.services.pipelines import PipelineInfo, StageInfo, StageSemantic
 from app.ui.colors import text_color_on
 from app.ui.i18n import error_text
+from app.ui.operations import run_in_background
 from app.views.pipelines_settings.tunnel_map import TunnelMap
 
 COL_NAME, COL_COLOR, COL_KIND, COL_PROBABILITY, COL_IDLE, COL_AVERAGE = range(6)
@@ -268,16 +269,19 @@ class PipelinesSettings(QGroupBox):
         pipeline = self.current_pipeline()
         if pipeline is None or self._filling:
             return
-        try:
-            averages = self._services.deals.average_days_in_stage(pipeline.id)
-        except (ServiceError, DatabaseError):
-            return
-        locale = QLocale()
-        for row, stage in enumerate(pipeline.stages):
-            item = self.stages.item(row, COL_AVERAGE)
-            if item is not None:
-                days = averages.get(stage.id)
-                item.setText("–" if days is None else locale.toString(days, "f", 1))
+        deals = self._services.deals
+
+        def show(averages: dict[int, float]) -> None:  # a second for 600,000 deals: off the GUI thread
+            if self.current_pipeline_id() != pipeline.id:
+                return
+            locale = QLocale()
+            for row, stage in enumerate(pipeline.stages):
+                item = self.stages.item(row, COL_AVERAGE)
+                if item is not None:
+                    days = averages.get(stage.id)
+                    item.setText("–" if days is None else locale.toString(days, "f", 1))
+
+        self._averages_call = run_in_background(lambda: deals.average_days_in_stage(pipeline.id), show)
 
     def _spin(self, value: int, low: int, high: int, suffix: str, on_done: Callable[[int], None]) -> QSpinBox:
         spin = QSpinBox()
