@@ -449,6 +449,10 @@
         <translation>Verlauf</translation>
     </message>
     <message>
+        <source>Configure form…</source>
+        <translation>Formular anpassen …</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
@@ -1600,6 +1604,10 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Configure form…</source>
+        <translation>Formular anpassen …</translation>
     </message>
     <message>
         <source>Lead not saved</source>

@@ -190,3 +190,33 @@ def test_contacts_of_one_person(qtbot, window: MainWindow, demo_services: Servic
     expected = demo_services.customer_queries.count(CustomerKind.CONTACT, responsible_id=person.id)
     assert 0 < page.model.rowCount() == expected
     assert {page.model.index(r, 5).data() for r in range(page.model.rowCount())} == {person.name}
+
+
+def test_configure_form_changes_the_contact_form_at_once(qtbot, demo_services: Services, monkeypatch) -> None:
+    from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
+    from app.services.custom_fields import EntityType
+    from app.services.form_layouts import Section
+
+    row = demo_services.customer_queries.page(CustomerKind.CONTACT, CustomerSort(), 0, 1)[0]
+    form = CustomerFormDialog(demo_services, CustomerKind.CONTACT, row.id)
+    qtbot.addWidget(form)
+    assert "phone" in form.sections.editors
+    form.sections.editors["position"].set_value("Chef")  # typed before, kept after
+
+    def design(dialog: FormDesignerDialog) -> int:  # what dragging "phone" to the hidden list saves
+        layout = demo_services.form_layouts.layout(EntityType.CONTACT, None)
+        sections = [
+            Section(s.key, s.title, s.columns, tuple(f for f in s.fields if f != "phone"))
+            for s in layout.sections
+        ]
+        demo_services.form_layouts.save(EntityType.CONTACT, sections, ["phone"])
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FormDesignerDialog, "exec", design)
+    qtbot.mouseClick(form.configure, Qt.MouseButton.LeftButton)
+    assert "phone" not in form.sections.editors
+    assert form.sections.editors["position"].value() == "Chef"
+    assert form.tabs.widget(0) is form.sections
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    form.reject()  # typed but not saved: closing asks, and the answer lets it go
+    assert not form.isVisible()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -75,15 +76,7 @@ class CustomerFormDialog(QDialog):
         self.errors.setWordWrap(True)
         self.errors.setStyleSheet("color: #c62828;")
         self.errors.hide()
-        layout_info = services.form_layouts.layout(kind.entity, None)
-        me = services.actor.id if services.actor else None
-        rules = services.field_rules.rules(kind.entity)
-        self.sections = FormSections(
-            self._catalog,
-            layout_info,
-            hidden_for_me={k for k, r in rules.items() if not r.may_see(me)},
-            read_only_for_me={k for k, r in rules.items() if not r.may_edit(me)},
-        )
+        self.sections = self._new_sections()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("customerTabs")
         self.tabs.addTab(self.sections, self.tr("General"))
@@ -115,7 +108,11 @@ class CustomerFormDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.configure = QPushButton(self.tr("Configure form…"))
+        self.configure.setObjectName("configureForm")
+        self.configure.clicked.connect(self._on_configure)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.configure)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
@@ -127,6 +124,37 @@ class CustomerFormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save)
         self._load()
+
+    def _new_sections(self) -> FormSections:
+        services, entity = self._services, self.kind.entity
+        me = services.actor.id if services.actor else None
+        rules = services.field_rules.rules(entity)
+        return FormSections(
+            self._catalog,
+            services.form_layouts.layout(entity, None),
+            hidden_for_me={k for k, r in rules.items() if not r.may_see(me)},
+            read_only_for_me={k for k, r in rules.items() if not r.may_edit(me)},
+        )
+
+    def _on_configure(self) -> None:
+        """The form designer for contacts (or companies); the form shows the new layout at once."""
+        from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
+
+        designer = FormDesignerDialog(self._services, self.kind.entity, parent=self)
+        if designer.exec() != QDialog.DialogCode.Accepted:
+            return
+        typed, original = self._collect(), self._original
+        self._catalog.refresh()
+        old = self.sections
+        self.sections = self._new_sections()
+        self.tabs.removeTab(0)
+        self.tabs.insertTab(0, self.sections, self.tr("General"))
+        self.tabs.setCurrentIndex(0)
+        old.deleteLater()
+        for key, editor in self.sections.editors.items():
+            if key in typed:
+                editor.set_value(typed[key])
+        self._original = {k: original.get(k) for k in self.sections.editors}
 
     # -- reading ---------------------------------------------------------------------------------
 

@@ -115,12 +115,16 @@ class LeadFormDialog(QDialog):
         top.addWidget(self.heading, 1)
         top.addWidget(QLabel(self.tr("Status")))
         top.addWidget(self.status)
+        self.configure = QPushButton(self.tr("Configure form…"))
+        self.configure.setObjectName("configureForm")
+        self.configure.clicked.connect(self._on_configure)
         bottom = QHBoxLayout()
-        for button in (self.convert, self.undo, self.open_deal):
+        for button in (self.configure, self.convert, self.undo, self.open_deal):
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.addLayout(top)
         layout.addWidget(self.errors)
         layout.addWidget(self.sections, 1)
@@ -130,6 +134,35 @@ class LeadFormDialog(QDialog):
         self.convert.clicked.connect(self._on_convert)
         self.undo.clicked.connect(self._on_undo)
         self.open_deal.clicked.connect(self._on_open_deal)
+
+    def _on_configure(self) -> None:
+        """The form designer for leads; the form shows the new layout at once, keeping what was typed."""
+        from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
+
+        if (
+            FormDesignerDialog(self._services, EntityType.LEAD, parent=self).exec()
+            != QDialog.DialogCode.Accepted
+        ):
+            return
+        typed, original = self._collect(), self._original
+        self._catalog.refresh()
+        rules = self._services.field_rules.rules(EntityType.LEAD)
+        me = self._services.actor.id if self._services.actor else None
+        converted = self.lead is not None and self.lead.status is LeadStatus.CONVERTED
+        sections = FormSections(
+            self._catalog,
+            self._services.form_layouts.layout(EntityType.LEAD, None),
+            hidden_for_me={k for k, r in rules.items() if not r.may_see(me)},
+            read_only_for_me={k for k, r in rules.items() if not r.may_edit(me)}
+            | (set(self._keys()) if converted else set()),
+        )
+        self._layout.replaceWidget(self.sections, sections)
+        self.sections.deleteLater()
+        self.sections = sections
+        for key, editor in sections.editors.items():
+            if key in typed:
+                editor.set_value(typed[key])
+        self._original = {k: original.get(k) for k in sections.editors}
 
     def _keys(self) -> list[str]:
         from app.services.form_layouts import STANDARD_FIELDS
