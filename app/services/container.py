@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.models import Currency, Pipeline, User
+from app.services.calendar import CalendarService
 from app.services.changes import ChangeMonitor
 from app.services.context import ServiceContext
 from app.services.currencies import CurrencyService
@@ -69,6 +70,7 @@ class Services:
     customer_form: CustomerFormService = field(init=False)
     duplicates: DuplicateService = field(init=False)
     leads: LeadService = field(init=False)
+    calendar: CalendarService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -95,6 +97,7 @@ class Services:
             ("customer_form", CustomerFormService),
             ("duplicates", DuplicateService),
             ("leads", LeadService),
+            ("calendar", CalendarService),
         ):
             object.__setattr__(self, name, cls(ctx))
         object.__setattr__(self, "deal_export", DealExportService(ctx, self.deal_queries))
