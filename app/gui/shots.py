@@ -51,6 +51,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from app.ui.i18n import install_translations
     from app.ui.operations import Operation
     from app.ui.settings import CHANGE_POLL_MS, UserSettings
+    from app.views.calendar.calendar_view import Mode
     from app.views.deals_area import DealsView
     from app.views.sidebar import Area
 
@@ -107,6 +108,9 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     shoot("02-deals-kanban", window)
     window.deals.set_view(DealsView.CALENDAR)
     shoot("03-deals-calendar", window)
+    window.deals.calendar.set_mode(Mode.WEEK)
+    shoot("03b-deals-calendar-week", window)
+    window.deals.calendar.set_mode(Mode.MONTH)
     window.deals.set_view(DealsView.LIST)
     for number, area in enumerate(
         (Area.CONTACTS, Area.COMPANIES, Area.LEADS, Area.TASKS, Area.ANALYTICS, Area.SETTINGS), start=4

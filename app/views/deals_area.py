@@ -22,13 +22,13 @@ from app.services import DomainEvent, Services
 from app.services.deal_queries import DealFilter
 from app.ui.icons import icon
 from app.ui.settings import DEALS_PIPELINE, DEALS_VIEW, UserSettings
+from app.views.calendar.calendar_view import CalendarView
 from app.views.deal_list.bulk_actions import DealBulkActions
 from app.views.deal_list.bulk_bar import BulkBar
 from app.views.deal_list.deal_list_view import DealListView
 from app.views.deal_list.deal_table_model import DealTableModel
 from app.views.deal_list.filter_panel import FilterPanel
 from app.views.kanban.kanban_view import KanbanView
-from app.views.placeholder_view import PlaceholderView
 
 SEARCH_DELAY_MS = 300
 
@@ -47,6 +47,7 @@ class DealsArea(QWidget):
     count_changed = Signal(int)
     summary_changed = Signal(object)  # DealSummary
     edit_pipelines_requested = Signal(int)  # the pipeline shown (0: all)
+    new_deal_with = Signal(dict)  # a new deal with these first values (a day in the calendar)
 
     def __init__(self, services: Services, settings: UserSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,18 +133,13 @@ class DealsArea(QWidget):
         list_layout.addWidget(self.list_view, 1)
         self.kanban = KanbanView(services)
         self.kanban.set_filter(self.model.deal_filter)
+        self.calendar = CalendarView(services)
+        self.calendar.set_filter(self.model.deal_filter)
         self._stack = QStackedWidget()
         self._pages: dict[DealsView, QWidget] = {
             DealsView.LIST: list_page,
             DealsView.KANBAN: self.kanban,
-            DealsView.CALENDAR: PlaceholderView(
-                "calendar",
-                self.tr("Calendar"),
-                self.tr(
-                    "Deals by their close dates on a month, week or day grid. "
-                    "It comes in a later version; sort the list by close date meanwhile."
-                ),
-            ),
+            DealsView.CALENDAR: self.calendar,
         }
         for page in self._pages.values():
             self._stack.addWidget(page)
@@ -187,6 +183,8 @@ class DealsArea(QWidget):
         # the board
         self.kanban.open_requested.connect(self.open_requested)
         self.kanban.new_deal_requested.connect(self.new_deal_in_stage)
+        self.calendar.open_requested.connect(self.open_requested)
+        self.calendar.new_deal_requested.connect(self.new_deal_with)
         # what the model says
         self.model.modelReset.connect(self._on_count_maybe_changed)
         self.model.summary_changed.connect(self.summary_changed)
@@ -214,6 +212,7 @@ class DealsArea(QWidget):
     def refresh(self) -> None:
         self.model.refresh()  # a new count resets the model, which reports it (count_changed)
         self.kanban.refresh()
+        self.calendar.refresh()
 
     def on_changed(self, event: DomainEvent) -> None:
         """Something changed (here or on another PC): refresh what is shown."""
@@ -224,6 +223,7 @@ class DealsArea(QWidget):
         if event.entity in ("deal", "pipeline", "company", "contact", "user", "*"):
             self.refresh()
         self.kanban.on_changed(event)
+        self.calendar.on_changed(event)
 
     # -- slots -------------------------------------------------------------------------------------
 
@@ -243,6 +243,7 @@ class DealsArea(QWidget):
         )
         self.model.request_filter(deal_filter)
         self.kanban.set_filter(deal_filter)
+        self.calendar.set_filter(deal_filter)
         active = _active_criteria(self._panel_filter)
         self.filter_button.setText(
             self.tr("Filter (%1)").replace("%1", str(active)) if active else self.tr("Filter")

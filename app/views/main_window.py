@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDir, QSize, Qt
 from PySide6.QtGui import QCloseEvent
@@ -165,6 +166,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.open_requested.connect(self._on_open_deal)
         self.deals.new_deal_in_stage.connect(self._on_new_deal_in_stage)
         self.deals.kanban.move_refused.connect(self._on_move_refused)
+        self.deals.calendar.move_refused.connect(self._on_move_refused)
+        self.deals.calendar.read_failed.connect(self._on_read_failed)
+        self.deals.new_deal_with.connect(self._on_new_deal_with)
         self.deals.kanban.read_failed.connect(self._on_read_failed)
         self.deals.view_changed.connect(self._on_view_changed)
         self.deals.edit_pipelines_requested.connect(self._on_edit_pipelines)
@@ -224,6 +228,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _on_imported(self, result: ImportResult) -> None:
         self.statusBar().showMessage(self.tr("Imported %Ln deal(s).", "", len(result.deals)), 10000)
         self.deals.refresh()
+
+    def _on_new_deal_with(self, values: dict[str, Any]) -> None:
+        dialog = DealFormDialog(
+            self._services, pipeline_id=self.deals.current_pipeline_id(), initial=values, parent=self
+        )
+        dialog.exec()
 
     def _on_new_deal_in_stage(self, pipeline_id: int, stage_id: int) -> None:
         dialog = DealQuickDialog(self._services, pipeline_id=pipeline_id, stage_id=stage_id, parent=self)

@@ -1,4 +1,5 @@
 """The calendar service: days with counts and first entries, any date field, spans, tasks, moves."""
+# ruff: noqa: DTZ001 - custom date-and-time values are wall-clock times, without a zone
 
 from __future__ import annotations
 

@@ -55,8 +55,10 @@ class DealFormDialog(QDialog):
         deal_id: int | None = None,
         pipeline_id: int | None = None,
         stage_id: int | None = None,
+        initial: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`initial`: first values of a new deal by field key (custom ones as "uf:<id>" or "uf:<code>")."""
         super().__init__(parent)
         self.setObjectName("dealForm")
         self.setMinimumSize(820, 600)
@@ -127,6 +129,8 @@ class DealFormDialog(QDialog):
         self._pipeline_id = self._data.deal.pipeline_id if self._data else self._choose_pipeline(pipeline_id)
         self._build_sections()
         self._load(stage_id)
+        if initial and self._data is None:
+            self._put_initial(initial)
         assert self.sections is not None
         first = next(iter(self.sections.editors), None)
         if first is not None:
@@ -212,6 +216,18 @@ class DealFormDialog(QDialog):
                 values[key] = defaults.get(field.id)
             self.heading.setText(self.tr("New deal"))
         self._put(values)
+        self._original = self._collect()
+        self._dirty = False
+
+    def _put_initial(self, initial: dict[str, Any]) -> None:
+        """A new deal's first values (e.g. the day double-clicked in the calendar); the form counts
+        them as the starting point, not as changes."""
+        assert self.sections is not None
+        by_id = {f"uf:{f.id}": key for key, f in self._catalog.custom.items()}
+        for key, value in initial.items():
+            editor = self.sections.editors.get(by_id.get(key, key))
+            if editor is not None:
+                editor.set_value(value)
         self._original = self._collect()
         self._dirty = False
 

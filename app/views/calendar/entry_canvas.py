@@ -1,0 +1,241 @@
+"""What the month and the week/day grids share: deals painted as chips (stage colour, title, amount),
+found under the mouse, dragged to another day or time, double-clicked open; "+N more" links."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.services.calendar import CalendarData, CalendarEntry, TaskEntry
+from app.ui.formatting import money
+
+ENTRY_MIME = "application/x-dealdesk-calendar-entry"
+CHIP_BG = QColor("#ffffff")
+CHIP_BORDER = QColor("#d6dbe1")
+CLOSED_TEXT = QColor("#8a939e")
+MUTED = QColor("#5b6470")
+TODAY = QColor("#2f7bea")
+DROP = QColor(47, 123, 234, 40)
+TASK = QColor("#f29900")
+
+
+def entry_mime(entry: CalendarEntry) -> QMimeData:
+    mime = QMimeData()
+    payload = {"deal": entry.deal_id, "version": entry.version}
+    mime.setData(ENTRY_MIME, QByteArray(json.dumps(payload).encode()))
+    return mime
+
+
+def read_entry_mime(mime: QMimeData) -> tuple[int, int] | None:
+    if not mime.hasFormat(ENTRY_MIME):
+        return None
+    try:
+        payload = json.loads(bytes(mime.data(ENTRY_MIME).data()).decode())
+        return int(payload["deal"]), int(payload["version"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+class EntryCanvas(QWidget):
+    move_requested = Signal(int, int, object, object)  # deal id, version, day, time (or None)
+    open_requested = Signal(int)  # deal id
+    new_requested = Signal(object)  # the day double-clicked
+    more_requested = Signal(object)  # the day whose "+N more" was clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.days: list[date] = []
+        self.data = CalendarData()
+        self.today = date.today()  # noqa: DTZ011 - the user's calendar day
+        self.timed = False  # the date field has a time: the grid's hours take drops
+        self.chips: list[tuple[QRectF, CalendarEntry]] = []  # laid out by the subclass when painting
+        self.task_chips: list[tuple[QRectF, TaskEntry]] = []
+        self.more_links: list[tuple[QRectF, date]] = []
+        self._press: tuple[QPoint, CalendarEntry] | None = None
+        self._drop_day: date | None = None
+
+    def show_data(self, days: list[date], data: CalendarData, *, timed: bool) -> None:
+        self.days, self.data, self.timed = days, data, timed
+        self.today = date.today()  # noqa: DTZ011
+        self.relayout()
+        self.update()
+
+    def relayout(self) -> None:
+        """Work out where chips and links stand (subclasses); called before painting."""
+
+    # -- what is where --------------------------------------------------------------------------------
+
+    def day_at(self, pos: QPointF) -> date | None:
+        raise NotImplementedError
+
+    def time_at(self, pos: QPointF) -> time | None:
+        return None
+
+    def entry_at(self, pos: QPointF) -> CalendarEntry | None:
+        return next((entry for rect, entry in reversed(self.chips) if rect.contains(pos)), None)
+
+    def more_at(self, pos: QPointF) -> date | None:
+        return next((day for rect, day in self.more_links if rect.contains(pos)), None)
+
+    def chip_rect(self, deal_id: int) -> QRectF | None:
+        return next((rect for rect, entry in self.chips if entry.deal_id == deal_id), None)
+
+    # -- painting ---------------------------------------------------------------------------------------
+
+    def paint_chip(
+        self, painter: QPainter, rect: QRectF, entry: CalendarEntry, *, with_amount: bool = True
+    ) -> None:
+        painter.setPen(CHIP_BORDER)
+        painter.setBrush(CHIP_BG)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(entry.stage_color))
+        painter.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, 4, rect.height() - 2), 2, 2)
+        metrics = QFontMetrics(self.font())
+        text = entry.title
+        if entry.at is not None:
+            text = f"{entry.at:%H:%M} {text}"
+        amount = money(entry.amount, entry.currency) if with_amount else ""
+        room = int(rect.width()) - 12
+        amount_width = metrics.horizontalAdvance(amount) + 6 if amount else 0
+        if amount_width > room // 2:
+            amount, amount_width = "", 0
+        painter.setPen(CLOSED_TEXT if entry.closed else self.palette().text().color())
+        title_rect = QRectF(rect.left() + 8, rect.top(), room - amount_width, rect.height())
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(title_rect.width())),
+        )
+        if amount:
+            painter.setPen(MUTED)
+            painter.drawText(
+                QRectF(rect.right() - amount_width - 4, rect.top(), amount_width, rect.height()),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                amount,
+            )
+
+    def paint_task(self, painter: QPainter, rect: QRectF, task: TaskEntry) -> None:
+        metrics = QFontMetrics(self.font())
+        painter.setPen(TASK)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        mark = "✓ " if task.done else "○ "
+        text = f"{mark}{task.due_at:%H:%M} {task.title}"
+        painter.setPen(CLOSED_TEXT if task.done else self.palette().text().color())
+        painter.drawText(
+            rect.adjusted(6, 0, -4, 0),
+            Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 10),
+        )
+
+    def paint_more(self, painter: QPainter, rect: QRectF, hidden: int) -> None:
+        painter.setPen(TODAY)
+        painter.drawText(
+            rect.adjusted(6, 0, 0, 0),
+            Qt.AlignmentFlag.AlignVCenter,
+            self.tr("+%1 more").replace("%1", str(hidden)),
+        )
+
+    # -- the mouse ----------------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        entry = self.entry_at(event.position()) if event.button() == Qt.MouseButton.LeftButton else None
+        self._press = (event.position().toPoint(), entry) if entry is not None else None
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            entry = self.entry_at(event.position())
+            self.setCursor(Qt.CursorShape.OpenHandCursor if entry else Qt.CursorShape.ArrowCursor)
+            return
+        start, entry = self._press
+        if (event.position().toPoint() - start).manhattanLength() < QApplication.startDragDistance():
+            return
+        self._press = None
+        drag = QDrag(self)
+        drag.setMimeData(entry_mime(entry))
+        rect = self.chip_rect(entry.deal_id)
+        if rect is not None:
+            pixmap = QPixmap(rect.size().toSize())
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            self.paint_chip(painter, QRectF(0, 0, rect.width(), rect.height()), entry)
+            painter.end()
+            drag.setPixmap(pixmap)
+            drag.setHotSpot((start - rect.topLeft()).toPoint())
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pressed, self._press = self._press, None
+        if pressed is None and event.button() == Qt.MouseButton.LeftButton:
+            day = self.more_at(event.position())
+            if day is not None:
+                self.more_requested.emit(day)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        entry = self.entry_at(event.position())
+        if entry is not None:
+            self.open_requested.emit(entry.deal_id)
+            return
+        if self.more_at(event.position()) is None:
+            day = self.day_at(event.position())
+            if day is not None:
+                self.new_requested.emit(day)
+
+    # -- drops ----------------------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        day = self.day_at(event.position()) if read_entry_mime(event.mimeData()) else None
+        if day is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        if day != self._drop_day:
+            self._drop_day = day
+            self.update()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._drop_day = None
+        self.update()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        dropped = read_entry_mime(event.mimeData())
+        day = self.day_at(event.position())
+        self._drop_day = None
+        self.update()
+        if dropped is None or day is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        deal_id, version = dropped
+        self.move_requested.emit(
+            deal_id, version, day, self.time_at(event.position()) if self.timed else None
+        )
+
+    @property
+    def drop_day(self) -> date | None:
+        return self._drop_day
