@@ -79,6 +79,45 @@
     </message>
 </context>
 <context>
+    <name>CalendarView</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Previous (Page Up)</source>
+        <translation>Zurück (Bild auf)</translation>
+    </message>
+    <message>
+        <source>Next (Page Down)</source>
+        <translation>Weiter (Bild ab)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>The date that places the deals</source>
+        <translation>Das Datum, nach dem die Deals stehen</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Begin to close date</source>
+        <translation>Beginn bis Abschlussdatum</translation>
+    </message>
+</context>
+<context>
     <name>CardDelegate</name>
     <message numerus="yes">
         <source>idle %Ln d</source>
@@ -674,6 +713,29 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>DayListDialog</name>
+    <message>
+        <source>Deals on %1</source>
+        <translation>Deals am %1</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DealBulkActions</name>
     <message numerus="yes">
         <source>Moved %Ln deal(s) to %1.</source>
@@ -1110,10 +1172,6 @@ Trotzdem neu speichern?</translation>
         <translation>Phasen und Tunnel der Pipeline bearbeiten</translation>
     </message>
     <message>
-        <source>Deals by their close dates on a month, week or day grid. It comes in a later version; sort the list by close date meanwhile.</source>
-        <translation>Deals nach Abschlussdatum in Monats-, Wochen- oder Tagesansicht. Er kommt mit einer späteren Version; bis dahin die Liste nach Abschlussdatum sortieren.</translation>
-    </message>
-    <message>
         <source>All pipelines</source>
         <translation>Alle Pipelines</translation>
     </message>
@@ -1171,6 +1229,13 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Select two records to merge.</source>
         <translation>Wählen Sie zwei Einträge zum Zusammenführen.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryCanvas</name>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 weitere</translation>
     </message>
 </context>
 <context>
@@ -2955,6 +3020,14 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>The conversion can't be undone: what it made has changed or is used since.</source>
         <translation>Die Umwandlung kann nicht rückgängig gemacht werden: Was sie angelegt hat, wurde inzwischen geändert oder verwendet.</translation>
+    </message>
+    <message>
+        <source>Deals can't be placed by '{field}'.</source>
+        <translation>Deals können nicht nach „{field}“ stehen.</translation>
+    </message>
+    <message>
+        <source>The deal needs a begin and a close date to move as a span.</source>
+        <translation>Der Deal braucht Beginn und Abschlussdatum, um als Zeitraum verschoben zu werden.</translation>
     </message>
 </context>
 <context>

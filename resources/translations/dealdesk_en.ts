@@ -63,6 +63,13 @@
     </message>
 </context>
 <context>
+    <name>DayListDialog</name>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln deal</numerusform><numerusform>%Ln deals</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DealBulkActions</name>
     <message numerus="yes">
         <source>Moved %Ln deal(s) to %1.</source>

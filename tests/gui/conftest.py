@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -72,3 +73,11 @@ def window(qtbot, demo_services: Services, settings: UserSettings) -> MainWindow
     main_window.show()
     qtbot.waitExposed(main_window)
     return main_window
+
+
+@pytest.fixture
+def pointer() -> Iterator[Any]:
+    """The X server's pointer (Xvfb tests only)."""
+    from xpointer import pointer_fixture
+
+    yield from pointer_fixture()

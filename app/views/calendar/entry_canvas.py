@@ -181,7 +181,7 @@ class EntryCanvas(QWidget):
             self.paint_chip(painter, QRectF(0, 0, rect.width(), rect.height()), entry)
             painter.end()
             drag.setPixmap(pixmap)
-            drag.setHotSpot((start - rect.topLeft()).toPoint())
+            drag.setHotSpot((QPointF(start) - rect.topLeft()).toPoint())
         drag.exec(Qt.DropAction.MoveAction)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
