@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import kanban, listing
+from benchmarks import calendar, kanban, listing
 from benchmarks.runner import demo_database
 from benchmarks.startup import cold_start_to_window, open_database
 
@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         scenarios.update(listing.run(path, args.runs))
         print("kanban scenarios ...", file=sys.stderr)
         scenarios.update(kanban.run(path, args.runs))
+        print("calendar scenarios ...", file=sys.stderr)
+        scenarios.update(calendar.run(path, args.runs))
         print("bulk_stage_change_10k ...", file=sys.stderr)
         scenarios["bulk_stage_change_10k"] = listing.bulk_stage_change(path, args.runs)
         print("list_peak_rss_mb ...", file=sys.stderr)

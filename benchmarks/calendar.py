@@ -1,0 +1,133 @@
+"""Calendar scenarios: a month with ~2,000 deals shown, a week, and a deal moved to another day."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from benchmarks.runner import median_ms, scenario
+
+SIZE = (1280, 860)
+COUNTS_SQL = (
+    "SELECT close_date, count(*) FROM deal WHERE responsible_id = ? AND close_date BETWEEN ? AND ? "
+    "GROUP BY close_date"
+)
+TOP_SQL = """
+SELECT r.id, r.close_date, d.title, d.amount, d.currency, d.stage_id, s.name, s.color, d.closed, d.version
+FROM (SELECT id, close_date, row_number() OVER (PARTITION BY close_date ORDER BY amount DESC, id) AS rank
+      FROM deal WHERE responsible_id = ? AND close_date BETWEEN ? AND ?) r
+JOIN deal d ON d.id = r.id JOIN stage s ON s.id = d.stage_id
+WHERE r.rank <= ? ORDER BY r.close_date, r.rank
+"""
+
+
+def _month_with_about(raw: sqlite3.Connection, wanted: int) -> tuple[int, date, int]:
+    """(responsible id, first day of this month, deals) for the person whose month is nearest `wanted`."""
+    first = date.today().replace(day=1)  # noqa: DTZ011
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    rows = raw.execute(
+        "SELECT responsible_id, count(*) FROM deal WHERE close_date BETWEEN ? AND ? GROUP BY responsible_id",
+        (first.isoformat(), last.isoformat()),
+    ).fetchall()
+    user, count = min(rows, key=lambda r: abs(r[1] - wanted))
+    return user, first, count
+
+
+def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.services import open_services
+    from app.services.deal_filters import DealFilter
+    from app.views.calendar.calendar_view import MONTH_PER_DAY, WEEK_PER_DAY, CalendarView, Mode
+
+    app = QApplication.instance() or QApplication([])
+    services = open_services(str(path))
+    raw = sqlite3.connect(path, isolation_level=None)
+    user, month, count = _month_with_about(raw, 2_000)
+    deal_filter = DealFilter(responsible_ids=(user,))
+    results: dict[str, dict[str, Any]] = {}
+
+    def open_view(mode: Mode) -> CalendarView:
+        view = CalendarView(services)
+        view.set_filter(deal_filter)
+        view.anchor = month.replace(day=15)
+        view.mode = mode
+        view.resize(*SIZE)
+        view.show()  # reads the days shown, lays them out and paints them
+        app.processEvents()
+        return view
+
+    def open_and_close(mode: Mode) -> None:
+        view = open_view(mode)
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+
+    def raw_days(first: date, last: date, per_day: int) -> None:
+        span = (user, first.isoformat(), last.isoformat())
+        raw.execute(COUNTS_SQL, span).fetchall()
+        raw.execute(TOP_SQL, (*span, per_day)).fetchall()
+
+    shown = CalendarView(services)
+    shown.anchor = month.replace(day=15)
+    month_span = shown.days()
+    shown.mode = Mode.WEEK
+    week_span = shown.days()
+    shown.deleteLater()
+    results["calendar_month"] = scenario(
+        median_ms(lambda: open_and_close(Mode.MONTH), runs),
+        median_ms(lambda: raw_days(month_span[0], month_span[-1], MONTH_PER_DAY), runs),
+        month_deals=count,
+    )
+    results["calendar_week"] = scenario(
+        median_ms(lambda: open_and_close(Mode.WEEK), runs),
+        median_ms(lambda: raw_days(week_span[0], week_span[-1], WEEK_PER_DAY), runs),
+        month_deals=count,
+    )
+
+    # -- calendar_move: a deal dropped on the next day, stored, the month read again and painted ------
+    view = open_view(Mode.MONTH)
+    entry = next(e for _rect, e in view.month_grid.chips if e.day.month == month.month and e.day.day < 27)
+    state = {"version": entry.version, "day": entry.day}
+
+    def move() -> None:
+        target = state["day"] + timedelta(days=1 if state["day"] == entry.day else -1)
+        if not view.move_entry(entry.deal_id, state["version"], target, None):
+            raise RuntimeError("the benchmark's move was refused")
+        state["version"] += 1
+        state["day"] = target
+        view.month_grid.repaint()
+
+    moved_ms = median_ms(move, runs)
+    raw_state = {"day": state["day"]}
+
+    def move_raw() -> None:
+        deal_id = entry.deal_id
+        old = raw_state["day"]
+        new = old + timedelta(days=1 if old == entry.day else -1)
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute(
+            "UPDATE deal SET close_date = ?, version = version + 1, updated_at = datetime('now') "
+            "WHERE id = ?",
+            (new.isoformat(), deal_id),
+        )
+        raw.execute(
+            "INSERT INTO history_entry (entity_type, entity_id, action, field, old_value, new_value, "
+            "version, at) VALUES ('deal', ?, 'updated', 'close_date', ?, ?, 1, datetime('now'))",
+            (deal_id, old.isoformat(), new.isoformat()),
+        )
+        raw.execute("COMMIT")
+        raw_days(month_span[0], month_span[-1], MONTH_PER_DAY)
+        raw_state["day"] = new
+
+    results["calendar_move"] = scenario(moved_ms, median_ms(move_raw, runs), month_deals=count)
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    services.close()
+    raw.close()
+    return results
