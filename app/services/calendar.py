@@ -20,6 +20,7 @@ from app.services.deal_filters import DealFilter, deal_conditions
 from app.services.deals import DealService
 from app.services.errors import ValidationError
 from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.stale import is_stale
 
 STANDARD_FIELDS = ("close_date", "begin_date")
 SPAN = "span"  # begin date to close date
@@ -40,6 +41,7 @@ class CalendarEntry:
     day: date  # where it stands (a span: its first day)
     at: time | None = None  # a date-and-time field's time
     last_day: date | None = None  # a span's last day
+    stale: bool = False  # idle longer than its stage allows
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,8 @@ class CalendarService:
                 Stage.color,
                 Deal.closed,
                 Deal.version,
+                Deal.stage_changed_at,
+                Stage.idle_days,
             )
             .join(Deal, Deal.id == ranked.c.deal_id)
             .join(Stage, Stage.id == Deal.stage_id)
@@ -170,6 +174,8 @@ class CalendarService:
                     row.version,
                     day,
                     _as_time(row.at),
+                    None,
+                    is_stale(row.stage_changed_at, row.idle_days, row.closed),
                 )
             )
         return {
@@ -236,16 +242,19 @@ class CalendarService:
                 Deal.version,
                 Deal.begin_date,
                 Deal.close_date,
+                Deal.stage_changed_at,
+                Stage.idle_days,
             )
             .join(Stage, Stage.id == Deal.stage_id)
             .where(overlap, *conditions)
-            .order_by(Deal.begin_date, Deal.id)
+            .order_by(Deal.amount.desc(), Deal.id)  # the largest deals when there are too many
             .limit(MAX_SPANS)
         )
         spans = [
-            CalendarEntry(*r[:9], r[9], None, max(r[9], r[10]))  # type: ignore[arg-type]  # both set (where)
+            CalendarEntry(*r[:9], r[9], None, max(r[9], r[10]), is_stale(r[11], r[12], r[7]))  # type: ignore[arg-type]
             for r in rows
         ]
+        spans.sort(key=lambda span: (span.day, span.deal_id))  # laid out from the earliest
         return spans, total
 
     # -- tasks -----------------------------------------------------------------------------------------

@@ -146,3 +146,22 @@ def test_double_clicks_open_a_deal_or_start_one_on_that_day(
     qtbot.mouseDClick(grid, Qt.MouseButton.LeftButton, pos=cell.center().toPoint())
     assert opened[-1][0] is None
     assert opened[-1][1]["close_date"] == day
+
+
+def test_spans_cross_the_week(qtbot, calendar: CalendarView, demo_services: Services) -> None:
+    calendar.set_mode(Mode.WEEK)
+    monday = calendar.days()[0]
+    deal = demo_services.deals.create(
+        title="Three days",
+        amount="999999.00",
+        begin_date=monday + timedelta(days=1),
+        close_date=monday + timedelta(days=3),
+    )
+    calendar.set_filter(DealFilter(search="Three days"))  # the Deals area's search applies here too
+    calendar.date_field.setCurrentIndex(calendar.date_field.findData("span"))
+    grid = calendar.time_grid
+    rect = grid.chip_rect(deal.id)
+    assert rect is not None
+    tuesday, thursday = grid.column_rect(1), grid.column_rect(3)
+    assert rect.left() < tuesday.center().x() < thursday.center().x() < rect.right()
+    assert rect.right() < grid.column_rect(4).center().x()

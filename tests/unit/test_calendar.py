@@ -101,3 +101,23 @@ def test_weeks_start_where_the_locale_starts_them() -> None:
     assert len(month_days(date(2026, 11, 15), 1)) == 42
     assert week_days(date(2026, 11, 27), 1)[0] == date(2026, 11, 23)
     assert week_days(date(2026, 11, 27), 7)[0] == date(2026, 11, 22)
+
+
+def test_stale_deals_are_marked(services: Services) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from app.models import Deal, utcnow
+
+    stage = services.pipelines.list()[0].stages[0]
+    services.pipelines.update_stage(stage.id, stage.version, idle_days=2)
+    idle = services.deals.create(title="Idle", close_date=date(2026, 11, 20))
+    busy = services.deals.create(title="Busy", close_date=date(2026, 11, 20))
+    with services.database.engine.begin() as conn:
+        conn.execute(
+            update(Deal).where(Deal.id == idle.id).values(stage_changed_at=utcnow() - timedelta(days=5))
+        )
+    entries = services.calendar.read(DealFilter(), "close_date", *NOV).days[date(2026, 11, 20)].entries
+    assert {e.title: e.stale for e in entries} == {"Idle": True, "Busy": False}
+    assert busy.id in {e.deal_id for e in entries}

@@ -32,6 +32,7 @@ MUTED = QColor("#5b6470")
 TODAY = QColor("#2f7bea")
 DROP = QColor(47, 123, 234, 40)
 TASK = QColor("#f29900")
+STALE = QColor("#c26401")
 
 
 def entry_mime(entry: CalendarEntry) -> QMimeData:
@@ -109,6 +110,10 @@ class EntryCanvas(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(entry.stage_color))
         painter.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, 4, rect.height() - 2), 2, 2)
+        if entry.stale:  # idle longer than its stage allows: an orange frame, as on the board
+            painter.setPen(STALE)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
         metrics = QFontMetrics(self.font())
         text = entry.title
         if entry.at is not None:

@@ -4,7 +4,7 @@ date-and-time field sets the time too."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
@@ -70,6 +70,8 @@ class TimeGrid(EntryCanvas):
         self.chips, self.task_chips, self.more_links = [], [], []
         self._hidden = {}
         line = self._line()
+        if self.data.spans:
+            self._layout_spans(line)
         for index, day in enumerate(self.days):
             column = self.column_rect(index)
             info = self.data.days.get(day)
@@ -99,6 +101,34 @@ class TimeGrid(EntryCanvas):
                         task,
                     )
                 )
+
+    def _layout_spans(self, line: int) -> None:
+        """Begin-to-close spans as bars across the all-day band, in lanes; the rest "+N more"."""
+        first, last = self.days[0], self.days[-1]
+        lanes = self.all_day_lines() - 1
+        ends: list[date] = []
+        for span in self.data.spans:
+            start, end = max(span.day, first), min(span.last_day or span.day, last)
+            if end < start:
+                continue
+            lane = next((n for n, taken in enumerate(ends) if taken < start), None)
+            if lane is None and len(ends) < lanes:
+                lane = len(ends)
+                ends.append(start - timedelta(days=1))
+            if lane is None:
+                day = start
+                while day <= end:
+                    self._hidden[day] = self._hidden.get(day, 0) + 1
+                    day += timedelta(days=1)
+                continue
+            ends[lane] = end
+            left, right = self.column_rect(self.days.index(start)), self.column_rect(self.days.index(end))
+            y = HEADER + 3 + lane * line
+            self.chips.append((QRectF(left.left() + 2, y, right.right() - left.left() - 4, line - 2), span))
+        for day in self._hidden:
+            column = self.column_rect(self.days.index(day))
+            y = HEADER + 3 + lanes * line
+            self.more_links.append((QRectF(column.left() + 2, y, column.width() - 4, line - 2), day))
 
     def _place_timed(self, column: QRectF, timed: list[CalendarEntry]) -> None:
         """An hour long each; entries at the same time share the width."""
