@@ -5,6 +5,7 @@ dragged to another day (or time) change that date through the services."""
 from __future__ import annotations
 
 import enum
+from dataclasses import replace
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -312,14 +313,35 @@ class CalendarView(QWidget):
     def move_entry(self, deal_id: int, version: int, day: date, at: time | None) -> bool:
         """An entry dropped on a day: the services change the date (refused: it snaps back, said)."""
         field = self.field()
+        before = next(
+            (e.day for d in self.data.days.values() for e in d.entries if e.deal_id == deal_id), None
+        )
         try:
             self._calendar.move(deal_id, version, field, day, at)
         except (ServiceError, DatabaseError) as exc:
             self.reload()  # back where it was
             self.move_refused.emit(exc)
             return False
-        self.reload()
+        if field == SPAN or before is None:
+            self.reload()
+        else:
+            self._reload_days({before, day})  # the two days it left and joined, not the whole month
         return True
+
+    def _reload_days(self, days: set[date]) -> None:
+        per_day = MONTH_PER_DAY if self.mode is Mode.MONTH else WEEK_PER_DAY
+        fresh = dict(self.data.days)
+        try:
+            for day in days:
+                read = self._calendar.read(self._filter, self.field(), day, day, per_day=per_day)
+                fresh.pop(day, None)
+                fresh.update(read.days)
+        except (ServiceError, DatabaseError) as exc:
+            self.read_failed.emit(exc)
+            return
+        self.data = replace(self.data, days=fresh)
+        grid = self.month_grid if self.mode is Mode.MONTH else self.time_grid
+        grid.show_data(grid.days, self.data, timed=grid.timed)
 
     def _on_new(self, day: date) -> None:
         field = self.field()
