@@ -40,3 +40,14 @@ def resolve_user(option: str | None, environ: Mapping[str, str] = os.environ) ->
     if option and option.strip():
         return option.strip()
     return environ.get(ENV_USER, "").strip() or None
+
+
+def resources_dir() -> Path:
+    """The bundled files (icons, translations, document templates), from a source tree or a
+    PyInstaller bundle."""
+    import sys
+
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"

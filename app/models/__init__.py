@@ -11,6 +11,7 @@ from app.models.custom_fields import (
 )
 from app.models.customers import Company, Contact, contact_company
 from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact, deal_copy
+from app.models.documents import DealDocument, DocumentCounter, DocumentTemplate
 from app.models.forms import FieldRule, FormLayout, StageRequirement
 from app.models.history import HistoryEntry, Operation
 from app.models.lead import Lead, LeadStatus
@@ -30,10 +31,13 @@ __all__ = [
     "CustomFieldOption",
     "CustomFieldValue",
     "Deal",
+    "DealDocument",
     "DealProductRow",
     "DealStageVisit",
     "Department",
     "DiscountType",
+    "DocumentCounter",
+    "DocumentTemplate",
     "EntityType",
     "FieldRule",
     "FieldType",

@@ -24,6 +24,7 @@ from app.services.deal_import import DealImportService
 from app.services.deal_queries import DealQueryService
 from app.services.deals import DealService
 from app.services.defaults import ensure_defaults, os_login
+from app.services.documents import DocumentService
 from app.services.duplicates import DuplicateService
 from app.services.errors import ServiceError
 from app.services.events import EventBus
@@ -71,6 +72,7 @@ class Services:
     duplicates: DuplicateService = field(init=False)
     leads: LeadService = field(init=False)
     calendar: CalendarService = field(init=False)
+    documents: DocumentService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -98,6 +100,7 @@ class Services:
             ("duplicates", DuplicateService),
             ("leads", LeadService),
             ("calendar", CalendarService),
+            ("documents", DocumentService),
         ):
             object.__setattr__(self, name, cls(ctx))
         object.__setattr__(self, "deal_export", DealExportService(ctx, self.deal_queries))

@@ -50,6 +50,8 @@ ENTITY_NAMES: Mapping[str, Message] = {
     "custom_field": noun(QT_TRANSLATE_NOOP("entities", "Field")),
     "form_layout": noun(QT_TRANSLATE_NOOP("entities", "Form")),
     "tunnel": noun(QT_TRANSLATE_NOOP("entities", "Tunnel")),
+    "document": noun(QT_TRANSLATE_NOOP("entities", "Document")),
+    "document_template": noun(QT_TRANSLATE_NOOP("entities", "Document template")),
 }
 
 
