@@ -99,6 +99,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-create", action="store_true", help="refuse rows naming unknown companies or contacts"
     )
 
+    doc = commands.add_parser("doc", help="documents from templates")
+    doc_commands = doc.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
+    rendering = doc_commands.add_parser(
+        "render", parents=[common], help="render a template for a deal (a stored template keeps the document)"
+    )
+    rendering.add_argument(
+        "--template", required=True, metavar="NAME_OR_FILE", help="a stored template's name, or a .docx"
+    )
+    rendering.add_argument("--deal", required=True, type=_positive_id, metavar="ID")
+    rendering.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="the .docx to write (.pdf: via LibreOffice)"
+    )
+    rendering.add_argument(
+        "--lang", choices=("en", "de"), help="how a .docx template writes amounts and dates"
+    )
+
     shots = commands.add_parser("shots", parents=[common], help="render every view to PNG files, offscreen")
     shots.add_argument("--out", required=True, type=Path, metavar="DIR")
     shots.add_argument("--lang", choices=("en", "de"), default="en")
@@ -190,6 +206,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return _deals_import(services, args)
         if args.command == "backup":
             return _backup(services, args.out)
+        if args.command == "doc":
+            return _doc_render(services, args)
     finally:
         services.close()
     parser.error(f"unknown command {args.command}")
@@ -382,6 +400,43 @@ def _deals_import(services: Services, args: argparse.Namespace) -> int:
         print(f"... and {more:,} more.", file=sys.stderr)
     print("Nothing was imported.", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _doc_render(services: Services, args: argparse.Namespace) -> int:
+    from app.services.documents.service import render
+
+    documents = services.documents
+    wanted = args.template
+    stored = next(
+        (t for t in documents.templates() if t.name.casefold() == wanted.casefold() or str(t.id) == wanted),
+        None,
+    )
+    pdf = args.out.suffix.lower() == ".pdf"
+    if stored is not None:
+        made = documents.make(args.deal, stored.id)
+        if pdf:
+            made = documents.make_pdf(made.id)
+        _name, content = documents.content(made.id, pdf=pdf)
+        args.out.write_bytes(content)
+        print(f"{made.number}: {made.title} -> {args.out}")
+        return EXIT_OK
+    source = Path(wanted)
+    if not source.is_file():
+        names = ", ".join(t.name for t in documents.templates()) or "none stored"
+        raise UsageError(f"--template {wanted!r}: no stored template of that name ({names}) and no such file")
+    if pdf:
+        raise UsageError("a .docx file template renders to .docx only (store it as a template for PDF)")
+    language = args.lang or ("de" if services.office.language() == "de" else "en")
+    content = source.read_bytes()
+    documents.check_template(content, source.name)
+    context = documents.context(args.deal, language)
+    context["document"] = {"number": "DRAFT", "date": "", "kind": "other", "title": context["deal"]["title"]}
+    args.out.write_bytes(render(content, context, language=language))
+    print(
+        f"draft of {source.name} for deal {args.deal} -> {args.out}"
+        " (not kept: store the template to number it)"
+    )
+    return EXIT_OK
 
 
 def _backup(services: Services, out: Path) -> int:

@@ -19,6 +19,11 @@ class OfficeSettingsService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
 
+    def language(self) -> str:
+        """The language the database was set up in (default names, documents)."""
+        with self._ctx.read() as session:
+            return session.scalar(select(AppSetting.value).where(AppSetting.key == "language")) or "en"
+
     def loss_reasons(self) -> list[str]:
         with self._ctx.read() as session:
             stored = session.get(AppSetting, "loss_reasons")

@@ -189,3 +189,57 @@ def test_import_checks_then_imports_a_csv(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "deals", "import", str(source), "--db", db, "--map", "Nope=title")
     assert code == 2
     assert "the file has no column 'Nope'" in err
+
+
+def test_doc_render_with_a_stored_template_and_a_file(tmp_path: Path, capsys) -> None:
+    from docx import Document
+
+    from app.services import open_services
+
+    db = str(tmp_path / "x.sqlite")
+    services = open_services(db)
+    deal = services.deals.create(title="Kitchen & more")
+    services.documents.add_shipped_templates()
+    services.close()
+    out = tmp_path / "invoice.docx"
+    code, stdout, err = run(
+        capsys,
+        "doc",
+        "render",
+        "--template",
+        "invoice",
+        "--deal",
+        str(deal.id),
+        "--out",
+        str(out),
+        "--db",
+        db,
+    )
+    assert code == 0, err
+    assert "INV-" in stdout
+    assert any("Kitchen & more" in p.text for p in Document(str(out)).paragraphs)
+    own = tmp_path / "own.docx"
+    document = Document()
+    document.add_paragraph("Deal: {{ deal.title }} / {{ document.number }}")
+    document.save(str(own))
+    draft = tmp_path / "draft.docx"
+    code, stdout, err = run(
+        capsys,
+        "doc",
+        "render",
+        "--template",
+        str(own),
+        "--deal",
+        str(deal.id),
+        "--out",
+        str(draft),
+        "--db",
+        db,
+    )
+    assert code == 0, err
+    assert Document(str(draft)).paragraphs[0].text == "Deal: Kitchen & more / DRAFT"
+    code, _out, err = run(
+        capsys, "doc", "render", "--template", "nope", "--deal", str(deal.id), "--out", str(draft), "--db", db
+    )
+    assert code == 2
+    assert "no stored template" in err

@@ -276,7 +276,8 @@ class DocumentService:
             raise ValidationError.single(
                 "pattern",
                 QT_TRANSLATE_NOOP(
-                    "errors", "A number pattern needs {NNNN} (the running number) and at most 40 characters."
+                    "errors",
+                    "A number pattern needs {{NNNN}} (the running number) and at most 40 characters.",
                 ),
             )
         with self._ctx.write() as uow:
