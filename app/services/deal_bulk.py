@@ -89,6 +89,11 @@ class DealBulkService:
         with self._ctx.read() as session:
             return len(self._ids(session, selection))
 
+    def ids_of(self, selection: DealSelection) -> list[int]:
+        """The deals a selection means (its ids, or every deal its filter matches), in id order."""
+        with self._ctx.read() as session:
+            return self._ids(session, selection)
+
     # -- set a field -------------------------------------------------------------------------
 
     def update(

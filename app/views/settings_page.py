@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.services import DatabaseError, ServiceError, Services
 from app.ui.i18n import error_text
 from app.ui.settings import LANGUAGE, UserSettings
+from app.views.documents_settings import DocumentsSettings
 from app.views.fields_settings import FieldsSettings
 from app.views.pipelines_settings.pipelines_settings import PipelinesSettings
 from app.views.products_settings import ProductsSettings
@@ -112,7 +113,16 @@ class SettingsPage(QWidget):
         self.fields = FieldsSettings(services)
         self.pipelines = PipelinesSettings(services)
         self.products = ProductsSettings(services)
-        for group in (appearance, deals, self.pipelines, self.products, self.fields, database):
+        self.documents = DocumentsSettings(services)
+        for group in (
+            appearance,
+            deals,
+            self.pipelines,
+            self.products,
+            self.documents,
+            self.fields,
+            database,
+        ):
             group.setMaximumWidth(900)
             layout.addWidget(group)
         layout.addStretch(1)

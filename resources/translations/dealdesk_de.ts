@@ -19,6 +19,10 @@
         <translation>Löschen …</translation>
     </message>
     <message>
+        <source>Documents…</source>
+        <translation>Dokumente …</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -797,6 +801,26 @@ Trotzdem neu speichern?</translation>
         <source>Exported %Ln deal(s) to %1.</source>
         <translation><numerusform>%Ln Deal nach %1 exportiert.</numerusform><numerusform>%Ln Deals nach %1 exportiert.</numerusform></translation>
     </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>No template yet: an administrator adds them in Settings › Document templates.</source>
+        <translation>Noch keine Vorlage: Ein Administrator fügt sie unter Einstellungen › Dokumentvorlagen hinzu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A document for each of the %Ln deal(s), from the template:</source>
+        <translation><numerusform>Ein Dokument für den %Ln Deal, aus der Vorlage:</numerusform><numerusform>Ein Dokument für jeden der %Ln Deals, aus der Vorlage:</numerusform></translation>
+    </message>
+    <message>
+        <source>Making %1 documents…</source>
+        <translation>%1 Dokumente werden erstellt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Made %Ln document(s); each is in its deal's Documents.</source>
+        <translation><numerusform>%Ln Dokument erstellt; es steht bei seinem Deal unter Dokumente.</numerusform><numerusform>%Ln Dokumente erstellt; jedes steht bei seinem Deal unter Dokumente.</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>Undone for %Ln deal(s).</source>
         <translation><numerusform>Für %Ln Deal rückgängig gemacht.</numerusform><numerusform>Für %Ln Deals rückgängig gemacht.</numerusform></translation>
@@ -846,6 +870,10 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Timeline</source>
         <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
     </message>
     <message>
         <source>Configure form…</source>
@@ -1178,6 +1206,276 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Filter (%1)</source>
         <translation>Filter (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSettings</name>
+    <message>
+        <source>Quote</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Document templates</source>
+        <translation>Dokumentvorlagen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>Pipelines</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Add a Word file…</source>
+        <translation>Word-Datei hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Replace file…</source>
+        <translation>Datei ersetzen …</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen …</translation>
+    </message>
+    <message>
+        <source>Add the ready-made ones</source>
+        <translation>Fertige Vorlagen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Placeholders…</source>
+        <translation>Platzhalter …</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Firmenname</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Zahlungsbedingungen</translation>
+    </message>
+    <message>
+        <source>a logo is set</source>
+        <translation>ein Logo ist gesetzt</translation>
+    </message>
+    <message>
+        <source>no logo</source>
+        <translation>kein Logo</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>Logo wählen …</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>{PREFIX}, {YYYY} or {YY}, and {NNNN}: the running number with its digits</source>
+        <translation>{PREFIX}, {YYYY} oder {YY} und {NNNN}: die laufende Nummer mit ihren Stellen</translation>
+    </message>
+    <message>
+        <source>Numbers of %1</source>
+        <translation>Nummern für %1</translation>
+    </message>
+    <message>
+        <source>Save the company's details</source>
+        <translation>Firmendaten speichern</translation>
+    </message>
+    <message>
+        <source>My company (on documents)</source>
+        <translation>Meine Firma (auf Dokumenten)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Word template</source>
+        <translation>Word-Vorlage</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-Dokumente (*.docx)</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Template not added</source>
+        <translation>Vorlage nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Remove the template “%1”? Documents made from it stay with their deals.</source>
+        <translation>Die Vorlage „%1“ entfernen? Daraus erstellte Dokumente bleiben bei ihren Deals.</translation>
+    </message>
+    <message>
+        <source>Remove template</source>
+        <translation>Vorlage entfernen</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>Nicht entfernt</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Placeholders for templates</source>
+        <translation>Platzhalter für Vorlagen</translation>
+    </message>
+    <message>
+        <source>Write in the Word file</source>
+        <translation>In der Word-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Example (the newest deal)</source>
+        <translation>Beispiel (der neueste Deal)</translation>
+    </message>
+    <message>
+        <source>Amounts and dates are written as the template's language writes them.</source>
+        <translation>Beträge und Daten werden so geschrieben, wie es die Sprache der Vorlage tut.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>New document…</source>
+        <translation>Neues Dokument …</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Kopie speichern …</translation>
+    </message>
+    <message>
+        <source>Make PDF</source>
+        <translation>PDF erstellen</translation>
+    </message>
+    <message>
+        <source>No template yet: an administrator adds them in Settings › Document templates.</source>
+        <translation>Noch keine Vorlage: Ein Administrator fügt sie unter Einstellungen › Dokumentvorlagen hinzu.</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Neues Dokument</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Document not made</source>
+        <translation>Dokument nicht erstellt</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Kopie speichern</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-Dokumente (*.docx)</translation>
+    </message>
+    <message>
+        <source>No PDF</source>
+        <translation>Kein PDF</translation>
     </message>
 </context>
 <context>
@@ -1749,7 +2047,7 @@ Trotzdem neu speichern?</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation>Anderer Grund</translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Details (optional)</source>
@@ -2441,6 +2739,47 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Document template</source>
+        <translation>Dokumentvorlage</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Unknown placeholders (they stay empty): %1</source>
+        <translation>Unbekannte Platzhalter (sie bleiben leer): %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Only for pipelines
+(none ticked: all)</source>
+        <translation>Nur für Pipelines
+(keine angehakt: alle)</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Verwendet</translation>
+    </message>
+    <message>
+        <source>Template not saved</source>
+        <translation>Vorlage nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>TimelineTab</name>
     <message>
         <source>When</source>
@@ -2597,6 +2936,14 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Tunnel</source>
         <translation>Tunnel</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Document template</source>
+        <translation>Dokumentvorlage</translation>
     </message>
 </context>
 <context>
@@ -3029,6 +3376,54 @@ Trotzdem neu speichern?</translation>
         <source>The deal needs a begin and a close date to move as a span.</source>
         <translation>Der Deal braucht Beginn und Abschlussdatum, um als Zeitraum verschoben zu werden.</translation>
     </message>
+    <message>
+        <source>Only an administrator may change document templates.</source>
+        <translation>Nur ein Administrator darf Dokumentvorlagen ändern.</translation>
+    </message>
+    <message>
+        <source>'{file}' is not a Word document (.docx) that can be read.</source>
+        <translation>„{file}“ ist kein lesbares Word-Dokument (.docx).</translation>
+    </message>
+    <message>
+        <source>The template has an error near “{near}”: {problem}</source>
+        <translation>Die Vorlage hat einen Fehler bei „{near}“: {problem}</translation>
+    </message>
+    <message>
+        <source>The template tries to reach inside Dealdesk (“{near}”); such templates are refused.</source>
+        <translation>Die Vorlage versucht, in Dealdesk hineinzugreifen („{near}“); solche Vorlagen werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>A PDF needs LibreOffice, which is not installed on this computer; the Word document was kept.</source>
+        <translation>Ein PDF braucht LibreOffice, das auf diesem Computer nicht installiert ist; das Word-Dokument wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the office's details.</source>
+        <translation>Nur ein Administrator darf die Firmendaten ändern.</translation>
+    </message>
+    <message>
+        <source>A number pattern needs {{NNNN}} (the running number) and at most 40 characters.</source>
+        <translation>Ein Nummernmuster braucht {{NNNN}} (die laufende Nummer) und höchstens 40 Zeichen.</translation>
+    </message>
+    <message>
+        <source>This document has no PDF yet.</source>
+        <translation>Dieses Dokument hat noch kein PDF.</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not make a PDF of '{file}'.</source>
+        <translation>LibreOffice konnte kein PDF von „{file}“ erstellen.</translation>
+    </message>
+    <message>
+        <source>No free document number was found; please try again.</source>
+        <translation>Es wurde keine freie Dokumentnummer gefunden; bitte erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>A template needs a name of at most 200 characters.</source>
+        <translation>Eine Vorlage braucht einen Namen mit höchstens 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>'{kind}' is not a kind of document.</source>
+        <translation>„{kind}“ ist keine Dokumentart.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -3182,7 +3577,7 @@ Trotzdem neu speichern?</translation>
     </message>
     <message>
         <source>Company name</source>
-        <translation>Unternehmensname</translation>
+        <translation>Firmenname</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3330,7 +3725,7 @@ Trotzdem neu speichern?</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation>Anderer Grund</translation>
+        <translation>Sonstiges</translation>
     </message>
 </context>
 </TS>

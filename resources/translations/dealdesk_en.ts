@@ -96,6 +96,14 @@
         <translation><numerusform>Exported %Ln deal to %1.</numerusform><numerusform>Exported %Ln deals to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>A document for each of the %Ln deal(s), from the template:</source>
+        <translation><numerusform>A document for each of the %Ln deal, from the template:</numerusform><numerusform>A document for each of the %Ln deals, from the template:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Made %Ln document(s); each is in its deal's Documents.</source>
+        <translation><numerusform>Made %Ln document; each is in its deal's Documents.</numerusform><numerusform>Made %Ln documents; each is in its deal's Documents.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Undone for %Ln deal(s).</source>
         <translation><numerusform>Undone for %Ln deal.</numerusform><numerusform>Undone for %Ln deals.</numerusform></translation>
     </message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.deal_form.conflict_dialog import ConflictDialog
+from app.dialogs.deal_form.documents_tab import DocumentsTab
 from app.dialogs.deal_form.form_sections import FormSections
 from app.dialogs.deal_form.history_format import HistoryFormat
 from app.dialogs.deal_form.products_tab import ProductsTab
@@ -94,8 +95,11 @@ class DealFormDialog(QDialog):
         self._general_layout.setContentsMargins(0, 8, 0, 0)
         self.tabs.addTab(self._general, self.tr("General"))
         self.tabs.addTab(self.products, self.tr("Products"))
+        self.documents = DocumentsTab(services)
         if self._data is not None:
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
+            self.tabs.addTab(self.documents, self.tr("Documents"))
+            self.documents.show_deal(self._data.deal.id, self._data.deal.pipeline_id)
 
         self.configure = QPushButton(self.tr("Configure form…"))
         self.configure.setObjectName("configureForm")

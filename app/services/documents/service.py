@@ -238,6 +238,74 @@ class DocumentService:
             if name not in have
         ]
 
+    def reference(self) -> list[tuple[str, str]]:
+        """Every placeholder a template can use, with an example from the newest deal (custom fields
+        by their code): generated from what `context` gives a template, so it never drifts."""
+        from app.models import Deal
+
+        with self._ctx.read() as session:
+            newest = session.scalar(select(Deal.id).order_by(Deal.id.desc()).limit(1))
+            codes = list(
+                session.scalars(
+                    select(CustomFieldDefinition.code).where(
+                        CustomFieldDefinition.entity_type == EntityType.DEAL
+                    )
+                )
+            )
+        sample = self.context(newest, self.office_language()) if newest else {}
+        out: list[tuple[str, str]] = []
+        groups = {
+            "deal": (
+                "id",
+                "title",
+                "amount",
+                "currency",
+                "stage",
+                "pipeline",
+                "begin_date",
+                "close_date",
+                "probability",
+                "source",
+                "comments",
+                "responsible",
+            ),
+            "custom": tuple(codes),
+            "company": ("title", "industry", "phone", "email", "website", "address"),
+            "contact": ("name", "first_name", "last_name", "position", "phone", "email", "address"),
+            "responsible": ("name", "email"),
+            "totals": ("net", "tax", "gross", "discount"),
+            "document": ("number", "date", "kind", "title"),
+            "my_company": (*MY_COMPANY_FIELDS, "logo"),
+        }
+        for group, keys in groups.items():
+            values = sample.get(group) or {}
+            for key in keys:
+                example = values.get(key, "") if isinstance(values, dict) else ""
+                out.append((f"{{{{ {group}.{key} }}}}", str(example)[:60]))
+        row = (sample.get("rows") or [{}])[0]
+        out.append(("{%tr for row in rows %} … {%tr endfor %}", ""))
+        for key in (
+            "position",
+            "name",
+            "quantity",
+            "unit",
+            "price",
+            "discount",
+            "tax_rate",
+            "net",
+            "tax",
+            "total",
+            "gross",
+        ):
+            out.append((f"{{{{ row.{key} }}}}", str(row.get(key, ""))[:60]))
+        out.append(("{% for t in totals.taxes %}{{ t.rate }}: {{ t.amount }}{% endfor %}", ""))
+        return out
+
+    def office_language(self) -> str:
+        with self._ctx.read() as session:
+            stored = session.get(AppSetting, "language")
+            return stored.value if stored else "en"
+
     # -- my company --------------------------------------------------------------------------------------
 
     def my_company(self) -> dict[str, str]:

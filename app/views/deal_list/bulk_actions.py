@@ -233,6 +233,41 @@ class DealBulkActions(QObject):
             lambda written: self.tr("Exported %Ln deal(s) to %1.", "", written).replace("%1", str(path)),
         )
 
+    def make_documents(self) -> None:
+        """A document from one template for each selected deal, with progress; each kept as made."""
+        from PySide6.QtWidgets import QInputDialog
+
+        resolve, count = self._selection()
+        documents = self._services.documents
+        templates = documents.templates()
+        if not templates:
+            QMessageBox.information(
+                self._parent,
+                self.tr("Documents"),
+                self.tr("No template yet: an administrator adds them in Settings › Document templates."),
+            )
+            return
+        names = [t.name for t in templates]
+        chosen, ok = QInputDialog.getItem(
+            self._parent,
+            self.tr("Documents"),
+            self.tr("A document for each of the %Ln deal(s), from the template:", "", count),
+            names,
+            0,
+            False,
+        )
+        if not ok or chosen not in names:
+            return
+        template = templates[names.index(chosen)]
+        self._run(
+            self.tr("Making %1 documents…").replace("%1", _n(count)),
+            lambda progress: documents.make_many(
+                self._services.deal_bulk.ids_of(resolve()), template.id, progress
+            ),
+            count,
+            lambda made: self.tr("Made %Ln document(s); each is in its deal's Documents.", "", len(made)),
+        )
+
     def undo(self) -> None:
         last = self._services.deal_bulk.last_undoable()
         if last is None:

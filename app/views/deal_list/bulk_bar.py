@@ -20,6 +20,7 @@ class BulkBar(QFrame):
     set_field_requested = Signal()
     delete_requested = Signal()
     export_requested = Signal(str)  # "csv" or "xlsx"
+    documents_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         """The stage and people menus are filled by `fill_menus` (for the pipeline shown)."""
@@ -39,6 +40,8 @@ class BulkBar(QFrame):
         self.field_button.setObjectName("bulkSetField")
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setObjectName("bulkDelete")
+        self.documents_button = QPushButton(self.tr("Documents…"))
+        self.documents_button.setObjectName("bulkDocuments")
         self.export_button = self._menu_button("bulkExport", self.tr("Export"))
         export_menu = self.export_button.menu()
         assert export_menu is not None
@@ -56,6 +59,7 @@ class BulkBar(QFrame):
             self.stage_button,
             self.responsible_button,
             self.field_button,
+            self.documents_button,
             self.export_button,
             self.delete_button,
         ):
@@ -64,6 +68,7 @@ class BulkBar(QFrame):
         self.select_all.clicked.connect(self.select_all_requested)
         self.field_button.clicked.connect(self.set_field_requested)
         self.delete_button.clicked.connect(self.delete_requested)
+        self.documents_button.clicked.connect(self.documents_requested)
 
     def _menu_button(self, name: str, text: str) -> QToolButton:
         button = QToolButton()

@@ -1,0 +1,394 @@
+"""Settings > Document templates (add a Word file, name it, kind, language, pipelines; check its
+placeholders; replace, remove; the shipped ones; the placeholder reference) and My company (the
+letterhead's details, logo, and how documents are numbered)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDir, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import DatabaseError, ServiceError, Services, ValidationError
+from app.services.documents import TemplateInfo
+from app.ui.i18n import error_text
+
+
+def kind_names() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "quote": QCoreApplication.translate("DocumentsSettings", "Quote"),
+        "invoice": QCoreApplication.translate("DocumentsSettings", "Invoice"),
+        "contract": QCoreApplication.translate("DocumentsSettings", "Contract"),
+        "other": QCoreApplication.translate("DocumentsSettings", "Other"),
+    }
+
+
+class TemplateDialog(QDialog):
+    """A template's name, kind, language and pipelines; what placeholders it uses, unknown ones warned."""
+
+    def __init__(
+        self,
+        services: Services,
+        content: bytes,
+        file_name: str,
+        template: TemplateInfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("templateDialog")
+        self.setWindowTitle(self.tr("Document template"))
+        self._services = services
+        self.content, self.file_name, self.template = content, file_name, template
+        self.saved: TemplateInfo | None = None
+        self.name = QLineEdit(template.name if template else Path(file_name).stem)
+        self.name.setObjectName("templateName")
+        self.kind = QComboBox()
+        self.kind.setObjectName("templateKind")
+        for key, text in kind_names().items():
+            self.kind.addItem(text, key)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(template.kind if template else "other")))
+        self.language = QComboBox()
+        self.language.setObjectName("templateLanguage")
+        self.language.addItem("English (€1,234.56, 27 Nov 2026)", "en")
+        self.language.addItem("Deutsch (1.234,56 €, 27.11.2026)", "de")
+        self.language.setCurrentIndex(max(0, self.language.findData(template.language if template else "en")))
+        self.pipelines = QListWidget()
+        self.pipelines.setObjectName("templatePipelines")
+        self.pipelines.setMaximumHeight(90)
+        for pipeline in services.pipelines.list():
+            item = QListWidgetItem(pipeline.name)
+            item.setData(Qt.ItemDataRole.UserRole, pipeline.id)
+            chosen = template is not None and pipeline.id in template.pipeline_ids
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            self.pipelines.addItem(item)
+        used, unknown = services.documents.check_template(content, file_name)
+        self.placeholders = QLabel(", ".join(used) or self.tr("none"))
+        self.placeholders.setObjectName("templatePlaceholders")
+        self.placeholders.setWordWrap(True)
+        self.warning = QLabel(
+            self.tr("Unknown placeholders (they stay empty): %1").replace("%1", ", ".join(unknown))
+            if unknown
+            else ""
+        )
+        self.warning.setObjectName("templateWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b3261e;")
+        self.warning.setVisible(bool(unknown))
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Only for pipelines\n(none ticked: all)"), self.pipelines)
+        form.addRow(self.tr("Uses"), self.placeholders)
+        form.addRow("", self.warning)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def chosen_pipelines(self) -> list[int]:
+        return [
+            int(self.pipelines.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.pipelines.count())
+            if self.pipelines.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _on_save(self) -> None:
+        documents = self._services.documents
+        try:
+            if self.template is None:
+                self.saved = documents.add_template(
+                    self.name.text(),
+                    self.kind.currentData(),
+                    self.content,
+                    self.file_name,
+                    language=self.language.currentData(),
+                    pipeline_ids=self.chosen_pipelines(),
+                )
+            else:
+                self.saved = documents.update_template(
+                    self.template.id,
+                    self.template.version,
+                    name=self.name.text(),
+                    kind=self.kind.currentData(),
+                    language=self.language.currentData(),
+                    pipeline_ids=self.chosen_pipelines(),
+                    content=self.content if self.content else None,
+                    file_name=self.file_name,
+                )
+        except (ServiceError, DatabaseError) as exc:
+            QMessageBox.warning(self, self.tr("Template not saved"), error_text(exc))
+            return
+        self.accept()
+
+
+class DocumentsSettings(QGroupBox):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Document templates"))
+        self.setObjectName("documentsSettings")
+        self._services = services
+        self._templates: list[TemplateInfo] = []
+        may_change = services.actor is None or services.actor.is_admin
+        self.table = QTreeWidget()
+        self.table.setObjectName("templateTable")
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels(
+            [self.tr("Name"), self.tr("Kind"), self.tr("Language"), self.tr("Pipelines"), self.tr("File")]
+        )
+        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(140)
+        self.add = QPushButton(self.tr("Add a Word file…"))
+        self.add.setObjectName("addTemplate")
+        self.edit = QPushButton(self.tr("Edit…"))
+        self.edit.setObjectName("editTemplate")
+        self.replace_file = QPushButton(self.tr("Replace file…"))
+        self.replace_file.setObjectName("replaceTemplate")
+        self.remove = QPushButton(self.tr("Remove…"))
+        self.remove.setObjectName("removeTemplate")
+        self.shipped = QPushButton(self.tr("Add the ready-made ones"))
+        self.shipped.setObjectName("addShippedTemplates")
+        self.reference_button = QPushButton(self.tr("Placeholders…"))
+        self.reference_button.setObjectName("placeholderReference")
+        for button in (self.add, self.edit, self.replace_file, self.remove, self.shipped):
+            button.setEnabled(may_change)
+        buttons = QHBoxLayout()
+        for button in (self.add, self.edit, self.replace_file, self.remove):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.shipped)
+        buttons.addWidget(self.reference_button)
+
+        self.company_fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        company = services.documents.my_company()
+        form = QFormLayout()
+        labels = {
+            "name": self.tr("Company name"),
+            "address": self.tr("Address"),
+            "tax_id": self.tr("Tax ID"),
+            "bank": self.tr("Bank"),
+            "iban": self.tr("IBAN"),
+            "bic": self.tr("BIC"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"),
+            "website": self.tr("Website"),
+            "payment_terms": self.tr("Payment terms"),
+        }
+        for key, label in labels.items():
+            editor: QLineEdit | QPlainTextEdit
+            if key == "address":
+                editor = QPlainTextEdit(company.get(key, ""))
+                editor.setMaximumHeight(64)
+            else:
+                editor = QLineEdit(company.get(key, ""))
+            editor.setObjectName(f"company_{key}")
+            editor.setReadOnly(not may_change)
+            self.company_fields[key] = editor
+            form.addRow(label, editor)
+        self.logo_label = QLabel(self.tr("a logo is set") if company.get("logo") else self.tr("no logo"))
+        self.logo_label.setObjectName("logoState")
+        self.logo_button = QPushButton(self.tr("Choose logo…"))
+        self.logo_button.setObjectName("chooseLogo")
+        self.logo_button.setEnabled(may_change)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_label)
+        logo_row.addWidget(self.logo_button)
+        logo_row.addStretch(1)
+        form.addRow(self.tr("Logo"), logo_row)
+        self.patterns: dict[str, QLineEdit] = {}
+        for kind, text in kind_names().items():
+            editor = QLineEdit(services.documents.number_pattern(kind))
+            editor.setObjectName(f"pattern_{kind}")
+            editor.setReadOnly(not may_change)
+            editor.setToolTip(
+                self.tr("{PREFIX}, {YYYY} or {YY}, and {NNNN}: the running number with its digits")
+            )
+            self.patterns[kind] = editor
+            form.addRow(self.tr("Numbers of %1").replace("%1", text), editor)
+        self.save_company = QPushButton(self.tr("Save the company's details"))
+        self.save_company.setObjectName("saveCompany")
+        self.save_company.setEnabled(may_change)
+        company_box = QGroupBox(self.tr("My company (on documents)"))
+        company_layout = QVBoxLayout(company_box)
+        company_layout.addLayout(form)
+        company_layout.addWidget(self.save_company, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        layout.addWidget(company_box)
+
+        self.add.clicked.connect(self._on_add)
+        self.edit.clicked.connect(self._on_edit)
+        self.replace_file.clicked.connect(self._on_replace)
+        self.remove.clicked.connect(self._on_remove)
+        self.shipped.clicked.connect(self._on_shipped)
+        self.reference_button.clicked.connect(self.show_reference)
+        self.logo_button.clicked.connect(self._on_logo)
+        self.save_company.clicked.connect(self._on_save_company)
+        if may_change:
+            self.table.itemDoubleClicked.connect(lambda *_a: self._on_edit())
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._templates = self._services.documents.templates()
+        pipelines = {p.id: p.name for p in self._services.pipelines.list()}
+        kinds = kind_names()
+        self.table.clear()
+        for template in self._templates:
+            where = ", ".join(pipelines.get(i, "?") for i in template.pipeline_ids) or self.tr("all")
+            item = QTreeWidgetItem(
+                [
+                    template.name,
+                    kinds.get(template.kind, template.kind),
+                    template.language,
+                    where,
+                    template.file_name,
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, template.id)
+            self.table.addTopLevelItem(item)
+
+    def _selected(self) -> TemplateInfo | None:
+        item = self.table.currentItem()
+        if item is None:
+            return None
+        return next((t for t in self._templates if t.id == item.data(0, Qt.ItemDataRole.UserRole)), None)
+
+    def _pick_file(self) -> tuple[bytes, str] | None:
+        chosen, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Word template"), QDir.homePath(), self.tr("Word documents (*.docx)")
+        )
+        if not chosen:
+            return None
+        try:
+            return Path(chosen).read_bytes(), Path(chosen).name
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not read"), str(exc))
+            return None
+
+    def _dialog(self, content: bytes, file_name: str, template: TemplateInfo | None) -> None:
+        try:
+            dialog = TemplateDialog(self._services, content, file_name, template, self)
+        except ValidationError as exc:
+            QMessageBox.warning(self, self.tr("Template not added"), error_text(exc))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def _on_add(self) -> None:
+        picked = self._pick_file()
+        if picked is not None:
+            self._dialog(picked[0], picked[1], None)
+
+    def _on_edit(self) -> None:
+        template = self._selected()
+        if template is not None:
+            self._dialog(self._services.documents.template_content(template.id), template.file_name, template)
+
+    def _on_replace(self) -> None:
+        template = self._selected()
+        picked = self._pick_file() if template is not None else None
+        if template is not None and picked is not None:
+            self._dialog(picked[0], picked[1], template)
+
+    def _on_remove(self) -> None:
+        template = self._selected()
+        if template is None:
+            return
+        text = self.tr("Remove the template “%1”? Documents made from it stay with their deals.").replace(
+            "%1", template.name
+        )
+        if QMessageBox.question(self, self.tr("Remove template"), text) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._services.documents.remove_template(template.id)
+        except (ServiceError, DatabaseError) as exc:
+            QMessageBox.warning(self, self.tr("Not removed"), error_text(exc))
+        self.refresh()
+
+    def _on_shipped(self) -> None:
+        try:
+            self._services.documents.add_shipped_templates()
+        except (ServiceError, DatabaseError) as exc:
+            QMessageBox.warning(self, self.tr("Not added"), error_text(exc))
+        self.refresh()
+
+    def _on_logo(self) -> None:
+        chosen, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Logo"), QDir.homePath(), self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if not chosen:
+            return
+        try:
+            self._services.documents.set_my_company({}, logo=Path(chosen).read_bytes())
+        except (OSError, ServiceError, DatabaseError) as exc:
+            QMessageBox.warning(
+                self, self.tr("Not saved"), error_text(exc) if isinstance(exc, ServiceError) else str(exc)
+            )
+            return
+        self.logo_label.setText(self.tr("a logo is set"))
+
+    def _on_save_company(self) -> None:
+        values = {
+            key: editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+            for key, editor in self.company_fields.items()
+        }
+        try:
+            self._services.documents.set_my_company(values)
+            for kind, editor in self.patterns.items():
+                if editor.text().strip() != self._services.documents.number_pattern(kind):
+                    self._services.documents.set_number_pattern(kind, editor.text().strip())
+        except (ServiceError, DatabaseError) as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
+            return
+        self.save_company.setText(self.tr("Saved"))
+
+    def show_reference(self) -> None:
+        dialog = QDialog(self)
+        dialog.setObjectName("placeholderDialog")
+        dialog.setWindowTitle(self.tr("Placeholders for templates"))
+        dialog.resize(640, 520)
+        tree = QTreeWidget()
+        tree.setObjectName("placeholders")
+        tree.setRootIsDecorated(False)
+        tree.setHeaderLabels([self.tr("Write in the Word file"), self.tr("Example (the newest deal)")])
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for placeholder, example in self._services.documents.reference():
+            tree.addTopLevelItem(QTreeWidgetItem([placeholder, example]))
+        note = QLabel(self.tr("Amounts and dates are written as the template's language writes them."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(note)
+        layout.addWidget(tree, 1)
+        layout.addWidget(buttons)
+        self.reference_dialog = dialog
+        dialog.exec()
