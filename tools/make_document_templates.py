@@ -36,7 +36,8 @@ WORDS = {
         "tax": "VAT {{ t.rate }}",
         "gross": "Total due",
         "valid": "This quote is valid until {{ deal.close_date or 'further notice' }}.",
-        "terms": "Payment terms: {{ my_company.payment_terms or 'payable within 14 days without deduction' }}.",
+        "terms": "Payment terms: "
+        "{{ my_company.payment_terms or 'payable within 14 days without deduction' }}.",
         "regards": "Kind regards",
         "tax_id": "Tax ID",
         "bank": "Bank",
@@ -61,7 +62,8 @@ WORDS = {
         "tax": "MwSt. {{ t.rate }}",
         "gross": "Gesamtbetrag",
         "valid": "Dieses Angebot gilt bis {{ deal.close_date or 'auf Widerruf' }}.",
-        "terms": "Zahlungsbedingungen: {{ my_company.payment_terms or 'zahlbar innerhalb von 14 Tagen ohne Abzug' }}.",
+        "terms": "Zahlungsbedingungen: "
+        "{{ my_company.payment_terms or 'zahlbar innerhalb von 14 Tagen ohne Abzug' }}.",
         "regards": "Mit freundlichen Grüßen",
         "tax_id": "USt-IdNr.",
         "bank": "Bank",
