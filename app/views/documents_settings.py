@@ -256,6 +256,18 @@ class DocumentsSettings(QGroupBox):
             self.table.itemDoubleClicked.connect(lambda *_a: self._on_edit())
         self.refresh()
 
+    def showEvent(self, event: object) -> None:
+        """What another PC (or the command line) changed meanwhile shows when the settings do."""
+        self.refresh()
+        company = self._services.documents.my_company()
+        for key, editor in self.company_fields.items():
+            if isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(company.get(key, ""))
+            else:
+                editor.setText(company.get(key, ""))
+        self.logo_label.setText(self.tr("a logo is set") if company.get("logo") else self.tr("no logo"))
+        super().showEvent(event)  # type: ignore[arg-type]
+
     def refresh(self) -> None:
         self._templates = self._services.documents.templates()
         pipelines = {p.id: p.name for p in self._services.pipelines.list()}
