@@ -17,6 +17,7 @@ from app.models.history import HistoryEntry, Operation
 from app.models.lead import Lead, LeadStatus
 from app.models.people import Department, User
 from app.models.pipeline import DealStageVisit, Pipeline, Stage, StageSemantic, StageTunnel, TunnelMode
+from app.models.plans import SalesTarget
 from app.models.search import deal_search, deal_search_doc, is_search_object, search_metadata
 from app.models.settings import AppSetting, SavedFilter
 from app.models.task import Task
@@ -51,6 +52,7 @@ __all__ = [
     "Pipeline",
     "Product",
     "Quantity",
+    "SalesTarget",
     "SavedFilter",
     "ScaledDecimal",
     "Stage",

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.models import Currency, Pipeline, User
+from app.services.analytics import AnalyticsService
 from app.services.calendar import CalendarService
 from app.services.changes import ChangeMonitor
 from app.services.context import ServiceContext
@@ -73,6 +74,7 @@ class Services:
     leads: LeadService = field(init=False)
     calendar: CalendarService = field(init=False)
     documents: DocumentService = field(init=False)
+    analytics: AnalyticsService = field(init=False)
 
     def __post_init__(self) -> None:
         ctx = self.context
@@ -101,6 +103,7 @@ class Services:
             ("leads", LeadService),
             ("calendar", CalendarService),
             ("documents", DocumentService),
+            ("analytics", AnalyticsService),
         ):
             object.__setattr__(self, name, cls(ctx))
         object.__setattr__(self, "deal_export", DealExportService(ctx, self.deal_queries))

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, select
 
-from app.models import CustomFieldValue, Deal, Stage, StageSemantic, deal_contact
+from app.models import CustomFieldValue, Deal, DealProductRow, Stage, StageSemantic, deal_contact
 from app.services.errors import Message
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.search import search_condition
@@ -173,6 +173,9 @@ class DealFilter:
     close_to: date | None = None
     custom: tuple[CustomCondition, ...] = ()
     stale: bool = False  # only deals idle longer than their stage allows
+    closed_from: date | None = None  # closed (won or lost) on or after this day
+    closed_to: date | None = None
+    product_id: int | None = None  # deals with a row of this product
 
     def is_empty(self) -> bool:
         return self == DealFilter(pipeline_id=self.pipeline_id, search=self.search)
@@ -201,7 +204,7 @@ class DealFilter:
                     date.fromisoformat(value["first"]) if value.get("first") else None,
                     date.fromisoformat(value["last"]) if value.get("last") else None,
                 )
-            elif name in ("close_from", "close_to"):
+            elif name in ("close_from", "close_to", "closed_from", "closed_to"):
                 value = date.fromisoformat(value)
             elif name == "status":
                 value = Status(value)
@@ -271,6 +274,14 @@ def deal_conditions(
     conditions.extend(custom_condition(c) for c in f.custom)
     if f.stale:
         conditions.append(stale_condition(dialect))
+    if f.closed_from is not None:
+        conditions.append(Deal.closed_at >= datetime.combine(f.closed_from, time.min))
+    if f.closed_to is not None:
+        conditions.append(Deal.closed_at < datetime.combine(f.closed_to + timedelta(days=1), time.min))
+    if f.product_id is not None:
+        conditions.append(
+            Deal.id.in_(select(DealProductRow.deal_id).where(DealProductRow.product_id == f.product_id))
+        )
     if f.search.strip():
         found = search_condition(dialect, f.search)
         conditions.append(found if found is not None else false())  # only punctuation typed

@@ -1,0 +1,641 @@
+"""Sales figures for the Analytics page, from SQL aggregates, amounts in the base currency:
+funnel, revenue by product (and over time), by source with win rate, sales plan against actual,
+top customers, won vs lost over time, weighted forecast. Each figure also says which deals it
+counts (a DealFilter) so a click on a bar opens exactly those in the list."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Company,
+    Contact,
+    Currency,
+    Deal,
+    DealProductRow,
+    DealStageVisit,
+    Department,
+    Pipeline,
+    Product,
+    SalesTarget,
+    Stage,
+    StageSemantic,
+    User,
+    deal_contact,
+)
+from app.services.context import ServiceContext
+from app.services.deal_filters import DealFilter, Status
+from app.services.errors import ValidationError
+from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.permissions import require_admin
+
+CENT = Decimal("0.01")
+TOP = 10
+
+
+class Period(enum.StrEnum):
+    THIS_MONTH = "this_month"
+    THIS_QUARTER = "this_quarter"
+    THIS_YEAR = "this_year"
+    LAST_MONTH = "last_month"
+    LAST_QUARTER = "last_quarter"
+    LAST_YEAR = "last_year"
+    LAST_12_MONTHS = "last_12_months"
+    CUSTOM = "custom"
+
+
+def period_days(
+    period: Period, today: date, first: date | None = None, last: date | None = None
+) -> tuple[date, date]:
+    """The first and last day of a period as the user means it today."""
+    month_start = today.replace(day=1)
+    quarter_start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+    if period is Period.THIS_MONTH:
+        return month_start, _month_end(month_start)
+    if period is Period.THIS_QUARTER:
+        return quarter_start, _month_end(_add_months(quarter_start, 2))
+    if period is Period.THIS_YEAR:
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if period is Period.LAST_MONTH:
+        start = _add_months(month_start, -1)
+        return start, _month_end(start)
+    if period is Period.LAST_QUARTER:
+        start = _add_months(quarter_start, -3)
+        return start, _month_end(_add_months(start, 2))
+    if period is Period.LAST_YEAR:
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    if period is Period.LAST_12_MONTHS:
+        return _add_months(month_start, -11), _month_end(month_start)
+    if first is None or last is None or last < first:
+        raise ValidationError.single(
+            "period", QT_TRANSLATE_NOOP("errors", "Choose a first and a last day, in that order.")
+        )
+    return first, last
+
+
+@dataclass(frozen=True)
+class AnalyticsFilter:
+    first: date
+    last: date
+    pipeline_id: int | None = None
+    responsible_ids: tuple[int, ...] = ()
+    department_id: int | None = None
+
+    def deal_filter(self, **more: Any) -> DealFilter:
+        """The list's filter for deals of these figures (pipeline, people) plus `more`."""
+        return replace(DealFilter(pipeline_id=self.pipeline_id, responsible_ids=self.responsible_ids), **more)
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelStep:
+    stage_id: int
+    name: str
+    color: str
+    deals: int  # now in the stage
+    amount: Decimal
+    reached: int  # came this far
+    conversion: float | None  # % of those who reached the stage before that reached this one
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar of a chart: its label, value(s), and the deals behind it (for the list)."""
+
+    key: Any
+    label: str
+    value: Decimal
+    count: int = 0
+    extra: float | None = None  # a rate (%), a target…
+    deals: DealFilter | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    user_id: int
+    name: str
+    department: str | None
+    target: Decimal
+    actual: Decimal
+    fulfilled: float | None  # %
+    on_track: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MonthFigures:
+    month: date
+    won: int
+    lost: int
+    won_amount: Decimal
+    lost_amount: Decimal
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    filter: AnalyticsFilter
+    base_currency: str
+    funnel: tuple[FunnelStep, ...] = ()
+    products: tuple[Bar, ...] = ()
+    products_over_time: dict[str, dict[date, Decimal]] = field(default_factory=dict)
+    sources: tuple[Bar, ...] = ()
+    plan: tuple[PlanRow, ...] = ()
+    companies: tuple[Bar, ...] = ()
+    contacts: tuple[Bar, ...] = ()
+    months: tuple[MonthFigures, ...] = ()
+    average_won: Decimal = Decimal(0)
+    average_days_to_close: float | None = None
+    forecast: tuple[Bar, ...] = ()
+
+
+class AnalyticsService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+        self._dialect = context.database.engine.dialect.name
+
+    def dashboard(self, f: AnalyticsFilter, *, today: date | None = None) -> Dashboard:
+        """Every figure of the dashboard, read in one read transaction."""
+        day = today or date.today()  # noqa: DTZ011 - the user's calendar
+        with self._ctx.read() as session:
+            rates = {c.code: c.rate for c in session.scalars(select(Currency))}
+            base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
+            people = self._people(session, f)
+            won_deals = self._won_deals(session, f, people)
+            products, over_time = self._products(session, won_deals, rates, f)
+            months, average, days = self._months(session, f, people, rates)
+            return Dashboard(
+                f,
+                base,
+                tuple(self._funnel(session, f, people, rates)),
+                products,
+                over_time,
+                tuple(self._sources(session, f, people, rates)),
+                tuple(self._plan(session, f, rates, day)),
+                tuple(self._customers(session, f, people, rates, companies=True)),
+                tuple(self._customers(session, f, people, rates, companies=False)),
+                months,
+                average,
+                days,
+                tuple(self._forecast(session, f, people, rates, day)),
+            )
+
+    # -- sales plan ------------------------------------------------------------------------------------------
+
+    def targets(self, year: int) -> dict[tuple[int, int], Decimal]:
+        """(user id, month) -> target of that year."""
+        with self._ctx.read() as session:
+            rows = session.execute(
+                select(SalesTarget.user_id, SalesTarget.month, SalesTarget.amount).where(
+                    SalesTarget.year == year
+                )
+            )
+            return {(user, month): amount for user, month, amount in rows}
+
+    def set_targets(self, user_id: int, year: int, months: dict[int, Decimal | str | None]) -> None:
+        """A person's targets by month (None or 0 clears one); administrators only."""
+        with self._ctx.write() as uow:
+            session = uow.session
+            require_admin(
+                session,
+                self._ctx.actor_id,
+                QT_TRANSLATE_NOOP("errors", "Only an administrator may set sales plans."),
+            )
+            for month, raw in months.items():
+                if not 1 <= month <= 12:
+                    raise ValidationError.single("month", QT_TRANSLATE_NOOP("errors", "A month is 1 to 12."))
+                try:
+                    amount = Decimal(str(raw or 0)).quantize(CENT)
+                except ArithmeticError as exc:
+                    raise ValidationError.single(
+                        "amount", QT_TRANSLATE_NOOP("errors", "'{value}' is not an amount."), value=raw
+                    ) from exc
+                if amount < 0 or amount > Decimal("999999999999.99"):
+                    raise ValidationError.single(
+                        "amount", QT_TRANSLATE_NOOP("errors", "A target is an amount from 0 upward.")
+                    )
+                current = session.get(SalesTarget, (user_id, year, month))
+                if amount == 0:
+                    if current is not None:
+                        session.delete(current)
+                elif current is None:
+                    session.add(SalesTarget(user_id=user_id, year=year, month=month, amount=amount))
+                else:
+                    current.amount = amount
+            uow.emit("sales_target.updated", [user_id])
+
+    # -- the figures ------------------------------------------------------------------------
+
+    def _people(self, session: Session, f: AnalyticsFilter) -> tuple[int, ...] | None:
+        """The people the figures are about (None: everybody)."""
+        if f.department_id is None:
+            return f.responsible_ids or None
+        members = set(session.scalars(select(User.id).where(User.department_id == f.department_id)))
+        if f.responsible_ids:
+            members &= set(f.responsible_ids)
+        return tuple(sorted(members))
+
+    def _scope(self, f: AnalyticsFilter, people: tuple[int, ...] | None) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        if f.pipeline_id is not None:
+            conditions.append(Deal.pipeline_id == f.pipeline_id)
+        if people is not None:
+            conditions.append(Deal.responsible_id.in_(people))
+        return conditions
+
+    def _closed_in(self, f: AnalyticsFilter) -> ColumnElement[bool]:
+        start = datetime.combine(f.first, time.min)
+        end = datetime.combine(f.last + timedelta(days=1), time.min)
+        return and_(Deal.closed_at >= start, Deal.closed_at < end)
+
+    def _won_deals(self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None) -> Any:
+        won = select(Stage.id).where(Stage.semantic == StageSemantic.WON)
+        return select(Deal.id).where(Deal.stage_id.in_(won), self._closed_in(f), *self._scope(f, people))
+
+    def _funnel(
+        self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
+    ) -> list[FunnelStep]:
+        pipeline_id = f.pipeline_id or session.scalar(
+            select(Pipeline.id).order_by(Pipeline.is_default.desc(), Pipeline.sort, Pipeline.id).limit(1)
+        )
+        stages = list(
+            session.scalars(
+                select(Stage).where(Stage.pipeline_id == pipeline_id).order_by(Stage.sort, Stage.id)
+            )
+        )
+        shown = [s for s in stages if s.semantic is not StageSemantic.LOST]
+        created = and_(
+            Deal.created_at >= datetime.combine(f.first, time.min),
+            Deal.created_at < datetime.combine(f.last + timedelta(days=1), time.min),
+        )
+        scope = [Deal.pipeline_id == pipeline_id, created, *self._scope(replace(f, pipeline_id=None), people)]
+        now: dict[int, tuple[int, Decimal]] = {}
+        for stage_id, currency, count, amount in session.execute(
+            select(Deal.stage_id, Deal.currency, func.count(), func.sum(Deal.amount))
+            .where(*scope)
+            .group_by(Deal.stage_id, Deal.currency)
+        ):
+            n, total = now.get(stage_id, (0, Decimal(0)))
+            now[stage_id] = (n + count, total + _base(amount, currency, rates))
+        # How far each deal came: the furthest stage (by order) it stayed in; won deals came all the way.
+        sort_of = {s.id: s.sort for s in stages}
+        order = case(
+            *(
+                (DealStageVisit.stage_id == s.id, s.sort)
+                for s in stages
+                if s.semantic is StageSemantic.IN_PROGRESS
+            ),
+            else_=0,
+        )
+        furthest: dict[int, int] = dict(
+            session.execute(
+                select(DealStageVisit.deal_id, func.max(order))
+                .join(Deal, Deal.id == DealStageVisit.deal_id)
+                .where(*scope)
+                .group_by(DealStageVisit.deal_id)
+            ).all()
+        )
+        won_ids = {s.id for s in stages if s.semantic is StageSemantic.WON}
+        in_progress = {s.id for s in stages if s.semantic is StageSemantic.IN_PROGRESS}
+        top_sort = max(sort_of.values(), default=0)
+        first_sort = shown[0].sort if shown else 0
+        reach: dict[int, int] = {}
+        for deal_id, stage_id in session.execute(select(Deal.id, Deal.stage_id).where(*scope)):
+            if stage_id in won_ids:
+                reach[deal_id] = top_sort
+            else:
+                current = sort_of[stage_id] if stage_id in in_progress else 0
+                reach[deal_id] = max(furthest.get(deal_id) or 0, current, first_sort)
+        steps: list[FunnelStep] = []
+        before: int | None = None
+        for stage in shown:
+            reached = sum(1 for how_far in reach.values() if how_far >= stage.sort)
+            conversion = (reached / before * 100) if before else None
+            count, amount = now.get(stage.id, (0, Decimal(0)))
+            steps.append(
+                FunnelStep(
+                    stage.id, stage.name, stage.color, count, amount.quantize(CENT), reached, conversion
+                )
+            )
+            before = reached
+        return steps
+
+    def _products(
+        self, session: Session, won_deals: Any, rates: dict[str, Decimal], f: AnalyticsFilter
+    ) -> tuple[tuple[Bar, ...], dict[str, dict[date, Decimal]]]:
+        """Revenue (net, after discounts, before tax) of won deals' product rows, by product."""
+        net = _row_net_cents()
+        name = func.coalesce(Product.name, DealProductRow.name)
+        month = _month_of(Deal.closed_at, self._dialect)
+        rows = session.execute(
+            select(DealProductRow.product_id, name, Deal.currency, month, func.sum(net))
+            .join(Deal, Deal.id == DealProductRow.deal_id)
+            .outerjoin(Product, Product.id == DealProductRow.product_id)
+            .where(DealProductRow.deal_id.in_(won_deals))
+            .group_by(DealProductRow.product_id, name, Deal.currency, month)
+        ).all()
+        totals: dict[tuple[int | None, str], Decimal] = {}
+        by_month: dict[tuple[int | None, str], dict[date, Decimal]] = {}
+        for product_id, product_name, currency, month_text, cents in rows:
+            key = (product_id, product_name)
+            value = _base(Decimal(int(cents or 0)).scaleb(-2), currency, rates)
+            totals[key] = totals.get(key, Decimal(0)) + value
+            day = _as_month(month_text)
+            by_month.setdefault(key, {})[day] = by_month.get(key, {}).get(day, Decimal(0)) + value
+        ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0][1]))
+        bars = tuple(
+            Bar(
+                key,
+                key[1],
+                value.quantize(CENT),
+                deals=f.deal_filter(
+                    status=Status.WON, closed_from=f.first, closed_to=f.last, product_id=key[0]
+                )
+                if key[0] is not None
+                else None,
+            )
+            for key, value in ranked[:TOP]
+        )
+        over_time = {
+            key[1]: {m: v.quantize(CENT) for m, v in sorted(by_month[key].items())} for key, _v in ranked[:5]
+        }
+        return bars, over_time
+
+    def _sources(
+        self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
+    ) -> list[Bar]:
+        semantic = select(Stage.semantic).where(Stage.id == Deal.stage_id).scalar_subquery()
+        rows = session.execute(
+            select(Deal.source, semantic, Deal.currency, func.count(), func.sum(Deal.amount))
+            .where(Deal.closed.is_(True), self._closed_in(f), *self._scope(f, people))
+            .group_by(Deal.source, semantic, Deal.currency)
+        ).all()
+        figures: dict[str | None, list[Any]] = {}
+        for source, stage_semantic, currency, count, amount in rows:
+            won_count, lost_count, revenue = figures.setdefault(source, [0, 0, Decimal(0)])
+            if stage_semantic == StageSemantic.WON or stage_semantic == StageSemantic.WON.value:
+                figures[source] = [won_count + count, lost_count, revenue + _base(amount, currency, rates)]
+            else:
+                figures[source] = [won_count, lost_count + count, revenue]
+        bars = [
+            Bar(
+                source,
+                source or "",
+                revenue.quantize(CENT),
+                won,
+                (won / (won + lost) * 100) if won + lost else None,
+                f.deal_filter(status=Status.WON, closed_from=f.first, closed_to=f.last, source=source)
+                if source
+                else None,
+            )
+            for source, (won, lost, revenue) in figures.items()
+        ]
+        return sorted(bars, key=lambda b: (-b.value, str(b.key)))
+
+    def _plan(
+        self, session: Session, f: AnalyticsFilter, rates: dict[str, Decimal], today: date
+    ) -> list[PlanRow]:
+        months = _months_between(f.first, f.last)
+        targets: dict[int, Decimal] = {}
+        for user_id, amount in session.execute(
+            select(SalesTarget.user_id, SalesTarget.amount).where(
+                (SalesTarget.year * 100 + SalesTarget.month).in_([m.year * 100 + m.month for m in months])
+            )
+        ):
+            targets[user_id] = targets.get(user_id, Decimal(0)) + amount
+        people = self._people(session, f)
+        won = select(Stage.id).where(Stage.semantic == StageSemantic.WON)
+        actual: dict[int, Decimal] = {}
+        pipeline = [Deal.pipeline_id == f.pipeline_id] if f.pipeline_id is not None else []
+        for responsible, currency, amount in session.execute(
+            select(Deal.responsible_id, Deal.currency, func.sum(Deal.amount))
+            .where(Deal.stage_id.in_(won), self._closed_in(f), Deal.responsible_id.is_not(None), *pipeline)
+            .group_by(Deal.responsible_id, Deal.currency)
+        ):
+            if responsible is not None:
+                actual[responsible] = actual.get(responsible, Decimal(0)) + _base(amount, currency, rates)
+        users = session.execute(
+            select(User.id, User.name, User.department_id).where(User.is_active.is_(True))
+        ).all()
+        names = dict(session.execute(select(Department.id, Department.name)).all())
+        span = (f.last - f.first).days + 1
+        elapsed = min(max((today - f.first).days + 1, 0), span) / span if span else 1.0
+        rows = []
+        for user_id, name, department_id in users:
+            if people is not None and user_id not in people:
+                continue
+            target = targets.get(user_id, Decimal(0))
+            done = actual.get(user_id, Decimal(0)).quantize(CENT)
+            if not target and not done:
+                continue
+            fulfilled = float(done / target * 100) if target else None
+            on_track = bool(target) and done >= target * Decimal(str(elapsed))
+            department = names.get(department_id) if department_id is not None else None
+            rows.append(PlanRow(user_id, name, department, target, done, fulfilled, on_track))
+        return sorted(rows, key=lambda r: (-(r.fulfilled or 0), r.name))
+
+    def _customers(
+        self,
+        session: Session,
+        f: AnalyticsFilter,
+        people: tuple[int, ...] | None,
+        rates: dict[str, Decimal],
+        *,
+        companies: bool,
+    ) -> list[Bar]:
+        semantic = select(Stage.semantic).where(Stage.id == Deal.stage_id).scalar_subquery()
+        key: Any
+        name: Any
+        if companies:
+            key, name = Deal.company_id, Company.title
+            source = select(key, name, semantic, Deal.currency, func.count(), func.sum(Deal.amount)).join(
+                Company, Company.id == Deal.company_id
+            )
+        else:
+            key = deal_contact.c.contact_id
+            name = func.trim(Contact.first_name + " " + Contact.last_name)
+            source = (
+                select(key, name, semantic, Deal.currency, func.count(), func.sum(Deal.amount))
+                .join(deal_contact, deal_contact.c.deal_id == Deal.id)
+                .join(Contact, Contact.id == deal_contact.c.contact_id)
+            )
+        rows = session.execute(
+            source.where(Deal.closed.is_(True), self._closed_in(f), *self._scope(f, people)).group_by(
+                key, name, semantic, Deal.currency
+            )
+        ).all()
+        figures: dict[tuple[int, str], list[Any]] = {}
+        for ident, label, stage_semantic, currency, count, amount in rows:
+            won_count, lost_count, revenue = figures.setdefault((ident, label), [0, 0, Decimal(0)])
+            if stage_semantic == StageSemantic.WON or stage_semantic == StageSemantic.WON.value:
+                figures[(ident, label)] = [
+                    won_count + count,
+                    lost_count,
+                    revenue + _base(amount, currency, rates),
+                ]
+            else:
+                figures[(ident, label)] = [won_count, lost_count + count, revenue]
+        bars = [
+            Bar(
+                ident,
+                label,
+                revenue.quantize(CENT),
+                won,
+                (won / (won + lost) * 100) if won + lost else None,
+                f.deal_filter(
+                    status=Status.WON,
+                    closed_from=f.first,
+                    closed_to=f.last,
+                    **({"company_id": ident} if companies else {"contact_id": ident}),
+                ),
+            )
+            for (ident, label), (won, lost, revenue) in figures.items()
+            if won
+        ]
+        return sorted(bars, key=lambda b: (-b.value, -b.count, b.label))[:TOP]
+
+    def _months(
+        self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
+    ) -> tuple[tuple[MonthFigures, ...], Decimal, float | None]:
+        semantic = select(Stage.semantic).where(Stage.id == Deal.stage_id).scalar_subquery()
+        month = _month_of(Deal.closed_at, self._dialect)
+        rows = session.execute(
+            select(month, semantic, Deal.currency, func.count(), func.sum(Deal.amount))
+            .where(Deal.closed.is_(True), self._closed_in(f), *self._scope(f, people))
+            .group_by(month, semantic, Deal.currency)
+        ).all()
+        table: dict[date, list[Any]] = {
+            m: [0, 0, Decimal(0), Decimal(0)] for m in _months_between(f.first, f.last)
+        }
+        for month_text, stage_semantic, currency, count, amount in rows:
+            entry = table.setdefault(_as_month(month_text), [0, 0, Decimal(0), Decimal(0)])
+            value = _base(amount, currency, rates)
+            if stage_semantic == StageSemantic.WON or stage_semantic == StageSemantic.WON.value:
+                entry[0] += count
+                entry[2] += value
+            else:
+                entry[1] += count
+                entry[3] += value
+        months = tuple(
+            MonthFigures(m, e[0], e[1], e[2].quantize(CENT), e[3].quantize(CENT))
+            for m, e in sorted(table.items())
+        )
+        won_count = sum(m.won for m in months)
+        average = (
+            (sum((m.won_amount for m in months), Decimal(0)) / won_count).quantize(CENT, ROUND_HALF_UP)
+            if won_count
+            else Decimal(0)
+        )
+        won_stage = select(Stage.id).where(Stage.semantic == StageSemantic.WON)
+        if self._dialect == "sqlite":
+            days = func.avg(func.julianday(Deal.closed_at) - func.julianday(Deal.created_at))
+        else:
+            days = func.avg(func.extract("epoch", Deal.closed_at - Deal.created_at) / 86400.0)
+        average_days = session.scalar(
+            select(days).where(Deal.stage_id.in_(won_stage), self._closed_in(f), *self._scope(f, people))
+        )
+        return months, average, (float(average_days) if average_days is not None else None)
+
+    def _forecast(
+        self,
+        session: Session,
+        f: AnalyticsFilter,
+        people: tuple[int, ...] | None,
+        rates: dict[str, Decimal],
+        today: date,
+    ) -> list[Bar]:
+        """Open deals by close month: amount × the stage's probability (the weighted forecast)."""
+        first = max(f.first, today.replace(day=1))
+        if first > f.last:
+            return []
+        month = _month_of(Deal.close_date, self._dialect)
+        rows = session.execute(
+            select(month, Deal.currency, Stage.probability, func.count(), func.sum(Deal.amount))
+            .join(Stage, Stage.id == Deal.stage_id)
+            .where(
+                Deal.closed.is_(False),
+                Deal.close_date >= first,
+                Deal.close_date <= f.last,
+                *self._scope(f, people),
+            )
+            .group_by(month, Deal.currency, Stage.probability)
+        ).all()
+        weighted: dict[date, list[Any]] = {m: [Decimal(0), 0] for m in _months_between(first, f.last)}
+        for month_text, currency, probability, count, amount in rows:
+            entry = weighted.setdefault(_as_month(month_text), [Decimal(0), 0])
+            entry[0] += _base(amount, currency, rates) * Decimal(probability or 0) / 100
+            entry[1] += count
+        return [
+            Bar(
+                m,
+                m.isoformat()[:7],
+                value.quantize(CENT, ROUND_HALF_UP),
+                count,
+                deals=f.deal_filter(
+                    status=Status.OPEN, close_from=max(m, first), close_to=min(_month_end(m), f.last)
+                ),
+            )
+            for m, (value, count) in sorted(weighted.items())
+        ]
+
+
+# -- helpers ------------------------------------------------------------------------------------------------
+
+
+def _base(amount: Any, currency: str, rates: dict[str, Decimal]) -> Decimal:
+    if amount is None:
+        return Decimal(0)
+    value = amount if isinstance(amount, Decimal) else Decimal(int(amount)).scaleb(-2)
+    return value * rates.get(currency, Decimal(1))
+
+
+def _row_net_cents() -> Any:
+    """A product row's net in cents, as pricing.line_totals works it out: the discounted unit
+    price times the quantity rounded half up per row; with tax included, the tax taken out."""
+    row = DealProductRow.__table__.c
+    price, quantity, discount, rate = row.price, row.quantity, row.discount, row.tax_rate
+    # cents; quantity in thousandths; discount in cents or hundredths of a %; rate in hundredths
+    percent = (price * (10000 - discount) * quantity + 5_000_000) / 10_000_000
+    amount = ((price - discount) * quantity + 500) / 1000
+    row_sum = case((row.discount_type == "percent", percent), else_=amount)
+    included = (row_sum * 10000 * 2 + (10000 + rate)) / ((10000 + rate) * 2)
+    return case((row.tax_included.is_(True), included), else_=row_sum)
+
+
+def _month_of(column: Any, dialect: str) -> Any:
+    if dialect == "sqlite":
+        return func.strftime("%Y-%m", column)
+    return func.to_char(column, "YYYY-MM")
+
+
+def _as_month(text: Any) -> date:
+    if isinstance(text, (date, datetime)):
+        return date(text.year, text.month, 1)
+    year, month = str(text)[:7].split("-")
+    return date(int(year), int(month), 1)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _month_end(day: date) -> date:
+    return _add_months(day.replace(day=1), 1) - timedelta(days=1)
+
+
+def _months_between(first: date, last: date) -> list[date]:
+    months = []
+    current = first.replace(day=1)
+    while current <= last:
+        months.append(current)
+        current = _add_months(current, 1)
+    return months
+
+
+__all__: Sequence[str] = ("AnalyticsFilter", "AnalyticsService", "Dashboard", "Period", "period_days")
