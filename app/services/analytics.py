@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import BigInteger, ColumnElement, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -596,14 +596,16 @@ def _base(amount: Any, currency: str, rates: dict[str, Decimal]) -> Decimal:
 
 def _row_net_cents() -> Any:
     """A product row's net in cents, as pricing.line_totals works it out: the discounted unit
-    price times the quantity rounded half up per row; with tax included, the tax taken out."""
+    price times the quantity rounded half up per row; with tax included, the tax taken out.
+    On the stored integers (cents, thousandths of a unit, hundredths of a percent), exactly."""
     row = DealProductRow.__table__.c
-    price, quantity, discount, rate = row.price, row.quantity, row.discount, row.tax_rate
-    # cents; quantity in thousandths; discount in cents or hundredths of a %; rate in hundredths
-    percent = (price * (10000 - discount) * quantity + 5_000_000) / 10_000_000
-    amount = ((price - discount) * quantity + 500) / 1000
+    price, quantity, discount, rate = (
+        type_coerce(column, BigInteger) for column in (row.price, row.quantity, row.discount, row.tax_rate)
+    )
+    percent = (price * (10000 - discount) * quantity + 5_000_000) // 10_000_000
+    amount = ((price - discount) * quantity + 500) // 1000
     row_sum = case((row.discount_type == "percent", percent), else_=amount)
-    included = (row_sum * 10000 * 2 + (10000 + rate)) / ((10000 + rate) * 2)
+    included = (row_sum * 20000 + (10000 + rate)) // ((10000 + rate) * 2)
     return case((row.tax_included.is_(True), included), else_=row_sum)
 
 

@@ -1,0 +1,172 @@
+"""Analytics on a fixed dataset, every figure against an answer worked out by hand."""
+# ruff: noqa: DTZ001 - timestamps are stored as naive UTC, as the services write them
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal as D  # noqa: N817
+
+import pytest
+from sqlalchemy import update
+
+from app.models import Deal
+from app.services import Services, ValidationError
+from app.services.analytics import AnalyticsFilter, Period, period_days
+from app.services.pricing import DiscountType, ProductLine
+
+YEAR = AnalyticsFilter(date(2026, 1, 1), date(2026, 12, 31))
+TODAY = date(2026, 7, 1)
+
+
+def _close(
+    services: Services, deal_id: int, stage_id: int, when: datetime, created: datetime | None = None
+) -> None:
+    deal = services.deals.get(deal_id)
+    services.deals.move_stage(deal_id, stage_id, expected_version=deal.version)
+    values = {"closed_at": when}
+    if created is not None:
+        values["created_at"] = created
+    with services.database.engine.begin() as conn:
+        conn.execute(update(Deal).where(Deal.id == deal_id).values(**values))
+
+
+@pytest.fixture
+def shop(services: Services):
+    """Two sellers, two products, deals won and lost in March and May, one in another currency."""
+    pipeline = services.pipelines.list()[0]
+    won = next(s for s in pipeline.stages if s.semantic.value == "won")
+    lost = next(s for s in pipeline.stages if s.semantic.value == "lost")
+    anna = services.users.create(login="anna", name="Anna")
+    ben = services.users.create(login="ben", name="Ben")
+    acme = services.companies.create(title="Acme")
+    desk = services.products.create(name="Desk", price="100.00")
+    chair = services.products.create(name="Chair", price="50.00")
+
+    def deal(title, responsible, source, rows, company=None):
+        saved = services.deal_form.save(
+            None,
+            None,
+            values={"title": title, "responsible_id": responsible, "source": source, "company_id": company},
+            products=rows,
+            amount_from_products=True,
+        )
+        return saved.deal
+
+    d1 = deal(
+        "A",
+        anna.id,
+        "call",
+        [ProductLine("Desk", D("100.00"), D(2), tax_rate=D(19), product_id=desk.id)],
+        acme.id,
+    )
+    d2 = deal(
+        "B",
+        anna.id,
+        "website",
+        [
+            ProductLine(
+                "Chair",
+                D("50.00"),
+                D(3),
+                discount_type=DiscountType.PERCENT,
+                discount=D(10),
+                product_id=chair.id,
+            ),
+            ProductLine("Desk", D("119.00"), D(1), tax_rate=D(19), tax_included=True, product_id=desk.id),
+        ],
+        acme.id,
+    )
+    d3 = deal("C", ben.id, "call", [ProductLine("Chair", D("50.00"), D(1), product_id=chair.id)])
+    d4 = deal("D", ben.id, "call", [ProductLine("Desk", D("100.00"), D(5), product_id=desk.id)], acme.id)
+    _close(services, d1.id, won.id, datetime(2026, 3, 10, 12), created=datetime(2026, 3, 1, 12))
+    _close(services, d2.id, won.id, datetime(2026, 5, 20, 12), created=datetime(2026, 5, 10, 12))
+    _close(services, d3.id, lost.id, datetime(2026, 5, 21, 12))
+    _close(services, d4.id, won.id, datetime(2025, 12, 31, 12))  # last year: not counted
+    open_deal = services.deals.create(
+        title="E", amount="1000.00", close_date=date(2026, 8, 15), responsible_id=ben.id
+    )
+    return {
+        "anna": anna,
+        "ben": ben,
+        "acme": acme,
+        "desk": desk,
+        "chair": chair,
+        "won": won,
+        "open": open_deal,
+        "pipeline": pipeline,
+    }
+
+
+def test_revenue_by_product_is_the_rows_net(services: Services, shop) -> None:
+    data = services.analytics.dashboard(YEAR, today=TODAY)
+    assert [(b.label, b.value) for b in data.products] == [
+        ("Desk", D("300.00")),  # 2 × 100.00 in March + 119.00 gross incl. 19 % = 100.00 net in May
+        ("Chair", D("135.00")),  # 3 × 50.00 − 10 % (C was lost; D closed last year)
+    ]
+    assert data.products_over_time["Desk"] == {date(2026, 3, 1): D("200.00"), date(2026, 5, 1): D("100.00")}
+    desk_deals = services.deal_queries.count(data.products[0].deals)
+    assert desk_deals == 2  # exactly A and B
+
+
+def test_sources_with_win_rate(services: Services, shop) -> None:
+    data = services.analytics.dashboard(YEAR, today=TODAY)
+    by_source = {b.key: (b.value, b.count, b.extra) for b in data.sources}
+    assert by_source["call"] == (D("238.00"), 1, 50.0)  # A won (200 + 19 % tax), C lost
+    assert by_source["website"] == (D("254.00"), 1, 100.0)  # 135.00 + 119.00
+    assert services.deal_queries.count(next(b for b in data.sources if b.key == "call").deals) == 1
+
+
+def test_plan_against_won_revenue(services: Services, shop) -> None:
+    services.analytics.set_targets(shop["anna"].id, 2026, {3: "300.00", 5: "200.00"})
+    services.analytics.set_targets(shop["ben"].id, 2026, {5: "1000.00"})
+    data = services.analytics.dashboard(YEAR, today=TODAY)
+    rows = {r.name: r for r in data.plan}
+    assert (rows["Anna"].target, rows["Anna"].actual) == (D("500.00"), D("492.00"))  # 238 + 254
+    assert rows["Anna"].fulfilled == pytest.approx(98.4)
+    assert rows["Anna"].on_track  # half the year gone, 98 % done
+    assert (rows["Ben"].target, rows["Ben"].actual, rows["Ben"].on_track) == (D("1000.00"), D("0.00"), False)
+    assert services.analytics.targets(2026)[(shop["anna"].id, 3)] == D("300.00")
+    with pytest.raises(ValidationError, match="from 0 upward"):
+        services.analytics.set_targets(shop["anna"].id, 2026, {1: "-5"})
+
+
+def test_customers_months_averages_and_forecast(services: Services, shop) -> None:
+    data = services.analytics.dashboard(YEAR, today=TODAY)
+    assert [(b.label, b.value, b.count, b.extra) for b in data.companies] == [("Acme", D("492.00"), 2, 100.0)]
+    march, may = data.months[2], data.months[4]
+    assert (march.won, march.lost, march.won_amount) == (1, 0, D("238.00"))
+    assert (may.won, may.lost, may.won_amount, may.lost_amount) == (1, 1, D("254.00"), D("50.00"))
+    assert data.average_won == D("246.00")
+    assert data.average_days_to_close == pytest.approx(9.5)  # 9 and 10 days
+    forecast = {b.key: b.value for b in data.forecast}
+    stage_probability = shop["pipeline"].stages[0].probability
+    assert forecast[date(2026, 8, 1)] == (D("1000.00") * stage_probability / 100).quantize(D("0.01"))
+    assert date(2026, 6, 1) not in forecast  # the months before today's are past
+    assert services.deal_queries.count(next(b for b in data.forecast if b.key == date(2026, 8, 1)).deals) == 1
+
+
+def test_funnel_counts_and_conversion(services: Services, shop) -> None:
+    stages = shop["pipeline"].stages
+    extra = services.deals.create(title="F")
+    services.deals.move_stage(extra.id, stages[2].id, expected_version=extra.version)
+    data = services.analytics.dashboard(
+        AnalyticsFilter(date(2026, 1, 1), date.today() + timedelta(days=1)), today=TODAY
+    )
+    steps = {s.name: s for s in data.funnel}
+    assert steps[stages[2].name].deals == 1
+    assert steps[stages[0].name].conversion is None
+    first, second = data.funnel[0], data.funnel[1]
+    assert second.conversion == pytest.approx(second.reached / first.reached * 100)
+    assert steps["Won"].reached == 3  # A, B and D (made today, closed "last year" by the fixture) are won
+
+
+def test_the_filter_narrows_to_people_and_periods(services: Services, shop) -> None:
+    anna_only = AnalyticsFilter(date(2026, 1, 1), date(2026, 12, 31), responsible_ids=(shop["ben"].id,))
+    data = services.analytics.dashboard(anna_only, today=TODAY)
+    assert data.products == ()
+    assert data.sources[0].extra == 0.0  # Ben lost C
+    first, last = period_days(Period.LAST_QUARTER, date(2026, 11, 27))
+    assert (first, last) == (date(2026, 7, 1), date(2026, 9, 30))
+    assert period_days(Period.LAST_12_MONTHS, date(2026, 11, 27)) == (date(2025, 12, 1), date(2026, 11, 30))
+    with pytest.raises(ValidationError):
+        period_days(Period.CUSTOM, date(2026, 11, 27), date(2026, 5, 1), date(2026, 4, 1))
