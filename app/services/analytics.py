@@ -641,3 +641,6 @@ def _months_between(first: date, last: date) -> list[date]:
 
 
 __all__: Sequence[str] = ("AnalyticsFilter", "AnalyticsService", "Dashboard", "Period", "period_days")
+
+
+month_end = _month_end  # the last day of a date's month (for the charts' month filters)

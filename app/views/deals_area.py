@@ -288,6 +288,20 @@ class DealsArea(QWidget):
         self.bulk.all_matching = True
         self._show_selection()
 
+    def show_filter(self, deal_filter: DealFilter) -> None:
+        """Show exactly the deals of a filter (e.g. a chart's bar) in the list: its pipeline chosen,
+        the search cleared, the rest in the filter panel."""
+        self._pipeline.blockSignals(True)
+        self._pipeline.setCurrentIndex(max(0, self._pipeline.findData(deal_filter.pipeline_id or 0)))
+        self._pipeline.blockSignals(False)
+        self.filter_panel.fill_stages(self.current_pipeline_id())
+        self._search.blockSignals(True)
+        self._search.setText(deal_filter.search)
+        self._search.blockSignals(False)
+        self._panel_filter = replace(deal_filter, pipeline_id=None, search="")
+        self.set_view(DealsView.LIST)
+        self._apply()
+
     def _on_panel_applied(self, deal_filter: DealFilter) -> None:
         self._panel_filter = deal_filter
         self._apply()

@@ -34,6 +34,7 @@ from app.ui.i18n import error_text
 from app.ui.icons import icon
 from app.ui.operations import Operation, Progress
 from app.ui.settings import PreserveGeometry, UserSettings
+from app.views.analytics.analytics_view import AnalyticsView
 from app.views.customers.customers_area import CustomersArea
 from app.views.deals_area import DealsArea, DealsView
 from app.views.leads.leads_area import LeadsArea
@@ -63,6 +64,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.contacts = CustomersArea(services, CustomerKind.CONTACT)
         self.companies = CustomersArea(services, CustomerKind.COMPANY)
         self.leads = LeadsArea(services)
+        self.analytics = AnalyticsView(services)
         self._pages = QStackedWidget()
         self._area_pages: dict[Area, QWidget] = {
             Area.DEALS: self.deals,
@@ -74,11 +76,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
                 self.tr("Tasks"),
                 self.tr("Calls, meetings and to-dos about your deals. Coming soon."),
             ),
-            Area.ANALYTICS: PlaceholderView(
-                "analytics",
-                self.tr("Analytics"),
-                self.tr("Charts of what sells, who sells it and how the pipeline flows. Coming soon."),
-            ),
+            Area.ANALYTICS: self.analytics,
             Area.SETTINGS: self.settings_page,
         }
         for page in self._area_pages.values():
@@ -169,6 +167,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.calendar.move_refused.connect(self._on_move_refused)
         self.deals.calendar.read_failed.connect(self._on_read_failed)
         self.deals.new_deal_with.connect(self._on_new_deal_with)
+        self.analytics.deals_requested.connect(self._on_show_deals)
+        self.analytics.read_failed.connect(self._on_read_failed)
         self.deals.kanban.read_failed.connect(self._on_read_failed)
         self.deals.view_changed.connect(self._on_view_changed)
         self.deals.edit_pipelines_requested.connect(self._on_edit_pipelines)
@@ -229,6 +229,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.statusBar().showMessage(self.tr("Imported %Ln deal(s).", "", len(result.deals)), 10000)
         self.deals.refresh()
 
+    def _on_show_deals(self, deal_filter: Any) -> None:
+        """A chart's bar: exactly its deals, in the list."""
+        self.sidebar.select(Area.DEALS)
+        self.deals.show_filter(deal_filter)
+
     def _on_new_deal_with(self, values: dict[str, Any]) -> None:
         dialog = DealFormDialog(
             self._services, pipeline_id=self.deals.current_pipeline_id(), initial=values, parent=self
@@ -255,6 +260,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.contacts.on_changed(event)
         self.companies.on_changed(event)
         self.leads.on_changed(event)
+        self.analytics.on_changed(event)
 
     def _on_count_changed(self, count: int) -> None:
         self._count_label.setText(self.tr("%Ln deal(s)", "", count))

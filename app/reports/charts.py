@@ -1,0 +1,315 @@
+"""The dashboard's charts, drawn on matplotlib Figures (no pyplot, no Qt): the Analytics page puts
+them on FigureCanvasQTAgg, `dealdesk report` saves them. Each chart also gives its data as a table
+and, for a click, which deals each bar stands for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from app.services.analytics import Dashboard
+from app.services.deal_filters import DealFilter
+
+CHARTS = ("funnel", "products", "products_time", "sources", "plan", "companies", "months", "forecast")
+BLUE, GREEN, RED, GREY, ORANGE = "#2f7bea", "#4caf50", "#e53935", "#9aa5b1", "#f29900"
+
+
+@dataclass
+class Words:
+    """What the charts say, in the user's language (the GUI passes tr() texts; the CLI English)."""
+
+    titles: Mapping[str, str]
+    amount: str  # "Amount (EUR)"
+    deals: str
+    won: str
+    lost: str
+    target: str
+    actual: str
+    weighted: str
+    no_data: str
+    money: Callable[[float], str]  # 1234.5 -> "1.234,50 €"
+    number: Callable[[float], str]
+    month: Callable[[Any], str]  # a month's first day -> "Nov 2026"
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Drawn:
+    """What a click on the chart can find: bars (matplotlib artists) and their deals."""
+
+    picks: list[tuple[Any, DealFilter | None]] = field(default_factory=list)
+
+
+def draw(chart: str, figure: Any, data: Dashboard, words: Words) -> Drawn:
+    figure.clear()
+    axes = figure.add_subplot(111)
+    drawn = Drawn()
+    title = words.titles.get(chart, chart)
+    axes.set_title(title, fontsize=11, loc="left")
+    painter = _PAINTERS[chart]
+    if not painter(axes, data, words, drawn):
+        axes.clear()
+        axes.set_title(title, fontsize=11, loc="left")
+        axes.text(0.5, 0.5, words.no_data, ha="center", va="center", transform=axes.transAxes, color=GREY)
+        axes.set_axis_off()
+    figure.tight_layout()
+    return drawn
+
+
+def table(chart: str, data: Dashboard, words: Words) -> tuple[list[str], list[list[Any]]]:
+    """The chart's numbers as rows (for CSV/XLSX)."""
+    if chart == "funnel":
+        return ["Stage", "Deals", words.amount, "Reached", "Conversion %"], [
+            [
+                s.name,
+                s.deals,
+                s.amount,
+                s.reached,
+                round(s.conversion, 1) if s.conversion is not None else None,
+            ]
+            for s in data.funnel
+        ]
+    if chart == "products":
+        return ["Product", words.amount], [[b.label, b.value] for b in data.products]
+    if chart == "products_time":
+        months = sorted({m for series in data.products_over_time.values() for m in series})
+        return ["Product", *(m.isoformat()[:7] for m in months)], [
+            [name, *(series.get(m, Decimal(0)) for m in months)]
+            for name, series in data.products_over_time.items()
+        ]
+    if chart == "sources":
+        return ["Source", words.amount, words.won, "Win rate %"], [
+            [
+                words.sources.get(b.key, b.label),
+                b.value,
+                b.count,
+                round(b.extra, 1) if b.extra is not None else None,
+            ]
+            for b in data.sources
+        ]
+    if chart == "plan":
+        return ["Person", "Department", words.target, words.actual, "Fulfilled %", "On track"], [
+            [
+                r.name,
+                r.department or "",
+                r.target,
+                r.actual,
+                round(r.fulfilled, 1) if r.fulfilled is not None else None,
+                r.on_track,
+            ]
+            for r in data.plan
+        ]
+    if chart == "companies":
+        return ["Company", words.amount, words.won, "Win rate %"], [
+            [b.label, b.value, b.count, round(b.extra, 1) if b.extra is not None else None]
+            for b in data.companies
+        ]
+    if chart == "months":
+        return [
+            "Month",
+            words.won,
+            words.lost,
+            f"{words.won} {words.amount}",
+            f"{words.lost} {words.amount}",
+        ], [[m.month.isoformat()[:7], m.won, m.lost, m.won_amount, m.lost_amount] for m in data.months]
+    return ["Month", words.weighted, words.deals], [[b.label, b.value, b.count] for b in data.forecast]
+
+
+# -- the painters -------------------------------------------------------------------------------------------
+
+
+def _money_axis(axes: Any, words: Words, axis: str = "x") -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    target = axes.xaxis if axis == "x" else axes.yaxis
+    target.set_major_locator(MaxNLocator(nbins=4))  # few ticks: long amounts must not overlap
+    target.set_major_formatter(FuncFormatter(lambda value, _pos: words.number(value)))
+
+
+def _funnel(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
+    steps = list(data.funnel)
+    if not any(s.deals or s.reached for s in steps):
+        return False
+    names = [s.name for s in steps][::-1]
+    reached = [s.reached for s in steps][::-1]
+    bars = axes.barh(names, reached, color=[s.color for s in steps][::-1])
+    for bar, step in zip(bars, steps[::-1], strict=True):
+        label = f"{words.number(step.reached)}"
+        if step.conversion is not None:
+            label += f"  ({step.conversion:.0f} %)"
+        axes.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, " " + label, va="center", fontsize=8)
+        bar.set_picker(True)
+        drawn.picks.append((bar, data.filter.deal_filter(stage_ids=(step.stage_id,))))
+    axes.set_xlabel(words.deals)
+    axes.margins(x=0.25)
+    return True
+
+
+def _bars_h(axes: Any, bars_data: Any, words: Words, drawn: Drawn, color: str) -> bool:
+    if not bars_data:
+        return False
+    items = list(bars_data)[::-1]
+    bars = axes.barh([b.label for b in items], [float(b.value) for b in items], color=color)
+    for bar, item in zip(bars, items, strict=True):
+        bar.set_picker(item.deals is not None)
+        drawn.picks.append((bar, item.deals))
+    axes.set_xlabel(words.amount)
+    _money_axis(axes, words)
+    axes.tick_params(axis="y", labelsize=8)
+    return True
+
+
+def _products(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
+    return _bars_h(axes, data.products, words, drawn, BLUE)
+
+
+def _products_time(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
+    if not data.products_over_time:
+        return False
+    months = sorted({m for series in data.products_over_time.values() for m in series})
+    for name, series in data.products_over_time.items():
+        axes.plot(
+            [words.month(m) for m in months],
+            [float(series.get(m, 0)) for m in months],
+            marker="o",
+            label=name,
+        )
+    axes.legend(fontsize=7, loc="upper left")
+    axes.set_ylabel(words.amount)
+    _money_axis(axes, words, "y")
+    axes.tick_params(axis="x", labelsize=7, rotation=45)
+    return True
+
+
+def _sources(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
+    if not data.sources:
+        return False
+    items = list(data.sources)[::-1]
+    labels = [words.sources.get(b.key, b.label) or "–" for b in items]
+    bars = axes.barh(labels, [float(b.value) for b in items], color=GREEN)
+    for bar, item in zip(bars, items, strict=True):
+        rate = f"  {item.extra:.0f} %" if item.extra is not None else ""
+        axes.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, rate, va="center", fontsize=8)
+        bar.set_picker(item.deals is not None)
+        drawn.picks.append((bar, item.deals))
+    axes.set_xlabel(words.amount)
+    _money_axis(axes, words)
+    axes.margins(x=0.2)
+    return True
+
+
+def _plan(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
+    rows = [r for r in data.plan if r.target or r.actual]
+    if not rows:
+        return False
+    positions = list(range(len(rows)))
+    axes.bar(
+        [p - 0.2 for p in positions],
+        [float(r.target) for r in rows],
+        width=0.4,
+        color=GREY,
+        label=words.target,
+    )
+    colors = [GREEN if r.on_track else ORANGE for r in rows]
+    bars = axes.bar(
+        [p + 0.2 for p in positions],
+        [float(r.actual) for r in rows],
+        width=0.4,
+        color=colors,
+        label=words.actual,
+    )
+    for bar, row in zip(bars, rows, strict=True):
+        if row.fulfilled is not None:
+            axes.text(
+                bar.get_x() + bar.get_width() / 2,
+                bar.get_height(),
+                f"{row.fulfilled:.0f} %",
+                ha="center",
+                va="bottom",
+                fontsize=7,
+            )
+        bar.set_picker(True)
+        drawn.picks.append(
+            (
+                bar,
+                data.filter.deal_filter(
+                    responsible_ids=(row.user_id,),
+                    status=_won(),
+                    closed_from=data.filter.first,
+                    closed_to=data.filter.last,
+                ),
+            )
+        )
+    axes.set_xticks(positions, [r.name for r in rows], fontsize=8, rotation=20)
+    axes.set_ylabel(words.amount)
+    _money_axis(axes, words, "y")
+    axes.legend(fontsize=7)
+    return True
+
+
+def _companies(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
+    return _bars_h(axes, data.companies, words, drawn, BLUE)
+
+
+def _months(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
+    if not any(m.won or m.lost for m in data.months):
+        return False
+    positions = list(range(len(data.months)))
+    won = axes.bar(
+        [p - 0.2 for p in positions], [m.won for m in data.months], width=0.4, color=GREEN, label=words.won
+    )
+    lost = axes.bar(
+        [p + 0.2 for p in positions], [m.lost for m in data.months], width=0.4, color=RED, label=words.lost
+    )
+    for bars, status in ((won, "won"), (lost, "lost")):
+        for bar, month in zip(bars, data.months, strict=True):
+            bar.set_picker(True)
+            drawn.picks.append((bar, _month_filter(data, month.month, status)))
+    axes.set_xticks(positions, [words.month(m.month) for m in data.months], fontsize=7, rotation=45)
+    axes.set_ylabel(words.deals)
+    axes.legend(fontsize=7)
+    return True
+
+
+def _forecast(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
+    if not any(b.value for b in data.forecast):
+        return False
+    bars = axes.bar(
+        [words.month(b.key) for b in data.forecast], [float(b.value) for b in data.forecast], color=BLUE
+    )
+    for bar, item in zip(bars, data.forecast, strict=True):
+        bar.set_picker(True)
+        drawn.picks.append((bar, item.deals))
+    axes.set_ylabel(words.weighted)
+    _money_axis(axes, words, "y")
+    axes.tick_params(axis="x", labelsize=7, rotation=45)
+    return True
+
+
+def _won() -> Any:
+    from app.services.deal_filters import Status
+
+    return Status.WON
+
+
+def _month_filter(data: Dashboard, month: Any, status: str) -> DealFilter:
+    from app.services.analytics import month_end
+    from app.services.deal_filters import Status
+
+    first = max(month, data.filter.first)
+    last = min(month_end(month), data.filter.last)
+    return data.filter.deal_filter(status=Status(status), closed_from=first, closed_to=last)
+
+
+_PAINTERS: dict[str, Callable[[Any, Dashboard, Words, Drawn], bool]] = {
+    "funnel": _funnel,
+    "products": _products,
+    "products_time": _products_time,
+    "sources": _sources,
+    "plan": _plan,
+    "companies": _companies,
+    "months": _months,
+    "forecast": _forecast,
+}

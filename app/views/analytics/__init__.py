@@ -1,0 +1,1 @@
+"""The Analytics page: charts of the sales figures."""

@@ -1,0 +1,413 @@
+"""The Analytics page: a dashboard of charts over a period, pipeline and people; refreshed by itself
+when deals change (queries off the GUI thread); a click on a bar opens those deals in the list;
+each chart opens large and exports as PNG/SVG/PDF with its data as CSV/XLSX. matplotlib is
+loaded when the page is first shown, not at start-up."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QDir, QLocale, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import DomainEvent, ServiceError, Services
+from app.services.analytics import AnalyticsFilter, Dashboard, Period, period_days
+from app.services.deal_filters import DealFilter
+from app.services.vocabulary import DEAL_SOURCES
+from app.ui.formatting import date_format, money
+from app.ui.i18n import error_text, translate_message
+from app.ui.operations import run_in_background
+
+REFRESH_DELAY_MS = 500
+
+
+def chart_titles() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "funnel": QCoreApplication.translate("AnalyticsView", "Sales funnel: deals that reached each stage"),
+        "products": QCoreApplication.translate("AnalyticsView", "Won revenue by product"),
+        "products_time": QCoreApplication.translate("AnalyticsView", "Top products by month"),
+        "sources": QCoreApplication.translate("AnalyticsView", "Won revenue and win rate by source"),
+        "plan": QCoreApplication.translate("AnalyticsView", "Sales plan: target and won"),
+        "companies": QCoreApplication.translate("AnalyticsView", "Top customers by won revenue"),
+        "months": QCoreApplication.translate("AnalyticsView", "Won and lost by month"),
+        "forecast": QCoreApplication.translate("AnalyticsView", "Weighted forecast by close month"),
+    }
+
+
+class ChartCard(QFrame):
+    """One chart with its title bar: open large, export."""
+
+    deals_requested = Signal(object)  # DealFilter
+
+    def __init__(self, chart: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = chart
+        self.setObjectName(f"chart_{chart}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(5.2, 3.2), dpi=90)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumHeight(280)
+        self.canvas.mpl_connect("pick_event", self._on_pick)
+        self.picks: list[tuple[Any, DealFilter | None]] = []
+        self.large = QToolButton()
+        self.large.setText("⤢")
+        self.large.setObjectName(f"large_{chart}")
+        self.large.setToolTip(self.tr("Open large"))
+        self.export = QToolButton()
+        self.export.setText(self.tr("Export"))
+        self.export.setObjectName(f"export_{chart}")
+        self.export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export)
+        for suffix in ("png", "svg", "pdf", "csv", "xlsx"):
+            action = menu.addAction(suffix.upper())
+            action.setObjectName(f"export_{chart}_{suffix}")
+            action.triggered.connect(lambda _c=False, s=suffix: self.export_requested(s))
+        self.export.setMenu(menu)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.large)
+        bar.addWidget(self.export)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+        self.export_to: Any = None  # set by the page: (card, suffix) -> None
+
+    def _on_pick(self, event: Any) -> None:
+        deals = next((d for artist, d in self.picks if artist is event.artist), None)
+        if deals is not None:
+            self.deals_requested.emit(deals)
+
+    def export_requested(self, suffix: str) -> None:
+        if self.export_to is not None:
+            self.export_to(self, suffix)
+
+
+class AnalyticsView(QWidget):
+    deals_requested = Signal(object)  # DealFilter: show these deals in the list
+    read_failed = Signal(object)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("analyticsView")
+        self._services = services
+        self._built = False
+        self._stale = True
+        self.data: Dashboard | None = None
+        self.cards: dict[str, ChartCard] = {}
+        self._call: Any = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+
+        title = QLabel(self.tr("Analytics"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        self.period = QComboBox()
+        self.period.setObjectName("analyticsPeriod")
+        for key, text in (
+            (Period.THIS_MONTH, self.tr("This month")),
+            (Period.THIS_QUARTER, self.tr("This quarter")),
+            (Period.THIS_YEAR, self.tr("This year")),
+            (Period.LAST_MONTH, self.tr("Last month")),
+            (Period.LAST_QUARTER, self.tr("Last quarter")),
+            (Period.LAST_YEAR, self.tr("Last year")),
+            (Period.LAST_12_MONTHS, self.tr("Last 12 months")),
+            (Period.CUSTOM, self.tr("From … to …")),
+        ):
+            self.period.addItem(text, key.value)
+        self.period.setCurrentIndex(self.period.findData(Period.THIS_YEAR.value))
+        self.first = QDateEdit()
+        self.first.setObjectName("analyticsFirst")
+        self.last = QDateEdit()
+        self.last.setObjectName("analyticsLast")
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(date_format())
+            edit.setVisible(False)
+        self.pipeline = QComboBox()
+        self.pipeline.setObjectName("analyticsPipeline")
+        self.person = QComboBox()
+        self.person.setObjectName("analyticsPerson")
+        self.plan_button = QPushButton(self.tr("Sales plan…"))
+        self.plan_button.setObjectName("salesPlan")
+        self.figures = QLabel()
+        self.figures.setObjectName("analyticsFigures")
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addSpacing(12)
+        for widget in (self.period, self.first, self.last, self.pipeline, self.person):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.plan_button)
+        self.grid = QGridLayout()
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.figures)
+        body_layout.addLayout(self.grid)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+
+        self.period.currentIndexChanged.connect(self._on_period)
+        self.first.dateChanged.connect(lambda _d: self.reload())
+        self.last.dateChanged.connect(lambda _d: self.reload())
+        self.pipeline.currentIndexChanged.connect(lambda _i: self.reload())
+        self.person.currentIndexChanged.connect(lambda _i: self.reload())
+        self.plan_button.clicked.connect(self.edit_plan)
+
+    # -- showing ----------------------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._built:
+            self._build()
+        if self._stale:
+            self.reload()
+
+    def _build(self) -> None:
+        """The charts (matplotlib is imported here, the first time the page shows)."""
+        self._built = True
+        self._fill_choices()
+        from app.reports.charts import CHARTS
+
+        for index, chart in enumerate(CHARTS):
+            card = ChartCard(chart)
+            card.deals_requested.connect(self.deals_requested)
+            card.large.clicked.connect(lambda _c=False, c=chart: self.open_large(c))
+            card.export_to = self._export
+            self.cards[chart] = card
+            self.grid.addWidget(card, index // 2, index % 2)
+
+    def _fill_choices(self) -> None:
+        self.pipeline.blockSignals(True)
+        self.pipeline.clear()
+        self.pipeline.addItem(self.tr("Every pipeline"), 0)
+        for pipeline in self._services.pipelines.list():
+            self.pipeline.addItem(pipeline.name, pipeline.id)
+        self.pipeline.blockSignals(False)
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItem(self.tr("Everyone"), "")
+        for department in self._departments():
+            self.person.addItem(self.tr("Department: %1").replace("%1", department[1]), f"d{department[0]}")
+        for user in self._services.users.list():
+            self.person.addItem(user.name, f"u{user.id}")
+        self.person.blockSignals(False)
+
+    def _departments(self) -> list[tuple[int, str]]:
+        found = {
+            (u.department_id, u.department_name)
+            for u in self._services.users.list()
+            if u.department_id is not None and u.department_name
+        }
+        return sorted(((i, n or "") for i, n in found if i is not None), key=lambda d: d[1])
+
+    def current_filter(self) -> AnalyticsFilter:
+        period = Period(self.period.currentData())
+        first_q, last_q = self.first.date(), self.last.date()
+        first, last = period_days(
+            period,
+            date.today(),  # noqa: DTZ011
+            date(first_q.year(), first_q.month(), first_q.day()),
+            date(last_q.year(), last_q.month(), last_q.day()),
+        )
+        who = str(self.person.currentData() or "")
+        people = (int(who[1:]),) if who.startswith("u") else ()
+        department = int(who[1:]) if who.startswith("d") else None
+        return AnalyticsFilter(first, last, self.pipeline.currentData() or None, people, department)
+
+    def _on_period(self, _index: int) -> None:
+        custom = self.period.currentData() == Period.CUSTOM.value
+        for edit in (self.first, self.last):
+            edit.setVisible(custom)
+        if custom:
+            today = QDate.currentDate()
+            self.first.blockSignals(True)
+            self.first.setDate(today.addMonths(-1))
+            self.first.blockSignals(False)
+            self.last.blockSignals(True)
+            self.last.setDate(today)
+            self.last.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        """The figures, read off the GUI thread, then drawn."""
+        self._stale = False
+        self._timer.stop()
+        if not self._built:
+            return
+        try:
+            wanted = self.current_filter()
+        except ServiceError as exc:
+            self.figures.setText(error_text(exc))
+            return
+        analytics = self._services.analytics
+
+        def done(data: Dashboard) -> None:
+            if data.filter == self.current_filter():
+                self.show_data(data)
+
+        self._call = run_in_background(lambda: analytics.dashboard(wanted), done, self.read_failed.emit)
+
+    def show_data(self, data: Dashboard) -> None:
+        from app.reports.charts import draw
+
+        self.data = data
+        words = self.words(data.base_currency)
+        for chart, card in self.cards.items():
+            card.picks = draw(chart, card.figure, data, words).picks
+            card.canvas.draw_idle()
+        days = (
+            self.tr("%1 days").replace("%1", QLocale().toString(data.average_days_to_close, "f", 1))
+            if data.average_days_to_close is not None
+            else "–"
+        )
+        self.figures.setText(
+            self.tr("Average won deal: %1 · average time to close: %2")
+            .replace("%1", money(data.average_won, data.base_currency))
+            .replace("%2", days)
+        )
+
+    def words(self, currency: str) -> Any:
+        from app.reports.charts import Words
+
+        locale = QLocale()
+        return Words(
+            titles=chart_titles(),
+            amount=self.tr("Amount (%1)").replace("%1", currency),
+            deals=self.tr("Deals"),
+            won=self.tr("Won"),
+            lost=self.tr("Lost"),
+            target=self.tr("Target"),
+            actual=self.tr("Won"),
+            weighted=self.tr("Weighted amount (%1)").replace("%1", currency),
+            no_data=self.tr("No data for this filter"),
+            money=lambda value: money(_decimal(value), currency),
+            number=lambda value: locale.toString(float(value), "f", 0),
+            month=lambda day: locale.toString(QDate(day.year, day.month, 1), "MMM yyyy"),
+            sources={code: translate_message(label) for code, label in DEAL_SOURCES.items()},
+        )
+
+    def on_changed(self, event: DomainEvent) -> None:
+        if event.entity in ("deal", "pipeline", "sales_target", "*", "company", "contact", "user"):
+            if self.isVisible():
+                self._timer.start()
+            else:
+                self._stale = True
+
+    # -- large, export, plan ---------------------------------------------------------------------------------
+
+    def open_large(self, chart: str) -> QDialog | None:
+        if self.data is None:
+            return None
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        from app.reports.charts import draw
+
+        dialog = QDialog(self)
+        dialog.setObjectName("largeChart")
+        dialog.setWindowTitle(chart_titles()[chart])
+        dialog.resize(1000, 680)
+        figure = Figure(figsize=(10, 6.5), dpi=96)
+        canvas = FigureCanvasQTAgg(figure)
+        picks = draw(chart, figure, self.data, self.words(self.data.base_currency)).picks
+
+        def pick(event: Any) -> None:
+            deals = next((d for artist, d in picks if artist is event.artist), None)
+            if deals is not None:
+                dialog.accept()
+                self.deals_requested.emit(deals)
+
+        canvas.mpl_connect("pick_event", pick)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(canvas, 1)
+        layout.addWidget(buttons)
+        self.large_dialog = dialog
+        dialog.exec()
+        return dialog
+
+    def _export(self, card: ChartCard, suffix: str) -> None:
+        if self.data is None:
+            return
+        target, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export chart"),
+            str(Path(QDir.homePath()) / f"{card.chart}.{suffix}"),
+            f"*.{suffix}",
+        )
+        if not target:
+            return
+        path = Path(target) if target.lower().endswith(f".{suffix}") else Path(f"{target}.{suffix}")
+        try:
+            export_chart(card.chart, self.data, self.words(self.data.base_currency), path, card.figure)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not exported"), str(exc))
+
+    def edit_plan(self) -> None:
+        from app.views.analytics.plan_dialog import PlanDialog
+
+        dialog = PlanDialog(self._services, date.today().year, self)  # noqa: DTZ011
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+
+def export_chart(chart: str, data: Dashboard, words: Any, path: Path, figure: Any) -> None:
+    """The chart as an image (PNG, SVG, PDF) or its data as a table (CSV, XLSX)."""
+    from app.exporting.tables import write_csv, write_xlsx
+    from app.reports.charts import table
+
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in ("png", "svg", "pdf"):
+        figure.savefig(str(path), format=suffix)
+        return
+    header, rows = table(chart, data, words)
+    if suffix == "xlsx":
+        write_xlsx(path, header, rows)
+    else:
+        write_csv(path, header, rows, delimiter=";" if QLocale().decimalPoint() == "," else ",")
+
+
+def _decimal(value: float) -> Any:
+    from decimal import Decimal
+
+    return Decimal(str(round(value, 2)))
+
+
+__all__ = ["AnalyticsView", "ChartCard", "chart_titles"]
