@@ -115,6 +115,35 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=("en", "de"), help="how a .docx template writes amounts and dates"
     )
 
+    report = commands.add_parser(
+        "report",
+        parents=[common],
+        help="write the Analytics charts (images) and their data (tables) to a folder",
+    )
+    report.add_argument("--out", required=True, type=Path, metavar="DIR")
+    report.add_argument(
+        "--period",
+        default="this_year",
+        choices=(
+            "this_month",
+            "this_quarter",
+            "this_year",
+            "last_month",
+            "last_quarter",
+            "last_year",
+            "last_12_months",
+        ),
+        help="deals closed (won or lost) in this period; default this_year",
+    )
+    report.add_argument("--from", dest="first", type=_day, metavar="YYYY-MM-DD", help="first day (with --to)")
+    report.add_argument("--to", dest="last", type=_day, metavar="YYYY-MM-DD", help="last day (with --from)")
+    report.add_argument("--pipeline", metavar="NAME", help="only this pipeline")
+    report.add_argument("--responsible", metavar="LOGIN", help="only this person's deals")
+    report.add_argument("--department", metavar="NAME", help="only the deals of this department's people")
+    report.add_argument("--format", dest="images", choices=("png", "svg", "pdf"), default="png")
+    report.add_argument("--data", choices=("csv", "xlsx"), default="csv")
+    report.add_argument("--lang", choices=("en", "de"), default="en", help="language of titles and numbers")
+
     shots = commands.add_parser("shots", parents=[common], help="render every view to PNG files, offscreen")
     shots.add_argument("--out", required=True, type=Path, metavar="DIR")
     shots.add_argument("--lang", choices=("en", "de"), default="en")
@@ -137,6 +166,13 @@ def _count(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"'{text}' must be at least 1")
     return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
 def _positive_id(text: str) -> int:
@@ -208,10 +244,55 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return _backup(services, args.out)
         if args.command == "doc":
             return _doc_render(services, args)
+        if args.command == "report":
+            return _report(services, args)
     finally:
         services.close()
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE  # not reached: parser.error exits
+
+
+def _report(services: Services, args: argparse.Namespace) -> int:
+    from app.gui.report import ReportOptions, write_report
+    from app.services.analytics import AnalyticsFilter, Period, period_days
+
+    if (args.first is None) != (args.last is None):
+        raise UsageError("--from and --to go together.")
+    if args.first is not None and args.last < args.first:
+        raise UsageError("--to is before --from.")
+    today = date.today()  # noqa: DTZ011 - the user's calendar
+    if args.first is not None:
+        first, last = args.first, args.last
+    else:
+        first, last = period_days(Period(args.period), today)
+    pipeline_id = services.pipelines.find_pipeline(args.pipeline).id if args.pipeline else None
+    people: tuple[int, ...] = ()
+    if args.responsible:
+        person = services.users.by_login(args.responsible)
+        if person is None:
+            raise UsageError(f"No user with the login '{args.responsible}'.")
+        people = (person.id,)
+    department_id = None
+    if args.department:
+        departments = {
+            (u.department_name or "").casefold(): u.department_id
+            for u in services.users.list()
+            if u.department_id is not None
+        }
+        department_id = departments.get(args.department.casefold())
+        if department_id is None:
+            known = ", ".join(
+                sorted(u.department_name or "" for u in services.users.list() if u.department_name)
+            )
+            raise UsageError(f"No department '{args.department}' (known: {known or 'none'}).")
+    written = write_report(
+        services,
+        AnalyticsFilter(first, last, pipeline_id, people, department_id),
+        args.out,
+        ReportOptions(images=args.images, data=args.data, language=args.lang),
+    )
+    print(f"Wrote {len(written)} files for {first.isoformat()} to {last.isoformat()} to {args.out}")
+    return EXIT_OK
 
 
 def _open(database: str, login: str | None, *, create: bool = True) -> Services:

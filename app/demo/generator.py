@@ -11,6 +11,7 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Index, func, insert, null, select
@@ -33,7 +34,9 @@ from app.models import (
     Lead,
     Pipeline,
     Product,
+    SalesTarget,
     Stage,
+    StageSemantic,
     User,
     contact_company,
 )
@@ -171,6 +174,7 @@ class DemoBuilder:
                         )
                     )
                     self._leads(conn)
+                    self._targets(conn)
                     self.bulk.rebuild_indexes(dropped)
                     self.tick("search", 0, 1)
                     search_index.rebuild(conn)
@@ -478,6 +482,35 @@ class DemoBuilder:
             self.company_contacts.setdefault(company, []).append(contact)
 
     # -- deals -----------------------------------------------------------------------------
+
+    def _targets(self, conn: Connection) -> None:
+        """A sales plan for this year and last: about what each person won per month over the last
+        year (estimated from the first deals, so it costs nothing at a million), some set higher."""
+        sample = min(self.n_deals, 20_000)
+        if sample == 0:
+            return
+        won = select(Stage.id).where(Stage.semantic == StageSemantic.WON)
+        per_user = dict(
+            conn.execute(
+                select(Deal.responsible_id, func.sum(Deal.amount))
+                .where(
+                    Deal.id <= select(func.min(Deal.id)).scalar_subquery() + sample - 1,
+                    Deal.stage_id.in_(won),
+                    Deal.close_date >= self.today - timedelta(days=365),
+                )
+                .group_by(Deal.responsible_id)
+            ).all()
+        )
+        scale = self.n_deals / sample / 12
+        rows = []
+        for user_id in self.user_ids:
+            monthly = float(per_user.get(user_id) or 0) * scale * self.rng.uniform(0.85, 1.3)
+            amount = Decimal(max(500, round(monthly / 500) * 500))
+            for year in (self.today.year - 1, self.today.year):
+                rows += [
+                    {"user_id": user_id, "year": year, "month": m, "amount": amount} for m in range(1, 13)
+                ]
+        conn.execute(insert(SalesTarget), rows)
 
     def _leads(self, conn: Connection) -> None:
         rng = self.rng

@@ -33,6 +33,10 @@ class Words:
     number: Callable[[float], str]
     month: Callable[[Any], str]  # a month's first day -> "Nov 2026"
     sources: Mapping[str, str] = field(default_factory=dict)
+    columns: Mapping[str, str] = field(default_factory=dict)  # "Stage" -> "Phase"
+
+    def column(self, name: str) -> str:
+        return self.columns.get(name, name)
 
 
 @dataclass
@@ -61,7 +65,13 @@ def draw(chart: str, figure: Any, data: Dashboard, words: Words) -> Drawn:
 def table(chart: str, data: Dashboard, words: Words) -> tuple[list[str], list[list[Any]]]:
     """The chart's numbers as rows (for CSV/XLSX)."""
     if chart == "funnel":
-        return ["Stage", "Deals", words.amount, "Reached", "Conversion %"], [
+        return [
+            words.column("Stage"),
+            words.column("Deals"),
+            words.amount,
+            words.column("Reached"),
+            words.column("Conversion %"),
+        ], [
             [
                 s.name,
                 s.deals,
@@ -72,15 +82,20 @@ def table(chart: str, data: Dashboard, words: Words) -> tuple[list[str], list[li
             for s in data.funnel
         ]
     if chart == "products":
-        return ["Product", words.amount], [[b.label, b.value] for b in data.products]
+        return [words.column("Product"), words.amount], [[b.label, b.value] for b in data.products]
     if chart == "products_time":
         months = sorted({m for series in data.products_over_time.values() for m in series})
-        return ["Product", *(m.isoformat()[:7] for m in months)], [
+        return [words.column("Product"), *(m.isoformat()[:7] for m in months)], [
             [name, *(series.get(m, Decimal(0)) for m in months)]
             for name, series in data.products_over_time.items()
         ]
     if chart == "sources":
-        return ["Source", words.amount, words.won, "Win rate %"], [
+        return [
+            words.column("Source"),
+            words.amount,
+            words.column("Won deals"),
+            words.column("Win rate %"),
+        ], [
             [
                 words.sources.get(b.key, b.label),
                 b.value,
@@ -90,7 +105,14 @@ def table(chart: str, data: Dashboard, words: Words) -> tuple[list[str], list[li
             for b in data.sources
         ]
     if chart == "plan":
-        return ["Person", "Department", words.target, words.actual, "Fulfilled %", "On track"], [
+        return [
+            words.column("Person"),
+            words.column("Department"),
+            words.target,
+            words.actual,
+            words.column("Fulfilled %"),
+            words.column("On track"),
+        ], [
             [
                 r.name,
                 r.department or "",
@@ -102,19 +124,26 @@ def table(chart: str, data: Dashboard, words: Words) -> tuple[list[str], list[li
             for r in data.plan
         ]
     if chart == "companies":
-        return ["Company", words.amount, words.won, "Win rate %"], [
+        return [
+            words.column("Company"),
+            words.amount,
+            words.column("Won deals"),
+            words.column("Win rate %"),
+        ], [
             [b.label, b.value, b.count, round(b.extra, 1) if b.extra is not None else None]
             for b in data.companies
         ]
     if chart == "months":
         return [
-            "Month",
+            words.column("Month"),
             words.won,
             words.lost,
             f"{words.won} {words.amount}",
             f"{words.lost} {words.amount}",
         ], [[m.month.isoformat()[:7], m.won, m.lost, m.won_amount, m.lost_amount] for m in data.months]
-    return ["Month", words.weighted, words.deals], [[b.label, b.value, b.count] for b in data.forecast]
+    return [words.column("Month"), words.weighted, words.deals], [
+        [b.label, b.value, b.count] for b in data.forecast
+    ]
 
 
 # -- the painters -------------------------------------------------------------------------------------------

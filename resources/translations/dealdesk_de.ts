@@ -1,6 +1,77 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
+    <name>AnalyticsView</name>
+    <message>
+        <source>Analytics</source>
+        <translation>Analysen</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Letztes Quartal</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>Von … bis …</translation>
+    </message>
+    <message>
+        <source>Sales plan…</source>
+        <translation>Verkaufsplan…</translation>
+    </message>
+    <message>
+        <source>Every pipeline</source>
+        <translation>Alle Pipelines</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Abteilung: %1</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>Average won deal: %1 · average time to close: %2</source>
+        <translation>Durchschnittlicher gewonnener Deal: %1 · durchschnittliche Dauer bis zum Abschluss: %2</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Nicht exportiert</translation>
+    </message>
+</context>
+<context>
     <name>BulkBar</name>
     <message>
         <source>Stage</source>
@@ -137,6 +208,132 @@
     <message>
         <source>Move to another pipeline…</source>
         <translation>In eine andere Pipeline verschieben …</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>Open large</source>
+        <translation>Groß öffnen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWords</name>
+    <message>
+        <source>Sales funnel: deals that reached each stage</source>
+        <translation>Verkaufstrichter: Deals, die jede Phase erreicht haben</translation>
+    </message>
+    <message>
+        <source>Won revenue by product</source>
+        <translation>Gewonnener Umsatz nach Produkt</translation>
+    </message>
+    <message>
+        <source>Top products by month</source>
+        <translation>Top-Produkte nach Monat</translation>
+    </message>
+    <message>
+        <source>Won revenue and win rate by source</source>
+        <translation>Gewonnener Umsatz und Erfolgsquote nach Quelle</translation>
+    </message>
+    <message>
+        <source>Sales plan: target and won</source>
+        <translation>Verkaufsplan: Ziel und gewonnen</translation>
+    </message>
+    <message>
+        <source>Top customers by won revenue</source>
+        <translation>Top-Kunden nach gewonnenem Umsatz</translation>
+    </message>
+    <message>
+        <source>Won and lost by month</source>
+        <translation>Gewonnen und verloren nach Monat</translation>
+    </message>
+    <message>
+        <source>Weighted forecast by close month</source>
+        <translation>Gewichtete Prognose nach Abschlussmonat</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Conversion %</source>
+        <translation>Konversion %</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Win rate %</source>
+        <translation>Erfolgsquote %</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Fulfilled %</source>
+        <translation>Erfüllt %</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Im Plan</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>Gewonnene Deals</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Betrag (%1)</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Weighted amount (%1)</source>
+        <translation>Gewichteter Betrag (%1)</translation>
+    </message>
+    <message>
+        <source>No data for this filter</source>
+        <translation>Keine Daten für diesen Filter</translation>
     </message>
 </context>
 <context>
@@ -2077,14 +2274,6 @@ Trotzdem neu speichern?</translation>
         <translation>Anrufe, Termine und To-dos zu Ihren Deals. Kommt bald.</translation>
     </message>
     <message>
-        <source>Analytics</source>
-        <translation>Analysen</translation>
-    </message>
-    <message>
-        <source>Charts of what sells, who sells it and how the pipeline flows. Coming soon.</source>
-        <translation>Diagramme: was sich verkauft, wer verkauft und wie die Pipeline läuft. Kommt bald.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2388,6 +2577,25 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Stage not deleted</source>
         <translation>Phase nicht gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Sales plan</source>
+        <translation>Verkaufsplan</translation>
+    </message>
+    <message>
+        <source>Targets per person and month, in the base currency; an empty cell has none.</source>
+        <translation>Ziele pro Person und Monat in der Basiswährung; eine leere Zelle bedeutet kein Ziel.</translation>
+    </message>
+    <message>
+        <source>Plan not saved</source>
+        <translation>Plan nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>'%1' is not an amount.</source>
+        <translation>„%1“ ist kein Betrag.</translation>
     </message>
 </context>
 <context>
@@ -3423,6 +3631,26 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>'{kind}' is not a kind of document.</source>
         <translation>„{kind}“ ist keine Dokumentart.</translation>
+    </message>
+    <message>
+        <source>Choose a first and a last day, in that order.</source>
+        <translation>Wählen Sie einen ersten und einen letzten Tag, in dieser Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may set sales plans.</source>
+        <translation>Nur ein Administrator darf Verkaufspläne festlegen.</translation>
+    </message>
+    <message>
+        <source>A month is 1 to 12.</source>
+        <translation>Ein Monat ist 1 bis 12.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not an amount.</source>
+        <translation>„{value}“ ist kein Betrag.</translation>
+    </message>
+    <message>
+        <source>A target is an amount from 0 upward.</source>
+        <translation>Ein Ziel ist ein Betrag ab 0.</translation>
     </message>
 </context>
 <context>

@@ -32,13 +32,18 @@ def test_matplotlib_waits_for_the_page(qtbot, window: MainWindow) -> None:
     show(qtbot, window)
     assert "matplotlib" in sys.modules
     assert set(window.analytics.cards) == {
-        "funnel", "products", "products_time", "sources", "plan", "companies", "months", "forecast",
+        "funnel",
+        "products",
+        "products_time",
+        "sources",
+        "plan",
+        "companies",
+        "months",
+        "forecast",
     }
 
 
-def test_a_change_to_a_deal_shows_in_the_charts(
-    qtbot, window: MainWindow, demo_services: Services
-) -> None:
+def test_a_change_to_a_deal_shows_in_the_charts(qtbot, window: MainWindow, demo_services: Services) -> None:
     view = show(qtbot, window)
     view.period.setCurrentIndex(view.period.findData(Period.THIS_YEAR.value))
     jan_1 = date(date.today().year, 1, 1)

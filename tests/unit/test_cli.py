@@ -243,3 +243,81 @@ def test_doc_render_with_a_stored_template_and_a_file(tmp_path: Path, capsys) ->
     )
     assert code == 2
     assert "no stored template" in err
+
+
+def test_report_writes_every_chart_and_its_data(tmp_path: Path, capsys) -> None:
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from app.reports.charts import CHARTS
+    from app.services.analytics import AnalyticsFilter
+
+    db = str(tmp_path / "r.sqlite")
+    assert run(capsys, "demo", "--db", db, "--deals", "400")[0] == 0
+    out = tmp_path / "report"
+    code, said, _ = run(
+        capsys, "report", "--db", db, "--out", str(out), "--from", "2000-01-01", "--to", "2100-12-31"
+    )
+    assert code == 0, said
+    assert "Wrote 16 files" in said
+    for chart in CHARTS:
+        assert (out / f"{chart}.png").read_bytes()[:4] == b"\x89PNG"
+        assert (out / f"{chart}.csv").stat().st_size > 0
+    services = open_services(db)
+    try:
+        data = services.analytics.dashboard(AnalyticsFilter(date(2000, 1, 1), date(2100, 12, 31)))
+    finally:
+        services.close()
+    lines = (out / "sources.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Source,Amount (EUR),Won deals,Win rate %"
+    assert sum(int(line.split(",")[2]) for line in lines[1:]) == sum(b.count for b in data.sources)
+
+    german = tmp_path / "bericht"
+    code, _, _ = run(
+        capsys,
+        "report",
+        "--db",
+        db,
+        "--out",
+        str(german),
+        "--lang",
+        "de",
+        "--data",
+        "xlsx",
+        "--format",
+        "pdf",
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2100-12-31",
+    )
+    assert code == 0
+    assert (german / "months.pdf").read_bytes()[:4] == b"%PDF"
+    book = load_workbook(german / "products.xlsx", read_only=True)
+    try:
+        rows = list(book.active.iter_rows(values_only=True))
+    finally:
+        book.close()
+    assert rows[0] == ("Produkt", "Betrag (EUR)")
+    assert [(r[0], round(float(r[1]), 2)) for r in rows[1:]] == [
+        (b.label, round(float(b.value), 2)) for b in data.products
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--from", "2026-01-01"), "--from and --to go together"),
+        (("--from", "2026-02-01", "--to", "2026-01-01"), "--to is before --from"),
+        (("--responsible", "nobody"), "No user with the login 'nobody'"),
+        (("--pipeline", "Nowhere"), "Nowhere"),
+    ],
+)
+def test_report_refuses_bad_filters(tmp_path: Path, capsys, args, message) -> None:
+    db = str(tmp_path / "r.sqlite")
+    run(capsys, "init", "--db", db)
+    code, _, err = run(capsys, "report", "--db", db, "--out", str(tmp_path / "out"), *args)
+    assert code == 2
+    assert message in err
+    assert not (tmp_path / "out").exists()

@@ -40,6 +40,19 @@ def test_demo_data_is_spread_over_two_years_and_every_stage(demo_path: Path) -> 
     assert wrong == [(0,)]
 
 
+def test_every_person_has_a_sales_plan_near_what_they_win(demo_path: Path) -> None:
+    year = date.today().year
+    targets = _query(
+        demo_path,
+        f"SELECT user_id, count(*), min(amount), max(amount) FROM sales_target WHERE year = {year} "
+        "GROUP BY user_id",
+    )
+    users = _query(demo_path, "SELECT count(*) FROM user_account WHERE is_active")[0][0]
+    assert len(targets) == users
+    assert all(months == 12 and low == high and low >= 50_000 for _, months, low, high in targets)
+    assert _query(demo_path, f"SELECT count(*) FROM sales_target WHERE year = {year - 1}")[0][0] == 12 * users
+
+
 def test_amounts_are_the_gross_sum_of_product_rows(demo_path: Path) -> None:
     rows = _query(
         demo_path,

@@ -32,27 +32,12 @@ from PySide6.QtWidgets import (
 from app.services import DomainEvent, ServiceError, Services
 from app.services.analytics import AnalyticsFilter, Dashboard, Period, period_days
 from app.services.deal_filters import DealFilter
-from app.services.vocabulary import DEAL_SOURCES
+from app.ui.chart_words import chart_titles, chart_words, csv_style
 from app.ui.formatting import date_format, money
-from app.ui.i18n import error_text, translate_message
+from app.ui.i18n import error_text
 from app.ui.operations import run_in_background
 
 REFRESH_DELAY_MS = 500
-
-
-def chart_titles() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "funnel": QCoreApplication.translate("AnalyticsView", "Sales funnel: deals that reached each stage"),
-        "products": QCoreApplication.translate("AnalyticsView", "Won revenue by product"),
-        "products_time": QCoreApplication.translate("AnalyticsView", "Top products by month"),
-        "sources": QCoreApplication.translate("AnalyticsView", "Won revenue and win rate by source"),
-        "plan": QCoreApplication.translate("AnalyticsView", "Sales plan: target and won"),
-        "companies": QCoreApplication.translate("AnalyticsView", "Top customers by won revenue"),
-        "months": QCoreApplication.translate("AnalyticsView", "Won and lost by month"),
-        "forecast": QCoreApplication.translate("AnalyticsView", "Weighted forecast by close month"),
-    }
 
 
 class ChartCard(QFrame):
@@ -303,24 +288,7 @@ class AnalyticsView(QWidget):
         )
 
     def words(self, currency: str) -> Any:
-        from app.reports.charts import Words
-
-        locale = QLocale()
-        return Words(
-            titles=chart_titles(),
-            amount=self.tr("Amount (%1)").replace("%1", currency),
-            deals=self.tr("Deals"),
-            won=self.tr("Won"),
-            lost=self.tr("Lost"),
-            target=self.tr("Target"),
-            actual=self.tr("Won"),
-            weighted=self.tr("Weighted amount (%1)").replace("%1", currency),
-            no_data=self.tr("No data for this filter"),
-            money=lambda value: money(_decimal(value), currency),
-            number=lambda value: locale.toString(float(value), "f", 0),
-            month=lambda day: locale.toString(QDate(day.year, day.month, 1), "MMM yyyy"),
-            sources={code: translate_message(label) for code, label in DEAL_SOURCES.items()},
-        )
+        return chart_words(currency)
 
     def on_changed(self, event: DomainEvent) -> None:
         if event.entity in ("deal", "pipeline", "sales_target", "*", "company", "contact", "user"):
@@ -401,13 +369,7 @@ def export_chart(chart: str, data: Dashboard, words: Any, path: Path, figure: An
     if suffix == "xlsx":
         write_xlsx(path, header, rows)
     else:
-        write_csv(path, header, rows, delimiter=";" if QLocale().decimalPoint() == "," else ",")
+        write_csv(path, header, rows, **csv_style())
 
 
-def _decimal(value: float) -> Any:
-    from decimal import Decimal
-
-    return Decimal(str(round(value, 2)))
-
-
-__all__ = ["AnalyticsView", "ChartCard", "chart_titles"]
+__all__ = ["AnalyticsView", "ChartCard", "export_chart"]
