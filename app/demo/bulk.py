@@ -30,7 +30,8 @@ class BulkLoader:
         label: str | None = None,
         total: int = 0,
     ) -> None:
-        """executemany in chunks; on SQLite straight through the driver with the compiled statement."""
+        """executemany in chunks, straight through the driver with the compiled statement: the rows
+        hold stored values already (cents, thousandths), which column types must not convert again."""
         stmt = insert(table)
         done = 0
         if self.is_sqlite:
@@ -47,8 +48,9 @@ class BulkLoader:
                 done += len(chunk)
                 self._tick(label, done, total)
         else:
+            sql = str(stmt.compile(dialect=self.conn.dialect, column_keys=list(columns)))
             while chunk := list(islice(rows, CHUNK)):
-                self.conn.execute(stmt, [dict(zip(columns, row, strict=True)) for row in chunk])
+                self.conn.exec_driver_sql(sql, [dict(zip(columns, row, strict=True)) for row in chunk])
                 done += len(chunk)
                 self._tick(label, done, total)
 

@@ -84,7 +84,8 @@ class DealStageVisit(Base):
 
     __tablename__ = "deal_stage_visit"
     __table_args__ = (
-        Index("ix_deal_stage_visit_deal_id_entered_at", "deal_id", "entered_at"),
+        # A deal's stays in order; with the stage, so the funnel reads how far deals came from it alone.
+        Index("ix_deal_stage_visit_deal_id_entered_at_stage_id", "deal_id", "entered_at", "stage_id"),
         Index("ix_deal_stage_visit_stage_id_entered_at", "stage_id", "entered_at"),
     )
 

@@ -12,7 +12,19 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, and_, case, func, select, type_coerce
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Numeric,
+    and_,
+    case,
+    cast,
+    false,
+    func,
+    select,
+    true,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -35,9 +47,11 @@ from app.services.context import ServiceContext
 from app.services.deal_filters import DealFilter, Status
 from app.services.errors import ValidationError
 from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.money_sums import AMOUNT_CENTS, money
 from app.services.permissions import require_admin
 
 CENT = Decimal("0.01")
+_CENTS = AMOUNT_CENTS  # amounts are summed as the stored integers; _base makes money of them
 TOP = 10
 
 
@@ -158,6 +172,8 @@ class AnalyticsService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
         self._dialect = context.database.engine.dialect.name
+        self._semantics: dict[int, StageSemantic] = {}
+        self._won_ids: list[int] = []
 
     def dashboard(self, f: AnalyticsFilter, *, today: date | None = None) -> Dashboard:
         """Every figure of the dashboard, read in one read transaction."""
@@ -166,6 +182,8 @@ class AnalyticsService:
             rates = {c.code: c.rate for c in session.scalars(select(Currency))}
             base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
             people = self._people(session, f)
+            self._semantics = dict(session.execute(select(Stage.id, Stage.semantic)).all())
+            self._won_ids = sorted(i for i, sem in self._semantics.items() if sem is StageSemantic.WON)
             won_deals = self._won_deals(session, f, people)
             products, over_time = self._products(session, won_deals, rates, f)
             months, average, days = self._months(session, f, people, rates)
@@ -249,13 +267,21 @@ class AnalyticsService:
         return conditions
 
     def _closed_in(self, f: AnalyticsFilter) -> ColumnElement[bool]:
+        """Deals closed in the period (written so the partial index of closed deals serves it)."""
         start = datetime.combine(f.first, time.min)
         end = datetime.combine(f.last + timedelta(days=1), time.min)
-        return and_(Deal.closed_at >= start, Deal.closed_at < end)
+        return and_(Deal.closed == true(), Deal.closed_at >= start, Deal.closed_at < end)
+
+    def _greatest(self, *values: Any) -> Any:
+        return func.max(*values) if self._dialect == "sqlite" else func.greatest(*values)
+
+    def _is_won(self, stage_id: int) -> bool:
+        return self._semantics.get(stage_id) is StageSemantic.WON
 
     def _won_deals(self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None) -> Any:
-        won = select(Stage.id).where(Stage.semantic == StageSemantic.WON)
-        return select(Deal.id).where(Deal.stage_id.in_(won), self._closed_in(f), *self._scope(f, people))
+        return select(Deal.id).where(
+            self._closed_in(f), Deal.stage_id.in_(self._won_ids), *self._scope(f, people)
+        )
 
     def _funnel(
         self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
@@ -276,7 +302,7 @@ class AnalyticsService:
         scope = [Deal.pipeline_id == pipeline_id, created, *self._scope(replace(f, pipeline_id=None), people)]
         now: dict[int, tuple[int, Decimal]] = {}
         for stage_id, currency, count, amount in session.execute(
-            select(Deal.stage_id, Deal.currency, func.count(), func.sum(Deal.amount))
+            select(Deal.stage_id, Deal.currency, func.count(), func.sum(_CENTS))
             .where(*scope)
             .group_by(Deal.stage_id, Deal.currency)
         ):
@@ -292,34 +318,49 @@ class AnalyticsService:
             ),
             else_=0,
         )
-        furthest: dict[int, int] = dict(
-            session.execute(
-                select(DealStageVisit.deal_id, func.max(order))
-                .join(Deal, Deal.id == DealStageVisit.deal_id)
-                .where(*scope)
-                .group_by(DealStageVisit.deal_id)
-            ).all()
+        visits = (
+            select(DealStageVisit.deal_id.label("deal_id"), func.max(order).label("far"))
+            .join(Deal, Deal.id == DealStageVisit.deal_id)
+            .where(*scope)
+            .group_by(DealStageVisit.deal_id)
+            .subquery()
         )
-        won_ids = {s.id for s in stages if s.semantic is StageSemantic.WON}
-        in_progress = {s.id for s in stages if s.semantic is StageSemantic.IN_PROGRESS}
+        won_ids = [s.id for s in stages if s.semantic is StageSemantic.WON]
         top_sort = max(sort_of.values(), default=0)
         first_sort = shown[0].sort if shown else 0
-        reach: dict[int, int] = {}
-        for deal_id, stage_id in session.execute(select(Deal.id, Deal.stage_id).where(*scope)):
-            if stage_id in won_ids:
-                reach[deal_id] = top_sort
-            else:
-                current = sort_of[stage_id] if stage_id in in_progress else 0
-                reach[deal_id] = max(furthest.get(deal_id) or 0, current, first_sort)
+        current = case(
+            *((Deal.stage_id == s.id, s.sort) for s in stages if s.semantic is StageSemantic.IN_PROGRESS),
+            else_=0,
+        )
+        how_far = case(
+            (Deal.stage_id.in_(won_ids), top_sort),
+            else_=self._greatest(func.coalesce(visits.c.far, 0), current, first_sort),
+        )
+        # How many deals came exactly this far; a stage is reached by those that came as far or further.
+        came: dict[int, int] = dict(
+            session.execute(
+                select(how_far, func.count())
+                .select_from(Deal)
+                .outerjoin(visits, visits.c.deal_id == Deal.id)
+                .where(*scope)
+                .group_by(how_far)
+            ).all()
+        )
         steps: list[FunnelStep] = []
         before: int | None = None
         for stage in shown:
-            reached = sum(1 for how_far in reach.values() if how_far >= stage.sort)
+            reached = sum(count for far, count in came.items() if far >= stage.sort)
             conversion = (reached / before * 100) if before else None
-            count, amount = now.get(stage.id, (0, Decimal(0)))
+            in_stage, stage_amount = now.get(stage.id, (0, Decimal(0)))
             steps.append(
                 FunnelStep(
-                    stage.id, stage.name, stage.color, count, amount.quantize(CENT), reached, conversion
+                    stage.id,
+                    stage.name,
+                    stage.color,
+                    in_stage,
+                    stage_amount.quantize(CENT),
+                    reached,
+                    conversion,
                 )
             )
             before = reached
@@ -329,7 +370,7 @@ class AnalyticsService:
         self, session: Session, won_deals: Any, rates: dict[str, Decimal], f: AnalyticsFilter
     ) -> tuple[tuple[Bar, ...], dict[str, dict[date, Decimal]]]:
         """Revenue (net, after discounts, before tax) of won deals' product rows, by product."""
-        net = _row_net_cents()
+        net = _row_net_cents(self._dialect)
         name = func.coalesce(Product.name, DealProductRow.name)
         month = _month_of(Deal.closed_at, self._dialect)
         rows = session.execute(
@@ -343,7 +384,7 @@ class AnalyticsService:
         by_month: dict[tuple[int | None, str], dict[date, Decimal]] = {}
         for product_id, product_name, currency, month_text, cents in rows:
             key = (product_id, product_name)
-            value = _base(Decimal(int(cents or 0)).scaleb(-2), currency, rates)
+            value = _base(cents, currency, rates)
             totals[key] = totals.get(key, Decimal(0)) + value
             day = _as_month(month_text)
             by_month.setdefault(key, {})[day] = by_month.get(key, {}).get(day, Decimal(0)) + value
@@ -369,16 +410,15 @@ class AnalyticsService:
     def _sources(
         self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
     ) -> list[Bar]:
-        semantic = select(Stage.semantic).where(Stage.id == Deal.stage_id).scalar_subquery()
         rows = session.execute(
-            select(Deal.source, semantic, Deal.currency, func.count(), func.sum(Deal.amount))
-            .where(Deal.closed.is_(True), self._closed_in(f), *self._scope(f, people))
-            .group_by(Deal.source, semantic, Deal.currency)
+            select(Deal.source, Deal.stage_id, Deal.currency, func.count(), func.sum(_CENTS))
+            .where(self._closed_in(f), *self._scope(f, people))
+            .group_by(Deal.source, Deal.stage_id, Deal.currency)
         ).all()
         figures: dict[str | None, list[Any]] = {}
-        for source, stage_semantic, currency, count, amount in rows:
+        for source, stage_id, currency, count, amount in rows:
             won_count, lost_count, revenue = figures.setdefault(source, [0, 0, Decimal(0)])
-            if stage_semantic == StageSemantic.WON or stage_semantic == StageSemantic.WON.value:
+            if self._is_won(stage_id):
                 figures[source] = [won_count + count, lost_count, revenue + _base(amount, currency, rates)]
             else:
                 figures[source] = [won_count, lost_count + count, revenue]
@@ -409,16 +449,15 @@ class AnalyticsService:
         ):
             targets[user_id] = targets.get(user_id, Decimal(0)) + amount
         people = self._people(session, f)
-        won = select(Stage.id).where(Stage.semantic == StageSemantic.WON)
         actual: dict[int, Decimal] = {}
         pipeline = [Deal.pipeline_id == f.pipeline_id] if f.pipeline_id is not None else []
-        for responsible, currency, amount in session.execute(
-            select(Deal.responsible_id, Deal.currency, func.sum(Deal.amount))
-            .where(Deal.stage_id.in_(won), self._closed_in(f), Deal.responsible_id.is_not(None), *pipeline)
+        for responsible, currency, cents in session.execute(
+            select(Deal.responsible_id, Deal.currency, func.sum(_CENTS))
+            .where(self._closed_in(f), Deal.stage_id.in_(self._won_ids), *pipeline)
             .group_by(Deal.responsible_id, Deal.currency)
         ):
             if responsible is not None:
-                actual[responsible] = actual.get(responsible, Decimal(0)) + _base(amount, currency, rates)
+                actual[responsible] = actual.get(responsible, Decimal(0)) + _base(cents, currency, rates)
         users = session.execute(
             select(User.id, User.name, User.department_id).where(User.is_active.is_(True))
         ).all()
@@ -448,38 +487,46 @@ class AnalyticsService:
         *,
         companies: bool,
     ) -> list[Bar]:
-        semantic = select(Stage.semantic).where(Stage.id == Deal.stage_id).scalar_subquery()
-        key: Any
-        name: Any
-        if companies:
-            key, name = Deal.company_id, Company.title
-            source = select(key, name, semantic, Deal.currency, func.count(), func.sum(Deal.amount)).join(
-                Company, Company.id == Deal.company_id
-            )
-        else:
-            key = deal_contact.c.contact_id
-            name = func.trim(Contact.first_name + " " + Contact.last_name)
-            source = (
-                select(key, name, semantic, Deal.currency, func.count(), func.sum(Deal.amount))
-                .join(deal_contact, deal_contact.c.deal_id == Deal.id)
-                .join(Contact, Contact.id == deal_contact.c.contact_id)
-            )
+        # By id only (from the index of closed deals), won and lost counted in SQL, named afterwards
+        # for the top ones.
+        key: Any = Deal.company_id if companies else deal_contact.c.contact_id
+        won = Deal.stage_id.in_(self._won_ids)
+        query = select(
+            key,
+            Deal.currency,
+            func.sum(case((won, 1), else_=0)),
+            func.sum(case((won, 0), else_=1)),
+            func.sum(case((won, _CENTS), else_=None)),
+        )
+        if not companies:
+            query = query.join(deal_contact, deal_contact.c.deal_id == Deal.id)
         rows = session.execute(
-            source.where(Deal.closed.is_(True), self._closed_in(f), *self._scope(f, people)).group_by(
-                key, name, semantic, Deal.currency
+            query.where(self._closed_in(f), key.is_not(None), *self._scope(f, people)).group_by(
+                key, Deal.currency
             )
         ).all()
-        figures: dict[tuple[int, str], list[Any]] = {}
-        for ident, label, stage_semantic, currency, count, amount in rows:
-            won_count, lost_count, revenue = figures.setdefault((ident, label), [0, 0, Decimal(0)])
-            if stage_semantic == StageSemantic.WON or stage_semantic == StageSemantic.WON.value:
-                figures[(ident, label)] = [
-                    won_count + count,
-                    lost_count,
-                    revenue + _base(amount, currency, rates),
-                ]
-            else:
-                figures[(ident, label)] = [won_count, lost_count + count, revenue]
+        figures: dict[int, list[Any]] = {}
+        for ident, currency, won_count, lost_count, amount in rows:
+            entry = figures.setdefault(ident, [0, 0, Decimal(0)])
+            entry[0] += won_count
+            entry[1] += lost_count
+            if won_count:
+                entry[2] += _base(amount, currency, rates)
+        best = sorted(
+            ((ident, e) for ident, e in figures.items() if e[0]), key=lambda item: (-item[1][2], -item[1][0])
+        )[: TOP * 3]  # ties on amount and count are broken by name below
+        ids = [ident for ident, _e in best]
+        if companies:
+            names = dict(session.execute(select(Company.id, Company.title).where(Company.id.in_(ids))).all())
+        else:
+            names = dict(
+                session.execute(
+                    select(Contact.id, func.trim(Contact.first_name + " " + Contact.last_name)).where(
+                        Contact.id.in_(ids)
+                    )
+                ).all()
+            )
+        named = {(ident, names.get(ident, "")): e for ident, e in best}
         bars = [
             Bar(
                 ident,
@@ -494,28 +541,26 @@ class AnalyticsService:
                     **({"company_id": ident} if companies else {"contact_id": ident}),
                 ),
             )
-            for (ident, label), (won, lost, revenue) in figures.items()
-            if won
+            for (ident, label), (won, lost, revenue) in named.items()
         ]
         return sorted(bars, key=lambda b: (-b.value, -b.count, b.label))[:TOP]
 
     def _months(
         self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
     ) -> tuple[tuple[MonthFigures, ...], Decimal, float | None]:
-        semantic = select(Stage.semantic).where(Stage.id == Deal.stage_id).scalar_subquery()
         month = _month_of(Deal.closed_at, self._dialect)
         rows = session.execute(
-            select(month, semantic, Deal.currency, func.count(), func.sum(Deal.amount))
-            .where(Deal.closed.is_(True), self._closed_in(f), *self._scope(f, people))
-            .group_by(month, semantic, Deal.currency)
+            select(month, Deal.stage_id, Deal.currency, func.count(), func.sum(_CENTS))
+            .where(self._closed_in(f), *self._scope(f, people))
+            .group_by(month, Deal.stage_id, Deal.currency)
         ).all()
         table: dict[date, list[Any]] = {
             m: [0, 0, Decimal(0), Decimal(0)] for m in _months_between(f.first, f.last)
         }
-        for month_text, stage_semantic, currency, count, amount in rows:
+        for month_text, stage_id, currency, count, amount in rows:
             entry = table.setdefault(_as_month(month_text), [0, 0, Decimal(0), Decimal(0)])
             value = _base(amount, currency, rates)
-            if stage_semantic == StageSemantic.WON or stage_semantic == StageSemantic.WON.value:
+            if self._is_won(stage_id):
                 entry[0] += count
                 entry[2] += value
             else:
@@ -531,13 +576,12 @@ class AnalyticsService:
             if won_count
             else Decimal(0)
         )
-        won_stage = select(Stage.id).where(Stage.semantic == StageSemantic.WON)
         if self._dialect == "sqlite":
             days = func.avg(func.julianday(Deal.closed_at) - func.julianday(Deal.created_at))
         else:
             days = func.avg(func.extract("epoch", Deal.closed_at - Deal.created_at) / 86400.0)
         average_days = session.scalar(
-            select(days).where(Deal.stage_id.in_(won_stage), self._closed_in(f), *self._scope(f, people))
+            select(days).where(self._closed_in(f), Deal.stage_id.in_(self._won_ids), *self._scope(f, people))
         )
         return months, average, (float(average_days) if average_days is not None else None)
 
@@ -555,10 +599,10 @@ class AnalyticsService:
             return []
         month = _month_of(Deal.close_date, self._dialect)
         rows = session.execute(
-            select(month, Deal.currency, Stage.probability, func.count(), func.sum(Deal.amount))
+            select(month, Deal.currency, Stage.probability, func.count(), func.sum(_CENTS))
             .join(Stage, Stage.id == Deal.stage_id)
             .where(
-                Deal.closed.is_(False),
+                Deal.closed == false(),  # as the partial index of open deals says it
                 Deal.close_date >= first,
                 Deal.close_date <= f.last,
                 *self._scope(f, people),
@@ -587,21 +631,24 @@ class AnalyticsService:
 # -- helpers ------------------------------------------------------------------------------------------------
 
 
-def _base(amount: Any, currency: str, rates: dict[str, Decimal]) -> Decimal:
-    if amount is None:
-        return Decimal(0)
-    value = amount if isinstance(amount, Decimal) else Decimal(int(amount)).scaleb(-2)
-    return value * rates.get(currency, Decimal(1))
+def _base(cents: Any, currency: str, rates: dict[str, Decimal]) -> Decimal:
+    """A sum of cents (an int from SQLite, a Decimal from PostgreSQL) in the base currency."""
+    return money(cents) * rates.get(currency, Decimal(1))
 
 
-def _row_net_cents() -> Any:
+def _row_net_cents(dialect: str) -> Any:
     """A product row's net in cents, as pricing.line_totals works it out: the discounted unit
     price times the quantity rounded half up per row; with tax included, the tax taken out.
-    On the stored integers (cents, thousandths of a unit, hundredths of a percent), exactly."""
+    On the stored integers (cents, thousandths of a unit, hundredths of a percent), exactly.
+    PostgreSQL computes in NUMERIC: price x discount x quantity can pass a 64-bit integer."""
     row = DealProductRow.__table__.c
-    price, quantity, discount, rate = (
-        type_coerce(column, BigInteger) for column in (row.price, row.quantity, row.discount, row.tax_rate)
-    )
+    columns = (row.price, row.quantity, row.discount, row.tax_rate)
+    parts: tuple[Any, ...]
+    if dialect == "postgresql":
+        parts = tuple(cast(column, Numeric(38, 0)) for column in columns)
+    else:
+        parts = tuple(type_coerce(column, BigInteger) for column in columns)
+    price, quantity, discount, rate = parts
     percent = (price * (10000 - discount) * quantity + 5_000_000) // 10_000_000
     amount = ((price - discount) * quantity + 500) // 1000
     row_sum = case((row.discount_type == "percent", percent), else_=amount)

@@ -35,6 +35,7 @@ from app.services.deal_filters import (
     values_only,
 )
 from app.services.deal_paging import SORT_COLUMNS, CustomSort, DealSort, PageCursor
+from app.services.money_sums import amount_sum, money
 from app.services.stale import is_stale
 
 PAGE_SIZE = 100
@@ -125,7 +126,7 @@ class DealQueryService:
         with self._ctx.read() as session:
             rates = {c.code: c.rate for c in session.scalars(select(Currency))}
             base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
-            stmt = select(Deal.currency, func.count(), func.sum(Deal.amount))
+            stmt = select(Deal.currency, func.count(), amount_sum())
             driver = self._driver(session, deal_filter)
             if driver is not None:  # from the value index to the deals it names: no IN-list to build
                 value = _DRIVER_VALUE
@@ -137,7 +138,7 @@ class DealQueryService:
             else:
                 stmt = stmt.where(*deal_conditions(deal_filter, self._dialect, self._ctx.actor_id))
             rows = session.execute(stmt.group_by(Deal.currency)).all()
-        by_currency = {code: (amount or Decimal(0)) for code, _n, amount in rows}
+        by_currency = {code: money(amount) for code, _n, amount in rows}
         total = sum(
             ((amount * rates.get(code, Decimal(1))) for code, amount in by_currency.items()), Decimal(0)
         ).quantize(Decimal("0.01"))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 from app.models import Company, Contact, Currency, Deal, Task, User, deal_contact
 from app.services.context import ServiceContext
 from app.services.deal_filters import DealFilter, deal_conditions
+from app.services.money_sums import amount_sum, money
 
 CARDS_PER_PAGE = 50
 
@@ -65,7 +66,7 @@ class KanbanService:
         with self._ctx.connect() as conn:
             rates: dict[str, Decimal] = dict(conn.execute(select(Currency.code, Currency.rate)).all())
             rows = conn.execute(
-                select(Deal.stage_id, Deal.currency, func.count(), func.sum(Deal.amount))
+                select(Deal.stage_id, Deal.currency, func.count(), amount_sum())
                 .where(Deal.stage_id.in_(stage_ids), *conditions)
                 .group_by(Deal.stage_id, Deal.currency)
             ).all()
@@ -73,7 +74,7 @@ class KanbanService:
         totals: dict[int, Decimal] = {s: Decimal(0) for s in stage_ids}
         for stage_id, currency, count, amount in rows:
             counts[stage_id] += count
-            totals[stage_id] += (amount or Decimal(0)) * rates.get(currency, Decimal(1))
+            totals[stage_id] += money(amount) * rates.get(currency, Decimal(1))
         return {s: ColumnSummary(s, counts[s], totals[s].quantize(Decimal("0.01"))) for s in stage_ids}
 
     def cards(

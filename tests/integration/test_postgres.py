@@ -44,11 +44,34 @@ def test_schema_and_rules_on_postgres(postgres_url: str) -> None:
         services.close()
 
 
-def test_demo_and_list_queries_on_postgres(postgres_url: str) -> None:
+def test_demo_and_list_queries_on_postgres(postgres_url: str, tmp_path) -> None:
     services = open_services(postgres_url)
     try:
         generate_demo(services.database, 150, seed=5)
         assert services.deal_queries.count(DealFilter()) == 150
+        # Analytics: the same demo gives the same figures on the server as in a file.
+        from dataclasses import replace
+        from datetime import date
+
+        import pytest
+
+        from app.services.analytics import AnalyticsFilter
+
+        every_day = AnalyticsFilter(date(2000, 1, 1), date(2100, 12, 31))
+        there = services.analytics.dashboard(every_day)
+        local = open_services(str(tmp_path / "same.sqlite"))
+        try:
+            generate_demo(local.database, 150, seed=5)
+            here = local.analytics.dashboard(every_day)
+            assert services.deal_queries.summary(DealFilter()) == local.deal_queries.summary(DealFilter())
+            first = services.pipelines.list()[0]
+            stages = [s.id for s in first.stages]
+            assert services.kanban.columns(stages, DealFilter()) == local.kanban.columns(stages, DealFilter())
+        finally:
+            local.close()
+        assert there.average_days_to_close == pytest.approx(here.average_days_to_close, abs=0.01)
+        assert replace(there, average_days_to_close=None) == replace(here, average_days_to_close=None)
+        assert sum(m.won for m in there.months) > 0
         for column in SORT_COLUMNS:
             rows = services.deal_queries.page(DealFilter(), DealSort(column), 0, 200)
             assert len({r.id for r in rows}) == 150

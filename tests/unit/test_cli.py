@@ -245,7 +245,8 @@ def test_doc_render_with_a_stored_template_and_a_file(tmp_path: Path, capsys) ->
     assert "no stored template" in err
 
 
-def test_report_writes_every_chart_and_its_data(tmp_path: Path, capsys) -> None:
+def test_report_writes_every_chart_and_its_data(tmp_path: Path, capsys, qapp) -> None:
+    # qapp: the GUI tests that follow need a QApplication, not the QCoreApplication the command makes.
     from datetime import date
 
     from openpyxl import load_workbook
@@ -314,7 +315,7 @@ def test_report_writes_every_chart_and_its_data(tmp_path: Path, capsys) -> None:
         (("--pipeline", "Nowhere"), "Nowhere"),
     ],
 )
-def test_report_refuses_bad_filters(tmp_path: Path, capsys, args, message) -> None:
+def test_report_refuses_bad_filters(tmp_path: Path, capsys, qapp, args, message) -> None:
     db = str(tmp_path / "r.sqlite")
     run(capsys, "init", "--db", db)
     code, _, err = run(capsys, "report", "--db", db, "--out", str(tmp_path / "out"), *args)

@@ -1,0 +1,89 @@
+"""Analytics scenarios: every chart's figures computed for this year (analytics_dashboard, with the
+same SQL replayed on raw sqlite3 for the ratio), every chart drawn on the page (analytics_render),
+and the page's first opening, matplotlib's import included (analytics_first_open)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from benchmarks.runner import median_ms, scenario
+
+
+def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from sqlalchemy import event
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.services import open_services
+    from app.services.analytics import AnalyticsFilter, Period, period_days
+    from app.ui.operations import Operation
+
+    app = QApplication.instance() or QApplication([])
+    services = open_services(str(path))
+    results: dict[str, dict[str, Any]] = {}
+    wanted = AnalyticsFilter(*period_days(Period.THIS_YEAR, date.today()))  # noqa: DTZ011
+
+    # -- the page's first opening: matplotlib imported, the charts built, read and drawn ---------------
+    from app.views.analytics.analytics_view import AnalyticsView
+
+    Operation.run_synchronously = True
+    try:
+        view = AnalyticsView(services)
+        view.resize(1400, 900)
+        start = time.perf_counter()
+        view.show()  # builds the cards and reads the dashboard (synchronously here)
+        for card in view.cards.values():
+            card.canvas.draw()
+        first_open = (time.perf_counter() - start) * 1000
+    finally:
+        Operation.run_synchronously = False
+    assert view.data is not None
+    results["analytics_first_open"] = scenario(first_open, runs=1)
+
+    # -- analytics_dashboard: the figures, and the same statements on raw sqlite3 ----------------------
+    statements: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            statements.append((statement, parameters))
+
+    engine = services.database.engine
+    event.listen(engine, "before_cursor_execute", capture)
+    data = services.analytics.dashboard(wanted)
+    event.remove(engine, "before_cursor_execute", capture)
+    raw = sqlite3.connect(path, isolation_level=None)
+
+    def replay() -> None:
+        raw.execute("BEGIN")
+        for statement, parameters in statements:
+            raw.execute(statement, parameters).fetchall()
+        raw.execute("COMMIT")
+
+    won = sum(m.won for m in data.months)
+    results["analytics_dashboard"] = scenario(
+        median_ms(lambda: services.analytics.dashboard(wanted), runs),
+        median_ms(replay, runs),
+        statements=len(statements),
+        won_deals=won,
+        closed_deals=won + sum(m.lost for m in data.months),
+    )
+
+    # -- analytics_render: all eight charts drawn on their canvases ----------------------------------------
+    def render() -> None:
+        view.show_data(data)
+        for card in view.cards.values():
+            card.canvas.draw()
+
+    results["analytics_render"] = scenario(median_ms(render, runs), charts=len(view.cards))
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    raw.close()
+    services.close()
+    return results
