@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from app.ui.i18n import install_translations
     from app.ui.operations import Operation
     from app.ui.settings import CHANGE_POLL_MS, UserSettings
+    from app.views.analytics.plan_dialog import PlanDialog
     from app.views.calendar.calendar_view import Mode
     from app.views.deals_area import DealsView
     from app.views.sidebar import Area
@@ -117,6 +119,12 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     ):
         window.sidebar.select(area)
         shoot(f"{number:02d}-{area.value}", window)
+    window.sidebar.select(Area.ANALYTICS)
+    bar = window.analytics.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    shoot("08b-analytics-plan-customers-forecast", window)
+    bar.setValue(0)
+    in_dialog("08c-sales-plan", PlanDialog(services, date.today().year, parent=window))  # noqa: DTZ011
     _some_tunnels(services)
     window.settings_page.pipelines.refresh()
     window.sidebar.select(Area.SETTINGS)

@@ -51,11 +51,11 @@ def draw(chart: str, figure: Any, data: Dashboard, words: Words) -> Drawn:
     axes = figure.add_subplot(111)
     drawn = Drawn()
     title = words.titles.get(chart, chart)
-    axes.set_title(title, fontsize=11, loc="left")
+    # Over the whole figure, from its left edge: long axis labels push an axes title off the right.
+    figure.suptitle(title, x=0.01, ha="left", fontsize=11)
     painter = _PAINTERS[chart]
     if not painter(axes, data, words, drawn):
         axes.clear()
-        axes.set_title(title, fontsize=11, loc="left")
         axes.text(0.5, 0.5, words.no_data, ha="center", va="center", transform=axes.transAxes, color=GREY)
         axes.set_axis_off()
     figure.tight_layout()

@@ -2590,6 +2590,10 @@ Trotzdem neu speichern?</translation>
         <translation>Ziele pro Person und Monat in der Basiswährung; eine leere Zelle bedeutet kein Ziel.</translation>
     </message>
     <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Jahr:</translation>
+    </message>
+    <message>
         <source>Plan not saved</source>
         <translation>Plan nicht gespeichert</translation>
     </message>

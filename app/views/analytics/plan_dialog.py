@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -35,6 +36,7 @@ class PlanDialog(QDialog):
         self.year = QSpinBox()
         self.year.setObjectName("planYear")
         self.year.setRange(2000, 2100)
+        self.year.setGroupSeparatorShown(False)
         self.year.setValue(year)
         self.table = QTableWidget(len(self.users), 12)
         self.table.setObjectName("planTable")
@@ -52,8 +54,14 @@ class PlanDialog(QDialog):
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        year_row = QHBoxLayout()
+        year_label = QLabel(self.tr("&Year:"))
+        year_label.setBuddy(self.year)
+        year_row.addWidget(year_label)
+        year_row.addWidget(self.year)
+        year_row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.year)
+        layout.addLayout(year_row)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
