@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.services.analytics import Dashboard
-from app.services.deal_filters import DealFilter
+from app.services.deal_filters import DateRange, DealFilter
 
 CHARTS = ("funnel", "products", "products_time", "sources", "plan", "companies", "months", "forecast")
 BLUE, GREEN, RED, GREY, ORANGE = "#2f7bea", "#4caf50", "#e53935", "#9aa5b1", "#f29900"
@@ -170,7 +170,16 @@ def _funnel(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
             label += f"  ({step.conversion:.0f} %)"
         axes.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, " " + label, va="center", fontsize=8)
         bar.set_picker(True)
-        drawn.picks.append((bar, data.filter.deal_filter(stage_ids=(step.stage_id,))))
+        # The deals now in the stage among those the funnel counts (created in the period).
+        created = DateRange(first=data.filter.first, last=data.filter.last)
+        drawn.picks.append(
+            (
+                bar,
+                data.deal_filter(
+                    pipeline_id=data.funnel_pipeline_id, stage_ids=(step.stage_id,), created=created
+                ),
+            )
+        )
     axes.set_xlabel(words.deals)
     axes.margins(x=0.25)
     return True
@@ -263,7 +272,7 @@ def _plan(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
         drawn.picks.append(
             (
                 bar,
-                data.filter.deal_filter(
+                data.deal_filter(
                     responsible_ids=(row.user_id,),
                     status=_won(),
                     closed_from=data.filter.first,
@@ -329,7 +338,7 @@ def _month_filter(data: Dashboard, month: Any, status: str) -> DealFilter:
 
     first = max(month, data.filter.first)
     last = min(month_end(month), data.filter.last)
-    return data.filter.deal_filter(status=Status(status), closed_from=first, closed_to=last)
+    return data.deal_filter(status=Status(status), closed_from=first, closed_to=last)
 
 
 _PAINTERS: dict[str, Callable[[Any, Dashboard, Words, Drawn], bool]] = {

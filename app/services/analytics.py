@@ -166,6 +166,13 @@ class Dashboard:
     average_won: Decimal = Decimal(0)
     average_days_to_close: float | None = None
     forecast: tuple[Bar, ...] = ()
+    funnel_pipeline_id: int | None = None
+    people: tuple[int, ...] = ()  # a department's people, when the filter names a department
+
+    def deal_filter(self, **more: Any) -> DealFilter:
+        """The list's filter for deals of these figures (pipeline, people) plus `more`."""
+        people = self.people or self.filter.responsible_ids
+        return replace(self.filter, responsible_ids=people).deal_filter(**more)
 
 
 class AnalyticsService:
@@ -174,6 +181,7 @@ class AnalyticsService:
         self._dialect = context.database.engine.dialect.name
         self._semantics: dict[int, StageSemantic] = {}
         self._won_ids: list[int] = []
+        self._funnel_pipeline: int | None = None
 
     def dashboard(self, f: AnalyticsFilter, *, today: date | None = None) -> Dashboard:
         """Every figure of the dashboard, read in one read transaction."""
@@ -182,13 +190,17 @@ class AnalyticsService:
             rates = {c.code: c.rate for c in session.scalars(select(Currency))}
             base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
             people = self._people(session, f)
+            shown = f
+            if f.department_id is not None and people:
+                # The bars' deal filters name the department's people (the list knows no departments).
+                f = replace(f, responsible_ids=people)
             self._semantics = dict(session.execute(select(Stage.id, Stage.semantic)).all())
             self._won_ids = sorted(i for i, sem in self._semantics.items() if sem is StageSemantic.WON)
             won_deals = self._won_deals(session, f, people)
             products, over_time = self._products(session, won_deals, rates, f)
             months, average, days = self._months(session, f, people, rates)
             return Dashboard(
-                f,
+                shown,
                 base,
                 tuple(self._funnel(session, f, people, rates)),
                 products,
@@ -201,6 +213,8 @@ class AnalyticsService:
                 average,
                 days,
                 tuple(self._forecast(session, f, people, rates, day)),
+                self._funnel_pipeline,
+                f.responsible_ids if f is not shown else (),
             )
 
     # -- sales plan ------------------------------------------------------------------------------------------
@@ -289,6 +303,7 @@ class AnalyticsService:
         pipeline_id = f.pipeline_id or session.scalar(
             select(Pipeline.id).order_by(Pipeline.is_default.desc(), Pipeline.sort, Pipeline.id).limit(1)
         )
+        self._funnel_pipeline = pipeline_id
         stages = list(
             session.scalars(
                 select(Stage).where(Stage.pipeline_id == pipeline_id).order_by(Stage.sort, Stage.id)

@@ -55,6 +55,10 @@
         <translation>Abteilung: %1</translation>
     </message>
     <message>
+        <source>Reading the figures…</source>
+        <translation>Die Zahlen werden gelesen …</translation>
+    </message>
+    <message>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>

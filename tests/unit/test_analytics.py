@@ -170,3 +170,32 @@ def test_the_filter_narrows_to_people_and_periods(services: Services, shop) -> N
     assert period_days(Period.LAST_12_MONTHS, date(2026, 11, 27)) == (date(2025, 12, 1), date(2026, 11, 30))
     with pytest.raises(ValidationError):
         period_days(Period.CUSTOM, date(2026, 11, 27), date(2026, 5, 1), date(2026, 4, 1))
+
+
+def test_every_bar_opens_exactly_its_deals(services: Services, shop) -> None:
+    """What a click on a bar shows in the list is what the bar counts, for a department too."""
+    from matplotlib.figure import Figure
+    from sqlalchemy import insert
+
+    from app.models import Department, User
+    from app.reports.charts import CHARTS, Words, draw
+
+    with services.database.engine.begin() as conn:
+        department = conn.execute(insert(Department).values(name="Field")).inserted_primary_key[0]
+        conn.execute(update(User).where(User.id == shop["anna"].id).values(department_id=department))
+    stages = shop["pipeline"].stages
+    extra = services.deals.create(title="F", responsible_id=shop["anna"].id)
+    services.deals.move_stage(extra.id, stages[2].id, expected_version=extra.version)
+    wide = AnalyticsFilter(date(2026, 1, 1), date.today() + timedelta(days=1), department_id=department)
+    data = services.analytics.dashboard(wide, today=TODAY)
+    words = Words({}, "A", "D", "W", "L", "T", "W", "WA", "-", str, str, str)
+    picks = {chart: draw(chart, Figure(), data, words).picks for chart in CHARTS}
+    count = services.deal_queries.count
+
+    funnel_counts = [count(deals) for _bar, deals in picks["funnel"]]
+    assert funnel_counts == [s.deals for s in data.funnel][::-1]  # drawn bottom-up
+    assert sum(funnel_counts) == 3  # Anna's A and B (won), F (in stage 3); not Ben's
+    assert [count(deals) for _bar, deals in picks["sources"]] == [b.count for b in data.sources][::-1]
+    assert {b.key for b in data.sources} == {"call", "website"}  # Anna's only
+    months = [count(deals) for _bar, deals in picks["months"]]
+    assert sum(months) == sum(m.won + m.lost for m in data.months) == 2

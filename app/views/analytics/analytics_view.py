@@ -262,6 +262,8 @@ class AnalyticsView(QWidget):
             self.figures.setText(error_text(exc))
             return
         analytics = self._services.analytics
+        if self.data is None:
+            self.figures.setText(self.tr("Reading the figures…"))
 
         def done(data: Dashboard) -> None:
             if data.filter == self.current_filter():
