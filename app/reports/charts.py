@@ -34,6 +34,8 @@ class Words:
     month: Callable[[Any], str]  # a month's first day -> "Nov 2026"
     sources: Mapping[str, str] = field(default_factory=dict)
     columns: Mapping[str, str] = field(default_factory=dict)  # "Stage" -> "Phase"
+    on_track: str = "on track"
+    behind: str = "behind"
 
     def column(self, name: str) -> str:
         return self.columns.get(name, name)
@@ -283,7 +285,17 @@ def _plan(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
     axes.set_xticks(positions, [r.name for r in rows], fontsize=8, rotation=20)
     axes.set_ylabel(words.amount)
     _money_axis(axes, words, "y")
-    axes.legend(fontsize=7)
+    from matplotlib.patches import Patch
+
+    axes.margins(y=0.25)  # room for the legend above the tallest bar
+    axes.legend(
+        handles=[
+            Patch(color=GREY, label=words.target),
+            Patch(color=GREEN, label=f"{words.actual}: {words.on_track}"),
+            Patch(color=ORANGE, label=f"{words.actual}: {words.behind}"),
+        ],
+        fontsize=7,
+    )
     return True
 
 

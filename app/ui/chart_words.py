@@ -65,6 +65,8 @@ def chart_words(currency: str) -> Words:
         month=lambda day: _month(locale, day),
         sources={code: translate_message(label) for code, label in DEAL_SOURCES.items()},
         columns=column_names(),
+        on_track=QCoreApplication.translate("ChartWords", "on track"),
+        behind=QCoreApplication.translate("ChartWords", "behind"),
     )
 
 

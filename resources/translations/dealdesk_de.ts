@@ -339,6 +339,14 @@
         <source>No data for this filter</source>
         <translation>Keine Daten für diesen Filter</translation>
     </message>
+    <message>
+        <source>on track</source>
+        <translation>im Plan</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>im Rückstand</translation>
+    </message>
 </context>
 <context>
     <name>CloseZone</name>
