@@ -315,15 +315,8 @@ class AnalyticsService:
             Deal.created_at < datetime.combine(f.last + timedelta(days=1), time.min),
         )
         scope = [Deal.pipeline_id == pipeline_id, created, *self._scope(replace(f, pipeline_id=None), people)]
-        now: dict[int, tuple[int, Decimal]] = {}
-        for stage_id, currency, count, amount in session.execute(
-            select(Deal.stage_id, Deal.currency, func.count(), func.sum(_CENTS))
-            .where(*scope)
-            .group_by(Deal.stage_id, Deal.currency)
-        ):
-            n, total = now.get(stage_id, (0, Decimal(0)))
-            now[stage_id] = (n + count, total + _base(amount, currency, rates))
-        # How far each deal came: the furthest stage (by order) it stayed in; won deals came all the way.
+        # How far each deal came: the furthest stage (by order) it stayed in (its visits, read along
+        # their index for each deal); won deals came all the way.
         sort_of = {s.id: s.sort for s in stages}
         order = case(
             *(
@@ -333,13 +326,7 @@ class AnalyticsService:
             ),
             else_=0,
         )
-        visits = (
-            select(DealStageVisit.deal_id.label("deal_id"), func.max(order).label("far"))
-            .join(Deal, Deal.id == DealStageVisit.deal_id)
-            .where(*scope)
-            .group_by(DealStageVisit.deal_id)
-            .subquery()
-        )
+        furthest = select(func.max(order)).where(DealStageVisit.deal_id == Deal.id).scalar_subquery()
         won_ids = [s.id for s in stages if s.semantic is StageSemantic.WON]
         top_sort = max(sort_of.values(), default=0)
         first_sort = shown[0].sort if shown else 0
@@ -349,18 +336,20 @@ class AnalyticsService:
         )
         how_far = case(
             (Deal.stage_id.in_(won_ids), top_sort),
-            else_=self._greatest(func.coalesce(visits.c.far, 0), current, first_sort),
+            else_=self._greatest(func.coalesce(furthest, 0), current, first_sort),
         )
-        # How many deals came exactly this far; a stage is reached by those that came as far or further.
-        came: dict[int, int] = dict(
-            session.execute(
-                select(how_far, func.count())
-                .select_from(Deal)
-                .outerjoin(visits, visits.c.deal_id == Deal.id)
-                .where(*scope)
-                .group_by(how_far)
-            ).all()
-        )
+        # One pass: the deals now in each stage (count, amount) and how many came exactly how far;
+        # a stage is reached by those that came as far or further.
+        now: dict[int, tuple[int, Decimal]] = {}
+        came: dict[int, int] = {}
+        for far, stage_id, currency, count, amount in session.execute(
+            select(how_far, Deal.stage_id, Deal.currency, func.count(), func.sum(_CENTS))
+            .where(*scope)
+            .group_by(how_far, Deal.stage_id, Deal.currency)
+        ):
+            n, total = now.get(stage_id, (0, Decimal(0)))
+            now[stage_id] = (n + count, total + _base(amount, currency, rates))
+            came[far] = came.get(far, 0) + count
         steps: list[FunnelStep] = []
         before: int | None = None
         for stage in shown:
