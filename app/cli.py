@@ -274,16 +274,11 @@ def _report(services: Services, args: argparse.Namespace) -> int:
         people = (person.id,)
     department_id = None
     if args.department:
-        departments = {
-            (u.department_name or "").casefold(): u.department_id
-            for u in services.users.list()
-            if u.department_id is not None
-        }
-        department_id = departments.get(args.department.casefold())
+        departments = {u.department_name: u.department_id for u in services.users.list() if u.department_name}
+        wanted = args.department.casefold()
+        department_id = next((i for name, i in departments.items() if name.casefold() == wanted), None)
         if department_id is None:
-            known = ", ".join(
-                sorted(u.department_name or "" for u in services.users.list() if u.department_name)
-            )
+            known = ", ".join(sorted(departments))
             raise UsageError(f"No department '{args.department}' (known: {known or 'none'}).")
     written = write_report(
         services,

@@ -12,9 +12,6 @@ if TYPE_CHECKING:
     from app.services import Services
     from app.services.analytics import AnalyticsFilter
 
-IMAGE_FORMATS = ("png", "svg", "pdf")
-DATA_FORMATS = ("csv", "xlsx")
-
 
 @dataclass(frozen=True)
 class ReportOptions:
@@ -33,9 +30,9 @@ def write_report(
 
     from PySide6.QtCore import QCoreApplication, QLocale
 
-    from app.exporting.tables import write_csv, write_xlsx
-    from app.reports.charts import CHARTS, draw, table
-    from app.ui.chart_words import chart_words, csv_style
+    from app.reports.charts import CHARTS, draw
+    from app.ui.chart_export import export_chart
+    from app.ui.chart_words import chart_words
     from app.ui.i18n import install_translations
 
     app = QCoreApplication.instance() or QCoreApplication([])
@@ -50,15 +47,9 @@ def write_report(
             figure = Figure(figsize=(9, 5.5), dpi=options.dpi)
             FigureCanvasAgg(figure)
             draw(chart, figure, data, words)
-            image = out / f"{chart}.{options.images}"
-            figure.savefig(str(image), format=options.images)
-            header, rows = table(chart, data, words)
-            sheet = out / f"{chart}.{options.data}"
-            if options.data == "xlsx":
-                write_xlsx(sheet, header, rows)
-            else:
-                write_csv(sheet, header, rows, **csv_style())
-            written += [image, sheet]
+            for path in (out / f"{chart}.{options.images}", out / f"{chart}.{options.data}"):
+                export_chart(chart, data, words, path, figure)
+                written.append(path)
         return written
     finally:
         for translator in translators:

@@ -179,9 +179,6 @@ class AnalyticsService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
         self._dialect = context.database.engine.dialect.name
-        self._semantics: dict[int, StageSemantic] = {}
-        self._won_ids: list[int] = []
-        self._funnel_pipeline: int | None = None
 
     def dashboard(self, f: AnalyticsFilter, *, today: date | None = None) -> Dashboard:
         """Every figure of the dashboard, read in one read transaction."""
@@ -194,26 +191,27 @@ class AnalyticsService:
             if f.department_id is not None and people:
                 # The bars' deal filters name the department's people (the list knows no departments).
                 f = replace(f, responsible_ids=people)
-            self._semantics = dict(session.execute(select(Stage.id, Stage.semantic)).all())
-            self._won_ids = sorted(i for i, sem in self._semantics.items() if sem is StageSemantic.WON)
-            won_deals = self._won_deals(session, f, people)
+            # Per call, not kept on the service: dashboards for different filters may run at once.
+            won = tuple(session.scalars(select(Stage.id).where(Stage.semantic == StageSemantic.WON)))
+            won_deals = self._won_deals(f, people, won)
             products, over_time = self._products(session, won_deals, rates, f)
-            months, average, days = self._months(session, f, people, rates)
+            months, average, days = self._months(session, f, people, rates, won)
+            funnel, funnel_pipeline = self._funnel(session, f, people, rates)
             return Dashboard(
                 shown,
                 base,
-                tuple(self._funnel(session, f, people, rates)),
+                tuple(funnel),
                 products,
                 over_time,
-                tuple(self._sources(session, f, people, rates)),
-                tuple(self._plan(session, f, rates, day)),
-                tuple(self._customers(session, f, people, rates, companies=True)),
-                tuple(self._customers(session, f, people, rates, companies=False)),
+                tuple(self._sources(session, f, people, rates, won)),
+                tuple(self._plan(session, f, people, rates, won, day)),
+                tuple(self._customers(session, f, people, rates, won, companies=True)),
+                tuple(self._customers(session, f, people, rates, won, companies=False)),
                 months,
                 average,
                 days,
                 tuple(self._forecast(session, f, people, rates, day)),
-                self._funnel_pipeline,
+                funnel_pipeline,
                 f.responsible_ids if f is not shown else (),
             )
 
@@ -289,21 +287,16 @@ class AnalyticsService:
     def _greatest(self, *values: Any) -> Any:
         return func.max(*values) if self._dialect == "sqlite" else func.greatest(*values)
 
-    def _is_won(self, stage_id: int) -> bool:
-        return self._semantics.get(stage_id) is StageSemantic.WON
-
-    def _won_deals(self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None) -> Any:
-        return select(Deal.id).where(
-            self._closed_in(f), Deal.stage_id.in_(self._won_ids), *self._scope(f, people)
-        )
+    def _won_deals(self, f: AnalyticsFilter, people: tuple[int, ...] | None, won: tuple[int, ...]) -> Any:
+        return select(Deal.id).where(self._closed_in(f), Deal.stage_id.in_(won), *self._scope(f, people))
 
     def _funnel(
         self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
-    ) -> list[FunnelStep]:
+    ) -> tuple[list[FunnelStep], int | None]:
+        """The funnel of the filter's pipeline (else the default one), and which pipeline that is."""
         pipeline_id = f.pipeline_id or session.scalar(
             select(Pipeline.id).order_by(Pipeline.is_default.desc(), Pipeline.sort, Pipeline.id).limit(1)
         )
-        self._funnel_pipeline = pipeline_id
         stages = list(
             session.scalars(
                 select(Stage).where(Stage.pipeline_id == pipeline_id).order_by(Stage.sort, Stage.id)
@@ -368,7 +361,7 @@ class AnalyticsService:
                 )
             )
             before = reached
-        return steps
+        return steps, pipeline_id
 
     def _products(
         self, session: Session, won_deals: Any, rates: dict[str, Decimal], f: AnalyticsFilter
@@ -412,7 +405,12 @@ class AnalyticsService:
         return bars, over_time
 
     def _sources(
-        self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
+        self,
+        session: Session,
+        f: AnalyticsFilter,
+        people: tuple[int, ...] | None,
+        rates: dict[str, Decimal],
+        won: tuple[int, ...],
     ) -> list[Bar]:
         rows = session.execute(
             select(Deal.source, Deal.stage_id, Deal.currency, func.count(), func.sum(_CENTS))
@@ -422,7 +420,7 @@ class AnalyticsService:
         figures: dict[str | None, list[Any]] = {}
         for source, stage_id, currency, count, amount in rows:
             won_count, lost_count, revenue = figures.setdefault(source, [0, 0, Decimal(0)])
-            if self._is_won(stage_id):
+            if stage_id in won:
                 figures[source] = [won_count + count, lost_count, revenue + _base(amount, currency, rates)]
             else:
                 figures[source] = [won_count, lost_count + count, revenue]
@@ -442,7 +440,13 @@ class AnalyticsService:
         return sorted(bars, key=lambda b: (-b.value, str(b.key)))
 
     def _plan(
-        self, session: Session, f: AnalyticsFilter, rates: dict[str, Decimal], today: date
+        self,
+        session: Session,
+        f: AnalyticsFilter,
+        people: tuple[int, ...] | None,
+        rates: dict[str, Decimal],
+        won: tuple[int, ...],
+        today: date,
     ) -> list[PlanRow]:
         months = _months_between(f.first, f.last)
         targets: dict[int, Decimal] = {}
@@ -452,12 +456,11 @@ class AnalyticsService:
             )
         ):
             targets[user_id] = targets.get(user_id, Decimal(0)) + amount
-        people = self._people(session, f)
         actual: dict[int, Decimal] = {}
         pipeline = [Deal.pipeline_id == f.pipeline_id] if f.pipeline_id is not None else []
         for responsible, currency, cents in session.execute(
             select(Deal.responsible_id, Deal.currency, func.sum(_CENTS))
-            .where(self._closed_in(f), Deal.stage_id.in_(self._won_ids), *pipeline)
+            .where(self._closed_in(f), Deal.stage_id.in_(won), *pipeline)
             .group_by(Deal.responsible_id, Deal.currency)
         ):
             if responsible is not None:
@@ -488,19 +491,20 @@ class AnalyticsService:
         f: AnalyticsFilter,
         people: tuple[int, ...] | None,
         rates: dict[str, Decimal],
+        won: tuple[int, ...],
         *,
         companies: bool,
     ) -> list[Bar]:
         # By id only (from the index of closed deals), won and lost counted in SQL, named afterwards
         # for the top ones.
         key: Any = Deal.company_id if companies else deal_contact.c.contact_id
-        won = Deal.stage_id.in_(self._won_ids)
+        is_won = Deal.stage_id.in_(won)
         query = select(
             key,
             Deal.currency,
-            func.sum(case((won, 1), else_=0)),
-            func.sum(case((won, 0), else_=1)),
-            func.sum(case((won, _CENTS), else_=None)),
+            func.sum(case((is_won, 1), else_=0)),
+            func.sum(case((is_won, 0), else_=1)),
+            func.sum(case((is_won, _CENTS), else_=None)),
         )
         if not companies:
             query = query.join(deal_contact, deal_contact.c.deal_id == Deal.id)
@@ -550,7 +554,12 @@ class AnalyticsService:
         return sorted(bars, key=lambda b: (-b.value, -b.count, b.label))[:TOP]
 
     def _months(
-        self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
+        self,
+        session: Session,
+        f: AnalyticsFilter,
+        people: tuple[int, ...] | None,
+        rates: dict[str, Decimal],
+        won: tuple[int, ...],
     ) -> tuple[tuple[MonthFigures, ...], Decimal, float | None]:
         month = _month_of(Deal.closed_at, self._dialect)
         rows = session.execute(
@@ -564,7 +573,7 @@ class AnalyticsService:
         for month_text, stage_id, currency, count, amount in rows:
             entry = table.setdefault(_as_month(month_text), [0, 0, Decimal(0), Decimal(0)])
             value = _base(amount, currency, rates)
-            if self._is_won(stage_id):
+            if stage_id in won:
                 entry[0] += count
                 entry[2] += value
             else:
@@ -585,7 +594,7 @@ class AnalyticsService:
         else:
             days = func.avg(func.extract("epoch", Deal.closed_at - Deal.created_at) / 86400.0)
         average_days = session.scalar(
-            select(days).where(self._closed_in(f), Deal.stage_id.in_(self._won_ids), *self._scope(f, people))
+            select(days).where(self._closed_in(f), Deal.stage_id.in_(won), *self._scope(f, people))
         )
         return months, average, (float(average_days) if average_days is not None else None)
 

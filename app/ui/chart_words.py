@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TypedDict
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
@@ -70,19 +69,8 @@ def chart_words(currency: str) -> Words:
     )
 
 
-class CsvStyle(TypedDict):
-    delimiter: str
-    decimal_comma: bool
-
-
-def csv_style() -> CsvStyle:
-    """CSV as the locale's spreadsheet reads it: German uses ';' between cells and a decimal comma."""
-    comma = QLocale().decimalPoint() == ","
-    return CsvStyle(delimiter=";" if comma else ",", decimal_comma=comma)
-
-
 def _month(locale: QLocale, day: date) -> str:
     return locale.toString(QDate(day.year, day.month, 1), "MMM yyyy")
 
 
-__all__ = ["chart_titles", "chart_words", "column_names", "csv_style"]
+__all__ = ["chart_titles", "chart_words", "column_names"]

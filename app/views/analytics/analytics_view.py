@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from app.services import DomainEvent, ServiceError, Services
 from app.services.analytics import AnalyticsFilter, Dashboard, Period, period_days
 from app.services.deal_filters import DealFilter
-from app.ui.chart_words import chart_titles, chart_words, csv_style
+from app.ui.chart_export import export_chart
+from app.ui.chart_words import chart_titles, chart_words
 from app.ui.formatting import date_format, money
 from app.ui.i18n import error_text
 from app.ui.operations import run_in_background
@@ -205,22 +206,19 @@ class AnalyticsView(QWidget):
         for pipeline in self._services.pipelines.list():
             self.pipeline.addItem(pipeline.name, pipeline.id)
         self.pipeline.blockSignals(False)
+        users = self._services.users.list()
+        departments = sorted(
+            {(u.department_id, u.department_name) for u in users if u.department_id and u.department_name},
+            key=lambda d: d[1] or "",
+        )
         self.person.blockSignals(True)
         self.person.clear()
         self.person.addItem(self.tr("Everyone"), "")
-        for department in self._departments():
-            self.person.addItem(self.tr("Department: %1").replace("%1", department[1]), f"d{department[0]}")
-        for user in self._services.users.list():
+        for department_id, name in departments:
+            self.person.addItem(self.tr("Department: %1").replace("%1", name or ""), f"d{department_id}")
+        for user in users:
             self.person.addItem(user.name, f"u{user.id}")
         self.person.blockSignals(False)
-
-    def _departments(self) -> list[tuple[int, str]]:
-        found = {
-            (u.department_id, u.department_name)
-            for u in self._services.users.list()
-            if u.department_id is not None and u.department_name
-        }
-        return sorted(((i, n or "") for i, n in found if i is not None), key=lambda d: d[1])
 
     def current_filter(self) -> AnalyticsFilter:
         period = Period(self.period.currentData())
@@ -275,7 +273,7 @@ class AnalyticsView(QWidget):
         from app.reports.charts import draw
 
         self.data = data
-        words = self.words(data.base_currency)
+        words = chart_words(data.base_currency)
         for chart, card in self.cards.items():
             card.picks = draw(chart, card.figure, data, words).picks
             card.canvas.draw_idle()
@@ -289,9 +287,6 @@ class AnalyticsView(QWidget):
             .replace("%1", money(data.average_won, data.base_currency))
             .replace("%2", days)
         )
-
-    def words(self, currency: str) -> Any:
-        return chart_words(currency)
 
     def on_changed(self, event: DomainEvent) -> None:
         if event.entity in ("deal", "pipeline", "sales_target", "*", "company", "contact", "user"):
@@ -316,7 +311,7 @@ class AnalyticsView(QWidget):
         dialog.resize(1000, 680)
         figure = Figure(figsize=(10, 6.5), dpi=96)
         canvas = FigureCanvasQTAgg(figure)
-        picks = draw(chart, figure, self.data, self.words(self.data.base_currency)).picks
+        picks = draw(chart, figure, self.data, chart_words(self.data.base_currency)).picks
 
         def pick(event: Any) -> None:
             deals = next((d for artist, d in picks if artist is event.artist), None)
@@ -347,7 +342,7 @@ class AnalyticsView(QWidget):
             return
         path = Path(target) if target.lower().endswith(f".{suffix}") else Path(f"{target}.{suffix}")
         try:
-            export_chart(card.chart, self.data, self.words(self.data.base_currency), path, card.figure)
+            export_chart(card.chart, self.data, chart_words(self.data.base_currency), path, card.figure)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not exported"), str(exc))
 
@@ -359,20 +354,4 @@ class AnalyticsView(QWidget):
             self.reload()
 
 
-def export_chart(chart: str, data: Dashboard, words: Any, path: Path, figure: Any) -> None:
-    """The chart as an image (PNG, SVG, PDF) or its data as a table (CSV, XLSX)."""
-    from app.exporting.tables import write_csv, write_xlsx
-    from app.reports.charts import table
-
-    suffix = path.suffix.lower().lstrip(".")
-    if suffix in ("png", "svg", "pdf"):
-        figure.savefig(str(path), format=suffix)
-        return
-    header, rows = table(chart, data, words)
-    if suffix == "xlsx":
-        write_xlsx(path, header, rows)
-    else:
-        write_csv(path, header, rows, **csv_style())
-
-
-__all__ = ["AnalyticsView", "ChartCard", "export_chart"]
+__all__ = ["AnalyticsView", "ChartCard"]
