@@ -137,29 +137,16 @@ class CustomerQueryService:
                 )
                 changed.extend(session.scalars(select(model.id).where(condition)))
                 session.execute(
-                    insert(HistoryEntry).from_select(
-                        [
-                            "entity_type",
-                            "entity_id",
-                            "action",
-                            "field",
-                            "old_value",
-                            "new_value",
-                            "version",
-                            "user_id",
-                            "at",
-                        ],
-                        select(
-                            literal(kind.value),
-                            model.id,
-                            literal("updated"),
-                            literal("responsible_id"),
-                            cast(model.responsible_id, String),
-                            literal(None if new is None else str(new), String),
-                            model.version + 1,
-                            literal(uow.actor_id, HistoryEntry.user_id.type),
-                            literal(now, HistoryEntry.at.type),
-                        ).where(condition),
+                    _history(
+                        kind,
+                        model,
+                        "updated",
+                        literal("responsible_id"),
+                        cast(model.responsible_id, String),
+                        literal(None if new is None else str(new), String),
+                        uow.actor_id,
+                        now,
+                        condition,
                     )
                 )
                 session.execute(
@@ -188,29 +175,16 @@ class CustomerQueryService:
             for start in range(0, len(ids), CHUNK):
                 chunk = list(ids[start : start + CHUNK])
                 session.execute(
-                    insert(HistoryEntry).from_select(
-                        [
-                            "entity_type",
-                            "entity_id",
-                            "action",
-                            "field",
-                            "old_value",
-                            "new_value",
-                            "version",
-                            "user_id",
-                            "at",
-                        ],
-                        select(
-                            literal(kind.value),
-                            model.id,
-                            literal("deleted"),
-                            literal(None, String),
-                            title,
-                            literal(None, String),
-                            model.version + 1,
-                            literal(uow.actor_id, HistoryEntry.user_id.type),
-                            literal(now, HistoryEntry.at.type),
-                        ).where(model.id.in_(chunk)),
+                    _history(
+                        kind,
+                        model,
+                        "deleted",
+                        literal(None, String),
+                        title,
+                        literal(None, String),
+                        uow.actor_id,
+                        now,
+                        model.id.in_(chunk),
                     )
                 )
                 found = list(session.scalars(select(model.id).where(model.id.in_(chunk))))
@@ -284,6 +258,45 @@ class CustomerQueryService:
 
 
 # -- statements -----------------------------------------------------------------------------------------
+
+
+def _history(
+    kind: CustomerKind,
+    model: Any,
+    action: str,
+    field: Any,
+    old: Any,
+    new: Any,
+    actor_id: int | None,
+    at: Any,
+    where: Any,
+) -> Any:
+    """One history row per record matching `where`, written by the database (INSERT ... SELECT)."""
+    columns = [
+        "entity_type",
+        "entity_id",
+        "action",
+        "field",
+        "old_value",
+        "new_value",
+        "version",
+        "user_id",
+        "at",
+    ]
+    return insert(HistoryEntry).from_select(
+        columns,
+        select(
+            literal(kind.value),
+            model.id,
+            literal(action),
+            field,
+            old,
+            new,
+            model.version + 1,
+            literal(actor_id, HistoryEntry.user_id.type),
+            literal(at, HistoryEntry.at.type),
+        ).where(where),
+    )
 
 
 def _model(kind: CustomerKind) -> Any:
