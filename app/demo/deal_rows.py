@@ -64,6 +64,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
         "created_at",
         "updated_at",
         "version",
+        "visited_stages",
     )
     row_cols = (
         "deal_id",
@@ -231,6 +232,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
                     created,
                     changed,
                     1,
+                    f"{stage},",  # the one stage visit the demo makes (below)
                 )
             )
             # Custom fields: a region for most deals, a contract end for some (list sorting and filters).

@@ -40,7 +40,7 @@ from app.models import (
     User,
     contact_company,
 )
-from app.storage import Database, search_index
+from app.storage import Database, rollups, search_index
 from app.storage.database import ANALYSIS_LIMIT
 
 Progress = Callable[[str, int, int], None]
@@ -153,6 +153,7 @@ class DemoBuilder:
                 with conn.begin():
                     self._check_empty(conn)
                     triggers = search_index.pause_triggers(conn)
+                    rollups.drop_triggers(conn)
                     dropped: list[Index] = []
                     if sqlite and self.n_deals >= 50_000:
                         dropped = self.bulk.drop_indexes(Deal.metadata, BULK_TABLES)
@@ -179,6 +180,9 @@ class DemoBuilder:
                     self.tick("search", 0, 1)
                     search_index.rebuild(conn)
                     search_index.resume_triggers(conn, triggers)
+                    self.tick("analytics", 0, 1)
+                    rollups.rebuild(conn)
+                    rollups.create_triggers(conn)
                     self.progress("analyze", 0, 1)
                     if sqlite:
                         # Statistics for the query planner, sampled: exact ones cost seconds at 1M rows.

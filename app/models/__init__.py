@@ -18,6 +18,7 @@ from app.models.lead import Lead, LeadStatus
 from app.models.people import Department, User
 from app.models.pipeline import DealStageVisit, Pipeline, Stage, StageSemantic, StageTunnel, TunnelMode
 from app.models.plans import SalesTarget
+from app.models.rollups import customer_rollup, deal_rollup, product_rollup
 from app.models.search import deal_search, deal_search_doc, is_search_object, search_metadata
 from app.models.settings import AppSetting, SavedFilter
 from app.models.task import Task
@@ -63,11 +64,14 @@ __all__ = [
     "TunnelMode",
     "User",
     "contact_company",
+    "customer_rollup",
     "deal_contact",
     "deal_copy",
+    "deal_rollup",
     "deal_search",
     "deal_search_doc",
     "is_search_object",
+    "product_rollup",
     "search_metadata",
     "utcnow",
 ]

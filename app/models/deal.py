@@ -129,6 +129,9 @@ class Deal(VersionedMixin, TimestampMixin, Base):
     # The amount is the gross total of the product rows (kept in step by the services) — or typed.
     amount_from_products: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     stage_changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The stages the deal has been in, "3,5,7," — kept by a trigger on its stage visits, for the
+    # funnel's running totals (app/storage/rollups.py); the services never write it.
+    visited_stages: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 

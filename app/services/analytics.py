@@ -8,22 +8,16 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
-    Numeric,
-    and_,
     case,
-    cast,
     false,
     func,
     select,
-    true,
-    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -32,17 +26,15 @@ from app.models import (
     Contact,
     Currency,
     Deal,
-    DealProductRow,
     DealStageVisit,
     Department,
     Pipeline,
-    Product,
     SalesTarget,
     Stage,
     StageSemantic,
     User,
-    deal_contact,
 )
+from app.services.analytics_facts import Facts, month_of
 from app.services.context import ServiceContext
 from app.services.deal_filters import DealFilter, Status
 from app.services.errors import ValidationError
@@ -193,9 +185,9 @@ class AnalyticsService:
                 f = replace(f, responsible_ids=people)
             # Per call, not kept on the service: dashboards for different filters may run at once.
             won = tuple(session.scalars(select(Stage.id).where(Stage.semantic == StageSemantic.WON)))
-            won_deals = self._won_deals(f, people, won)
-            products, over_time = self._products(session, won_deals, rates, f)
-            months, average, days = self._months(session, f, people, rates, won)
+            facts = Facts(session, self._dialect, f.first, f.last, f.pipeline_id, people)
+            products, over_time = self._products(facts, rates, f, won)
+            months, average, days = self._months(facts, f, rates, won)
             funnel, funnel_pipeline = self._funnel(session, f, people, rates)
             return Dashboard(
                 shown,
@@ -203,10 +195,10 @@ class AnalyticsService:
                 tuple(funnel),
                 products,
                 over_time,
-                tuple(self._sources(session, f, people, rates, won)),
-                tuple(self._plan(session, f, people, rates, won, day)),
-                tuple(self._customers(session, f, people, rates, won, companies=True)),
-                tuple(self._customers(session, f, people, rates, won, companies=False)),
+                tuple(self._sources(facts, f, rates, won)),
+                tuple(self._plan(session, facts, f, people, rates, won, day)),
+                tuple(self._customers(session, facts, f, rates, won, companies=True)),
+                tuple(self._customers(session, facts, f, rates, won, companies=False)),
                 months,
                 average,
                 days,
@@ -278,17 +270,8 @@ class AnalyticsService:
             conditions.append(Deal.responsible_id.in_(people))
         return conditions
 
-    def _closed_in(self, f: AnalyticsFilter) -> ColumnElement[bool]:
-        """Deals closed in the period (written so the partial index of closed deals serves it)."""
-        start = datetime.combine(f.first, time.min)
-        end = datetime.combine(f.last + timedelta(days=1), time.min)
-        return and_(Deal.closed == true(), Deal.closed_at >= start, Deal.closed_at < end)
-
     def _greatest(self, *values: Any) -> Any:
         return func.max(*values) if self._dialect == "sqlite" else func.greatest(*values)
-
-    def _won_deals(self, f: AnalyticsFilter, people: tuple[int, ...] | None, won: tuple[int, ...]) -> Any:
-        return select(Deal.id).where(self._closed_in(f), Deal.stage_id.in_(won), *self._scope(f, people))
 
     def _funnel(
         self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
@@ -297,56 +280,50 @@ class AnalyticsService:
         pipeline_id = f.pipeline_id or session.scalar(
             select(Pipeline.id).order_by(Pipeline.is_default.desc(), Pipeline.sort, Pipeline.id).limit(1)
         )
+        if pipeline_id is None:
+            return [], None
         stages = list(
             session.scalars(
                 select(Stage).where(Stage.pipeline_id == pipeline_id).order_by(Stage.sort, Stage.id)
             )
         )
         shown = [s for s in stages if s.semantic is not StageSemantic.LOST]
-        created = and_(
-            Deal.created_at >= datetime.combine(f.first, time.min),
-            Deal.created_at < datetime.combine(f.last + timedelta(days=1), time.min),
-        )
-        scope = [Deal.pipeline_id == pipeline_id, created, *self._scope(replace(f, pipeline_id=None), people)]
-        # How far each deal came: the furthest stage (by order) it stayed in (its visits, read along
-        # their index for each deal); won deals came all the way.
-        sort_of = {s.id: s.sort for s in stages}
-        order = case(
-            *(
-                (DealStageVisit.stage_id == s.id, s.sort)
-                for s in stages
-                if s.semantic is StageSemantic.IN_PROGRESS
-            ),
-            else_=0,
-        )
-        furthest = select(func.max(order)).where(DealStageVisit.deal_id == Deal.id).scalar_subquery()
+        # How far each deal came: the furthest stage (by order) it stayed in; won deals came all the
+        # way. The running totals know the stages each deal visited; the deals of odd days around
+        # whole months work it out from their visits, read along their index for each deal.
+        in_progress = {s.id: s.sort for s in stages if s.semantic is StageSemantic.IN_PROGRESS}
         won_ids = [s.id for s in stages if s.semantic is StageSemantic.WON]
-        top_sort = max(sort_of.values(), default=0)
+        top_sort = max((s.sort for s in stages), default=0)
         first_sort = shown[0].sort if shown else 0
-        current = case(
-            *((Deal.stage_id == s.id, s.sort) for s in stages if s.semantic is StageSemantic.IN_PROGRESS),
-            else_=0,
-        )
+        order = case(*((DealStageVisit.stage_id == i, sort) for i, sort in in_progress.items()), else_=0)
+        furthest = select(func.max(order)).where(DealStageVisit.deal_id == Deal.id).scalar_subquery()
+        current = case(*((Deal.stage_id == i, sort) for i, sort in in_progress.items()), else_=0)
         how_far = case(
             (Deal.stage_id.in_(won_ids), top_sort),
             else_=self._greatest(func.coalesce(furthest, 0), current, first_sort),
         )
-        # One pass: the deals now in each stage (count, amount) and how many came exactly how far;
-        # a stage is reached by those that came as far or further.
+        facts = Facts(session, self._dialect, f.first, f.last, pipeline_id, people)
+        rolled, raw = facts.created(pipeline_id, how_far)
+
+        def far(visited: str, stage_id: int) -> int:
+            if stage_id in won_ids:
+                return top_sort
+            been = [in_progress.get(int(i), 0) for i in visited.split(",") if i.isdigit()]
+            return max([*been, in_progress.get(stage_id, 0), first_sort])
+
+        # The deals now in each stage (count, amount) and how many came exactly how far; a stage is
+        # reached by those that came as far or further.
         now: dict[int, tuple[int, Decimal]] = {}
         came: dict[int, int] = {}
-        for far, stage_id, currency, count, amount in session.execute(
-            select(how_far, Deal.stage_id, Deal.currency, func.count(), func.sum(_CENTS))
-            .where(*scope)
-            .group_by(how_far, Deal.stage_id, Deal.currency)
-        ):
+        rows = [(far(visited, stage), stage, *rest) for visited, stage, *rest in rolled] + raw
+        for how, stage_id, currency, count, amount in rows:
             n, total = now.get(stage_id, (0, Decimal(0)))
             now[stage_id] = (n + count, total + _base(amount, currency, rates))
-            came[far] = came.get(far, 0) + count
+            came[how] = came.get(how, 0) + count
         steps: list[FunnelStep] = []
         before: int | None = None
         for stage in shown:
-            reached = sum(count for far, count in came.items() if far >= stage.sort)
+            reached = sum(count for how, count in came.items() if how >= stage.sort)
             conversion = (reached / before * 100) if before else None
             in_stage, stage_amount = now.get(stage.id, (0, Decimal(0)))
             steps.append(
@@ -364,22 +341,12 @@ class AnalyticsService:
         return steps, pipeline_id
 
     def _products(
-        self, session: Session, won_deals: Any, rates: dict[str, Decimal], f: AnalyticsFilter
+        self, facts: Facts, rates: dict[str, Decimal], f: AnalyticsFilter, won: tuple[int, ...]
     ) -> tuple[tuple[Bar, ...], dict[str, dict[date, Decimal]]]:
         """Revenue (net, after discounts, before tax) of won deals' product rows, by product."""
-        net = _row_net_cents(self._dialect)
-        name = func.coalesce(Product.name, DealProductRow.name)
-        month = _month_of(Deal.closed_at, self._dialect)
-        rows = session.execute(
-            select(DealProductRow.product_id, name, Deal.currency, month, func.sum(net))
-            .join(Deal, Deal.id == DealProductRow.deal_id)
-            .outerjoin(Product, Product.id == DealProductRow.product_id)
-            .where(DealProductRow.deal_id.in_(won_deals))
-            .group_by(DealProductRow.product_id, name, Deal.currency, month)
-        ).all()
         totals: dict[tuple[int | None, str], Decimal] = {}
         by_month: dict[tuple[int | None, str], dict[date, Decimal]] = {}
-        for product_id, product_name, currency, month_text, cents in rows:
+        for product_id, product_name, currency, month_text, cents in facts.products(won):
             key = (product_id, product_name)
             value = _base(cents, currency, rates)
             totals[key] = totals.get(key, Decimal(0)) + value
@@ -405,20 +372,12 @@ class AnalyticsService:
         return bars, over_time
 
     def _sources(
-        self,
-        session: Session,
-        f: AnalyticsFilter,
-        people: tuple[int, ...] | None,
-        rates: dict[str, Decimal],
-        won: tuple[int, ...],
+        self, facts: Facts, f: AnalyticsFilter, rates: dict[str, Decimal], won: tuple[int, ...]
     ) -> list[Bar]:
-        rows = session.execute(
-            select(Deal.source, Deal.stage_id, Deal.currency, func.count(), func.sum(_CENTS))
-            .where(self._closed_in(f), *self._scope(f, people))
-            .group_by(Deal.source, Deal.stage_id, Deal.currency)
-        ).all()
         figures: dict[str | None, list[Any]] = {}
-        for source, stage_id, currency, count, amount in rows:
+        for source, stage_id, currency, count, amount, _seconds in facts.closed(
+            ("source", "stage_id", "currency")
+        ):
             won_count, lost_count, revenue = figures.setdefault(source, [0, 0, Decimal(0)])
             if stage_id in won:
                 figures[source] = [won_count + count, lost_count, revenue + _base(amount, currency, rates)]
@@ -442,6 +401,7 @@ class AnalyticsService:
     def _plan(
         self,
         session: Session,
+        facts: Facts,
         f: AnalyticsFilter,
         people: tuple[int, ...] | None,
         rates: dict[str, Decimal],
@@ -457,11 +417,8 @@ class AnalyticsService:
         ):
             targets[user_id] = targets.get(user_id, Decimal(0)) + amount
         actual: dict[int, Decimal] = {}
-        pipeline = [Deal.pipeline_id == f.pipeline_id] if f.pipeline_id is not None else []
-        for responsible, currency, cents in session.execute(
-            select(Deal.responsible_id, Deal.currency, func.sum(_CENTS))
-            .where(self._closed_in(f), Deal.stage_id.in_(won), *pipeline)
-            .group_by(Deal.responsible_id, Deal.currency)
+        for responsible, currency, _count, cents, _seconds in facts.closed(
+            ("responsible_id", "currency"), won=won, everybody=True
         ):
             if responsible is not None:
                 actual[responsible] = actual.get(responsible, Decimal(0)) + _base(cents, currency, rates)
@@ -488,42 +445,24 @@ class AnalyticsService:
     def _customers(
         self,
         session: Session,
+        facts: Facts,
         f: AnalyticsFilter,
-        people: tuple[int, ...] | None,
         rates: dict[str, Decimal],
         won: tuple[int, ...],
         *,
         companies: bool,
     ) -> list[Bar]:
-        # By id only (from the index of closed deals), won and lost counted in SQL, named afterwards
-        # for the top ones.
-        key: Any = Deal.company_id if companies else deal_contact.c.contact_id
-        is_won = Deal.stage_id.in_(won)
-        query = select(
-            key,
-            Deal.currency,
-            func.sum(case((is_won, 1), else_=0)),
-            func.sum(case((is_won, 0), else_=1)),
-            func.sum(case((is_won, _CENTS), else_=None)),
-        )
-        if not companies:
-            query = query.join(deal_contact, deal_contact.c.deal_id == Deal.id)
-        rows = session.execute(
-            query.where(self._closed_in(f), key.is_not(None), *self._scope(f, people)).group_by(
-                key, Deal.currency
-            )
-        ).all()
+        # The best by id (ranked by the database), then summed exactly and named here.
         figures: dict[int, list[Any]] = {}
-        for ident, currency, won_count, lost_count, amount in rows:
+        for ident, currency, won_count, lost_count, amount in facts.customers(
+            won, rates, companies=companies, top=TOP * 3
+        ):
             entry = figures.setdefault(ident, [0, 0, Decimal(0)])
             entry[0] += won_count
             entry[1] += lost_count
             if won_count:
                 entry[2] += _base(amount, currency, rates)
-        best = sorted(
-            ((ident, e) for ident, e in figures.items() if e[0]), key=lambda item: (-item[1][2], -item[1][0])
-        )[: TOP * 3]  # ties on amount and count are broken by name below
-        ids = [ident for ident, _e in best]
+        ids = list(figures)
         if companies:
             names = dict(session.execute(select(Company.id, Company.title).where(Company.id.in_(ids))).all())
         else:
@@ -534,11 +473,10 @@ class AnalyticsService:
                     )
                 ).all()
             )
-        named = {(ident, names.get(ident, "")): e for ident, e in best}
         bars = [
             Bar(
                 ident,
-                label,
+                names.get(ident, ""),
                 revenue.quantize(CENT),
                 won,
                 (won / (won + lost) * 100) if won + lost else None,
@@ -549,33 +487,27 @@ class AnalyticsService:
                     **({"company_id": ident} if companies else {"contact_id": ident}),
                 ),
             )
-            for (ident, label), (won, lost, revenue) in named.items()
+            for ident, (won, lost, revenue) in figures.items()
+            if won
         ]
         return sorted(bars, key=lambda b: (-b.value, -b.count, b.label))[:TOP]
 
     def _months(
-        self,
-        session: Session,
-        f: AnalyticsFilter,
-        people: tuple[int, ...] | None,
-        rates: dict[str, Decimal],
-        won: tuple[int, ...],
+        self, facts: Facts, f: AnalyticsFilter, rates: dict[str, Decimal], won: tuple[int, ...]
     ) -> tuple[tuple[MonthFigures, ...], Decimal, float | None]:
-        month = _month_of(Deal.closed_at, self._dialect)
-        rows = session.execute(
-            select(month, Deal.stage_id, Deal.currency, func.count(), func.sum(_CENTS))
-            .where(self._closed_in(f), *self._scope(f, people))
-            .group_by(month, Deal.stage_id, Deal.currency)
-        ).all()
         table: dict[date, list[Any]] = {
             m: [0, 0, Decimal(0), Decimal(0)] for m in _months_between(f.first, f.last)
         }
-        for month_text, stage_id, currency, count, amount in rows:
+        won_seconds = 0
+        for month_text, stage_id, currency, count, amount, seconds in facts.closed(
+            ("month", "stage_id", "currency")
+        ):
             entry = table.setdefault(_as_month(month_text), [0, 0, Decimal(0), Decimal(0)])
             value = _base(amount, currency, rates)
             if stage_id in won:
                 entry[0] += count
                 entry[2] += value
+                won_seconds += int(seconds or 0)
             else:
                 entry[1] += count
                 entry[3] += value
@@ -589,14 +521,8 @@ class AnalyticsService:
             if won_count
             else Decimal(0)
         )
-        if self._dialect == "sqlite":
-            days = func.avg(func.julianday(Deal.closed_at) - func.julianday(Deal.created_at))
-        else:
-            days = func.avg(func.extract("epoch", Deal.closed_at - Deal.created_at) / 86400.0)
-        average_days = session.scalar(
-            select(days).where(self._closed_in(f), Deal.stage_id.in_(won), *self._scope(f, people))
-        )
-        return months, average, (float(average_days) if average_days is not None else None)
+        days = won_seconds / won_count / 86400 if won_count else None
+        return months, average, days
 
     def _forecast(
         self,
@@ -610,7 +536,7 @@ class AnalyticsService:
         first = max(f.first, today.replace(day=1))
         if first > f.last:
             return []
-        month = _month_of(Deal.close_date, self._dialect)
+        month = month_of(Deal.close_date, self._dialect)
         rows = session.execute(
             select(month, Deal.currency, Stage.probability, func.count(), func.sum(_CENTS))
             .join(Stage, Stage.id == Deal.stage_id)
@@ -647,32 +573,6 @@ class AnalyticsService:
 def _base(cents: Any, currency: str, rates: dict[str, Decimal]) -> Decimal:
     """A sum of cents (an int from SQLite, a Decimal from PostgreSQL) in the base currency."""
     return money(cents) * rates.get(currency, Decimal(1))
-
-
-def _row_net_cents(dialect: str) -> Any:
-    """A product row's net in cents, as pricing.line_totals works it out: the discounted unit
-    price times the quantity rounded half up per row; with tax included, the tax taken out.
-    On the stored integers (cents, thousandths of a unit, hundredths of a percent), exactly.
-    PostgreSQL computes in NUMERIC: price x discount x quantity can pass a 64-bit integer."""
-    row = DealProductRow.__table__.c
-    columns = (row.price, row.quantity, row.discount, row.tax_rate)
-    parts: tuple[Any, ...]
-    if dialect == "postgresql":
-        parts = tuple(cast(column, Numeric(38, 0)) for column in columns)
-    else:
-        parts = tuple(type_coerce(column, BigInteger) for column in columns)
-    price, quantity, discount, rate = parts
-    percent = (price * (10000 - discount) * quantity + 5_000_000) // 10_000_000
-    amount = ((price - discount) * quantity + 500) // 1000
-    row_sum = case((row.discount_type == "percent", percent), else_=amount)
-    included = (row_sum * 20000 + (10000 + rate)) // ((10000 + rate) * 2)
-    return case((row.tax_included.is_(True), included), else_=row_sum)
-
-
-def _month_of(column: Any, dialect: str) -> Any:
-    if dialect == "sqlite":
-        return func.strftime("%Y-%m", column)
-    return func.to_char(column, "YYYY-MM")
 
 
 def _as_month(text: Any) -> date:

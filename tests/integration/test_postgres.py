@@ -104,5 +104,30 @@ def test_demo_and_list_queries_on_postgres(postgres_url: str, tmp_path) -> None:
         rows = services.customer_queries.page(CustomerKind.CONTACT, CustomerSort(), 0, 20)
         assert any(r.related for r in rows)
         assert isinstance(services.duplicates.scan(CustomerKind.COMPANY), list)
+        # The analytics totals the server's triggers kept equal totals made anew, after all of this
+        # and after a won deal with products and contacts, edited, moved back and deleted.
+        from app.services.deal_bulk import DealSelection
+        from app.services.pricing import ProductLine
+        from app.storage import rollups
+
+        won = next(s for s in services.pipelines.list()[0].stages if s.semantic.value == "won")
+        contact = services.contacts.create(first_name="Pia", last_name="Server")
+        saved = services.deal_form.save(
+            None,
+            None,
+            values={"title": "Rolled", "source": "call", "contact_ids": [contact.id]},
+            products=[ProductLine("Desk", Decimal("100.00"), Decimal(2), tax_rate=Decimal(19))] * 2,
+            amount_from_products=True,
+        ).deal
+        closed = services.deals.move_stage(saved.id, won.id, expected_version=saved.version)
+        with services.database.engine.connect() as conn, conn.begin():
+            assert rollups.differences(conn) == {}
+            kept = conn.exec_driver_sql("SELECT SUM(cents) FROM product_rollup").scalar()
+        assert kept > 0
+        services.deals.move_stage(closed.id, second.id, expected_version=closed.version)
+        services.deal_bulk.update(DealSelection(ids=(closed.id,)), "stage_id", won.id)
+        services.deals.delete(closed.id, services.deals.get(closed.id).version)
+        with services.database.engine.connect() as conn, conn.begin():
+            assert rollups.differences(conn) == {}
     finally:
         services.close()
