@@ -48,11 +48,12 @@ C = customer_rollup.c
 
 @dataclass(frozen=True)
 class Span:
-    """A period cut into whole months or years (first and last, as stored in the totals) and the
-    stretches of days before and after them."""
+    """A period cut into whole months or years (first and last, as stored in the totals), the
+    stretches of days to add to them and those to take away (days of a whole year outside the period)."""
 
     whole: tuple[Any, Any] | None
     days: tuple[tuple[date, date], ...]
+    less: tuple[tuple[date, date], ...] = ()
 
 
 def by_months(first: date, last: date) -> Span:
@@ -69,16 +70,23 @@ def by_months(first: date, last: date) -> Span:
 
 
 def by_years(first: date, last: date) -> Span:
-    start = first.year if (first.month, first.day) == (1, 1) else first.year + 1
-    end = last.year if (last.month, last.day) == (12, 31) else last.year - 1
-    if start > end:
-        return Span(None, ((first, last),))
-    days = []
-    if first < date(start, 1, 1):
-        days.append((first, date(start, 1, 1) - timedelta(days=1)))
-    if date(end, 12, 31) < last:
-        days.append((date(end + 1, 1, 1), last))
-    return Span((start, end), tuple(days))
+    """Whole years, with the fewest days to add or take away: the last twelve months are the
+    year so far plus last December, less this December (which has no deals closed yet)."""
+    best = Span(None, ((first, last),))
+    cost = (last - first).days + 1
+    for start in (first.year, first.year + 1):
+        for end in (last.year, last.year - 1):
+            if start > end:
+                continue
+            begin, finish = date(start, 1, 1), date(end, 12, 31)
+            days = [(first, begin - timedelta(days=1))] if first < begin else []
+            days += [(finish + timedelta(days=1), last)] if last > finish else []
+            less = [(begin, first - timedelta(days=1))] if first > begin else []
+            less += [(last + timedelta(days=1), finish)] if last < finish else []
+            spent = sum((b - a).days + 1 for a, b in days + less)
+            if spent < cost:
+                best, cost = Span((start, end), tuple(days), tuple(less)), spent
+    return best
 
 
 def _next_month(day: date) -> date:
@@ -274,13 +282,13 @@ class Facts:
             )
         key: Any = Deal.company_id if companies else deal_contact.c.contact_id
         is_won = Deal.stage_id.in_(won)
-        for first, last in span.days:
+        for (first, last), sign in [(d, 1) for d in span.days] + [(d, -1) for d in span.less]:
             query = select(
                 key.label("ident"),
                 Deal.currency.label("currency"),
-                case((is_won, 1), else_=0).label("won"),
-                case((is_won, 0), else_=1).label("lost"),
-                case((is_won, AMOUNT_CENTS), else_=0).label("cents"),
+                case((is_won, sign), else_=0).label("won"),
+                case((is_won, 0), else_=sign).label("lost"),
+                case((is_won, AMOUNT_CENTS * sign), else_=0).label("cents"),
             )
             if not companies:
                 query = query.join(deal_contact, deal_contact.c.deal_id == Deal.id)

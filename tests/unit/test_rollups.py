@@ -16,7 +16,7 @@ from sqlalchemy import text, update
 from app.models import Deal
 from app.services import Services
 from app.services.analytics import AnalyticsFilter
-from app.services.analytics_facts import Facts
+from app.services.analytics_facts import Facts, Span, by_months, by_years
 from app.services.customer_queries import CustomerKind
 from app.services.deal_bulk import DealSelection
 from app.services.deal_filters import DealFilter, Status
@@ -111,9 +111,7 @@ def test_totals_follow_every_kind_of_write(demo_services: Services, tmp_path: Pa
 
     # An import of closed deals with a company.
     csv = tmp_path / "deals.csv"
-    csv.write_text(
-        f"Title,Stage,Amount,Company\nImported,{won.name},1200.50,Importer AG\n", encoding="utf-8"
-    )
+    csv.write_text(f"Title,Stage,Amount,Company\nImported,{won.name},1200.50,Importer AG\n", encoding="utf-8")
     table = s.deal_import.open(csv)
     result = s.deal_import.run(
         table, ImportOptions(mapping={0: "title", 1: "stage", 2: "amount", 3: "company"})
@@ -168,3 +166,22 @@ def test_figures_from_the_totals_equal_figures_from_the_deals(
     from_deals = [s.analytics.dashboard(f, today=today) for f in filters]
     assert rolled == from_deals
     assert sum(m.won for m in rolled[0].months) > 0
+
+
+def test_periods_are_cut_into_whole_months_and_years_with_the_fewest_odd_days() -> None:
+    assert by_months(date(2026, 1, 1), date(2026, 12, 31)) == Span(("2026-01", "2026-12"), ())
+    assert by_months(date(2026, 2, 3), date(2026, 4, 10)) == Span(
+        ("2026-03", "2026-03"), ((date(2026, 2, 3), date(2026, 2, 28)), (date(2026, 4, 1), date(2026, 4, 10)))
+    )
+    assert by_months(date(2026, 2, 3), date(2026, 2, 25)) == Span(
+        None, ((date(2026, 2, 3), date(2026, 2, 25)),)
+    )
+    assert by_years(date(2025, 1, 1), date(2026, 12, 31)) == Span((2025, 2026), ())
+    # The last twelve months: this year, plus last December, less this December.
+    assert by_years(date(2025, 12, 1), date(2026, 11, 30)) == Span(
+        (2026, 2026), ((date(2025, 12, 1), date(2025, 12, 31)),), ((date(2026, 12, 1), date(2026, 12, 31)),)
+    )
+    # A quarter: its own days are fewer than the rest of its year.
+    assert by_years(date(2026, 4, 1), date(2026, 6, 30)) == Span(
+        None, ((date(2026, 4, 1), date(2026, 6, 30)),)
+    )
