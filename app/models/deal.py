@@ -98,16 +98,6 @@ class Deal(VersionedMixin, TimestampMixin, Base):
             sqlite_where=text("closed = 0"),
             postgresql_where=text("NOT closed"),
         ),
-        # Analytics: a pipeline's deals created in a period (the funnel), from the index alone.
-        Index(
-            "ix_deal_pipeline_id_created_at",
-            "pipeline_id",
-            "created_at",
-            "stage_id",
-            "currency",
-            "amount",
-            "responsible_id",
-        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -86,25 +86,30 @@ def _won(stage: str) -> str:
     return f"CASE WHEN {stage} IN (SELECT id FROM stage WHERE semantic = '{WON}') THEN 1 ELSE 0 END"
 
 
-def _upsert(table: Any, keys: Sequence[tuple[str, str]], sums: Sequence[tuple[str, str]], rest: str) -> str:
+def _upsert(
+    table: Any, keys: Sequence[tuple[str, str]], sums: Sequence[tuple[str, str]], rest: str, grouped: bool
+) -> str:
     """INSERT INTO table (keys, sums) SELECT key values, SUM(values) `rest` GROUP BY keys, adding
-    to the row of the same key where there is one."""
+    to the row of the same key where there is one. Not `grouped`: row by row, each added to its
+    total (SQLite only: PostgreSQL refuses to update a row twice in one statement)."""
     key_names = [k for k, _v in keys]
     names = ", ".join(key_names + [s for s, _v in sums])
+    updates = ", ".join(f"{s} = {table.name}.{s} + excluded.{s}" for s, _v in sums)
+    conflict = f"ON CONFLICT ({', '.join(key_names)}) DO UPDATE SET {updates}"
+    if not grouped:
+        values = ", ".join([v for _k, v in keys] + [v for _s, v in sums])
+        return f"INSERT INTO {table.name} ({names}) SELECT {values} {rest} {conflict}"
     values = ", ".join([v for _k, v in keys] + [f"SUM({v})" for _s, v in sums])
     groups = ", ".join(str(i) for i in range(1, len(keys) + 1))
-    updates = ", ".join(f"{s} = {table.name}.{s} + excluded.{s}" for s, _v in sums)
-    return (
-        f"INSERT INTO {table.name} ({names}) SELECT {values} {rest} GROUP BY {groups} "
-        f"ON CONFLICT ({', '.join(key_names)}) DO UPDATE SET {updates}"
-    )
+    return f"INSERT INTO {table.name} ({names}) SELECT {values} {rest} GROUP BY {groups} {conflict}"
 
 
 class _Statements:
     """The statements that add (sign 1) or take out (sign -1) a deal's figures."""
 
-    def __init__(self, dialect: str) -> None:
+    def __init__(self, dialect: str, *, grouped: bool = True) -> None:
         self.q = _Dialect(dialect)
+        self.grouped = grouped
 
     def closed(self, d: str, sign: str, source: str = "") -> str:
         q = self.q
@@ -126,6 +131,7 @@ class _Statements:
                 ("seconds", f"{sign} * ({q.seconds(f'{d}.closed_at')} - {q.seconds(f'{d}.created_at')})"),
             ],
             f"{source} WHERE {d}.closed = {q.true}",
+            self.grouped,
         )
 
     def created(self, d: str, sign: str, source: str = "") -> str:
@@ -143,6 +149,7 @@ class _Statements:
             ],
             [("deals", sign), ("cents", f"{sign} * {d}.amount"), ("seconds", "0")],
             f"{source} WHERE 1 = 1",
+            self.grouped,
         )
 
     def company(self, d: str, sign: str, source: str = "") -> str:
@@ -159,6 +166,7 @@ class _Statements:
             ],
             [("won", f"{sign} * {won}"), ("closed", sign), ("cents", f"{sign} * {won} * {d}.amount")],
             f"{source} WHERE {d}.closed = {q.true} AND {d}.company_id IS NOT NULL",
+            self.grouped,
         )
 
     def contacts(self, d: str, link: str, sign: str, source: str) -> str:
@@ -176,6 +184,7 @@ class _Statements:
             ],
             [("won", f"{sign} * {won}"), ("closed", sign), ("cents", f"{sign} * {won} * {d}.amount")],
             f"{source} AND {link}.deal_id = {d}.id AND {d}.closed = {q.true}",
+            self.grouped,
         )
 
     def products(self, d: str, sign: str, source: str) -> str:
@@ -192,6 +201,7 @@ class _Statements:
             ],
             [("rows", sign), ("cents", f"{sign} * {q.net('r')}")],
             f"{source} AND r.deal_id = {d}.id AND {d}.closed = {q.true} AND {_won(f'{d}.stage_id')} = 1",
+            self.grouped,
         )
 
 
@@ -392,7 +402,8 @@ def fill_visited(conn: Connection) -> None:
 
 def rebuild(conn: Connection) -> None:
     """Every total made anew from the deals, their product rows and contact links."""
-    s = _Statements(conn.dialect.name)
+    # SQLite adds row by row to the totals (faster than sorting a million rows to group them).
+    s = _Statements(conn.dialect.name, grouped=conn.dialect.name != "sqlite")
     for table in (deal_rollup, product_rollup, customer_rollup):
         conn.exec_driver_sql(f"DELETE FROM {table.name}")
     every, closed = "deal d", "deal d"

@@ -1,5 +1,5 @@
 """analytics: running totals of deals, won product rows and customers, kept by triggers; each deal's
-visited stages
+visited stages; the funnel's index of a pipeline's deals by creation goes (the totals serve it)
 
 Revision ID: 0011
 Revises: 0010
@@ -74,6 +74,7 @@ def upgrade() -> None:
         ),
         sqlite_with_rowid=False,
     )
+    op.drop_index("ix_deal_pipeline_id_created_at", table_name="deal")
     conn = op.get_bind()
     rollups.fill_visited(conn)
     rollups.rebuild(conn)
@@ -87,3 +88,9 @@ def downgrade() -> None:
     op.drop_table("deal_rollup")
     with op.batch_alter_table("deal") as batch:
         batch.drop_column("visited_stages")
+    op.create_index(
+        "ix_deal_pipeline_id_created_at",
+        "deal",
+        ["pipeline_id", "created_at", "stage_id", "currency", "amount", "responsible_id"],
+        unique=False,
+    )
