@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_S = 10.0
+PG_WRITE_LOCK = 0x6465616C  # "deal": the advisory lock PostgreSQL writers take in turn
 WRITE_OPTION = "dealdesk_write"
 
 
@@ -108,12 +109,23 @@ def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _create_sqlite_engine(url, echo=echo)
     try:
-        return create_engine(url, echo=echo, pool_pre_ping=True)
+        engine = create_engine(url, echo=echo, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
         raise DatabaseError(
             f"The database driver for '{url.drivername}' is not installed ({exc.name}). "
             "For PostgreSQL install Dealdesk with the 'postgres' extra."
         ) from exc
+    if url.get_backend_name() == "postgresql":
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            # Writers queue, as on a shared file: the analytics totals (and counters) are rows
+            # that many writes touch, and two writers updating them in different orders would
+            # deadlock, one of them failing. Held until the transaction ends.
+            if connection.get_execution_options().get(WRITE_OPTION, False):
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+
+    return engine
 
 
 def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:

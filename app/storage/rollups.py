@@ -22,7 +22,6 @@ from sqlalchemy.sql.expression import ColumnElement
 
 from app.models import DealProductRow, customer_rollup, deal_rollup, product_rollup
 
-PREFIX = "rollup_"
 WON = "won"  # StageSemantic.WON as stored
 
 
@@ -447,8 +446,6 @@ def differences(conn: Connection) -> dict[str, set[tuple[Any, ...]]]:
     return {name: kept[name] ^ fresh[name] for name in kept if kept[name] != fresh[name]}
 
 
-def is_rollup_trigger(name: str | None) -> bool:
-    return bool(name) and str(name).startswith(PREFIX)
 
 
 __all__ = ["create_triggers", "differences", "drop_triggers", "fill_visited", "rebuild", "row_net_cents"]

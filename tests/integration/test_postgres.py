@@ -131,3 +131,32 @@ def test_demo_and_list_queries_on_postgres(postgres_url: str, tmp_path) -> None:
             assert rollups.differences(conn) == {}
     finally:
         services.close()
+
+
+def test_writers_take_turns_on_postgres(postgres_url: str) -> None:
+    """A second writer waits for the first (as on a shared file) instead of deadlocking with it over
+    the analytics totals both update."""
+    import threading
+
+    from sqlalchemy import text
+
+    first, second = open_services(postgres_url), open_services(postgres_url)
+    try:
+        done = threading.Event()
+
+        def write() -> None:
+            second.deals.create(title="Waits its turn")
+            done.set()
+
+        with first.database.session(write=True) as session:
+            session.execute(text("SELECT 1"))
+            other = threading.Thread(target=write)
+            other.start()
+            assert not done.wait(0.5)  # queued behind the open write transaction
+            assert first.deal_queries.count(DealFilter()) == 0  # reads are not held up meanwhile
+        assert done.wait(10)
+        other.join()
+        assert second.deal_queries.count(DealFilter()) == 1
+    finally:
+        first.close()
+        second.close()
