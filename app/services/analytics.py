@@ -366,8 +366,13 @@ class AnalyticsService:
             )
             for key, value in ranked[:TOP]
         )
+        # Every month from the first to the last with sales, months without them at 0 (a line
+        # chart must not jump over them).
+        shown = [key for key, _v in ranked[:5]]
+        spread = sorted({m for key in shown for m in by_month[key]})
+        months = _months_between(spread[0], spread[-1]) if spread else []
         over_time = {
-            key[1]: {m: v.quantize(CENT) for m, v in sorted(by_month[key].items())} for key, _v in ranked[:5]
+            key[1]: {m: by_month[key].get(m, Decimal(0)).quantize(CENT) for m in months} for key in shown
         }
         return bars, over_time
 

@@ -103,7 +103,12 @@ def test_revenue_by_product_is_the_rows_net(services: Services, shop) -> None:
         ("Desk", D("300.00")),  # 2 × 100.00 in March + 119.00 gross incl. 19 % = 100.00 net in May
         ("Chair", D("135.00")),  # 3 × 50.00 − 10 % (C was lost; D closed last year)
     ]
-    assert data.products_over_time["Desk"] == {date(2026, 3, 1): D("200.00"), date(2026, 5, 1): D("100.00")}
+    # Every month from the first to the last sale, April (no sale) at 0.
+    assert data.products_over_time["Desk"] == {
+        date(2026, 3, 1): D("200.00"),
+        date(2026, 4, 1): D("0.00"),
+        date(2026, 5, 1): D("100.00"),
+    }
     desk_deals = services.deal_queries.count(data.products[0].deals)
     assert desk_deals == 2  # exactly A and B
 
