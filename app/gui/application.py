@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 
 from app.services import DatabaseError, ServiceError, Services, open_services
 from app.ui.change_hub import ChangeHub
@@ -41,6 +42,52 @@ def finish_background_work(window: MainWindow) -> None:
     QThreadPool.globalInstance().waitForDone(5000)
 
 
+OPEN_QUIETLY_S = 0.4  # opening that takes longer than this says what it is doing
+
+
+def open_with_progress(app: QApplication, database: str, *, login: str | None, language: str) -> Services:
+    """Open the database off the GUI thread; when that takes a while (a file from an older Dealdesk
+    is backed up and upgraded first, which takes about half a minute at a million deals), a window
+    says so instead of nothing happening."""
+    opened: list[Services] = []
+    failed: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            opened.append(open_services(database, login=login, language=language))
+        except BaseException as exc:  # raised on the GUI thread below
+            failed.append(exc)
+
+    worker = threading.Thread(target=work, name="open-database", daemon=True)
+    worker.start()
+    worker.join(OPEN_QUIETLY_S)
+    if worker.is_alive():
+        waiting = QProgressDialog()
+        label = QLabel(
+            QCoreApplication.translate(
+                "application",
+                "Opening the database…\nA database from an older Dealdesk is backed up and upgraded first; "
+                "a large one takes a minute.",
+            )
+        )
+        label.setWordWrap(True)
+        waiting.setLabel(label)
+        waiting.setRange(0, 0)  # no telling how far it is: a busy bar
+        waiting.setFixedWidth(440)
+        waiting.setWindowTitle("Dealdesk")
+        waiting.setCancelButton(None)  # an upgrade is one transaction; it is not stopped halfway
+        waiting.setMinimumDuration(0)
+        waiting.show()
+        while worker.is_alive():
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            worker.join(0.05)
+        waiting.close()
+        waiting.deleteLater()
+    if failed:
+        raise failed[0]
+    return opened[0]
+
+
 def run_gui(
     database: str, *, login: str | None = None, language: str | None = None, exit_when_shown: bool = False
 ) -> int:
@@ -49,7 +96,7 @@ def run_gui(
     lang = effective_language(language, settings.get(LANGUAGE))
     translators = install_translations(app, lang)
     try:
-        services = open_services(database, login=login, language=lang)
+        services = open_with_progress(app, database, login=login, language=lang)
     except (DatabaseError, ServiceError) as exc:
         QMessageBox.critical(
             None,

@@ -3099,6 +3099,12 @@ Trotzdem neu speichern?</translation>
 <context>
     <name>application</name>
     <message>
+        <source>Opening the database…
+A database from an older Dealdesk is backed up and upgraded first; a large one takes a minute.</source>
+        <translation>Die Datenbank wird geöffnet …
+Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und aktualisiert; bei einer großen dauert das eine Minute.</translation>
+    </message>
+    <message>
         <source>Dealdesk can't open the database</source>
         <translation>Dealdesk kann die Datenbank nicht öffnen</translation>
     </message>
