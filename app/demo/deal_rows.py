@@ -39,7 +39,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
     sources = g.rng.choices(words.SOURCES, weights=words.SOURCE_WEIGHTS, k=n)
     currency_pool = ["EUR"] * 17 + [c for c in g.currencies if c != "EUR"]
     currency_pool = [c for c in currency_pool if c in g.currencies] or g.currencies
-    products = words.PRODUCTS
+    products = g.words.products
     product_ids = g.product_ids
     cols = (
         "id",
@@ -102,11 +102,11 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
     company_titles = g.company_titles
     first_company = companies.start
     company_contacts = g.company_contacts
-    patterns = words.DEAL_TITLE_PATTERNS
-    projects = words.PROJECTS
+    patterns = g.words.deal_title_patterns
+    projects = g.words.projects
     cities = [c for c, _area in words.CITIES]
-    reasons = words.LOSS_REASONS
-    task_titles = words.TASK_TITLES
+    reasons = g.words.loss_reasons
+    task_titles = g.words.task_titles
     quantities_cheap = (1, 1, 1, 2, 3, 5, 10, 12, 20, 40)
     quantities_dear = (1, 1, 2)
     discounts = (0, 0, 0, 5, 10, 15)

@@ -122,6 +122,7 @@ class DemoBuilder:
         self.n_deals = deals
         self.rng = random.Random(seed)
         self.lang = language if language in ("en", "de") else "en"
+        self.words = words.Words(self.lang)
         self.progress = progress or (lambda _label, _done, _total: None)
         self.cancelled = cancelled or (lambda: False)
         self.today = date.today()  # noqa: DTZ011 - demo data is spread around the user's today
@@ -216,6 +217,7 @@ class DemoBuilder:
         language = conn.scalar(select(AppSetting.value).where(AppSetting.key == "language"))
         if language in ("en", "de"):
             self.lang = language
+        self.words = words.Words(self.lang)
 
     def tick(self, label: str | None, done: int, total: int) -> None:
         if self.cancelled():
@@ -368,12 +370,12 @@ class DemoBuilder:
                     tax * 100,
                     False,
                     True,
-                    words.product_section(name),
+                    self.words.sections[i],
                     1,
                     self.bulk.stamp(self.now),
                     self.bulk.stamp(self.now),
                 )
-                for i, (name, unit, price, tax) in enumerate(words.PRODUCTS)
+                for i, (name, unit, price, tax) in enumerate(self.words.products)
             ),
             "products",
             len(words.PRODUCTS),
@@ -526,8 +528,8 @@ class DemoBuilder:
                 created = self.bulk.stamp(
                     self.now - timedelta(days=rng.randrange(0, 365), minutes=rng.randrange(600))
                 )
-                title = rng.choice(words.LEAD_TITLES).format(
-                    product=rng.choice(words.PRODUCTS)[0], company=rng.choice(self.company_titles)
+                title = rng.choice(self.words.lead_titles).format(
+                    product=rng.choice(self.words.products)[0], company=rng.choice(self.company_titles)
                 )
                 yield (
                     title,

@@ -378,3 +378,85 @@ PRODUCT_SECTIONS = (
 
 def product_section(name: str) -> str:
     return next((section for section, words in PRODUCT_SECTIONS if any(w in name for w in words)), "Other")
+
+
+# German for a German demo: every English word above that a user reads (names of people, companies
+# and cities are German already). Units as German invoices write them.
+# fmt: off
+GERMAN = {
+    # products
+    "Consulting hour": "Beratungsstunde", "Project management hour": "Projektmanagement-Stunde",
+    "Website relaunch": "Website-Relaunch", "Website maintenance (monthly)": "Website-Pflege (monatlich)",
+    "Online shop setup": "Onlineshop-Einrichtung", "SEO package": "SEO-Paket",
+    "Office chair Ergo 300": "Bürostuhl Ergo 300", "Standing desk Flex": "Stehschreibtisch Flex",
+    'Laptop 14" Business': 'Laptop 14" Business', 'Monitor 27" 4K': 'Monitor 27" 4K',
+    "Docking station": "Dockingstation", "Headset Pro": "Headset Pro",
+    "CRM licence (annual)": "CRM-Lizenz (jährlich)",
+    "Office suite licence (annual)": "Office-Lizenz (jährlich)",
+    "Cloud backup 1 TB (annual)": "Cloud-Backup 1 TB (jährlich)", "Firewall appliance": "Firewall-Appliance",
+    "Network installation": "Netzwerkinstallation", "Server rack 42U": "Serverschrank 42 HE",
+    "Printer A3 colour": "Farbdrucker A3", "Toner set": "Tonerset",
+    "Copy paper (box)": "Kopierpapier (Karton)",
+    "Coffee machine Barista": "Kaffeevollautomat Barista", "Coffee beans 1 kg": "Kaffeebohnen 1 kg",
+    "Catering per person": "Catering pro Person", "Trade fair stand (3x3 m)": "Messestand (3x3 m)",
+    "Flyer print (1,000)": "Flyerdruck (1.000 Stück)", "Business cards (500)": "Visitenkarten (500 Stück)",
+    "Roll-up banner": "Roll-up-Banner", "Photo shooting (half day)": "Fotoshooting (halber Tag)",
+    "Video production": "Videoproduktion", "Training day": "Schulungstag",
+    "Workshop (half day)": "Workshop (halber Tag)",
+    "Security audit": "Sicherheitsaudit", "Data protection consulting": "Datenschutzberatung",
+    "Solar panel 400 W": "Solarmodul 400 W", "Inverter 10 kW": "Wechselrichter 10 kW",
+    "Battery storage 10 kWh": "Batteriespeicher 10 kWh", "Installation service": "Montageleistung",
+    "Delivery": "Lieferung", "Forklift rental (week)": "Gabelstaplermiete (Woche)",
+    "Pallet shipping EU": "Palettenversand EU", "Warehouse space (m², month)": "Lagerfläche (m², Monat)",
+    "Textbook set": "Lehrbuch-Set", "Online course licence": "Onlinekurs-Lizenz",
+    "Maintenance contract (annual)": "Wartungsvertrag (jährlich)", "Spare parts kit": "Ersatzteilset",
+    "CNC machining hour": "CNC-Bearbeitungsstunde", "Steel sheet 2 mm (t)": "Stahlblech 2 mm (t)",
+    "Wood flooring (m²)": "Holzboden (m²)", "Interior design concept": "Innenarchitektur-Konzept",
+    # units
+    "pcs": "Stk.", "h": "Std.", "month": "Monat", "year": "Jahr", "box": "Karton", "kg": "kg",
+    "person": "Person", "day": "Tag", "week": "Woche", "pallet": "Palette", "m²": "m²", "t": "t",
+    # deal titles
+    "{product} for {company}": "{product} für {company}", "{product} – {company}": "{product} – {company}",
+    "{company}: {product}": "{company}: {product}", "{project} {company}": "{project} {company}",
+    "Order {number} – {product}": "Auftrag {number} – {product}", "{product} ({city})": "{product} ({city})",
+    "Relaunch": "Relaunch", "Framework contract": "Rahmenvertrag", "Office move": "Büroumzug",
+    "Annual order": "Jahresauftrag", "Pilot project": "Pilotprojekt", "Expansion": "Erweiterung",
+    "Renewal": "Verlängerung", "Upgrade": "Upgrade", "Tender": "Ausschreibung",
+    "Follow-up order": "Folgeauftrag",
+    "Rollout": "Rollout", "Service contract": "Servicevertrag",
+    # reasons, tasks, leads
+    "Price too high": "Preis zu hoch", "Chose a competitor": "Für einen Mitbewerber entschieden",
+    "No budget": "Kein Budget", "No response": "Keine Rückmeldung", "Project cancelled": "Projekt abgesagt",
+    "Delivery time too long": "Lieferzeit zu lang",
+    "Call back": "Zurückrufen", "Send quote": "Angebot senden", "Send invoice": "Rechnung senden",
+    "Follow up on quote": "Angebot nachfassen", "Prepare contract": "Vertrag vorbereiten",
+    "Meeting on site": "Termin vor Ort", "Clarify delivery date": "Liefertermin klären",
+    "Ask for feedback": "Feedback einholen", "Check payment": "Zahlungseingang prüfen",
+    "Enquiry via website": "Anfrage über die Website", "Trade fair contact": "Messekontakt",
+    "Call: interested in {product}": "Anruf: Interesse an {product}",
+    "Recommendation from {company}": "Empfehlung von {company}", "Newsletter reply": "Antwort auf Newsletter",
+    "Callback request": "Rückrufbitte",
+    # catalog sections
+    "Services": "Dienstleistungen", "Marketing & web": "Marketing & Web", "Office furniture": "Büromöbel",
+    "IT & hardware": "IT & Hardware", "Software": "Software", "Office supplies": "Bürobedarf",
+    "Energy": "Energie", "Logistics": "Logistik", "Other": "Sonstiges",
+}
+# fmt: on
+
+
+class Words:
+    """The demo's words in one language ("en" or "de")."""
+
+    def __init__(self, language: str) -> None:
+        table = GERMAN if language == "de" else {}
+
+        def say(text: str) -> str:
+            return table.get(text, text)
+
+        self.products = tuple((say(n), say(u), price, tax) for n, u, price, tax in PRODUCTS)
+        self.sections = tuple(say(product_section(n)) for n, *_rest in PRODUCTS)
+        self.deal_title_patterns = tuple(say(p) for p in DEAL_TITLE_PATTERNS)
+        self.projects = tuple(say(p) for p in PROJECTS)
+        self.loss_reasons = tuple(say(r) for r in LOSS_REASONS)
+        self.task_titles = tuple(say(t) for t in TASK_TITLES)
+        self.lead_titles = tuple(say(t) for t in LEAD_TITLES)

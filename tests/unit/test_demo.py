@@ -79,6 +79,32 @@ def test_same_seed_same_data(tmp_path: Path) -> None:
     assert titles[0] == titles[1]
 
 
+def test_a_german_demo_speaks_german(tmp_path: Path) -> None:
+    path = tmp_path / "de.sqlite"
+    services = open_services(str(path), language="de")
+    generate_demo(services.database, 200, seed=3, language="de")
+    services.close()
+    products = dict(_query(path, "SELECT name, unit || ' ' || section FROM product"))
+    assert products["Beratungsstunde"] == "Std. Dienstleistungen"
+    assert products["Batteriespeicher 10 kWh"] == "Stk. Energie"
+    titles = " ".join(t for (t,) in _query(path, "SELECT title FROM deal"))
+    assert " für " in titles
+    assert " for " not in titles
+    assert "Auftrag 0000" in titles
+    reasons = {r for (r,) in _query(path, "SELECT loss_reason FROM deal WHERE loss_reason IS NOT NULL")}
+    assert reasons <= {
+        "Preis zu hoch",
+        "Für einen Mitbewerber entschieden",
+        "Kein Budget",
+        "Keine Rückmeldung",
+        "Projekt abgesagt",
+        "Lieferzeit zu lang",
+    }
+    assert reasons
+    rows = {n for (n,) in _query(path, "SELECT DISTINCT name FROM deal_product_row")}
+    assert rows <= set(products)  # the deals' product rows carry the German names too
+
+
 def test_demo_refuses_a_database_with_data(demo_services: Services) -> None:
     with pytest.raises(DemoError, match="new, empty database"):
         generate_demo(demo_services.database, 10)
