@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.services.analytics import Dashboard
-from app.services.deal_filters import DateRange, DealFilter
+from app.services.deal_filters import DealFilter
 
 CHARTS = ("funnel", "products", "products_time", "sources", "plan", "companies", "months", "forecast")
 BLUE, GREEN, RED, GREY, ORANGE = "#2f7bea", "#4caf50", "#e53935", "#9aa5b1", "#f29900"
@@ -171,17 +171,8 @@ def _funnel(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
         if step.conversion is not None:
             label += f"  ({step.conversion:.0f} %)"
         axes.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, " " + label, va="center", fontsize=8)
-        bar.set_picker(True)
-        # The deals now in the stage among those the funnel counts (created in the period).
-        created = DateRange(first=data.filter.first, last=data.filter.last)
-        drawn.picks.append(
-            (
-                bar,
-                data.deal_filter(
-                    pipeline_id=data.funnel_pipeline_id, stage_ids=(step.stage_id,), created=created
-                ),
-            )
-        )
+        bar.set_picker(step.came is not None)
+        drawn.picks.append((bar, step.came))  # the deals that came this far
     axes.set_xlabel(words.deals)
     axes.margins(x=0.25)
     return True

@@ -36,7 +36,7 @@ from app.models import (
 )
 from app.services.analytics_facts import Facts, month_of
 from app.services.context import ServiceContext
-from app.services.deal_filters import DealFilter, Status
+from app.services.deal_filters import DateRange, DealFilter, Status
 from app.services.errors import ValidationError
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.money_sums import AMOUNT_CENTS, money
@@ -109,6 +109,7 @@ class FunnelStep:
     amount: Decimal
     reached: int  # came this far
     conversion: float | None  # % of those who reached the stage before that reached this one
+    came: DealFilter | None = None  # those that came this far (the list's filter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +336,11 @@ class AnalyticsService:
                     stage_amount.quantize(CENT),
                     reached,
                     conversion,
+                    f.deal_filter(
+                        pipeline_id=pipeline_id,
+                        reached_stage_id=stage.id,
+                        created=DateRange(first=f.first, last=f.last),
+                    ),
                 )
             )
             before = reached

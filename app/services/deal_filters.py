@@ -9,9 +9,17 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, select
+from sqlalchemy import ColumnElement, and_, false, func, or_, select
 
-from app.models import CustomFieldValue, Deal, DealProductRow, Stage, StageSemantic, deal_contact
+from app.models import (
+    CustomFieldValue,
+    Deal,
+    DealProductRow,
+    DealStageVisit,
+    Stage,
+    StageSemantic,
+    deal_contact,
+)
 from app.services.errors import Message
 from app.services.i18n import QT_TRANSLATE_NOOP
 from app.services.search import search_condition
@@ -176,6 +184,7 @@ class DealFilter:
     closed_from: date | None = None  # closed (won or lost) on or after this day
     closed_to: date | None = None
     product_id: int | None = None  # deals with a row of this product
+    reached_stage_id: int | None = None  # deals that came at least this far in its pipeline (the funnel)
 
     def is_empty(self) -> bool:
         return self == DealFilter(pipeline_id=self.pipeline_id, search=self.search)
@@ -282,7 +291,36 @@ def deal_conditions(
         conditions.append(
             Deal.id.in_(select(DealProductRow.deal_id).where(DealProductRow.product_id == f.product_id))
         )
+    if f.reached_stage_id is not None:
+        conditions.append(reached_condition(f.reached_stage_id))
     if f.search.strip():
         found = search_condition(dialect, f.search)
         conditions.append(found if found is not None else false())  # only punctuation typed
     return conditions
+
+
+def reached_condition(stage_id: int) -> ColumnElement[bool]:
+    """Deals of the stage's pipeline that came at least as far as the stage, as the funnel counts
+    them: won ones, and those now in or once in a stage in progress at or after it; every deal of
+    the pipeline has reached its first stage."""
+    pipeline = select(Stage.pipeline_id).where(Stage.id == stage_id).scalar_subquery()
+    sort = select(Stage.sort).where(Stage.id == stage_id).scalar_subquery()
+    first = (
+        select(func.min(Stage.sort))
+        .where(Stage.pipeline_id == pipeline, Stage.semantic != StageSemantic.LOST)
+        .scalar_subquery()
+    )
+    further = select(Stage.id).where(
+        Stage.pipeline_id == pipeline, Stage.semantic == StageSemantic.IN_PROGRESS, Stage.sort >= sort
+    )
+    won = select(Stage.id).where(Stage.pipeline_id == pipeline, Stage.semantic == StageSemantic.WON)
+    visited = (
+        select(DealStageVisit.deal_id)
+        .where(DealStageVisit.deal_id == Deal.id, DealStageVisit.stage_id.in_(further))
+        .exists()
+    )
+    return and_(
+        Deal.pipeline_id == pipeline,
+        or_(sort <= first, Deal.stage_id.in_(won), Deal.stage_id.in_(further), visited),
+    )
+

@@ -198,8 +198,10 @@ def test_every_bar_opens_exactly_its_deals(services: Services, shop) -> None:
     count = services.deal_queries.count
 
     funnel_counts = [count(deals) for _bar, deals in picks["funnel"]]
-    assert funnel_counts == [s.deals for s in data.funnel][::-1]  # drawn bottom-up
-    assert sum(funnel_counts) == 3  # Anna's A and B (won), F (in stage 3); not Ben's
+    assert funnel_counts == [s.reached for s in data.funnel][::-1]  # drawn bottom-up: who came this far
+    assert funnel_counts[-1] == 3  # Anna's A and B (won), F (in stage 3); not Ben's
+    assert funnel_counts[-3] == 3  # stage 3 was reached by A, B (won) and F (there now)
+    assert funnel_counts[0] == 2  # only the won came all the way
     assert [count(deals) for _bar, deals in picks["sources"]] == [b.count for b in data.sources][::-1]
     assert {b.key for b in data.sources} == {"call", "website"}  # Anna's only
     months = [count(deals) for _bar, deals in picks["months"]]
