@@ -72,6 +72,10 @@ def test_demo_and_list_queries_on_postgres(postgres_url: str, tmp_path) -> None:
         assert there.average_days_to_close == pytest.approx(here.average_days_to_close, abs=0.01)
         assert replace(there, average_days_to_close=None) == replace(here, average_days_to_close=None)
         assert sum(m.won for m in there.months) > 0
+        # A funnel bar's deals, as the list counts them on the server, are those the bar counts.
+        assert [services.deal_queries.count(s.came) for s in there.funnel] == [
+            s.reached for s in there.funnel
+        ]
         for column in SORT_COLUMNS:
             rows = services.deal_queries.page(DealFilter(), DealSort(column), 0, 200)
             assert len({r.id for r in rows}) == 150
