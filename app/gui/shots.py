@@ -125,6 +125,11 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     shoot("08b-analytics-plan-customers-forecast", window)
     bar.setValue(0)
     in_dialog("08c-sales-plan", PlanDialog(services, date.today().year, parent=window))  # noqa: DTZ011
+    in_dialog(
+        "08d-sales-plan-quarters",
+        PlanDialog(services, date.today().year, parent=window),  # noqa: DTZ011
+        lambda d: d.per.setCurrentIndex(1),  # type: ignore[attr-defined]
+    )
     _some_tunnels(services)
     window.settings_page.pipelines.refresh()
     window.sidebar.select(Area.SETTINGS)

@@ -6,7 +6,7 @@ counts (a DealFilter) so a click on a bar opens exactly those in the list."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -220,8 +220,13 @@ class AnalyticsService:
             )
             return {(user, month): amount for user, month, amount in rows}
 
-    def set_targets(self, user_id: int, year: int, months: dict[int, Decimal | str | None]) -> None:
+    def set_targets(self, user_id: int, year: int, months: Mapping[int, Decimal | str | None]) -> None:
         """A person's targets by month (None or 0 clears one); administrators only."""
+        self.set_plan(year, {user_id: months})
+
+    def set_plan(self, year: int, plan: Mapping[int, Mapping[int, Decimal | str | None]]) -> None:
+        """Targets of a year by person and month (None or 0 clears one), all or none of them;
+        administrators only."""
         with self._ctx.write() as uow:
             session = uow.session
             require_admin(
@@ -229,28 +234,33 @@ class AnalyticsService:
                 self._ctx.actor_id,
                 QT_TRANSLATE_NOOP("errors", "Only an administrator may set sales plans."),
             )
-            for month, raw in months.items():
-                if not 1 <= month <= 12:
-                    raise ValidationError.single("month", QT_TRANSLATE_NOOP("errors", "A month is 1 to 12."))
-                try:
-                    amount = Decimal(str(raw or 0)).quantize(CENT)
-                except ArithmeticError as exc:
-                    raise ValidationError.single(
-                        "amount", QT_TRANSLATE_NOOP("errors", "'{value}' is not an amount."), value=raw
-                    ) from exc
-                if amount < 0 or amount > Decimal("999999999999.99"):
-                    raise ValidationError.single(
-                        "amount", QT_TRANSLATE_NOOP("errors", "A target is an amount from 0 upward.")
-                    )
-                current = session.get(SalesTarget, (user_id, year, month))
-                if amount == 0:
-                    if current is not None:
-                        session.delete(current)
-                elif current is None:
-                    session.add(SalesTarget(user_id=user_id, year=year, month=month, amount=amount))
-                else:
-                    current.amount = amount
-            uow.emit("sales_target.updated", [user_id])
+            for user_id, months in plan.items():
+                for month, raw in months.items():
+                    self._set_target(session, user_id, year, month, raw)
+            uow.emit("sales_target.updated", sorted(plan))
+
+    @staticmethod
+    def _set_target(session: Session, user_id: int, year: int, month: int, raw: Decimal | str | None) -> None:
+        if not 1 <= month <= 12:
+            raise ValidationError.single("month", QT_TRANSLATE_NOOP("errors", "A month is 1 to 12."))
+        try:
+            amount = Decimal(str(raw or 0)).quantize(CENT)
+        except ArithmeticError as exc:
+            raise ValidationError.single(
+                "amount", QT_TRANSLATE_NOOP("errors", "'{value}' is not an amount."), value=raw
+            ) from exc
+        if amount < 0 or amount > Decimal("999999999999.99"):
+            raise ValidationError.single(
+                "amount", QT_TRANSLATE_NOOP("errors", "A target is an amount from 0 upward.")
+            )
+        current = session.get(SalesTarget, (user_id, year, month))
+        if amount == 0:
+            if current is not None:
+                session.delete(current)
+        elif current is None:
+            session.add(SalesTarget(user_id=user_id, year=year, month=month, amount=amount))
+        else:
+            current.amount = amount
 
     # -- the figures ------------------------------------------------------------------------
 

@@ -2598,12 +2598,28 @@ Trotzdem neu speichern?</translation>
         <translation>Verkaufsplan</translation>
     </message>
     <message>
-        <source>Targets per person and month, in the base currency; an empty cell has none.</source>
-        <translation>Ziele pro Person und Monat in der Basiswährung; eine leere Zelle bedeutet kein Ziel.</translation>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Targets per person, in the base currency; an empty cell has none. A quarter's target is spread evenly over its three months.</source>
+        <translation>Ziele je Person in der Basiswährung; eine leere Zelle hat keines. Das Ziel eines Quartals wird gleichmäßig auf seine drei Monate verteilt.</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
         <translation>&amp;Jahr:</translation>
+    </message>
+    <message>
+        <source>&amp;Targets per:</source>
+        <translation>&amp;Ziele je:</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>Q%1</translation>
     </message>
     <message>
         <source>Plan not saved</source>
@@ -2612,6 +2628,18 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>'%1' is not an amount.</source>
         <translation>„%1“ ist kein Betrag.</translation>
+    </message>
+    <message>
+        <source>A target is an amount from 0 upward.</source>
+        <translation>Ein Ziel ist ein Betrag ab 0.</translation>
+    </message>
+    <message>
+        <source>Save the plan of %1 first?</source>
+        <translation>Zuerst den Plan für %1 speichern?</translation>
+    </message>
+    <message>
+        <source>Close without saving the changed targets?</source>
+        <translation>Ohne Speichern der geänderten Ziele schließen?</translation>
     </message>
 </context>
 <context>

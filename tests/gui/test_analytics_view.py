@@ -113,3 +113,71 @@ def test_the_sales_plan_dialog_sets_targets(
     monkeypatch.setattr(PlanDialog, "exec", fill)
     view.edit_plan()
     assert demo_services.analytics.targets(date.today().year)[(user.id, 1)] == 12000
+
+
+def _plan_row(dialog: PlanDialog, user_id: int) -> int:
+    return next(n for n, u in enumerate(dialog.users) if u.id == user_id)
+
+
+def test_the_plan_is_typed_per_quarter_and_saved_all_or_nothing(
+    qtbot, demo_services: Services, monkeypatch
+) -> None:
+    from decimal import Decimal as D  # noqa: N817
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    anna, ben = demo_services.users.list()[1:3]
+    demo_services.analytics.set_plan(2031, {anna.id: {1: "10", 2: "20", 3: "30"}})
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    dialog = PlanDialog(demo_services, 2031)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+
+    # Per quarter: Q1 shows the sum of its months; a quarter typed is spread over its months.
+    dialog.per.setCurrentIndex(1)
+    assert dialog.table.columnCount() == 4
+    row = _plan_row(dialog, anna.id)
+    assert dialog.table.item(row, 0).text() == "60.00"
+    dialog.table.item(row, 1).setText("100")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() == PlanDialog.DialogCode.Accepted
+    targets = demo_services.analytics.targets(2031)
+    assert [targets[(anna.id, m)] for m in (1, 2, 3, 4, 5, 6)] == [
+        D("10.00"),
+        D("20.00"),
+        D("30.00"),
+        D("33.33"),
+        D("33.33"),
+        D("33.34"),
+    ]
+
+    # A bad cell anywhere: nothing is saved, the dialog stays open and says which.
+    again = PlanDialog(demo_services, 2031)
+    qtbot.addWidget(again)
+    again.show()
+    again.table.item(_plan_row(again, anna.id), 0).setText("500")
+    again.table.item(_plan_row(again, ben.id), 1).setText("lots")
+    qtbot.mouseClick(again.buttons.button(again.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert warnings
+    assert "lots" in warnings[-1]
+    assert again.isVisible()
+    assert demo_services.analytics.targets(2031)[(anna.id, 1)] == D("10.00")
+
+    # Another year with unsaved targets asks first; "Discard" drops them.
+    again.table.item(_plan_row(again, ben.id), 1).setText("70")
+    asked: list[str] = []
+
+    def discard(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QMessageBox, "question", discard)
+    again.year.setValue(2032)
+    assert asked
+    assert "2031" in asked[0]
+    assert again.table.item(_plan_row(again, anna.id), 0).text() == ""  # 2032 has no targets
+    assert (ben.id, 2) not in demo_services.analytics.targets(2031)
+    assert (anna.id, 1) in demo_services.analytics.targets(2031)  # untouched

@@ -133,6 +133,15 @@ def test_plan_against_won_revenue(services: Services, shop) -> None:
     assert services.analytics.targets(2026)[(shop["anna"].id, 3)] == D("300.00")
     with pytest.raises(ValidationError, match="from 0 upward"):
         services.analytics.set_targets(shop["anna"].id, 2026, {1: "-5"})
+    # A whole plan is kept all or not at all: Ben's bad month keeps Anna's new one out too.
+    with pytest.raises(ValidationError, match="not an amount"):
+        services.analytics.set_plan(2026, {shop["anna"].id: {1: "700.00"}, shop["ben"].id: {2: "x"}})
+    assert (shop["anna"].id, 1) not in services.analytics.targets(2026)
+    services.analytics.set_plan(2026, {shop["anna"].id: {1: "700.00", 3: None}, shop["ben"].id: {2: "50"}})
+    targets = services.analytics.targets(2026)
+    assert targets[(shop["anna"].id, 1)] == D("700.00")
+    assert (shop["anna"].id, 3) not in targets  # cleared
+    assert targets[(shop["ben"].id, 2)] == D("50.00")
 
 
 def test_customers_months_averages_and_forecast(services: Services, shop) -> None:
