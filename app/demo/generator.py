@@ -230,8 +230,7 @@ class DemoBuilder:
     def _base(self, conn: Connection) -> None:
         rng = self.rng
         self.tick("users", 0, 1)
-        dept_names = ("Sales North", "Sales South", "Key accounts", "Inside sales")
-        conn.execute(insert(Department), [{"name": n} for n in dept_names])
+        conn.execute(insert(Department), [{"name": n} for n in self.words.departments])
         dept_ids = list(conn.scalars(select(Department.id).order_by(Department.id)))
         existing = conn.scalar(select(func.count()).select_from(User)) or 0
         used = set(conn.scalars(select(User.login)))

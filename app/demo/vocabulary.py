@@ -211,6 +211,7 @@ POSITIONS = (
 )
 
 # name, unit, price in cents, tax rate %
+DEPARTMENTS = ("Sales North", "Sales South", "Key accounts", "Inside sales")
 PRODUCTS = (
     ("Consulting hour", "h", 12000, 19),
     ("Project management hour", "h", 9500, 19),
@@ -436,6 +437,9 @@ GERMAN = {
     "Call: interested in {product}": "Anruf: Interesse an {product}",
     "Recommendation from {company}": "Empfehlung von {company}", "Newsletter reply": "Antwort auf Newsletter",
     "Callback request": "Rückrufbitte",
+    # departments
+    "Sales North": "Vertrieb Nord", "Sales South": "Vertrieb Süd", "Key accounts": "Key Accounts",
+    "Inside sales": "Innendienst",
     # catalog sections
     "Services": "Dienstleistungen", "Marketing & web": "Marketing & Web", "Office furniture": "Büromöbel",
     "IT & hardware": "IT & Hardware", "Software": "Software", "Office supplies": "Bürobedarf",
@@ -453,6 +457,8 @@ class Words:
         def say(text: str) -> str:
             return table.get(text, text)
 
+        self.say = say
+
         self.products = tuple((say(n), say(u), price, tax) for n, u, price, tax in PRODUCTS)
         self.sections = tuple(say(product_section(n)) for n, *_rest in PRODUCTS)
         self.deal_title_patterns = tuple(say(p) for p in DEAL_TITLE_PATTERNS)
@@ -460,3 +466,4 @@ class Words:
         self.loss_reasons = tuple(say(r) for r in LOSS_REASONS)
         self.task_titles = tuple(say(t) for t in TASK_TITLES)
         self.lead_titles = tuple(say(t) for t in LEAD_TITLES)
+        self.departments = tuple(say(d) for d in DEPARTMENTS)

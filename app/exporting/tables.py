@@ -32,7 +32,10 @@ def _csv_cell(value: Any, decimal_comma: bool) -> str:
     if isinstance(value, Decimal):
         text = format(value, "f")
         return text.replace(".", ",") if decimal_comma else text
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):  # a rate: 12.5 (%) is "12,5" for a German spreadsheet
+        text = str(value)
+        return text.replace(".", ",") if decimal_comma else text
+    if isinstance(value, int):
         return str(value)
     if isinstance(value, (date, datetime)):
         return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()

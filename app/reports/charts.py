@@ -116,14 +116,14 @@ def table(chart: str, data: Dashboard, words: Words) -> tuple[list[str], list[li
             words.column("On track"),
         ], [
             [
-                r.name,
+                "" if r.people else r.name,
                 r.department or "",
                 r.target,
                 r.actual,
                 round(r.fulfilled, 1) if r.fulfilled is not None else None,
                 r.on_track,
             ]
-            for r in data.plan
+            for r in (*data.plan, *data.plan_departments)  # each department's total after the people
         ]
     if chart == "companies":
         return [
@@ -235,7 +235,11 @@ def _plan(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
     rows = [r for r in data.plan if r.target or r.actual]
     if not rows:
         return False
-    positions = list(range(len(rows)))
+    if data.filter.department_id is not None:
+        # The department's people together, after them (with everybody, a department's sum would
+        # dwarf each person's bars: those totals are in the chart's data instead).
+        rows += [r for r in data.plan_departments if r.target or r.actual]
+    positions = [n + (0.5 if r.people else 0) for n, r in enumerate(rows)]
     axes.bar(
         [p - 0.2 for p in positions],
         [float(r.target) for r in rows],
@@ -266,14 +270,19 @@ def _plan(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
             (
                 bar,
                 data.deal_filter(
-                    responsible_ids=(row.user_id,),
+                    responsible_ids=row.people or (row.user_id,),
                     status=_won(),
                     closed_from=data.filter.first,
                     closed_to=data.filter.last,
                 ),
             )
         )
-    axes.set_xticks(positions, [r.name for r in rows], fontsize=8, rotation=20)
+    axes.set_xticks(
+        positions, [f"Σ {r.name}" if r.people else r.name for r in rows], fontsize=8, rotation=20
+    )
+    for label, row in zip(axes.get_xticklabels(), rows, strict=True):
+        if row.people:
+            label.set_fontweight("bold")
     axes.set_ylabel(words.amount)
     _money_axis(axes, words, "y")
     from matplotlib.patches import Patch

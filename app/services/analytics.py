@@ -133,6 +133,7 @@ class PlanRow:
     actual: Decimal
     fulfilled: float | None  # %
     on_track: bool
+    people: tuple[int, ...] = ()  # a department's total: its people (user_id is 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,7 @@ class Dashboard:
     forecast: tuple[Bar, ...] = ()
     funnel_pipeline_id: int | None = None
     people: tuple[int, ...] = ()  # a department's people, when the filter names a department
+    plan_departments: tuple[PlanRow, ...] = ()  # each department's people together
 
     def deal_filter(self, **more: Any) -> DealFilter:
         """The list's filter for deals of these figures (pipeline, people) plus `more`."""
@@ -190,6 +192,7 @@ class AnalyticsService:
             products, over_time = self._products(facts, rates, f, won)
             months, average, days = self._months(facts, f, rates, won)
             funnel, funnel_pipeline = self._funnel(session, f, people, rates)
+            plan = tuple(self._plan(session, facts, f, people, rates, won, day))
             return Dashboard(
                 shown,
                 base,
@@ -197,7 +200,7 @@ class AnalyticsService:
                 products,
                 over_time,
                 tuple(self._sources(facts, f, rates, won)),
-                tuple(self._plan(session, facts, f, people, rates, won, day)),
+                plan,
                 tuple(self._customers(session, facts, f, rates, won, companies=True)),
                 tuple(self._customers(session, facts, f, rates, won, companies=False)),
                 months,
@@ -206,6 +209,7 @@ class AnalyticsService:
                 tuple(self._forecast(session, f, people, rates, day)),
                 funnel_pipeline,
                 f.responsible_ids if f is not shown else (),
+                () if shown.responsible_ids else _departments(plan, day, shown),
             )
 
     # -- sales plan ------------------------------------------------------------------------------------------
@@ -447,8 +451,7 @@ class AnalyticsService:
             select(User.id, User.name, User.department_id).where(User.is_active.is_(True))
         ).all()
         names = dict(session.execute(select(Department.id, Department.name)).all())
-        span = (f.last - f.first).days + 1
-        elapsed = min(max((today - f.first).days + 1, 0), span) / span if span else 1.0
+        elapsed = _elapsed(f, today)
         rows = []
         for user_id, name, department_id in users:
             if people is not None and user_id not in people:
@@ -589,6 +592,37 @@ class AnalyticsService:
 
 
 # -- helpers ------------------------------------------------------------------------------------------------
+
+
+def _elapsed(f: AnalyticsFilter, today: date) -> float:
+    """How much of the period has gone by (0 to 1): the share of a target due by today."""
+    span = (f.last - f.first).days + 1
+    return min(max((today - f.first).days + 1, 0), span) / span if span else 1.0
+
+
+def _departments(plan: Sequence[PlanRow], today: date, f: AnalyticsFilter) -> tuple[PlanRow, ...]:
+    """Each department's people in the plan, together: targets and won revenue added up."""
+    members: dict[str, list[PlanRow]] = {}
+    for row in plan:
+        if row.department is not None:
+            members.setdefault(row.department, []).append(row)
+    totals = []
+    for name, rows in sorted(members.items()):
+        target = sum((r.target for r in rows), Decimal(0))
+        done = sum((r.actual for r in rows), Decimal(0))
+        totals.append(
+            PlanRow(
+                0,
+                name,
+                name,
+                target,
+                done,
+                float(done / target * 100) if target else None,
+                bool(target) and done >= target * Decimal(str(_elapsed(f, today))),
+                tuple(r.user_id for r in rows),
+            )
+        )
+    return tuple(totals)
 
 
 def _base(cents: Any, currency: str, rates: dict[str, Decimal]) -> Decimal:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal as D  # noqa: N817
 
@@ -133,6 +134,37 @@ def test_plan_against_won_revenue(services: Services, shop) -> None:
     assert services.analytics.targets(2026)[(shop["anna"].id, 3)] == D("300.00")
     with pytest.raises(ValidationError, match="from 0 upward"):
         services.analytics.set_targets(shop["anna"].id, 2026, {1: "-5"})
+    # A department: its people's targets and won revenue added up.
+    from sqlalchemy import insert
+
+    from app.models import Department, User
+
+    with services.database.engine.begin() as conn:
+        field = conn.execute(insert(Department).values(name="Field")).inserted_primary_key[0]
+        conn.execute(
+            update(User).where(User.id.in_([shop["anna"].id, shop["ben"].id])).values(department_id=field)
+        )
+    data = services.analytics.dashboard(YEAR, today=TODAY)
+    (total,) = data.plan_departments
+    assert (total.name, total.target, total.actual) == ("Field", D("1500.00"), D("492.00"))
+    assert total.fulfilled == pytest.approx(32.8)
+    assert not total.on_track  # half the year gone, a third done
+    assert set(total.people) == {shop["anna"].id, shop["ben"].id}
+    one = services.analytics.dashboard(replace(YEAR, responsible_ids=(shop["anna"].id,)), today=TODAY)
+    assert one.plan_departments == ()  # a person chosen: no department totals
+    # Chosen, a department's total is drawn after its people and opens its won deals.
+    from matplotlib.figure import Figure
+
+    from app.reports.charts import Words, draw, table
+
+    words = Words({}, "A", "D", "W", "L", "T", "W", "WA", "-", str, str, str)
+    chosen = services.analytics.dashboard(replace(YEAR, department_id=field), today=TODAY)
+    picks = draw("plan", Figure(), chosen, words).picks
+    assert len(picks) == 3  # Anna, Ben, the department
+    assert services.deal_queries.count(picks[-1][1]) == 2  # A and B, won by Anna this year
+    _header, rows = table("plan", chosen, words)
+    assert rows[-1][:4] == ["", "Field", D("1500.00"), D("492.00")]
+
     # A whole plan is kept all or not at all: Ben's bad month keeps Anna's new one out too.
     with pytest.raises(ValidationError, match="not an amount"):
         services.analytics.set_plan(2026, {shop["anna"].id: {1: "700.00"}, shop["ben"].id: {2: "x"}})

@@ -87,6 +87,7 @@ def test_a_german_demo_speaks_german(tmp_path: Path) -> None:
     products = dict(_query(path, "SELECT name, unit || ' ' || section FROM product"))
     assert products["Beratungsstunde"] == "Std. Dienstleistungen"
     assert products["Batteriespeicher 10 kWh"] == "Stk. Energie"
+    assert ("Vertrieb Nord",) in _query(path, "SELECT name FROM department")
     titles = " ".join(t for (t,) in _query(path, "SELECT title FROM deal"))
     assert " für " in titles
     assert " for " not in titles

@@ -64,6 +64,14 @@ def test_german_csv_uses_semicolons_and_decimal_commas(services: Services, tmp_p
         target, ExportFormat.CSV, COLUMNS[:3], ids=[deal.id], delimiter=";", decimal_comma=True
     )
     assert target.read_text(encoding="utf-8-sig").splitlines()[1] == f"{deal.id};Tische;1234,50"
+    # Rates (floats) too: a chart's "Win rate %" of 12.5 reads as a number in a German spreadsheet.
+    from app.exporting.tables import write_csv
+
+    rates = tmp_path / "rates.csv"
+    write_csv(
+        rates, ["Source", "Win rate %", "Deals"], [["call", 12.5, 3]], delimiter=";", decimal_comma=True
+    )
+    assert rates.read_text(encoding="utf-8-sig").splitlines()[1] == "call;12,5;3"
 
 
 def test_xlsx_of_everything_a_filter_matches_in_list_order(demo_services: Services, tmp_path: Path) -> None:
