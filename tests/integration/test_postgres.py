@@ -171,3 +171,35 @@ def test_writers_take_turns_on_postgres(postgres_url: str) -> None:
     finally:
         first.close()
         second.close()
+
+
+def test_running_totals_go_back_and_come_again_on_postgres(postgres_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from app.storage import rollups
+    from app.storage.database import WRITE_OPTION
+    from app.storage.migrate import MIGRATIONS_DIR, upgrade
+
+    services = open_services(postgres_url)
+    try:
+        won = next(s for s in services.pipelines.list()[0].stages if s.semantic.value == "won")
+        deal = services.deals.create(title="Back and forth", amount="100")
+        services.deals.move_stage(deal.id, won.id, expected_version=deal.version)
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with services.database.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0010")
+            conn.commit()
+        upgrade(services.database)
+        with services.database.engine.connect() as conn, conn.begin():
+            assert rollups.differences(conn) == {}
+            assert conn.exec_driver_sql("SELECT SUM(deals) FROM deal_rollup WHERE kind = 'c'").scalar() == 1
+        later = services.deals.create(title="Kept by the triggers again")
+        services.deals.move_stage(later.id, won.id, expected_version=later.version)
+        with services.database.engine.connect() as conn, conn.begin():
+            assert rollups.differences(conn) == {}
+            assert conn.exec_driver_sql("SELECT SUM(deals) FROM deal_rollup WHERE kind = 'c'").scalar() == 2
+    finally:
+        services.close()

@@ -195,3 +195,30 @@ def test_periods_are_cut_into_whole_months_and_years_with_the_fewest_odd_days() 
     assert by_years(date(2026, 4, 1), date(2026, 6, 30)) == Span(
         None, ((date(2026, 4, 1), date(2026, 6, 30)),)
     )
+
+
+def test_the_upgrade_to_running_totals_fills_them_and_goes_back(demo_path: Path) -> None:
+    """Schema 0011 made on a file of 0010: the totals and each deal's visited stages are worked out
+    from the deals and their visits; going back to 0010 removes them again."""
+    from alembic import command
+    from alembic.config import Config
+
+    from app.storage.database import WRITE_OPTION, open_database
+    from app.storage.migrate import MIGRATIONS_DIR, upgrade
+
+    database = open_database(str(demo_path), create=False)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with database.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0010")
+        conn.commit()
+        names = set(conn.execute(text("SELECT name FROM sqlite_master")).scalars())
+        assert not any("rollup" in name for name in names)
+        assert "visited_stages" not in {row[1] for row in conn.execute(text("PRAGMA table_info(deal)"))}
+    upgrade(database)
+    with database.engine.connect() as conn, conn.begin():
+        assert conn.execute(text("SELECT COUNT(*) FROM deal_rollup")).scalar()
+        assert rollups.differences(conn) == {}
+        assert "" not in set(conn.execute(text("SELECT visited_stages FROM deal")).scalars())
+    database.dispose()

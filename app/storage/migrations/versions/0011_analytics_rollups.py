@@ -86,8 +86,9 @@ def downgrade() -> None:
     op.drop_table("customer_rollup")
     op.drop_table("product_rollup")
     op.drop_table("deal_rollup")
-    with op.batch_alter_table("deal") as batch:
-        batch.drop_column("visited_stages")
+    # Not batch mode: recreating the deal table would break the search index's view of it (SQLite
+    # drops a column itself since 3.35).
+    op.execute("ALTER TABLE deal DROP COLUMN visited_stages")
     op.create_index(
         "ix_deal_pipeline_id_created_at",
         "deal",
