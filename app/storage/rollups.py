@@ -110,6 +110,11 @@ class _Statements:
         self.q = _Dialect(dialect)
         self.grouped = grouped
 
+    def _closed(self, d: str) -> str:
+        """Closed, with a day it closed on (a row without one is not counted, as the charts' own
+        queries by day would not count it)."""
+        return f"{d}.closed = {self.q.true} AND {d}.closed_at IS NOT NULL"
+
     def closed(self, d: str, sign: str, source: str = "") -> str:
         q = self.q
         return _upsert(
@@ -129,7 +134,7 @@ class _Statements:
                 ("cents", f"{sign} * {d}.amount"),
                 ("seconds", f"{sign} * ({q.seconds(f'{d}.closed_at')} - {q.seconds(f'{d}.created_at')})"),
             ],
-            f"{source} WHERE {d}.closed = {q.true}",
+            f"{source} WHERE {self._closed(d)}",
             self.grouped,
         )
 
@@ -164,7 +169,7 @@ class _Statements:
                 ("currency", f"{d}.currency"),
             ],
             [("won", f"{sign} * {won}"), ("closed", sign), ("cents", f"{sign} * {won} * {d}.amount")],
-            f"{source} WHERE {d}.closed = {q.true} AND {d}.company_id IS NOT NULL",
+            f"{source} WHERE {self._closed(d)} AND {d}.company_id IS NOT NULL",
             self.grouped,
         )
 
@@ -182,7 +187,7 @@ class _Statements:
                 ("currency", f"{d}.currency"),
             ],
             [("won", f"{sign} * {won}"), ("closed", sign), ("cents", f"{sign} * {won} * {d}.amount")],
-            f"{source} AND {link}.deal_id = {d}.id AND {d}.closed = {q.true}",
+            f"{source} AND {link}.deal_id = {d}.id AND {self._closed(d)}",
             self.grouped,
         )
 
@@ -199,7 +204,7 @@ class _Statements:
                 ("currency", f"{d}.currency"),
             ],
             [("rows", sign), ("cents", f"{sign} * {q.net('r')}")],
-            f"{source} AND r.deal_id = {d}.id AND {d}.closed = {q.true} AND {_won(f'{d}.stage_id')} = 1",
+            f"{source} AND r.deal_id = {d}.id AND {self._closed(d)} AND {_won(f'{d}.stage_id')} = 1",
             self.grouped,
         )
 
@@ -444,8 +449,6 @@ def differences(conn: Connection) -> dict[str, set[tuple[Any, ...]]]:
     finally:
         savepoint.rollback()
     return {name: kept[name] ^ fresh[name] for name in kept if kept[name] != fresh[name]}
-
-
 
 
 __all__ = ["create_triggers", "differences", "drop_triggers", "fill_visited", "rebuild", "row_net_cents"]
