@@ -13,7 +13,8 @@ from app.models.base import Base
 
 # Deals by month and everything the charts filter or group by.
 #   kind 'c': closed deals by the month they closed (count, amount, seconds from creation to closing);
-#   kind 'n': all deals by the month they were created, with the stages each has been in (the funnel).
+#   kind 'n': all deals by the month they were created, with the stages each has been in (the funnel);
+#   kind 'o': open deals by the month they should close (the weighted forecast; '' without a close date).
 deal_rollup = Table(
     "deal_rollup",
     Base.metadata,

@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     case,
-    false,
     func,
     select,
 )
@@ -34,7 +33,7 @@ from app.models import (
     StageSemantic,
     User,
 )
-from app.services.analytics_facts import Facts, month_of
+from app.services.analytics_facts import Facts
 from app.services.context import ServiceContext
 from app.services.deal_filters import DateRange, DealFilter, Status
 from app.services.errors import ValidationError
@@ -560,22 +559,12 @@ class AnalyticsService:
         first = max(f.first, today.replace(day=1))
         if first > f.last:
             return []
-        month = month_of(Deal.close_date, self._dialect)
-        rows = session.execute(
-            select(month, Deal.currency, Stage.probability, func.count(), func.sum(_CENTS))
-            .join(Stage, Stage.id == Deal.stage_id)
-            .where(
-                Deal.closed == false(),  # as the partial index of open deals says it
-                Deal.close_date >= first,
-                Deal.close_date <= f.last,
-                *self._scope(f, people),
-            )
-            .group_by(month, Deal.currency, Stage.probability)
-        ).all()
+        probability = dict(session.execute(select(Stage.id, Stage.probability)).all())
+        facts = Facts(session, self._dialect, first, f.last, f.pipeline_id, people)
         weighted: dict[date, list[Any]] = {m: [Decimal(0), 0] for m in _months_between(first, f.last)}
-        for month_text, currency, probability, count, amount in rows:
+        for month_text, stage_id, currency, count, amount in facts.opened():
             entry = weighted.setdefault(_as_month(month_text), [Decimal(0), 0])
-            entry[0] += _base(amount, currency, rates) * Decimal(probability or 0) / 100
+            entry[0] += _base(amount, currency, rates) * Decimal(probability.get(stage_id) or 0) / 100
             entry[1] += count
         return [
             Bar(

@@ -21,6 +21,7 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    false,
     func,
     literal,
     select,
@@ -175,6 +176,36 @@ class Facts:
                 .having(func.count() != 0)
             )
             rows += self.session.execute(query.group_by(*columns) if columns else query).all()
+        return [tuple(row) for row in rows]
+
+    # -- open deals ---------------------------------------------------------------------------
+
+    def opened(self) -> list[tuple[Any, ...]]:
+        """Open deals that should close in the period, by month (YYYY-MM), stage and currency:
+        rows of (month, stage_id, currency, deals, cents)."""
+        span = self._span(by_months)
+        rows: list[tuple[Any, ...]] = []
+        if span.whole is not None:
+            conditions = [R.kind == "o", R.month >= span.whole[0], R.month <= span.whole[1]]
+            conditions += self._rolled_scope(R.pipeline_id, R.responsible_id, self.people)
+            rows += self.session.execute(
+                select(R.month, R.stage_id, R.currency, func.sum(R.deals), func.sum(R.cents))
+                .where(*conditions)
+                .group_by(R.month, R.stage_id, R.currency)
+                .having(func.sum(R.deals) != 0)
+            ).all()
+        month = month_of(Deal.close_date, self.dialect)
+        for first, last in span.days:
+            rows += self.session.execute(
+                select(month, Deal.stage_id, Deal.currency, func.count(), func.sum(AMOUNT_CENTS))
+                .where(
+                    Deal.closed == false(),  # as the partial index of open deals says it
+                    Deal.close_date >= first,
+                    Deal.close_date <= last,
+                    *self._scope(self.people),
+                )
+                .group_by(month, Deal.stage_id, Deal.currency)
+            ).all()
         return [tuple(row) for row in rows]
 
     # -- the funnel ---------------------------------------------------------------------------

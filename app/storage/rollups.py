@@ -53,6 +53,10 @@ class _Dialect:
     def true(self) -> str:
         return "1" if self.name == "sqlite" else "TRUE"
 
+    @property
+    def false(self) -> str:
+        return "0" if self.name == "sqlite" else "FALSE"
+
     def month(self, value: str) -> str:
         if self.name == "sqlite":
             return f"strftime('%Y-%m', {value})"
@@ -156,6 +160,25 @@ class _Statements:
             self.grouped,
         )
 
+    def opened(self, d: str, sign: str, source: str = "") -> str:
+        """Open deals by the month they should close ('' when they have no close date)."""
+        return _upsert(
+            deal_rollup,
+            [
+                ("kind", "'o'"),
+                ("month", f"COALESCE({self.q.month(f'{d}.close_date')}, '')"),
+                ("pipeline_id", f"{d}.pipeline_id"),
+                ("responsible_id", f"COALESCE({d}.responsible_id, 0)"),
+                ("stage_id", f"{d}.stage_id"),
+                ("source", "''"),
+                ("currency", f"{d}.currency"),
+                ("visited", "''"),
+            ],
+            [("deals", sign), ("cents", f"{sign} * {d}.amount"), ("seconds", "0")],
+            f"{source} WHERE {d}.closed = {self.q.false}",
+            self.grouped,
+        )
+
     def company(self, d: str, sign: str, source: str = "") -> str:
         q = self.q
         won = _won(f"{d}.stage_id")
@@ -221,7 +244,7 @@ _ROW_COLUMNS = (
     "tax_included",
 )
 _TOTALS = ("stage_id", "closed", "closed_at", "amount", "currency", "pipeline_id")
-_DEAL_CHANGES = (*_TOTALS, "responsible_id", "source", "created_at", "visited_stages")
+_DEAL_CHANGES = (*_TOTALS, "responsible_id", "source", "created_at", "visited_stages", "close_date")
 _CUSTOMER_CHANGES = (*_TOTALS, "company_id")
 _PRODUCT_CHANGES = ("stage_id", "closed", "closed_at", "currency", "pipeline_id")
 
@@ -256,14 +279,21 @@ def _triggers(dialect: str) -> list[_Trigger]:
             "AFTER INSERT",
             "deal",
             None,
-            (s.closed("NEW", "1"), s.created("NEW", "1"), s.company("NEW", "1")),
+            (s.closed("NEW", "1"), s.created("NEW", "1"), s.opened("NEW", "1"), s.company("NEW", "1")),
         ),
         _Trigger(
             "rollup_deal_update",
             "AFTER UPDATE",
             "deal",
             q.changed("OLD", "NEW", _DEAL_CHANGES),
-            (s.closed("OLD", "-1"), s.closed("NEW", "1"), s.created("OLD", "-1"), s.created("NEW", "1")),
+            (
+                s.closed("OLD", "-1"),
+                s.closed("NEW", "1"),
+                s.created("OLD", "-1"),
+                s.created("NEW", "1"),
+                s.opened("OLD", "-1"),
+                s.opened("NEW", "1"),
+            ),
         ),
         _Trigger(
             "rollup_deal_update_customers",
@@ -295,6 +325,7 @@ def _triggers(dialect: str) -> list[_Trigger]:
                 "DELETE FROM deal_contact WHERE deal_id = OLD.id",
                 s.closed("OLD", "-1"),
                 s.created("OLD", "-1"),
+                s.opened("OLD", "-1"),
                 s.company("OLD", "-1"),
             ),
         ),
@@ -417,6 +448,7 @@ def rebuild(conn: Connection) -> None:
         every, closed = "deal d NOT INDEXED", "deal d INDEXED BY ix_deal_closed_facts"
     conn.exec_driver_sql(s.closed("d", "1", f"FROM {closed}"))
     conn.exec_driver_sql(s.created("d", "1", f"FROM {every}"))
+    conn.exec_driver_sql(s.opened("d", "1", "FROM deal d"))
     conn.exec_driver_sql(s.company("d", "1", f"FROM {closed}"))
     conn.exec_driver_sql(s.contacts("d", "l", "1", f"FROM {closed}, deal_contact l WHERE 1 = 1"))
     conn.exec_driver_sql(s.products("d", "1", f"FROM {closed}, deal_product_row r WHERE 1 = 1"))
