@@ -121,96 +121,86 @@ class _Statements:
 
     def closed(self, d: str, sign: str, source: str = "") -> str:
         q = self.q
-        return _upsert(
-            deal_rollup,
-            [
-                ("kind", "'c'"),
-                ("month", q.month(f"{d}.closed_at")),
-                ("pipeline_id", f"{d}.pipeline_id"),
-                ("responsible_id", f"COALESCE({d}.responsible_id, 0)"),
-                ("stage_id", f"{d}.stage_id"),
-                ("source", f"COALESCE({d}.source, '')"),
-                ("currency", f"{d}.currency"),
-                ("visited", "''"),
-            ],
-            [
-                ("deals", sign),
-                ("cents", f"{sign} * {d}.amount"),
-                ("seconds", f"{sign} * ({q.seconds(f'{d}.closed_at')} - {q.seconds(f'{d}.created_at')})"),
-            ],
+        return self._deal(
+            d,
+            sign,
+            "c",
+            q.month(f"{d}.closed_at"),
             f"{source} WHERE {self._closed(d)}",
-            self.grouped,
+            source=f"COALESCE({d}.source, '')",
+            seconds=f"{q.seconds(f'{d}.closed_at')} - {q.seconds(f'{d}.created_at')}",
         )
 
     def created(self, d: str, sign: str, source: str = "") -> str:
-        return _upsert(
-            deal_rollup,
-            [
-                ("kind", "'n'"),
-                ("month", self.q.month(f"{d}.created_at")),
-                ("pipeline_id", f"{d}.pipeline_id"),
-                ("responsible_id", f"COALESCE({d}.responsible_id, 0)"),
-                ("stage_id", f"{d}.stage_id"),
-                ("source", "''"),
-                ("currency", f"{d}.currency"),
-                ("visited", f"{d}.visited_stages"),
-            ],
-            [("deals", sign), ("cents", f"{sign} * {d}.amount"), ("seconds", "0")],
-            f"{source} WHERE 1 = 1",
-            self.grouped,
-        )
+        month = self.q.month(f"{d}.created_at")
+        return self._deal(d, sign, "n", month, f"{source} WHERE 1 = 1", visited=f"{d}.visited_stages")
 
     def opened(self, d: str, sign: str, source: str = "") -> str:
         """Open deals by the month they should close ('' when they have no close date)."""
+        month = f"COALESCE({self.q.month(f'{d}.close_date')}, '')"
+        return self._deal(d, sign, "o", month, f"{source} WHERE {d}.closed = {self.q.false}")
+
+    def _deal(
+        self,
+        d: str,
+        sign: str,
+        kind: str,
+        month: str,
+        rest: str,
+        *,
+        source: str = "''",
+        visited: str = "''",
+        seconds: str = "0",
+    ) -> str:
         return _upsert(
             deal_rollup,
             [
-                ("kind", "'o'"),
-                ("month", f"COALESCE({self.q.month(f'{d}.close_date')}, '')"),
+                ("kind", f"'{kind}'"),
+                ("month", month),
                 ("pipeline_id", f"{d}.pipeline_id"),
                 ("responsible_id", f"COALESCE({d}.responsible_id, 0)"),
                 ("stage_id", f"{d}.stage_id"),
-                ("source", "''"),
+                ("source", source),
                 ("currency", f"{d}.currency"),
-                ("visited", "''"),
+                ("visited", visited),
             ],
-            [("deals", sign), ("cents", f"{sign} * {d}.amount"), ("seconds", "0")],
-            f"{source} WHERE {d}.closed = {self.q.false}",
+            [("deals", sign), ("cents", f"{sign} * {d}.amount"), ("seconds", f"{sign} * ({seconds})")],
+            rest,
             self.grouped,
         )
 
     def company(self, d: str, sign: str, source: str = "") -> str:
-        q = self.q
-        won = _won(f"{d}.stage_id")
-        return _upsert(
-            customer_rollup,
-            [
-                ("kind", "'company'"),
-                ("year", q.year(f"{d}.closed_at")),
-                ("customer_id", f"{d}.company_id"),
-                ("pipeline_id", f"{d}.pipeline_id"),
-                ("currency", f"{d}.currency"),
-            ],
-            [("won", f"{sign} * {won}"), ("closed", sign), ("cents", f"{sign} * {won} * {d}.amount")],
+        return self._customer(
+            d,
+            sign,
+            "company",
+            f"{d}.company_id",
             f"{source} WHERE {self._closed(d)} AND {d}.company_id IS NOT NULL",
-            self.grouped,
         )
 
     def contacts(self, d: str, link: str, sign: str, source: str) -> str:
         """`source` names the links `link` (and the deal `d`, when that is a table)."""
-        q = self.q
+        return self._customer(
+            d,
+            sign,
+            "contact",
+            f"{link}.contact_id",
+            f"{source} AND {link}.deal_id = {d}.id AND {self._closed(d)}",
+        )
+
+    def _customer(self, d: str, sign: str, kind: str, customer: str, rest: str) -> str:
         won = _won(f"{d}.stage_id")
         return _upsert(
             customer_rollup,
             [
-                ("kind", "'contact'"),
-                ("year", q.year(f"{d}.closed_at")),
-                ("customer_id", f"{link}.contact_id"),
+                ("kind", f"'{kind}'"),
+                ("year", self.q.year(f"{d}.closed_at")),
+                ("customer_id", customer),
                 ("pipeline_id", f"{d}.pipeline_id"),
                 ("currency", f"{d}.currency"),
             ],
             [("won", f"{sign} * {won}"), ("closed", sign), ("cents", f"{sign} * {won} * {d}.amount")],
-            f"{source} AND {link}.deal_id = {d}.id AND {self._closed(d)}",
+            rest,
             self.grouped,
         )
 
