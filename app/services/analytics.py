@@ -13,7 +13,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
     case,
     func,
     select,
@@ -38,11 +37,10 @@ from app.services.context import ServiceContext
 from app.services.deal_filters import DateRange, DealFilter, Status
 from app.services.errors import ValidationError
 from app.services.i18n import QT_TRANSLATE_NOOP
-from app.services.money_sums import AMOUNT_CENTS, money
+from app.services.money_sums import money
 from app.services.permissions import require_admin
 
 CENT = Decimal("0.01")
-_CENTS = AMOUNT_CENTS  # amounts are summed as the stored integers; _base makes money of them
 TOP = 10
 
 
@@ -275,14 +273,6 @@ class AnalyticsService:
         if f.responsible_ids:
             members &= set(f.responsible_ids)
         return tuple(sorted(members))
-
-    def _scope(self, f: AnalyticsFilter, people: tuple[int, ...] | None) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = []
-        if f.pipeline_id is not None:
-            conditions.append(Deal.pipeline_id == f.pipeline_id)
-        if people is not None:
-            conditions.append(Deal.responsible_id.in_(people))
-        return conditions
 
     def _greatest(self, *values: Any) -> Any:
         return func.max(*values) if self._dialect == "sqlite" else func.greatest(*values)
