@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import logging
-from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.services import Services
 from app.services.customer_queries import CustomerKind, CustomerRow, CustomerSort
 from app.ui.formatting import short_date
+from app.ui.paged_model import PagedTableModel
 
-log = logging.getLogger(__name__)
-PAGE_SIZE = 200
-MAX_PAGES = 20
 CustomerRowRole = Qt.ItemDataRole.UserRole + 1
 KEYS = ("name", "detail", "phone", "email", "related", "responsible", "deals", "created_at")
 SORTABLE = {"name", "detail", "phone", "email", "responsible", "deals", "created_at"}
 
 
-class CustomerTableModel(QAbstractTableModel):
-    read_failed = Signal(object)
-
+class CustomerTableModel(PagedTableModel):
     def __init__(self, services: Services, kind: CustomerKind, parent: Any = None) -> None:
         super().__init__(parent)
         self._queries = services.customer_queries
@@ -30,8 +24,7 @@ class CustomerTableModel(QAbstractTableModel):
         self.search = ""
         self.responsible_id: int | None = None  # only this person's records
         self.sort_order = CustomerSort()
-        self._count = 0
-        self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
+        self._what = f"{kind.value}s"
         contact = kind is CustomerKind.CONTACT
         self._headers = (
             self.tr("Name"),
@@ -47,16 +40,13 @@ class CustomerTableModel(QAbstractTableModel):
     def headers(self) -> dict[str, str]:
         return dict(zip(KEYS, self._headers, strict=True))
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        try:
-            self._count = self._queries.count(self.kind, self.search, self.responsible_id)
-        except Exception as exc:  # shown by the view; the list stays empty meanwhile
-            log.exception("Counting %ss failed", self.kind.value)
-            self._count = 0
-            self.read_failed.emit(exc)
-        self._pages.clear()
-        self.endResetModel()
+    def _read_count(self) -> int:
+        return self._queries.count(self.kind, self.search, self.responsible_id)
+
+    def _read_page(self, offset: int, limit: int) -> list[CustomerRow]:
+        return self._queries.page(
+            self.kind, self.sort_order, offset, limit, search=self.search, responsible_id=self.responsible_id
+        )
 
     def set_search(self, text: str) -> None:
         self.search = text
@@ -70,49 +60,8 @@ class CustomerTableModel(QAbstractTableModel):
         self.reload()
 
     def row_at(self, row: int) -> CustomerRow | None:
-        if not 0 <= row < self._count:
-            return None
-        page_no, offset = divmod(row, PAGE_SIZE)
-        page = self._pages.get(page_no)
-        if page is None:
-            try:
-                page = self._queries.page(
-                    self.kind,
-                    self.sort_order,
-                    page_no * PAGE_SIZE,
-                    PAGE_SIZE,
-                    search=self.search,
-                    responsible_id=self.responsible_id,
-                )
-            except Exception as exc:  # data() must not raise into Qt
-                log.exception("Reading %ss failed", self.kind.value)
-                self.read_failed.emit(exc)
-                return None
-            self._pages[page_no] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_no)
-        return page[offset] if offset < len(page) else None
-
-    # -- QAbstractTableModel ----------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(KEYS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(KEYS)
-        ):
-            return self._headers[section]
-        return None
+        found: CustomerRow | None = super().row_at(row)
+        return found
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-import logging
-from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.dialogs.lead_form.lead_form_dialog import status_names
 from app.services import Services
 from app.services.leads import LeadRow, LeadStatus
 from app.ui.formatting import short_date
+from app.ui.paged_model import PagedTableModel
 
-log = logging.getLogger(__name__)
-PAGE_SIZE = 200
-MAX_PAGES = 20
 LeadRowRole = Qt.ItemDataRole.UserRole + 1
 
 
-class LeadTableModel(QAbstractTableModel):
-    read_failed = Signal(object)
-
+class LeadTableModel(PagedTableModel):
     def __init__(self, services: Services, parent: Any = None) -> None:
         super().__init__(parent)
         self._leads = services.leads
         self.search = ""
         self.statuses: tuple[LeadStatus, ...] = ()
-        self._count = 0
-        self._pages: OrderedDict[int, list[LeadRow]] = OrderedDict()
+        self._what = "leads"
         self._status_names = status_names()
         self._headers = (
             self.tr("Lead"),
@@ -41,48 +34,15 @@ class LeadTableModel(QAbstractTableModel):
             self.tr("Created"),
         )
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        try:
-            self._count = self._leads.count_rows(self.search, self.statuses)
-        except Exception as exc:  # shown by the view
-            log.exception("Counting leads failed")
-            self._count = 0
-            self.read_failed.emit(exc)
-        self._pages.clear()
-        self.endResetModel()
+    def _read_count(self) -> int:
+        return self._leads.count_rows(self.search, self.statuses)
+
+    def _read_page(self, offset: int, limit: int) -> list[LeadRow]:
+        return self._leads.rows(offset, limit, search=self.search, statuses=self.statuses)
 
     def row_at(self, row: int) -> LeadRow | None:
-        if not 0 <= row < self._count:
-            return None
-        page_no, offset = divmod(row, PAGE_SIZE)
-        page = self._pages.get(page_no)
-        if page is None:
-            try:
-                page = self._leads.rows(
-                    page_no * PAGE_SIZE, PAGE_SIZE, search=self.search, statuses=self.statuses
-                )
-            except Exception as exc:
-                log.exception("Reading leads failed")
-                self.read_failed.emit(exc)
-                return None
-            self._pages[page_no] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        return page[offset] if offset < len(page) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
+        found: LeadRow | None = super().row_at(row)
+        return found
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
