@@ -307,7 +307,7 @@ class AnalyticsService:
             else_=self._greatest(func.coalesce(furthest, 0), current, first_sort),
         )
         facts = Facts(session, self._dialect, f.first, f.last, pipeline_id, people)
-        rolled, raw = facts.created(pipeline_id, how_far)
+        rolled, raw = facts.created(how_far)
 
         def far(visited: str, stage_id: int) -> int:
             if stage_id in won_ids:

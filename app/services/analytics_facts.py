@@ -148,7 +148,7 @@ class Facts:
             }
             columns = [rolled[k] for k in keys]
             conditions = [R.kind == "c", R.month >= span.whole[0], R.month <= span.whole[1]]
-            conditions += self._rolled_scope(R.pipeline_id, R.responsible_id, people)
+            conditions += self._rolled_scope(people)
             if won is not None:
                 conditions.append(R.stage_id.in_(won))
             query = (
@@ -187,7 +187,7 @@ class Facts:
         rows: list[tuple[Any, ...]] = []
         if span.whole is not None:
             conditions = [R.kind == "o", R.month >= span.whole[0], R.month <= span.whole[1]]
-            conditions += self._rolled_scope(R.pipeline_id, R.responsible_id, self.people)
+            conditions += self._rolled_scope(self.people)
             rows += self.session.execute(
                 select(R.month, R.stage_id, R.currency, func.sum(R.deals), func.sum(R.cents))
                 .where(*conditions)
@@ -210,8 +210,8 @@ class Facts:
 
     # -- the funnel ---------------------------------------------------------------------------
 
-    def created(self, pipeline_id: int, how_far: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """Deals created in the period now in the pipeline, by stage and currency: from the totals
+    def created(self, how_far: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """Deals created in the period now in the (given) pipeline, by stage and currency: from the totals
         (visited stages, stage, currency, deals, cents) and from the deals (how far — the given SQL
         expression —, stage, currency, deals, cents)."""
         span = self._span(by_months)
@@ -222,7 +222,7 @@ class Facts:
                 R.kind == "n",
                 R.month >= span.whole[0],
                 R.month <= span.whole[1],
-                *self._rolled_scope(R.pipeline_id, R.responsible_id, self.people, pipeline_id),
+                *self._rolled_scope(self.people),
             ]
             rolled = [
                 tuple(row)
@@ -238,9 +238,7 @@ class Facts:
                 Deal.created_at >= datetime.combine(first, time.min),
                 Deal.created_at < datetime.combine(last + timedelta(days=1), time.min),
             )
-            scope = [Deal.pipeline_id == pipeline_id, created]
-            if self.people is not None:
-                scope.append(Deal.responsible_id.in_(self.people))
+            scope = [created, *self._scope(self.people)]
             raw += [
                 tuple(row)
                 for row in self.session.execute(
@@ -376,15 +374,13 @@ class Facts:
             conditions.append(Deal.responsible_id.in_(people))
         return conditions
 
-    def _rolled_scope(
-        self, pipeline: Any, responsible: Any, people: tuple[int, ...] | None, pipeline_id: int | None = None
-    ) -> list[ColumnElement[bool]]:
+    def _rolled_scope(self, people: tuple[int, ...] | None) -> list[ColumnElement[bool]]:
+        """`_scope` for the deal totals."""
         conditions: list[ColumnElement[bool]] = []
-        wanted = pipeline_id if pipeline_id is not None else self.pipeline_id
-        if wanted is not None:
-            conditions.append(pipeline == wanted)
+        if self.pipeline_id is not None:
+            conditions.append(R.pipeline_id == self.pipeline_id)
         if people is not None:
-            conditions.append(responsible.in_(people))
+            conditions.append(R.responsible_id.in_(people))
         return conditions
 
 
