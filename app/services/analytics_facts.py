@@ -15,12 +15,9 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
-    Integer,
     and_,
     case,
-    cast,
     false,
     func,
     literal,
@@ -40,7 +37,7 @@ from app.models import (
     product_rollup,
 )
 from app.services.money_sums import AMOUNT_CENTS
-from app.storage.rollups import row_net_cents
+from app.storage.rollups import month_of, row_net_cents, seconds_of
 
 R = deal_rollup.c
 P = product_rollup.c
@@ -92,19 +89,6 @@ def by_years(first: date, last: date) -> Span:
 
 def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def month_of(column: Any, dialect: str) -> Any:
-    if dialect == "sqlite":
-        return func.strftime("%Y-%m", column)
-    return func.to_char(column, "YYYY-MM")
-
-
-def seconds_of(column: Any, dialect: str) -> Any:
-    """Whole seconds since 1970, as the running totals count them."""
-    if dialect == "sqlite":
-        return cast(func.strftime("%s", column), Integer)
-    return cast(func.floor(func.extract("epoch", column)), BigInteger)
 
 
 class Facts:
@@ -391,4 +375,4 @@ def closed_between(first: date, last: date) -> ColumnElement[bool]:
     return and_(Deal.closed == true(), Deal.closed_at >= start, Deal.closed_at < end)
 
 
-__all__ = ["Facts", "Span", "by_months", "by_years", "closed_between", "month_of", "seconds_of"]
+__all__ = ["Facts", "Span", "by_months", "by_years", "closed_between"]

@@ -17,7 +17,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Connection, Numeric, case, cast, type_coerce
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Connection,
+    Integer,
+    Numeric,
+    case,
+    cast,
+    func,
+    literal_column,
+    type_coerce,
+)
 from sqlalchemy.sql.expression import ColumnElement
 
 from app.models import DealProductRow, customer_rollup, deal_rollup, product_rollup
@@ -45,6 +56,26 @@ def row_net_cents(dialect: str, row: Any = None) -> ColumnElement[Any]:
     return case((type_coerce(c.tax_included, Boolean).is_(True), included), else_=row_sum)
 
 
+def month_of(column: Any, dialect: str) -> Any:
+    """YYYY-MM of a date or timestamp."""
+    if dialect == "sqlite":
+        return func.strftime("%Y-%m", column)
+    return func.to_char(column, "YYYY-MM")
+
+
+def year_of(column: Any, dialect: str) -> Any:
+    if dialect == "sqlite":
+        return cast(func.strftime("%Y", column), Integer)
+    return cast(func.extract("year", column), Integer)
+
+
+def seconds_of(column: Any, dialect: str) -> Any:
+    """Whole seconds since 1970 (the totals count time to close in them)."""
+    if dialect == "sqlite":
+        return cast(func.strftime("%s", column), Integer)
+    return cast(func.floor(func.extract("epoch", column)), BigInteger)
+
+
 @dataclass(frozen=True)
 class _Dialect:
     name: str
@@ -58,31 +89,27 @@ class _Dialect:
         return "0" if self.name == "sqlite" else "FALSE"
 
     def month(self, value: str) -> str:
-        if self.name == "sqlite":
-            return f"strftime('%Y-%m', {value})"
-        return f"to_char({value}, 'YYYY-MM')"
+        return self._sql(month_of(literal_column(value), self.name))
 
     def year(self, value: str) -> str:
-        if self.name == "sqlite":
-            return f"CAST(strftime('%Y', {value}) AS INTEGER)"
-        return f"CAST(EXTRACT(YEAR FROM {value}) AS INTEGER)"
+        return self._sql(year_of(literal_column(value), self.name))
 
     def seconds(self, value: str) -> str:
-        if self.name == "sqlite":
-            return f"CAST(strftime('%s', {value}) AS INTEGER)"
-        return f"CAST(FLOOR(EXTRACT(EPOCH FROM {value})) AS BIGINT)"
+        return self._sql(seconds_of(literal_column(value), self.name))
 
     def changed(self, prefix_old: str, prefix_new: str, columns: Iterable[str]) -> str:
         op = "IS NOT" if self.name == "sqlite" else "IS DISTINCT FROM"
         return " OR ".join(f"{prefix_old}.{c} {op} {prefix_new}.{c}" for c in columns)
 
     def net(self, alias: str) -> str:
+        return self._sql(row_net_cents(self.name, DealProductRow.__table__.alias(alias)))
+
+    def _sql(self, expression: Any) -> str:
+        """An expression as this database's SQL text, values written in (for trigger bodies)."""
         from sqlalchemy.dialects import postgresql, sqlite
 
         module: Any = sqlite if self.name == "sqlite" else postgresql
-        dialect = module.dialect()
-        expr = row_net_cents(self.name, DealProductRow.__table__.alias(alias))
-        return str(expr.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+        return str(expression.compile(dialect=module.dialect(), compile_kwargs={"literal_binds": True}))
 
 
 def _won(stage: str) -> str:
@@ -473,4 +500,14 @@ def differences(conn: Connection) -> dict[str, set[tuple[Any, ...]]]:
     return {name: kept[name] ^ fresh[name] for name in kept if kept[name] != fresh[name]}
 
 
-__all__ = ["create_triggers", "differences", "drop_triggers", "fill_visited", "rebuild", "row_net_cents"]
+__all__ = [
+    "create_triggers",
+    "differences",
+    "drop_triggers",
+    "fill_visited",
+    "month_of",
+    "rebuild",
+    "row_net_cents",
+    "seconds_of",
+    "year_of",
+]
