@@ -17,7 +17,7 @@ from app import __version__
 from app.config import DEMO_DEALS, demo_database, resolve_database, resolve_user
 
 if TYPE_CHECKING:
-    from app.services import Services
+    from app.services.container import Services
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -196,7 +196,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Interrupted.", file=sys.stderr)
         return 130
     except Exception as exc:
-        from app.services import ConflictError, DatabaseError, NotFoundError, ServiceError, ValidationError
+        from app.services.core.errors import (
+            ConflictError,
+            DatabaseError,
+            NotFoundError,
+            ServiceError,
+            ValidationError,
+        )
 
         if isinstance(exc, (ValidationError, NotFoundError, DatabaseError)):
             return _fail(str(exc))
@@ -254,7 +260,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def _report(services: Services, args: argparse.Namespace) -> int:
     from app.gui.report import ReportOptions, write_report
-    from app.services.analytics import AnalyticsFilter, Period, period_days
+    from app.services.analytics.service import AnalyticsFilter, Period, period_days
 
     if (args.first is None) != (args.last is None):
         raise UsageError("--from and --to go together.")
@@ -291,13 +297,13 @@ def _report(services: Services, args: argparse.Namespace) -> int:
 
 
 def _open(database: str, login: str | None, *, create: bool = True) -> Services:
-    from app.services import open_services
+    from app.services.container import open_services
 
     return open_services(database, login=login, create=create)
 
 
 def _init(database: str, language: str) -> int:
-    from app.services import open_services
+    from app.services.container import open_services
 
     services = open_services(database, language=language)
     try:
@@ -313,8 +319,7 @@ def _init(database: str, language: str) -> int:
 def _demo(database: str, deals: int, seed: int, language: str, *, replace: bool) -> int:
     from app.cli_progress import ProgressBar
     from app.demo import DemoCancelled, DemoError, generate_demo
-    from app.services import open_services
-    from app.services.container import sqlite_file
+    from app.services.container import open_services, sqlite_file
 
     path = sqlite_file(database)
     if replace:
@@ -359,7 +364,7 @@ def _ensure_demo(database: str) -> None:
 
 
 def _deals_list(services: Services, args: argparse.Namespace) -> int:
-    from app.services.deal_queries import DealFilter, DealSort
+    from app.services.deals.queries import DealFilter, DealSort
 
     pipeline_id = services.pipelines.find_pipeline(args.pipeline).id if args.pipeline else None
     stage_ids: tuple[int, ...] = ()
@@ -413,7 +418,7 @@ def _deals_move(services: Services, args: argparse.Namespace) -> int:
 
 def _deals_import(services: Services, args: argparse.Namespace) -> int:
     from app.cli_progress import ProgressBar
-    from app.services.deal_import import ImportOptions, ImportRejectedError
+    from app.services.importing.deals import ImportOptions, ImportRejectedError
 
     importer = services.deal_import
     table = importer.open(args.file)

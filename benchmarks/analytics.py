@@ -20,8 +20,8 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
 
     from PySide6.QtWidgets import QApplication
 
-    from app.services import open_services
-    from app.services.analytics import AnalyticsFilter, Period, period_days
+    from app.services.analytics.service import AnalyticsFilter, Period, period_days
+    from app.services.container import open_services
     from app.ui.operations import Operation
 
     app = QApplication.instance() or QApplication([])

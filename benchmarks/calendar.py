@@ -40,8 +40,8 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.services import open_services
-    from app.services.deal_filters import DealFilter
+    from app.services.container import open_services
+    from app.services.deals.filters import DealFilter
     from app.views.calendar.calendar_view import MONTH_PER_DAY, WEEK_PER_DAY, CalendarView, Mode
 
     app = QApplication.instance() or QApplication([])

@@ -14,11 +14,11 @@ from benchmarks.runner import median_ms, scenario
 def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     from docxtpl import DocxTemplate
 
-    from app.services import open_services
-    from app.services.deal_filters import DealFilter
-    from app.services.deal_paging import DealSort
+    from app.services.container import open_services
+    from app.services.deals.filters import DealFilter
+    from app.services.deals.paging import DealSort
+    from app.services.deals.pricing import ProductLine
     from app.services.documents.service import _environment
-    from app.services.pricing import ProductLine
 
     services = open_services(str(path))
     documents = services.documents

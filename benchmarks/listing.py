@@ -36,8 +36,8 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from app.services import open_services
-    from app.services.deal_queries import DealFilter, DealSort
+    from app.services.container import open_services
+    from app.services.deals.queries import DealFilter, DealSort
     from app.views.deal_list import deal_table_model
     from app.views.deal_list.deal_table_model import COL_AMOUNT, COLUMN_COUNT, DealTableModel
 
@@ -177,8 +177,8 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
         matches=services.deal_queries.count(deal_filter),
     )
     # -- list_sort_custom_field / list_filter_custom_field: the demo's Region (a list field) -------
-    from app.services.custom_fields import EntityType
-    from app.services.deal_filters import CustomCondition
+    from app.services.deals.filters import CustomCondition
+    from app.services.fields.custom_fields import EntityType
 
     region = next(f for f in services.custom_fields.list(EntityType.DEAL) if f.code == "region")
     region_column = next(c for c in range(COLUMN_COUNT, 40) if sorting.column_key(c) == f"uf:{region.id}")
@@ -251,8 +251,8 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
 
 def bulk_stage_change(path: Path, runs: int) -> dict[str, Any]:
     """Move 10,000 deals to another stage and back (one transaction each, history included)."""
-    from app.services import open_services
-    from app.services.deal_queries import DealFilter, DealSort
+    from app.services.container import open_services
+    from app.services.deals.queries import DealFilter, DealSort
 
     services = open_services(str(path))
     pipeline = services.pipelines.list()[0]
@@ -305,7 +305,7 @@ PEAK_SCRIPT = """
 import os, resource, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app.gui.application import build_main_window, create_application
-from app.services import open_services
+from app.services.container import open_services
 from app.ui.settings import UserSettings
 app = create_application()
 services = open_services(sys.argv[1])

@@ -35,7 +35,7 @@ def scenario(ms: float, raw_ms: float | None = None, **extra: Any) -> dict[str, 
 def demo_database(deals: int, seed: int = 1) -> tuple[Path, dict[str, Any]]:
     """The N-deal demo database, built once and reused; returns it with its demo_generate figure."""
     from app.demo import DEMO_VERSION, generate_demo
-    from app.services import open_services
+    from app.services.container import open_services
 
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     path = DATA_DIR / f"demo-{deals}.sqlite"

@@ -28,7 +28,7 @@ app.exec()
 
 def open_database(path: Path, runs: int) -> dict[str, Any]:
     """open_services on an up-to-date file (engine, schema and defaults checks) vs sqlite3 connect + read."""
-    from app.services import open_services
+    from app.services.container import open_services
 
     def ours() -> None:
         open_services(str(path)).close()

@@ -43,7 +43,7 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_
 os.environ.pop("DEALDESK_DB", None)
 os.environ.pop("DEALDESK_USER", None)
 
-from app.services import Services, open_services  # noqa: E402
+from app.services.container import Services, open_services  # noqa: E402
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.vocabulary import DEAL_SOURCES
+from app.services.core.vocabulary import DEAL_SOURCES
 from app.ui.formatting import date_format
 from app.ui.i18n import translate_message
 

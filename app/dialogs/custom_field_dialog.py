@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import DatabaseError, ServiceError, Services, ValidationError
-from app.services.custom_fields import CustomFieldInfo, EntityType, FieldType
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError, ValidationError
+from app.services.fields.custom_fields import CustomFieldInfo, EntityType, FieldType
 from app.ui.i18n import error_text, translate_message
 
 

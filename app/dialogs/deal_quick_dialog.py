@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ConflictError, NotFoundError, Services, ValidationError
-from app.services.deals import DealDetails
-from app.services.pipelines import PipelineInfo
+from app.services.container import Services
+from app.services.core.errors import ConflictError, NotFoundError, ValidationError
+from app.services.deals.service import DealDetails
+from app.services.setup.pipelines import PipelineInfo
 from app.ui.formatting import date_format, parse_money
 from app.ui.i18n import error_text, translate_message
 

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.fields.catalog import FieldCatalog
-from app.services import DatabaseError, ServiceError, Services
-from app.services.customer_queries import CustomerKind
-from app.services.duplicates import COMPANY_FIELDS, CONTACT_FIELDS
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
+from app.services.customers.duplicates import COMPANY_FIELDS, CONTACT_FIELDS
+from app.services.customers.queries import CustomerKind
 from app.ui.i18n import error_text
 
 

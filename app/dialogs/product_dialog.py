@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ConflictError, DatabaseError, ServiceError, Services, ValidationError
-from app.services.products import ProductDetails
+from app.services.container import Services
+from app.services.core.errors import ConflictError, DatabaseError, ServiceError, ValidationError
+from app.services.setup.products import ProductDetails
 from app.ui.formatting import parse_money
 from app.ui.i18n import error_text, translate_message
 

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from app.dialogs.fields.catalog import FieldCatalog
 from app.dialogs.fields.editors import FieldEditor, MoneyEditor
-from app.services import MissingFieldsError, Services, ValidationError
-from app.services.custom_fields import EntityType
-from app.services.field_rules import has_value
+from app.services.container import Services
+from app.services.core.errors import MissingFieldsError, ValidationError
+from app.services.fields.custom_fields import EntityType
+from app.services.fields.field_rules import has_value
 from app.ui.i18n import error_text
 
 

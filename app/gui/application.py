@@ -9,7 +9,8 @@ import time
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 
-from app.services import DatabaseError, ServiceError, Services, open_services
+from app.services.container import Services, open_services
+from app.services.core.errors import DatabaseError, ServiceError
 from app.ui.change_hub import ChangeHub
 from app.ui.i18n import effective_language, error_text, install_translations
 from app.ui.icons import icon

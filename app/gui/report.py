@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.services import Services
-    from app.services.analytics import AnalyticsFilter
+    from app.services.analytics.service import AnalyticsFilter
+    from app.services.container import Services
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def render_shots(out: Path, *, database: str | None, language: str = "en", deals
 
 def _make_demo(database: str, deals: int, language: str) -> None:
     from app.demo import generate_demo
-    from app.services import open_services
+    from app.services.container import open_services
 
     services = open_services(database, language=language)
     try:
@@ -46,9 +46,9 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from app.dialogs.lead_form.convert_dialog import ConvertLeadDialog
     from app.dialogs.loss_reason_dialog import LossReasonDialog
     from app.gui.application import build_main_window, create_application, finish_background_work
-    from app.services import open_services
-    from app.services.customer_queries import CustomerKind, CustomerSort
-    from app.services.leads import LeadStatus
+    from app.services.container import open_services
+    from app.services.customers.leads import LeadStatus
+    from app.services.customers.queries import CustomerKind, CustomerSort
     from app.ui.i18n import install_translations
     from app.ui.operations import Operation
     from app.ui.settings import CHANGE_POLL_MS, UserSettings
@@ -262,7 +262,7 @@ def _a_typical_deal(services: Any) -> int | None:
 
 
 def _all_deals() -> Any:
-    from app.services.deal_filters import DealFilter
+    from app.services.deals.filters import DealFilter
 
     return DealFilter()
 

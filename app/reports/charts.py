@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from app.services.analytics import Dashboard
-from app.services.deal_filters import DealFilter
+from app.services.analytics.service import Dashboard
+from app.services.deals.filters import DealFilter
 
 CHARTS = ("funnel", "products", "products_time", "sources", "plan", "companies", "months", "forecast")
 BLUE, GREEN, RED, GREY, ORANGE = "#2f7bea", "#4caf50", "#e53935", "#9aa5b1", "#f29900"
@@ -339,14 +339,14 @@ def _forecast(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
 
 
 def _won() -> Any:
-    from app.services.deal_filters import Status
+    from app.services.deals.filters import Status
 
     return Status.WON
 
 
 def _month_filter(data: Dashboard, month: Any, status: str) -> DealFilter:
-    from app.services.analytics import month_end
-    from app.services.deal_filters import Status
+    from app.services.analytics.service import month_end
+    from app.services.deals.filters import Status
 
     first = max(month, data.filter.first)
     last = min(month_end(month), data.filter.last)

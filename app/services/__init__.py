@@ -1,29 +1,6 @@
-"""Use cases: every read and write of the app goes through here. Plain Python, never Qt."""
+"""Use cases: every read and write of the app goes through here. Plain Python, never Qt.
 
-from app.services.container import Services, open_services
-from app.services.errors import (
-    ConflictError,
-    Message,
-    MissingFieldsError,
-    NotFoundError,
-    PermissionDeniedError,
-    ServiceError,
-    ValidationError,
-)
-from app.services.events import DomainEvent, EventBus
-from app.storage import DatabaseError
-
-__all__ = [
-    "ConflictError",
-    "DatabaseError",
-    "DomainEvent",
-    "EventBus",
-    "Message",
-    "MissingFieldsError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "ServiceError",
-    "Services",
-    "ValidationError",
-    "open_services",
-]
+One package per capability (core, access, fields, deals, setup, customers, analytics, documents,
+importing); `container` builds them all once for the GUI and the CLI. This file imports nothing,
+so importing one service never loads the others.
+"""

@@ -9,37 +9,37 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.models import Currency, Pipeline, User
-from app.services.analytics import AnalyticsService
-from app.services.calendar import CalendarService
-from app.services.changes import ChangeMonitor
-from app.services.context import ServiceContext
-from app.services.currencies import CurrencyService
-from app.services.custom_fields import CustomFieldService
-from app.services.customer_form import CustomerFormService
-from app.services.customer_queries import CustomerQueryService
-from app.services.customers import CompanyService, ContactService
-from app.services.deal_bulk import DealBulkService
-from app.services.deal_export import DealExportService
-from app.services.deal_form import DealFormService
-from app.services.deal_import import DealImportService
-from app.services.deal_queries import DealQueryService
-from app.services.deals import DealService
-from app.services.defaults import ensure_defaults, os_login
+from app.services.access.users import UserInfo, UserService
+from app.services.analytics.service import AnalyticsService
+from app.services.core.changes import ChangeMonitor
+from app.services.core.context import ServiceContext
+from app.services.core.errors import ServiceError
+from app.services.core.events import EventBus
+from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.customers.duplicates import DuplicateService
+from app.services.customers.form import CustomerFormService
+from app.services.customers.leads import LeadService
+from app.services.customers.queries import CustomerQueryService
+from app.services.customers.service import CompanyService, ContactService
+from app.services.deals.bulk import DealBulkService
+from app.services.deals.calendar import CalendarService
+from app.services.deals.export import DealExportService
+from app.services.deals.filter_presets import FilterPresetService
+from app.services.deals.form import DealFormService
+from app.services.deals.kanban import KanbanService
+from app.services.deals.queries import DealQueryService
+from app.services.deals.service import DealService
 from app.services.documents import DocumentService
-from app.services.duplicates import DuplicateService
-from app.services.errors import ServiceError
-from app.services.events import EventBus
-from app.services.field_rules import FieldRuleService
-from app.services.filter_presets import FilterPresetService
-from app.services.form_layouts import FormLayoutService
-from app.services.i18n import QT_TRANSLATE_NOOP
-from app.services.kanban import KanbanService
-from app.services.leads import LeadService
-from app.services.office_settings import OfficeSettingsService
-from app.services.pipelines import PipelineService
-from app.services.products import ProductService
-from app.services.tunnels import TunnelService
-from app.services.users import UserInfo, UserService
+from app.services.fields.custom_fields import CustomFieldService
+from app.services.fields.field_rules import FieldRuleService
+from app.services.fields.form_layouts import FormLayoutService
+from app.services.importing.deals import DealImportService
+from app.services.setup.currencies import CurrencyService
+from app.services.setup.defaults import ensure_defaults, os_login
+from app.services.setup.office_settings import OfficeSettingsService
+from app.services.setup.pipelines import PipelineService
+from app.services.setup.products import ProductService
+from app.services.setup.tunnels import TunnelService
 from app.storage import Database, open_database
 from app.storage.backup import backup_sqlite
 from app.storage.database import parse_url

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.services import DomainEvent, Services
-from app.services.changes import EXTERNAL_CHANGE
+from app.services.container import Services
+from app.services.core.changes import EXTERNAL_CHANGE
+from app.services.core.events import DomainEvent
 
 
 class ChangeHub(QObject):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale
 
 from app.exporting.tables import write_csv, write_xlsx
 from app.reports.charts import Words, table
-from app.services.analytics import Dashboard
+from app.services.analytics.service import Dashboard
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from app.reports.charts import Words
-from app.services.vocabulary import DEAL_SOURCES
+from app.services.core.vocabulary import DEAL_SOURCES
 from app.ui.formatting import money
 from app.ui.i18n import translate_message
 

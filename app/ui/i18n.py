@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.services.errors import Message
+from app.services.core.errors import Message
 from app.ui.resources import resource_path
 
 LANGUAGES = ("en", "de")

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import DomainEvent, Services
-from app.services.deal_queries import DealFilter
+from app.services.container import Services
+from app.services.core.events import DomainEvent
+from app.services.deals.queries import DealFilter
 from app.ui.icons import icon
 from app.ui.settings import DEALS_PIPELINE, DEALS_VIEW, UserSettings
 from app.views.calendar.calendar_view import CalendarView

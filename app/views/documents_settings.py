@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import DatabaseError, ServiceError, Services, ValidationError
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError, ValidationError
 from app.services.documents import TemplateInfo
 from app.ui.i18n import error_text
 

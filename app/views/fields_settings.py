@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.custom_field_dialog import CustomFieldDialog, type_names
-from app.services import DatabaseError, ServiceError, Services
-from app.services.custom_fields import CustomFieldInfo, EntityType
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
+from app.services.fields.custom_fields import CustomFieldInfo, EntityType
 from app.ui.i18n import error_text
 
 

@@ -22,11 +22,12 @@ from app import __version__
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.deal_import.import_dialog import DealImportDialog, choose_import_file
 from app.dialogs.deal_quick_dialog import DealQuickDialog
-from app.services import DatabaseError, DomainEvent, MissingFieldsError, ServiceError, Services
-from app.services.container import sqlite_file
-from app.services.customer_queries import CustomerKind
-from app.services.deal_import import ImportResult
-from app.services.deal_queries import DealSummary
+from app.services.container import Services, sqlite_file
+from app.services.core.errors import DatabaseError, MissingFieldsError, ServiceError
+from app.services.core.events import DomainEvent
+from app.services.customers.queries import CustomerKind
+from app.services.deals.queries import DealSummary
+from app.services.importing.deals import ImportResult
 from app.ui.actions import ActionId, build_actions
 from app.ui.change_hub import ChangeHub
 from app.ui.formatting import money

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.product_dialog import ProductDialog
-from app.services import DatabaseError, ServiceError, Services
-from app.services.products import ProductDetails
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
+from app.services.setup.products import ProductDetails
 from app.ui.formatting import money
 from app.ui.i18n import error_text
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import DatabaseError, ServiceError, Services
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
 from app.ui.i18n import error_text
 from app.ui.settings import LANGUAGE, UserSettings
 from app.views.documents_settings import DocumentsSettings

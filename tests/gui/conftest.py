@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.gui.application import build_main_window
-from app.services import Services
+from app.services.container import Services
 from app.ui.i18n import install_translations
 from app.ui.operations import Operation
 from app.ui.settings import CHANGE_POLL_MS, ORGANIZATION, SETTINGS_FILE, STATE_FILE, UserSettings

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
 
-from app.services import Services
-from app.services.deal_filters import DealFilter
+from app.services.container import Services
+from app.services.deals.filters import DealFilter
 from app.ui.actions import ActionId
 from app.views.deal_list.deal_table_model import COL_TITLE, DealRowRole
 from app.views.main_window import MainWindow
@@ -150,7 +150,7 @@ def test_ctrl_a_selects_everything_matching(qtbot, window: MainWindow) -> None:
 
 
 def _sort():
-    from app.services.deal_queries import DealSort
+    from app.services.deals.queries import DealSort
 
     return DealSort()
 
@@ -162,7 +162,7 @@ def test_cancelling_a_long_bulk_action_changes_nothing(
     from app.views.deal_list import bulk_actions
 
     monkeypatch.setattr(bulk_actions, "PROGRESS_FROM", 10)  # 400 deals count as a long action here
-    monkeypatch.setattr("app.services.deal_bulk.CHUNK", 50)
+    monkeypatch.setattr("app.services.deals.bulk.CHUNK", 50)
     shown: list[bool] = []
     original_start = Operation.start
 

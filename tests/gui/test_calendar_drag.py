@@ -11,7 +11,7 @@ from xpointer import Pointer, drag
 
 from PySide6.QtWidgets import QApplication
 
-from app.services import Services
+from app.services.container import Services
 from app.views.deals_area import DealsView
 from app.views.main_window import MainWindow
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
-from app.services import Services
-from app.services.deal_filters import DealFilter
+from app.services.container import Services
+from app.services.deals.filters import DealFilter
 from app.views.calendar.calendar_view import CalendarView, DayListDialog, Mode
 from app.views.calendar.entry_canvas import entry_mime
 from app.views.deals_area import DealsView

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from app.services import Services
-from app.services.custom_fields import EntityType
-from app.services.deal_filters import CustomCondition
+from app.services.container import Services
+from app.services.deals.filters import CustomCondition
+from app.services.fields.custom_fields import EntityType
 from app.views.deal_list.deal_table_model import COLUMN_COUNT, DealRowRole
 from app.views.main_window import MainWindow
 

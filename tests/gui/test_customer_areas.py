@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app.dialogs.customer_form.customer_form_dialog import CustomerFormDialog
 from app.dialogs.merge_dialog import MergeDialog
-from app.services import Services
-from app.services.customer_queries import CustomerKind, CustomerSort
-from app.services.deal_filters import DealFilter
+from app.services.container import Services
+from app.services.customers.queries import CustomerKind, CustomerSort
+from app.services.deals.filters import DealFilter
 from app.views.customers.customer_table_model import CustomerRowRole
 from app.views.customers.customers_area import CustomersArea, DuplicatesDialog
 from app.views.main_window import MainWindow
@@ -194,8 +194,8 @@ def test_contacts_of_one_person(qtbot, window: MainWindow, demo_services: Servic
 
 def test_configure_form_changes_the_contact_form_at_once(qtbot, demo_services: Services, monkeypatch) -> None:
     from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
-    from app.services.custom_fields import EntityType
-    from app.services.form_layouts import Section
+    from app.services.fields.custom_fields import EntityType
+    from app.services.fields.form_layouts import Section
 
     row = demo_services.customer_queries.page(CustomerKind.CONTACT, CustomerSort(), 0, 1)[0]
     form = CustomerFormDialog(demo_services, CustomerKind.CONTACT, row.id)

@@ -28,9 +28,9 @@ from app.dialogs.deal_form.conflict_dialog import ConflictDialog
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.deal_form.product_rows_model import COL_PRICE
 from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
-from app.services import Services, open_services
-from app.services.custom_fields import EntityType, FieldType
-from app.services.deal_filters import DealFilter
+from app.services.container import Services, open_services
+from app.services.deals.filters import DealFilter
+from app.services.fields.custom_fields import EntityType, FieldType
 
 
 @pytest.fixture
@@ -251,7 +251,7 @@ def test_the_stage_bar_moves_the_deal_on_save(qtbot, services: Services) -> None
 
 
 def _sort():
-    from app.services.deal_queries import DealSort
+    from app.services.deals.queries import DealSort
 
     return DealSort()
 
@@ -259,7 +259,7 @@ def _sort():
 def test_the_amount_follows_the_products_when_switched_on(qtbot, services: Services, monkeypatch) -> None:
     form = open_form(qtbot, services)
     form.products.model.add_row(
-        __import__("app.services.pricing", fromlist=["ProductLine"]).ProductLine(
+        __import__("app.services.deals.pricing", fromlist=["ProductLine"]).ProductLine(
             "Pen", Decimal("2.00"), Decimal(3)
         )
     )

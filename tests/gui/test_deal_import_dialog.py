@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from app.dialogs.deal_import.import_dialog import DealImportDialog
-from app.services import Services
-from app.services.custom_fields import EntityType, FieldType
-from app.services.deal_filters import DealFilter
+from app.services.container import Services
+from app.services.deals.filters import DealFilter
+from app.services.fields.custom_fields import EntityType, FieldType
 from app.ui.actions import ActionId
 from app.views.main_window import MainWindow
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.services import Services
-from app.services.deal_queries import PAGE_SIZE, DealFilter, DealSort
+from app.services.container import Services
+from app.services.deals.queries import PAGE_SIZE, DealFilter, DealSort
 from app.views.deal_list.deal_table_model import (
     COL_AMOUNT,
     COL_STAGE,

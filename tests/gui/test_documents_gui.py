@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
-from app.services import Services
+from app.services.container import Services
 from app.views.documents_settings import TemplateDialog
 from app.views.main_window import MainWindow
 from app.views.sidebar import Area

@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 
-from app.services import Services
+from app.services.container import Services
 from app.views.deal_list.deal_table_model import COL_AMOUNT, COL_STAGE, COL_TITLE, DealRowRole
 from app.views.main_window import MainWindow
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLabel
 
-from app.services import Services
-from app.services.deal_filters import DateRange, DealFilter, Period, Status
+from app.services.container import Services
+from app.services.deals.filters import DateRange, DealFilter, Period, Status
 from app.views.main_window import MainWindow
 
 

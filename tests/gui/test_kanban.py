@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWi
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.deal_quick_dialog import DealQuickDialog
 from app.dialogs.loss_reason_dialog import LossReasonDialog
-from app.services import Services, open_services
-from app.services.deal_filters import DealFilter
+from app.services.container import Services, open_services
+from app.services.deals.filters import DealFilter
 from app.views.deals_area import DealsView
 from app.views.kanban.kanban_view import KanbanView
 from app.views.kanban.stage_column import STAGE_MIME, StageColumn

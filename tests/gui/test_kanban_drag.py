@@ -15,7 +15,7 @@ from xpointer import Pointer, drag
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
-from app.services import Services
+from app.services.container import Services
 from app.views.deals_area import DealsView
 from app.views.kanban.kanban_view import KanbanView
 from app.views.main_window import MainWindow

@@ -8,7 +8,7 @@ from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.lead_form.convert_dialog import NEW, ConvertLeadDialog
 from app.dialogs.lead_form.lead_form_dialog import LeadFormDialog
 from app.models import LeadStatus
-from app.services import Services
+from app.services.container import Services
 from app.views.leads.lead_table_model import LeadRowRole
 from app.views.main_window import MainWindow
 from app.views.sidebar import Area

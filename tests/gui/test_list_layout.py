@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
 from app.gui.application import build_main_window
-from app.services import Services, open_services
+from app.services.container import Services, open_services
 from app.views.deal_list.deal_table_model import COL_CONTACT, COL_SOURCE, DealRowRole
 
 

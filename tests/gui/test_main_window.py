@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.deal_quick_dialog import DealQuickDialog
-from app.services import Services, open_services
-from app.services.deal_queries import DealFilter
+from app.services.container import Services, open_services
+from app.services.deals.queries import DealFilter
 from app.ui.actions import ActionId
 from app.views.deal_list.deal_table_model import COL_AMOUNT, DealRowRole
 from app.views.deals_area import DealsView
@@ -120,7 +120,7 @@ def test_new_deal_through_the_dialog(qtbot, window: MainWindow, demo_services: S
 
 
 def _sort():
-    from app.services.deal_queries import DealSort
+    from app.services.deals.queries import DealSort
 
     return DealSort()
 

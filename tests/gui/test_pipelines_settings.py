@@ -8,9 +8,9 @@ import re
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from app.services import Services
-from app.services.deal_filters import DealFilter
-from app.services.tunnels import TunnelMode
+from app.services.container import Services
+from app.services.deals.filters import DealFilter
+from app.services.setup.tunnels import TunnelMode
 from app.views.deals_area import DealsView
 from app.views.main_window import MainWindow
 from app.views.pipelines_settings.pipelines_settings import COL_NAME, PipelinesSettings
@@ -177,8 +177,8 @@ def test_selected_deals_move_to_another_pipeline_from_the_list(
 
 def test_the_form_moves_its_deal_to_another_pipeline(qtbot, demo_services: Services, monkeypatch) -> None:
     from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
-    from app.services.deal_filters import DealFilter
-    from app.services.deal_paging import DealSort
+    from app.services.deals.filters import DealFilter
+    from app.services.deals.paging import DealSort
 
     sales, _wholesale, services_pipeline = demo_services.pipelines.list()
     deal = demo_services.deal_queries.page(DealFilter(pipeline_id=sales.id), DealSort("id"), 0, 1)[0]

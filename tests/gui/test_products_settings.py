@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.product_dialog import ProductDialog
-from app.services import Services
+from app.services.container import Services
 from app.views.main_window import MainWindow
 from app.views.sidebar import Area
 

@@ -12,8 +12,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from app.gui import application
-from app.services import DatabaseError, open_services
-from app.services.deal_filters import DealFilter
+from app.services.container import open_services
+from app.services.core.errors import DatabaseError
+from app.services.deals.filters import DealFilter
 
 
 def test_a_slow_opening_shows_a_window_and_the_gui_keeps_running(

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.services import open_services
+from app.services.container import open_services
 from app.views.deal_list.deal_table_model import COLUMN_COUNT, DealTableModel
 
 ROLES = (

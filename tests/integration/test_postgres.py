@@ -10,8 +10,9 @@ from alembic.migration import MigrationContext
 
 from app.demo import generate_demo
 from app.models import Base, is_search_object
-from app.services import ConflictError, ValidationError, open_services
-from app.services.deal_queries import SORT_COLUMNS, DealFilter, DealSort
+from app.services.container import open_services
+from app.services.core.errors import ConflictError, ValidationError
+from app.services.deals.queries import SORT_COLUMNS, DealFilter, DealSort
 
 pytestmark = pytest.mark.postgres
 
@@ -55,7 +56,7 @@ def test_demo_and_list_queries_on_postgres(postgres_url: str, tmp_path) -> None:
 
         import pytest
 
-        from app.services.analytics import AnalyticsFilter
+        from app.services.analytics.service import AnalyticsFilter
 
         every_day = AnalyticsFilter(date(2000, 1, 1), date(2100, 12, 31))
         there = services.analytics.dashboard(every_day)
@@ -103,15 +104,15 @@ def test_demo_and_list_queries_on_postgres(postgres_url: str, tmp_path) -> None:
         assert averages
         assert all(days >= 0 for days in averages.values())
         # Contacts: the companies of each, joined by the server.
-        from app.services.customer_queries import CustomerKind, CustomerSort
+        from app.services.customers.queries import CustomerKind, CustomerSort
 
         rows = services.customer_queries.page(CustomerKind.CONTACT, CustomerSort(), 0, 20)
         assert any(r.related for r in rows)
         assert isinstance(services.duplicates.scan(CustomerKind.COMPANY), list)
         # The analytics totals the server's triggers kept equal totals made anew, after all of this
         # and after a won deal with products and contacts, edited, moved back and deleted.
-        from app.services.deal_bulk import DealSelection
-        from app.services.pricing import ProductLine
+        from app.services.deals.bulk import DealSelection
+        from app.services.deals.pricing import ProductLine
         from app.storage import rollups
 
         won = next(s for s in services.pipelines.list()[0].stages if s.semantic.value == "won")

@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import update
 
 from app.models import Deal
-from app.services import Services, ValidationError
-from app.services.analytics import AnalyticsFilter, Period, period_days
-from app.services.pricing import DiscountType, ProductLine
+from app.services.analytics.service import AnalyticsFilter, Period, period_days
+from app.services.container import Services
+from app.services.core.errors import ValidationError
+from app.services.deals.pricing import DiscountType, ProductLine
 
 YEAR = AnalyticsFilter(date(2026, 1, 1), date(2026, 12, 31))
 TODAY = date(2026, 7, 1)

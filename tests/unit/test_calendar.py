@@ -7,10 +7,11 @@ from datetime import date, datetime, time
 
 import pytest
 
-from app.services import ConflictError, Services, ValidationError
-from app.services.calendar import SPAN, month_days, week_days
-from app.services.custom_fields import EntityType, FieldType
-from app.services.deal_filters import DealFilter
+from app.services.container import Services
+from app.services.core.errors import ConflictError, ValidationError
+from app.services.deals.calendar import SPAN, month_days, week_days
+from app.services.deals.filters import DealFilter
+from app.services.fields.custom_fields import EntityType, FieldType
 
 NOV = (date(2026, 11, 1), date(2026, 11, 30))
 

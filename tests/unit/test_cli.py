@@ -11,7 +11,7 @@ import pytest
 
 from app.cli import main
 from app.config import resolve_database
-from app.services import open_services
+from app.services.container import open_services
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -194,7 +194,7 @@ def test_import_checks_then_imports_a_csv(tmp_path: Path, capsys) -> None:
 def test_doc_render_with_a_stored_template_and_a_file(tmp_path: Path, capsys) -> None:
     from docx import Document
 
-    from app.services import open_services
+    from app.services.container import open_services
 
     db = str(tmp_path / "x.sqlite")
     services = open_services(db)
@@ -252,7 +252,7 @@ def test_report_writes_every_chart_and_its_data(tmp_path: Path, capsys, qapp) ->
     from openpyxl import load_workbook
 
     from app.reports.charts import CHARTS
-    from app.services.analytics import AnalyticsFilter
+    from app.services.analytics.service import AnalyticsFilter
 
     db = str(tmp_path / "r.sqlite")
     assert run(capsys, "demo", "--db", db, "--deals", "400")[0] == 0

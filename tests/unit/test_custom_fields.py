@@ -9,10 +9,11 @@ from decimal import Decimal
 import pytest
 
 from app.models import EntityType, FieldType
-from app.services import ConflictError, Services, ValidationError, open_services
-from app.services.custom_fields import encode
-from app.services.deal_filters import CustomCondition, DealFilter
-from app.services.deal_queries import DealSort
+from app.services.container import Services, open_services
+from app.services.core.errors import ConflictError, ValidationError
+from app.services.deals.filters import CustomCondition, DealFilter
+from app.services.deals.queries import DealSort
+from app.services.fields.custom_fields import encode
 
 
 def test_definitions_get_codes_and_choices(services: Services) -> None:
@@ -146,7 +147,7 @@ def test_filtering_by_custom_fields(scored) -> None:
 
 
 def test_encoding_keeps_order() -> None:
-    from app.services.custom_fields import CustomFieldInfo
+    from app.services.fields.custom_fields import CustomFieldInfo
 
     money = CustomFieldInfo(
         1, EntityType.DEAL, "m", "M", FieldType.MONEY, False, False, True, True, None, 0, (), 1

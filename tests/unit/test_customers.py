@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from app.services import ConflictError, Services, ValidationError
-from app.services.custom_fields import EntityType, FieldType
-from app.services.customer_queries import CustomerKind, CustomerSort
-from app.services.duplicates import Reason, fold_name, phone_digits
+from app.services.container import Services
+from app.services.core.errors import ConflictError, ValidationError
+from app.services.customers.duplicates import Reason, fold_name, phone_digits
+from app.services.customers.queries import CustomerKind, CustomerSort
+from app.services.fields.custom_fields import EntityType, FieldType
 
 CONTACT, COMPANY = CustomerKind.CONTACT, CustomerKind.COMPANY
 

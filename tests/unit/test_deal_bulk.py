@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from app.services import ConflictError, PermissionDeniedError, Services, ValidationError
-from app.services.deal_bulk import DealBulkService, DealSelection
-from app.services.deal_filters import DealFilter, Status
-from app.services.deal_queries import DealSort
-from app.services.errors import CancelledError
+from app.services.container import Services
+from app.services.core.errors import CancelledError, ConflictError, PermissionDeniedError, ValidationError
+from app.services.deals.bulk import DealBulkService, DealSelection
+from app.services.deals.filters import DealFilter, Status
+from app.services.deals.queries import DealSort
 
 
 def _bulk(services: Services) -> DealBulkService:
@@ -47,7 +47,7 @@ def test_fields_are_validated_before_anything_changes(demo_services: Services) -
 
 
 def test_cancelling_rolls_everything_back(demo_services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("app.services.deal_bulk.CHUNK", 50)
+    monkeypatch.setattr("app.services.deals.bulk.CHUNK", 50)
     seen: list[int] = []
 
     def progress(done: int, total: int) -> None:

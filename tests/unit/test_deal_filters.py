@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.services import PermissionDeniedError, Services, ValidationError
-from app.services.deal_filters import DateRange, DealFilter, Period, Status, period_range
-from app.services.deal_queries import DealSort
+from app.services.container import Services
+from app.services.core.errors import PermissionDeniedError, ValidationError
+from app.services.deals.filters import DateRange, DealFilter, Period, Status, period_range
+from app.services.deals.queries import DealSort
 
 
 @pytest.mark.parametrize(

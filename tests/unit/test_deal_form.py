@@ -6,10 +6,11 @@ from decimal import Decimal as D  # noqa: N817 - amounts read better short
 
 import pytest
 
-from app.services import ConflictError, Services, ValidationError
-from app.services.custom_fields import EntityType, FieldType
-from app.services.deal_filters import DealFilter
-from app.services.pricing import DiscountType, ProductLine
+from app.services.container import Services
+from app.services.core.errors import ConflictError, ValidationError
+from app.services.deals.filters import DealFilter
+from app.services.deals.pricing import DiscountType, ProductLine
+from app.services.fields.custom_fields import EntityType, FieldType
 
 
 def _region(services: Services):
@@ -136,8 +137,8 @@ def test_a_field_is_updated_but_never_changes_type(services: Services) -> None:
 
 
 def test_a_filter_on_one_custom_field_reads_its_index_alone(demo_services: Services) -> None:
-    from app.services.deal_filters import CustomCondition
-    from app.services.deal_queries import DealSort
+    from app.services.deals.filters import CustomCondition
+    from app.services.deals.queries import DealSort
 
     region = next(f for f in demo_services.custom_fields.list() if f.code == "region")
     south = region.options[1].id

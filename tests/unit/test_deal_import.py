@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from app.models import EntityType, FieldType
-from app.services import DomainEvent, Services, ValidationError
-from app.services.deal_export import ExportFormat
-from app.services.deal_filters import DealFilter
-from app.services.deal_import import ImportOptions, ImportRejectedError, _number
-from app.services.deal_paging import DealSort
-from app.services.errors import CancelledError
+from app.services.container import Services
+from app.services.core.errors import CancelledError, ValidationError
+from app.services.core.events import DomainEvent
+from app.services.deals.export import ExportFormat
+from app.services.deals.filters import DealFilter
+from app.services.deals.paging import DealSort
+from app.services.importing.deals import ImportOptions, ImportRejectedError, _number
 
 HEADER = "Titel;Betrag;Phase;Unternehmen;Kontakt;Abschlussdatum;Region;Notizen\n"
 

@@ -7,8 +7,9 @@ import threading
 
 import pytest
 
-from app.services import Services, deal_paging
-from app.services.deal_queries import SORT_COLUMNS, DealFilter, DealSort
+from app.services.container import Services
+from app.services.deals import paging as deal_paging
+from app.services.deals.queries import SORT_COLUMNS, DealFilter, DealSort
 
 
 def _pages(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.services import Services
-from app.services.deal_queries import SORT_COLUMNS, DealFilter, DealRow, DealSort
+from app.services.container import Services
+from app.services.deals.queries import SORT_COLUMNS, DealFilter, DealRow, DealSort
 
 
 def _all(services: Services, deal_filter: DealFilter, sort: DealSort) -> list[DealRow]:

@@ -8,16 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from app.services import (
-    ConflictError,
-    DomainEvent,
-    NotFoundError,
-    Services,
-    ValidationError,
-    open_services,
-)
-from app.services.deal_queries import DealFilter
-from app.services.pipelines import StageInfo
+from app.services.container import Services, open_services
+from app.services.core.errors import ConflictError, NotFoundError, ValidationError
+from app.services.core.events import DomainEvent
+from app.services.deals.queries import DealFilter
+from app.services.setup.pipelines import StageInfo
 
 
 def _stages(services: Services) -> dict[str, StageInfo]:
@@ -152,7 +147,7 @@ def test_missing_deal_and_stage(services: Services) -> None:
 def test_bulk_move_is_one_transaction_with_history_and_bumped_versions(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.services.deal_bulk.CHUNK", 50)  # several chunks with few deals
+    monkeypatch.setattr("app.services.deals.bulk.CHUNK", 50)  # several chunks with few deals
     stages = _stages(services)
     events = _events(services)
     deals = [services.deals.create(title=f"Deal {i}") for i in range(123)]

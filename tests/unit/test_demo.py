@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.demo import DemoCancelled, DemoError, generate_demo
-from app.services import Services, open_services
+from app.services.container import Services, open_services
 
 
 def _query(path: Path, sql: str) -> list[tuple]:
@@ -150,6 +150,6 @@ def test_demo_data_is_searchable_and_consistent(demo_path: Path, demo_services: 
     assert _query(demo_path, "PRAGMA foreign_key_check") == []  # loaded without checks, consistent anyway
     # The triggers work again: a deal made afterwards is found.
     demo_services.deals.create(title="Zeppelin hangar roof")
-    from app.services.deal_queries import DealFilter
+    from app.services.deals.queries import DealFilter
 
     assert demo_services.deal_queries.count(DealFilter(search="zeppel")) == 1

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from app.services import ServiceError, Services, ValidationError
-from app.services.custom_fields import EntityType, FieldType
+from app.services.container import Services
+from app.services.core.errors import ServiceError, ValidationError
+from app.services.deals.pricing import DiscountType, ProductLine
 from app.services.documents import formatting as fmt
-from app.services.pricing import DiscountType, ProductLine
+from app.services.fields.custom_fields import EntityType, FieldType
 
 
 def _deal(services: Services):
@@ -146,7 +147,7 @@ def test_two_processes_never_get_the_same_number(services: Services, tmp_path: P
     script = tmp_path / "make.py"
     script.write_text(
         "import sys\n"
-        "from app.services import open_services\n"
+        "from app.services.container import open_services\n"
         "s = open_services(sys.argv[1])\n"
         f"for _ in range(15):\n    s.documents.make({deal.id}, {template.id})\n"
         "s.close()\n"

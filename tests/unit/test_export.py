@@ -9,10 +9,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from app.exporting.tables import neutralise
-from app.services import Services
-from app.services.deal_export import ExportFormat
-from app.services.deal_filters import DealFilter, Status
-from app.services.deal_queries import DealSort
+from app.services.container import Services
+from app.services.deals.export import ExportFormat
+from app.services.deals.filters import DealFilter, Status
+from app.services.deals.queries import DealSort
 
 COLUMNS = [
     ("id", "ID"),

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from app.services import MissingFieldsError, PermissionDeniedError, Services, ValidationError
-from app.services.custom_fields import EntityType, FieldType
-from app.services.deal_bulk import DealSelection
+from app.services.container import Services
+from app.services.core.errors import MissingFieldsError, PermissionDeniedError, ValidationError
+from app.services.deals.bulk import DealSelection
+from app.services.fields.custom_fields import EntityType, FieldType
 
 
 @pytest.fixture

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import PermissionDeniedError, Services, ValidationError
-from app.services.custom_fields import EntityType, FieldType
-from app.services.form_layouts import Section
+from app.services.container import Services
+from app.services.core.errors import PermissionDeniedError, ValidationError
+from app.services.fields.custom_fields import EntityType, FieldType
+from app.services.fields.form_layouts import Section
 
 DEAL = EntityType.DEAL
 

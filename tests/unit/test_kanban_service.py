@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from app.services import ConflictError, PermissionDeniedError, Services, ValidationError
-from app.services.deal_filters import DealFilter
-from app.services.deal_queries import DealSort
+from app.services.container import Services
+from app.services.core.errors import ConflictError, PermissionDeniedError, ValidationError
+from app.services.deals.filters import DealFilter
+from app.services.deals.queries import DealSort
 
 
 def test_column_counts_and_totals_match_the_deals(demo_services: Services) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from app.models import LeadStatus
-from app.services import Services, ValidationError
-from app.services.custom_fields import EntityType, FieldType
-from app.services.customer_queries import CustomerKind
+from app.services.container import Services
+from app.services.core.errors import ValidationError
+from app.services.customers.queries import CustomerKind
+from app.services.fields.custom_fields import EntityType, FieldType
 
 
 def _lead(services: Services, **extra):

@@ -7,11 +7,12 @@ from decimal import Decimal as D  # noqa: N817
 import pytest
 
 from app.models import StageSemantic, TunnelMode
-from app.services import PermissionDeniedError, Services, ValidationError
-from app.services.custom_fields import EntityType, FieldType
-from app.services.deal_bulk import DealSelection
-from app.services.deal_filters import DealFilter
-from app.services.pricing import ProductLine
+from app.services.container import Services
+from app.services.core.errors import PermissionDeniedError, ValidationError
+from app.services.deals.bulk import DealSelection
+from app.services.deals.filters import DealFilter
+from app.services.deals.pricing import ProductLine
+from app.services.fields.custom_fields import EntityType, FieldType
 
 
 def _sales(services: Services):
@@ -235,7 +236,7 @@ def test_deals_idle_longer_than_their_stage_allows_are_stale(services: Services)
 
 
 def _sort():
-    from app.services.deal_paging import DealSort
+    from app.services.deals.paging import DealSort
 
     return DealSort("id")
 

@@ -7,7 +7,7 @@ from decimal import Decimal as D  # noqa: N817 - amounts read better short
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.services.pricing import DiscountType, ProductLine, check_line, line_totals, totals
+from app.services.deals.pricing import DiscountType, ProductLine, check_line, line_totals, totals
 
 
 def test_percent_discount_and_tax_added() -> None:

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from app.models import StageSemantic
-from app.services import ConflictError, NotFoundError, Services, ValidationError, open_services
+from app.services.container import Services, open_services
+from app.services.core.errors import ConflictError, NotFoundError, ValidationError
 
 
 def test_default_pipeline_and_its_stages(services: Services) -> None:

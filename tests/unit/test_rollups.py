@@ -14,14 +14,14 @@ import pytest
 from sqlalchemy import text, update
 
 from app.models import Deal
-from app.services import Services
-from app.services.analytics import AnalyticsFilter
-from app.services.analytics_facts import Facts, Span, by_months, by_years
-from app.services.customer_queries import CustomerKind
-from app.services.deal_bulk import DealSelection
-from app.services.deal_filters import DealFilter, Status
-from app.services.deal_import import ImportOptions
-from app.services.pricing import DiscountType, ProductLine
+from app.services.analytics.facts import Facts, Span, by_months, by_years
+from app.services.analytics.service import AnalyticsFilter
+from app.services.container import Services
+from app.services.customers.queries import CustomerKind
+from app.services.deals.bulk import DealSelection
+from app.services.deals.filters import DealFilter, Status
+from app.services.deals.pricing import DiscountType, ProductLine
+from app.services.importing.deals import ImportOptions
 from app.storage import rollups
 
 CONTACT, COMPANY = CustomerKind.CONTACT, CustomerKind.COMPANY
@@ -134,7 +134,7 @@ def test_totals_follow_every_kind_of_write(demo_services: Services, tmp_path: Pa
 
 
 def _sort():
-    from app.services.deal_queries import DealSort
+    from app.services.deals.queries import DealSort
 
     return DealSort()
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import Services
-from app.services.deal_bulk import DealSelection
-from app.services.deal_import import ImportOptions
+from app.services.container import Services
+from app.services.deals.bulk import DealSelection
+from app.services.importing.deals import ImportOptions
 
 
 def _stages(services: Services):

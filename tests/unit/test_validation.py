@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.services.errors import ValidationError
-from app.services.validation import Problems, clean_date, clean_money, clean_percent
-from app.services.vocabulary import FIELD_LABELS
+from app.services.core.errors import ValidationError
+from app.services.core.validation import Problems, clean_date, clean_money, clean_percent
+from app.services.core.vocabulary import FIELD_LABELS
 
 AMOUNT = FIELD_LABELS["amount"]
 

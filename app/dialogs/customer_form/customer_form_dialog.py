@@ -27,11 +27,18 @@ from app.dialogs.deal_form.form_sections import FormSections
 from app.dialogs.deal_form.history_format import HistoryFormat
 from app.dialogs.fields.catalog import FieldCatalog
 from app.dialogs.fields.pickers import RecordsPicker
-from app.services import ConflictError, DatabaseError, NotFoundError, ServiceError, Services, ValidationError
-from app.services.customer_form import CustomerFormData
-from app.services.customer_queries import CustomerKind
-from app.services.deal_filters import DealFilter
-from app.services.deal_paging import DealSort
+from app.services.container import Services
+from app.services.core.errors import (
+    ConflictError,
+    DatabaseError,
+    NotFoundError,
+    ServiceError,
+    ValidationError,
+)
+from app.services.customers.form import CustomerFormData
+from app.services.customers.queries import CustomerKind
+from app.services.deals.filters import DealFilter
+from app.services.deals.paging import DealSort
 from app.ui.formatting import money, short_date
 from app.ui.i18n import error_text, translate_message
 

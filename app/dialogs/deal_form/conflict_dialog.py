@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import ConflictingChange
+from app.services.core.errors import ConflictingChange
 
 
 class ConflictDialog(QDialog):

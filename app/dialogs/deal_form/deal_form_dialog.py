@@ -36,11 +36,18 @@ from app.dialogs.fields.catalog import FieldCatalog
 from app.dialogs.fields.editors import MoneyEditor
 from app.dialogs.fields.pickers import RecordPicker, RecordsPicker
 from app.dialogs.loss_reason_dialog import LossReasonDialog
-from app.services import ConflictError, DatabaseError, NotFoundError, ServiceError, Services, ValidationError
-from app.services.custom_fields import EntityType
-from app.services.deal_form import DealFormData, rows_summary
-from app.services.history import history_text
-from app.services.pipelines import PipelineInfo
+from app.services.container import Services
+from app.services.core.errors import (
+    ConflictError,
+    DatabaseError,
+    NotFoundError,
+    ServiceError,
+    ValidationError,
+)
+from app.services.core.history import history_text
+from app.services.deals.form import DealFormData, rows_summary
+from app.services.fields.custom_fields import EntityType
+from app.services.setup.pipelines import PipelineInfo
 from app.ui.i18n import error_text, translate_message
 
 DEAL = EntityType.DEAL

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import DatabaseError, ServiceError, Services
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
 from app.services.documents import DocumentInfo
 from app.ui.formatting import short_date
 from app.ui.i18n import error_text

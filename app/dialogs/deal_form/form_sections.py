@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBox
 
 from app.dialogs.fields.catalog import FieldCatalog
 from app.dialogs.fields.editors import FieldEditor
-from app.services.errors import Message
-from app.services.form_layouts import SECTION_TITLES, FormLayoutInfo
-from app.services.i18n import QT_TRANSLATE_NOOP
+from app.services.core.errors import Message
+from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.fields.form_layouts import SECTION_TITLES, FormLayoutInfo
 from app.ui.i18n import translate_message
 
 

@@ -8,8 +8,8 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.dialogs.fields.catalog import FieldCatalog
-from app.services.custom_fields import FieldType
-from app.services.vocabulary import DEAL_SOURCES, FIELD_LABELS
+from app.services.core.vocabulary import DEAL_SOURCES, FIELD_LABELS
+from app.services.fields.custom_fields import FieldType
 from app.ui.formatting import short_date
 from app.ui.i18n import translate_message
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from app.services.pricing import DiscountType, ProductLine, Totals, totals
-from app.services.products import ProductDetails
+from app.services.deals.pricing import DiscountType, ProductLine, Totals, totals
+from app.services.setup.products import ProductDetails
 from app.ui.formatting import money, parse_money
 
 (

@@ -30,8 +30,8 @@ from app.dialogs.deal_form.product_rows_model import (
     COL_TOTAL,
     ProductRowsModel,
 )
-from app.services.pricing import ProductLine
-from app.services.products import ProductDetails
+from app.services.deals.pricing import ProductLine
+from app.services.setup.products import ProductDetails
 from app.ui.formatting import money
 
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.services.pipelines import StageInfo
+from app.services.setup.pipelines import StageInfo
 from app.ui.colors import text_color_on
 
 ARROW = 9

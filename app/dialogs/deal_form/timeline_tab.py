@@ -7,7 +7,7 @@ from datetime import UTC
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.dialogs.deal_form.history_format import HistoryFormat
-from app.services.history import HistoryItem
+from app.services.core.history import HistoryItem
 from app.ui.formatting import short_date
 
 

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import Services, ValidationError
-from app.services.deal_import import ImportCheck, ImportOptions, ImportRejectedError, ImportResult
-from app.services.vocabulary import DEAL_SOURCES
+from app.services.container import Services
+from app.services.core.errors import ValidationError
+from app.services.core.vocabulary import DEAL_SOURCES
+from app.services.importing.deals import ImportCheck, ImportOptions, ImportRejectedError, ImportResult
 from app.ui.i18n import error_text, translate_message
 from app.ui.operations import Operation, Progress
 

@@ -19,10 +19,10 @@ from app.dialogs.fields.editors import (
     TextEditor,
 )
 from app.dialogs.fields.pickers import RecordPicker, RecordsPicker
-from app.services import Services
-from app.services.custom_fields import CustomFieldInfo, EntityType, FieldType
-from app.services.form_layouts import ALWAYS_REQUIRED
-from app.services.vocabulary import DEAL_SOURCES, FIELD_LABELS
+from app.services.container import Services
+from app.services.core.vocabulary import DEAL_SOURCES, FIELD_LABELS
+from app.services.fields.custom_fields import CustomFieldInfo, EntityType, FieldType
+from app.services.fields.form_layouts import ALWAYS_REQUIRED
 from app.ui.i18n import translate_message
 
 TEXT_LIMITS = {"title": 255, "position": 100, "phone": 50, "email": 254, "website": 255, "industry": 100}

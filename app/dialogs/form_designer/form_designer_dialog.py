@@ -28,10 +28,11 @@ from app.dialogs.custom_field_dialog import CustomFieldDialog
 from app.dialogs.fields.catalog import FieldCatalog
 from app.dialogs.form_designer.field_list import FieldList, KeyRole
 from app.dialogs.form_designer.section_editor import SectionEditor
-from app.services import DatabaseError, ServiceError, Services, ValidationError
-from app.services.custom_fields import EntityType
-from app.services.field_rules import FieldRuleInfo
-from app.services.form_layouts import ALWAYS_REQUIRED, FormLayoutInfo, Section
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError, ValidationError
+from app.services.fields.custom_fields import EntityType
+from app.services.fields.field_rules import FieldRuleInfo
+from app.services.fields.form_layouts import ALWAYS_REQUIRED, FormLayoutInfo, Section
 from app.ui.i18n import error_text
 
 

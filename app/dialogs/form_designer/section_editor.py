@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLineEdit, QToolBu
 
 from app.dialogs.deal_form.form_sections import section_title
 from app.dialogs.form_designer.field_list import FieldList
-from app.services.form_layouts import Section
+from app.services.fields.form_layouts import Section
 
 
 class SectionEditor(QFrame):

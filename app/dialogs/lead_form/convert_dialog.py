@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import DatabaseError, ServiceError, Services
-from app.services.customer_queries import CustomerKind
-from app.services.leads import Conversion, LeadDetails
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
+from app.services.customers.leads import Conversion, LeadDetails
+from app.services.customers.queries import CustomerKind
 from app.ui.i18n import error_text
 
 NEW = -1

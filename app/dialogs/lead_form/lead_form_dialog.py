@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 from app.dialogs.deal_form.form_sections import FormSections
 from app.dialogs.fields.catalog import FieldCatalog
 from app.dialogs.lead_form.convert_dialog import ConvertLeadDialog
-from app.services import ConflictError, DatabaseError, ServiceError, Services, ValidationError
-from app.services.custom_fields import EntityType
-from app.services.leads import LeadDetails, LeadStatus
+from app.services.container import Services
+from app.services.core.errors import ConflictError, DatabaseError, ServiceError, ValidationError
+from app.services.customers.leads import LeadDetails, LeadStatus
+from app.services.fields.custom_fields import EntityType
 from app.ui.i18n import error_text, translate_message
 
 
@@ -165,7 +166,7 @@ class LeadFormDialog(QDialog):
         self._original = {k: original.get(k) for k in sections.editors}
 
     def _keys(self) -> list[str]:
-        from app.services.form_layouts import STANDARD_FIELDS
+        from app.services.fields.form_layouts import STANDARD_FIELDS
 
         return [*STANDARD_FIELDS[EntityType.LEAD], *self._catalog.custom]
 

@@ -30,17 +30,17 @@ from app.models import (
     EntityType,
     User,
 )
-from app.services.context import ServiceContext
-from app.services.custom_fields import field_info
-from app.services.customers import CompanyService, ContactService
-from app.services.deal_form import DealFormService
+from app.services.access.permissions import require_admin
+from app.services.core.context import ServiceContext
+from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ServiceError, ValidationError
+from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.core.records import check_version, flush_or_conflict, load
+from app.services.core.vocabulary import DEAL_SOURCES
+from app.services.customers.service import CompanyService, ContactService
+from app.services.deals.form import DealFormService
+from app.services.deals.pricing import line_totals, totals
 from app.services.documents import formatting as fmt
-from app.services.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ServiceError, ValidationError
-from app.services.i18n import QT_TRANSLATE_NOOP
-from app.services.permissions import require_admin
-from app.services.pricing import line_totals, totals
-from app.services.records import check_version, flush_or_conflict, load
-from app.services.vocabulary import DEAL_SOURCES
+from app.services.fields.custom_fields import field_info
 
 KINDS = ("quote", "invoice", "contract", "other")
 PREFIXES = {"quote": "QUO", "invoice": "INV", "contract": "CON", "other": "DOC"}

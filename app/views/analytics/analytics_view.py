@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import DomainEvent, ServiceError, Services
-from app.services.analytics import AnalyticsFilter, Dashboard, Period, period_days
-from app.services.deal_filters import DealFilter
+from app.services.analytics.service import AnalyticsFilter, Dashboard, Period, period_days
+from app.services.container import Services
+from app.services.core.errors import ServiceError
+from app.services.core.events import DomainEvent
+from app.services.deals.filters import DealFilter
 from app.ui.chart_export import export_chart
 from app.ui.chart_words import chart_titles, chart_words
 from app.ui.formatting import date_format, money

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import DatabaseError, ServiceError, Services
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
 from app.ui.formatting import parse_money
 from app.ui.i18n import error_text
 

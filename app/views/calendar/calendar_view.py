@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import DatabaseError, DomainEvent, ServiceError, Services
-from app.services.calendar import SPAN, CalendarData, CalendarEntry, month_days, week_days
-from app.services.deal_filters import DealFilter
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
+from app.services.core.events import DomainEvent
+from app.services.deals.calendar import SPAN, CalendarData, CalendarEntry, month_days, week_days
+from app.services.deals.filters import DealFilter
 from app.ui.formatting import date_format, money, short_date
 from app.ui.i18n import translate_message
 from app.views.calendar.month_grid import MonthGrid
@@ -235,7 +237,7 @@ class CalendarView(QWidget):
         self._show_period(days)
 
     def _is_datetime(self, field: str) -> bool:
-        from app.services.custom_fields import FieldType
+        from app.services.fields.custom_fields import FieldType
 
         return any(
             f"uf:{f.id}" == field and f.field_type is FieldType.DATETIME

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.services.calendar import CalendarData, CalendarEntry, TaskEntry
+from app.services.deals.calendar import CalendarData, CalendarEntry, TaskEntry
 from app.ui.formatting import money
 
 ENTRY_MIME = "application/x-dealdesk-calendar-entry"

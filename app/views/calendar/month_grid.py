@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from app.services.calendar import TaskEntry
+from app.services.deals.calendar import TaskEntry
 from app.views.calendar.entry_canvas import DROP, MUTED, TODAY, EntryCanvas
 
 HEADER = 24

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from app.services.calendar import CalendarEntry
+from app.services.deals.calendar import CalendarEntry
 from app.ui.formatting import short_date
 from app.views.calendar.entry_canvas import DROP, MUTED, TODAY, EntryCanvas
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from app.services import Services
-from app.services.customer_queries import CustomerKind, CustomerRow, CustomerSort
+from app.services.container import Services
+from app.services.customers.queries import CustomerKind, CustomerRow, CustomerSort
 from app.ui.formatting import short_date
 from app.ui.paged_model import PagedTableModel
 

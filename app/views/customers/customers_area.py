@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.customer_form.customer_form_dialog import CustomerFormDialog
 from app.dialogs.merge_dialog import MergeDialog
-from app.services import DatabaseError, DomainEvent, ServiceError, Services
-from app.services.customer_queries import CustomerKind
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
+from app.services.core.events import DomainEvent
+from app.services.customers.queries import CustomerKind
 from app.ui.i18n import error_text
 from app.ui.operations import Operation, Progress
 from app.views.customers.customer_table_model import CustomerRowRole, CustomerTableModel

@@ -9,10 +9,11 @@ from PySide6.QtCore import QDir, QItemSelection, QLocale, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.dialogs.bulk_field_dialog import BulkFieldDialog
-from app.services import MissingFieldsError, ServiceError, Services
-from app.services.deal_bulk import BulkResult, DealSelection
-from app.services.deal_export import ExportFormat
-from app.services.vocabulary import DEAL_SOURCES
+from app.services.container import Services
+from app.services.core.errors import MissingFieldsError, ServiceError
+from app.services.core.vocabulary import DEAL_SOURCES
+from app.services.deals.bulk import BulkResult, DealSelection
+from app.services.deals.export import ExportFormat
 from app.ui.i18n import error_text, translate_message
 from app.ui.operations import Operation, Progress
 from app.views.deal_list.deal_list_view import DealListView

@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
-from app.services import Services
-from app.services.pipelines import PipelineInfo
+from app.services.container import Services
+from app.services.setup.pipelines import PipelineInfo
 
 
 class BulkBar(QFrame):

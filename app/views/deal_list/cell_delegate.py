@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import Services
+from app.services.container import Services
 from app.ui.colors import text_color_on
 from app.ui.formatting import date_format, parse_money
 from app.views.deal_list.deal_table_model import (

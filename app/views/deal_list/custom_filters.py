@@ -8,8 +8,8 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
-from app.services.custom_fields import CustomFieldInfo, FieldType, encode
-from app.services.deal_filters import CustomCondition
+from app.services.deals.filters import CustomCondition
+from app.services.fields.custom_fields import CustomFieldInfo, FieldType, encode
 from app.ui.formatting import date_format, parse_money
 
 _NO_DATE = QDate(1900, 1, 1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from app.services import Services
-from app.services.deal_queries import PAGE_SIZE
+from app.services.container import Services
+from app.services.deals.queries import PAGE_SIZE
 from app.ui.settings import load_state, save_state
 from app.views.deal_list.cell_delegate import DealCellDelegate
 from app.views.deal_list.deal_table_model import (

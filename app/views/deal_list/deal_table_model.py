@@ -17,11 +17,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.services import ServiceError, Services
-from app.services.custom_fields import CustomFieldInfo, EntityType, FieldType
-from app.services.deal_queries import PAGE_SIZE, DealFilter, DealRow, DealSort, DealSummary, PageCursor
-from app.services.stale import idle_days_of
-from app.services.vocabulary import DEAL_SOURCES
+from app.services.container import Services
+from app.services.core.errors import ServiceError
+from app.services.core.vocabulary import DEAL_SOURCES
+from app.services.deals.queries import PAGE_SIZE, DealFilter, DealRow, DealSort, DealSummary, PageCursor
+from app.services.deals.stale import idle_days_of
+from app.services.fields.custom_fields import CustomFieldInfo, EntityType, FieldType
 from app.ui.formatting import money, short_date
 from app.ui.i18n import translate_message
 from app.ui.operations import run_in_background

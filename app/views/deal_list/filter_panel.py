@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ServiceError, Services
-from app.services.custom_fields import EntityType
-from app.services.deal_filters import PERIOD_LABELS, CustomCondition, DateRange, DealFilter, Period, Status
-from app.services.filter_presets import FilterPreset
-from app.services.vocabulary import DEAL_SOURCES
+from app.services.container import Services
+from app.services.core.errors import ServiceError
+from app.services.core.vocabulary import DEAL_SOURCES
+from app.services.deals.filter_presets import FilterPreset
+from app.services.deals.filters import PERIOD_LABELS, CustomCondition, DateRange, DealFilter, Period, Status
+from app.services.fields.custom_fields import EntityType
 from app.ui.formatting import date_format, parse_money
 from app.ui.i18n import error_text, translate_message
 from app.views.deal_list.custom_filters import CustomFilter, InvalidValueError

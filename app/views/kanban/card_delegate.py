@@ -13,8 +13,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.services.kanban import Card
-from app.services.stale import idle_days_of, is_stale
+from app.services.deals.kanban import Card
+from app.services.deals.stale import idle_days_of, is_stale
 from app.ui.formatting import money, short_date
 from app.views.kanban.card_model import CardRole
 

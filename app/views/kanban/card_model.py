@@ -17,9 +17,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.services import Services
-from app.services.deal_filters import DealFilter
-from app.services.kanban import CARDS_PER_PAGE, Card
+from app.services.container import Services
+from app.services.deals.filters import DealFilter
+from app.services.deals.kanban import CARDS_PER_PAGE, Card
 
 CARDS_MIME = "application/x-dealdesk-deals"
 CardRole = Qt.ItemDataRole.UserRole + 1

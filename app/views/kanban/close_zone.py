@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from app.services.pipelines import StageInfo
+from app.services.setup.pipelines import StageInfo
 from app.ui.colors import text_color_on
 from app.views.kanban.card_model import read_cards_mime
 

@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from app.services import DatabaseError, DomainEvent, MissingFieldsError, ServiceError, Services
-from app.services.deal_filters import DealFilter
-from app.services.pipelines import PipelineInfo, StageInfo
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, MissingFieldsError, ServiceError
+from app.services.core.events import DomainEvent
+from app.services.deals.filters import DealFilter
+from app.services.setup.pipelines import PipelineInfo, StageInfo
 from app.ui.formatting import money
 from app.views.kanban.close_zone import CloseZone
 from app.views.kanban.stage_column import StageColumn
@@ -326,7 +328,7 @@ class KanbanView(QWidget):
         """Ask for a stage of another pipeline and move these deals there."""
         from PySide6.QtWidgets import QInputDialog
 
-        from app.services.deal_bulk import DealSelection
+        from app.services.deals.bulk import DealSelection
 
         if self._pipeline is None:
             return False

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import Services
-from app.services.pipelines import StageInfo
+from app.services.container import Services
+from app.services.setup.pipelines import StageInfo
 from app.ui.colors import text_color_on
 from app.views.kanban.card_delegate import CardDelegate
 from app.views.kanban.card_model import CardListModel, read_cards_mime

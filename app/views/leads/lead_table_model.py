@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.dialogs.lead_form.lead_form_dialog import status_names
-from app.services import Services
-from app.services.leads import LeadRow, LeadStatus
+from app.services.container import Services
+from app.services.customers.leads import LeadRow, LeadStatus
 from app.ui.formatting import short_date
 from app.ui.paged_model import PagedTableModel
 

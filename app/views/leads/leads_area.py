@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.lead_form.lead_form_dialog import LeadFormDialog, status_names
-from app.services import DomainEvent, Services
-from app.services.leads import OPEN_STATUSES, LeadStatus
+from app.services.container import Services
+from app.services.core.events import DomainEvent
+from app.services.customers.leads import OPEN_STATUSES, LeadStatus
 from app.ui.i18n import error_text
 from app.views.leads.lead_table_model import LeadRowRole, LeadTableModel
 

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import DatabaseError, ServiceError, Services
-from app.services.pipelines import PipelineInfo, StageInfo, StageSemantic
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
+from app.services.setup.pipelines import PipelineInfo, StageInfo, StageSemantic
 from app.ui.colors import text_color_on
 from app.ui.i18n import error_text
 from app.ui.operations import run_in_background

@@ -20,9 +20,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMessageBox, QToolTip, QWidget
 
-from app.services import DatabaseError, ServiceError, Services
-from app.services.pipelines import PipelineInfo
-from app.services.tunnels import TunnelInfo, TunnelMode
+from app.services.container import Services
+from app.services.core.errors import DatabaseError, ServiceError
+from app.services.setup.pipelines import PipelineInfo
+from app.services.setup.tunnels import TunnelInfo, TunnelMode
 from app.ui.colors import text_color_on
 from app.ui.i18n import error_text
 

@@ -1,0 +1,1 @@
+"""Who works in Dealdesk and what they may do: users, administrators' rights (roles come here)."""

@@ -1,0 +1,97 @@
+"""Users: who works in Dealdesk, and who is acting now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Department, User
+from app.services.core.errors import ValidationError
+from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.core.records import CrudService, bool_field, email_field, id_field, text_field
+
+
+@dataclass(frozen=True, slots=True)
+class UserInfo:
+    id: int
+    login: str
+    name: str
+    email: str | None
+    department_id: int | None
+    department_name: str | None
+    is_admin: bool
+    is_active: bool
+    version: int
+
+    @property
+    def initials(self) -> str:
+        parts = [p for p in self.name.split() if p]
+        return "".join(p[0] for p in parts[:2]).upper() or self.login[:2].upper()
+
+
+class UserService(CrudService[User, UserInfo]):
+    model = User
+    entity_type = "user"
+    fields = {
+        "login": text_field("login", 100, required=True),
+        "name": text_field("name", 200, required=True),
+        "email": email_field("email"),
+        "department_id": id_field("department_id", Department),
+        "is_admin": bool_field("is_admin"),
+        "is_active": bool_field("is_active"),
+    }
+
+    def details(self, session: Session, record: User) -> UserInfo:
+        department = session.get(Department, record.department_id) if record.department_id else None
+        return _info(record, department.name if department else None)
+
+    def title_of(self, record: User) -> str:
+        return record.name
+
+    def validate_record(self, session: Session, record: User) -> None:
+        clash = session.scalar(select(User.id).where(User.login == record.login, User.id != record.id))
+        if clash is not None:
+            raise ValidationError.single(
+                "login", QT_TRANSLATE_NOOP("errors", "The login '{login}' is taken."), login=record.login
+            )
+
+    def list(self, *, active_only: bool = True) -> list[UserInfo]:
+        """Everybody (active by default), by name, with their departments read in the same query."""
+        with self._ctx.read() as session:
+            stmt = (
+                select(User, Department.name)
+                .outerjoin(Department, Department.id == User.department_id)
+                .order_by(User.name, User.id)
+            )
+            if active_only:
+                stmt = stmt.where(User.is_active)
+            return [_info(user, department) for user, department in session.execute(stmt)]
+
+    def by_login(self, login: str) -> UserInfo | None:
+        with self._ctx.read() as session:
+            user = session.scalar(select(User).where(User.login == login))
+            return self.details(session, user) if user else None
+
+    def default_actor(self) -> UserInfo | None:
+        """The first active administrator: who acts when nobody is named."""
+        with self._ctx.read() as session:
+            user = session.scalar(
+                select(User).where(User.is_active).order_by(User.is_admin.desc(), User.id).limit(1)
+            )
+            return self.details(session, user) if user else None
+
+
+def _info(user: User, department: str | None) -> UserInfo:
+    return UserInfo(
+        user.id,
+        user.login,
+        user.name,
+        user.email,
+        user.department_id,
+        department,
+        user.is_admin,
+        user.is_active,
+        user.version,
+    )

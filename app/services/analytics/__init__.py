@@ -1,0 +1,1 @@
+"""Sales figures for the Analytics page, from SQL aggregates and the running totals."""

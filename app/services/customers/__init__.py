@@ -1,0 +1,1 @@
+"""Customers: companies and contacts (forms, lists, duplicates) and leads."""

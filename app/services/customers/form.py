@@ -1,0 +1,112 @@
+"""The contact and company forms: standard fields and custom values read and saved together, in one
+transaction; and the deals a customer has, with their count and won total."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import select
+
+from app.models import CustomFieldDefinition
+from app.services.core.context import ServiceContext
+from app.services.core.errors import ValidationError
+from app.services.core.records import clean_fields
+from app.services.core.validation import Problems
+from app.services.customers.queries import CustomerKind
+from app.services.customers.service import CompanyDetails, CompanyService, ContactDetails, ContactService
+from app.services.deals.filters import DealFilter, Status
+from app.services.deals.form import require_custom
+from app.services.deals.queries import DealQueryService, DealSummary
+from app.services.fields.custom_fields import (
+    clean_values,
+    field_info,
+    fields_by_id,
+    read_values,
+    write_values,
+)
+
+
+@dataclass(frozen=True)
+class CustomerFormData:
+    kind: CustomerKind
+    record: ContactDetails | CompanyDetails
+    custom: dict[int, Any]  # field id -> value
+
+
+@dataclass(frozen=True)
+class CustomerDeals:
+    all: DealSummary
+    open: DealSummary
+    won: DealSummary
+
+
+class CustomerFormService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+
+    def _crud(self, kind: CustomerKind) -> ContactService | CompanyService:
+        return ContactService(self._ctx) if kind is CustomerKind.CONTACT else CompanyService(self._ctx)
+
+    def load(self, kind: CustomerKind, ident: int) -> CustomerFormData:
+        crud = self._crud(kind)
+        record = crud.get(ident)
+        with self._ctx.read() as session:
+            fields = [
+                field_info(d)
+                for d in session.scalars(
+                    select(CustomFieldDefinition).where(CustomFieldDefinition.entity_type == kind.entity)
+                )
+            ]
+            custom = read_values(session.connection(), fields, [ident]).get(ident, {})
+        return CustomerFormData(kind, record, custom)
+
+    def save(
+        self,
+        kind: CustomerKind,
+        ident: int | None,
+        expected_version: int | None,
+        *,
+        values: Mapping[str, Any],
+        custom: Mapping[int, Any] | None = None,
+    ) -> CustomerFormData:
+        """Create (ident None) or update a contact or company with its custom values: all or nothing.
+        One ValidationError lists the problems of both."""
+        crud = self._crud(kind)
+        custom = dict(custom or {})
+        with self._ctx.write() as uow:
+            session = uow.session
+            problems = Problems()
+            fields = fields_by_id(session, kind.entity, custom)
+            if ident is None:
+                require_custom(session, problems, custom, kind.entity)
+            cleaned = clean_values(session, problems, fields, custom)
+            if problems:
+                try:  # the standard fields' problems too, in one message
+                    clean_fields(session, crud.fields, values)
+                except ValidationError as exc:
+                    problems.extend(exc.problems)
+                problems.raise_if_any()
+
+            def write_custom(record_id: int) -> dict[str, tuple[Any, Any]]:
+                return write_values(session, fields, record_id, cleaned) if cleaned else {}
+
+            if ident is None:
+                record = crud.create_in(uow, values, write_custom)
+            else:
+                record = crud.update_in(uow, ident, expected_version or 0, values, write_custom)
+            session.flush()
+            details = crud.details(session, record)  # type: ignore[arg-type]
+            stored = read_values(session.connection(), list(fields.values()), [record.id]).get(record.id, {})
+        return CustomerFormData(kind, details, stored)
+
+    def deals(self, kind: CustomerKind, ident: int) -> CustomerDeals:
+        """How many deals the customer has (open, won) and their totals in the base currency."""
+        queries = DealQueryService(self._ctx)
+        base = DealFilter(contact_id=ident) if kind is CustomerKind.CONTACT else DealFilter(company_id=ident)
+        return CustomerDeals(
+            queries.summary(base),
+            queries.summary(replace(base, status=Status.OPEN)),
+            queries.summary(replace(base, status=Status.WON)),
+        )

@@ -1,0 +1,131 @@
+"""Exporting deals (a selection, or everything a filter matches, in the list's order) to CSV or XLSX."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from app.exporting.tables import write_csv, write_xlsx
+from app.models import EntityType, FieldType
+from app.services.access.users import UserService
+from app.services.core.context import ServiceContext
+from app.services.deals.filters import DealFilter
+from app.services.deals.paging import DealSort
+from app.services.deals.queries import DealQueryService, DealRow
+from app.services.fields.custom_fields import CustomFieldInfo, CustomFieldService, read_values
+
+BATCH = 1000
+Progress = Callable[[int, int], None]
+
+# What each list column exports: typed values (numbers stay numbers, dates stay dates).
+EXPORTERS: dict[str, Callable[[DealRow], Any]] = {
+    "id": lambda r: r.id,
+    "title": lambda r: r.title,
+    "stage": lambda r: r.stage_name,
+    "pipeline": lambda r: r.pipeline_name,
+    "amount": lambda r: r.amount,
+    "currency": lambda r: r.currency,
+    "company": lambda r: r.company_title,
+    "contact": lambda r: r.contact_name,
+    "responsible": lambda r: r.responsible_name,
+    "begin_date": lambda r: r.begin_date,
+    "close_date": lambda r: r.close_date,
+    "source": lambda r: r.source,
+    "created_at": lambda r: r.created_at,
+}
+
+
+def _custom_cell(field: CustomFieldInfo, value: Any, people: Mapping[int, str]) -> Any:
+    """A custom value as a spreadsheet shows it: choices and people by name, several joined."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(_custom_cell(field, v, people)) for v in value)
+    if field.field_type is FieldType.LIST:
+        return field.option_label(value)
+    if field.field_type is FieldType.EMPLOYEE:
+        return people.get(value, value)
+    return value
+
+
+class ExportFormat(enum.StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+class DealExportService:
+    def __init__(self, context: ServiceContext, queries: DealQueryService) -> None:
+        self._ctx = context
+        self._queries = queries
+
+    def export(
+        self,
+        path: Path,
+        fmt: ExportFormat,
+        columns: Sequence[tuple[str, str]],
+        *,
+        ids: Sequence[int] | None = None,
+        matching: tuple[DealFilter, DealSort] | None = None,
+        value_names: Mapping[str, Mapping[str, str]] | None = None,
+        delimiter: str = ",",
+        decimal_comma: bool = False,
+        progress: Progress | None = None,
+    ) -> int:
+        """Write the deals with these (key, header) columns; returns how many rows were written.
+
+        `ids` exports those deals in that order; `matching` exports every deal of a filter in a
+        sort order. `value_names` turns codes into words per column (e.g. source codes).
+        """
+        fields = {f"uf:{f.id}": f for f in CustomFieldService(self._ctx).list(EntityType.DEAL)}
+        unknown = [key for key, _ in columns if key not in EXPORTERS and key not in fields]
+        if unknown:
+            raise ValueError(f"Can't export columns {unknown}")
+        total = len(ids) if ids is not None else self._queries.count(matching[0]) if matching else 0
+        names = value_names or {}
+        wanted = [fields[key] for key, _ in columns if key in fields]
+        people = {u.id: u.name for u in UserService(self._ctx).list(active_only=False)}
+
+        def rows() -> Iterator[list[Any]]:
+            for done, batch in self._batches(ids, matching):
+                custom: dict[int, dict[int, Any]] = {}
+                if wanted:
+                    with self._ctx.connect() as conn:
+                        custom = read_values(conn, wanted, [r.id for r in batch])
+                for row in batch:
+                    values = []
+                    for key, _title in columns:
+                        if key in fields:
+                            values.append(
+                                _custom_cell(fields[key], custom.get(row.id, {}).get(fields[key].id), people)
+                            )
+                            continue
+                        value = EXPORTERS[key](row)
+                        mapping = names.get(key)
+                        values.append(mapping.get(value, value) if mapping and value is not None else value)
+                    yield values
+                if progress is not None:
+                    progress(done, total)
+
+        header = [title for _key, title in columns]
+        if fmt is ExportFormat.XLSX:
+            return write_xlsx(path, header, rows())
+        return write_csv(path, header, rows(), delimiter=delimiter, decimal_comma=decimal_comma)
+
+    def _batches(
+        self, ids: Sequence[int] | None, matching: tuple[DealFilter, DealSort] | None
+    ) -> Iterator[tuple[int, list[DealRow]]]:
+        if ids is not None:
+            for start in range(0, len(ids), BATCH):
+                chunk = list(ids[start : start + BATCH])
+                yield start + len(chunk), self._queries.rows(chunk)
+            return
+        if matching is None:
+            return
+        deal_filter, sort = matching
+        cursor = self._queries.cursor(deal_filter, sort)
+        offset = 0
+        while batch := self._queries.page(deal_filter, sort, offset, BATCH, cursor):
+            offset += len(batch)
+            yield offset, batch

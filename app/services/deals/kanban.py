@@ -1,0 +1,163 @@
+"""The kanban board's reads: per stage the count and total (aggregates on an index) and cards in pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, exists, func, literal, select, tuple_
+from sqlalchemy.orm import aliased
+
+from app.models import Company, Contact, Currency, Deal, Task, User, deal_contact
+from app.services.core.context import ServiceContext
+from app.services.core.money_sums import amount_sum, money
+from app.services.deals.filters import DealFilter, deal_conditions
+
+CARDS_PER_PAGE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSummary:
+    stage_id: int
+    count: int
+    total: Decimal  # in the base currency
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What a card shows: the deal, who and what it is about, and whether a task is open on it."""
+
+    id: int
+    title: str
+    stage_id: int
+    amount: Decimal
+    currency: str
+    customer: str | None  # the company, else the first contact
+    responsible_name: str | None
+    close_date: date | None
+    has_open_task: bool
+    version: int
+    stage_changed_at: datetime
+
+    @property
+    def column_key(self) -> tuple[datetime, int]:
+        """Where the card stands in its column: the deals that came into the stage last come first."""
+        return (self.stage_changed_at, self.id)
+
+    @property
+    def initials(self) -> str:
+        parts = [p for p in (self.responsible_name or "").split() if p]
+        return "".join(p[0] for p in parts[:2]).upper()
+
+
+class KanbanService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+        self._dialect = context.database.engine.dialect.name
+
+    def columns(self, stage_ids: list[int], deal_filter: DealFilter) -> dict[int, ColumnSummary]:
+        """Count and total (base currency) per stage, in one aggregate over the stage index."""
+        # Each column is a stage, and a stage is in one pipeline: the sums read the stage index alone.
+        f = replace(deal_filter, stage_ids=(), pipeline_id=None)
+        conditions = deal_conditions(f, self._dialect, self._ctx.actor_id)
+        with self._ctx.connect() as conn:
+            rates: dict[str, Decimal] = dict(conn.execute(select(Currency.code, Currency.rate)).all())
+            rows = conn.execute(
+                select(Deal.stage_id, Deal.currency, func.count(), amount_sum())
+                .where(Deal.stage_id.in_(stage_ids), *conditions)
+                .group_by(Deal.stage_id, Deal.currency)
+            ).all()
+        counts: dict[int, int] = dict.fromkeys(stage_ids, 0)
+        totals: dict[int, Decimal] = {s: Decimal(0) for s in stage_ids}
+        for stage_id, currency, count, amount in rows:
+            counts[stage_id] += count
+            totals[stage_id] += money(amount) * rates.get(currency, Decimal(1))
+        return {s: ColumnSummary(s, counts[s], totals[s].quantize(Decimal("0.01"))) for s in stage_ids}
+
+    def cards(
+        self,
+        stage_id: int,
+        deal_filter: DealFilter,
+        *,
+        after: Card | None = None,
+        limit: int = CARDS_PER_PAGE,
+    ) -> list[Card]:
+        """The next cards of a column: the deals that came into the stage last first, after `after`.
+
+        A keyset page along ix_deal_stage_id_stage_changed_at_id: the same cost at card 50 and 50,000.
+        """
+        f = replace(deal_filter, stage_ids=(), pipeline_id=None)
+        conditions = deal_conditions(f, self._dialect, self._ctx.actor_id)
+        if after is not None:
+            conditions.append(
+                tuple_(Deal.stage_changed_at, Deal.id) < tuple_(after.stage_changed_at, after.id)
+            )
+        with self._ctx.connect() as conn:
+            ids = list(
+                conn.scalars(
+                    select(Deal.id)
+                    .where(Deal.stage_id == stage_id, *conditions)
+                    .order_by(Deal.stage_changed_at.desc(), Deal.id.desc())
+                    .limit(limit)
+                ).all()
+            )
+            return _cards(conn, ids)
+
+    def matching(self, deal_ids: list[int], deal_filter: DealFilter) -> list[Card]:
+        """Those of these deals the board's filter shows (in any stage): to update cards in place."""
+        if not deal_ids:
+            return []
+        conditions = deal_conditions(replace(deal_filter, stage_ids=()), self._dialect, self._ctx.actor_id)
+        with self._ctx.connect() as conn:
+            ids = list(conn.scalars(select(Deal.id).where(Deal.id.in_(deal_ids), *conditions)).all())
+            return sorted(_cards(conn, ids), key=lambda c: c.column_key, reverse=True)
+
+    def card(self, deal_id: int) -> Card | None:
+        with self._ctx.connect() as conn:
+            found = _cards(conn, [deal_id])
+            return found[0] if found else None
+
+
+@cache
+def _cards_statement() -> Any:
+    """What the cards show, for a list of deal ids; built once (building it costs more than running it)."""
+    contact = aliased(Contact)
+    first_contact = (
+        select(func.trim(contact.first_name + literal(" ") + contact.last_name))
+        .select_from(deal_contact)
+        .join(contact, contact.id == deal_contact.c.contact_id)
+        .where(deal_contact.c.deal_id == Deal.id)
+        .order_by(deal_contact.c.sort)
+        .limit(1)
+        .scalar_subquery()
+    )
+    open_task = exists().where(and_(Task.deal_id == Deal.id, Task.done.is_(False)))
+    return (
+        select(
+            Deal.id,
+            Deal.title,
+            Deal.stage_id,
+            Deal.amount,
+            Deal.currency,
+            func.coalesce(Company.title, first_contact),
+            User.name,
+            Deal.close_date,
+            open_task,
+            Deal.version,
+            Deal.stage_changed_at,
+        )
+        .outerjoin(Company, Company.id == Deal.company_id)
+        .outerjoin(User, User.id == Deal.responsible_id)
+        .where(Deal.id.in_(bindparam("ids", expanding=True)))
+    )
+
+
+def _cards(conn: Connection, ids: list[int]) -> list[Card]:
+    if not ids:
+        return []
+    rows = conn.execute(_cards_statement(), {"ids": ids}).all()
+    by_id = {row[0]: Card(*tuple[Any, ...](row)) for row in rows}
+    return [by_id[i] for i in ids if i in by_id]

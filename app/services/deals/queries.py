@@ -1,0 +1,284 @@
+"""Paged, sorted, filtered deal queries for the views: light rows, never ORM objects, never all rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, literal, select
+from sqlalchemy.orm import Session, aliased
+
+from app.models import (
+    Company,
+    Contact,
+    Currency,
+    CustomFieldDefinition,
+    CustomFieldValue,
+    Deal,
+    FieldType,
+    Pipeline,
+    Stage,
+    StageSemantic,
+    User,
+    deal_contact,
+)
+from app.services.core.context import ServiceContext
+from app.services.core.money_sums import amount_sum, money
+from app.services.deals.filters import (
+    CustomCondition,
+    DealFilter,
+    deal_conditions,
+    value_condition,
+    values_only,
+)
+from app.services.deals.paging import SORT_COLUMNS, CustomSort, DealSort, PageCursor
+from app.services.deals.stale import is_stale
+from app.services.fields.custom_fields import INT_TYPES
+
+PAGE_SIZE = 100
+__all__ = [
+    "PAGE_SIZE",
+    "SORT_COLUMNS",
+    "DealFilter",
+    "DealQueryService",
+    "DealRow",
+    "DealSort",
+    "DealSummary",
+    "PageCursor",
+    "rows_by_id",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DealRow:
+    """One row of the deal list: the deal and the names of what it refers to, read in one query."""
+
+    id: int
+    title: str
+    pipeline_id: int
+    pipeline_name: str
+    stage_id: int
+    stage_name: str
+    stage_color: str
+    stage_semantic: StageSemantic
+    amount: Decimal
+    currency: str
+    company_id: int | None
+    company_title: str | None
+    contact_name: str | None
+    responsible_id: int | None
+    responsible_name: str | None
+    begin_date: date | None
+    close_date: date | None
+    source: str | None
+    created_at: datetime
+    closed: bool
+    version: int
+    stage_changed_at: datetime | None = None
+    idle_days: int | None = None  # of its stage
+
+    @property
+    def stale(self) -> bool:
+        return is_stale(self.stage_changed_at, self.idle_days, self.closed)
+
+
+@dataclass(frozen=True)
+class DealSummary:
+    count: int
+    total: Decimal  # in the base currency
+    base_currency: str
+    by_currency: dict[str, Decimal] = field(default_factory=dict)
+
+
+_DRIVER_VALUE = CustomFieldValue.__table__.alias("driver_value")
+
+
+class DealQueryService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+        self._dialect = context.database.engine.dialect.name
+
+    def count(self, deal_filter: DealFilter) -> int:
+        with self._ctx.read() as session:
+            driver = self._driver(session, deal_filter)
+            if driver is not None:
+                value = _DRIVER_VALUE
+                return (
+                    session.scalar(
+                        select(func.count()).select_from(value).where(value_condition(value, driver))
+                    )
+                    or 0
+                )
+            return (
+                session.scalar(
+                    select(func.count())
+                    .select_from(Deal)
+                    .where(*deal_conditions(deal_filter, self._dialect, self._ctx.actor_id))
+                )
+                or 0
+            )
+
+    def summary(self, deal_filter: DealFilter) -> DealSummary:
+        """Count and total amount (converted to the base currency) of the filtered deals."""
+        with self._ctx.read() as session:
+            rates = {c.code: c.rate for c in session.scalars(select(Currency))}
+            base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
+            stmt = select(Deal.currency, func.count(), amount_sum())
+            driver = self._driver(session, deal_filter)
+            if driver is not None:  # from the value index to the deals it names: no IN-list to build
+                value = _DRIVER_VALUE
+                stmt = (
+                    stmt.select_from(value)
+                    .join(Deal, Deal.id == value.c.entity_id)
+                    .where(value_condition(value, driver))
+                )
+            else:
+                stmt = stmt.where(*deal_conditions(deal_filter, self._dialect, self._ctx.actor_id))
+            rows = session.execute(stmt.group_by(Deal.currency)).all()
+        by_currency = {code: money(amount) for code, _n, amount in rows}
+        total = sum(
+            ((amount * rates.get(code, Decimal(1))) for code, amount in by_currency.items()), Decimal(0)
+        ).quantize(Decimal("0.01"))
+        return DealSummary(sum(n for _c, n, _a in rows), total, base, by_currency)
+
+    def cursor(self, deal_filter: DealFilter, sort: DealSort) -> PageCursor:
+        """The layout of a sorted, filtered list, for reading pages of it anywhere; keep it until
+        the filter, the sort or the data change."""
+        if sort.column == "id":
+            with self._ctx.read() as session:
+                driver = self._driver(session, deal_filter)
+            if driver is not None:
+                return PageCursor([], sort, driver=driver)
+        return PageCursor(
+            deal_conditions(deal_filter, self._dialect, self._ctx.actor_id),
+            sort,
+            costly_filter=bool(deal_filter.search.strip()),
+            custom=self._custom_sort(sort),
+        )
+
+    @staticmethod
+    def _driver(session: Session, deal_filter: DealFilter) -> CustomCondition | None:
+        """The filter's only condition, on a field holding one value per deal: read by its index."""
+        condition = values_only(deal_filter)
+        if condition is None:
+            return None
+        field = session.get(CustomFieldDefinition, condition.field_id)
+        return condition if field is not None and not field.multiple else None
+
+    def _custom_sort(self, sort: DealSort) -> CustomSort | None:
+        """Sorting by "uf:<field id>": where that field keeps its values (and its choices' order)."""
+        if not sort.column.startswith("uf:"):
+            return None
+        field_id = int(sort.column[3:])
+        with self._ctx.read() as session:
+            field = session.get(CustomFieldDefinition, field_id)
+            if field is None or field.multiple:
+                raise ValueError(f"Can't sort deals by {sort.column!r}")
+            if field.field_type is FieldType.LIST:
+                options = tuple(o.id for o in sorted(field.options, key=lambda o: (o.sort, o.id)))
+                return CustomSort(field.id, "value_int", options)
+            column = "value_int" if field.field_type in INT_TYPES else "value_text"
+            return CustomSort(field.id, column)
+
+    def total(self, cursor: PageCursor) -> int:
+        with self._ctx.connect() as conn:
+            return cursor.total(conn)
+
+    def prepare(self, cursor: PageCursor) -> None:
+        """Find all the cursor's anchors now (meant for a background thread), in short
+        transactions so that writers are never kept waiting."""
+        done = False
+        while not done:
+            with self._ctx.connect() as conn:
+                done = cursor.prepare(conn)
+
+    def page(
+        self,
+        deal_filter: DealFilter,
+        sort: DealSort,
+        offset: int,
+        limit: int = PAGE_SIZE,
+        cursor: PageCursor | None = None,
+    ) -> list[DealRow]:
+        """Rows `offset` .. `offset + limit` of the filtered, sorted deals."""
+        cursor = cursor or self.cursor(deal_filter, sort)
+        with self._ctx.connect() as conn:
+            return rows_by_id(conn, cursor.page_ids(conn, offset, limit))
+
+    def ids(
+        self,
+        deal_filter: DealFilter,
+        sort: DealSort,
+        offset: int,
+        limit: int,
+        cursor: PageCursor | None = None,
+    ) -> list[int]:
+        """Only the ids at positions offset .. offset + limit (e.g. of selected rows)."""
+        cursor = cursor or self.cursor(deal_filter, sort)
+        with self._ctx.connect() as conn:
+            return cursor.page_ids(conn, offset, limit)
+
+    def rows(self, deal_ids: list[int]) -> list[DealRow]:
+        """The rows of these deals, in the given order (missing ones left out)."""
+        with self._ctx.connect() as conn:
+            return rows_by_id(conn, deal_ids)
+
+
+@cache
+def _rows_statement() -> Any:
+    """One statement for a page's rows and the names they refer to (built once, when first needed:
+    it is on every scroll, and building it at import would cost every start 30 ms)."""
+    first_contact = aliased(Contact)
+    contact_name = (
+        select(func.trim(first_contact.first_name + literal(" ") + first_contact.last_name))
+        .select_from(deal_contact)
+        .join(first_contact, first_contact.id == deal_contact.c.contact_id)
+        .where(deal_contact.c.deal_id == Deal.id)
+        .order_by(deal_contact.c.sort)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            Deal.id,
+            Deal.title,
+            Deal.pipeline_id,
+            Pipeline.name,
+            Deal.stage_id,
+            Stage.name,
+            Stage.color,
+            Stage.semantic,
+            Deal.amount,
+            Deal.currency,
+            Deal.company_id,
+            Company.title,
+            contact_name,
+            Deal.responsible_id,
+            User.name,
+            Deal.begin_date,
+            Deal.close_date,
+            Deal.source,
+            Deal.created_at,
+            Deal.closed,
+            Deal.version,
+            Deal.stage_changed_at,
+            Stage.idle_days,
+        )
+        .join(Stage, Stage.id == Deal.stage_id)
+        .join(Pipeline, Pipeline.id == Deal.pipeline_id)
+        .outerjoin(Company, Company.id == Deal.company_id)
+        .outerjoin(User, User.id == Deal.responsible_id)
+        .where(Deal.id.in_(bindparam("ids", expanding=True)))
+    )
+
+
+def rows_by_id(conn: Connection, deal_ids: list[int]) -> list[DealRow]:
+    """The rows of these deals in the given order, read in one query (never one query per row)."""
+    if not deal_ids:
+        return []
+    result = conn.execute(_rows_statement(), {"ids": deal_ids})
+    by_id = {row[0]: DealRow(*tuple[Any, ...](row)) for row in result.all()}  # one fetchall
+    return [by_id[i] for i in deal_ids if i in by_id]

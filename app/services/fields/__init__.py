@@ -1,0 +1,1 @@
+"""Fields of every record: custom field definitions and values, form layouts, field rules."""

@@ -1,0 +1,1 @@
+"""Bringing data in from other systems' files: deals from CSV or XLSX."""
