@@ -252,6 +252,7 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
 def bulk_stage_change(path: Path, runs: int) -> dict[str, Any]:
     """Move 10,000 deals to another stage and back (one transaction each, history included)."""
     from app.services.container import open_services
+    from app.services.deals.bulk import DealSelection
     from app.services.deals.queries import DealFilter, DealSort
 
     services = open_services(str(path))
@@ -262,14 +263,15 @@ def bulk_stage_change(path: Path, runs: int) -> dict[str, Any]:
     )
     first, second = open_stages[0].id, open_stages[1].id  # from the fullest open stage to another
     ids = [r.id for r in services.deal_queries.page(DealFilter(stage_ids=(first,)), DealSort(), 0, 10_000)]
+    selection = DealSelection(ids=tuple(ids))
     targets = iter([second, first] * (runs + 2))
 
     def move() -> None:
-        services.deals.bulk_move_stage(ids, next(targets))
+        services.deal_bulk.update(selection, "stage_id", next(targets))
 
     ms = median_ms(move, runs, warmup=0)
     if next(targets) == first:  # leave them where they were
-        services.deals.bulk_move_stage(ids, first)
+        services.deal_bulk.update(selection, "stage_id", first)
     services.close()
 
     raw = sqlite3.connect(path, isolation_level=None)

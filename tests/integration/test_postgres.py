@@ -12,6 +12,7 @@ from app.demo import generate_demo
 from app.models import Base, is_search_object
 from app.services.container import open_services
 from app.services.core.errors import ConflictError, ValidationError
+from app.services.deals.bulk import DealSelection
 from app.services.deals.queries import SORT_COLUMNS, DealFilter, DealSort
 
 pytestmark = pytest.mark.postgres
@@ -38,7 +39,7 @@ def test_schema_and_rules_on_postgres(postgres_url: str) -> None:
         with pytest.raises(ConflictError, match="Title"):
             services.deals.update(deal.id, deal.version, title="Mine")
         won = next(s for s in services.pipelines.list()[0].stages if s.semantic.value == "won")
-        assert services.deals.bulk_move_stage([deal.id], won.id) == 1
+        assert services.deal_bulk.update(DealSelection(ids=(deal.id,)), "stage_id", won.id).changed == 1
         assert services.deals.get(deal.id).closed
         assert [h.action for h in services.deals.history(deal.id)] == ["created", "updated", "stage"]
     finally:
@@ -111,7 +112,6 @@ def test_demo_and_list_queries_on_postgres(postgres_url: str, tmp_path) -> None:
         assert isinstance(services.duplicates.scan(CustomerKind.COMPANY), list)
         # The analytics totals the server's triggers kept equal totals made anew, after all of this
         # and after a won deal with products and contacts, edited, moved back and deleted.
-        from app.services.deals.bulk import DealSelection
         from app.services.deals.pricing import ProductLine
         from app.storage import rollups
 

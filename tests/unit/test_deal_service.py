@@ -11,6 +11,7 @@ import pytest
 from app.services.container import Services, open_services
 from app.services.core.errors import ConflictError, NotFoundError, ValidationError
 from app.services.core.events import DomainEvent
+from app.services.deals.bulk import DealSelection
 from app.services.deals.queries import DealFilter
 from app.services.setup.pipelines import StageInfo
 
@@ -153,7 +154,7 @@ def test_bulk_move_is_one_transaction_with_history_and_bumped_versions(
     deals = [services.deals.create(title=f"Deal {i}") for i in range(123)]
     already = services.deals.move_stage(deals[0].id, stages["Invoice"].id)
     events.clear()
-    moved = services.deals.bulk_move_stage([d.id for d in deals], stages["Invoice"].id)
+    moved = _bulk_move(services, [d.id for d in deals], stages["Invoice"].id)
     assert moved == 122  # the one already there is left alone
     assert services.deal_queries.count(DealFilter(stage_ids=(stages["Invoice"].id,))) == 123
     assert services.deals.get(deals[5].id).version == 2
@@ -169,7 +170,7 @@ def test_bulk_move_is_one_transaction_with_history_and_bumped_versions(
 
 def test_an_editor_of_a_bulk_moved_deal_gets_a_conflict(services: Services) -> None:
     deal = services.deals.create(title="D")
-    services.deals.bulk_move_stage([deal.id], _stages(services)["Invoice"].id)
+    _bulk_move(services, [deal.id], _stages(services)["Invoice"].id)
     with pytest.raises(ConflictError, match="Stage"):
         services.deals.update(deal.id, deal.version, title="Edited with an old copy")
 
@@ -179,7 +180,7 @@ def test_bulk_move_refuses_deals_of_another_pipeline(services: Services) -> None
     mine = services.deals.create(title="A")
     theirs = services.deals.create(title="B", pipeline_id=other.id)
     with pytest.raises(ValidationError, match="1 of the selected deals are in another pipeline"):
-        services.deals.bulk_move_stage([mine.id, theirs.id], _stages(services)["Won"].id)
+        _bulk_move(services, [mine.id, theirs.id], _stages(services)["Won"].id)
     assert services.deals.get(mine.id).version == 1
 
 
@@ -241,3 +242,7 @@ def test_source_comes_from_the_list(services: Services) -> None:
     assert services.deals.create(title="D", source="website").source == "website"
     with pytest.raises(ValidationError, match="Source: 'fax' is not one of the choices"):
         services.deals.create(title="D", source="fax")
+
+
+def _bulk_move(services: Services, ids: list[int], stage_id: int) -> int:
+    return services.deal_bulk.update(DealSelection(ids=tuple(ids)), "stage_id", stage_id).changed

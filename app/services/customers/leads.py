@@ -44,7 +44,7 @@ from app.services.core.records import (
 from app.services.core.validation import Problems
 from app.services.core.vocabulary import DEAL_SOURCES
 from app.services.deals.form import require_custom
-from app.services.deals.service import initial_stage, insert_deal
+from app.services.deals.writes import initial_stage, insert_deal
 from app.services.fields.custom_fields import (
     clean_values,
     field_info,

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, cast, delete, func, insert, literal, select, update
+from sqlalchemy import ColumnElement, String, and_, cast, delete, func, select
 from sqlalchemy.orm import Session
 
-from app.models import Deal, EntityType, HistoryEntry, Operation, Stage, StageSemantic, utcnow
+from app.models import Deal, EntityType, HistoryEntry, Operation, Stage, utcnow
 from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import (
     ENTITY_NAMES,
@@ -32,10 +32,19 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import clean_fields, delete_custom_values
 from app.services.deals import stage_visits
 from app.services.deals.filters import DealFilter, deal_conditions
-from app.services.deals.service import DEAL_FIELD_SPECS, check_same_pipeline, clean_fill, stage_or_error
+from app.services.deals.tunnel_moves import follow_tunnels
+from app.services.deals.writes import (
+    DEAL_FIELD_SPECS,
+    check_same_pipeline,
+    clean_fill,
+    history_where,
+    relocate,
+    stage_or_error,
+    stage_values,
+    update_where,
+)
 from app.services.fields.custom_fields import write_values
 from app.services.fields.field_rules import missing_for_stage
-from app.services.setup.tunnels import follow_tunnels
 
 CHUNK = 500  # ids per statement, well under SQLite's bound-parameter limit
 BULK_FIELDS = ("stage_id", "responsible_id", "source", "close_date", "probability")
@@ -64,20 +73,6 @@ class OperationInfo:
     field: str | None
     count: int
     at: datetime
-
-
-_HISTORY_COLUMNS = [
-    "entity_type",
-    "entity_id",
-    "action",
-    "field",
-    "old_value",
-    "new_value",
-    "version",
-    "user_id",
-    "at",
-    "operation_id",
-]
 
 
 class DealBulkService:
@@ -187,7 +182,7 @@ class DealBulkService:
             now = utcnow()
             for done, chunk in _chunks(ids):
                 condition = Deal.id.in_(chunk)
-                self._history(uow, condition, "deleted", None, Deal.title, None, operation.id, now)
+                history_where(uow, condition, "deleted", None, Deal.title, None, operation.id, now)
                 delete_custom_values(session, EntityType.DEAL, list(chunk))
                 session.execute(delete(Deal).where(condition).execution_options(synchronize_session=False))
                 _report(progress, done, len(ids))
@@ -351,86 +346,13 @@ class DealBulkService:
         """Set one field on the deals of a condition: history first (old values), then the rows."""
         column = getattr(Deal, field)
         action = "stage" if field == "stage_id" else "updated"
-        self._history(uow, condition, action, field, cast(column, String), text, operation_id, now)
+        history_where(uow, condition, action, field, cast(column, String), text, operation_id, now)
         values: dict[str, Any] = {field: value}
         if field == "stage_id":
             stage = stage_or_error(uow.session, value)
             stage_visits.enter_where(uow.session, condition, stage, uow.actor_id, now)
-            values.update(_stage_values(stage, loss_reason, now))
-        self._update(uow, condition, values, now)
-
-    @staticmethod
-    def _history(
-        uow: UnitOfWork,
-        condition: ColumnElement[bool],
-        action: str,
-        field: str | None,
-        old: Any,
-        new: str | None,
-        operation_id: int | None,
-        now: datetime,
-    ) -> None:
-        uow.session.execute(
-            insert(HistoryEntry).from_select(
-                _HISTORY_COLUMNS,
-                select(
-                    literal("deal"),
-                    Deal.id,
-                    literal(action),
-                    literal(field, HistoryEntry.field.type),
-                    old,
-                    literal(new, HistoryEntry.new_value.type),
-                    Deal.version + 1,
-                    literal(uow.actor_id, HistoryEntry.user_id.type),
-                    literal(now, HistoryEntry.at.type),
-                    literal(operation_id, HistoryEntry.operation_id.type),
-                ).where(condition),
-            )
-        )
-
-    @staticmethod
-    def _update(
-        uow: UnitOfWork, condition: ColumnElement[bool], values: dict[str, Any], now: datetime
-    ) -> None:
-        uow.session.execute(
-            update(Deal)
-            .where(condition)
-            .values(**values, updated_at=now, updated_by_id=uow.actor_id, version=Deal.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-
-
-def relocate(
-    uow: UnitOfWork,
-    condition: ColumnElement[bool],
-    stage: Stage,
-    now: datetime,
-    operation_id: int | None,
-    loss_reason: str | None = None,
-) -> None:
-    """Put the deals of a condition into a stage, of their pipeline or another: history (stage,
-    and pipeline where it changes), stage stays, then the rows. The caller emits the event."""
-    elsewhere = and_(condition, Deal.pipeline_id != stage.pipeline_id)
-    DealBulkService._history(
-        uow,
-        elsewhere,
-        "stage",
-        "pipeline_id",
-        cast(Deal.pipeline_id, String),
-        str(stage.pipeline_id),
-        operation_id,
-        now,
-    )
-    DealBulkService._history(
-        uow, condition, "stage", "stage_id", cast(Deal.stage_id, String), str(stage.id), operation_id, now
-    )
-    stage_visits.enter_where(uow.session, condition, stage, uow.actor_id, now)
-    values = {
-        "pipeline_id": stage.pipeline_id,
-        "stage_id": stage.id,
-        **_stage_values(stage, loss_reason, now),
-    }
-    DealBulkService._update(uow, condition, values, now)
+            values.update(stage_values(stage, loss_reason, now))
+        update_where(uow, condition, values, now)
 
 
 def _chunks(ids: Sequence[int]) -> Any:
@@ -448,16 +370,6 @@ def _differs(column: Any, value: Any) -> ColumnElement[bool]:
     """Rows whose column is not already the value (NULLs compared as values)."""
     condition: ColumnElement[bool] = column.is_not(None) if value is None else column.is_distinct_from(value)
     return condition
-
-
-def _stage_values(stage: Stage, loss_reason: str | None, now: datetime) -> dict[str, Any]:
-    closed = stage.semantic is not StageSemantic.IN_PROGRESS
-    return {
-        "closed": closed,
-        "closed_at": now if closed else None,
-        "loss_reason": (loss_reason or None) if stage.semantic is StageSemantic.LOST else None,
-        "stage_changed_at": now,
-    }
 
 
 def _parse(field: str, text: str | None) -> Any:

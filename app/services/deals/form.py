@@ -24,7 +24,6 @@ from app.models import (
     FieldType,
     Stage,
     User,
-    deal_contact,
 )
 from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import Message, MissingFieldsError, ValidationError
@@ -34,17 +33,18 @@ from app.services.core.records import check_version, flush_or_conflict, load, to
 from app.services.core.validation import Problems, clean_text
 from app.services.core.vocabulary import FIELD_LABELS
 from app.services.deals.pricing import ProductLine, check_line, totals
-from app.services.deals.service import (
-    DealDetails,
+from app.services.deals.service import DealDetails, deal_details
+from app.services.deals.tunnel_moves import follow_tunnels
+from app.services.deals.writes import (
     apply_changes,
     apply_stage,
     clean_deal,
-    deal_details,
+    contact_ids_of,
     insert_deal,
     new_contact_in,
     stage_or_error,
 )
-from app.services.deals.service import initial_stage as first_stage
+from app.services.deals.writes import initial_stage as first_stage
 from app.services.fields.custom_fields import (
     CustomFieldInfo,
     clean_values,
@@ -54,7 +54,6 @@ from app.services.fields.custom_fields import (
     write_values,
 )
 from app.services.fields.field_rules import missing_for_stage
-from app.services.setup.tunnels import follow_tunnels
 
 MAX_ROWS = 500
 
@@ -184,7 +183,7 @@ class DealFormService:
             # -- everything checked: write ------------------------------------------------------
             if company_name:
                 standard["company_id"] = create_company(uow, company_name).id
-            contact_ids = list(standard.pop("contact_ids", deal_contact_ids(session, deal) if deal else ()))
+            contact_ids = list(standard.pop("contact_ids", contact_ids_of(session, deal.id) if deal else ()))
             contact_ids += [new_contact_in(uow, name).id for name in contact_names]
             if deal is None:
                 deal = insert_deal(
@@ -226,25 +225,13 @@ def _form_data(session: Session, deal: Deal) -> DealFormData:
         )
     ]
     custom = read_values(session.connection(), fields, [deal.id]).get(deal.id, {})
-    contacts = deal_contact_ids(session, deal)
+    contacts = contact_ids_of(session, deal.id)
     names = {c.id: c.full_name for c in session.scalars(select(Contact).where(Contact.id.in_(contacts)))}
     return DealFormData(
         deal_details(session, deal),
         custom,
         tuple(_rows(session, deal.id)),
         tuple(ContactRef(i, names.get(i, "")) for i in contacts),
-    )
-
-
-def deal_contact_ids(session: Session, deal: Deal | None) -> list[int]:
-    if deal is None:
-        return []
-    return list(
-        session.scalars(
-            select(deal_contact.c.contact_id)
-            .where(deal_contact.c.deal_id == deal.id)
-            .order_by(deal_contact.c.sort)
-        )
     )
 
 

@@ -37,7 +37,7 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.validation import Problems
 from app.services.core.vocabulary import DEAL_SOURCES, FIELD_LABELS
 from app.services.deals.form import create_company
-from app.services.deals.service import clean_deal, insert_deals, new_contact_in
+from app.services.deals.writes import clean_deal, insert_deals, new_contact_in
 from app.services.fields.custom_fields import CustomFieldInfo, clean_values, field_info, insert_values
 from app.services.fields.field_rules import missing_for_stage, required_at
 

@@ -16,7 +16,7 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import apply_values, check_version, flush_or_conflict, load
 from app.services.core.validation import Problems, clean_text, is_color
 from app.services.core.vocabulary import FIELD_LABELS
-from app.services.deals.bulk import relocate
+from app.services.deals.writes import relocate
 from app.services.setup.defaults import MINIMAL_STAGES
 
 MSG_ADMIN = QT_TRANSLATE_NOOP("errors", "Only an administrator may change pipelines and their stages.")
