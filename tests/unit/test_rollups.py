@@ -206,7 +206,8 @@ def test_the_upgrade_to_running_totals_fills_them_and_goes_back(demo_path: Path)
     from alembic import command
     from alembic.config import Config
 
-    from app.storage.database import WRITE_OPTION, open_database
+    from app.storage import open_database
+    from app.storage.database import WRITE_OPTION
     from app.storage.migrate import MIGRATIONS_DIR, upgrade
 
     database = open_database(str(demo_path), create=False)
