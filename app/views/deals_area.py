@@ -49,6 +49,7 @@ class DealsArea(QWidget):
     summary_changed = Signal(object)  # DealSummary
     edit_pipelines_requested = Signal(int)  # the pipeline shown (0: all)
     new_deal_with = Signal(dict)  # a new deal with these first values (a day in the calendar)
+    message = Signal(str)  # for the status bar
 
     def __init__(self, services: Services, settings: UserSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,7 +149,6 @@ class DealsArea(QWidget):
         self.filter_panel.hide()
         self.filter_panel.fill_stages(self.current_pipeline_id())
         self._panel_filter = DealFilter()
-        self._selecting_all = False
 
         body = QHBoxLayout()
         body.addWidget(self._stack, 1)
@@ -171,9 +171,10 @@ class DealsArea(QWidget):
         self.filter_button.toggled.connect(self._on_filter_toggled)
         self.filter_panel.applied.connect(self._on_panel_applied)
         # the bulk bar over the list
-        self.list_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.model.modelReset.connect(self._on_selection_changed)
-        self.bulk_bar.select_all_requested.connect(self._on_select_all_matching)
+        self.list_view.chosen.changed.connect(self._show_selection)
+        self.list_view.chosen.dropped.connect(self._on_chosen_dropped)
+        self.model.modelReset.connect(self._show_selection)
+        self.bulk_bar.select_all_requested.connect(self.list_view.chosen.select_all_matching)
         self.bulk_bar.stage_chosen.connect(self.bulk.move_to_stage)
         self.bulk_bar.pipeline_stage_chosen.connect(self.bulk.move_to_pipeline)
         self.bulk_bar.responsible_chosen.connect(self.bulk.set_responsible)
@@ -270,24 +271,14 @@ class DealsArea(QWidget):
             self.filter_panel.show_filter(self.model.deal_filter)
         self.filter_panel.setVisible(shown)
 
-    def _on_selection_changed(self, *_args: object) -> None:
-        if self._selecting_all:
-            return
-        self.bulk.all_matching = False
-        self._show_selection()
-
     def _show_selection(self) -> None:
         count = self.bulk.selected_count()
         self.bulk_bar.show_selection(count, self.model.rowCount(), self.bulk.covers_everything())
 
-    def _on_select_all_matching(self) -> None:
-        self._selecting_all = True
-        try:
-            self.list_view.selectAll()
-        finally:
-            self._selecting_all = False
-        self.bulk.all_matching = True
-        self._show_selection()
+    def _on_chosen_dropped(self, count: int) -> None:
+        self.message.emit(
+            self.tr("%Ln selected deal(s) are no longer in the list and were unselected.", "", count)
+        )
 
     def show_filter(self, deal_filter: DealFilter) -> None:
         """Show exactly the deals of a filter (e.g. a chart's bar) in the list: its pipeline chosen,

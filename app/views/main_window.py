@@ -182,6 +182,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             area.open_deal_requested.connect(self._on_open_deal)
             area.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.deals.bulk.finished.connect(self._on_bulk_finished)
+        self.deals.message.connect(self._on_bulk_finished)
         self.deals.bulk.undo_changed.connect(self._update_undo)
         # changes made here and elsewhere
         self._hub.changed.connect(self._on_data_changed)

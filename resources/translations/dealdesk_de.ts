@@ -1416,6 +1416,10 @@ Trotzdem neu speichern?</translation>
         <source>Filter (%1)</source>
         <translation>Filter (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln selected deal(s) are no longer in the list and were unselected.</source>
+        <translation><numerusform>%Ln ausgewählter Deal ist nicht mehr in der Liste und wurde abgewählt.</numerusform><numerusform>%Ln ausgewählte Deals sind nicht mehr in der Liste und wurden abgewählt.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DocumentsSettings</name>

@@ -139,6 +139,13 @@
     </message>
 </context>
 <context>
+    <name>DealsArea</name>
+    <message numerus="yes">
+        <source>%Ln selected deal(s) are no longer in the list and were unselected.</source>
+        <translation><numerusform>%Ln selected deal is no longer in the list and was unselected.</numerusform><numerusform>%Ln selected deals are no longer in the list and were unselected.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FieldsSettings</name>
     <message numerus="yes">
         <source>Delete the field “%1”? %Ln record(s) have a value in it; the values go too.</source>

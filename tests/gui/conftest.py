@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.gui.application import build_main_window
@@ -15,6 +15,7 @@ from app.services.container import Services
 from app.ui.i18n import install_translations
 from app.ui.operations import Operation
 from app.ui.settings import CHANGE_POLL_MS, ORGANIZATION, SETTINGS_FILE, STATE_FILE, UserSettings
+from app.views.deal_list.deal_table_model import COL_TITLE
 from app.views.main_window import MainWindow
 
 
@@ -73,6 +74,30 @@ def window(qtbot, demo_services: Services, settings: UserSettings) -> MainWindow
     main_window.show()
     qtbot.waitExposed(main_window)
     return main_window
+
+
+@pytest.fixture
+def click_row(qtbot) -> Callable[..., None]:
+    """Click a row of the deal list (on its title cell), with Ctrl or Shift if asked."""
+
+    def click(window: MainWindow, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        view = window.deals.list_view
+        rect = view.visualRect(view.model().index(row, COL_TITLE))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+    return click
+
+
+@pytest.fixture
+def click_header(qtbot) -> Callable[..., None]:
+    """Click a column's header in the deal list (sorts by it; again: the other way round)."""
+
+    def click(window: MainWindow, column: int) -> None:
+        header = window.deals.list_view.horizontalHeader()
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+    return click
 
 
 @pytest.fixture

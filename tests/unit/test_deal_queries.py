@@ -107,3 +107,29 @@ def test_rows_by_id_keep_the_given_order(demo_services: Services) -> None:
 def test_an_unknown_sort_column_is_a_programming_error(demo_services: Services) -> None:
     with pytest.raises(ValueError, match="colour"):
         demo_services.deal_queries.page(DealFilter(), DealSort("colour"), 0)
+
+
+@pytest.mark.parametrize("column", sorted(SORT_COLUMNS))
+@pytest.mark.parametrize("descending", [False, True])
+def test_chosen_deals_come_back_in_the_lists_order(
+    demo_services: Services, column: str, descending: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sort = DealSort(column, descending)
+    listed = [r.id for r in _all(demo_services, DealFilter(), sort)]
+    chosen = listed[::7]
+    shuffled = sorted(chosen, key=lambda i: (i * 7919) % 401)
+    assert demo_services.deal_queries.in_list_order(DealFilter(), sort, shuffled) == chosen
+    # Beyond one IN list: chunks merged by their sort keys give the same order.
+    monkeypatch.setattr("app.services.deals.paging.IN_LIST_MAX", 5)
+    assert demo_services.deal_queries.in_list_order(DealFilter(), sort, shuffled) == chosen
+
+
+def test_matching_ids_keeps_only_deals_the_filter_shows(demo_services: Services) -> None:
+    queries = demo_services.deal_queries
+    rows = queries.page(DealFilter(), DealSort(), 0, 400)
+    stage = rows[0].stage_id
+    in_stage = {r.id for r in rows if r.stage_id == stage}
+    others = {r.id for r in rows if r.stage_id != stage}
+    chosen = set(list(in_stage)[:3]) | set(list(others)[:3]) | {10**9}  # and one that never existed
+    assert queries.matching_ids(DealFilter(stage_ids=(stage,)), chosen) == set(list(in_stage)[:3])
+    assert queries.matching_ids(DealFilter(), chosen) == chosen - {10**9}

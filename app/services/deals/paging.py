@@ -62,6 +62,8 @@ class CustomSort:
     options: tuple[int, ...] | None = None  # a list field: its choices' ids in their order
 
 
+IN_LIST_MAX = 20_000  # ids in one IN list: under SQLite's (32,766) and PostgreSQL's bound-value limits
+
 _SORT_VALUE = CustomFieldValue.__table__.alias("sort_value")
 
 
@@ -258,6 +260,29 @@ class PageCursor:
                 position += take
             index += 1
         return ids
+
+    def in_order(self, conn: Connection, deal_ids: Sequence[int]) -> list[int]:
+        """Those of these deals the list holds, in the list's order (a selection exported as shown).
+
+        Each segment's share is read in its own order: in one statement for up to IN_LIST_MAX deals,
+        else in chunks merged by their sort keys (on PostgreSQL, text keys then follow Python's
+        order rather than the server's collation)."""
+        wanted = sorted(set(deal_ids))
+        ordered: list[int] = []
+        for segment in self._layout(conn):
+            if len(wanted) <= IN_LIST_MAX:
+                ordered.extend(conn.scalars(self._select(segment, segment.id_column.in_(wanted))))
+                continue
+            keyed: list[tuple[Any, ...]] = []
+            for start in range(0, len(wanted), IN_LIST_MAX):
+                chunk = wanted[start : start + IN_LIST_MAX]
+                keyed.extend(
+                    tuple(row)
+                    for row in conn.execute(self._key_select(segment, segment.id_column.in_(chunk)))
+                )
+            keyed.sort(reverse=self.sort.descending)
+            ordered.extend(row[-1] for row in keyed)
+        return ordered
 
     def prepare(self, conn: Connection) -> bool:
         """Find the anchors of the next segment not yet prepared, in one ordered pass over it.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -92,6 +93,8 @@ class DealSummary:
     base_currency: str
     by_currency: dict[str, Decimal] = field(default_factory=dict)
 
+
+ID_CHUNK = 500  # ids per statement, well under SQLite's bound-parameter limit
 
 _DRIVER_VALUE = CustomFieldValue.__table__.alias("driver_value")
 
@@ -220,6 +223,30 @@ class DealQueryService:
         cursor = cursor or self.cursor(deal_filter, sort)
         with self._ctx.connect() as conn:
             return cursor.page_ids(conn, offset, limit)
+
+    def in_list_order(
+        self,
+        deal_filter: DealFilter,
+        sort: DealSort,
+        deal_ids: Sequence[int],
+        cursor: PageCursor | None = None,
+    ) -> list[int]:
+        """These deals in the order the list shows them (those it shows)."""
+        cursor = cursor or self.cursor(deal_filter, sort)
+        with self._ctx.connect() as conn:
+            return cursor.in_order(conn, deal_ids)
+
+    def matching_ids(self, deal_filter: DealFilter, deal_ids: Iterable[int]) -> set[int]:
+        """Those of these deals that exist and that the filter shows (a selection kept through a new
+        filter, or through somebody else's change)."""
+        ids = sorted(set(deal_ids))
+        conditions = deal_conditions(deal_filter, self._dialect, self._ctx.actor_id)
+        found: set[int] = set()
+        with self._ctx.read() as session:
+            for start in range(0, len(ids), ID_CHUNK):
+                chunk = ids[start : start + ID_CHUNK]
+                found.update(session.scalars(select(Deal.id).where(Deal.id.in_(chunk), *conditions)))
+        return found
 
     def rows(self, deal_ids: list[int]) -> list[DealRow]:
         """The rows of these deals, in the given order (missing ones left out)."""

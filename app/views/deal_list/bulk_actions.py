@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, QItemSelection, QLocale, QObject, Signal
+from PySide6.QtCore import QDir, QLocale, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.dialogs.bulk_field_dialog import BulkFieldDialog
@@ -33,7 +33,6 @@ class DealBulkActions(QObject):
         self._services = services
         self._view = view
         self._parent = parent
-        self.all_matching = False
         self._operation: Operation | None = None
 
     @property
@@ -44,48 +43,23 @@ class DealBulkActions(QObject):
 
     # -- the selection ---------------------------------------------------------------------------
 
-    def selected_rows(self) -> list[tuple[int, int]]:
-        """The selected rows as (first, last) ranges, merged and in order (cheap at any size)."""
-        selection: QItemSelection = self._view.selectionModel().selection()
-        ranges = sorted((r.top(), r.bottom()) for r in selection)
-        merged: list[tuple[int, int]] = []
-        for top, bottom in ranges:
-            if merged and top <= merged[-1][1] + 1:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
-            else:
-                merged.append((top, bottom))
-        return merged
-
     def selected_count(self) -> int:
-        if self.all_matching:
-            return self.model.rowCount()
-        return sum(bottom - top + 1 for top, bottom in self.selected_rows())
+        return self._view.chosen.count()
 
     def covers_everything(self) -> bool:
-        rows = self.selected_rows()
-        return self.all_matching or (len(rows) == 1 and rows[0] == (0, self.model.rowCount() - 1))
+        return self._view.chosen.covers_everything()
 
     def _selection(self) -> tuple[Any, int]:
-        """What to act on, as work for a background thread: a function giving the DealSelection."""
-        model = self.model
-        if self.covers_everything():
-            deal_filter = model.deal_filter
-            return (lambda: DealSelection(matching=deal_filter)), model.rowCount()
-        queries, cursor, deal_filter, sort = (
-            self._services.deal_queries,
-            model.cursor,
-            model.deal_filter,
-            model.deal_sort,
-        )
-        ranges = self.selected_rows()
+        """What to act on, as work for a background thread: a function giving the DealSelection.
 
-        def resolve() -> DealSelection:
-            ids: list[int] = []
-            for top, bottom in ranges:
-                ids.extend(queries.ids(deal_filter, sort, top, bottom - top + 1, cursor))
-            return DealSelection(ids=tuple(ids))
-
-        return resolve, self.selected_count()
+        The chosen deals by id, as the user picked them (never row numbers: rows move when the
+        list is sorted or refreshed); or, when everything is chosen, whatever the filter matches."""
+        chosen = self._view.chosen
+        if chosen.covers_everything():
+            deal_filter = self.model.deal_filter
+            return (lambda: DealSelection(matching=deal_filter)), self.model.rowCount()
+        selection = DealSelection(ids=tuple(sorted(chosen.ids)))
+        return (lambda: selection), len(selection.ids)
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -209,12 +183,12 @@ class DealBulkActions(QObject):
                 header.append(("currency", self.tr("Currency")))
         german = QLocale().decimalPoint() == ","
         sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
-        exporter, model = self._services.deal_export, self.model
+        exporter, queries, model = self._services.deal_export, self._services.deal_queries, self.model
         everything = self.covers_everything()
-        deal_filter, sort = model.deal_filter, model.deal_sort
+        deal_filter, sort, cursor = model.deal_filter, model.deal_sort, model.cursor
 
         def work(progress: Progress) -> int:
-            ids = None if everything else list(resolve().ids)
+            ids = None if everything else queries.in_list_order(deal_filter, sort, resolve().ids, cursor)
             return exporter.export(
                 path,
                 export_format,
@@ -289,7 +263,6 @@ class DealBulkActions(QObject):
 
     def _run(self, label: str, work: Any, count: int, message: Any, on_missing: Any = None) -> None:
         def succeeded(result: Any) -> None:
-            self.all_matching = False
             self.undo_changed.emit()
             self.finished.emit(message(result))
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from app.services.container import Services
-from app.services.deals.queries import PAGE_SIZE
 from app.ui.settings import load_state, save_state
 from app.views.deal_list.cell_delegate import DealCellDelegate
+from app.views.deal_list.chosen_deals import ChosenDeals
 from app.views.deal_list.deal_table_model import (
     COL_AMOUNT,
     COL_CLOSE,
@@ -46,6 +46,7 @@ class DealListView(QTableView):
         super().__init__(parent)
         self.setObjectName("dealList")
         self.setModel(model)
+        self.chosen = ChosenDeals(self, model, services.deal_queries)
         self.setItemDelegate(DealCellDelegate(services, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -80,8 +81,8 @@ class DealListView(QTableView):
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.sectionMoved.connect(self._save_layout)
         header.sectionResized.connect(self._save_layout)
-        # A refresh that changes the number of deals resets the model: keep selection and scroll.
-        self._kept: tuple[set[int], int | None, int] | None = None
+        # A refresh that changes the number of deals resets the model: keep the scroll position.
+        self._kept_scroll: int | None = None
         model.modelAboutToBeReset.connect(self._on_about_to_reset)
         model.modelReset.connect(self._on_reset)
 
@@ -118,43 +119,32 @@ class DealListView(QTableView):
         self.horizontalHeader().setSectionHidden(column, not shown)
         self._save_layout()
 
-    # -- selection kept through refreshes -------------------------------------------------------
+    # -- the chosen deals (kept by id) and the scroll position through refreshes ----------------------
+
+    def selectionCommand(
+        self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        command = super().selectionCommand(index, event)
+        # Only a click or a key is the user's choice (Qt also asks when the current row is moved).
+        if event is not None and hasattr(self, "chosen"):
+            self.chosen.before_command(command)
+        return command
+
+    def selectAll(self) -> None:  # Ctrl+A: every deal the filter matches, not only the rows read
+        self.chosen.select_all_matching()
+
+    def clear_choice(self) -> None:
+        self.chosen.clear()
 
     def _on_about_to_reset(self) -> None:
         model = self.model()
-        if not isinstance(model, DealTableModel) or not model.refreshing:
-            self._kept = None
-            return
-        rows = model.cached_rows()
-        by_row = {row: deal_id for deal_id, row in rows.items()}
-        selected = {by_row[i.row()] for i in self.selectionModel().selectedRows() if i.row() in by_row}
-        current = by_row.get(self.currentIndex().row()) if self.currentIndex().isValid() else None
-        self._kept = (selected, current, self.verticalScrollBar().value())
+        refreshing = isinstance(model, DealTableModel) and model.refreshing
+        self._kept_scroll = self.verticalScrollBar().value() if refreshing else None
 
     def _on_reset(self) -> None:
-        kept, self._kept = self._kept, None
-        if kept is None:
-            return
-        selected, current, scroll = kept
-        self.verticalScrollBar().setValue(scroll)
-        model = self.model()
-        assert isinstance(model, DealTableModel)
-        # Read the rows around the old position, then find the deals there again.
-        first = max(0, self.rowAt(0))
-        for row in range(first, min(model.rowCount(), first + 2 * PAGE_SIZE), PAGE_SIZE // 2):
-            model.row_at(row)
-        rows = model.cached_rows()
-        selection = QItemSelection()
-        for deal_id in selected:
-            if deal_id in rows:
-                index = model.index(rows[deal_id], 0)
-                selection.select(index, index)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.selectionModel().select(selection, flags)
-        if current in rows:
-            self.selectionModel().setCurrentIndex(
-                model.index(rows[current], 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
+        scroll, self._kept_scroll = self._kept_scroll, None
+        if scroll is not None:
+            self.verticalScrollBar().setValue(scroll)
 
     def visible_columns(self) -> list[tuple[str, str]]:
         """(key, header) of the columns shown, in the order shown."""

@@ -106,6 +106,8 @@ class DealTableModel(QAbstractTableModel):
     edit_failed = Signal(object)  # a ServiceError from an edit in place: nothing was stored
     loading_changed = Signal(bool)  # a filter is being applied off the GUI thread
     summary_changed = Signal(object)  # DealSummary of the rows shown: count and total amount
+    page_read = Signal(int)  # a page of rows was read (its number): the chosen deals in it are painted
+    rows_moved = Signal()  # same rows, but each may now hold another deal (a sort, a refresh)
 
     def __init__(self, services: Services, deal_filter: DealFilter | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -256,7 +258,12 @@ class DealTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._sort = new_sort  # (a filter request in flight notices the new sort and is dropped)
         self._reread()
+        # Where each deal went is not known until its page is read: no persistent index may stay on
+        # its old row number, which now holds another deal (the chosen deals are kept by id).
+        stale = self.persistentIndexList()
+        self.changePersistentIndexList(stale, [QModelIndex()] * len(stale))
         self.layoutChanged.emit()
+        self.rows_moved.emit()
 
     def sort_column(self) -> int:
         if self._sort.column.startswith("uf:"):
@@ -283,6 +290,7 @@ class DealTableModel(QAbstractTableModel):
             self._pages.clear()
             if count:
                 self.dataChanged.emit(self.index(0, 0), self.index(count - 1, self.columnCount() - 1))
+            self.rows_moved.emit()
         self._request_summary()
 
     def _reread(self) -> None:
@@ -317,13 +325,24 @@ class DealTableModel(QAbstractTableModel):
     def cursor(self) -> PageCursor:
         return self._cursor
 
-    def cached_rows(self) -> dict[int, int]:
-        """Deal id -> row of every row read so far (for finding selected deals again after a reset)."""
-        return {
-            deal.id: page_no * PAGE_SIZE + offset
-            for page_no, page in self._pages.items()
-            for offset, deal in enumerate(page)
-        }
+    def cached_page(self, page_no: int) -> list[DealRow] | None:
+        """A page's rows if read already (never a query)."""
+        return self._pages.get(page_no)
+
+    def cached_page_numbers(self) -> list[int]:
+        return list(self._pages)
+
+    def ids_in(self, top: int, bottom: int) -> list[int]:
+        """The deal ids of rows top..bottom: from the pages read, else one query for the range."""
+        top, bottom = max(0, top), min(bottom, self._count - 1)
+        if bottom < top:
+            return []
+        first, last = top // PAGE_SIZE, bottom // PAGE_SIZE
+        if all(page in self._pages for page in range(first, last + 1)):
+            ids = [deal.id for page in range(first, last + 1) for deal in self._pages[page]]
+            start = top - first * PAGE_SIZE
+            return ids[start : start + bottom - top + 1]
+        return self._queries.ids(self._filter, self._sort, top, bottom - top + 1, self._cursor)
 
     def row_at(self, row: int) -> DealRow | None:
         if not 0 <= row < self._count:
@@ -340,6 +359,7 @@ class DealTableModel(QAbstractTableModel):
                 self.read_failed.emit(exc)
                 return None
             self._pages[page_no] = page
+            self.page_read.emit(page_no)
             if self._fields:
                 try:
                     found = self._custom_fields_service.values(
