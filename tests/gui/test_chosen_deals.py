@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.services.container import Services, open_services
-from app.views.deal_list.deal_table_model import COL_AMOUNT, COL_TITLE, DealIdRole
+from app.views.deal_list.deal_table_model import COL_AMOUNT, COL_TITLE, DealIdRole, DealRowRole
 from app.views.main_window import MainWindow
 
 
@@ -54,9 +54,11 @@ def test_a_header_click_keeps_the_chosen_deals_and_the_bulk_action_acts_on_them(
     qtbot.waitUntil(lambda: _highlighted(window) == chosen)
     assert _bar_text(window) == "4 deals selected."
 
-    person = next(u for u in demo_services.users.list() if u.id not in {
-        r.responsible_id for r in demo_services.deal_queries.rows(sorted(chosen))
-    })
+    person = next(
+        u
+        for u in demo_services.users.list()
+        if u.id not in {r.responsible_id for r in demo_services.deal_queries.rows(sorted(chosen))}
+    )
     before = {r.id: r for r in demo_services.deal_queries.page(_everything(), _by_id(), 0, 400)}
     _choose_person(window, person.name)
     after = {r.id: r for r in demo_services.deal_queries.page(_everything(), _by_id(), 0, 400)}
@@ -101,19 +103,23 @@ def test_all_matching_stays_all_matching_through_a_sort(
 
 
 def test_a_new_filter_keeps_the_chosen_deals_it_still_shows_and_says_what_it_let_go(
-    qtbot, window: MainWindow, demo_services: Services, click_row
+    qtbot, window: MainWindow, click_row
 ) -> None:
-    click_row(window, 0)
-    click_row(window, 1, Qt.KeyboardModifier.ControlModifier)
-    kept, gone = (window.deals.model.index(r, 0).data(DealIdRole) for r in (0, 1))
-    title = demo_services.deals.get(kept).title
-    window.deals._search.setText(title)
-    qtbot.waitUntil(lambda: window.deals.model.rowCount() < 400)
+    model = window.deals.model
+    by_pipeline = {model.index(r, 0).data(DealRowRole).pipeline_id: r for r in range(40)}
+    assert len(by_pipeline) > 1
+    (pipeline, first), (_other, second) = sorted(by_pipeline.items(), key=lambda item: item[1])[:2]
+    click_row(window, first)
+    click_row(window, second, Qt.KeyboardModifier.ControlModifier)
+    kept = model.index(first, 0).data(DealIdRole)
+    selector = window.deals._pipeline
+    selector.setCurrentIndex(selector.findData(pipeline))  # the other deal is not in this pipeline
     qtbot.waitUntil(lambda: window.deals.list_view.chosen.ids == {kept})
     assert window.statusBar().currentMessage() == (
         "1 selected deal is no longer in the list and was unselected."
     )
     qtbot.waitUntil(lambda: _highlighted(window) == {kept})
+    assert _bar_text(window) == "1 deal selected."
 
 
 def test_somebody_elses_change_lets_go_of_a_deleted_deal_and_keeps_the_others(
