@@ -17,9 +17,12 @@ MAX_PAGES = 20
 
 class PagedTableModel(QAbstractTableModel):
     """Subclasses set `_headers` and `_what` (for the log), and read with `_read_count` and
-    `_read_page`; a failed read is logged and reported by `read_failed`, the list stays usable."""
+    `_read_page`; a failed read is logged and reported by `read_failed`, the list stays usable.
+    `_page_arrived` and `_page_dropped` let them keep more per page (the deal list's custom values)."""
 
     read_failed = Signal(object)
+    page_size = PAGE_SIZE
+    max_pages = MAX_PAGES
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -33,6 +36,12 @@ class PagedTableModel(QAbstractTableModel):
 
     def _read_page(self, offset: int, limit: int) -> list[Any]:
         raise NotImplementedError
+
+    def _page_arrived(self, page_no: int, page: list[Any]) -> None:
+        """A page was just read (a subclass may read more for it)."""
+
+    def _page_dropped(self, page: list[Any]) -> None:
+        """A page left the cache (a subclass may forget what it kept for it)."""
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -48,18 +57,20 @@ class PagedTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         if not 0 <= row < self._count:
             return None
-        page_no, offset = divmod(row, PAGE_SIZE)
+        page_no, offset = divmod(row, self.page_size)
         page = self._pages.get(page_no)
         if page is None:
             try:
-                page = self._read_page(page_no * PAGE_SIZE, PAGE_SIZE)
-            except Exception as exc:  # data() must not raise into Qt
+                page = self._read_page(page_no * self.page_size, self.page_size)
+            except Exception as exc:  # data() must not raise into Qt: report, show nothing, retry later
                 log.exception("Reading %s failed", self._what)
                 self.read_failed.emit(exc)
                 return None
             self._pages[page_no] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
+            self._page_arrived(page_no, page)
+            while len(self._pages) > self.max_pages:
+                _dropped_no, dropped = self._pages.popitem(last=False)
+                self._page_dropped(dropped)
         else:
             self._pages.move_to_end(page_no)
         return page[offset] if offset < len(page) else None

@@ -2995,6 +2995,45 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>StageTableModel</name>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation><numerusform>%Ln Tag</numerusform><numerusform>%Ln Tage</numerusform></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Idle after</source>
+        <translation>Ruhend nach</translation>
+    </message>
+    <message>
+        <source>Ø days in it</source>
+        <translation>Ø Tage darin</translation>
+    </message>
+    <message>
+        <source>Double-click to choose a colour</source>
+        <translation>Doppelklick, um eine Farbe zu wählen</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <source>Document template</source>

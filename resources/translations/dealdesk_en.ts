@@ -195,4 +195,11 @@
         <translation><numerusform>Saved: %Ln reason.</numerusform><numerusform>Saved: %Ln reasons.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>StageTableModel</name>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation><numerusform>%Ln day</numerusform><numerusform>%Ln days</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -13,7 +13,8 @@ from app.services.deals.filters import DealFilter
 from app.services.setup.tunnels import TunnelMode
 from app.views.deals_area import DealsView
 from app.views.main_window import MainWindow
-from app.views.pipelines_settings.pipelines_settings import COL_NAME, PipelinesSettings
+from app.views.pipelines_settings.pipelines_settings import PipelinesSettings
+from app.views.pipelines_settings.stage_table_model import COL_AVERAGE, COL_IDLE, COL_NAME, COL_PROBABILITY
 from app.views.sidebar import Area
 
 
@@ -42,11 +43,12 @@ def test_stages_edited_in_settings_change_the_kanban(
     assert page.current_pipeline_id() == sales.id
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Site visit", True))
     qtbot.mouseClick(page.add_stage, Qt.MouseButton.LeftButton)
-    names = [page.stages.item(r, COL_NAME).text() for r in range(page.stages.rowCount())]
+    names = _column(page, COL_NAME)
     assert names[-3:] == ["Site visit", "Won", "Lost"]  # before the closing stages
-    page.stages.item(0, COL_NAME).setText("Lead in")  # typed into the cell
-    assert demo_services.pipelines.list()[0].stages[0].name == "Lead in"
-    page.stages.setCurrentCell(names.index("Site visit"), COL_NAME)
+    _type_into(qtbot, page, 0, COL_NAME, "Lead in")
+    qtbot.waitUntil(lambda: demo_services.pipelines.list()[0].stages[0].name == "Lead in")
+    qtbot.waitUntil(lambda: _column(page, COL_NAME)[0] == "Lead in")
+    page.stages.setCurrentIndex(page.stage_model.index(names.index("Site visit"), COL_NAME))
     qtbot.mouseClick(page.stage_up, Qt.MouseButton.LeftButton)
     columns = kanban_columns(qtbot, window)
     assert columns[0] == "Lead in"
@@ -68,7 +70,7 @@ def test_deleting_a_stage_with_deals_asks_where_they_go(
         return target.name, True
 
     monkeypatch.setattr(QInputDialog, "getItem", choose)
-    page.stages.setCurrentCell(1, COL_NAME)
+    page.stages.setCurrentIndex(page.stage_model.index(1, COL_NAME))
     before = demo_services.deal_queries.count(DealFilter(stage_ids=(target.id,)))
     qtbot.mouseClick(page.delete_stage, Qt.MouseButton.LeftButton)
     assert asked == [f"“{doomed.name}” holds {count} deals. Where do they go?"]
@@ -82,9 +84,42 @@ def test_a_refusal_is_said_and_nothing_changes(
     page = open_settings(qtbot, window)
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: said.append(text))
-    page.stages.item(0, COL_NAME).setText("   ")
-    assert said == ["Name is required."]
-    assert page.stages.item(0, COL_NAME).text() == demo_services.pipelines.list()[0].stages[0].name
+    _type_into(qtbot, page, 0, COL_NAME, "   ")
+    qtbot.waitUntil(lambda: said == ["Name is required."])
+    assert _column(page, COL_NAME)[0] == demo_services.pipelines.list()[0].stages[0].name
+
+
+def test_probability_and_idle_days_are_typed_into_their_cells(
+    qtbot, window: MainWindow, demo_services: Services
+) -> None:
+    page = open_settings(qtbot, window)
+    _type_into(qtbot, page, 1, COL_PROBABILITY, "35")
+    qtbot.waitUntil(lambda: demo_services.pipelines.list()[0].stages[1].probability == 35)
+    _type_into(qtbot, page, 1, COL_IDLE, "12")
+    qtbot.waitUntil(lambda: demo_services.pipelines.list()[0].stages[1].idle_days == 12)
+    qtbot.waitUntil(lambda: _column(page, COL_IDLE)[1] == "12 days")
+    assert _column(page, COL_PROBABILITY)[1] == "35 %"
+    won = len(demo_services.pipelines.list()[0].stages) - 2
+    assert _column(page, COL_IDLE)[won] == "never"  # a closing stage is never idle: not editable
+    assert not page.stage_model.flags(page.stage_model.index(won, COL_IDLE)) & Qt.ItemFlag.ItemIsEditable
+
+
+def _column(page: PipelinesSettings, column: int) -> list[str]:
+    model = page.stage_model
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def _type_into(qtbot, page: PipelinesSettings, row: int, column: int, text: str) -> None:
+    """As a user edits a cell: F2, the text over what was there, Enter."""
+    view = page.stages
+    index = page.stage_model.index(row, column)
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 def test_tunnels_are_drawn_with_the_mouse(qtbot, window: MainWindow, demo_services: Services) -> None:
@@ -226,7 +261,6 @@ def test_the_deals_area_leads_to_its_pipelines_stages(
     page = window.settings_page.pipelines
     assert window.settings_page.isVisible()
     assert page.current_pipeline_id() == wholesale.id
-    shown = [page.stages.item(r, COL_NAME).text() for r in range(page.stages.rowCount())]
-    assert shown == [s.name for s in wholesale.stages]
-    averages = [page.stages.item(r, 5).text() for r in range(page.stages.rowCount())]
-    assert any(a not in ("", "–") for a in averages)  # time in stage from the stage history
+    assert _column(page, COL_NAME) == [s.name for s in wholesale.stages]
+    # Time in stage, from the stage history (read off the GUI thread).
+    qtbot.waitUntil(lambda: any(a not in ("", "–") for a in _column(page, COL_AVERAGE)))

@@ -156,7 +156,9 @@ class ProductRowsModel(QAbstractTableModel):
         return money(line.price, self.currency)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():  # the root: nothing to edit there
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
         if index.column() == COL_TAX_INCLUDED:
             return base | Qt.ItemFlag.ItemIsUserCheckable
         if index.column() == COL_TOTAL:

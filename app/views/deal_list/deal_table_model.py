@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,6 +24,7 @@ from app.services.fields.custom_fields import CustomFieldInfo, EntityType, Field
 from app.ui.formatting import money, short_date
 from app.ui.i18n import translate_message
 from app.ui.operations import run_in_background
+from app.ui.paged_model import PagedTableModel
 
 COL_ID = 0
 COL_TITLE = 1
@@ -94,7 +93,7 @@ _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _STALE = QBrush(QColor("#c26401"))  # a deal idle longer than its stage allows
 
 
-class DealTableModel(QAbstractTableModel):
+class DealTableModel(PagedTableModel):
     """A window onto the filtered, sorted deals: SQL counts them, pages arrive as they are shown.
 
     Holds no SQL: it asks the deal query service for a count and for pages of light rows and
@@ -102,26 +101,27 @@ class DealTableModel(QAbstractTableModel):
     visible hundred cost.
     """
 
-    read_failed = Signal(object)  # the exception: the view tells the user
     edit_failed = Signal(object)  # a ServiceError from an edit in place: nothing was stored
     loading_changed = Signal(bool)  # a filter is being applied off the GUI thread
     summary_changed = Signal(object)  # DealSummary of the rows shown: count and total amount
     page_read = Signal(int)  # a page of rows was read (its number): the chosen deals in it are painted
     rows_moved = Signal()  # same rows, but each may now hold another deal (a sort, a refresh)
 
+    page_size = PAGE_SIZE
+    max_pages = MAX_CACHED_PAGES
+
     def __init__(self, services: Services, deal_filter: DealFilter | None = None, parent: Any = None) -> None:
         super().__init__(parent)
+        self._what = "deals"
         self._queries = services.deal_queries
         self._deals = services.deals
         self._filter = deal_filter or DealFilter()
         self._sort = DealSort("id", descending=True)
-        self._count = 0
         self._generation = 0  # bumped by every new filter, sort or refresh: late results are dropped
         self._pending: Any = None
         self._summary_call: Any = None
         self.summary: DealSummary | None = None  # the latest, once read
         self.refreshing = False  # true during a reset that only re-reads the same list
-        self._pages: OrderedDict[int, list[DealRow]] = OrderedDict()
         self._headers = (
             self.tr("ID"),
             self.tr("Title"),
@@ -345,42 +345,31 @@ class DealTableModel(QAbstractTableModel):
         return self._queries.ids(self._filter, self._sort, top, bottom - top + 1, self._cursor)
 
     def row_at(self, row: int) -> DealRow | None:
-        if not 0 <= row < self._count:
-            return None
-        page_no, offset = divmod(row, PAGE_SIZE)
-        page = self._pages.get(page_no)
-        if page is None:
-            try:
-                page = self._queries.page(
-                    self._filter, self._sort, page_no * PAGE_SIZE, PAGE_SIZE, self._cursor
-                )
-            except Exception as exc:  # data() must never raise into Qt: report, show nothing, retry later
-                log.exception("Reading deals %d.. failed", page_no * PAGE_SIZE)
-                self.read_failed.emit(exc)
-                return None
-            self._pages[page_no] = page
-            self.page_read.emit(page_no)
-            if self._fields:
-                try:
-                    found = self._custom_fields_service.values(
-                        EntityType.DEAL, [d.id for d in page], self._fields
-                    )
-                except Exception as exc:  # shown without them, and reported
-                    self.read_failed.emit(exc)
-                    found = {}
-                self._custom.update(found)
-            while len(self._pages) > MAX_CACHED_PAGES:
-                _page_no, dropped = self._pages.popitem(last=False)
-                for deal in dropped:
-                    self._custom.pop(deal.id, None)
-        else:
-            self._pages.move_to_end(page_no)
-        return page[offset] if offset < len(page) else None
+        found: DealRow | None = super().row_at(row)
+        return found
+
+    def _read_count(self) -> int:
+        return self._queries.total(self._cursor)
+
+    def _read_page(self, offset: int, limit: int) -> list[DealRow]:
+        return self._queries.page(self._filter, self._sort, offset, limit, self._cursor)
+
+    def _page_arrived(self, page_no: int, page: list[DealRow]) -> None:
+        self.page_read.emit(page_no)
+        if not self._fields:
+            return
+        try:
+            found = self._custom_fields_service.values(EntityType.DEAL, [d.id for d in page], self._fields)
+        except Exception as exc:  # shown without them, and reported
+            self.read_failed.emit(exc)
+            found = {}
+        self._custom.update(found)
+
+    def _page_dropped(self, page: list[DealRow]) -> None:
+        for deal in page:
+            self._custom.pop(deal.id, None)
 
     # -- QAbstractTableModel ------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT + len(self._fields)

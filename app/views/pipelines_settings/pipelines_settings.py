@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,22 +28,19 @@ from PySide6.QtWidgets import (
 from app.services.container import Services
 from app.services.core.errors import DatabaseError, ServiceError
 from app.services.setup.pipelines import PipelineInfo, StageInfo, StageSemantic
-from app.ui.colors import text_color_on
 from app.ui.i18n import error_text
 from app.ui.operations import run_in_background
+from app.views.pipelines_settings.stage_table_model import (
+    COL_AVERAGE,
+    COL_COLOR,
+    COL_IDLE,
+    COL_KIND,
+    COL_NAME,
+    COL_PROBABILITY,
+    StageEditDelegate,
+    StageTableModel,
+)
 from app.views.pipelines_settings.tunnel_map import TunnelMap
-
-COL_NAME, COL_COLOR, COL_KIND, COL_PROBABILITY, COL_IDLE, COL_AVERAGE = range(6)
-
-
-def kind_names() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "in_progress": QCoreApplication.translate("PipelinesSettings", "In progress"),
-        "won": QCoreApplication.translate("PipelinesSettings", "Success"),
-        "lost": QCoreApplication.translate("PipelinesSettings", "Failure"),
-    }
 
 
 class PipelinesSettings(QGroupBox):
@@ -59,7 +54,6 @@ class PipelinesSettings(QGroupBox):
         self.setObjectName("pipelinesSettings")
         self._services = services
         self._pipelines: list[PipelineInfo] = []
-        self._filling = False
         may_change = services.actor is None or services.actor.is_admin
 
         self.pipeline_list = QListWidget()
@@ -89,17 +83,15 @@ class PipelinesSettings(QGroupBox):
         left.addLayout(order_buttons)
         left.addLayout(pipeline_buttons)
 
-        self.stages = QTableWidget(0, 6)
+        self.stage_model = StageTableModel(self)
+        self.stages = QTableView()
         self.stages.setObjectName("stageTable")
-        self.stages.setHorizontalHeaderLabels(
-            [
-                self.tr("Stage"),
-                self.tr("Colour"),
-                self.tr("Kind"),
-                self.tr("Probability"),
-                self.tr("Idle after"),
-                self.tr("Ø days in it"),
-            ]
+        self.stages.setModel(self.stage_model)
+        self.stages.setItemDelegate(StageEditDelegate(self.stages))
+        self.stages.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.stages.verticalHeader().setVisible(False)
         self.stages.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -166,8 +158,8 @@ class PipelinesSettings(QGroupBox):
             self.stage_down,
         ):
             widget.setEnabled(may_change)
+        self._may_change = may_change
         if not may_change:
-            self.stages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.tunnels.setEnabled(False)
 
         self.pipeline_list.currentRowChanged.connect(lambda _row: self._fill_stages())
@@ -181,8 +173,11 @@ class PipelinesSettings(QGroupBox):
         self.delete_stage.clicked.connect(self._on_delete_stage)
         self.stage_up.clicked.connect(lambda: self._move_stage(-1))
         self.stage_down.clicked.connect(lambda: self._move_stage(1))
-        self.stages.itemChanged.connect(self._on_item_changed)
-        self.stages.cellDoubleClicked.connect(self._on_cell_double_clicked)
+        # Queued: the save re-reads the table, which must not happen while its editor commits.
+        self.stage_model.edited.connect(
+            lambda stage, changes: self._save(stage, **changes), Qt.ConnectionType.QueuedConnection
+        )
+        self.stages.doubleClicked.connect(self._on_stage_double_clicked)
         self.tunnels.changed.connect(self.changed)
         self.refresh()
 
@@ -191,16 +186,15 @@ class PipelinesSettings(QGroupBox):
     def refresh(self, select_pipeline: int | None = None) -> None:
         current = select_pipeline if select_pipeline is not None else self.current_pipeline_id()
         self._pipelines = list(self._services.pipelines.list())
-        self._filling = True
-        self.pipeline_list.clear()
-        for pipeline in self._pipelines:
-            text = pipeline.name + (self.tr(" (default)") if pipeline.is_default else "")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, pipeline.id)
-            self.pipeline_list.addItem(item)
-        self._filling = False
         ids = [p.id for p in self._pipelines]
-        self.pipeline_list.setCurrentRow(ids.index(current) if current in ids else 0)
+        with QSignalBlocker(self.pipeline_list):  # one filling of the stages, below
+            self.pipeline_list.clear()
+            for pipeline in self._pipelines:
+                text = pipeline.name + (self.tr(" (default)") if pipeline.is_default else "")
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, pipeline.id)
+                self.pipeline_list.addItem(item)
+            self.pipeline_list.setCurrentRow(ids.index(current) if current in ids else 0)
         self._fill_stages()
         self.tunnels.refresh()
 
@@ -213,51 +207,11 @@ class PipelinesSettings(QGroupBox):
         return next((p for p in self._pipelines if p.id == pipeline_id), None)
 
     def current_stage(self) -> StageInfo | None:
-        pipeline = self.current_pipeline()
-        row = self.stages.currentRow()
-        if pipeline is None or not 0 <= row < len(pipeline.stages):
-            return None
-        return pipeline.stages[row]
+        return self.stage_model.stage(self.stages.currentIndex().row())
 
     def _fill_stages(self) -> None:
-        if self._filling:
-            return
         pipeline = self.current_pipeline()
-        self._filling = True
-        self.stages.setRowCount(0)
-        kinds = kind_names()
-        for row, stage in enumerate(pipeline.stages if pipeline else ()):
-            self.stages.insertRow(row)
-            self.stages.setItem(row, COL_NAME, QTableWidgetItem(stage.name))
-            swatch = QTableWidgetItem(stage.color)
-            swatch.setBackground(QColor(stage.color))
-            swatch.setForeground(text_color_on(QColor(stage.color)))
-            swatch.setFlags(swatch.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            swatch.setToolTip(self.tr("Double-click to choose a colour"))
-            self.stages.setItem(row, COL_COLOR, swatch)
-            kind = QTableWidgetItem(kinds[stage.semantic.value])
-            kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.stages.setItem(row, COL_KIND, kind)
-            self.stages.setCellWidget(
-                row,
-                COL_PROBABILITY,
-                self._spin(stage.probability, 0, 100, " %", lambda v, s=stage: self._save(s, probability=v)),
-            )
-            idle = self._spin(
-                stage.idle_days or 0,
-                0,
-                3650,
-                self.tr(" days"),
-                lambda v, s=stage: self._save(s, idle_days=v or None),
-            )
-            idle.setSpecialValueText(self.tr("never"))
-            idle.setEnabled(not stage.is_closed and self.add_stage.isEnabled())
-            self.stages.setCellWidget(row, COL_IDLE, idle)
-            average = QTableWidgetItem("")
-            average.setFlags(average.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            average.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.stages.setItem(row, COL_AVERAGE, average)
-        self._filling = False
+        self.stage_model.set_stages(pipeline.stages if pipeline else (), editable=self._may_change)
         if self.isVisible():
             self._fill_averages()
 
@@ -268,30 +222,15 @@ class PipelinesSettings(QGroupBox):
     def _fill_averages(self) -> None:
         """How long deals stay in each stage, on average (closing stages: since they closed)."""
         pipeline = self.current_pipeline()
-        if pipeline is None or self._filling:
+        if pipeline is None:
             return
         deals = self._services.deals
 
         def show(averages: dict[int, float]) -> None:  # a second for 600,000 deals: off the GUI thread
-            if self.current_pipeline_id() != pipeline.id:
-                return
-            locale = QLocale()
-            for row, stage in enumerate(pipeline.stages):
-                item = self.stages.item(row, COL_AVERAGE)
-                if item is not None:
-                    days = averages.get(stage.id)
-                    item.setText("–" if days is None else locale.toString(days, "f", 1))
+            if self.current_pipeline_id() == pipeline.id:
+                self.stage_model.set_averages(averages)
 
         self._averages_call = run_in_background(lambda: deals.average_days_in_stage(pipeline.id), show)
-
-    def _spin(self, value: int, low: int, high: int, suffix: str, on_done: Callable[[int], None]) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(low, high)
-        spin.setValue(value)
-        spin.setSuffix(suffix)
-        spin.setEnabled(self.add_stage.isEnabled())
-        spin.editingFinished.connect(lambda: on_done(spin.value()))
-        return spin
 
     # -- changing --------------------------------------------------------------------------------
 
@@ -307,30 +246,20 @@ class PipelinesSettings(QGroupBox):
         return True
 
     def _save(self, stage: StageInfo, **changes: Any) -> None:
-        if self._filling:
-            return
         current = next((s for p in self._pipelines for s in p.stages if s.id == stage.id), stage)
         if all(getattr(current, key) == value for key, value in changes.items()):
             return
-        row = self.stages.currentRow()
+        index = self.stages.currentIndex()
         self._call(
             self.tr("Stage not changed"),
             lambda: self._services.pipelines.update_stage(current.id, current.version, **changes),
         )
-        self.stages.setCurrentCell(max(0, row), COL_NAME)
+        self.stages.setCurrentIndex(self.stage_model.index(max(0, index.row()), max(0, index.column())))
 
-    def _on_item_changed(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != COL_NAME:
+    def _on_stage_double_clicked(self, index: QModelIndex) -> None:
+        stage = self.stage_model.stage(index.row())
+        if index.column() != COL_COLOR or stage is None or not self._may_change:
             return
-        pipeline = self.current_pipeline()
-        if pipeline is not None and item.row() < len(pipeline.stages):
-            self._save(pipeline.stages[item.row()], name=item.text())
-
-    def _on_cell_double_clicked(self, row: int, column: int) -> None:
-        pipeline = self.current_pipeline()
-        if column != COL_COLOR or pipeline is None or not self.add_stage.isEnabled():
-            return
-        stage = pipeline.stages[row]
         chosen = QColorDialog.getColor(
             QColor(stage.color), self, self.tr("Colour of “%1”").replace("%1", stage.name)
         )
@@ -468,7 +397,7 @@ class PipelinesSettings(QGroupBox):
             lambda: self._services.pipelines.reorder_stages(pipeline.id, order),
             pipeline.id,
         ):
-            self.stages.setCurrentCell(index + step, COL_NAME)
+            self.stages.setCurrentIndex(self.stage_model.index(index + step, COL_NAME))
 
     def _choose(self, title: str, label: str, options: list[tuple[str, int]]) -> int | None:
         names = [name for name, _ident in options]
