@@ -46,9 +46,14 @@ os.environ.pop("DEALDESK_USER", None)
 from app.services.container import Services, open_services  # noqa: E402
 
 
+# A test that uses any of these runs Qt: it is a GUI test wherever it lives (`-m "not gui"` skips it).
+QT_FIXTURES = frozenset({"qapp", "qtbot", "qtmodeltester"})
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if "tests/gui/" in str(item.path).replace(os.sep, "/"):
+        in_gui_folder = "tests/gui/" in str(item.path).replace(os.sep, "/")
+        if in_gui_folder or QT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
 
 

@@ -11,15 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
 
 from app.services.container import Services
 from app.services.deals.filters import DealFilter
+from app.services.deals.queries import DealSort
 from app.ui.actions import ActionId
-from app.views.deal_list.deal_table_model import COL_TITLE, DealRowRole
+from app.views.deal_list.deal_table_model import DealRowRole
 from app.views.main_window import MainWindow
-
-
-def _click_row(qtbot, window: MainWindow, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    view = window.deals.list_view
-    rect = view.visualRect(view.model().index(row, COL_TITLE))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
 
 
 def _rows(window: MainWindow, rows) -> list:
@@ -28,13 +23,13 @@ def _rows(window: MainWindow, rows) -> list:
 
 
 def test_shift_click_then_move_to_a_stage_and_undo(
-    qtbot, window: MainWindow, demo_services: Services
+    qtbot, window: MainWindow, demo_services: Services, click_row
 ) -> None:
     sales = demo_services.pipelines.list()[0]
     selector = window.deals._pipeline
     selector.setCurrentIndex(selector.findData(sales.id))  # so every selected deal can take the stage
-    _click_row(qtbot, window, 2)
-    _click_row(qtbot, window, 6, Qt.KeyboardModifier.ShiftModifier)
+    click_row(window, 2)
+    click_row(window, 6, Qt.KeyboardModifier.ShiftModifier)
     bar = window.deals.bulk_bar
     assert bar.isVisible()
     assert bar.findChild(QLabel, "selectedCount").text() == "5 deals selected."
@@ -57,14 +52,14 @@ def test_shift_click_then_move_to_a_stage_and_undo(
 
 
 def test_moving_deals_of_two_pipelines_to_one_stage_is_refused(
-    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch, click_row
 ) -> None:
     model = window.deals.model
     pipelines = {model.index(r, 0).data(DealRowRole).pipeline_id: r for r in range(40)}
     assert len(pipelines) > 1
     first, second = sorted(pipelines.values())[:2]
-    _click_row(qtbot, window, first)
-    _click_row(qtbot, window, second, Qt.KeyboardModifier.ControlModifier)
+    click_row(window, first)
+    click_row(window, second, Qt.KeyboardModifier.ControlModifier)
     before = _rows(window, (first, second))
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
@@ -80,10 +75,10 @@ def test_moving_deals_of_two_pipelines_to_one_stage_is_refused(
 
 
 def test_delete_asks_naming_the_count(
-    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch, click_row
 ) -> None:
-    _click_row(qtbot, window, 0)
-    _click_row(qtbot, window, 3, Qt.KeyboardModifier.ControlModifier)
+    click_row(window, 0)
+    click_row(window, 3, Qt.KeyboardModifier.ControlModifier)
     chosen = _rows(window, (0, 3))
     asked: list[str] = []
 
@@ -98,9 +93,11 @@ def test_delete_asks_naming_the_count(
     assert window.deals.model.rowCount() == 398
 
 
-def test_export_the_selection_to_csv(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
-    _click_row(qtbot, window, 1)
-    _click_row(qtbot, window, 4, Qt.KeyboardModifier.ShiftModifier)
+def test_export_the_selection_to_csv(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch, click_row
+) -> None:
+    click_row(window, 1)
+    click_row(window, 4, Qt.KeyboardModifier.ShiftModifier)
     chosen = _rows(window, range(1, 5))
     target = tmp_path / "selected.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -114,11 +111,11 @@ def test_export_the_selection_to_csv(qtbot, window: MainWindow, tmp_path: Path, 
 
 
 def test_select_all_matching_then_set_a_field(
-    qtbot, window: MainWindow, demo_services: Services, monkeypatch
+    qtbot, window: MainWindow, demo_services: Services, monkeypatch, click_row
 ) -> None:
     from app.dialogs.bulk_field_dialog import BulkFieldDialog
 
-    _click_row(qtbot, window, 0)
+    click_row(window, 0)
     bar = window.deals.bulk_bar
     qtbot.mouseClick(bar.select_all, Qt.MouseButton.LeftButton)
     assert bar.findChild(QLabel, "selectedCount").text() == "All 400 matching deals are selected."
@@ -133,7 +130,7 @@ def test_select_all_matching_then_set_a_field(
     assert demo_services.deal_queries.count(DealFilter()) == 400
     values = {
         demo_services.deals.get(r.id).probability
-        for r in demo_services.deal_queries.page(DealFilter(), _sort(), 0, 400)
+        for r in demo_services.deal_queries.page(DealFilter(), DealSort(), 0, 400)
     }
     assert values == {35}
 
@@ -147,12 +144,6 @@ def test_ctrl_a_selects_everything_matching(qtbot, window: MainWindow) -> None:
         window.deals.bulk_bar.findChild(QLabel, "selectedCount").text()
         == "All 400 matching deals are selected."
     )
-
-
-def _sort():
-    from app.services.deals.queries import DealSort
-
-    return DealSort()
 
 
 def test_cancelling_a_long_bulk_action_changes_nothing(
@@ -176,10 +167,10 @@ def test_cancelling_a_long_bulk_action_changes_nothing(
     view = window.deals.list_view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    before = {r.id: r.version for r in demo_services.deal_queries.page(DealFilter(), _sort(), 0, 400)}
+    before = {r.id: r.version for r in demo_services.deal_queries.page(DealFilter(), DealSort(), 0, 400)}
     user = demo_services.users.create(login="eve", name="Eve")
     window.deals.bulk.set_responsible(user.id)
     assert shown == [True]
     assert window.statusBar().currentMessage() == "Cancelled; nothing was changed."
-    after = {r.id: r.version for r in demo_services.deal_queries.page(DealFilter(), _sort(), 0, 400)}
+    after = {r.id: r.version for r in demo_services.deal_queries.page(DealFilter(), DealSort(), 0, 400)}
     assert after == before

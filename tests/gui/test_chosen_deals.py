@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.services.container import Services, open_services
+from app.services.deals.filters import DealFilter
+from app.services.deals.queries import DealSort
 from app.views.deal_list.deal_table_model import COL_AMOUNT, COL_TITLE, DealIdRole, DealRowRole
 from app.views.main_window import MainWindow
 
@@ -59,9 +61,9 @@ def test_a_header_click_keeps_the_chosen_deals_and_the_bulk_action_acts_on_them(
         for u in demo_services.users.list()
         if u.id not in {r.responsible_id for r in demo_services.deal_queries.rows(sorted(chosen))}
     )
-    before = {r.id: r for r in demo_services.deal_queries.page(_everything(), _by_id(), 0, 400)}
+    before = {r.id: r for r in demo_services.deal_queries.page(DealFilter(), DealSort(), 0, 400)}
     _choose_person(window, person.name)
-    after = {r.id: r for r in demo_services.deal_queries.page(_everything(), _by_id(), 0, 400)}
+    after = {r.id: r for r in demo_services.deal_queries.page(DealFilter(), DealSort(), 0, 400)}
     changed = {i for i in after if after[i].responsible_id != before[i].responsible_id}
     assert changed == chosen
     assert {after[i].responsible_id for i in chosen} == {person.id}
@@ -168,15 +170,3 @@ def test_the_selection_is_exported_in_the_list_order_after_a_sort(
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert [int(r[0]) for r in rows[1:]] == in_list_order
-
-
-def _everything():
-    from app.services.deals.filters import DealFilter
-
-    return DealFilter()
-
-
-def _by_id():
-    from app.services.deals.queries import DealSort
-
-    return DealSort()

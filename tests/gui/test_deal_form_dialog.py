@@ -30,6 +30,7 @@ from app.dialogs.deal_form.product_rows_model import COL_PRICE
 from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
 from app.services.container import Services, open_services
 from app.services.deals.filters import DealFilter
+from app.services.deals.queries import DealSort
 from app.services.fields.custom_fields import EntityType, FieldType
 
 
@@ -119,7 +120,7 @@ def test_a_new_deal_with_two_product_rows_and_a_custom_list_field(
     assert switch.isChecked()
     save(qtbot, form)
     assert form.result() == QDialog.DialogCode.Accepted
-    deal = services.deal_queries.page(DealFilter(search="Becker"), _sort(), 0)[0]
+    deal = services.deal_queries.page(DealFilter(search="Becker"), DealSort(), 0)[0]
     stored = services.deal_form.load(deal.id)
     assert [(r.name, r.price) for r in stored.products] == [
         ("Standing desk", Decimal("499.00")),
@@ -249,11 +250,6 @@ def test_the_stage_bar_moves_the_deal_on_save(qtbot, services: Services) -> None
     history = services.deal_form.timeline(deal.id)
     assert history[0].field == "stage_id"
 
-
-def _sort():
-    from app.services.deals.queries import DealSort
-
-    return DealSort()
 
 
 def test_the_amount_follows_the_products_when_switched_on(qtbot, services: Services, monkeypatch) -> None:

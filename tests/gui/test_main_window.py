@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.dialogs.deal_quick_dialog import DealQuickDialog
 from app.services.container import Services, open_services
-from app.services.deals.queries import DealFilter
+from app.services.deals.queries import DealFilter, DealSort
 from app.ui.actions import ActionId
 from app.views.deal_list.deal_table_model import COL_AMOUNT, DealRowRole
 from app.views.deals_area import DealsView
@@ -113,16 +113,11 @@ def test_new_deal_through_the_dialog(qtbot, window: MainWindow, demo_services: S
 
     monkeypatch.setattr(DealFormDialog, "exec", fill_and_save)
     qtbot.mouseClick(window.deals.findChild(QPushButton, "newDeal"), Qt.MouseButton.LeftButton)
-    created = demo_services.deal_queries.page(DealFilter(search="Standing desks for Becker"), _sort(), 0)
+    created = demo_services.deal_queries.page(DealFilter(search="Standing desks for Becker"), DealSort(), 0)
     assert [(r.title, r.amount) for r in created] == [("Standing desks for Becker AG", Decimal("2499.50"))]
     # The list refreshed by itself through the change hub.
     assert window.findChild(QLabel, "dealCount").text().startswith("401 deals · total")
 
-
-def _sort():
-    from app.services.deals.queries import DealSort
-
-    return DealSort()
 
 
 def test_invalid_amount_is_explained_and_nothing_is_stored(qtbot, demo_services: Services) -> None:
@@ -142,7 +137,7 @@ def test_invalid_amount_is_explained_and_nothing_is_stored(qtbot, demo_services:
 def test_editing_a_deal_changed_meanwhile_shows_the_conflict(
     qtbot, demo_services: Services, demo_path: Path, monkeypatch
 ) -> None:
-    deal = demo_services.deal_queries.page(DealFilter(), _sort(), 0, 1)[0]
+    deal = demo_services.deal_queries.page(DealFilter(), DealSort(), 0, 1)[0]
     dialog = DealQuickDialog(demo_services, deal_id=deal.id)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -182,14 +182,8 @@ def test_stale_deals_are_marked_and_filtered(qtbot, window: MainWindow, demo_ser
 # -- moving deals to another pipeline from the list, the form and the board ---------------------------
 
 
-def _click_row(qtbot, window: MainWindow, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    view = window.deals.list_view
-    rect = view.visualRect(view.model().index(row, 1))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
-
-
 def test_selected_deals_move_to_another_pipeline_from_the_list(
-    qtbot, window: MainWindow, demo_services: Services
+    qtbot, window: MainWindow, demo_services: Services, click_row
 ) -> None:
     from PySide6.QtGui import QAction
 
@@ -198,8 +192,8 @@ def test_selected_deals_move_to_another_pipeline_from_the_list(
     sales, wholesale = demo_services.pipelines.list()[:2]
     selector = window.deals._pipeline
     selector.setCurrentIndex(selector.findData(sales.id))
-    _click_row(qtbot, window, 0)
-    _click_row(qtbot, window, 2, Qt.KeyboardModifier.ShiftModifier)
+    click_row(window, 0)
+    click_row(window, 2, Qt.KeyboardModifier.ShiftModifier)
     chosen = [window.deals.model.index(r, 0).data(DealRowRole).id for r in range(3)]
     target = wholesale.stages[1]
     action = window.deals.bulk_bar.stage_button.menu().findChild(QAction, f"pipelineStage_{target.id}")

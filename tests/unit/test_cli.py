@@ -245,6 +245,7 @@ def test_doc_render_with_a_stored_template_and_a_file(tmp_path: Path, capsys) ->
     assert "no stored template" in err
 
 
+@pytest.mark.slow  # renders every chart of a demo database (~17 s)
 def test_report_writes_every_chart_and_its_data(tmp_path: Path, capsys, qapp) -> None:
     # qapp: the GUI tests that follow need a QApplication, not the QCoreApplication the command makes.
     from datetime import date

@@ -12,6 +12,7 @@ from app.services.core.errors import PermissionDeniedError, ValidationError
 from app.services.deals.bulk import DealSelection
 from app.services.deals.filters import DealFilter
 from app.services.deals.pricing import ProductLine
+from app.services.deals.queries import DealSort
 from app.services.fields.custom_fields import EntityType, FieldType
 
 
@@ -225,7 +226,7 @@ def test_deals_idle_longer_than_their_stage_allows_are_stale(services: Services)
     long_ago = utcnow() - timedelta(days=5)
     with services.database.engine.begin() as conn:
         conn.execute(update(Deal).where(Deal.id.in_([old.id, moved.id])).values(stage_changed_at=long_ago))
-    stale = services.deal_queries.page(DealFilter(stale=True), _sort(), 0, 10)
+    stale = services.deal_queries.page(DealFilter(stale=True), DealSort(), 0, 10)
     assert [r.id for r in stale] == [old.id]
     assert services.deal_queries.count(DealFilter(stale=True)) == 1
     rows = {r.id: r.stale for r in services.deal_queries.rows([old.id, fresh.id, moved.id])}
@@ -233,12 +234,6 @@ def test_deals_idle_longer_than_their_stage_allows_are_stale(services: Services)
     won = next(s for s in _sales(services).stages if s.semantic is StageSemantic.WON)
     services.deal_bulk.update(DealSelection(ids=(old.id,)), "stage_id", won.id)
     assert services.deal_queries.count(DealFilter(stale=True)) == 0  # closed deals are never stale
-
-
-def _sort():
-    from app.services.deals.paging import DealSort
-
-    return DealSort("id")
 
 
 # -- the product catalog --------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from app.services.customers.queries import CustomerKind
 from app.services.deals.bulk import DealSelection
 from app.services.deals.filters import DealFilter, Status
 from app.services.deals.pricing import DiscountType, ProductLine
+from app.services.deals.queries import DealSort
 from app.services.importing.deals import ImportOptions
 from app.storage import rollups
 
@@ -92,7 +93,7 @@ def test_totals_follow_every_kind_of_write(demo_services: Services, tmp_path: Pa
     # Bulk: responsible, stage (to lost and back), undo; move to another pipeline.
     first = s.pipelines.list()[0].id
     in_first = DealFilter(status=Status.OPEN, pipeline_id=first)
-    open_ids = tuple(r.id for r in s.deal_queries.page(in_first, _sort(), 0, 40))
+    open_ids = tuple(r.id for r in s.deal_queries.page(in_first, DealSort(), 0, 40))
     user = s.users.create(login="roll", name="Roll Up")
     s.deal_bulk.update(DealSelection(ids=open_ids[:20]), "responsible_id", user.id)
     moved = s.deal_bulk.update(DealSelection(ids=open_ids[:30]), "stage_id", won.id)
@@ -118,7 +119,7 @@ def test_totals_follow_every_kind_of_write(demo_services: Services, tmp_path: Pa
     assert_totals_exact(s)
     gone = s.deals.get(deal.id)
     s.deals.delete(gone.id, gone.version)
-    closed = tuple(r.id for r in s.deal_queries.page(DealFilter(status=Status.WON), _sort(), 0, 15))
+    closed = tuple(r.id for r in s.deal_queries.page(DealFilter(status=Status.WON), DealSort(), 0, 15))
     s.deal_bulk.delete(DealSelection(ids=closed))
     assert_totals_exact(s)
 
@@ -132,11 +133,6 @@ def test_totals_follow_every_kind_of_write(demo_services: Services, tmp_path: Pa
     assert len(result.deals) == 1
     assert_totals_exact(s)
 
-
-def _sort():
-    from app.services.deals.queries import DealSort
-
-    return DealSort()
 
 
 def _totals_now(services: Services) -> dict[str, set[tuple[Any, ...]]]:
