@@ -18,11 +18,13 @@ MAX_PAGES = 20
 class PagedTableModel(QAbstractTableModel):
     """Subclasses set `_headers` and `_what` (for the log), and read with `_read_count` and
     `_read_page`; a failed read is logged and reported by `read_failed`, the list stays usable.
+    `_row_data` answers for a cell of a row already read, `row_role` hands out the row itself;
     `_page_arrived` and `_page_dropped` let them keep more per page (the deal list's custom values)."""
 
     read_failed = Signal(object)
     page_size = PAGE_SIZE
     max_pages = MAX_PAGES
+    row_role: int | None = None  # the subclass's role that hands out a whole row
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,20 @@ class PagedTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        if role == self.row_role:
+            return row
+        return self._row_data(row, index.column(), role)
+
+    def _row_data(self, row: Any, column: int, role: int) -> Any:
+        """What a cell of a row that has been read shows, for a role."""
+        raise NotImplementedError
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.services.container import Services
 from app.services.customers.queries import CustomerKind, CustomerRow, CustomerSort
@@ -17,6 +17,8 @@ SORTABLE = {"name", "detail", "phone", "email", "responsible", "deals", "created
 
 
 class CustomerTableModel(PagedTableModel):
+    row_role = CustomerRowRole
+
     def __init__(self, services: Services, kind: CustomerKind, parent: Any = None) -> None:
         super().__init__(parent)
         self._queries = services.customer_queries
@@ -59,22 +61,9 @@ class CustomerTableModel(PagedTableModel):
         self.sort_order = CustomerSort(key, descending=order == Qt.SortOrder.DescendingOrder)
         self.reload()
 
-    def row_at(self, row: int) -> CustomerRow | None:
-        found: CustomerRow | None = super().row_at(row)
-        return found
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == CustomerRowRole:
-            return row
+    def _row_data(self, row: CustomerRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            key = KEYS[index.column()]
+            key = KEYS[column]
             value = {
                 "name": row.name,
                 "detail": row.detail,
@@ -86,6 +75,6 @@ class CustomerTableModel(PagedTableModel):
                 "created_at": short_date(row.created_at),
             }[key]
             return value or ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and KEYS[index.column()] == "deals":
+        if role == Qt.ItemDataRole.TextAlignmentRole and KEYS[column] == "deals":
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

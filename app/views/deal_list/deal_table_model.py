@@ -109,6 +109,7 @@ class DealTableModel(PagedTableModel):
 
     page_size = PAGE_SIZE
     max_pages = MAX_CACHED_PAGES
+    row_role = DealRowRole
 
     def __init__(self, services: Services, deal_filter: DealFilter | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -344,10 +345,6 @@ class DealTableModel(PagedTableModel):
             return ids[start : start + bottom - top + 1]
         return self._queries.ids(self._filter, self._sort, top, bottom - top + 1, self._cursor)
 
-    def row_at(self, row: int) -> DealRow | None:
-        found: DealRow | None = super().row_at(row)
-        return found
-
     def _read_count(self) -> int:
         return self._queries.total(self._cursor)
 
@@ -385,15 +382,7 @@ class DealTableModel(PagedTableModel):
                 return _ALIGN_RIGHT if section in (COL_ID, COL_AMOUNT) else _ALIGN_LEFT
         return None
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        deal = self.row_at(index.row())
-        if deal is None:
-            return None
-        column = index.column()
+    def _row_data(self, deal: DealRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(deal, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -404,8 +393,6 @@ class DealTableModel(PagedTableModel):
             return deal.stage_color
         if role == VersionRole:
             return deal.version
-        if role == DealRowRole:
-            return deal
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_value(deal, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from app.dialogs.lead_form.lead_form_dialog import status_names
 from app.services.container import Services
@@ -16,6 +16,8 @@ LeadRowRole = Qt.ItemDataRole.UserRole + 1
 
 
 class LeadTableModel(PagedTableModel):
+    row_role = LeadRowRole
+
     def __init__(self, services: Services, parent: Any = None) -> None:
         super().__init__(parent)
         self._leads = services.leads
@@ -40,20 +42,7 @@ class LeadTableModel(PagedTableModel):
     def _read_page(self, offset: int, limit: int) -> list[LeadRow]:
         return self._leads.rows(offset, limit, search=self.search, statuses=self.statuses)
 
-    def row_at(self, row: int) -> LeadRow | None:
-        found: LeadRow | None = super().row_at(row)
-        return found
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == LeadRowRole:
-            return row
+    def _row_data(self, row: LeadRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 row.title,
@@ -65,5 +54,5 @@ class LeadTableModel(PagedTableModel):
                 row.responsible_name,
                 short_date(row.created_at),
             )
-            return values[index.column()] or ""
+            return values[column] or ""
         return None
