@@ -2855,6 +2855,25 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>RecordBox</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>RequiredFieldsDialog</name>
     <message>
         <source>Fill in to move</source>
