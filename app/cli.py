@@ -484,12 +484,18 @@ def _deals_import(services: Services, args: argparse.Namespace) -> int:
 
 
 def _doc_render(services: Services, args: argparse.Namespace) -> int:
-    from app.services.documents.service import render
+    from app.services.documents.rendering import render
 
     documents = services.documents
+
+    document_templates = services.document_templates
     wanted = args.template
     stored = next(
-        (t for t in documents.templates() if t.name.casefold() == wanted.casefold() or str(t.id) == wanted),
+        (
+            t
+            for t in document_templates.templates()
+            if t.name.casefold() == wanted.casefold() or str(t.id) == wanted
+        ),
         None,
     )
     pdf = args.out.suffix.lower() == ".pdf"
@@ -503,13 +509,13 @@ def _doc_render(services: Services, args: argparse.Namespace) -> int:
         return EXIT_OK
     source = Path(wanted)
     if not source.is_file():
-        names = ", ".join(t.name for t in documents.templates()) or "none stored"
+        names = ", ".join(t.name for t in document_templates.templates()) or "none stored"
         raise UsageError(f"--template {wanted!r}: no stored template of that name ({names}) and no such file")
     if pdf:
         raise UsageError("a .docx file template renders to .docx only (store it as a template for PDF)")
     language = args.lang or ("de" if services.office.language() == "de" else "en")
     content = source.read_bytes()
-    documents.check_template(content, source.name)
+    document_templates.check_template(content, source.name)
     context = documents.context(args.deal, language)
     context["document"] = {"number": "DRAFT", "date": "", "kind": "other", "title": context["deal"]["title"]}
     args.out.write_bytes(render(content, context, language=language))

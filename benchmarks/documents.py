@@ -18,14 +18,15 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     from app.services.deals.filters import DealFilter
     from app.services.deals.paging import DealSort
     from app.services.deals.pricing import ProductLine
-    from app.services.documents.service import _environment
+    from app.services.documents.rendering import environment as _environment
 
     services = open_services(str(path))
     documents = services.documents
-    quote = next((t for t in documents.templates() if t.name == "Quote"), None)
+    document_templates = services.document_templates
+    quote = next((t for t in document_templates.templates() if t.name == "Quote"), None)
     if quote is None:
-        documents.add_shipped_templates()
-        quote = next(t for t in documents.templates() if t.name == "Quote")
+        document_templates.add_shipped_templates()
+        quote = next(t for t in document_templates.templates() if t.name == "Quote")
     deals = services.deal_queries.page(DealFilter(closed=False), DealSort("id"), 0, 101)
     first = services.deal_form.load(deals[0].id)
     rows = [
@@ -36,7 +37,7 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     ]
     services.deal_form.save(first.deal.id, first.deal.version, values={}, products=rows)
     one_ms = median_ms(lambda: documents.make(first.deal.id, quote.id), runs)
-    template_bytes = documents.template_content(quote.id)
+    template_bytes = document_templates.template_content(quote.id)
     context = documents.context(first.deal.id, quote.language)
     context["document"] = {"number": "QUO-0", "date": "27 Nov 2026", "kind": "quote", "title": "x"}
     values = {k: v for k, v in context.items() if not k.startswith("_")}

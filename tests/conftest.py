@@ -45,7 +45,6 @@ os.environ.pop("DEALDESK_USER", None)
 
 from app.services.container import Services, open_services  # noqa: E402
 
-
 # A test that uses any of these runs Qt: it is a GUI test wherever it lives (`-m "not gui"` skips it).
 QT_FIXTURES = frozenset({"qapp", "qtbot", "qtmodeltester"})
 

@@ -178,11 +178,11 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     if lead:
         converting = ConvertLeadDialog(services, services.leads.get(lead[0].id), parent=window)
         in_dialog("31-convert-lead", converting)
-    if not services.documents.templates():
-        services.documents.set_my_company(
+    if not services.document_templates.templates():
+        services.document_settings.set_my_company(
             {"name": "Dealdesk Demo GmbH", "address": "Hauptstraße 1, 10115 Berlin", "tax_id": "DE123456789"}
         )
-        services.documents.add_shipped_templates()
+        services.document_templates.add_shipped_templates()
     window.sidebar.select(Area.SETTINGS)
     window.resize(SIZE[0], 900)
     settle()
@@ -192,7 +192,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     window.sidebar.select(Area.DEALS)
     if deal_id is not None:
         wanted = "Rechnung" if language == "de" else "Invoice"
-        template = next((t for t in services.documents.templates() if t.name == wanted), None)
+        template = next((t for t in services.document_templates.templates() if t.name == wanted), None)
         if template is not None and not services.documents.documents(deal_id):
             services.documents.make(deal_id, template.id)
         form = DealFormDialog(services, deal_id=deal_id, parent=window)

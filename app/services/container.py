@@ -29,7 +29,9 @@ from app.services.deals.form import DealFormService
 from app.services.deals.kanban import KanbanService
 from app.services.deals.queries import DealQueryService
 from app.services.deals.service import DealService
-from app.services.documents import DocumentService
+from app.services.documents.office import DocumentSettingsService
+from app.services.documents.service import DocumentService
+from app.services.documents.templates import DocumentTemplateService
 from app.services.fields.custom_fields import CustomFieldService
 from app.services.fields.field_rules import FieldRuleService
 from app.services.fields.form_layouts import FormLayoutService
@@ -74,6 +76,8 @@ class Services:
     leads: LeadService = field(init=False)
     calendar: CalendarService = field(init=False)
     documents: DocumentService = field(init=False)
+    document_templates: DocumentTemplateService = field(init=False)
+    document_settings: DocumentSettingsService = field(init=False)
     analytics: AnalyticsService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -103,6 +107,8 @@ class Services:
             ("leads", LeadService),
             ("calendar", CalendarService),
             ("documents", DocumentService),
+            ("document_templates", DocumentTemplateService),
+            ("document_settings", DocumentSettingsService),
             ("analytics", AnalyticsService),
         ):
             object.__setattr__(self, name, cls(ctx))

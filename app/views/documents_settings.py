@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services.container import Services
 from app.services.core.errors import DatabaseError, ServiceError, ValidationError
-from app.services.documents import TemplateInfo
+from app.services.documents.templates import TemplateInfo
 from app.ui.i18n import error_text
 
 
@@ -84,7 +84,7 @@ class TemplateDialog(QDialog):
             chosen = template is not None and pipeline.id in template.pipeline_ids
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
             self.pipelines.addItem(item)
-        used, unknown = services.documents.check_template(content, file_name)
+        used, unknown = services.document_templates.check_template(content, file_name)
         self.placeholders = QLabel(", ".join(used) or self.tr("none"))
         self.placeholders.setObjectName("templatePlaceholders")
         self.placeholders.setWordWrap(True)
@@ -122,10 +122,10 @@ class TemplateDialog(QDialog):
         ]
 
     def _on_save(self) -> None:
-        documents = self._services.documents
+        document_templates = self._services.document_templates
         try:
             if self.template is None:
-                self.saved = documents.add_template(
+                self.saved = document_templates.add_template(
                     self.name.text(),
                     self.kind.currentData(),
                     self.content,
@@ -134,7 +134,7 @@ class TemplateDialog(QDialog):
                     pipeline_ids=self.chosen_pipelines(),
                 )
             else:
-                self.saved = documents.update_template(
+                self.saved = document_templates.update_template(
                     self.template.id,
                     self.template.version,
                     name=self.name.text(),
@@ -188,7 +188,7 @@ class DocumentsSettings(QGroupBox):
         buttons.addWidget(self.reference_button)
 
         self.company_fields: dict[str, QLineEdit | QPlainTextEdit] = {}
-        company = services.documents.my_company()
+        company = services.document_settings.my_company()
         form = QFormLayout()
         labels = {
             "name": self.tr("Company name"),
@@ -225,7 +225,7 @@ class DocumentsSettings(QGroupBox):
         form.addRow(self.tr("Logo"), logo_row)
         self.patterns: dict[str, QLineEdit] = {}
         for kind, text in kind_names().items():
-            editor = QLineEdit(services.documents.number_pattern(kind))
+            editor = QLineEdit(services.document_settings.number_pattern(kind))
             editor.setObjectName(f"pattern_{kind}")
             editor.setReadOnly(not may_change)
             editor.setToolTip(
@@ -260,7 +260,7 @@ class DocumentsSettings(QGroupBox):
     def showEvent(self, event: object) -> None:
         """What another PC (or the command line) changed meanwhile shows when the settings do."""
         self.refresh()
-        company = self._services.documents.my_company()
+        company = self._services.document_settings.my_company()
         for key, editor in self.company_fields.items():
             if isinstance(editor, QPlainTextEdit):
                 editor.setPlainText(company.get(key, ""))
@@ -270,7 +270,7 @@ class DocumentsSettings(QGroupBox):
         super().showEvent(event)  # type: ignore[arg-type]
 
     def refresh(self) -> None:
-        self._templates = self._services.documents.templates()
+        self._templates = self._services.document_templates.templates()
         pipelines = {p.id: p.name for p in self._services.pipelines.list()}
         kinds = kind_names()
         self.table.clear()
@@ -323,7 +323,9 @@ class DocumentsSettings(QGroupBox):
     def _on_edit(self) -> None:
         template = self._selected()
         if template is not None:
-            self._dialog(self._services.documents.template_content(template.id), template.file_name, template)
+            self._dialog(
+                self._services.document_templates.template_content(template.id), template.file_name, template
+            )
 
     def _on_replace(self) -> None:
         template = self._selected()
@@ -341,14 +343,14 @@ class DocumentsSettings(QGroupBox):
         if QMessageBox.question(self, self.tr("Remove template"), text) != QMessageBox.StandardButton.Yes:
             return
         try:
-            self._services.documents.remove_template(template.id)
+            self._services.document_templates.remove_template(template.id)
         except (ServiceError, DatabaseError) as exc:
             QMessageBox.warning(self, self.tr("Not removed"), error_text(exc))
         self.refresh()
 
     def _on_shipped(self) -> None:
         try:
-            self._services.documents.add_shipped_templates()
+            self._services.document_templates.add_shipped_templates()
         except (ServiceError, DatabaseError) as exc:
             QMessageBox.warning(self, self.tr("Not added"), error_text(exc))
         self.refresh()
@@ -360,7 +362,7 @@ class DocumentsSettings(QGroupBox):
         if not chosen:
             return
         try:
-            self._services.documents.set_my_company({}, logo=Path(chosen).read_bytes())
+            self._services.document_settings.set_my_company({}, logo=Path(chosen).read_bytes())
         except (OSError, ServiceError, DatabaseError) as exc:
             QMessageBox.warning(
                 self, self.tr("Not saved"), error_text(exc) if isinstance(exc, ServiceError) else str(exc)
@@ -374,10 +376,10 @@ class DocumentsSettings(QGroupBox):
             for key, editor in self.company_fields.items()
         }
         try:
-            self._services.documents.set_my_company(values)
+            self._services.document_settings.set_my_company(values)
             for kind, editor in self.patterns.items():
-                if editor.text().strip() != self._services.documents.number_pattern(kind):
-                    self._services.documents.set_number_pattern(kind, editor.text().strip())
+                if editor.text().strip() != self._services.document_settings.number_pattern(kind):
+                    self._services.document_settings.set_number_pattern(kind, editor.text().strip())
         except (ServiceError, DatabaseError) as exc:
             QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return
@@ -393,7 +395,7 @@ class DocumentsSettings(QGroupBox):
         tree.setRootIsDecorated(False)
         tree.setHeaderLabels([self.tr("Write in the Word file"), self.tr("Example (the newest deal)")])
         tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        for placeholder, example in self._services.documents.reference():
+        for placeholder, example in self._services.document_templates.reference():
             tree.addTopLevelItem(QTreeWidgetItem([placeholder, example]))
         note = QLabel(self.tr("Amounts and dates are written as the template's language writes them."))
         note.setWordWrap(True)

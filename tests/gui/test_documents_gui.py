@@ -46,7 +46,7 @@ def test_a_word_file_becomes_a_template_with_its_placeholders_checked(
     qtbot.mouseClick(page.add, Qt.MouseButton.LeftButton)
     assert seen["uses"] == "colour, contact, deal"
     assert seen["warning"] == "Unknown placeholders (they stay empty): colour"
-    [template] = demo_services.documents.templates()
+    [template] = demo_services.document_templates.templates()
     assert (template.name, template.kind, template.file_name) == ("Letter", "contract", "letter.docx")
     assert page.table.topLevelItem(0).text(0) == "Letter"
     qtbot.mouseClick(page.shipped, Qt.MouseButton.LeftButton)
@@ -56,7 +56,7 @@ def test_a_word_file_becomes_a_template_with_its_placeholders_checked(
 def test_a_deal_gets_a_numbered_document_in_its_documents_tab(
     qtbot, demo_services: Services, monkeypatch
 ) -> None:
-    demo_services.documents.add_shipped_templates()
+    demo_services.document_templates.add_shipped_templates()
     deal = next(
         r
         for r in demo_services.deal_queries.rows(list(range(1, 60)))
@@ -82,7 +82,7 @@ def test_a_deal_gets_a_numbered_document_in_its_documents_tab(
 def test_documents_for_a_selection_of_the_list(
     qtbot, window: MainWindow, demo_services: Services, monkeypatch
 ) -> None:
-    demo_services.documents.add_shipped_templates()
+    demo_services.document_templates.add_shipped_templates()
     view = window.deals.list_view
     for row, modifier in ((0, Qt.KeyboardModifier.NoModifier), (3, Qt.KeyboardModifier.ShiftModifier)):
         rect = view.visualRect(view.model().index(row, 1))

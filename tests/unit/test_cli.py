@@ -199,7 +199,7 @@ def test_doc_render_with_a_stored_template_and_a_file(tmp_path: Path, capsys) ->
     db = str(tmp_path / "x.sqlite")
     services = open_services(db)
     deal = services.deals.create(title="Kitchen & more")
-    services.documents.add_shipped_templates()
+    services.document_templates.add_shipped_templates()
     services.close()
     out = tmp_path / "invoice.docx"
     code, stdout, err = run(

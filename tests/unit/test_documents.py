@@ -49,10 +49,10 @@ def _text(content: bytes) -> tuple[str, list[list[str]]]:
 
 def test_the_shipped_german_invoice_reads_back_right(services: Services) -> None:
     deal = _deal(services)
-    services.documents.set_my_company(
+    services.document_settings.set_my_company(
         {"name": "Dealdesk Demo GmbH", "tax_id": "DE123456789", "bank": "Sparkasse"}
     )
-    templates = {t.name: t for t in services.documents.add_shipped_templates()}
+    templates = {t.name: t for t in services.document_templates.add_shipped_templates()}
     assert set(templates) == {"Quote", "Invoice", "Angebot", "Rechnung"}
     made = services.documents.make(deal.id, templates["Rechnung"].id, on=date(2026, 11, 27))
     assert made.number == "INV-2026-0001"
@@ -75,7 +75,7 @@ def test_the_shipped_german_invoice_reads_back_right(services: Services) -> None
 
 def test_the_english_quote_writes_english_numbers_and_dates(services: Services) -> None:
     deal = _deal(services)
-    quote = next(t for t in services.documents.add_shipped_templates() if t.name == "Quote")
+    quote = next(t for t in services.document_templates.add_shipped_templates() if t.name == "Quote")
     made = services.documents.make(deal.id, quote.id, on=date(2026, 11, 27))
     body, table = _text(services.documents.content(made.id)[1])
     assert made.number == "QUO-2026-0001"
@@ -95,24 +95,28 @@ def _template(body: str) -> bytes:
 
 def test_unsafe_and_broken_templates_are_refused_and_nothing_is_kept(services: Services) -> None:
     deal = services.deals.create(title="Safe")
-    bad = services.documents.add_template(
+    bad = services.document_templates.add_template(
         "Bad", "other", _template("{{ ''.__class__.__mro__[1].__subclasses__() }}"), "bad.docx"
     )
     with pytest.raises(ValidationError, match="reach inside Dealdesk"):
         services.documents.make(deal.id, bad.id)
     assert services.documents.documents(deal.id) == []
     with pytest.raises(ValidationError, match="error near"):
-        services.documents.add_template("Broken", "other", _template("Hello {{ deal.title "), "broken.docx")
+        services.document_templates.add_template(
+            "Broken", "other", _template("Hello {{ deal.title "), "broken.docx"
+        )
     with pytest.raises(ValidationError, match="not a Word document"):
-        services.documents.add_template("Not", "other", b"plain text", "notes.txt")
-    used, unknown = services.documents.check_template(_template("{{ deal.title }} {{ colour }} {{ rows }}"))
+        services.document_templates.add_template("Not", "other", b"plain text", "notes.txt")
+    used, unknown = services.document_templates.check_template(
+        _template("{{ deal.title }} {{ colour }} {{ rows }}")
+    )
     assert used == ["colour", "deal", "rows"]
     assert unknown == ["colour"]
 
 
 def test_missing_values_render_empty(services: Services) -> None:
     deal = services.deals.create(title="Bare")
-    template = services.documents.add_template(
+    template = services.document_templates.add_template(
         "Letter",
         "other",
         _template("To {{ company.title }}|{{ contact.name }}|{{ deal.custom_x.y }}|{{ deal.title }}"),
@@ -126,21 +130,21 @@ def test_missing_values_render_empty(services: Services) -> None:
 
 def test_number_patterns_and_years(services: Services) -> None:
     deal = services.deals.create(title="N")
-    template = services.documents.add_template(
+    template = services.document_templates.add_template(
         "Contract", "contract", _template("{{ document.number }}"), "c.docx"
     )
-    services.documents.set_number_pattern("contract", "V{YY}/{NNN}")
+    services.document_settings.set_number_pattern("contract", "V{YY}/{NNN}")
     first = services.documents.make(deal.id, template.id, on=date(2026, 3, 1))
     second = services.documents.make(deal.id, template.id, on=date(2026, 3, 2))
     next_year = services.documents.make(deal.id, template.id, on=date(2027, 1, 2))
     assert [first.number, second.number, next_year.number] == ["V26/001", "V26/002", "V27/001"]
     with pytest.raises(ValidationError, match="running number"):
-        services.documents.set_number_pattern("contract", "NO-NUMBER")
+        services.document_settings.set_number_pattern("contract", "NO-NUMBER")
 
 
 def test_two_processes_never_get_the_same_number(services: Services, tmp_path: Path) -> None:
     deal = services.deals.create(title="Busy office")
-    template = services.documents.add_template(
+    template = services.document_templates.add_template(
         "Invoice", "invoice", _template("{{ document.number }}"), "i.docx"
     )
     database = services.database.display_name
@@ -162,7 +166,7 @@ def test_two_processes_never_get_the_same_number(services: Services, tmp_path: P
 
 def test_pdf_says_plainly_when_libreoffice_is_missing(services: Services, monkeypatch) -> None:
     deal = services.deals.create(title="P")
-    template = services.documents.add_template("T", "other", _template("x"), "t.docx")
+    template = services.document_templates.add_template("T", "other", _template("x"), "t.docx")
     made = services.documents.make(deal.id, template.id)
     monkeypatch.setattr("shutil.which", lambda _name: None)
     with pytest.raises(ServiceError, match="needs LibreOffice"):

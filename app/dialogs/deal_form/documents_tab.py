@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.services.container import Services
 from app.services.core.errors import DatabaseError, ServiceError
-from app.services.documents import DocumentInfo
+from app.services.documents.service import DocumentInfo
 from app.ui.formatting import short_date
 from app.ui.i18n import error_text
 
@@ -100,7 +100,7 @@ class DocumentsTab(QWidget):
             self.tree.addTopLevelItem(item)
         if self._documents:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
-        templates = self._services.documents.templates(self.pipeline_id)
+        templates = self._services.document_templates.templates(self.pipeline_id)
         self.new.setEnabled(bool(templates))
         self.note.setText(
             ""
@@ -117,7 +117,7 @@ class DocumentsTab(QWidget):
     def new_document(self) -> DocumentInfo | None:
         if self.deal_id is None:
             return None
-        templates = self._services.documents.templates(self.pipeline_id)
+        templates = self._services.document_templates.templates(self.pipeline_id)
         names = [t.name for t in templates]
         chosen, ok = QInputDialog.getItem(self, self.tr("New document"), self.tr("Template"), names, 0, False)
         if not ok or chosen not in names:

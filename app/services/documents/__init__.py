@@ -1,5 +1,4 @@
-"""Documents from templates: quotes, invoices and any Word document, rendered from a deal."""
+"""Documents from templates: quotes, invoices and any Word document, rendered from a deal.
 
-from app.services.documents.service import DocumentInfo, DocumentService, TemplateInfo
-
-__all__ = ["DocumentInfo", "DocumentService", "TemplateInfo"]
+templates (the Word files), office (letterhead, number patterns), render_context (what a
+template sees), rendering (the sandbox), numbering, pdf, and service (a deal's documents)."""

@@ -214,7 +214,7 @@ class DealBulkActions(QObject):
 
         resolve, count = self._selection()
         documents = self._services.documents
-        templates = documents.templates()
+        templates = self._services.document_templates.templates()
         if not templates:
             QMessageBox.information(
                 self._parent,

@@ -1,0 +1,251 @@
+"""Document templates: Word files added, replaced, checked for unknown placeholders, removed; the
+ones Dealdesk ships; the reference of every placeholder."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import resources_dir
+from app.models import CustomFieldDefinition, DocumentTemplate, EntityType
+from app.services.access.permissions import require_admin
+from app.services.core.context import ServiceContext
+from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ValidationError
+from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.core.records import check_version, flush_or_conflict
+from app.services.documents.kinds import MSG_ADMIN, clean_kind
+from app.services.documents.office import MY_COMPANY_FIELDS, DocumentSettingsService
+from app.services.documents.render_context import CONTEXT_NAMES, deal_context
+from app.services.documents.rendering import MAX_TEMPLATE_BYTES, MSG_NOT_DOCX, environment, template_error
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateInfo:
+    id: int
+    name: str
+    kind: str
+    language: str
+    pipeline_ids: tuple[int, ...]  # () : every pipeline
+    file_name: str
+    version: int
+
+
+class DocumentTemplateService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+
+    def templates(self, pipeline_id: int | None = None) -> list[TemplateInfo]:
+        """Every template, or those a deal of this pipeline may use."""
+        with self._ctx.read() as session:
+            found = [
+                template_info(t)
+                for t in session.scalars(select(DocumentTemplate).order_by(DocumentTemplate.name))
+            ]
+        if pipeline_id is None:
+            return found
+        return [t for t in found if not t.pipeline_ids or pipeline_id in t.pipeline_ids]
+
+    def add_template(
+        self,
+        name: str,
+        kind: str,
+        content: bytes,
+        file_name: str,
+        *,
+        language: str = "en",
+        pipeline_ids: Sequence[int] = (),
+    ) -> TemplateInfo:
+        self.check_template(content, file_name)
+        with self._ctx.write() as uow:
+            require_admin(uow.session, self._ctx.actor_id, MSG_ADMIN)
+            template = DocumentTemplate(
+                name=_clean_name(name),
+                kind=clean_kind(kind),
+                language="de" if language == "de" else "en",
+                pipeline_ids=json.dumps(sorted(set(pipeline_ids))) if pipeline_ids else None,
+                file_name=Path(file_name).name[:255],
+                content=content,
+            )
+            uow.session.add(template)
+            uow.session.flush()
+            uow.history.created("document_template", template.id, template.version, template.name)
+            uow.emit("document_template.created", [template.id])
+            return template_info(template)
+
+    def update_template(
+        self,
+        template_id: int,
+        expected_version: int,
+        *,
+        name: str | None = None,
+        kind: str | None = None,
+        language: str | None = None,
+        pipeline_ids: Sequence[int] | None = None,
+        content: bytes | None = None,
+        file_name: str | None = None,
+    ) -> TemplateInfo:
+        """Rename, re-kind, limit to pipelines, or replace the Word file (checked first)."""
+        if content is not None:
+            self.check_template(content, file_name or "template.docx")
+        with self._ctx.write() as uow:
+            session = uow.session
+            require_admin(session, self._ctx.actor_id, MSG_ADMIN)
+            template = load_template(session, template_id)
+            check_version(session, "document_template", template, expected_version, template.name)
+            if name is not None:
+                template.name = _clean_name(name)
+            if kind is not None:
+                template.kind = clean_kind(kind)
+            if language is not None:
+                template.language = "de" if language == "de" else "en"
+            if pipeline_ids is not None:
+                template.pipeline_ids = json.dumps(sorted(set(pipeline_ids))) if pipeline_ids else None
+            if content is not None:
+                template.content = content
+                template.file_name = Path(file_name or template.file_name).name[:255]
+            flush_or_conflict(session, "document_template", template.name)
+            uow.emit("document_template.updated", [template.id])
+            return template_info(template)
+
+    def remove_template(self, template_id: int) -> None:
+        """Documents made from it stay."""
+        with self._ctx.write() as uow:
+            require_admin(uow.session, self._ctx.actor_id, MSG_ADMIN)
+            template = load_template(uow.session, template_id)
+            uow.history.deleted("document_template", template.id, template.version + 1, template.name)
+            uow.session.delete(template)
+            uow.emit("document_template.deleted", [template_id])
+
+    def template_content(self, template_id: int) -> bytes:
+        with self._ctx.read() as session:
+            return bytes(load_template(session, template_id).content)
+
+    def check_template(self, content: bytes, file_name: str = "template.docx") -> tuple[list[str], list[str]]:
+        """(placeholders the template uses, the unknown ones among them); a ValidationError when the
+        file is no Word document or its placeholders can't be read."""
+        if len(content) > MAX_TEMPLATE_BYTES:
+            raise ValidationError.single("file", MSG_NOT_DOCX, file=Path(file_name).name)
+        from docxtpl import DocxTemplate
+
+        try:
+            template = DocxTemplate(io.BytesIO(content))
+            used = set(template.get_undeclared_template_variables(environment()))
+        except Exception as exc:
+            raise template_error(exc, file_name) from exc
+        unknown = sorted(name for name in used if name not in CONTEXT_NAMES)
+        return sorted(used), unknown
+
+    def shipped_templates(self) -> list[tuple[str, str, str, Path]]:
+        """(name, kind, language, file) of the templates Dealdesk comes with."""
+        folder = resources_dir() / "templates"
+        names = {
+            ("quote", "en"): "Quote",
+            ("invoice", "en"): "Invoice",
+            ("quote", "de"): "Angebot",
+            ("invoice", "de"): "Rechnung",
+        }
+        return [
+            (name, kind, language, folder / f"{kind}_{language}.docx")
+            for (kind, language), name in names.items()
+            if (folder / f"{kind}_{language}.docx").is_file()
+        ]
+
+    def add_shipped_templates(self) -> list[TemplateInfo]:
+        """The shipped quote and invoice (English and German), unless templates of that name exist."""
+        have = {t.name for t in self.templates()}
+        return [
+            self.add_template(name, kind, path.read_bytes(), path.name, language=language)
+            for name, kind, language, path in self.shipped_templates()
+            if name not in have
+        ]
+
+    def reference(self) -> list[tuple[str, str]]:
+        """Every placeholder a template can use, with an example from the newest deal (custom fields
+        by their code): generated from what `context` gives a template, so it never drifts."""
+        from app.models import Deal
+
+        with self._ctx.read() as session:
+            newest = session.scalar(select(Deal.id).order_by(Deal.id.desc()).limit(1))
+            codes = list(
+                session.scalars(
+                    select(CustomFieldDefinition.code).where(
+                        CustomFieldDefinition.entity_type == EntityType.DEAL
+                    )
+                )
+            )
+        language = DocumentSettingsService(self._ctx).office_language()
+        sample = deal_context(self._ctx, newest, language) if newest else {}
+        out: list[tuple[str, str]] = []
+        groups = {
+            "deal": (
+                "id",
+                "title",
+                "amount",
+                "currency",
+                "stage",
+                "pipeline",
+                "begin_date",
+                "close_date",
+                "probability",
+                "source",
+                "comments",
+                "responsible",
+            ),
+            "custom": tuple(codes),
+            "company": ("title", "industry", "phone", "email", "website", "address"),
+            "contact": ("name", "first_name", "last_name", "position", "phone", "email", "address"),
+            "responsible": ("name", "email"),
+            "totals": ("net", "tax", "gross", "discount"),
+            "document": ("number", "date", "kind", "title"),
+            "my_company": (*MY_COMPANY_FIELDS, "logo"),
+        }
+        for group, keys in groups.items():
+            values = sample.get(group) or {}
+            for key in keys:
+                example = values.get(key, "") if isinstance(values, dict) else ""
+                out.append((f"{{{{ {group}.{key} }}}}", str(example)[:60]))
+        row = (sample.get("rows") or [{}])[0]
+        out.append(("{%tr for row in rows %} … {%tr endfor %}", ""))
+        for key in (
+            "position",
+            "name",
+            "quantity",
+            "unit",
+            "price",
+            "discount",
+            "tax_rate",
+            "net",
+            "tax",
+            "total",
+            "gross",
+        ):
+            out.append((f"{{{{ row.{key} }}}}", str(row.get(key, ""))[:60]))
+        out.append(("{% for t in totals.taxes %}{{ t.rate }}: {{ t.amount }}{% endfor %}", ""))
+        return out
+
+
+def load_template(session: Session, template_id: int) -> DocumentTemplate:
+    template = session.get(DocumentTemplate, template_id)
+    if template is None:
+        raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["document_template"], id=template_id)
+    return template
+
+
+def template_info(t: DocumentTemplate) -> TemplateInfo:
+    ids = tuple(json.loads(t.pipeline_ids)) if t.pipeline_ids else ()
+    return TemplateInfo(t.id, t.name, t.kind, t.language, ids, t.file_name, t.version)
+
+
+def _clean_name(name: str) -> str:
+    clean = " ".join((name or "").split())
+    if not clean or len(clean) > 200:
+        raise ValidationError.single(
+            "name", QT_TRANSLATE_NOOP("errors", "A template needs a name of at most 200 characters.")
+        )
+    return clean
