@@ -320,13 +320,7 @@ class _Importer:
     # -- one row ----------------------------------------------------------------------------
 
     def _row(self, number: int, cells: Sequence[Any]) -> None:
-        problems = Problems()
-        values: dict[str, Any] = {}
-        custom: dict[int, Any] = {}
-        pipeline = stage = None
-        new_company: str | None = None
-        new_contacts: list[str] = []
-        contact_ids: list[int] = []
+        row = _Row()
         for column, target in self.options.mapping.items():
             raw = cells[column] if column < len(cells) else None
             if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -335,57 +329,12 @@ class _Importer:
             if target.startswith("uf:"):
                 found = self.fields.get(int(target[3:]))
                 if found is not None:
-                    custom[found.id] = self._custom(problems, found, header, raw)
-            elif target == "pipeline":
-                pipeline = self._pipelines.get(_fold(raw))
-                if pipeline is None:
-                    problems.add("pipeline_id", MSG_NO_PIPELINE, value=_text(raw))
-            elif target == "stage":
-                stage = raw
-            elif target in ("amount", "probability"):
-                number_value = _number(raw, self.options.decimal_comma)
-                if number_value is None:
-                    problems.add(target, MSG_NUMBER, value=_text(raw), column=header)
-                else:
-                    values[target] = int(number_value) if target == "probability" else number_value
-            elif target in ("begin_date", "close_date"):
-                day = _date(raw, self.options.day_first)
-                if day is None:
-                    problems.add(target, MSG_DATE, value=_text(raw), column=header)
-                else:
-                    values[target] = day
-            elif target == "responsible":
-                user_id = self._users.get(_fold(raw))
-                if user_id is None:
-                    problems.add("responsible_id", MSG_NO_USER, value=_text(raw))
-                values["responsible_id"] = user_id
-            elif target == "source":
-                code = self._sources.get(_fold(raw))
-                if code is None:
-                    problems.add("source", MSG_NO_SOURCE, value=_text(raw))
-                values["source"] = code
-            elif target == "company":
-                company_id = self._company(_text(raw))
-                if company_id is None or company_id < 0:  # unknown, or new from an earlier row
-                    if self.options.create_missing:
-                        new_company = " ".join(_text(raw).split())
-                    else:
-                        problems.add("company_id", MSG_NO_COMPANY, value=_text(raw))
-                else:
-                    values["company_id"] = company_id
-            elif target == "contacts":
-                for name in re.split(r"[;\n]", _text(raw)):
-                    if not name.strip():
-                        continue
-                    contact_id = self._contact(name)
-                    if contact_id is not None and contact_id > 0:
-                        contact_ids.append(contact_id)
-                    elif self.options.create_missing:
-                        new_contacts.append(" ".join(name.split()))
-                    else:
-                        problems.add("contact_ids", MSG_NO_CONTACT, value=name.strip())
-            else:  # title, currency, comments
-                values[target] = _text(raw)
+                    row.custom[found.id] = self._custom(row.problems, found, header, raw)
+            else:
+                _READERS.get(target, _read_text)(self, row, target, header, raw)
+        problems, values, custom = row.problems, row.values, row.custom
+        pipeline, stage = row.pipeline, row.stage
+        new_company, new_contacts, contact_ids = row.new_company, row.new_contacts, row.contact_ids
         values.setdefault("title", "")
         target_pipeline = pipeline or self._pipeline()
         target_stage = self._stage(problems, target_pipeline, stage)
@@ -681,3 +630,102 @@ def _yes_no(value: Any) -> bool | None:
     if text in _NO:
         return False
     return None
+
+
+# -- reading a row's cells: one reader per kind of column ------------------------------------------
+
+
+@dataclass
+class _Row:
+    """What one row's cells said, and what was wrong with them."""
+
+    problems: Problems = field(default_factory=Problems)
+    values: dict[str, Any] = field(default_factory=dict)
+    custom: dict[int, Any] = field(default_factory=dict)
+    pipeline: Any = None
+    stage: Any = None  # the cell as it was: found once the pipeline is known
+    new_company: str | None = None
+    new_contacts: list[str] = field(default_factory=list)
+    contact_ids: list[int] = field(default_factory=list)
+
+
+def _read_text(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
+    row.values[target] = _text(raw)  # title, currency, comments
+
+
+def _read_pipeline(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
+    row.pipeline = importer._pipelines.get(_fold(raw))
+    if row.pipeline is None:
+        row.problems.add("pipeline_id", MSG_NO_PIPELINE, value=_text(raw))
+
+
+def _read_stage(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
+    row.stage = raw
+
+
+def _read_number(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
+    value = _number(raw, importer.options.decimal_comma)
+    if value is None:
+        row.problems.add(target, MSG_NUMBER, value=_text(raw), column=header)
+    else:
+        row.values[target] = int(value) if target == "probability" else value
+
+
+def _read_date(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
+    day = _date(raw, importer.options.day_first)
+    if day is None:
+        row.problems.add(target, MSG_DATE, value=_text(raw), column=header)
+    else:
+        row.values[target] = day
+
+
+def _read_responsible(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
+    user_id = importer._users.get(_fold(raw))
+    if user_id is None:
+        row.problems.add("responsible_id", MSG_NO_USER, value=_text(raw))
+    row.values["responsible_id"] = user_id
+
+
+def _read_source(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
+    code = importer._sources.get(_fold(raw))
+    if code is None:
+        row.problems.add("source", MSG_NO_SOURCE, value=_text(raw))
+    row.values["source"] = code
+
+
+def _read_company(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
+    company_id = importer._company(_text(raw))
+    if company_id is not None and company_id > 0:
+        row.values["company_id"] = company_id
+    elif importer.options.create_missing:  # unknown, or new from an earlier row
+        row.new_company = " ".join(_text(raw).split())
+    else:
+        row.problems.add("company_id", MSG_NO_COMPANY, value=_text(raw))
+
+
+def _read_contacts(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
+    for name in re.split(r"[;\n]", _text(raw)):
+        if not name.strip():
+            continue
+        contact_id = importer._contact(name)
+        if contact_id is not None and contact_id > 0:
+            row.contact_ids.append(contact_id)
+        elif importer.options.create_missing:
+            row.new_contacts.append(" ".join(name.split()))
+        else:
+            row.problems.add("contact_ids", MSG_NO_CONTACT, value=name.strip())
+
+
+_Reader = Callable[[_Importer, _Row, str, str, Any], None]
+_READERS: dict[str, _Reader] = {
+    "pipeline": _read_pipeline,
+    "stage": _read_stage,
+    "amount": _read_number,
+    "probability": _read_number,
+    "begin_date": _read_date,
+    "close_date": _read_date,
+    "responsible": _read_responsible,
+    "source": _read_source,
+    "company": _read_company,
+    "contacts": _read_contacts,
+}
