@@ -45,6 +45,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from app.dialogs.form_designer.form_designer_dialog import FormDesignerDialog
     from app.dialogs.lead_form.convert_dialog import ConvertLeadDialog
     from app.dialogs.loss_reason_dialog import LossReasonDialog
+    from app.dialogs.plan_dialog import PlanDialog
     from app.gui.application import build_main_window, create_application, finish_background_work
     from app.services.container import open_services
     from app.services.customers.leads import LeadStatus
@@ -52,9 +53,8 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
     from app.ui.i18n import install_translations
     from app.ui.operations import Operation
     from app.ui.settings import CHANGE_POLL_MS, UserSettings
-    from app.views.analytics.plan_dialog import PlanDialog
     from app.views.calendar.calendar_view import Mode
-    from app.views.deals_area import DealsView
+    from app.views.deals_area import DealsViewMode
     from app.views.sidebar import Area
 
     # Screenshots never touch the user's own settings.
@@ -87,7 +87,7 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
         shoot(name, dialog)
         dialog.close()
 
-    window.deals.set_view(DealsView.LIST)
+    window.deals.set_view(DealsViewMode.LIST)
     shoot("01-deals-list", window)
     window.deals.filter_button.click()
     panel = window.deals.filter_panel
@@ -106,14 +106,14 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
         )
     shoot("01c-deals-list-selection", window)
     view.clearSelection()
-    window.deals.set_view(DealsView.KANBAN)
+    window.deals.set_view(DealsViewMode.KANBAN)
     shoot("02-deals-kanban", window)
-    window.deals.set_view(DealsView.CALENDAR)
+    window.deals.set_view(DealsViewMode.CALENDAR)
     shoot("03-deals-calendar", window)
     window.deals.calendar.set_mode(Mode.WEEK)
     shoot("03b-deals-calendar-week", window)
     window.deals.calendar.set_mode(Mode.MONTH)
-    window.deals.set_view(DealsView.LIST)
+    window.deals.set_view(DealsViewMode.LIST)
     for number, area in enumerate(
         (Area.CONTACTS, Area.COMPANIES, Area.LEADS, Area.TASKS, Area.ANALYTICS, Area.SETTINGS), start=4
     ):

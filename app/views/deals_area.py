@@ -34,7 +34,9 @@ from app.views.kanban.kanban_view import KanbanView
 SEARCH_DELAY_MS = 300
 
 
-class DealsView(enum.Enum):
+class DealsViewMode(enum.Enum):
+    """Which of the three views of the deals the Deals area shows."""
+
     LIST = "list"
     KANBAN = "kanban"
     CALENDAR = "calendar"
@@ -44,7 +46,7 @@ class DealsArea(QWidget):
     open_requested = Signal(int)  # deal id
     new_deal_requested = Signal()
     new_deal_in_stage = Signal(int, int)  # pipeline id, stage id
-    view_changed = Signal(object)  # DealsView
+    view_changed = Signal(object)  # DealsViewMode
     count_changed = Signal(int)
     summary_changed = Signal(object)  # DealSummary
     edit_pipelines_requested = Signal(int)  # the pipeline shown (0: all)
@@ -75,11 +77,11 @@ class DealsArea(QWidget):
         switch = QHBoxLayout()
         switch.setSpacing(0)
         labels = {
-            DealsView.LIST: (self.tr("List"), "list"),
-            DealsView.KANBAN: (self.tr("Kanban"), "kanban"),
-            DealsView.CALENDAR: (self.tr("Calendar"), "calendar"),
+            DealsViewMode.LIST: (self.tr("List"), "list"),
+            DealsViewMode.KANBAN: (self.tr("Kanban"), "kanban"),
+            DealsViewMode.CALENDAR: (self.tr("Calendar"), "calendar"),
         }
-        self._buttons: dict[DealsView, QToolButton] = {}
+        self._buttons: dict[DealsViewMode, QToolButton] = {}
         for view, (label, icon_name) in labels.items():
             button = QToolButton()
             button.setObjectName(f"view_{view.value}")
@@ -138,10 +140,10 @@ class DealsArea(QWidget):
         self.calendar = CalendarView(services)
         self.calendar.set_filter(self.model.deal_filter)
         self._stack = QStackedWidget()
-        self._pages: dict[DealsView, QWidget] = {
-            DealsView.LIST: list_page,
-            DealsView.KANBAN: self.kanban,
-            DealsView.CALENDAR: self.calendar,
+        self._pages: dict[DealsViewMode, QWidget] = {
+            DealsViewMode.LIST: list_page,
+            DealsViewMode.KANBAN: self.kanban,
+            DealsViewMode.CALENDAR: self.calendar,
         }
         for page in self._pages.values():
             self._stack.addWidget(page)
@@ -195,10 +197,10 @@ class DealsArea(QWidget):
     # -- public ------------------------------------------------------------------------------------
 
     @property
-    def current_view(self) -> DealsView:
+    def current_view(self) -> DealsViewMode:
         return next(v for v, page in self._pages.items() if page is self._stack.currentWidget())
 
-    def set_view(self, view: DealsView) -> None:
+    def set_view(self, view: DealsViewMode) -> None:
         self._stack.setCurrentWidget(self._pages[view])
         self._buttons[view].setChecked(True)
         self._settings.set(DEALS_VIEW, view.value)
@@ -291,7 +293,7 @@ class DealsArea(QWidget):
         self._search.setText(deal_filter.search)
         self._search.blockSignals(False)
         self._panel_filter = replace(deal_filter, pipeline_id=None, search="")
-        self.set_view(DealsView.LIST)
+        self.set_view(DealsViewMode.LIST)
         self._apply()
 
     def _on_panel_applied(self, deal_filter: DealFilter) -> None:
@@ -323,8 +325,8 @@ def _active_criteria(f: DealFilter) -> int:
     ) + len(f.custom)
 
 
-def _view_from(value: str) -> DealsView:
+def _view_from(value: str) -> DealsViewMode:
     try:
-        return DealsView(value)
+        return DealsViewMode(value)
     except ValueError:
-        return DealsView.LIST
+        return DealsViewMode.LIST

@@ -37,7 +37,7 @@ from app.ui.operations import Operation, Progress
 from app.ui.settings import PreserveGeometry, UserSettings
 from app.views.analytics.analytics_view import AnalyticsView
 from app.views.customers.customers_area import CustomersArea
-from app.views.deals_area import DealsArea, DealsView
+from app.views.deals_area import DealsArea, DealsViewMode
 from app.views.leads.leads_area import LeadsArea
 from app.views.placeholder_view import PlaceholderView
 from app.views.settings_page import SettingsPage
@@ -155,9 +155,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self._on_find)
         a[ActionId.UNDO].triggered.connect(self.deals.bulk.undo)
-        a[ActionId.SHOW_LIST].triggered.connect(lambda: self._show_deals(DealsView.LIST))
-        a[ActionId.SHOW_KANBAN].triggered.connect(lambda: self._show_deals(DealsView.KANBAN))
-        a[ActionId.SHOW_CALENDAR].triggered.connect(lambda: self._show_deals(DealsView.CALENDAR))
+        a[ActionId.SHOW_LIST].triggered.connect(lambda: self._show_deals(DealsViewMode.LIST))
+        a[ActionId.SHOW_KANBAN].triggered.connect(lambda: self._show_deals(DealsViewMode.KANBAN))
+        a[ActionId.SHOW_CALENDAR].triggered.connect(lambda: self._show_deals(DealsViewMode.CALENDAR))
         a[ActionId.REFRESH].triggered.connect(self.deals.refresh)
         a[ActionId.ABOUT].triggered.connect(self._on_about)
         # the Deals area
@@ -192,15 +192,15 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _on_area_selected(self, area: Area) -> None:
         self._pages.setCurrentWidget(self._area_pages[area])
 
-    def _show_deals(self, view: DealsView) -> None:
+    def _show_deals(self, view: DealsViewMode) -> None:
         self.sidebar.select(Area.DEALS)
         self.deals.set_view(view)
 
-    def _on_view_changed(self, view: DealsView) -> None:
+    def _on_view_changed(self, view: DealsViewMode) -> None:
         mapping = {
-            DealsView.LIST: ActionId.SHOW_LIST,
-            DealsView.KANBAN: ActionId.SHOW_KANBAN,
-            DealsView.CALENDAR: ActionId.SHOW_CALENDAR,
+            DealsViewMode.LIST: ActionId.SHOW_LIST,
+            DealsViewMode.KANBAN: ActionId.SHOW_KANBAN,
+            DealsViewMode.CALENDAR: ActionId.SHOW_CALENDAR,
         }
         for each, action_id in mapping.items():
             self.actions[action_id].setChecked(each is view)

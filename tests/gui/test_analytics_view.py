@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 
 from PySide6.QtWidgets import QFileDialog
 
+from app.dialogs.plan_dialog import PlanDialog
 from app.services.analytics.service import Period
 from app.services.container import Services
 from app.views.analytics.analytics_view import AnalyticsView
-from app.views.analytics.plan_dialog import PlanDialog
 from app.views.main_window import MainWindow
 from app.views.sidebar import Area
 

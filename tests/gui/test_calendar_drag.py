@@ -12,7 +12,7 @@ from xpointer import Pointer, drag
 from PySide6.QtWidgets import QApplication
 
 from app.services.container import Services
-from app.views.deals_area import DealsView
+from app.views.deals_area import DealsViewMode
 from app.views.main_window import MainWindow
 
 pytestmark = [
@@ -32,7 +32,7 @@ def test_dragging_an_entry_to_another_day_moves_its_close_date(
     deal = demo_services.deals.create(title="Drag me", amount="999999.00", begin_date=day, close_date=day)
     window.move(0, 0)
     window.resize(1280, 860)
-    window.deals.set_view(DealsView.CALENDAR)
+    window.deals.set_view(DealsViewMode.CALENDAR)
     window.activateWindow()
     qtbot.waitExposed(window)
     calendar = window.deals.calendar

@@ -16,7 +16,7 @@ from app.services.container import Services
 from app.services.deals.filters import DealFilter
 from app.views.calendar.calendar_view import CalendarView, DayListDialog, Mode
 from app.views.calendar.entry_canvas import entry_mime
-from app.views.deals_area import DealsView
+from app.views.deals_area import DealsViewMode
 from app.views.main_window import MainWindow
 
 TODAY = date.today()
@@ -25,7 +25,7 @@ TODAY = date.today()
 @pytest.fixture
 def calendar(qtbot, window: MainWindow) -> CalendarView:
     window.resize(1280, 860)
-    window.deals.set_view(DealsView.CALENDAR)
+    window.deals.set_view(DealsViewMode.CALENDAR)
     view = window.deals.calendar
     qtbot.waitExposed(view)
     view.go_to(TODAY)
@@ -90,7 +90,7 @@ def test_the_date_field_places_the_deals(qtbot, calendar: CalendarView, demo_ser
 
 def test_the_week_starts_as_the_locale_says(qtbot, window: MainWindow, german) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    window.deals.set_view(DealsView.CALENDAR)
+    window.deals.set_view(DealsViewMode.CALENDAR)
     view = window.deals.calendar
     view.go_to(date(2026, 11, 18))
     assert view.month_grid.days[0] == date(2026, 10, 26)  # a Monday

@@ -274,9 +274,9 @@ def test_a_stage_that_needs_a_field_asks_for_it_on_the_board(
     from dragdrop import card_mime
 
     from app.dialogs.required_fields_dialog import RequiredFieldsDialog
-    from app.views.deals_area import DealsView
+    from app.views.deals_area import DealsViewMode
 
-    window.deals.set_view(DealsView.KANBAN)
+    window.deals.set_view(DealsViewMode.KANBAN)
     board = window.deals.kanban
     qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 0, timeout=3000)
     pipeline = board.pipeline

@@ -18,7 +18,7 @@ from app.dialogs.deal_quick_dialog import DealQuickDialog
 from app.dialogs.loss_reason_dialog import LossReasonDialog
 from app.services.container import Services, open_services
 from app.services.deals.filters import DealFilter
-from app.views.deals_area import DealsView
+from app.views.deals_area import DealsViewMode
 from app.views.kanban.kanban_view import KanbanView
 from app.views.kanban.stage_column import STAGE_MIME, StageColumn
 from app.views.main_window import MainWindow
@@ -30,7 +30,7 @@ def ids_in(column: StageColumn) -> list[int]:
 
 @pytest.fixture
 def board(qtbot, window: MainWindow) -> KanbanView:
-    window.deals.set_view(DealsView.KANBAN)
+    window.deals.set_view(DealsViewMode.KANBAN)
     board = window.deals.kanban
     qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 0, timeout=3000)
     return board
@@ -289,7 +289,7 @@ def test_the_office_sets_the_loss_reasons_in_the_settings(
 
     monkeypatch.setattr(LossReasonDialog, "exec", look)
     window.sidebar.select(Area.DEALS)
-    window.deals.set_view(DealsView.KANBAN)
+    window.deals.set_view(DealsViewMode.KANBAN)
     board = window.deals.kanban
     qtbot.waitUntil(lambda: board.columns[0].model.rowCount() > 0, timeout=3000)
     lost = next(z for z in board.zones if z.stage.name == "Lost")

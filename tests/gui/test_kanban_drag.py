@@ -16,7 +16,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
 from app.services.container import Services
-from app.views.deals_area import DealsView
+from app.views.deals_area import DealsViewMode
 from app.views.kanban.kanban_view import KanbanView
 from app.views.main_window import MainWindow
 
@@ -33,7 +33,7 @@ pytestmark = [
 def board(qtbot, window: MainWindow) -> KanbanView:
     window.move(0, 0)
     window.resize(1280, 800)
-    window.deals.set_view(DealsView.KANBAN)
+    window.deals.set_view(DealsViewMode.KANBAN)
     window.activateWindow()
     qtbot.waitExposed(window)
     board = window.deals.kanban

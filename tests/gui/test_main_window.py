@@ -26,7 +26,7 @@ from app.services.container import Services, open_services
 from app.services.deals.queries import DealFilter, DealSort
 from app.ui.actions import ActionId
 from app.views.deal_list.deal_table_model import COL_AMOUNT, DealRowRole
-from app.views.deals_area import DealsView
+from app.views.deals_area import DealsViewMode
 from app.views.main_window import MainWindow
 from app.views.sidebar import Area
 
@@ -42,7 +42,7 @@ def _click_sidebar(qtbot, window: MainWindow, area: Area) -> None:
 
 def test_window_opens_on_the_deal_list(qtbot, window: MainWindow) -> None:
     assert window.windowTitle() == "Dealdesk – demo.sqlite"
-    assert window.deals.current_view is DealsView.LIST
+    assert window.deals.current_view is DealsViewMode.LIST
     summary = window._services.deal_queries.summary(DealFilter())
     total = f"€{summary.total:,.2f}"
     label = window.findChild(QLabel, "dealCount")
@@ -65,12 +65,12 @@ def test_sidebar_switches_areas(qtbot, window: MainWindow) -> None:
 
 def test_view_switch_by_button_and_shortcut(qtbot, window: MainWindow) -> None:
     qtbot.mouseClick(window.deals.findChild(QToolButton, "view_kanban"), Qt.MouseButton.LeftButton)
-    assert window.deals.current_view is DealsView.KANBAN
+    assert window.deals.current_view is DealsViewMode.KANBAN
     assert window.actions[ActionId.SHOW_KANBAN].isChecked()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.deals.current_view is DealsView.CALENDAR
+    assert window.deals.current_view is DealsViewMode.CALENDAR
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.deals.current_view is DealsView.LIST
+    assert window.deals.current_view is DealsViewMode.LIST
     assert window.actions[ActionId.NEW_DEAL].shortcut() == QKeySequence(QKeySequence.StandardKey.New)
 
 
@@ -219,13 +219,13 @@ def test_window_size_and_chosen_view_survive_a_restart(qtbot, demo_services: Ser
     first.resize(1000, 640)
     size = (first.width(), first.height())
     assert size != (1280, 800)
-    first.deals.set_view(DealsView.KANBAN)
+    first.deals.set_view(DealsViewMode.KANBAN)
     first.close()
     second = build_main_window(demo_services, settings)
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == size
-    assert second.deals.current_view is DealsView.KANBAN
+    assert second.deals.current_view is DealsViewMode.KANBAN
 
 
 def test_a_database_that_cannot_be_opened_is_explained(qtbot, tmp_path: Path, monkeypatch) -> None:
@@ -245,9 +245,9 @@ def test_a_database_that_cannot_be_opened_is_explained(qtbot, tmp_path: Path, mo
 
 
 def test_placeholder_texts_are_not_cut_off(qtbot, window: MainWindow) -> None:
-    window.deals.set_view(DealsView.KANBAN)
+    window.deals.set_view(DealsViewMode.KANBAN)
     qtbot.wait(10)
-    page = window.deals._pages[DealsView.KANBAN]
+    page = window.deals._pages[DealsViewMode.KANBAN]
     labels = [label for label in page.findChildren(QLabel) if label.wordWrap()]
     assert labels
     for label in labels:

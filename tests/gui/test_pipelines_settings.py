@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from app.services.container import Services
 from app.services.deals.filters import DealFilter
 from app.services.setup.tunnels import TunnelMode
-from app.views.deals_area import DealsView
+from app.views.deals_area import DealsViewMode
 from app.views.main_window import MainWindow
 from app.views.pipelines_settings.pipelines_settings import PipelinesSettings
 from app.views.pipelines_settings.stage_table_model import COL_AVERAGE, COL_IDLE, COL_NAME, COL_PROBABILITY
@@ -28,7 +28,7 @@ def open_settings(qtbot, window: MainWindow) -> PipelinesSettings:
 
 def kanban_columns(qtbot, window: MainWindow) -> list[str]:
     window.sidebar.select(Area.DEALS)
-    window.deals.set_view(DealsView.KANBAN)
+    window.deals.set_view(DealsViewMode.KANBAN)
     board = window.deals.kanban
     qtbot.waitUntil(lambda: bool(board.columns), timeout=3000)
     qtbot.wait(400)  # the board re-reads after its change timer
@@ -167,7 +167,7 @@ def test_stale_deals_are_marked_and_filtered(qtbot, window: MainWindow, demo_ser
     text = model.index(0, stage_column).data()
     assert re.fullmatch(rf"{re.escape(stage.name)} · idle \d+ d", text)
     assert "longer than this stage allows" in model.index(0, stage_column).data(Qt.ItemDataRole.ToolTipRole)
-    window.deals.set_view(DealsView.KANBAN)
+    window.deals.set_view(DealsViewMode.KANBAN)
     board = window.deals.kanban
     qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 0, timeout=3000)
     column = board.column_of(stage.id)
@@ -232,7 +232,7 @@ def test_the_form_moves_its_deal_to_another_pipeline(qtbot, demo_services: Servi
 def test_the_board_moves_selected_cards_to_another_pipeline(
     qtbot, window: MainWindow, demo_services: Services, monkeypatch
 ) -> None:
-    window.deals.set_view(DealsView.KANBAN)
+    window.deals.set_view(DealsViewMode.KANBAN)
     board = window.deals.kanban
     qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 1, timeout=3000)
     column = board.columns[0]

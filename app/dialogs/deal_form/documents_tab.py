@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.services.container import Services
 from app.services.core.errors import DatabaseError, ServiceError
 from app.services.documents.service import DocumentInfo
+from app.ui.document_kinds import document_kind_names
 from app.ui.formatting import short_date
 from app.ui.i18n import error_text
 
@@ -79,9 +80,8 @@ class DocumentsTab(QWidget):
     def refresh(self) -> None:
         if self.deal_id is None:
             return
-        from app.views.documents_settings import kind_names
 
-        kinds = kind_names()
+        kinds = document_kind_names()
         self._documents = self._services.documents.documents(self.deal_id)
         self.tree.clear()
         for document in self._documents:

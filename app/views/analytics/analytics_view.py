@@ -349,7 +349,7 @@ class AnalyticsView(QWidget):
             QMessageBox.warning(self, self.tr("Not exported"), str(exc))
 
     def edit_plan(self) -> None:
-        from app.views.analytics.plan_dialog import PlanDialog
+        from app.dialogs.plan_dialog import PlanDialog
 
         dialog = PlanDialog(self._services, date.today().year, self)  # noqa: DTZ011
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -16,27 +16,23 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QStackedWidget,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from app.dialogs.day_list_dialog import DayListDialog
 from app.services.container import Services
 from app.services.core.errors import DatabaseError, ServiceError
 from app.services.core.events import DomainEvent
-from app.services.deals.calendar import SPAN, CalendarData, CalendarEntry, month_days, week_days
+from app.services.deals.calendar import SPAN, CalendarData, month_days, week_days
 from app.services.deals.filters import DealFilter
-from app.ui.formatting import date_format, money, short_date
+from app.ui.formatting import date_format, short_date
 from app.ui.i18n import translate_message
 from app.views.calendar.month_grid import MonthGrid
 from app.views.calendar.time_grid import HOUR, TimeGrid
@@ -366,34 +362,3 @@ class CalendarView(QWidget):
         dialog = DayListDialog(day, entries, self)
         dialog.open_requested.connect(self.open_requested)
         dialog.exec()
-
-
-class DayListDialog(QDialog):
-    open_requested = Signal(int)
-
-    def __init__(self, day: date, entries: list[CalendarEntry], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("dayListDialog")
-        self.setWindowTitle(self.tr("Deals on %1").replace("%1", short_date(day)))
-        self.resize(560, 420)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("dayEntries")
-        self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([self.tr("Deal"), self.tr("Stage"), self.tr("Amount")])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for entry in entries:
-            item = QTreeWidgetItem([entry.title, entry.stage_name, money(entry.amount, entry.currency)])
-            item.setData(0, Qt.ItemDataRole.UserRole, entry.deal_id)
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.tree.addTopLevelItem(item)
-        self.tree.itemDoubleClicked.connect(self._open)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("%Ln deal(s)", "", len(entries))))
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(buttons)
-
-    def _open(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.open_requested.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
-        self.accept()
