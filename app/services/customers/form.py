@@ -11,20 +11,14 @@ from sqlalchemy import select
 
 from app.models import CustomFieldDefinition
 from app.services.core.context import ServiceContext
-from app.services.core.errors import ValidationError
-from app.services.core.records import clean_fields
-from app.services.core.validation import Problems
+from app.services.customers.custom_saving import save_with_custom
 from app.services.customers.queries import CustomerKind
 from app.services.customers.service import CompanyDetails, CompanyService, ContactDetails, ContactService
 from app.services.deals.filters import DealFilter, Status
-from app.services.deals.form import require_custom
 from app.services.deals.queries import DealQueryService, DealSummary
 from app.services.fields.custom_fields import (
-    clean_values,
     field_info,
-    fields_by_id,
     read_values,
-    write_values,
 )
 
 
@@ -77,27 +71,8 @@ class CustomerFormService:
         custom = dict(custom or {})
         with self._ctx.write() as uow:
             session = uow.session
-            problems = Problems()
-            fields = fields_by_id(session, kind.entity, custom)
-            if ident is None:
-                require_custom(session, problems, custom, kind.entity)
-            cleaned = clean_values(session, problems, fields, custom)
-            if problems:
-                try:  # the standard fields' problems too, in one message
-                    clean_fields(session, crud.fields, values)
-                except ValidationError as exc:
-                    problems.extend(exc.problems)
-                problems.raise_if_any()
-
-            def write_custom(record_id: int) -> dict[str, tuple[Any, Any]]:
-                return write_values(session, fields, record_id, cleaned) if cleaned else {}
-
-            if ident is None:
-                record = crud.create_in(uow, values, write_custom)
-            else:
-                record = crud.update_in(uow, ident, expected_version or 0, values, write_custom)
-            session.flush()
-            details = crud.details(session, record)  # type: ignore[arg-type]
+            record, fields = save_with_custom(uow, crud, kind.entity, ident, expected_version, values, custom)
+            details = crud.details(session, record)
             stored = read_values(session.connection(), list(fields.values()), [record.id]).get(record.id, {})
         return CustomerFormData(kind, details, stored)
 

@@ -33,7 +33,6 @@ from app.services.core.records import (
     CrudService,
     check_version,
     choice_field,
-    clean_fields,
     email_field,
     flush_or_conflict,
     id_field,
@@ -41,14 +40,11 @@ from app.services.core.records import (
     text_field,
     touch,
 )
-from app.services.core.validation import Problems
 from app.services.core.vocabulary import DEAL_SOURCES
-from app.services.deals.form import require_custom
+from app.services.customers.custom_saving import save_with_custom
 from app.services.deals.writes import initial_stage, insert_deal
 from app.services.fields.custom_fields import (
-    clean_values,
     field_info,
-    fields_by_id,
     read_values,
     write_values,
 )
@@ -170,28 +166,10 @@ class LeadService(CrudService[Lead, LeadDetails]):
         """Create or update a lead with its custom values, all or nothing."""
         custom = dict(custom or {})
         with self._ctx.write() as uow:
-            session = uow.session
-            problems = Problems()
-            fields = fields_by_id(session, EntityType.LEAD, custom)
-            if lead_id is None:
-                require_custom(session, problems, custom, EntityType.LEAD)
-            cleaned = clean_values(session, problems, fields, custom)
-            if problems:
-                try:
-                    clean_fields(session, self.fields, values)
-                except ValidationError as exc:
-                    problems.extend(exc.problems)
-                problems.raise_if_any()
-
-            def write_custom(record_id: int) -> dict[str, tuple[Any, Any]]:
-                return write_values(session, fields, record_id, cleaned) if cleaned else {}
-
-            if lead_id is None:
-                lead = self.create_in(uow, values, write_custom)
-            else:
-                lead = self.update_in(uow, lead_id, expected_version or 0, values, write_custom)
-            session.flush()
-            return self.details(session, lead)
+            lead, _fields = save_with_custom(
+                uow, self, EntityType.LEAD, lead_id, expected_version, values, custom
+            )
+            return self.details(uow.session, lead)
 
     # -- the list ---------------------------------------------------------------------------------
 
