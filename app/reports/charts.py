@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.services.analytics.service import Dashboard
-from app.services.deals.filters import DealFilter
+if TYPE_CHECKING:  # the figures come from the analytics service; drawing them needs none of it
+    from app.services.analytics.service import Dashboard
+    from app.services.deals.filters import DealFilter
 
 CHARTS = ("funnel", "products", "products_time", "sources", "plan", "companies", "months", "forecast")
 BLUE, GREEN, RED, GREY, ORANGE = "#2f7bea", "#4caf50", "#e53935", "#9aa5b1", "#f29900"
@@ -269,17 +270,10 @@ def _plan(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
         drawn.picks.append(
             (
                 bar,
-                data.deal_filter(
-                    responsible_ids=row.people or (row.user_id,),
-                    status=_won(),
-                    closed_from=data.filter.first,
-                    closed_to=data.filter.last,
-                ),
+                data.won_by(row.people or (row.user_id,)),
             )
         )
-    axes.set_xticks(
-        positions, [f"Σ {r.name}" if r.people else r.name for r in rows], fontsize=8, rotation=20
-    )
+    axes.set_xticks(positions, [f"Σ {r.name}" if r.people else r.name for r in rows], fontsize=8, rotation=20)
     for label, row in zip(axes.get_xticklabels(), rows, strict=True):
         if row.people:
             label.set_fontweight("bold")
@@ -316,7 +310,7 @@ def _months(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
     for bars, status in ((won, "won"), (lost, "lost")):
         for bar, month in zip(bars, data.months, strict=True):
             bar.set_picker(True)
-            drawn.picks.append((bar, _month_filter(data, month.month, status)))
+            drawn.picks.append((bar, data.closed_in(month.month, status)))
     axes.set_xticks(positions, [words.month(m.month) for m in data.months], fontsize=7, rotation=45)
     axes.set_ylabel(words.deals)
     axes.legend(fontsize=7)
@@ -336,21 +330,6 @@ def _forecast(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
     _money_axis(axes, words, "y")
     axes.tick_params(axis="x", labelsize=7, rotation=45)
     return True
-
-
-def _won() -> Any:
-    from app.services.deals.filters import Status
-
-    return Status.WON
-
-
-def _month_filter(data: Dashboard, month: Any, status: str) -> DealFilter:
-    from app.services.analytics.service import month_end
-    from app.services.deals.filters import Status
-
-    first = max(month, data.filter.first)
-    last = min(month_end(month), data.filter.last)
-    return data.deal_filter(status=Status(status), closed_from=first, closed_to=last)
 
 
 _PAINTERS: dict[str, Callable[[Any, Dashboard, Words, Drawn], bool]] = {

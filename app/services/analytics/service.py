@@ -166,6 +166,21 @@ class Dashboard:
         people = self.people or self.filter.responsible_ids
         return replace(self.filter, responsible_ids=people).deal_filter(**more)
 
+    def won_by(self, people: tuple[int, ...]) -> DealFilter:
+        """The deals these people won in the period (a bar of the sales plan)."""
+        return self.deal_filter(
+            responsible_ids=people,
+            status=Status.WON,
+            closed_from=self.filter.first,
+            closed_to=self.filter.last,
+        )
+
+    def closed_in(self, month: date, status: str) -> DealFilter:
+        """The deals won or lost (`status`) in this month of the period (a bar of the months chart)."""
+        first = max(month, self.filter.first)
+        last = min(month_end(month), self.filter.last)
+        return self.deal_filter(status=Status(status), closed_from=first, closed_to=last)
+
 
 class AnalyticsService:
     def __init__(self, context: ServiceContext) -> None:
