@@ -24,6 +24,7 @@ COL_NAME, COL_COLOR, COL_KIND, COL_PROBABILITY, COL_IDLE, COL_AVERAGE = range(6)
 StageRole = Qt.ItemDataRole.UserRole + 1
 MAX_IDLE_DAYS = 3650
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_FIXED = QColor("#9aa5b1")
 
 
 def kind_names() -> dict[str, str]:
@@ -108,6 +109,8 @@ class StageTableModel(QAbstractTableModel):
             return text_color_on(QColor(stage.color))
         if column == COL_COLOR and role == Qt.ItemDataRole.ToolTipRole and self._editable:
             return self.tr("Double-click to choose a colour")
+        if column == COL_IDLE and role == Qt.ItemDataRole.ForegroundRole and stage.is_closed:
+            return _FIXED  # a closing stage is never idle: nothing to set
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PROBABILITY, COL_IDLE, COL_AVERAGE):
             return _RIGHT
         return None
