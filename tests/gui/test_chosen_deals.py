@@ -93,6 +93,17 @@ def test_a_plain_click_after_a_sort_replaces_the_whole_choice(
     assert _bar_text(window) == "1 deal selected."
 
 
+def test_escape_lets_go_of_every_chosen_deal(qtbot, window: MainWindow, click_row, click_header) -> None:
+    click_row(window, 0)
+    click_row(window, 3, Qt.KeyboardModifier.ShiftModifier)
+    click_header(window, COL_AMOUNT)  # some chosen deals are now where no row has been read
+    view = window.deals.list_view
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.chosen.ids == frozenset()
+    assert not view.selectionModel().selectedRows()
+    assert window.deals.bulk_bar.isHidden()
+
+
 def test_all_matching_stays_all_matching_through_a_sort(
     qtbot, window: MainWindow, click_row, click_header
 ) -> None:

@@ -133,9 +133,6 @@ class DealListView(QTableView):
     def selectAll(self) -> None:  # Ctrl+A: every deal the filter matches, not only the rows read
         self.chosen.select_all_matching()
 
-    def clear_choice(self) -> None:
-        self.chosen.clear()
-
     def _on_about_to_reset(self) -> None:
         model = self.model()
         refreshing = isinstance(model, DealTableModel) and model.refreshing
@@ -170,6 +167,9 @@ class DealListView(QTableView):
             and not editing
         ):
             self._on_double_clicked(self.currentIndex())
+            return
+        if event.key() == Qt.Key.Key_Escape and not editing and self.chosen.count():
+            self.chosen.clear()  # Esc lets go of every chosen deal, those scrolled away too
             return
         super().keyPressEvent(event)
 
