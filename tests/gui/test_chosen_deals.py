@@ -148,7 +148,7 @@ def test_somebody_elses_change_lets_go_of_a_deleted_deal_and_keeps_the_others(
     other_pc.deals.delete(doomed.id, doomed.version)
     other_pc.close()
     window.deals.refresh()
-    assert window.deals.list_view.chosen.ids == chosen - {deleted}
+    qtbot.waitUntil(lambda: window.deals.list_view.chosen.ids == chosen - {deleted})
     qtbot.waitUntil(lambda: _highlighted(window) == chosen - {deleted})
     assert window.statusBar().currentMessage() == (
         "1 selected deal is no longer in the list and was unselected."

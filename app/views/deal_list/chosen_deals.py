@@ -3,6 +3,7 @@ else's change moves rows around, never the choice. The table's own selection onl
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QTableView
 
 from app.services.deals.filters import DealFilter
 from app.services.deals.queries import PAGE_SIZE, DealQueryService
+from app.ui.operations import run_in_background
 from app.views.deal_list.deal_table_model import DealIdRole, DealTableModel
 
 _ROWS = QItemSelectionModel.SelectionFlag.Rows
+log = logging.getLogger(__name__)
 
 
 class ChosenDeals(QObject):
@@ -40,6 +43,8 @@ class ChosenDeals(QObject):
         self._painting = False
         self.all_matching = False
         self._all_count = 0  # how many "all matching" stood for, when last counted
+        self._checks = 0  # bumped by every check of which chosen deals are still listed
+        self._check_call: object = None
         selection = view.selectionModel()
         selection.selectionChanged.connect(self._on_selection_changed)
         selection.currentChanged.connect(self._on_current_changed)
@@ -126,15 +131,29 @@ class ChosenDeals(QObject):
         self.changed.emit()
 
     def _let_go_of_missing(self) -> None:
+        """Let go of chosen deals the list no longer shows (checked off the GUI thread: with many
+        chosen, a check after every change would otherwise hold the window for a second)."""
         self._filter = self._model.deal_filter
         if not self._ids:
             return
-        kept = self._queries.matching_ids(self._filter, self._ids)
-        lost = len(self._ids) - len(kept)
-        if lost:
-            self._ids = kept
-            self.dropped.emit(lost)
-            self.changed.emit()
+        checked, deal_filter, queries = frozenset(self._ids), self._filter, self._queries
+        self._checks += 1
+        check = self._checks
+
+        def done(kept: set[int]) -> None:
+            if check != self._checks:
+                return  # the list changed again: a newer check is under way
+            gone = (checked - kept) & self._ids
+            if gone:
+                self._ids -= gone
+                self.dropped.emit(len(gone))
+                self.changed.emit()
+
+        self._check_call = run_in_background(
+            lambda: queries.matching_ids(deal_filter, checked),
+            done,
+            lambda exc: log.warning("Checking the chosen deals failed: %s", exc),
+        )
 
     @contextmanager
     def _painting_ids(self) -> Iterator[None]:
