@@ -22,6 +22,7 @@ from app.services.container import Services
 from app.services.core.events import DomainEvent
 from app.services.deals.queries import DealFilter
 from app.ui.icons import icon
+from app.ui.layout import keep_space_when_hidden
 from app.ui.settings import DEALS_PIPELINE, DEALS_VIEW, UserSettings
 from app.views.calendar.calendar_view import CalendarView
 from app.views.deal_list.bulk_actions import DealBulkActions
@@ -128,6 +129,7 @@ class DealsArea(QWidget):
         self.list_view.restore_layout(f"deal_list/{login}/header")
         self.bulk_bar = BulkBar(services)
         self.bulk_bar.fill_menus(self.current_pipeline_id())
+        keep_space_when_hidden(self.bulk_bar)
         self.bulk_bar.hide()
         self.bulk = DealBulkActions(services, self.list_view, self)
         list_page = QWidget()

@@ -35,6 +35,7 @@ from app.services.core.errors import DatabaseError, ServiceError
 from app.services.core.events import DomainEvent
 from app.services.customers.queries import CustomerKind
 from app.ui.i18n import error_text
+from app.ui.layout import keep_space_when_hidden
 from app.ui.operations import Operation, Progress
 from app.views.customers.customer_table_model import CustomerRowRole, CustomerTableModel
 
@@ -138,6 +139,7 @@ class CustomersArea(QWidget):
         ):
             bulk_layout.addWidget(widget)
         bulk_layout.addStretch(1)
+        keep_space_when_hidden(self.bulk)
         self.bulk.hide()
 
         layout = QVBoxLayout(self)

@@ -50,9 +50,11 @@ class DealListView(QTableView):
         self.setItemDelegate(DealCellDelegate(services, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        # F2 or a click on a selected cell edits in place; double-click and Enter open the deal.
+        # A click chooses, a double-click or Enter opens the deal; F2 or typing edits the current cell in
+        # place (as in a spreadsheet). A click on a chosen row never starts editing: it would turn the
+        # first click of a double-click into an edit.
         self.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
