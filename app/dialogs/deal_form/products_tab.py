@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -177,6 +177,12 @@ class ProductsTab(QWidget):
             return
         row = self.model.add_product(product)
         self.table.selectRow(row)
+        self._clear_pick()
+        # A suggestion picked with the mouse writes its text back after this: clear once more after it,
+        # or the next Enter would add the product again and typing would go into the old name.
+        QTimer.singleShot(0, self._clear_pick)
+
+    def _clear_pick(self) -> None:
         self.pick.setCurrentIndex(-1)
         self.pick.clearEditText()
 
