@@ -766,6 +766,14 @@ Trotzdem neu speichern?</translation>
         <source>Close without saving your changes?</source>
         <translation>Schließen, ohne Ihre Änderungen zu speichern?</translation>
     </message>
+    <message>
+        <source>There is no company “%1” yet. Create it and link this contact to it?</source>
+        <translation>Es gibt noch kein Unternehmen „%1“. Anlegen und diesen Kontakt damit verknüpfen?</translation>
+    </message>
+    <message>
+        <source>Pick a company from the suggestions, or create it.</source>
+        <translation>Wählen Sie ein Unternehmen aus den Vorschlägen oder legen Sie es an.</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>

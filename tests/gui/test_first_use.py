@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
 from app.views.deal_list.deal_table_model import COL_TITLE, DealIdRole
@@ -85,3 +94,64 @@ def test_the_contacts_bar_moves_no_row_either(qtbot, window: MainWindow) -> None
     qtbot.waitUntil(lambda: page.bulk.isVisible())
     qtbot.wait(50)
     assert table.indexAt(_under_the_pointer(table.viewport(), pointer)).row() == 3
+
+
+# -- 3. a company typed in the contact form is never dropped ------------------------------------------
+
+
+def _new_contact_form(qtbot, services):
+    from app.dialogs.customer_form.customer_form_dialog import CustomerFormDialog
+    from app.services.customers.queries import CustomerKind
+
+    form = CustomerFormDialog(services, CustomerKind.CONTACT)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    qtbot.keyClicks(form.findChild(QLineEdit, "first_name"), "Ida")
+    qtbot.keyClicks(form.findChild(QLineEdit, "last_name"), "Pfeiffer")
+    return form
+
+
+def _save(qtbot, form) -> None:
+    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def test_enter_in_the_company_field_does_not_save_the_contact(qtbot, services, monkeypatch) -> None:
+    form = _new_contact_form(qtbot, services)
+    line = form.findChild(QLineEdit, "company_ids")
+    qtbot.keyClicks(line, "Zeppelin Werke")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert form.isVisible()
+    assert form.result() != QDialog.DialogCode.Accepted
+    assert line.text() == "Zeppelin Werke"  # no such company: the name stays to be seen
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    form.reject()
+
+
+def test_a_company_typed_but_not_picked_is_made_when_the_user_says_so(qtbot, services, monkeypatch) -> None:
+    form = _new_contact_form(qtbot, services)
+    qtbot.keyClicks(form.findChild(QLineEdit, "company_ids"), "Zeppelin Werke")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
+    _save(qtbot, form)
+    assert asked == ["There is no company “Zeppelin Werke” yet. Create it and link this contact to it?"]
+    assert form.result() == QDialog.DialogCode.Accepted
+    company = services.companies.search("Zeppelin")[0]
+    assert form.saved.record.company_ids == (company.id,)
+
+
+def test_a_company_typed_but_not_picked_is_flagged_and_nothing_saved(qtbot, services, monkeypatch) -> None:
+    form = _new_contact_form(qtbot, services)
+    qtbot.keyClicks(form.findChild(QLineEdit, "company_ids"), "Zeppelin Werke")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    before = services.contacts.count()
+    _save(qtbot, form)
+    assert form.isVisible()
+    assert services.contacts.count() == before
+    assert services.companies.search("Zeppelin") == []
+    shown = [label.text() for label in form.findChildren(QLabel) if label.isVisible()]
+    assert "Pick a company from the suggestions, or create it." in shown
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    form.reject()

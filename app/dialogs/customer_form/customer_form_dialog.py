@@ -242,6 +242,8 @@ class CustomerFormDialog(QDialog):
         for editor in self.sections.editors.values():
             if isinstance(editor, RecordsPicker):
                 editor.add_typed()
+                if not self._resolve_typed_company(editor):
+                    return
         values = self._collect()
         self.sections.clear_problems()
         self.errors.hide()
@@ -286,6 +288,33 @@ class CustomerFormDialog(QDialog):
             return
         self._original = self._collect()
         self.accept()
+
+    def _resolve_typed_company(self, editor: RecordsPicker) -> bool:
+        """A company typed but not picked is never dropped: made now if the user says so, else the form
+        stays open with the name flagged."""
+        name = editor.pending_name()
+        if name is None or editor.key != "company_ids":
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("New company"),
+            self.tr("There is no company “%1” yet. Create it and link this contact to it?").replace(
+                "%1", name
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.sections.show_problem(
+                editor.key, self.tr("Pick a company from the suggestions, or create it.")
+            )
+            editor.focus_widget().setFocus()
+            return False
+        try:
+            company = self._services.companies.create(title=name)
+        except (ServiceError, DatabaseError) as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
+            return False
+        editor.add_record(company.id, company.title)
+        return True
 
     def _reload_keeping(self, mine: dict[str, Any]) -> None:
         """After a conflict: the stored record again, with my edits put back on top."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -47,6 +48,14 @@ class _SearchLine(QLineEdit):
             matches[shown] = ident
         self.matches = matches
         self._names.setStringList(list(matches))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter takes what is typed (or the suggestion shown); it never reaches the dialog's Save."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.returnPressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def chosen(self) -> tuple[int | None, str | None]:
         """(id, None) for a record found, (None, name) for a new name, (None, None) when empty."""
@@ -169,6 +178,19 @@ class RecordsPicker(FieldEditor):
             self._add(None, new)
         else:
             return
+        self.line.clear()
+        # A suggestion picked from the list writes its text back after this: clear once more after it.
+        QTimer.singleShot(0, self.line.clear)
+        self.changed.emit()
+
+    def pending_name(self) -> str | None:
+        """A name still typed in the line that matches no record (and could not be added)."""
+        found, new = self.line.chosen()
+        return new if found is None else None
+
+    def add_record(self, ident: int, name: str) -> None:
+        """Add a record made just now for the name typed (the line is cleared)."""
+        self._add(ident, name)
         self.line.clear()
         self.changed.emit()
 
