@@ -6,13 +6,10 @@ save is shown, never overwritten.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt
+from PySide6.QtCore import QLocale, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,10 +25,9 @@ from app.services.container import Services
 from app.services.core.errors import ConflictError, NotFoundError, ValidationError
 from app.services.deals.service import DealDetails
 from app.services.setup.pipelines import PipelineInfo
-from app.ui.formatting import date_format, parse_money
+from app.ui.date_input import DateInput
+from app.ui.formatting import parse_money
 from app.ui.i18n import error_text, translate_message
-
-_NO_DATE = QDate(1900, 1, 1)
 
 
 class DealQuickDialog(QDialog):
@@ -70,12 +66,8 @@ class DealQuickDialog(QDialog):
         self._currency.setObjectName("currency")
         for currency in services.currencies.list():
             self._currency.addItem(currency.code, currency.code)
-        self._close_date = QDateEdit()
+        self._close_date = DateInput(self.tr("none"))
         self._close_date.setObjectName("closeDate")
-        self._close_date.setCalendarPopup(True)
-        self._close_date.setDisplayFormat(date_format())
-        self._close_date.setMinimumDate(_NO_DATE)
-        self._close_date.setSpecialValueText(self.tr("none"))
         self._contact = QLineEdit()
         self._contact.setObjectName("contact")
         self._contact.setPlaceholderText(self.tr("Type a name: a stored contact, or a new one"))
@@ -134,10 +126,10 @@ class DealQuickDialog(QDialog):
             self._title.setText(deal.title)
             self._amount.setText(_plain_amount(deal))
             self._currency.setCurrentIndex(max(0, self._currency.findData(deal.currency)))
-            self._close_date.setDate(_qdate(deal.close_date))
+            self._close_date.set_date(deal.close_date)
             self._pipeline.setEnabled(False)  # moving between pipelines is its own action
         else:
-            self._close_date.setDate(_NO_DATE)
+            self._close_date.set_date(None)
         if pipeline_id is not None:
             self._pipeline.setCurrentIndex(max(0, self._pipeline.findData(pipeline_id)))
         self._fill_stages(self._current_pipeline())
@@ -190,12 +182,13 @@ class DealQuickDialog(QDialog):
     # -- saving ----------------------------------------------------------------------------------
 
     def _values(self) -> dict[str, object]:
-        close = self._close_date.date()
+        close = self._close_date
         return {
             "title": self._title.text(),
             "amount": parse_money(self._amount.text()),
             "currency": self._currency.currentData(),
-            "close_date": None if close == _NO_DATE else date(close.year(), close.month(), close.day()),
+            # text that is no date goes on as typed: the service says what is wrong with it
+            "close_date": close.date() if close.is_valid() else close.line.text().strip(),
         }
 
     def _on_save(self) -> None:
@@ -252,10 +245,6 @@ class DealQuickDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes and self._deal is not None:
             self._deal = self._services.deals.get(self._deal.id)
             self._load(None, None)
-
-
-def _qdate(value: date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else _NO_DATE
 
 
 def _plain_amount(deal: DealDetails) -> str:

@@ -934,6 +934,17 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>DateInput</name>
+    <message>
+        <source>Type a date (%1, or 2026-11-27) or pick one from the calendar.</source>
+        <translation>Datum eintippen (%1 oder 2026-11-27) oder im Kalender wählen.</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>Datum wählen</translation>
+    </message>
+</context>
+<context>
     <name>DayListDialog</name>
     <message>
         <source>Deals on %1</source>

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -186,7 +185,9 @@ def test_a_conflict_lets_the_user_choose_per_field(
     amount = form.findChild(QLineEdit, "amount")
     amount.selectAll()
     qtbot.keyClicks(amount, "95")
-    form.findChild(QDateEdit, "close_date").setDate(date(2027, 5, 31))
+    close_date = form.findChild(QLineEdit, "close_date_text")
+    close_date.clear()
+    qtbot.keyClicks(close_date, "31/05/2027")  # typed in the English (UK) way
     shown: list[list[str]] = []
 
     def choose(dialog: ConflictDialog) -> int:

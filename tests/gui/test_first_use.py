@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from datetime import date
+
+import pytest
+
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+from app.ui.date_input import DateInput, parse_date
 from app.views.deal_list.deal_table_model import COL_TITLE, DealIdRole
 from app.views.main_window import MainWindow
 from app.views.sidebar import Area
@@ -155,3 +160,67 @@ def test_a_company_typed_but_not_picked_is_flagged_and_nothing_saved(qtbot, serv
     assert "Pick a company from the suggestions, or create it." in shown
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
     form.reject()
+
+
+# -- 4. empty dates open on today and take typed dates ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        (QLocale.Language.German, "27.11.2026", date(2026, 11, 27)),
+        (QLocale.Language.German, "3.2.27", date(2027, 2, 3)),
+        (QLocale.Language.English, "27/11/2026", date(2026, 11, 27)),  # the app's English is British
+        (QLocale.Language.English, "2026-11-27", date(2026, 11, 27)),
+        (QLocale.Language.English, "31/02/2026", None),
+        (QLocale.Language.English, "soon", None),
+    ],
+)
+def test_dates_are_read_as_the_language_writes_them(qapp, language, typed, expected) -> None:
+    country = (
+        QLocale.Country.Germany if language is QLocale.Language.German else QLocale.Country.UnitedKingdom
+    )
+    QLocale.setDefault(QLocale(language, country))
+    assert parse_date(typed) == expected
+
+
+def test_us_english_reads_the_month_first(qapp) -> None:
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    assert parse_date("11/27/2026") == date(2026, 11, 27)
+
+
+def test_an_empty_close_date_takes_typed_digits_and_its_calendar_opens_on_today(qtbot, services) -> None:
+    form = DealFormDialog(services)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    field = form.findChild(DateInput, "close_date")
+    assert field.date() is None
+    qtbot.mouseClick(field.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: field.calendar is not None and field.calendar.isVisible())
+    today = date.today()
+    assert field.calendar.selectedDate() == QDate(today.year, today.month, today.day)
+    field.calendar.close()
+    qtbot.keyClicks(field.line, "31/05/2027")
+    assert field.date() == date(2027, 5, 31)
+    assert form.sections.editors["close_date"].value() == date(2027, 5, 31)
+    field.line.clear()
+    qtbot.keyClicks(field.line, "31/02/2027")  # no such day: kept as typed, for the services to refuse
+    assert form.sections.editors["close_date"].value() == "31/02/2027"
+    form.done(0)
+
+
+def test_a_close_date_typed_into_the_list_is_saved(qtbot, window: MainWindow, demo_services) -> None:
+    from app.views.deal_list.deal_table_model import COL_CLOSE
+
+    view = window.deals.list_view
+    index = view.model().index(0, COL_CLOSE)
+    deal = index.data(DealIdRole)
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, DateInput)
+    editor.line.clear()
+    qtbot.keyClicks(editor.line, "15/01/2028")
+    qtbot.keyClick(editor.line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: demo_services.deals.get(deal).close_date == date(2028, 1, 15))

@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.date_input import DateInput
 from app.ui.formatting import date_format, parse_money
 
 NO_DATE = QDate(1900, 1, 1)
@@ -160,27 +160,28 @@ class MoneyEditor(FieldEditor):
 
 
 class DateEditor(FieldEditor):
+    """A date typed or picked; empty is no date. Text that is no date is handed on as it is, so the
+    services refuse it in the user's terms instead of the form dropping it."""
+
     def __init__(self, key: str, none_text: str, parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
-        self.edit = QDateEdit()
+        self.edit = DateInput(none_text)
         self.edit.setObjectName(self.safe_key)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(date_format())
-        self.edit.setMinimumDate(NO_DATE)
-        self.edit.setSpecialValueText(none_text)
-        self.edit.setDate(NO_DATE)
-        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self.edit.line.setObjectName(f"{self.safe_key}_text")
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("00.00.00000") + 70)
+        self.edit.date_changed.connect(self.changed)
         self._layout.addWidget(self.edit)
         self._layout.addStretch(1)
 
-    def value(self) -> date | None:
-        d = self.edit.date()
-        return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+    def value(self) -> date | str | None:
+        if not self.edit.is_valid():
+            return self.edit.line.text().strip()
+        return self.edit.date()
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, str) and value:
             value = date.fromisoformat(value)
-        self.edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        self.edit.set_date(value or None)
 
 
 class DateTimeEditor(FieldEditor):

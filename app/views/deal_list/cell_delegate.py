@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -28,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from app.services.container import Services
 from app.ui.colors import text_color_on
-from app.ui.formatting import date_format, parse_money
+from app.ui.date_input import DateInput
+from app.ui.formatting import parse_money
 from app.views.deal_list.deal_table_model import (
     COL_AMOUNT,
     COL_CLOSE,
@@ -37,8 +35,6 @@ from app.views.deal_list.deal_table_model import (
     DealRowRole,
     StageColorRole,
 )
-
-NO_DATE = QDate(1900, 1, 1)
 
 
 class DealCellDelegate(QStyledItemDelegate):
@@ -56,11 +52,8 @@ class DealCellDelegate(QStyledItemDelegate):
         column = index.column()
         deal = index.data(DealRowRole)
         if column == COL_CLOSE:
-            edit = QDateEdit(parent)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(date_format())
-            edit.setMinimumDate(NO_DATE)
-            edit.setSpecialValueText(self.tr("none"))
+            edit = DateInput(self.tr("none"), parent)
+            edit.setAutoFillBackground(True)
             return edit
         if column == COL_STAGE and deal is not None:
             combo = QComboBox(parent)
@@ -80,8 +73,8 @@ class DealCellDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDateEdit):
-            editor.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        if isinstance(editor, DateInput):
+            editor.set_date(value)
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, QLineEdit):
@@ -94,9 +87,9 @@ class DealCellDelegate(QStyledItemDelegate):
         self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         value: object
-        if isinstance(editor, QDateEdit):
-            chosen = editor.date()
-            value = None if chosen == NO_DATE else date(chosen.year(), chosen.month(), chosen.day())
+        if isinstance(editor, DateInput):
+            # text that is no date goes on as typed: the service refuses it in the user's terms
+            value = editor.date() if editor.is_valid() else editor.line.text().strip()
         elif isinstance(editor, QComboBox):
             value = editor.currentData()
         elif isinstance(editor, QLineEdit):
