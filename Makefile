@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+APP_STAMP := $(VENV)/.installed-app
 QM := resources/translations/dealdesk_de.qm resources/translations/dealdesk_en.qm
 
 .PHONY: run test lint test-fast shots bench translations translations-update clean bundle
@@ -11,11 +12,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# The app alone (make run); the dev tools come with the tests (make test).
+$(APP_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(APP_STAMP)
+
+$(STAMP): pyproject.toml $(APP_STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+resources/translations/%.qm: resources/translations/%.ts $(APP_STAMP)
 	$(BIN)/python -m tools.translations release
 
 translations: $(QM)
@@ -23,7 +29,7 @@ translations: $(QM)
 translations-update: $(STAMP)
 	$(BIN)/python -m tools.translations update
 
-run: $(STAMP) $(QM)
+run: $(APP_STAMP) $(QM)
 	$(BIN)/dealdesk --demo
 
 lint: $(STAMP)
