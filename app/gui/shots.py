@@ -12,15 +12,26 @@ from typing import Any
 SIZE = (1280, 800)
 
 
-def render_shots(out: Path, *, database: str | None, language: str = "en", deals: int = 2_000) -> list[Path]:
-    """Screenshots over `database`, or over a fresh demo database of `deals` deals."""
+Inspect = Callable[[str, Any], None]  # (shot name, the widget shown), called before each picture
+
+
+def render_shots(
+    out: Path,
+    *,
+    database: str | None,
+    language: str = "en",
+    deals: int = 2_000,
+    inspect: Inspect | None = None,
+) -> list[Path]:
+    """Screenshots over `database`, or over a fresh demo database of `deals` deals; `inspect` looks
+    at each window as it is shot (tests: clipped or untranslated texts)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dealdesk-shots-") as scratch:
         if database is None:
             database = str(Path(scratch) / "demo.sqlite")
             _make_demo(database, deals, language)
-        return _render(out, database, language, Path(scratch))
+        return _render(out, database, language, Path(scratch), inspect)
 
 
 def _make_demo(database: str, deals: int, language: str) -> None:
@@ -34,7 +45,7 @@ def _make_demo(database: str, deals: int, language: str) -> None:
         services.close()
 
 
-def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path]:
+def _render(out: Path, database: str, language: str, scratch: Path, inspect: Inspect | None) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
@@ -76,6 +87,8 @@ def _render(out: Path, database: str, language: str, scratch: Path) -> list[Path
 
     def shoot(name: str, widget: QWidget) -> None:
         settle()
+        if inspect is not None:
+            inspect(name, widget)
         path = out / f"{name}.png"
         widget.grab().save(str(path))
         written.append(path)

@@ -2012,6 +2012,10 @@ Trotzdem neu speichern?</translation>
         <source>Filter not deleted</source>
         <translation>Filter nicht gelöscht</translation>
     </message>
+    <message>
+        <source>Only idle deals</source>
+        <translation>Nur ruhende Deals</translation>
+    </message>
 </context>
 <context>
     <name>FormDesignerDialog</name>

@@ -93,8 +93,9 @@ class FilterPanel(QFrame):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.stale = QCheckBox(self.tr("Only deals idle longer than their stage allows"))
+        self.stale = QCheckBox(self.tr("Only idle deals"))
         self.stale.setObjectName("staleOnly")
+        self.stale.setToolTip(self.tr("Only deals idle longer than their stage allows"))
         form.addRow(self.tr("Status"), self.status)
         form.addRow("", self.stale)
         form.addRow(self.tr("Stages"), self.stages)
