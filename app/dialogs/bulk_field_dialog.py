@@ -32,7 +32,7 @@ class BulkFieldDialog(QDialog):
         self.field.setObjectName("field")
         self.source = QComboBox()
         self.source.setObjectName("sourceValue")
-        self.source.addItem(self.tr("(none)"), None)
+        self.source.addItem(self.tr("none"), None)
         for code, label in DEAL_SOURCES.items():
             self.source.addItem(translate_message(label), code)
         self.close_date = QDateEdit(QDate.currentDate())

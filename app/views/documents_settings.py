@@ -108,7 +108,13 @@ class DocumentsSettings(QGroupBox):
         logo_row.addStretch(1)
         form.addRow(self.tr("Logo"), logo_row)
         self.patterns: dict[str, QLineEdit] = {}
-        for kind, text in document_kind_names().items():
+        number_labels = {
+            "quote": self.tr("Quote numbers"),
+            "invoice": self.tr("Invoice numbers"),
+            "contract": self.tr("Contract numbers"),
+            "other": self.tr("Other documents' numbers"),
+        }
+        for kind in document_kind_names():
             editor = QLineEdit(services.document_settings.number_pattern(kind))
             editor.setObjectName(f"pattern_{kind}")
             editor.setReadOnly(not may_change)
@@ -116,7 +122,7 @@ class DocumentsSettings(QGroupBox):
                 self.tr("{PREFIX}, {YYYY} or {YY}, and {NNNN}: the running number with its digits")
             )
             self.patterns[kind] = editor
-            form.addRow(self.tr("Numbers of %1").replace("%1", text), editor)
+            form.addRow(number_labels[kind], editor)
         self.save_company = QPushButton(self.tr("Save the company's details"))
         self.save_company.setObjectName("saveCompany")
         self.save_company.setEnabled(may_change)

@@ -125,6 +125,10 @@
         <source>Select all %1 matching deals</source>
         <translation>Alle %1 passenden Deals auswählen</translation>
     </message>
+    <message numerus="yes">
+        <source>All %Ln matching deal(s) are selected.</source>
+        <translation><numerusform>Der %Ln passende Deal ist ausgewählt.</numerusform><numerusform>Alle %Ln passenden Deals sind ausgewählt.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>BulkFieldDialog</name>
@@ -155,6 +159,10 @@
     <message>
         <source>New value</source>
         <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +1650,22 @@ Trotzdem neu speichern?</translation>
         <source>Amounts and dates are written as the template's language writes them.</source>
         <translation>Beträge und Daten werden so geschrieben, wie es die Sprache der Vorlage tut.</translation>
     </message>
+    <message>
+        <source>Quote numbers</source>
+        <translation>Angebotsnummern</translation>
+    </message>
+    <message>
+        <source>Invoice numbers</source>
+        <translation>Rechnungsnummern</translation>
+    </message>
+    <message>
+        <source>Contract numbers</source>
+        <translation>Vertragsnummern</translation>
+    </message>
+    <message>
+        <source>Other documents' numbers</source>
+        <translation>Nummern sonstiger Dokumente</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsTab</name>
@@ -2133,6 +2157,10 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 × %2 at %3</source>
+        <translation>%1 × %2 à %3</translation>
     </message>
 </context>
 <context>

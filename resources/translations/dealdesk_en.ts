@@ -6,6 +6,10 @@
         <source>%Ln deal(s) selected.</source>
         <translation><numerusform>%Ln deal selected.</numerusform><numerusform>%Ln deals selected.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>All %Ln matching deal(s) are selected.</source>
+        <translation><numerusform>The %Ln matching deal is selected.</numerusform><numerusform>All %Ln matching deals are selected.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>CardDelegate</name>

@@ -224,3 +224,45 @@ def test_a_close_date_typed_into_the_list_is_saved(qtbot, window: MainWindow, de
     qtbot.keyClicks(editor.line, "15/01/2028")
     qtbot.keyClick(editor.line, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: demo_services.deals.get(deal).close_date == date(2028, 1, 15))
+
+
+# -- 9. plurals and words ------------------------------------------------------------------------------
+
+
+def test_one_matching_deal_is_one_deal(qtbot, window: MainWindow, demo_services) -> None:
+    demo_services.deals.create(title="Quasar Quokka")
+    window.deals._search.setText("Quasar Quokka")
+    qtbot.waitUntil(lambda: window.deals.model.rowCount() == 1)
+    window.deals.list_view.setFocus()
+    qtbot.keyClick(window.deals.list_view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert (
+        window.deals.bulk_bar.findChild(QLabel, "selectedCount").text() == "The 1 matching deal is selected."
+    )
+
+
+def _timeline_products(services) -> str:
+    from app.dialogs.deal_form.history_format import HistoryFormat
+    from app.dialogs.fields.catalog import FieldCatalog
+    from app.services.fields.custom_fields import EntityType
+
+    history = HistoryFormat(FieldCatalog(services, EntityType.DEAL))
+    return history.value("products", "Desk × 3 à 1890.00; Chair × 2.5 à 50.00")
+
+
+def test_product_rows_in_the_timeline_are_written_the_english_way(qtbot, services) -> None:
+    assert _timeline_products(services) == "Desk × 3 at 1,890.00; Chair × 2.5 at 50.00"
+
+
+def test_product_rows_in_the_timeline_are_written_the_german_way(qtbot, services, german) -> None:
+    assert _timeline_products(services) == "Desk × 3 à 1.890,00; Chair × 2,5 à 50,00"
+
+
+def test_a_company_is_named_by_its_name(qtbot, services) -> None:
+    from app.dialogs.customer_form.customer_form_dialog import CustomerFormDialog
+    from app.services.customers.queries import CustomerKind
+
+    form = CustomerFormDialog(services, CustomerKind.COMPANY)
+    qtbot.addWidget(form)
+    labels = [label.text() for label in form.findChildren(QLabel)]
+    assert any(text.startswith("Company name") for text in labels)
+    assert not any(text.startswith("Title") for text in labels)

@@ -81,7 +81,7 @@ def test_company_crud_with_history_and_conflicts(services: Services) -> None:
         services.companies.update(company.id, company.version, title="Stale")
     with pytest.raises(ValidationError, match="'nope' is not an e-mail address"):
         services.companies.update(company.id, updated.version, email="nope")
-    with pytest.raises(ValidationError, match="Title is required"):
+    with pytest.raises(ValidationError, match="Company name is required"):
         services.companies.create(title="")
     services.companies.delete(company.id, updated.version)
     with pytest.raises(NotFoundError):

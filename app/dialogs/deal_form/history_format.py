@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -62,6 +63,8 @@ class HistoryFormat:
             )
         if name and name.startswith("uf:"):
             return self._custom(name[3:], text)
+        if name == "products":
+            return "; ".join(_product_row(part) for part in text.split("; "))
         return _readable(text)
 
     def _custom(self, code: str, text: str) -> str:
@@ -81,6 +84,20 @@ def _int(text: str) -> int | None:
         return int(text)
     except ValueError:
         return None
+
+
+def _product_row(text: str) -> str:
+    """A product row as the services note it ("Desk × 3 à 1890.00"), in the user's notation."""
+    found = re.fullmatch(r"(.*) × (\S+) à (\S+)", text)
+    if found is None:
+        return text
+    name, quantity, price = found.groups()
+    return (
+        QCoreApplication.translate("HistoryFormat", "%1 × %2 at %3")
+        .replace("%1", name)
+        .replace("%2", _readable(quantity))
+        .replace("%3", _readable(price))
+    )
 
 
 def _readable(text: str) -> str:

@@ -20,7 +20,7 @@ from app.dialogs.fields.editors import (
 )
 from app.dialogs.fields.pickers import RecordPicker, RecordsPicker
 from app.services.container import Services
-from app.services.core.vocabulary import DEAL_SOURCES, FIELD_LABELS
+from app.services.core.vocabulary import COMPANY_NAME, DEAL_SOURCES, FIELD_LABELS
 from app.services.fields.custom_fields import CustomFieldInfo, EntityType, FieldType
 from app.services.fields.form_layouts import ALWAYS_REQUIRED
 from app.ui.i18n import translate_message
@@ -48,7 +48,9 @@ class FieldCatalog(QObject):
     def label(self, key: str) -> str:
         if key in self.custom:
             return self.custom[key].label
-        message = FIELD_LABELS.get(key)
+        message = (
+            COMPANY_NAME if (self.entity, key) == (EntityType.COMPANY, "title") else FIELD_LABELS.get(key)
+        )
         return translate_message(message) if message is not None else key
 
     def required(self, key: str) -> bool:

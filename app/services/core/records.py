@@ -45,11 +45,13 @@ class FieldSpec:
     clean: Cleaner
 
 
-def text_field(name: str, max_length: int, *, required: bool = False) -> FieldSpec:
+def text_field(
+    name: str, max_length: int, *, required: bool = False, label: Message | None = None
+) -> FieldSpec:
     def clean(_s: Session, problems: Problems, field: str, label: Message, value: Any) -> Any:
         return clean_text(problems, field, label, value, required=required, max_length=max_length)
 
-    return FieldSpec(FIELD_LABELS[name], clean)
+    return FieldSpec(label or FIELD_LABELS[name], clean)
 
 
 def email_field(name: str) -> FieldSpec:

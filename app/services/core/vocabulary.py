@@ -29,6 +29,9 @@ DEAL_SOURCES: Mapping[str, Message] = {
     "other": _source(QT_TRANSLATE_NOOP("sources", "Other")),
 }
 
+# A company's "title" is its name: forms and messages say so.
+COMPANY_NAME = _field(QT_TRANSLATE_NOOP("fields", "Company name"))
+
 FIELD_LABELS: Mapping[str, Message] = {
     "id": _field(QT_TRANSLATE_NOOP("fields", "ID")),
     "title": _field(QT_TRANSLATE_NOOP("fields", "Title")),

@@ -21,6 +21,7 @@ from app.services.core.records import (
     ids_field,
     text_field,
 )
+from app.services.core.vocabulary import COMPANY_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ class CompanyService(CrudService[Company, CompanyDetails]):
     model = Company
     entity_type = "company"
     fields = {
-        "title": text_field("title", 255, required=True),
+        "title": text_field("title", 255, required=True, label=COMPANY_NAME),
         "industry": text_field("industry", 100),
         "phone": text_field("phone", 50),
         "email": email_field("email"),

@@ -118,7 +118,7 @@ class BulkBar(QFrame):
     def show_selection(self, selected: int, matching: int, all_selected: bool) -> None:
         if all_selected:
             self.count_label.setText(
-                self.tr("All %1 matching deals are selected.").replace("%1", _n(matching))
+                self.tr("All %Ln matching deal(s) are selected.", "", matching)
             )
             self.select_all.hide()
         else:
