@@ -1733,6 +1733,16 @@ Trotzdem neu speichern?</translation>
         <source>No PDF</source>
         <translation>Kein PDF</translation>
     </message>
+    <message>
+        <source>Document saved</source>
+        <translation>Dokument gespeichert</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens Word documents. The document was saved as:
+%1</source>
+        <translation>Kein Programm auf diesem Computer öffnet Word-Dokumente. Das Dokument wurde gespeichert unter:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>DuplicatesDialog</name>
@@ -3165,6 +3175,10 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Made the document %1</source>
+        <translation>Dokument %1 erstellt</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -266,3 +267,60 @@ def test_a_company_is_named_by_its_name(qtbot, services) -> None:
     labels = [label.text() for label in form.findChildren(QLabel)]
     assert any(text.startswith("Company name") for text in labels)
     assert not any(text.startswith("Title") for text in labels)
+
+
+# -- 6. documents out of the box ------------------------------------------------------------------------
+
+
+def _documents_tab(qtbot, services, monkeypatch):
+    deal = services.deals.create(title="Desks for Becker")
+    form = DealFormDialog(services, deal_id=deal.id)
+    qtbot.addWidget(form)
+    form.tabs.setCurrentWidget(form.documents)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    return form, form.documents
+
+
+def test_a_new_database_makes_documents_at_once(qtbot, services, monkeypatch) -> None:
+    form, tab = _documents_tab(qtbot, services, monkeypatch)
+    assert tab.new.isEnabled()
+    assert not any(b.isEnabled() for b in (tab.open, tab.save_as, tab.pdf))  # no document yet
+    offered: list[list[str]] = []
+
+    def choose(_parent, _title, _label, names, *_a, **_k):
+        offered.append(list(names))
+        return names[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda url: True)
+    services.document_templates.add_shipped_templates()  # the German ones too
+    qtbot.mouseClick(tab.new, Qt.MouseButton.LeftButton)
+    assert offered[0][:2] in (["Invoice", "Quote"], ["Quote", "Invoice"])  # English first for an English user
+    assert all(b.isEnabled() for b in (tab.open, tab.save_as, tab.pdf))
+    timeline = form.timeline.tree
+    shown = [timeline.topLevelItem(n).text(2) for n in range(timeline.topLevelItemCount())]
+    number = tab.tree.topLevelItem(0).text(0)
+    assert any(text.startswith(f"Made the document {number}") for text in shown)
+
+
+def test_a_german_user_is_offered_the_german_templates_first(qtbot, services, german, monkeypatch) -> None:
+    services.document_templates.add_shipped_templates()
+    _form, tab = _documents_tab(qtbot, services, monkeypatch)
+    offered: list[list[str]] = []
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda _p, _t, _l, names, *a, **k: offered.append(list(names)) or ("", False)
+    )
+    qtbot.mouseClick(tab.new, Qt.MouseButton.LeftButton)
+    assert set(offered[0][:2]) == {"Angebot", "Rechnung"}
+
+
+def test_without_a_program_for_word_files_it_says_where_the_document_is(qtbot, services, monkeypatch) -> None:
+    _form, tab = _documents_tab(qtbot, services, monkeypatch)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, names, *a, **k: (names[0], True))
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda url: False)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: said.append(text))
+    qtbot.mouseClick(tab.new, Qt.MouseButton.LeftButton)
+    assert said == [
+        f"No program on this computer opens Word documents. The document was saved as:\n{tab.opened[-1]}"
+    ]

@@ -52,7 +52,8 @@ def test_the_shipped_german_invoice_reads_back_right(services: Services) -> None
     services.document_settings.set_my_company(
         {"name": "Dealdesk Demo GmbH", "tax_id": "DE123456789", "bank": "Sparkasse"}
     )
-    templates = {t.name: t for t in services.document_templates.add_shipped_templates()}
+    assert {t.name for t in services.document_templates.add_shipped_templates()} == {"Angebot", "Rechnung"}
+    templates = {t.name: t for t in services.document_templates.templates()}
     assert set(templates) == {"Quote", "Invoice", "Angebot", "Rechnung"}
     made = services.documents.make(deal.id, templates["Rechnung"].id, on=date(2026, 11, 27))
     assert made.number == "INV-2026-0001"
@@ -75,7 +76,7 @@ def test_the_shipped_german_invoice_reads_back_right(services: Services) -> None
 
 def test_the_english_quote_writes_english_numbers_and_dates(services: Services) -> None:
     deal = _deal(services)
-    quote = next(t for t in services.document_templates.add_shipped_templates() if t.name == "Quote")
+    quote = next(t for t in services.document_templates.templates() if t.name == "Quote")
     made = services.documents.make(deal.id, quote.id, on=date(2026, 11, 27))
     body, table = _text(services.documents.content(made.id)[1])
     assert made.number == "QUO-2026-0001"
@@ -181,3 +182,16 @@ def test_formats_by_language() -> None:
     assert fmt.quantity(D("1.500"), "de") == "1,5"
     assert fmt.percent(D("19.00"), "de") == "19 %"
     assert fmt.number(D("1234567.891"), "en") == "1,234,567.89"
+
+
+def test_a_new_database_can_make_a_quote_and_an_invoice_in_its_language(tmp_path) -> None:
+    from app.services.container import open_services
+
+    for language, names in (("en", {"Quote", "Invoice"}), ("de", {"Angebot", "Rechnung"})):
+        opened = open_services(str(tmp_path / f"{language}.sqlite"), language=language)
+        try:
+            templates = opened.document_templates.templates()
+            assert {t.name for t in templates} == names
+            assert {t.language for t in templates} == {language}
+        finally:
+            opened.close()

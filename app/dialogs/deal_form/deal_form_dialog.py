@@ -107,6 +107,7 @@ class DealFormDialog(QDialog):
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
             self.tabs.addTab(self.documents, self.tr("Documents"))
             self.documents.show_deal(self._data.deal.id, self._data.deal.pipeline_id)
+            self.documents.made.connect(self._show_timeline)
 
         self.configure = QPushButton(self.tr("Configure form…"))
         self.configure.setObjectName("configureForm")
@@ -209,7 +210,7 @@ class DealFormDialog(QDialog):
             for key, field in self._catalog.custom.items():
                 values[key] = data.custom.get(field.id)
             self.heading.setText(deal.title)
-            self.timeline.show_items(self._services.deal_form.timeline(deal.id), HistoryFormat(self._catalog))
+            self._show_timeline()
         else:
             base = next((c.code for c in self._services.currencies.list() if c.is_base), "EUR")
             defaults = self._services.deal_form.new_defaults()
@@ -288,6 +289,11 @@ class DealFormDialog(QDialog):
             label.setText(self._catalog.label(key) + (" *" if star else ""))
 
     # -- reading the form -------------------------------------------------------------------------
+
+    def _show_timeline(self) -> None:
+        if self._data is not None:
+            deal_id = self._data.deal.id
+            self.timeline.show_items(self._services.deal_form.timeline(deal_id), HistoryFormat(self._catalog))
 
     def _collect(self) -> dict[str, Any]:
         """Everything the form holds, by field key (the keys the history uses)."""

@@ -7,7 +7,7 @@ import tempfile
 from datetime import UTC
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt, QUrl
+from PySide6.QtCore import QDir, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,6 +32,8 @@ from app.ui.i18n import error_text
 
 
 class DocumentsTab(QWidget):
+    made = Signal()  # a document was made (the deal's timeline shows it)
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentsTab")
@@ -48,6 +50,7 @@ class DocumentsTab(QWidget):
         )
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.itemDoubleClicked.connect(lambda *_a: self.open_selected())
+        self.tree.currentItemChanged.connect(lambda *_a: self._enable())
         self.new = QPushButton(self.tr("New document…"))
         self.new.setObjectName("newDocument")
         self.open = QPushButton(self.tr("Open"))
@@ -102,11 +105,18 @@ class DocumentsTab(QWidget):
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         templates = self._services.document_templates.templates(self.pipeline_id)
         self.new.setEnabled(bool(templates))
+        self._enable()
         self.note.setText(
             ""
             if templates
             else self.tr("No template yet: an administrator adds them in Settings › Document templates.")
         )
+
+    def _enable(self) -> None:
+        """Open, Save a copy and Make PDF act on the document chosen: off while there is none."""
+        chosen = self.selected() is not None
+        for button in (self.open, self.save_as, self.pdf):
+            button.setEnabled(chosen)
 
     def selected(self) -> DocumentInfo | None:
         item = self.tree.currentItem()
@@ -117,7 +127,12 @@ class DocumentsTab(QWidget):
     def new_document(self) -> DocumentInfo | None:
         if self.deal_id is None:
             return None
-        templates = self._services.document_templates.templates(self.pipeline_id)
+        # The templates in the language the user works in first (an English user gets "Quote" first).
+        language = "de" if QLocale().language() == QLocale.Language.German else "en"
+        templates = sorted(
+            self._services.document_templates.templates(self.pipeline_id),
+            key=lambda t: t.language != language,
+        )
         names = [t.name for t in templates]
         chosen, ok = QInputDialog.getItem(self, self.tr("New document"), self.tr("Template"), names, 0, False)
         if not ok or chosen not in names:
@@ -129,6 +144,7 @@ class DocumentsTab(QWidget):
             QMessageBox.warning(self, self.tr("Document not made"), error_text(exc))
             return None
         self.refresh()
+        self.made.emit()
         self.open_selected()
         return made
 
@@ -146,7 +162,14 @@ class DocumentsTab(QWidget):
             return
         path = self._write(document, pdf=False)
         self.opened.append(path)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(
+                self,
+                self.tr("Document saved"),
+                self.tr(
+                    "No program on this computer opens Word documents. The document was saved as:\n%1"
+                ).replace("%1", str(path)),
+            )
 
     def _on_save_as(self) -> None:
         document = self.selected()

@@ -39,5 +39,7 @@ class TimelineTab(QWidget):
             return self.tr("Created “%1”").replace("%1", item.new_value or "")
         if item.action == "deleted":
             return self.tr("Deleted")
+        if item.action == "document":
+            return self.tr("Made the document %1").replace("%1", item.new_value or "")
         old, new = fmt.value(item.field, item.old_value), fmt.value(item.field, item.new_value)
         return f"{fmt.field(item.field)}: {old} → {new}"

@@ -12,7 +12,6 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.config import resources_dir
 from app.models import CustomFieldDefinition, DocumentTemplate, EntityType
 from app.services.access.permissions import require_admin
 from app.services.core.context import ServiceContext
@@ -23,6 +22,7 @@ from app.services.documents.kinds import MSG_ADMIN, clean_kind
 from app.services.documents.office import MY_COMPANY_FIELDS, DocumentSettingsService
 from app.services.documents.render_context import CONTEXT_NAMES, deal_context
 from app.services.documents.rendering import MAX_TEMPLATE_BYTES, MSG_NOT_DOCX, environment, template_error
+from app.services.setup.defaults import shipped_templates
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,18 +143,7 @@ class DocumentTemplateService:
 
     def shipped_templates(self) -> list[tuple[str, str, str, Path]]:
         """(name, kind, language, file) of the templates Dealdesk comes with."""
-        folder = resources_dir() / "templates"
-        names = {
-            ("quote", "en"): "Quote",
-            ("invoice", "en"): "Invoice",
-            ("quote", "de"): "Angebot",
-            ("invoice", "de"): "Rechnung",
-        }
-        return [
-            (name, kind, language, folder / f"{kind}_{language}.docx")
-            for (kind, language), name in names.items()
-            if (folder / f"{kind}_{language}.docx").is_file()
-        ]
+        return shipped_templates()
 
     def add_shipped_templates(self) -> list[TemplateInfo]:
         """The shipped quote and invoice (English and German), unless templates of that name exist."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import AppSetting, Currency, Pipeline, Stage, StageSemantic, User
+from app.config import resources_dir
+from app.models import AppSetting, Currency, DocumentTemplate, Pipeline, Stage, StageSemantic, User
 
 SUPPORTED_LANGUAGES = ("en", "de")
 
@@ -45,6 +47,24 @@ DEFAULT_CURRENCIES = (
 ADMIN_NAMES = {"en": "Administrator", "de": "Administrator"}
 
 
+SHIPPED_TEMPLATE_NAMES = {
+    ("quote", "en"): "Quote",
+    ("invoice", "en"): "Invoice",
+    ("quote", "de"): "Angebot",
+    ("invoice", "de"): "Rechnung",
+}
+
+
+def shipped_templates() -> list[tuple[str, str, str, Path]]:
+    """(name, kind, language, file) of the document templates Dealdesk comes with."""
+    folder = resources_dir() / "templates"
+    return [
+        (name, kind, language, folder / f"{kind}_{language}.docx")
+        for (kind, language), name in SHIPPED_TEMPLATE_NAMES.items()
+        if (folder / f"{kind}_{language}.docx").is_file()
+    ]
+
+
 def ensure_defaults(session: Session, language: str = "en") -> None:
     """Fill what a new database lacks; an existing database is left as it is."""
     lang = language if language in SUPPORTED_LANGUAGES else "en"
@@ -69,6 +89,14 @@ def ensure_defaults(session: Session, language: str = "en") -> None:
             for index, spec in enumerate(DEFAULT_STAGES)
         ]
         session.add(pipeline)
+        # A new database can make a quote and an invoice at once, in its language.
+        for name, kind, template_language, path in shipped_templates():
+            if template_language == lang:
+                session.add(
+                    DocumentTemplate(
+                        name=name, kind=kind, language=lang, file_name=path.name, content=path.read_bytes()
+                    )
+                )
     if session.get(AppSetting, "language") is None:
         session.add(AppSetting(key="language", value=lang))
 
