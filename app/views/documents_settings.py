@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt
+from PySide6.QtCore import QDir, Qt, QTime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -129,7 +129,14 @@ class DocumentsSettings(QGroupBox):
         company_box = QGroupBox(self.tr("My company (on documents)"))
         company_layout = QVBoxLayout(company_box)
         company_layout.addLayout(form)
-        company_layout.addWidget(self.save_company, 0, Qt.AlignmentFlag.AlignLeft)
+        self.company_saved = QLabel()
+        self.company_saved.setObjectName("companySaved")
+        self.company_saved.setStyleSheet("color: #2e7d32;")
+        saving = QHBoxLayout()
+        saving.addWidget(self.save_company)
+        saving.addWidget(self.company_saved)
+        saving.addStretch(1)
+        company_layout.addLayout(saving)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
@@ -273,7 +280,9 @@ class DocumentsSettings(QGroupBox):
         except (ServiceError, DatabaseError) as exc:
             QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return
-        self.save_company.setText(self.tr("Saved"))
+        self.company_saved.setText(
+            self.tr("Saved at %1.").replace("%1", QTime.currentTime().toString("HH:mm"))
+        )
 
     def show_reference(self) -> None:
         dialog = QDialog(self)

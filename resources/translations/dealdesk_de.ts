@@ -940,6 +940,10 @@ Trotzdem neu speichern?</translation>
         <source>Looking for duplicates…</source>
         <translation>Dubletten werden gesucht …</translation>
     </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>DateInput</name>
@@ -1665,6 +1669,10 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Other documents' numbers</source>
         <translation>Nummern sonstiger Dokumente</translation>
+    </message>
+    <message>
+        <source>Saved at %1.</source>
+        <translation>Gespeichert um %1.</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QWidget,
 )
 
@@ -324,3 +325,32 @@ def test_without_a_program_for_word_files_it_says_where_the_document_is(qtbot, s
     assert said == [
         f"No program on this computer opens Word documents. The document was saved as:\n{tab.opened[-1]}"
     ]
+
+
+# -- 12. small confirmations ----------------------------------------------------------------------------
+
+
+def test_saving_a_contact_says_so(qtbot, window: MainWindow, monkeypatch) -> None:
+    from app.dialogs.customer_form.customer_form_dialog import CustomerFormDialog
+
+    window.sidebar.select(Area.CONTACTS)
+    page = window.contacts
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+
+    def save(dialog: CustomerFormDialog) -> int:
+        dialog.sections.editors["first_name"].set_value("Ida")
+        dialog.sections.editors["last_name"].set_value("Pfeiffer")
+        dialog._on_save()
+        return dialog.result()
+
+    monkeypatch.setattr(CustomerFormDialog, "exec", save)
+    page.open_form(None)
+    assert window.statusBar().currentMessage() == "Saved “Ida Pfeiffer”."
+
+
+def test_saving_my_company_says_when(qtbot, window: MainWindow) -> None:
+    window.sidebar.select(Area.SETTINGS)
+    saved = window.findChild(QLabel, "companySaved")
+    assert saved.text() == ""
+    qtbot.mouseClick(window.findChild(QPushButton, "saveCompany"), Qt.MouseButton.LeftButton)
+    assert saved.text().startswith("Saved at ")

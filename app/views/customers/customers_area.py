@@ -217,6 +217,10 @@ class CustomersArea(QWidget):
         dialog.open_deal_requested.connect(self.open_deal_requested)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.model.reload()
+            if dialog.saved is not None:
+                record = dialog.saved.record
+                name = getattr(record, "full_name", None) or getattr(record, "title", "")
+                self.message.emit(self.tr("Saved “%1”.").replace("%1", name))
 
     def set_responsible(self, user_id: int) -> None:
         ids = self.selected_ids()
