@@ -208,7 +208,8 @@ def _products_time(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bo
             marker="o",
             label=name,
         )
-    axes.legend(fontsize=7, loc="upper left")
+    # Beside the plot, not over it: inside, it hid the highest points.
+    axes.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
     axes.set_ylabel(words.amount)
     _money_axis(axes, words, "y")
     axes.tick_params(axis="x", labelsize=7, rotation=45)

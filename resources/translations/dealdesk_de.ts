@@ -355,6 +355,10 @@
         <source>behind</source>
         <translation>im Rückstand</translation>
     </message>
+    <message>
+        <source>Weighted forecast: the next 6 months by close month</source>
+        <translation>Gewichtete Prognose: die nächsten 6 Monate nach Abschlussmonat</translation>
+    </message>
 </context>
 <context>
     <name>CloseZone</name>

@@ -354,3 +354,26 @@ def test_saving_my_company_says_when(qtbot, window: MainWindow) -> None:
     assert saved.text() == ""
     qtbot.mouseClick(window.findChild(QPushButton, "saveCompany"), Qt.MouseButton.LeftButton)
     assert saved.text().startswith("Saved at ")
+
+
+# -- 11. analytics details ------------------------------------------------------------------------------
+
+
+def test_the_products_by_month_legend_stands_beside_the_lines(qapp, demo_services) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from app.reports.charts import draw
+    from app.services.analytics.service import AnalyticsFilter
+    from app.ui.chart_words import chart_words
+
+    data = demo_services.analytics.dashboard(AnalyticsFilter(date(2000, 1, 1), date.today()))  # noqa: DTZ011
+    figure = Figure(figsize=(8, 4))
+    canvas = FigureCanvasAgg(figure)
+    draw("products_time", figure, data, chart_words("EUR"))
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    axes = figure.axes[0]
+    legend = axes.get_legend().get_window_extent(renderer)
+    assert legend.x0 >= axes.get_window_extent(renderer).x1  # never over the points
+    assert legend.x1 <= figure.get_window_extent(renderer).x1 + 1  # and not cut off

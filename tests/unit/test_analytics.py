@@ -248,3 +248,16 @@ def test_every_bar_opens_exactly_its_deals(services: Services, shop) -> None:
     assert {b.key for b in data.sources} == {"call", "website"}  # Anna's only
     months = [count(deals) for _bar, deals in picks["months"]]
     assert sum(months) == sum(m.won + m.lost for m in data.months) == 2
+
+
+def test_the_forecast_looks_six_months_ahead_whatever_the_period(services: Services) -> None:
+    stage = services.pipelines.list()[0].stages[1]
+    deal = services.deals.create(title="Next spring", amount="1000.00", stage_id=stage.id)
+    services.deals.update(deal.id, deal.version, close_date=date(2027, 3, 15))
+    december = date(2026, 12, 10)
+    data = services.analytics.dashboard(YEAR, today=december)  # "this year", seen in December
+    months = [b.key for b in data.forecast]
+    assert months == [date(2026, 12, 1), *(date(2027, m, 1) for m in range(1, 6))]
+    march = next(b for b in data.forecast if b.key == date(2027, 3, 1))
+    assert march.value == (D("1000.00") * stage.probability / 100).quantize(D("0.01"))
+    assert services.deal_queries.count(march.deals) == 1

@@ -42,6 +42,7 @@ from app.services.deals.filters import DateRange, DealFilter, Status
 
 CENT = Decimal("0.01")
 TOP = 10
+FORECAST_MONTHS = 6  # the weighted forecast looks this many months ahead, this one included
 
 
 class Period(enum.StrEnum):
@@ -560,13 +561,14 @@ class AnalyticsService:
         rates: dict[str, Decimal],
         today: date,
     ) -> list[Bar]:
-        """Open deals by close month: amount × the stage's probability (the weighted forecast)."""
-        first = max(f.first, today.replace(day=1))
-        if first > f.last:
-            return []
+        """Open deals by close month: amount × the stage's probability (the weighted forecast), for
+        this month and the ones after it — ahead of today whatever the period (a December "this
+        year" would otherwise be one bar)."""
+        first = today.replace(day=1)
+        last = _month_end(_add_months(first, FORECAST_MONTHS - 1))
         probability = dict(session.execute(select(Stage.id, Stage.probability)).all())
-        facts = Facts(session, self._dialect, first, f.last, f.pipeline_id, people)
-        weighted: dict[date, list[Any]] = {m: [Decimal(0), 0] for m in _months_between(first, f.last)}
+        facts = Facts(session, self._dialect, first, last, f.pipeline_id, people)
+        weighted: dict[date, list[Any]] = {m: [Decimal(0), 0] for m in _months_between(first, last)}
         for month_text, stage_id, currency, count, amount in facts.opened():
             entry = weighted.setdefault(_as_month(month_text), [Decimal(0), 0])
             entry[0] += _base(amount, currency, rates) * Decimal(probability.get(stage_id) or 0) / 100
@@ -578,7 +580,7 @@ class AnalyticsService:
                 value.quantize(CENT, ROUND_HALF_UP),
                 count,
                 deals=f.deal_filter(
-                    status=Status.OPEN, close_from=max(m, first), close_to=min(_month_end(m), f.last)
+                    status=Status.OPEN, close_from=m, close_to=_month_end(m)
                 ),
             )
             for m, (value, count) in sorted(weighted.items())
