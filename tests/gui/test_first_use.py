@@ -367,7 +367,7 @@ def test_the_products_by_month_legend_stands_beside_the_lines(qapp, demo_service
     from app.services.analytics.service import AnalyticsFilter
     from app.ui.chart_words import chart_words
 
-    data = demo_services.analytics.dashboard(AnalyticsFilter(date(2000, 1, 1), date.today()))  # noqa: DTZ011
+    data = demo_services.analytics.dashboard(AnalyticsFilter(date(2000, 1, 1), date.today()))
     figure = Figure(figsize=(8, 4))
     canvas = FigureCanvasAgg(figure)
     draw("products_time", figure, data, chart_words("EUR"))
