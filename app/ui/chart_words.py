@@ -23,7 +23,9 @@ def chart_titles() -> dict[str, str]:
         "plan": QCoreApplication.translate("ChartWords", "Sales plan: target and won"),
         "companies": QCoreApplication.translate("ChartWords", "Top customers by won revenue"),
         "months": QCoreApplication.translate("ChartWords", "Won and lost by month"),
-        "forecast": QCoreApplication.translate("ChartWords", "Weighted forecast: the next 6 months by close month"),
+        "forecast": QCoreApplication.translate(
+            "ChartWords", "Weighted forecast: the next 6 months by close month"
+        ),
     }
 
 
