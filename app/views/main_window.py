@@ -26,6 +26,7 @@ from app.services.container import Services, sqlite_file
 from app.services.core.errors import DatabaseError, MissingFieldsError, ServiceError
 from app.services.core.events import DomainEvent
 from app.services.customers.queries import CustomerKind
+from app.services.deals.bulk import OperationInfo
 from app.services.deals.queries import DealSummary
 from app.services.importing.deals import ImportResult
 from app.ui.actions import ActionId, build_actions
@@ -42,6 +43,7 @@ from app.views.leads.leads_area import LeadsArea
 from app.views.placeholder_view import PlaceholderView
 from app.views.settings_page import SettingsPage
 from app.views.sidebar import Area, Sidebar
+from app.views.undo_toast import UndoToast
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
@@ -99,6 +101,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self._where_label.setObjectName("whereLabel")
         self.statusBar().addWidget(self._count_label, 1)
         self.statusBar().addPermanentWidget(self._where_label)
+        self.undo_toast = UndoToast(self)
+        self._toasted_operation: int | None = None
         self._update_title()
         self._connect_signals()
         self.sidebar.select(Area.DEALS)
@@ -155,6 +159,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self._on_find)
         a[ActionId.UNDO].triggered.connect(self.deals.bulk.undo)
+        self.undo_toast.undo_requested.connect(self.deals.bulk.undo)
         a[ActionId.SHOW_LIST].triggered.connect(lambda: self._show_deals(DealsViewMode.LIST))
         a[ActionId.SHOW_KANBAN].triggered.connect(lambda: self._show_deals(DealsViewMode.KANBAN))
         a[ActionId.SHOW_CALENDAR].triggered.connect(lambda: self._show_deals(DealsViewMode.CALENDAR))
@@ -258,6 +263,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         dialog.exec()
 
     def _on_data_changed(self, event: DomainEvent) -> None:
+        if event.name == "deal.stage_changed" and event.actor_id == self._services.context.actor_id:
+            self._offer_undo()  # my own move, from the board, the list or the form
         self.deals.on_changed(event)
         self.contacts.on_changed(event)
         self.companies.on_changed(event)
@@ -277,15 +284,38 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _on_bulk_finished(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 
-    def _update_undo(self) -> None:
-        """Edit > Undo names the bulk edit it would undo, or is off when there is none."""
+    def _update_undo(self) -> OperationInfo | None:
+        """Edit > Undo names the change it would undo, or is off when there is none."""
         action = self.actions[ActionId.UNDO]
         last = self._services.deal_bulk.last_undoable()
         action.setEnabled(last is not None)
         if last is None:
             action.setText(self.tr("&Undo"))
+        elif last.deal_title is not None:
+            action.setText(
+                self.tr("&Undo move of “%1” to %2")
+                .replace("%1", last.deal_title)
+                .replace("%2", last.stage_name or "")
+            )
         else:
             action.setText(self.tr("&Undo change of %Ln deal(s)", "", last.count))
+        return last
+
+    def _offer_undo(self) -> None:
+        """After my stage move: Edit › Undo names it, and a note with Undo shows for a few seconds."""
+        last = self._update_undo()
+        if last is None or last.id == self._toasted_operation:
+            return
+        self._toasted_operation = last.id
+        if last.deal_title is not None:
+            text = (
+                self.tr("Moved “%1” to %2.")
+                .replace("%1", last.deal_title)
+                .replace("%2", last.stage_name or "")
+            )
+        else:
+            text = self.tr("Moved %Ln deal(s).", "", last.count)
+        self.undo_toast.show_message(text)
 
     def _on_edit_failed(self, error: BaseException) -> None:
         if isinstance(error, MissingFieldsError) and len(error.missing) == 1:

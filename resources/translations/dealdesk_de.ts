@@ -2446,6 +2446,18 @@ Trotzdem neu speichern?</translation>
         <source>&lt;h3&gt;Dealdesk %1&lt;/h3&gt;&lt;p&gt;A fast, private desktop CRM for deals.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Dealdesk %1&lt;/h3&gt;&lt;p&gt;Ein schnelles, privates Desktop-CRM für Deals.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Undo move of “%1” to %2</source>
+        <translation>„%1“ nach %2 verschieben &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to %2.</source>
+        <translation>„%1“ nach %2 verschoben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln deal(s).</source>
+        <translation><numerusform>%Ln Deal verschoben.</numerusform><numerusform>%Ln Deals verschoben.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -3214,6 +3226,13 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Moves deals from %1 to %2</source>
         <translation>Verschiebt Deals von %1 nach %2</translation>
+    </message>
+</context>
+<context>
+    <name>UndoToast</name>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
     </message>
 </context>
 <context>

@@ -177,6 +177,10 @@
         <source>&amp;Undo change of %Ln deal(s)</source>
         <translation><numerusform>&amp;Undo change of %Ln deal</numerusform><numerusform>&amp;Undo change of %Ln deals</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Moved %Ln deal(s).</source>
+        <translation><numerusform>Moved %Ln deal.</numerusform><numerusform>Moved %Ln deals.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>PipelinesSettings</name>

@@ -377,3 +377,36 @@ def test_the_products_by_month_legend_stands_beside_the_lines(qapp, demo_service
     legend = axes.get_legend().get_window_extent(renderer)
     assert legend.x0 >= axes.get_window_extent(renderer).x1  # never over the points
     assert legend.x1 <= figure.get_window_extent(renderer).x1 + 1  # and not cut off
+
+
+# -- 7. stage moves can be undone -----------------------------------------------------------------------
+
+
+def test_a_stage_move_in_the_list_offers_undo_and_undo_puts_it_back(
+    qtbot, window: MainWindow, demo_services
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from app.ui.actions import ActionId
+    from app.views.deal_list.deal_table_model import COL_STAGE, DealRowRole
+
+    view = window.deals.list_view
+    row = next(r for r in range(30) if not view.model().index(r, 0).data(DealRowRole).closed)
+    deal = view.model().index(row, 0).data(DealRowRole)
+    pipeline = next(p for p in demo_services.pipelines.list() if p.id == deal.pipeline_id)
+    won = next(s for s in pipeline.stages if s.semantic.value == "won")
+    index = view.model().index(row, COL_STAGE)
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QComboBox)
+    editor.setCurrentIndex(editor.findData(won.id))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    toast = window.undo_toast
+    qtbot.waitUntil(toast.isVisible)
+    assert toast.text.text() == f"Moved “{deal.title}” to {won.name}."
+    assert window.actions[ActionId.UNDO].text() == f"&Undo move of “{deal.title}” to {won.name}"
+    qtbot.mouseClick(toast.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: demo_services.deals.get(deal.id).stage_id == deal.stage_id)
+    assert not demo_services.deals.get(deal.id).closed
+    qtbot.waitUntil(lambda: not window.actions[ActionId.UNDO].isEnabled())

@@ -246,3 +246,22 @@ def test_source_comes_from_the_list(services: Services) -> None:
 
 def _bulk_move(services: Services, ids: list[int], stage_id: int) -> int:
     return services.deal_bulk.update(DealSelection(ids=tuple(ids)), "stage_id", stage_id).changed
+
+
+def test_a_stage_move_from_the_board_list_or_form_can_be_undone(services: Services) -> None:
+    stages = _stages(services)
+    deal = services.deals.create(title="Order 0042")
+    services.deals.move_each([(deal.id, deal.version)], stages["Won"].id)  # a drop on the board
+    last = services.deal_bulk.last_undoable()
+    assert (last.count, last.deal_title, last.stage_name) == (1, "Order 0042", "Won")
+    services.deal_bulk.undo(last.id)
+    back = services.deals.get(deal.id)
+    assert (back.stage_id, back.closed) == (stages["New"].id, False)
+    services.deals.update(back.id, back.version, stage_id=stages["Invoice"].id)  # the list's stage cell
+    assert services.deal_bulk.last_undoable().stage_name == "Invoice"
+    form = services.deal_form.load(deal.id)  # the form's stage bar
+    services.deal_form.save(deal.id, form.deal.version, values={"stage_id": stages["In progress"].id})
+    last = services.deal_bulk.last_undoable()
+    assert last.stage_name == "In progress"
+    services.deal_bulk.undo(last.id)
+    assert services.deals.get(deal.id).stage_id == stages["Invoice"].id

@@ -68,11 +68,18 @@ class HistoryWriter:
         self._write(entity_type, entity_id, "deleted", [(None, title, None)], version)
 
     def changed(
-        self, entity_type: str, entity_id: int, version: int, changes: Changes, action: str = "updated"
+        self,
+        entity_type: str,
+        entity_id: int,
+        version: int,
+        changes: Changes,
+        action: str = "updated",
+        operation_id: int | None = None,
     ) -> None:
+        """`operation_id` ties the entries to an undoable operation (a stage move)."""
         rows: list[tuple[str | None, Any, Any]] = [(name, old, new) for name, (old, new) in changes.items()]
         if rows:
-            self._write(entity_type, entity_id, action, rows, version)
+            self._write(entity_type, entity_id, action, rows, version, operation_id)
 
     def _write(
         self,
@@ -81,6 +88,7 @@ class HistoryWriter:
         action: str,
         rows: list[tuple[str | None, Any, Any]],
         version: int,
+        operation_id: int | None = None,
     ) -> None:
         now = utcnow()
         self._session.execute(
@@ -96,6 +104,7 @@ class HistoryWriter:
                     "version": version,
                     "user_id": self._actor_id,
                     "at": now,
+                    "operation_id": operation_id,
                 }
                 for name, old, new in rows
             ],

@@ -73,6 +73,8 @@ class OperationInfo:
     field: str | None
     count: int
     at: datetime
+    deal_title: str | None = None  # one deal moved to a stage: which, and where to
+    stage_name: str | None = None
 
 
 class DealBulkService:
@@ -208,7 +210,18 @@ class DealBulkService:
             )
             if op is None or not op.kind.startswith("update:"):
                 return None
-            return OperationInfo(op.id, op.kind, op.kind.split(":", 1)[1], op.count, op.at)
+            field = op.kind.split(":", 1)[1]
+            title = stage = None
+            if op.count == 1 and field == "stage_id":
+                moved = session.execute(
+                    select(Deal.title, Stage.name)
+                    .join(HistoryEntry, HistoryEntry.entity_id == Deal.id)
+                    .join(Stage, cast(Stage.id, String) == HistoryEntry.new_value)
+                    .where(HistoryEntry.operation_id == op.id, HistoryEntry.field == "stage_id")
+                ).first()
+                if moved is not None:
+                    title, stage = moved
+            return OperationInfo(op.id, op.kind, field, op.count, op.at, title, stage)
 
     def undo(self, operation_id: int, *, progress: Progress | None = None) -> BulkResult:
         """Put back what the operation changed, on every deal nobody has changed since."""

@@ -42,6 +42,7 @@ from app.services.deals.writes import (
     contact_ids_of,
     insert_deal,
     new_contact_in,
+    stage_move_operation,
     stage_or_error,
 )
 from app.services.deals.writes import initial_stage as first_stage
@@ -205,7 +206,8 @@ class DealFormService:
                 deal.updated_by_id = self._ctx.actor_id
                 touch(deal)
                 flush_or_conflict(session, "deal", deal.title)
-                uow.history.changed("deal", deal.id, deal.version, diff)
+                moved = stage_move_operation(uow, 1) if "stage_id" in diff else None
+                uow.history.changed("deal", deal.id, deal.version, diff, operation_id=moved)
                 uow.emit("deal.updated", [deal.id], diff.keys())
                 if "stage_id" in diff:
                     uow.emit("deal.stage_changed", [deal.id], {"stage_id"})

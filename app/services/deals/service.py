@@ -42,6 +42,7 @@ from app.services.deals.writes import (
     insert_deal,
     new_contact_in,
     relocate,
+    stage_move_operation,
     stage_or_error,
 )
 from app.services.fields.custom_fields import write_values
@@ -159,7 +160,8 @@ class DealService:
             deal.updated_by_id = self._ctx.actor_id
             touch(deal)
             flush_or_conflict(session, "deal", deal.title)
-            uow.history.changed("deal", deal.id, deal.version, diff)
+            moved = stage_move_operation(uow, 1) if "stage_id" in diff else None
+            uow.history.changed("deal", deal.id, deal.version, diff, operation_id=moved)
             uow.emit("deal.updated", [deal.id], diff.keys())
             if "stage_id" in diff:
                 uow.emit("deal.stage_changed", [deal.id], {"stage_id"})
@@ -218,6 +220,7 @@ class DealService:
         standard, custom = clean_fill(session, fill or {})
         missing_for_stage(session, stage, [d.id for d in moving], fill=fill)
         fields: set[str] = set()
+        operation_id = stage_move_operation(uow, len(moving)) if moving else None
         for deal in moving:
             diff = apply_changes(session, deal, standard)
             if custom:
@@ -226,7 +229,9 @@ class DealService:
             deal.updated_by_id = self._ctx.actor_id
             touch(deal)
             flush_or_conflict(session, "deal", deal.title)
-            uow.history.changed("deal", deal.id, deal.version, diff, action="stage")
+            uow.history.changed(
+                "deal", deal.id, deal.version, diff, action="stage", operation_id=operation_id
+            )
             fields.update(diff)
         if moving:
             uow.emit("deal.stage_changed", [d.id for d in moving], fields)

@@ -18,6 +18,7 @@ from app.models import (
     Deal,
     EntityType,
     HistoryEntry,
+    Operation,
     Pipeline,
     Stage,
     StageSemantic,
@@ -416,3 +417,14 @@ def stage_values(stage: Stage, loss_reason: str | None, now: datetime) -> dict[s
         "loss_reason": (loss_reason or None) if stage.semantic is StageSemantic.LOST else None,
         "stage_changed_at": now,
     }
+
+
+def stage_move_operation(uow: UnitOfWork, count: int) -> int:
+    """An undoable operation for deals moved to a stage one by one (the board, the list, the form):
+    their stage entries in the history carry its id, so Edit > Undo can put them back."""
+    operation = Operation(
+        kind="update:stage_id", entity_type="deal", count=count, user_id=uow.actor_id, at=utcnow()
+    )
+    uow.session.add(operation)
+    uow.session.flush()
+    return operation.id
