@@ -6,7 +6,7 @@ import sys
 import threading
 import time
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 
 from app.services.container import Services, open_services
@@ -34,7 +34,22 @@ def build_main_window(services: Services, settings: UserSettings) -> MainWindow:
     hub = ChangeHub(services, poll_ms=settings.get(CHANGE_POLL_MS))
     window = MainWindow(services, settings, hub)
     hub.setParent(window)
+    window.settings_page.restart_requested.connect(lambda: restart(window))
     return window
+
+
+def restart(window: MainWindow) -> bool:
+    """Start Dealdesk again with the same arguments (e.g. in the language just chosen), then close
+    this window; False when the new one could not be started (this one then stays)."""
+    if getattr(sys, "frozen", False):
+        program, arguments = sys.executable, sys.argv[1:]
+    else:
+        program, arguments = sys.executable, ["-m", "app", *sys.argv[1:]]
+    started = QProcess.startDetached(program, arguments)
+    started = started[0] if isinstance(started, tuple) else started
+    if started:
+        window.close()
+    return bool(started)
 
 
 def finish_background_work(window: MainWindow) -> None:

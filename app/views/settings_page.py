@@ -29,6 +29,7 @@ from app.views.products_settings import ProductsSettings
 
 class SettingsPage(QWidget):
     backup_requested = Signal()
+    restart_requested = Signal()  # the language changed: start again in it
 
     def __init__(self, services: Services, settings: UserSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,11 +46,15 @@ class SettingsPage(QWidget):
         self._language_note.setObjectName("languageNote")
         self._language_note.setWordWrap(True)
         self._language_note.hide()
+        self.restart = QPushButton(self.tr("Restart now"))
+        self.restart.setObjectName("restartNow")
+        self.restart.hide()
         appearance = QGroupBox(self.tr("Language"))
         appearance_form = QFormLayout(appearance)
         appearance_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         appearance_form.addRow(self.tr("Language of the window"), self._language)
         appearance_form.addRow(self._language_note)
+        appearance_form.addRow(self.restart)
 
         database = QGroupBox(self.tr("Database"))
         database_form = QFormLayout(database)
@@ -130,6 +135,7 @@ class SettingsPage(QWidget):
 
         self._language.currentIndexChanged.connect(self._on_language_changed)
         self._backup.clicked.connect(self.backup_requested)
+        self.restart.clicked.connect(self.restart_requested)
         self._save_reasons.clicked.connect(self._on_save_reasons)
 
     def scroll_to(self, widget: QWidget) -> None:
@@ -138,6 +144,7 @@ class SettingsPage(QWidget):
     def _on_language_changed(self, _index: int) -> None:
         self._settings.set(LANGUAGE, self._language.currentData())
         self._language_note.show()
+        self.restart.show()
 
     def _on_save_reasons(self) -> None:
         try:

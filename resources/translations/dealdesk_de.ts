@@ -3066,6 +3066,10 @@ Trotzdem neu speichern?</translation>
         <source>Saved: %Ln reason(s).</source>
         <translation><numerusform>Gespeichert: %Ln Grund.</numerusform><numerusform>Gespeichert: %Ln Gründe.</numerusform></translation>
     </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>

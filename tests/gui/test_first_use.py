@@ -410,3 +410,41 @@ def test_a_stage_move_in_the_list_offers_undo_and_undo_puts_it_back(
     qtbot.waitUntil(lambda: demo_services.deals.get(deal.id).stage_id == deal.stage_id)
     assert not demo_services.deals.get(deal.id).closed
     qtbot.waitUntil(lambda: not window.actions[ActionId.UNDO].isEnabled())
+
+
+# -- 10. German all through -----------------------------------------------------------------------------
+
+
+def test_a_new_language_offers_to_restart_in_it(qtbot, window: MainWindow, monkeypatch) -> None:
+    import sys
+
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QComboBox
+
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        QProcess, "startDetached", lambda program, args: started.append((program, args)) or True
+    )
+    window.sidebar.select(Area.SETTINGS)
+    language = window.findChild(QComboBox, "language")
+    restart = window.findChild(QPushButton, "restartNow")
+    assert not restart.isVisible()
+    language.setCurrentIndex(language.findData("de"))
+    assert window.findChild(QLabel, "languageNote").isVisible()
+    qtbot.mouseClick(restart, Qt.MouseButton.LeftButton)
+    assert started == [(sys.executable, ["-m", "app", *sys.argv[1:]])]
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_a_database_made_in_german_speaks_german(tmp_path) -> None:
+    from app.services.container import open_services
+
+    services = open_services(str(tmp_path / "de.sqlite"), language="de")
+    try:
+        pipeline = services.pipelines.list()[0]
+        assert pipeline.name == "Vertrieb"
+        assert [s.name for s in pipeline.stages][:2] == ["Neu", "Dokumente vorbereiten"]
+        assert services.office.loss_reasons()[0] == "Preis zu hoch"
+        assert {t.name for t in services.document_templates.templates()} == {"Angebot", "Rechnung"}
+    finally:
+        services.close()
