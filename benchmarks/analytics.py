@@ -22,29 +22,53 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
 
     from app.services.analytics.service import AnalyticsFilter, Period, period_days
     from app.services.container import open_services
-    from app.ui.operations import Operation
 
     app = QApplication.instance() or QApplication([])
     services = open_services(str(path))
     results: dict[str, dict[str, Any]] = {}
     wanted = AnalyticsFilter(*period_days(Period.THIS_YEAR, date.today()))  # noqa: DTZ011
 
-    # -- the page's first opening: matplotlib imported, the charts built, read and drawn ---------------
+    # -- the page's first opening, as a user meets it: threads on, the window never waits long -----------
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
     from app.views.analytics.analytics_view import AnalyticsView
 
-    Operation.run_synchronously = True
-    try:
-        view = AnalyticsView(services)
-        view.resize(1400, 900)
-        start = time.perf_counter()
-        view.show()  # builds the cards and reads the dashboard (synchronously here)
-        for card in view.cards.values():
-            card.canvas.draw()
-        first_open = (time.perf_counter() - start) * 1000
-    finally:
-        Operation.run_synchronously = False
-    assert view.data is not None
-    results["analytics_first_open"] = scenario(first_open, runs=1)
+    view = AnalyticsView(services)
+    view.resize(1400, 900)
+    ticks = QElapsedTimer()
+    longest = [0.0]
+    last = [0.0]
+
+    def tick() -> None:  # a timer every 5 ms: the longest gap between ticks is the longest stall
+        now = ticks.nsecsElapsed() / 1e6
+        longest[0] = max(longest[0], now - last[0])
+        last[0] = now
+
+    beat = QTimer()
+    beat.setInterval(5)
+    beat.timeout.connect(tick)
+    beat.start()
+    ticks.start()
+    start = time.perf_counter()
+    view.show()  # builds the empty cards; matplotlib and the figures come off the GUI thread
+    longest[0] = max(longest[0], ticks.nsecsElapsed() / 1e6)  # show() itself, before the first tick
+    first_card = None
+    while view.data is None:
+        app.processEvents()
+        if first_card is None and any(c.canvas is not None for c in view.cards.values()):
+            first_card = (time.perf_counter() - start) * 1000
+        if time.perf_counter() - start > 60:
+            raise RuntimeError("the analytics page did not fill within a minute")
+    for card in view.cards.values():
+        card.canvas.draw()
+    first_open = (time.perf_counter() - start) * 1000
+    beat.stop()
+    results["analytics_first_open"] = scenario(
+        first_open,
+        runs=1,
+        first_card_ms=round(first_card or first_open, 1),
+        longest_stall_ms=round(longest[0], 1),
+    )
 
     # -- analytics_dashboard: the figures, and the same statements on raw sqlite3 ----------------------
     statements: list[tuple[str, Any]] = []

@@ -232,6 +232,10 @@
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>Wird gezeichnet …</translation>
+    </message>
 </context>
 <context>
     <name>ChartWords</name>

@@ -448,3 +448,18 @@ def test_a_database_made_in_german_speaks_german(tmp_path) -> None:
         assert {t.name for t in services.document_templates.templates()} == {"Angebot", "Rechnung"}
     finally:
         services.close()
+
+
+# -- 5. the first open of Analytics does not hold the window ----------------------------------------------
+
+
+def test_analytics_cards_fill_one_per_turn_of_the_event_loop(qtbot, window: MainWindow) -> None:
+    view = window.analytics
+    window.sidebar.select(Area.ANALYTICS)  # builds the page; the figures are read (here at once)
+    assert len(view.cards) == 8
+    drawn = [card for card in view.cards.values() if card.canvas is not None]
+    assert len(drawn) < 8  # the rest wait for the next turns: the window stays responsive meanwhile
+    waiting = next(card for card in view.cards.values() if card.canvas is None)
+    assert waiting.placeholder.text() == "Drawing…"
+    qtbot.waitUntil(lambda: view.data is not None)
+    assert all(card.canvas is not None and card.picks is not None for card in view.cards.values())

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDir, QLocale, QTimer, Signal
+from PySide6.QtCore import QDate, QDir, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -53,13 +53,13 @@ class ChartCard(QFrame):
         self.chart = chart
         self.setObjectName(f"chart_{chart}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        self.figure = Figure(figsize=(5.2, 3.2), dpi=90)
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumHeight(280)
-        self.canvas.mpl_connect("pick_event", self._on_pick)
+        self.figure: Any = None  # matplotlib's, made when the first figures arrive (see ensure_canvas)
+        self.canvas: Any = None
+        self.placeholder = QLabel(self.tr("Drawing…"))
+        self.placeholder.setObjectName(f"placeholder_{chart}")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMinimumHeight(280)
+        self.placeholder.setStyleSheet("color: #9aa5b1;")
         self.picks: list[tuple[Any, DealFilter | None]] = []
         self.large = QToolButton()
         self.large.setText("⤢")
@@ -82,8 +82,23 @@ class ChartCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.placeholder, 1)
+        self._layout = layout
         self.export_to: Any = None  # set by the page: (card, suffix) -> None
+
+    def ensure_canvas(self) -> None:
+        """The matplotlib canvas in place of the placeholder (matplotlib is imported by then)."""
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(5.2, 3.2), dpi=90)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumHeight(280)
+        self.canvas.mpl_connect("pick_event", self._on_pick)
+        self._layout.replaceWidget(self.placeholder, self.canvas)
+        self.placeholder.hide()
 
     def _on_pick(self, event: Any) -> None:
         deals = next((d for artist, d in self.picks if artist is event.artist), None)
@@ -105,6 +120,9 @@ class AnalyticsView(QWidget):
         self._services = services
         self._built = False
         self._stale = True
+        self._matplotlib_ready = False
+        self._pending: Dashboard | None = None  # figures read, not drawn yet
+        self._drawing = 0  # bumped by each new drawing: an older one stops
         self.data: Dashboard | None = None
         self.cards: dict[str, ChartCard] = {}
         self._call: Any = None
@@ -188,10 +206,13 @@ class AnalyticsView(QWidget):
             self.reload()
 
     def _build(self) -> None:
-        """The charts (matplotlib is imported here, the first time the page shows)."""
+        """The cards, empty; matplotlib and the chart code are imported off the GUI thread the first
+        time the page shows (about a second), and each card is drawn when its turn comes."""
         self._built = True
         self._fill_choices()
-        from app.reports.charts import CHARTS
+        from app.reports.charts import CHARTS  # the chart list only: no matplotlib yet
+
+        self._importing = run_in_background(_import_matplotlib, lambda _done: self._on_matplotlib())
 
         for index, chart in enumerate(CHARTS):
             card = ChartCard(chart)
@@ -267,18 +288,49 @@ class AnalyticsView(QWidget):
 
         def done(data: Dashboard) -> None:
             if data.filter == self.current_filter():
-                self.show_data(data)
+                self._pending = data
+                self._draw_pending()
 
         self._call = run_in_background(lambda: analytics.dashboard(wanted), done, self.read_failed.emit)
 
-    def show_data(self, data: Dashboard) -> None:
+    def _on_matplotlib(self) -> None:
+        self._matplotlib_ready = True
+        self._draw_pending()
+
+    def _draw_pending(self) -> None:
+        """Draw the figures that arrived, one card per turn of the event loop: the window never
+        waits for all eight charts at once."""
+        if not self._matplotlib_ready or self._pending is None:
+            return
+        data, self._pending = self._pending, None
+        self._drawing += 1
+        turn = self._drawing
+        charts = list(self.cards)
+
+        def draw_next() -> None:
+            if turn != self._drawing:
+                return  # newer figures arrived: they are drawn instead
+            if not charts:
+                self.show_data(data, drawn=True)
+                return
+            self._draw_card(self.cards[charts.pop(0)], data)
+            QTimer.singleShot(0, draw_next)
+
+        draw_next()
+
+    def _draw_card(self, card: ChartCard, data: Dashboard) -> None:
         from app.reports.charts import draw
 
+        card.ensure_canvas()
+        card.picks = draw(card.chart, card.figure, data, chart_words(data.base_currency)).picks
+        card.canvas.draw_idle()
+
+    def show_data(self, data: Dashboard, *, drawn: bool = False) -> None:
+        """The figures on every card (drawn already by `_draw_pending`, or here at once)."""
+        if not drawn:
+            for card in self.cards.values():
+                self._draw_card(card, data)
         self.data = data
-        words = chart_words(data.base_currency)
-        for chart, card in self.cards.items():
-            card.picks = draw(chart, card.figure, data, words).picks
-            card.canvas.draw_idle()
         days = (
             self.tr("%1 days").replace("%1", QLocale().toString(data.average_days_to_close, "f", 1))
             if data.average_days_to_close is not None
@@ -357,3 +409,11 @@ class AnalyticsView(QWidget):
 
 
 __all__ = ["AnalyticsView", "ChartCard"]
+
+
+def _import_matplotlib() -> None:
+    """matplotlib's import (about a second the first time), done off the GUI thread."""
+    import matplotlib.backends.backend_qtagg
+    import matplotlib.figure  # noqa: F401
+
+    import app.reports.charts  # noqa: F401
