@@ -1,4 +1,5 @@
-"""Settings: language, the database in use and its backup, who is signed in."""
+"""Settings, a page per section listed on the left: general (language, the database, who is signed in),
+deals, pipelines and stages, products, documents, fields."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -98,48 +101,77 @@ class SettingsPage(QWidget):
         save_row.addStretch(1)
         deals_form.addRow("", save_row)
 
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(24, 24, 24, 24)
-        scroll = QScrollArea()
-        self._scroll = scroll
-        scroll.setObjectName("settingsScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self.fields = FieldsSettings(services)
+        self.pipelines = PipelinesSettings(services)
+        self.products = ProductsSettings(services)
+        self.documents = DocumentsSettings(services)
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.setContentsMargins(0, 0, 0, 0)
+        general_layout.addWidget(appearance)
+        general_layout.addWidget(database)
+
+        # One page per section, listed on the left (one long page overdrew the window when scrolled).
+        self.sections = QListWidget()
+        self.sections.setObjectName("settingsSections")
+        self._stack = QStackedWidget()
+        self._scrolls: list[QScrollArea] = []
+        for name, section in (
+            (self.tr("General"), general),
+            (self.tr("Deals"), deals),
+            (self.tr("Pipelines and stages"), self.pipelines),
+            (self.tr("Products"), self.products),
+            (self.tr("Documents"), self.documents),
+            (self.tr("Fields"), self.fields),
+        ):
+            self.sections.addItem(name)
+            self._stack.addWidget(self._page(section))
+        self.sections.setCurrentRow(0)
+        widest = max(
+            self.sections.fontMetrics().horizontalAdvance(self.sections.item(r).text()) for r in range(6)
+        )
+        self.sections.setFixedWidth(widest + 28)
         title = QLabel(self.tr("Settings"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
-        layout.addWidget(title)
-        self.fields = FieldsSettings(services)
-        self.pipelines = PipelinesSettings(services)
-        self.products = ProductsSettings(services)
-        self.documents = DocumentsSettings(services)
-        for group in (
-            appearance,
-            deals,
-            self.pipelines,
-            self.products,
-            self.documents,
-            self.fields,
-            database,
-        ):
-            group.setMaximumWidth(900)
-            layout.addWidget(group)
-        layout.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.sections)
+        body.addWidget(self._stack, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 12)
+        outer.addWidget(title)
+        outer.addLayout(body, 1)
+        self.sections.currentRowChanged.connect(self._stack.setCurrentIndex)
 
         self._language.currentIndexChanged.connect(self._on_language_changed)
         self._backup.clicked.connect(self.backup_requested)
         self.restart.clicked.connect(self.restart_requested)
         self._save_reasons.clicked.connect(self._on_save_reasons)
 
+    def _page(self, section: QWidget) -> QScrollArea:
+        if section is not self.pipelines:  # the pipelines' stages and tunnels use the whole width
+            section.setMaximumWidth(900)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 0, 12, 12)
+        layout.addWidget(section)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        self._scrolls.append(scroll)
+        return scroll
+
     def scroll_to(self, widget: QWidget) -> None:
-        self._scroll.ensureWidgetVisible(widget, 0, 24)
+        """Show the section that holds the widget, scrolled to it."""
+        for row, scroll in enumerate(self._scrolls):
+            if scroll.widget().isAncestorOf(widget):
+                self.sections.setCurrentRow(row)
+                scroll.ensureWidgetVisible(widget, 0, 24)
+                return
 
     def _on_language_changed(self, _index: int) -> None:
         self._settings.set(LANGUAGE, self._language.currentData())

@@ -3074,6 +3074,26 @@ Trotzdem neu speichern?</translation>
         <source>Restart now</source>
         <translation>Jetzt neu starten</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Pipelines and stages</source>
+        <translation>Pipelines und Phasen</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>

@@ -463,3 +463,25 @@ def test_analytics_cards_fill_one_per_turn_of_the_event_loop(qtbot, window: Main
     assert waiting.placeholder.text() == "Drawing…"
     qtbot.waitUntil(lambda: view.data is not None)
     assert all(card.canvas is not None and card.picks is not None for card in view.cards.values())
+
+
+# -- 13. Settings in pages ------------------------------------------------------------------------------
+
+
+def test_settings_are_pages_chosen_from_a_list(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QListWidget
+
+    window.sidebar.select(Area.SETTINGS)
+    page = window.settings_page
+    sections = page.findChild(QListWidget, "settingsSections")
+    names = [sections.item(r).text() for r in range(sections.count())]
+    assert names == ["General", "Deals", "Pipelines and stages", "Products", "Documents", "Fields"]
+    assert page.findChild(QLabel, "databaseLocation").isVisible()
+    assert not page.products.isVisible()  # one section at a time: no long page to scroll and overdraw
+    rect = sections.visualItemRect(sections.item(names.index("Products")))
+    qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.products.isVisible()
+    assert not page.findChild(QLabel, "databaseLocation").isVisible()
+    page.scroll_to(page.documents)  # Settings opened at a section from elsewhere (e.g. the Deals area)
+    assert page.documents.isVisible()
+    assert sections.currentItem().text() == "Documents"

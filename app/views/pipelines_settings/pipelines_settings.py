@@ -58,7 +58,7 @@ class PipelinesSettings(QGroupBox):
 
         self.pipeline_list = QListWidget()
         self.pipeline_list.setObjectName("pipelineList")
-        self.pipeline_list.setMaximumWidth(220)
+        self.pipeline_list.setMaximumWidth(180)
         self.new_pipeline = QPushButton(self.tr("New…"))
         self.new_pipeline.setObjectName("newPipeline")
         self.rename_pipeline = QPushButton(self.tr("Rename…"))
