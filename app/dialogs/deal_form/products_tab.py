@@ -112,6 +112,8 @@ class ProductsTab(QWidget):
         self.add_row.setObjectName("addRow")
         self.remove = QPushButton(self.tr("Remove"))
         self.remove.setObjectName("removeRows")
+        for button in (self.add_row, self.remove):
+            button.setAutoDefault(False)  # Enter in the rows is never a click on these
         self.refused = QLabel()
         self.refused.setObjectName("refused")
         self.refused.setStyleSheet("color: #c62828;")
