@@ -485,3 +485,18 @@ def test_settings_are_pages_chosen_from_a_list(qtbot, window: MainWindow) -> Non
     page.scroll_to(page.documents)  # Settings opened at a section from elsewhere (e.g. the Deals area)
     assert page.documents.isVisible()
     assert sections.currentItem().text() == "Documents"
+
+
+# -- 8. nothing cut off ---------------------------------------------------------------------------------
+
+
+def test_the_open_filter_panel_leaves_the_amount_in_sight(qtbot, window: MainWindow) -> None:
+    from app.views.deal_list.deal_table_model import COL_AMOUNT
+
+    window.resize(1280, 800)
+    qtbot.mouseClick(window.deals.filter_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.deals.filter_panel.isVisible)
+    view = window.deals.list_view
+    qtbot.waitUntil(lambda: view.viewport().width() < 900)
+    right = view.columnViewportPosition(COL_AMOUNT) + view.columnWidth(COL_AMOUNT)
+    assert right <= view.viewport().width()

@@ -48,7 +48,9 @@ class DocumentsTab(QWidget):
         self.tree.setHeaderLabels(
             [self.tr("Number"), self.tr("Document"), self.tr("Kind"), self.tr("Date"), self.tr("By"), "PDF"]
         )
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # numbers and dates whole
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.itemDoubleClicked.connect(lambda *_a: self.open_selected())
         self.tree.currentItemChanged.connect(lambda *_a: self._enable())
         self.new = QPushButton(self.tr("New document…"))

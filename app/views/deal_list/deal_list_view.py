@@ -26,8 +26,8 @@ from app.views.deal_list.deal_table_model import (
 # Fixed starting widths: measuring contents would read every row (seconds at scale).
 COLUMN_WIDTHS = {
     COL_ID: 70,
-    COL_TITLE: 320,
-    COL_STAGE: 175,
+    COL_TITLE: 250,  # with the filter panel open, Amount still shows on a 1280-pixel screen
+    COL_STAGE: 150,
     COL_PIPELINE: 110,
     COL_AMOUNT: 120,
     COL_COMPANY: 220,
