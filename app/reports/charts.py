@@ -49,6 +49,40 @@ class Drawn:
     picks: list[tuple[Any, DealFilter | None]] = field(default_factory=list)
 
 
+@dataclass
+class Rendered:
+    """A chart drawn into pixels (any thread: matplotlib's Agg, no Qt) with what a click can find."""
+
+    figure: Any
+    picks: list[tuple[Any, DealFilter | None]]
+    rgba: bytes  # width × height × 4 bytes, top row first
+    width: int
+    height: int
+
+    def deals_at(self, x: float, y: float) -> DealFilter | None:
+        """The deals of the bar under the pixel (x, y), measured from the image's top left corner."""
+        from matplotlib.backend_bases import MouseEvent
+
+        event = MouseEvent("button_press_event", self.figure.canvas, x, self.height - y, button=1)
+        for artist, deals in self.picks:
+            if deals is not None and artist.contains(event)[0]:
+                return deals
+        return None
+
+
+def render(chart: str, data: Dashboard, words: Words, width: int, height: int, dpi: float = 90) -> Rendered:
+    """The chart drawn on a new figure of width × height pixels, rendered to RGBA."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(max(width, 100) / dpi, max(height, 80) / dpi), dpi=dpi)
+    canvas = FigureCanvasAgg(figure)
+    picks = draw(chart, figure, data, words).picks
+    canvas.draw()
+    w, h = canvas.get_width_height()
+    return Rendered(figure, picks, bytes(canvas.buffer_rgba()), w, h)
+
+
 def draw(chart: str, figure: Any, data: Dashboard, words: Words) -> Drawn:
     figure.clear()
     axes = figure.add_subplot(111)

@@ -453,16 +453,37 @@ def test_a_database_made_in_german_speaks_german(tmp_path) -> None:
 # -- 5. the first open of Analytics does not hold the window ----------------------------------------------
 
 
-def test_analytics_cards_fill_one_per_turn_of_the_event_loop(qtbot, window: MainWindow) -> None:
+def test_analytics_charts_are_drawn_off_the_gui_thread(qtbot, window: MainWindow, monkeypatch) -> None:
+    from app.ui.operations import Operation
+
+    monkeypatch.setattr(Operation, "run_synchronously", False)  # real threads, as for a user
     view = window.analytics
-    window.sidebar.select(Area.ANALYTICS)  # builds the page; the figures are read (here at once)
-    assert len(view.cards) == 8
-    drawn = [card for card in view.cards.values() if card.canvas is not None]
-    assert len(drawn) < 8  # the rest wait for the next turns: the window stays responsive meanwhile
-    waiting = next(card for card in view.cards.values() if card.canvas is None)
-    assert waiting.placeholder.text() == "Drawing…"
+    window.sidebar.select(Area.ANALYTICS)
+    assert len(view.cards) == 8  # the page is there at once, its cards empty
+    assert not any(card.drawn for card in view.cards.values())
+    assert view.cards["funnel"].image.text() == "Drawing…"
+    qtbot.waitUntil(lambda: view.data is not None, timeout=20_000)
+    assert all(card.drawn and not card.image.pixmap().isNull() for card in view.cards.values())
+
+
+def test_a_click_on_a_drawn_bar_opens_its_deals(qtbot, window: MainWindow) -> None:
+    view = window.analytics
+    window.sidebar.select(Area.ANALYTICS)
     qtbot.waitUntil(lambda: view.data is not None)
-    assert all(card.canvas is not None and card.picks is not None for card in view.cards.values())
+    card = view.cards["sources"]
+    rendered = card.rendered
+    bar, deals = max(
+        ((artist, d) for artist, d in rendered.picks if d is not None),
+        key=lambda pick: pick[0].get_window_extent().width,  # the longest bar: one that can be hit
+    )
+    box = bar.get_window_extent()  # in the picture's pixels, from its bottom left
+    pixmap = card.image.pixmap()
+    left = (card.image.width() - pixmap.width()) / 2
+    top = (card.image.height() - pixmap.height()) / 2
+    point = QPoint(int(left + box.x0 + box.width / 2), int(top + rendered.height - (box.y0 + box.height / 2)))
+    with qtbot.waitSignal(card.deals_requested) as opened:
+        qtbot.mouseClick(card.image, Qt.MouseButton.LeftButton, pos=point)
+    assert opened.args == [deals]
 
 
 # -- 13. Settings in pages ------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDir, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDir, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -53,13 +54,15 @@ class ChartCard(QFrame):
         self.chart = chart
         self.setObjectName(f"chart_{chart}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.figure: Any = None  # matplotlib's, made when the first figures arrive (see ensure_canvas)
-        self.canvas: Any = None
-        self.placeholder = QLabel(self.tr("Drawing…"))
-        self.placeholder.setObjectName(f"placeholder_{chart}")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setMinimumHeight(280)
-        self.placeholder.setStyleSheet("color: #9aa5b1;")
+        self.figure: Any = None  # matplotlib's, drawn off the GUI thread (see show_rendered)
+        self.rendered: Any = None  # app.reports.charts.Rendered
+        # The chart as a picture: rendered off the GUI thread, shown here at no cost; "Drawing…" before.
+        self.image = QLabel(self.tr("Drawing…"))
+        self.image.setObjectName(f"image_{chart}")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setMinimumHeight(280)
+        self.image.setStyleSheet("color: #9aa5b1;")
+        self.image.installEventFilter(self)
         self.picks: list[tuple[Any, DealFilter | None]] = []
         self.large = QToolButton()
         self.large.setText("⤢")
@@ -82,23 +85,39 @@ class ChartCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        layout.addWidget(self.placeholder, 1)
-        self._layout = layout
+        layout.addWidget(self.image, 1)
         self.export_to: Any = None  # set by the page: (card, suffix) -> None
 
-    def ensure_canvas(self) -> None:
-        """The matplotlib canvas in place of the placeholder (matplotlib is imported by then)."""
-        if self.canvas is not None:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+    @property
+    def drawn(self) -> bool:
+        return self.rendered is not None
 
-        self.figure = Figure(figsize=(5.2, 3.2), dpi=90)
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumHeight(280)
-        self.canvas.mpl_connect("pick_event", self._on_pick)
-        self._layout.replaceWidget(self.placeholder, self.canvas)
-        self.placeholder.hide()
+    def image_size(self) -> tuple[int, int]:
+        """The pixels the chart should have to fill the card (a sensible size before it is laid out)."""
+        width, height = self.image.width(), self.image.height()
+        return (width, height) if width > 100 and height > 100 else (520, 288)
+
+    def show_rendered(self, rendered: Any) -> None:
+        self.rendered, self.figure, self.picks = rendered, rendered.figure, rendered.picks
+        picture = QImage(rendered.rgba, rendered.width, rendered.height, QImage.Format.Format_RGBA8888)
+        self.image.setPixmap(QPixmap.fromImage(picture.copy()))  # a copy: the bytes are not kept
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A click on a bar opens its deals (found on the figure the picture was made of)."""
+        if (
+            watched is self.image
+            and event.type() == QEvent.Type.MouseButtonPress
+            and self.rendered is not None
+        ):
+            assert isinstance(event, QMouseEvent)
+            pixmap = self.image.pixmap()
+            left = (self.image.width() - pixmap.width()) / 2
+            top = (self.image.height() - pixmap.height()) / 2
+            deals = self.rendered.deals_at(event.position().x() - left, event.position().y() - top)
+            if deals is not None:
+                self.deals_requested.emit(deals)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_pick(self, event: Any) -> None:
         deals = next((d for artist, d in self.picks if artist is event.artist), None)
@@ -298,32 +317,41 @@ class AnalyticsView(QWidget):
         self._draw_pending()
 
     def _draw_pending(self) -> None:
-        """Draw the figures that arrived, one card per turn of the event loop: the window never
-        waits for all eight charts at once."""
+        """Render the figures that arrived off the GUI thread, one card after the other, each shown
+        as soon as it is ready: the window never waits for a chart being drawn."""
         if not self._matplotlib_ready or self._pending is None:
             return
+        from app.reports.charts import render
+
         data, self._pending = self._pending, None
         self._drawing += 1
         turn = self._drawing
-        charts = list(self.cards)
+        words = chart_words(data.base_currency)
+        queue = [(chart, *card.image_size()) for chart, card in self.cards.items()]
 
-        def draw_next() -> None:
+        def render_next() -> None:
             if turn != self._drawing:
                 return  # newer figures arrived: they are drawn instead
-            if not charts:
+            if not queue:
                 self.show_data(data, drawn=True)
                 return
-            self._draw_card(self.cards[charts.pop(0)], data)
-            QTimer.singleShot(0, draw_next)
+            chart, width, height = queue.pop(0)
 
-        draw_next()
+            def done(rendered: Any) -> None:
+                if turn == self._drawing:
+                    self.cards[chart].show_rendered(rendered)
+                    render_next()
+
+            self._render_call = run_in_background(
+                lambda: render(chart, data, words, width, height), done, self.read_failed.emit
+            )
+
+        render_next()
 
     def _draw_card(self, card: ChartCard, data: Dashboard) -> None:
-        from app.reports.charts import draw
+        from app.reports.charts import render
 
-        card.ensure_canvas()
-        card.picks = draw(card.chart, card.figure, data, chart_words(data.base_currency)).picks
-        card.canvas.draw_idle()
+        card.show_rendered(render(card.chart, data, chart_words(data.base_currency), *card.image_size()))
 
     def show_data(self, data: Dashboard, *, drawn: bool = False) -> None:
         """The figures on every card (drawn already by `_draw_pending`, or here at once)."""
