@@ -521,3 +521,21 @@ def test_the_open_filter_panel_leaves_the_amount_in_sight(qtbot, window: MainWin
     qtbot.waitUntil(lambda: view.viewport().width() < 900)
     right = view.columnViewportPosition(COL_AMOUNT) + view.columnWidth(COL_AMOUNT)
     assert right <= view.viewport().width()
+
+
+def test_matplotlib_is_made_ready_in_the_background_after_start_up(qtbot, window: MainWindow) -> None:
+    assert not window.analytics._matplotlib_ready  # not at start-up
+    qtbot.waitUntil(lambda: window.analytics._matplotlib_ready, timeout=10_000)
+    assert not window.analytics.cards  # the page itself is still not built
+
+
+def test_resized_cards_are_drawn_again_at_their_size(qtbot, window: MainWindow) -> None:
+    view = window.analytics
+    window.sidebar.select(Area.ANALYTICS)
+    qtbot.waitUntil(lambda: view.data is not None)
+    card = view.cards["funnel"]
+    before = card.rendered.width
+    window.resize(window.width() + 300, window.height())
+    qtbot.waitUntil(lambda: card.rendered.width > before, timeout=5000)
+    assert card.rendered.width == card.image_size()[0]
+    assert card.image.pixmap().width() == card.rendered.width

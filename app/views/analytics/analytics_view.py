@@ -42,12 +42,15 @@ from app.ui.i18n import error_text
 from app.ui.operations import run_in_background
 
 REFRESH_DELAY_MS = 500
+REDRAW_DELAY_MS = 300  # after the last resize
+PRELOAD_AFTER_MS = 3000
 
 
 class ChartCard(QFrame):
     """One chart with its title bar: open large, export."""
 
     deals_requested = Signal(object)  # DealFilter
+    resized = Signal()  # its picture no longer fits: draw it again at the new size
 
     def __init__(self, chart: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +100,13 @@ class ChartCard(QFrame):
         width, height = self.image.width(), self.image.height()
         return (width, height) if width > 100 and height > 100 else (520, 288)
 
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.rendered is not None:
+            width, height = self.image_size()
+            if abs(width - self.rendered.width) > 8 or abs(height - self.rendered.height) > 8:
+                self.resized.emit()
+
     def show_rendered(self, rendered: Any) -> None:
         self.rendered, self.figure, self.picks = rendered, rendered.figure, rendered.picks
         picture = QImage(rendered.rgba, rendered.width, rendered.height, QImage.Format.Format_RGBA8888)
@@ -140,8 +150,19 @@ class AnalyticsView(QWidget):
         self._built = False
         self._stale = True
         self._matplotlib_ready = False
+        self._importing: object = None  # matplotlib's import under way (or done)
         self._pending: Dashboard | None = None  # figures read, not drawn yet
         self._drawing = 0  # bumped by each new drawing: an older one stops
+        self._redraw_timer = QTimer(self)  # the cards were resized: draw the figures again, once
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(REDRAW_DELAY_MS)
+        self._redraw_timer.timeout.connect(self._on_resized)
+        # matplotlib loads in the background a while after start-up, so that the page, when first
+        # opened, draws at once; start-up itself never waits for it.
+        self._preload_timer = QTimer(self)  # a child: it goes with the page
+        self._preload_timer.setSingleShot(True)
+        self._preload_timer.timeout.connect(self._preload)
+        self._preload_timer.start(PRELOAD_AFTER_MS)
         self.data: Dashboard | None = None
         self.cards: dict[str, ChartCard] = {}
         self._call: Any = None
@@ -231,11 +252,12 @@ class AnalyticsView(QWidget):
         self._fill_choices()
         from app.reports.charts import CHARTS  # the chart list only: no matplotlib yet
 
-        self._importing = run_in_background(_import_matplotlib, lambda _done: self._on_matplotlib())
+        self._preload()
 
         for index, chart in enumerate(CHARTS):
             card = ChartCard(chart)
             card.deals_requested.connect(self.deals_requested)
+            card.resized.connect(self._redraw_timer.start)
             card.large.clicked.connect(lambda _c=False, c=chart: self.open_large(c))
             card.export_to = self._export
             self.cards[chart] = card
@@ -311,6 +333,15 @@ class AnalyticsView(QWidget):
                 self._draw_pending()
 
         self._call = run_in_background(lambda: analytics.dashboard(wanted), done, self.read_failed.emit)
+
+    def _preload(self) -> None:
+        if not self._matplotlib_ready and self._importing is None:
+            self._importing = run_in_background(_import_matplotlib, lambda _done: self._on_matplotlib())
+
+    def _on_resized(self) -> None:
+        if self.data is not None and self._pending is None:
+            self._pending = self.data
+            self._draw_pending()
 
     def _on_matplotlib(self) -> None:
         self._matplotlib_ready = True
