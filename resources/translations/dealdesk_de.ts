@@ -657,6 +657,10 @@
         <source>'%1' is not a number for %2.</source>
         <translation>„%1“ ist keine Zahl für %2.</translation>
     </message>
+    <message>
+        <source>'%1' is not a date for %2.</source>
+        <translation>„%1“ ist kein Datum für %2.</translation>
+    </message>
 </context>
 <context>
     <name>CustomerFormDialog</name>

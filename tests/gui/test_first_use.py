@@ -539,3 +539,26 @@ def test_resized_cards_are_drawn_again_at_their_size(qtbot, window: MainWindow) 
     qtbot.waitUntil(lambda: card.rendered.width > before, timeout=5000)
     assert card.rendered.width == card.image_size()[0]
     assert card.image.pixmap().width() == card.rendered.width
+
+
+def test_a_custom_date_filter_takes_typed_dates(qtbot, window: MainWindow, demo_services) -> None:
+    from app.services.fields.custom_fields import EntityType, FieldType
+
+    contract = next(
+        f for f in demo_services.custom_fields.list(EntityType.DEAL) if f.field_type is FieldType.DATE
+    )
+    qtbot.mouseClick(window.deals.filter_button, Qt.MouseButton.LeftButton)
+    panel = window.deals.filter_panel
+    editor = next(f for f in panel._custom_filters if f.field.id == contract.id)
+    start, end = editor._dates
+    qtbot.keyClicks(start.line, "01/01/2020")
+    qtbot.keyClicks(end.line, "31/12/2035")
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    [condition] = window.deals.model.deal_filter.custom
+    assert (condition.field_id, condition.op) == (contract.id, "range")
+    qtbot.waitUntil(lambda: 0 < window.deals.model.rowCount() < 400)
+    end.line.clear()
+    qtbot.keyClicks(end.line, "sometime")
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    assert panel.errors.text() == f"'sometime' is not a date for {contract.label}."
+    assert window.deals.model.deal_filter.custom == (condition,)  # nothing changed

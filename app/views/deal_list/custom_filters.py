@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
 from app.services.deals.filters import CustomCondition
 from app.services.fields.custom_fields import CustomFieldInfo, FieldType, encode
-from app.ui.formatting import date_format, parse_money
+from app.ui.date_input import DateInput
+from app.ui.formatting import parse_money
 
-_NO_DATE = QDate(1900, 1, 1)
 NUMBERS = (FieldType.INTEGER, FieldType.DECIMAL, FieldType.MONEY)
 DATES = (FieldType.DATE, FieldType.DATETIME)
 TEXTS = (FieldType.STRING, FieldType.TEXT, FieldType.URL, FieldType.EMAIL, FieldType.PHONE)
@@ -56,13 +56,11 @@ class CustomFilter:
                 self._edits.append(edit)
                 row.addWidget(edit)
         elif kind in DATES:
-            for _ in range(2):
-                edit = QDateEdit()
-                edit.setCalendarPopup(True)
-                edit.setDisplayFormat(date_format())
-                edit.setMinimumDate(_NO_DATE)
-                edit.setSpecialValueText("–")
-                edit.setDate(_NO_DATE)
+            for placeholder in (
+                QCoreApplication.translate("CustomFilter", "from"),
+                QCoreApplication.translate("CustomFilter", "to"),
+            ):
+                edit = DateInput(placeholder)
                 self._dates.append(edit)
                 row.addWidget(edit)
         elif kind in TEXTS:
@@ -90,10 +88,14 @@ class CustomFilter:
                 return CustomCondition(field.id, column, value)
             return CustomCondition(field.id, column, "in", (int(value),))
         if self._dates:
-            ends = [
-                None if d.date() == _NO_DATE else date(d.date().year(), d.date().month(), d.date().day())
-                for d in self._dates
-            ]
+            for edit in self._dates:
+                if not edit.is_valid():
+                    raise InvalidValueError(
+                        QCoreApplication.translate("CustomFilter", "'%1' is not a date for %2.")
+                        .replace("%1", edit.line.text())
+                        .replace("%2", field.label)
+                    )
+            ends = [edit.date() for edit in self._dates]
             if ends == [None, None]:
                 return None
             stored = [None if e is None else encode(field, e)[1] for e in ends]
@@ -134,11 +136,7 @@ class CustomFilter:
             for edit, stored in zip(
                 self._dates, (condition.values if condition else (None, None)), strict=False
             ):
-                if stored:
-                    day = date.fromisoformat(str(stored)[:10])
-                    edit.setDate(QDate(day.year, day.month, day.day))
-                else:
-                    edit.setDate(_NO_DATE)
+                edit.set_date(date.fromisoformat(str(stored)[:10]) if stored else None)
             return
         values = condition.values if condition else ()
         if self.field.field_type in TEXTS:
