@@ -562,3 +562,27 @@ def test_a_custom_date_filter_takes_typed_dates(qtbot, window: MainWindow, demo_
     qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
     assert panel.errors.text() == f"'sometime' is not a date for {contract.label}."
     assert window.deals.model.deal_filter.custom == (condition,)  # nothing changed
+
+
+def test_a_date_and_time_field_takes_a_typed_day_and_opens_on_today(qtbot, services) -> None:
+    from datetime import datetime
+
+    from PySide6.QtCore import QTime
+
+    from app.services.fields.custom_fields import EntityType, FieldType
+
+    field = services.custom_fields.create(EntityType.DEAL, "Meeting", FieldType.DATETIME)
+    form = DealFormDialog(services)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    editor = form.sections.editors[f"uf:{field.code}"]
+    assert editor.value() is None
+    qtbot.mouseClick(editor.edit.button, Qt.MouseButton.LeftButton)
+    today = date.today()  # noqa: DTZ011
+    assert editor.edit.calendar.selectedDate() == QDate(today.year, today.month, today.day)
+    editor.edit.calendar.close()
+    qtbot.keyClicks(editor.edit.line, "03/02/2027")
+    editor.time.setTime(QTime(14, 30))
+    assert editor.value() == datetime(2027, 2, 3, 14, 30)
+    form.done(0)

@@ -10,24 +10,22 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
+    QTimeEdit,
     QWidget,
 )
 
 from app.ui.date_input import DateInput
-from app.ui.formatting import date_format, parse_money
-
-NO_DATE = QDate(1900, 1, 1)
+from app.ui.formatting import parse_money
 
 
 class FieldEditor(QWidget):
@@ -185,35 +183,37 @@ class DateEditor(FieldEditor):
 
 
 class DateTimeEditor(FieldEditor):
+    """A day typed or picked (see DateEditor) and a time of day; no day is no value."""
+
     def __init__(self, key: str, none_text: str, parent: QWidget | None = None) -> None:
         super().__init__(key, parent)
-        self.edit = QDateTimeEdit()
+        self.edit = DateInput(none_text)
         self.edit.setObjectName(self.safe_key)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(f"{date_format()} HH:mm")
-        self.edit.setMinimumDateTime(QDateTime(NO_DATE, QTime(0, 0)))
-        self.edit.setSpecialValueText(none_text)
-        self.edit.setDateTime(QDateTime(NO_DATE, QTime(0, 0)))
-        self.edit.dateTimeChanged.connect(lambda _d: self.changed.emit())
+        self.edit.line.setObjectName(f"{self.safe_key}_text")
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("00.00.00000") + 70)
+        self.time = QTimeEdit()
+        self.time.setObjectName(f"{self.safe_key}_time")
+        self.time.setDisplayFormat("HH:mm")
+        self.edit.date_changed.connect(self.changed)
+        self.time.timeChanged.connect(lambda _t: self.changed.emit())
         self._layout.addWidget(self.edit)
+        self._layout.addWidget(self.time)
         self._layout.addStretch(1)
 
-    def value(self) -> datetime | None:
-        moment = self.edit.dateTime()
-        if moment.date() == NO_DATE:
+    def value(self) -> datetime | str | None:
+        if not self.edit.is_valid():
+            return self.edit.line.text().strip()  # refused by the services in the user's terms
+        day = self.edit.date()
+        if day is None:
             return None
-        d, t = moment.date(), moment.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())  # noqa: DTZ001 - the user's wall clock
+        moment = self.time.time()
+        return datetime(day.year, day.month, day.day, moment.hour(), moment.minute())  # noqa: DTZ001 - the user's wall clock
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, str) and value:
             value = datetime.fromisoformat(value)
-        if not value:
-            self.edit.setDateTime(QDateTime(NO_DATE, QTime(0, 0)))
-            return
-        self.edit.setDateTime(
-            QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
-        )
+        self.edit.set_date(value.date() if value else None)
+        self.time.setTime(QTime(value.hour, value.minute) if value else QTime(9, 0))
 
 
 class PercentEditor(FieldEditor):
