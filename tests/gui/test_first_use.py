@@ -579,7 +579,7 @@ def test_a_date_and_time_field_takes_a_typed_day_and_opens_on_today(qtbot, servi
     editor = form.sections.editors[f"uf:{field.code}"]
     assert editor.value() is None
     qtbot.mouseClick(editor.edit.button, Qt.MouseButton.LeftButton)
-    today = date.today()  # noqa: DTZ011
+    today = date.today()
     assert editor.edit.calendar.selectedDate() == QDate(today.year, today.month, today.day)
     editor.edit.calendar.close()
     qtbot.keyClicks(editor.edit.line, "03/02/2027")
