@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import shiboken6
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QTableView
 
@@ -141,8 +142,8 @@ class ChosenDeals(QObject):
         check = self._checks
 
         def done(kept: set[int]) -> None:
-            if check != self._checks:
-                return  # the list changed again: a newer check is under way
+            if not shiboken6.isValid(self) or check != self._checks:
+                return  # the list is gone (window closed), or changed again: a newer check is under way
             gone = (checked - kept) & self._ids
             if gone:
                 self._ids -= gone
