@@ -45,9 +45,8 @@ def _clipped(widget: QLabel | QAbstractButton) -> bool:
         return False
     if widget.width() <= 1:
         return False
-    needed = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "", 1)) if isinstance(
-        widget, QAbstractButton
-    ) else widget.sizeHint().width()
-    if isinstance(widget, QAbstractButton):
-        needed += 8  # the button's own margins, at the least
+    if isinstance(widget, QAbstractButton):  # its text (less the shortcut's &) and margins, at the least
+        needed = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "", 1)) + 8
+    else:
+        needed = widget.sizeHint().width()
     return needed > widget.width() + 1

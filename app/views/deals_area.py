@@ -177,7 +177,6 @@ class DealsArea(QWidget):
         # the bulk bar over the list
         self.list_view.chosen.changed.connect(self._show_selection)
         self.list_view.chosen.dropped.connect(self._on_chosen_dropped)
-        self.model.modelReset.connect(self._show_selection)
         self.bulk_bar.select_all_requested.connect(self.list_view.chosen.select_all_matching)
         self.bulk_bar.stage_chosen.connect(self.bulk.move_to_stage)
         self.bulk_bar.pipeline_stage_chosen.connect(self.bulk.move_to_pipeline)

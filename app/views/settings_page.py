@@ -128,7 +128,8 @@ class SettingsPage(QWidget):
             self._stack.addWidget(self._page(section))
         self.sections.setCurrentRow(0)
         widest = max(
-            self.sections.fontMetrics().horizontalAdvance(self.sections.item(r).text()) for r in range(6)
+            self.sections.fontMetrics().horizontalAdvance(self.sections.item(r).text())
+            for r in range(self.sections.count())
         )
         self.sections.setFixedWidth(widest + 28)
         title = QLabel(self.tr("Settings"))
