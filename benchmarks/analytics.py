@@ -29,7 +29,7 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     wanted = AnalyticsFilter(*period_days(Period.THIS_YEAR, date.today()))  # noqa: DTZ011
 
     # -- the page's first opening, as a user meets it: threads on, the window never waits long -----------
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from app.views.analytics.analytics_view import AnalyticsView
 
@@ -39,32 +39,35 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     longest = [0.0]
     last = [0.0]
 
+    first_card: list[float] = []
+    loop = QEventLoop()
+    start = time.perf_counter()
+
     def tick() -> None:  # a timer every 5 ms: the longest gap between ticks is the longest stall
         now = ticks.nsecsElapsed() / 1e6
         longest[0] = max(longest[0], now - last[0])
         last[0] = now
+        if not first_card and any(c.drawn for c in view.cards.values()):
+            first_card.append((time.perf_counter() - start) * 1000)
+        if view.data is not None or time.perf_counter() - start > 60:
+            loop.quit()
 
     beat = QTimer()
     beat.setInterval(5)
     beat.timeout.connect(tick)
     beat.start()
     ticks.start()
-    start = time.perf_counter()
     view.show()  # builds the empty cards; matplotlib and the figures come off the GUI thread
     longest[0] = max(longest[0], ticks.nsecsElapsed() / 1e6)  # show() itself, before the first tick
-    first_card = None
-    while view.data is None:
-        app.processEvents()
-        if first_card is None and any(c.drawn for c in view.cards.values()):
-            first_card = (time.perf_counter() - start) * 1000
-        if time.perf_counter() - start > 60:
-            raise RuntimeError("the analytics page did not fill within a minute")
+    loop.exec()  # the event loop as the app runs it: waiting, not spinning, between events
+    if view.data is None:
+        raise RuntimeError("the analytics page did not fill within a minute")
     first_open = (time.perf_counter() - start) * 1000
     beat.stop()
     results["analytics_first_open"] = scenario(
         first_open,
         runs=1,
-        first_card_ms=round(first_card or first_open, 1),
+        first_card_ms=round(first_card[0] if first_card else first_open, 1),
         longest_stall_ms=round(longest[0], 1),
     )
 

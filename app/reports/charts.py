@@ -14,6 +14,17 @@ if TYPE_CHECKING:  # the figures come from the analytics service; drawing them n
     from app.services.deals.filters import DealFilter
 
 CHARTS = ("funnel", "products", "products_time", "sources", "plan", "companies", "months", "forecast")
+# What each chart draws from (fields of the Dashboard), besides its filter, people and currency.
+READS: dict[str, tuple[str, ...]] = {
+    "funnel": ("funnel", "funnel_pipeline_id"),
+    "products": ("products",),
+    "products_time": ("products_over_time",),
+    "sources": ("sources",),
+    "plan": ("plan", "plan_departments"),
+    "companies": ("companies",),
+    "months": ("months",),
+    "forecast": ("forecast",),
+}
 BLUE, GREEN, RED, GREY, ORANGE = "#2f7bea", "#4caf50", "#e53935", "#9aa5b1", "#f29900"
 
 
@@ -68,6 +79,22 @@ class Rendered:
             if deals is not None and artist.contains(event)[0]:
                 return deals
         return None
+
+
+def can_draw(chart: str, data: Dashboard) -> bool:
+    """Whether the figures hold what the chart needs (a first part holds only some)."""
+    return data.has(*READS[chart])
+
+
+def same_picture(chart: str, drawn: Dashboard, new: Dashboard) -> bool:
+    """Whether the chart drawn from `drawn` would look the same from `new` (and its bars open the
+    same deals): it need not be drawn again."""
+    return (
+        can_draw(chart, drawn)
+        and can_draw(chart, new)
+        and (drawn.filter, drawn.people, drawn.base_currency) == (new.filter, new.people, new.base_currency)
+        and all(getattr(drawn, name) == getattr(new, name) for name in READS[chart])
+    )
 
 
 def render(chart: str, data: Dashboard, words: Words, width: int, height: int, dpi: float = 90) -> Rendered:

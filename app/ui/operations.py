@@ -126,6 +126,7 @@ class Operation(QObject):
 class _CallSignals(QObject):
     done = Signal(object)
     failed = Signal(object)
+    part = Signal(object)  # a first part of the result, handed out before the rest
 
 
 class _Call(QRunnable):
@@ -149,11 +150,14 @@ class _Call(QRunnable):
 
 
 def run_in_background(
-    work: Callable[[], Any],
+    work: Callable[..., Any],
     on_done: Callable[[Any], None] | None = None,
     on_failed: Callable[[BaseException], None] | None = None,
+    *,
+    on_part: Callable[[Any], None] | None = None,
 ) -> _CallSignals:
     """Run a quick query off the GUI thread, without a dialog; the callbacks run on the GUI thread.
+    With `on_part`, `work` is handed a function that sends a part of the result ahead to `on_part`.
 
     Keep the returned object while the result matters: the callbacks hang on its signals.
     """
@@ -162,7 +166,15 @@ def run_in_background(
         signals.done.connect(on_done)
     if on_failed is not None:
         signals.failed.connect(on_failed)
-    call = _Call(work, signals)
+    job = work
+    if on_part is not None:
+        signals.part.connect(on_part)
+
+        def with_parts() -> Any:
+            return work(lambda part: _Call._emit(signals.part, part))
+
+        job = with_parts
+    call = _Call(job, signals)
     # Both must outlive the caller's references: a runnable or a signal object collected while
     # the worker thread still uses it would crash. They are let go when the call has finished.
     _running.add((call, signals))

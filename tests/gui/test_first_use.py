@@ -466,6 +466,59 @@ def test_analytics_charts_are_drawn_off_the_gui_thread(qtbot, window: MainWindow
     assert all(card.drawn and not card.image.pixmap().isNull() for card in view.cards.values())
 
 
+def test_the_first_cards_are_drawn_while_the_rest_is_read(qtbot, window: MainWindow, monkeypatch) -> None:
+    import threading
+
+    from app.services.analytics.service import AnalyticsService
+    from app.ui.operations import Operation
+
+    monkeypatch.setattr(Operation, "run_synchronously", False)
+    rest = threading.Event()
+    whole = AnalyticsService.dashboard
+
+    def slow_rest(service, wanted, *, today=None, first_part=None):
+        def ahead(part):
+            first_part(part)
+            assert rest.wait(20)  # the rest of the figures are slow to read
+
+        return whole(service, wanted, today=today, first_part=ahead)
+
+    monkeypatch.setattr(AnalyticsService, "dashboard", slow_rest)
+    view = window.analytics
+    window.sidebar.select(Area.ANALYTICS)
+    try:
+        qtbot.waitUntil(lambda: view.cards["funnel"].drawn and view.cards["products"].drawn, timeout=20_000)
+        assert view.data is None  # the rest is still being read
+        assert not view.cards["sources"].drawn
+        assert view.cards["sources"].image.text() == "Drawing…"
+        first = {chart: view.cards[chart].rendered for chart in ("funnel", "products")}
+    finally:
+        rest.set()
+    qtbot.waitUntil(lambda: view.data is not None, timeout=20_000)
+    assert all(card.drawn for card in view.cards.values())
+    # The same figures in the whole read: those cards were not drawn a second time.
+    assert {chart: view.cards[chart].rendered for chart in first} == first
+
+
+def test_a_change_redraws_only_the_charts_it_changes(qtbot, window: MainWindow, demo_services) -> None:
+    from app.reports.charts import same_picture
+
+    view = window.analytics
+    window.sidebar.select(Area.ANALYTICS)
+    qtbot.waitUntil(lambda: view.data is not None)
+    old, before = view.data, {chart: card.rendered for chart, card in view.cards.items()}
+    pipeline = demo_services.pipelines.list()[0]
+    won = next(s for s in pipeline.stages if s.semantic.value == "won")
+    deal = demo_services.deals.create(title="Late win", amount="700.00", source="exhibition")
+    demo_services.deals.move_stage(deal.id, won.id, expected_version=deal.version)
+    qtbot.waitUntil(lambda: view.data is not old, timeout=10_000)
+    changed = {chart for chart in view.cards if not same_picture(chart, old, view.data)}
+    assert {"sources", "months"} <= changed  # a won deal of this month from an exhibition
+    assert len(changed) < len(view.cards)  # e.g. the forecast of open deals is as it was
+    for chart, card in view.cards.items():
+        assert (card.rendered is before[chart]) == (chart not in changed), chart
+
+
 def test_a_click_on_a_drawn_bar_opens_its_deals(qtbot, window: MainWindow) -> None:
     view = window.analytics
     window.sidebar.select(Area.ANALYTICS)

@@ -261,3 +261,21 @@ def test_the_forecast_looks_six_months_ahead_whatever_the_period(services: Servi
     march = next(b for b in data.forecast if b.key == date(2027, 3, 1))
     assert march.value == (D("1000.00") * stage.probability / 100).quantize(D("0.01"))
     assert services.deal_queries.count(march.deals) == 1
+
+
+def test_the_first_part_comes_ahead_from_the_same_read(services: Services, shop) -> None:
+    parts = []
+    data = services.analytics.dashboard(YEAR, today=TODAY, first_part=parts.append)
+    [first] = parts
+    assert (first.funnel, first.products, first.products_over_time) == (
+        data.funnel,
+        data.products,
+        data.products_over_time,
+    )
+    assert first.funnel  # not empty: read, not skipped
+    assert first.products
+    assert first.has("funnel", "products")
+    assert not first.has("sources")
+    assert first.sources == ()  # not read yet, not zero
+    assert not first.has("months", "plan", "forecast")
+    assert data.has("sources", "months", "plan", "forecast")

@@ -6,7 +6,7 @@ counts (a DealFilter) so a click on a bar opens exactly those in the list."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -161,6 +161,12 @@ class Dashboard:
     funnel_pipeline_id: int | None = None
     people: tuple[int, ...] = ()  # a department's people, when the filter names a department
     plan_departments: tuple[PlanRow, ...] = ()  # each department's people together
+    # Which of the fields above were read: all of them, or the first few when handed out early.
+    read: frozenset[str] = frozenset(("*",))
+
+    def has(self, *sections: str) -> bool:
+        """Whether these fields were read (a first part leaves the others empty, not zero)."""
+        return "*" in self.read or self.read.issuperset(sections)
 
     def deal_filter(self, **more: Any) -> DealFilter:
         """The list's filter for deals of these figures (pipeline, people) plus `more`."""
@@ -188,8 +194,16 @@ class AnalyticsService:
         self._ctx = context
         self._dialect = context.database.engine.dialect.name
 
-    def dashboard(self, f: AnalyticsFilter, *, today: date | None = None) -> Dashboard:
-        """Every figure of the dashboard, read in one read transaction."""
+    def dashboard(
+        self,
+        f: AnalyticsFilter,
+        *,
+        today: date | None = None,
+        first_part: Callable[[Dashboard], None] | None = None,
+    ) -> Dashboard:
+        """Every figure of the dashboard, read in one read transaction. `first_part`, if given, is
+        handed the funnel and the products as soon as they are read (the page draws those cards while
+        the rest is read); the rest comes in the returned Dashboard, from the same transaction."""
         day = today or date.today()  # noqa: DTZ011 - the user's calendar
         with self._ctx.read() as session:
             rates = {c.code: c.rate for c in session.scalars(select(Currency))}
@@ -199,12 +213,26 @@ class AnalyticsService:
             if f.department_id is not None and people:
                 # The bars' deal filters name the department's people (the list knows no departments).
                 f = replace(f, responsible_ids=people)
+            department_people = f.responsible_ids if f is not shown else ()
             # Per call, not kept on the service: dashboards for different filters may run at once.
             won = tuple(session.scalars(select(Stage.id).where(Stage.semantic == StageSemantic.WON)))
             facts = Facts(session, self._dialect, f.first, f.last, f.pipeline_id, people)
-            products, over_time = self._products(facts, rates, f, won)
-            months, average, days = self._months(facts, f, rates, won)
             funnel, funnel_pipeline = self._funnel(session, f, people, rates)
+            products, over_time = self._products(facts, rates, f, won)
+            if first_part is not None:
+                first_part(
+                    Dashboard(
+                        shown,
+                        base,
+                        tuple(funnel),
+                        products,
+                        over_time,
+                        funnel_pipeline_id=funnel_pipeline,
+                        people=department_people,
+                        read=frozenset(("funnel", "funnel_pipeline_id", "products", "products_over_time")),
+                    )
+                )
+            months, average, days = self._months(facts, f, rates, won)
             plan = tuple(self._plan(session, facts, f, people, rates, won, day))
             return Dashboard(
                 shown,
@@ -221,7 +249,7 @@ class AnalyticsService:
                 days,
                 tuple(self._forecast(session, f, people, rates, day)),
                 funnel_pipeline,
-                f.responsible_ids if f is not shown else (),
+                department_people,
                 () if shown.responsible_ids else _departments(plan, day, shown),
             )
 

@@ -59,6 +59,7 @@ class ChartCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.figure: Any = None  # matplotlib's, drawn off the GUI thread (see show_rendered)
         self.rendered: Any = None  # app.reports.charts.Rendered
+        self.source: Dashboard | None = None  # the figures it was drawn from
         # The chart as a picture: rendered off the GUI thread, shown here at no cost; "Drawing…" before.
         self.image = QLabel(self.tr("Drawing…"))
         self.image.setObjectName(f"image_{chart}")
@@ -100,15 +101,31 @@ class ChartCard(QFrame):
         width, height = self.image.width(), self.image.height()
         return (width, height) if width > 100 and height > 100 else (520, 288)
 
+    def laid_out(self) -> bool:
+        """Whether its picture's place has its size yet (not Qt's 640 × 480 of a widget never laid out)."""
+        return self.image.testAttribute(Qt.WidgetAttribute.WA_Resized)
+
+    def fits(self) -> bool:
+        """Whether its picture has (about) the card's size."""
+        if self.rendered is None:
+            return False
+        width, height = self.image_size()
+        return abs(width - self.rendered.width) <= 8 and abs(height - self.rendered.height) <= 8
+
+    def shows(self, data: Dashboard) -> bool:
+        """Whether its picture is what these figures would draw, at the card's size."""
+        from app.reports.charts import same_picture
+
+        return self.source is not None and self.fits() and same_picture(self.chart, self.source, data)
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        if self.rendered is not None:
-            width, height = self.image_size()
-            if abs(width - self.rendered.width) > 8 or abs(height - self.rendered.height) > 8:
-                self.resized.emit()
+        if self.rendered is not None and not self.fits():
+            self.resized.emit()
 
-    def show_rendered(self, rendered: Any) -> None:
+    def show_rendered(self, rendered: Any, source: Dashboard) -> None:
         self.rendered, self.figure, self.picks = rendered, rendered.figure, rendered.picks
+        self.source = source
         picture = QImage(rendered.rgba, rendered.width, rendered.height, QImage.Format.Format_RGBA8888)
         self.image.setPixmap(QPixmap.fromImage(picture.copy()))  # a copy: the bytes are not kept
 
@@ -151,8 +168,10 @@ class AnalyticsView(QWidget):
         self._stale = True
         self._matplotlib_ready = False
         self._importing: object = None  # matplotlib's import under way (or done)
-        self._pending: Dashboard | None = None  # figures read, not drawn yet
-        self._drawing = 0  # bumped by each new drawing: an older one stops
+        self._pending: Dashboard | None = None  # the newest figures read (a first part or all), to draw
+        self._rendering: str | None = None  # the chart being rendered off the GUI thread
+        self._reads = 0  # reads started; figures from a read older than those shown are dropped
+        self._newest_read = 0
         self._redraw_timer = QTimer(self)  # the cards were resized: draw the figures again, once
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_DELAY_MS)
@@ -244,6 +263,7 @@ class AnalyticsView(QWidget):
             self._build()
         if self._stale:
             self.reload()
+        self._draw_pending()  # figures that arrived while the page was hidden
 
     def _build(self) -> None:
         """The cards, empty; matplotlib and the chart code are imported off the GUI thread the first
@@ -327,12 +347,22 @@ class AnalyticsView(QWidget):
         if self.data is None:
             self.figures.setText(self.tr("Reading the figures…"))
 
+        self._reads += 1
+        read = self._reads
+
         def done(data: Dashboard) -> None:
-            if data.filter == self.current_filter():
+            if data.filter == self.current_filter() and read >= self._newest_read:
+                self._newest_read = read
                 self._pending = data
                 self._draw_pending()
 
-        self._call = run_in_background(lambda: analytics.dashboard(wanted), done, self.read_failed.emit)
+        # The first cards' figures come ahead of the rest: they are drawn while the rest is read.
+        self._call = run_in_background(
+            lambda first_part: analytics.dashboard(wanted, first_part=first_part),
+            done,
+            self.read_failed.emit,
+            on_part=done,
+        )
 
     def _preload(self) -> None:
         if not self._matplotlib_ready and self._importing is None:
@@ -348,41 +378,45 @@ class AnalyticsView(QWidget):
         self._draw_pending()
 
     def _draw_pending(self) -> None:
-        """Render the figures that arrived off the GUI thread, one card after the other, each shown
-        as soon as it is ready: the window never waits for a chart being drawn."""
-        if not self._matplotlib_ready or self._pending is None:
+        """Render the newest figures that arrived off the GUI thread, one card after the other in
+        the page's order, each shown as soon as it is ready: the window never waits for a chart.
+        A card that already shows what the figures would draw (at its size) is left as it is."""
+        if not self._matplotlib_ready or self._pending is None or self._rendering is not None:
             return
-        from app.reports.charts import render
+        from app.reports.charts import can_draw, render
 
-        data, self._pending = self._pending, None
-        self._drawing += 1
-        turn = self._drawing
-        words = chart_words(data.base_currency)
-        queue = [(chart, *card.image_size()) for chart, card in self.cards.items()]
-
-        def render_next() -> None:
-            if turn != self._drawing:
-                return  # newer figures arrived: they are drawn instead
-            if not queue:
+        data = self._pending
+        to_draw = (c for c, card in self.cards.items() if can_draw(c, data) and not card.shows(data))
+        chart = next(to_draw, None)
+        if chart is None:  # every card it can draw is drawn
+            if data.has("*"):
+                self._pending = None
                 self.show_data(data, drawn=True)
-                return
-            chart, width, height = queue.pop(0)
+            return
+        if not self.cards[chart].laid_out():  # drawn at its size, once the page has been laid out
+            if self.isVisible():
+                QTimer.singleShot(0, self._draw_pending)
+            return  # else when the page shows
+        self._rendering = chart
+        width, height = self.cards[chart].image_size()
+        words = chart_words(data.base_currency)
 
-            def done(rendered: Any) -> None:
-                if turn == self._drawing:
-                    self.cards[chart].show_rendered(rendered)
-                    render_next()
+        def done(rendered: Any) -> None:
+            self._rendering = None
+            self.cards[chart].show_rendered(rendered, data)  # newer figures: drawn again if they differ
+            self._draw_pending()
 
-            self._render_call = run_in_background(
-                lambda: render(chart, data, words, width, height), done, self.read_failed.emit
-            )
+        def failed(error: BaseException) -> None:
+            self._rendering = None
+            self.read_failed.emit(error)
 
-        render_next()
+        self._render_call = run_in_background(lambda: render(chart, data, words, width, height), done, failed)
 
     def _draw_card(self, card: ChartCard, data: Dashboard) -> None:
         from app.reports.charts import render
 
-        card.show_rendered(render(card.chart, data, chart_words(data.base_currency), *card.image_size()))
+        words = chart_words(data.base_currency)
+        card.show_rendered(render(card.chart, data, words, *card.image_size()), data)
 
     def show_data(self, data: Dashboard, *, drawn: bool = False) -> None:
         """The figures on every card (drawn already by `_draw_pending`, or here at once)."""
