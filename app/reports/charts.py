@@ -343,7 +343,8 @@ def _plan(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
     _money_axis(axes, words, "y")
     from matplotlib.patches import Patch
 
-    axes.margins(y=0.25)  # room for the legend above the tallest bar
+    axes.margins(y=0.12)  # room for the percentages over the tallest bars
+    # Above the plot in one row, never over a bar (inside, it covered the tallest ones).
     axes.legend(
         handles=[
             Patch(color=GREY, label=words.target),
@@ -351,6 +352,11 @@ def _plan(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
             Patch(color=ORANGE, label=f"{words.actual}: {words.behind}"),
         ],
         fontsize=7,
+        ncol=3,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.01),
+        borderaxespad=0.0,
+        frameon=False,
     )
     return True
 

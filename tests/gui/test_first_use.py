@@ -304,6 +304,22 @@ def test_a_new_database_makes_documents_at_once(qtbot, services, monkeypatch) ->
     assert any(text.startswith(f"Made the document {number}") for text in shown)
 
 
+def test_a_long_document_number_is_shown_whole(qtbot, services, monkeypatch) -> None:
+    services.document_settings.set_number_pattern("quote", "ANGEBOT-{PREFIX}-{YYYY}-{NNNNNN}-BERLIN")
+    form, tab = _documents_tab(qtbot, services, monkeypatch)
+    form.resize(900, 600)
+    form.show()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, names, *a, **k: ("Quote", True))
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda url: True)
+    qtbot.mouseClick(tab.new, Qt.MouseButton.LeftButton)
+    item = tab.tree.topLevelItem(0)
+    assert item.text(0).startswith("ANGEBOT-QUO-")
+    needed = tab.tree.fontMetrics().horizontalAdvance(item.text(0))
+    qtbot.waitUntil(lambda: tab.tree.columnWidth(0) > needed)  # not "ANGEBOT-QUO-20…"
+    date_text = item.text(3)
+    assert tab.tree.columnWidth(3) > tab.tree.fontMetrics().horizontalAdvance(date_text)
+
+
 def test_a_german_user_is_offered_the_german_templates_first(qtbot, services, german, monkeypatch) -> None:
     services.document_templates.add_shipped_templates()
     _form, tab = _documents_tab(qtbot, services, monkeypatch)
@@ -377,6 +393,36 @@ def test_the_products_by_month_legend_stands_beside_the_lines(qapp, demo_service
     legend = axes.get_legend().get_window_extent(renderer)
     assert legend.x0 >= axes.get_window_extent(renderer).x1  # never over the points
     assert legend.x1 <= figure.get_window_extent(renderer).x1 + 1  # and not cut off
+
+
+def test_the_sales_plan_legend_covers_no_bar(qapp) -> None:
+    from decimal import Decimal
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    from app.reports.charts import draw
+    from app.services.analytics.service import AnalyticsFilter, Dashboard, PlanRow
+    from app.ui.chart_words import chart_words
+
+    # Everybody at or over the target: tall bars everywhere, no free corner for a legend inside.
+    plan = tuple(
+        PlanRow(n, name, None, Decimal(600_000 + n * 30_000), Decimal(700_000), 100.0, True)
+        for n, name in enumerate(("Thomas Hahn", "Administrator", "Lea König", "Julia Becker", "Nina Lehmann"), 1)
+    )
+    data = Dashboard(AnalyticsFilter(date(2026, 1, 1), date(2026, 12, 31)), "EUR", plan=plan)
+    figure = Figure(figsize=(5.8, 3.2), dpi=90)  # a card's size
+    canvas = FigureCanvasAgg(figure)
+    draw("plan", figure, data, chart_words("EUR"))
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    axes = figure.axes[0]
+    legend = axes.get_legend().get_window_extent(renderer)
+    bars = [p.get_window_extent(renderer) for p in axes.patches if isinstance(p, Rectangle) and p.get_height()]
+    assert len(bars) == 10
+    assert not [bar for bar in bars if bar.overlaps(legend)]
+    assert figure.get_window_extent(renderer).contains(legend.x1 - 1, legend.y1 - 1)  # not cut off
 
 
 # -- 7. stage moves can be undone -----------------------------------------------------------------------
@@ -517,6 +563,17 @@ def test_a_change_redraws_only_the_charts_it_changes(qtbot, window: MainWindow, 
     assert len(changed) < len(view.cards)  # e.g. the forecast of open deals is as it was
     for chart, card in view.cards.items():
         assert (card.rendered is before[chart]) == (chart not in changed), chart
+
+
+def test_drawn_charts_never_widen_the_page(qtbot, window: MainWindow) -> None:
+    window.resize(1280, 800)
+    view = window.analytics
+    window.sidebar.select(Area.ANALYTICS)
+    qtbot.waitUntil(lambda: view.data is not None)
+    qtbot.wait(400)  # past the redraw after a resize, were there one
+    assert view.scroll.horizontalScrollBar().maximum() == 0  # both columns of cards whole, side by side
+    card = view.cards["products"]
+    assert card.geometry().right() < view.scroll.viewport().width()
 
 
 def test_a_click_on_a_drawn_bar_opens_its_deals(qtbot, window: MainWindow) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -65,6 +66,8 @@ class ChartCard(QFrame):
         self.image.setObjectName(f"image_{chart}")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumHeight(280)
+        # Its picture never widens the card: the picture is drawn to the card's width, not the other way.
+        self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.image.setStyleSheet("color: #9aa5b1;")
         self.image.installEventFilter(self)
         self.picks: list[tuple[Any, DealFilter | None]] = []
