@@ -407,9 +407,10 @@ def test_the_sales_plan_legend_covers_no_bar(qapp) -> None:
     from app.ui.chart_words import chart_words
 
     # Everybody at or over the target: tall bars everywhere, no free corner for a legend inside.
+    people = ("Thomas Hahn", "Administrator", "Lea König", "Julia Becker", "Nina Lehmann")
     plan = tuple(
         PlanRow(n, name, None, Decimal(600_000 + n * 30_000), Decimal(700_000), 100.0, True)
-        for n, name in enumerate(("Thomas Hahn", "Administrator", "Lea König", "Julia Becker", "Nina Lehm"), 1)
+        for n, name in enumerate(people, 1)
     )
     data = Dashboard(AnalyticsFilter(date(2026, 1, 1), date(2026, 12, 31)), "EUR", plan=plan)
     figure = Figure(figsize=(5.8, 3.2), dpi=90)  # a card's size
