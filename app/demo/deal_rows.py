@@ -58,6 +58,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
         "closed_at",
         "loss_reason",
         "amount_from_products",
+        "is_open",
         "stage_changed_at",
         "created_by_id",
         "updated_by_id",
@@ -226,6 +227,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
                     closed_at,
                     reason,
                     k > 0,  # the amount is the rows' gross total
+                    deal_id % 40 == 0,  # one deal in 40 open to everyone (no draw: the rest stays the same)
                     changed,
                     responsible,
                     responsible,

@@ -10,12 +10,12 @@ from app.models.custom_fields import (
     FieldType,
 )
 from app.models.customers import Company, Contact, contact_company
-from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact, deal_copy
+from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact, deal_copy, deal_observer
 from app.models.documents import DealDocument, DocumentCounter, DocumentTemplate
 from app.models.forms import FieldRule, FormLayout, StageRequirement
 from app.models.history import HistoryEntry, Operation
 from app.models.lead import Lead, LeadStatus
-from app.models.people import Department, User
+from app.models.people import Department, Role, RoleAssignment, User
 from app.models.pipeline import DealStageVisit, Pipeline, Stage, StageSemantic, StageTunnel, TunnelMode
 from app.models.plans import SalesTarget
 from app.models.rollups import customer_rollup, deal_rollup, product_rollup
@@ -53,6 +53,8 @@ __all__ = [
     "Pipeline",
     "Product",
     "Quantity",
+    "Role",
+    "RoleAssignment",
     "SalesTarget",
     "SavedFilter",
     "ScaledDecimal",
@@ -67,6 +69,7 @@ __all__ = [
     "customer_rollup",
     "deal_contact",
     "deal_copy",
+    "deal_observer",
     "deal_rollup",
     "deal_search",
     "deal_search_doc",

@@ -46,6 +46,17 @@ deal_copy = Table(
 )
 
 
+# People who may read a deal they are not responsible for (access rights: "own" covers them).
+deal_observer = Table(
+    "deal_observer",
+    Base.metadata,
+    Column("deal_id", ForeignKey("deal.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True),
+    # A person's observed deals (the read filter asks "is this person an observer of the deal?").
+    Index("ix_deal_observer_user_id_deal_id", "user_id", "deal_id"),
+)
+
+
 class Deal(VersionedMixin, TimestampMixin, Base):
     __tablename__ = "deal"
     __table_args__ = (
@@ -118,6 +129,8 @@ class Deal(VersionedMixin, TimestampMixin, Base):
     loss_reason: Mapped[str | None] = mapped_column(Text)
     # The amount is the gross total of the product rows (kept in step by the services) — or typed.
     amount_from_products: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # "Open to everyone": read by whoever may read open deals (access level "all open").
+    is_open: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     stage_changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # The stages the deal has been in, "3,5,7," — kept by a trigger on its stage visits, for the
     # funnel's running totals (app/storage/rollups.py); the services never write it.

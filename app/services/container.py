@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.models import Currency, Pipeline, User
+from app.models import Currency, Pipeline, Role, User
+from app.services.access.roles import RoleService
 from app.services.access.users import UserInfo, UserService
 from app.services.analytics.service import AnalyticsService
 from app.services.core.changes import ChangeMonitor
@@ -55,6 +56,7 @@ class Services:
     deal_queries: DealQueryService = field(init=False)
     pipelines: PipelineService = field(init=False)
     users: UserService = field(init=False)
+    roles: RoleService = field(init=False)
     companies: CompanyService = field(init=False)
     contacts: ContactService = field(init=False)
     products: ProductService = field(init=False)
@@ -87,6 +89,7 @@ class Services:
             ("deal_queries", DealQueryService),
             ("pipelines", PipelineService),
             ("users", UserService),
+            ("roles", RoleService),
             ("companies", CompanyService),
             ("contacts", ContactService),
             ("products", ProductService),
@@ -164,7 +167,8 @@ def _ensure_defaults(database: Database, language: str) -> None:
     """Fill a new database with its defaults; an up-to-date one costs one read, no write lock."""
     with database.session() as session:
         complete = all(
-            session.scalar(select(func.count()).select_from(model)) for model in (User, Currency, Pipeline)
+            session.scalar(select(func.count()).select_from(model))
+            for model in (User, Currency, Pipeline, Role)
         )
     if not complete:
         with database.session(write=True) as session:

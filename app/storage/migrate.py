@@ -16,9 +16,9 @@ from app.storage.backup import backup_path_for, backup_sqlite
 from app.storage.database import WRITE_OPTION, Database, DatabaseError
 
 # The newest revision in app/storage/migrations/versions (a test keeps this in step).
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 # Revisions older than the head that this version can upgrade from, newest last.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
+KNOWN_REVISIONS = tuple(f"{n:04d}" for n in range(1, 13))
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 log = logging.getLogger(__name__)

@@ -3393,6 +3393,14 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Document template</source>
         <translation>Dokumentvorlage</translation>
     </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3892,6 +3900,70 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>A target is an amount from 0 upward.</source>
         <translation>Ein Ziel ist ein Betrag ab 0.</translation>
     </message>
+    <message>
+        <source>'{value}' is not an access level.</source>
+        <translation>„{value}“ ist keine Zugriffsstufe.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not an action.</source>
+        <translation>„{value}“ ist keine Aktion.</translation>
+    </message>
+    <message>
+        <source>'{value}' does not say which stages deals may go to.</source>
+        <translation>„{value}“ sagt nicht, in welche Phasen Deals verschoben werden dürfen.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a kind of record.</source>
+        <translation>„{value}“ ist keine Art von Datensatz.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a scope of analytics.</source>
+        <translation>„{value}“ ist kein Umfang für Analysen.</translation>
+    </message>
+    <message>
+        <source>Your role does not let you add this deal in “{stage}”.</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, diesen Deal in „{stage}“ anzulegen.</translation>
+    </message>
+    <message>
+        <source>Your role does not let you change the deal “{title}”.</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, den Deal „{title}“ zu ändern.</translation>
+    </message>
+    <message>
+        <source>Your role does not let you delete the deal “{title}”.</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, den Deal „{title}“ zu löschen.</translation>
+    </message>
+    <message>
+        <source>Your role does not let you export the deal “{title}”.</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, den Deal „{title}“ zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Your role does not let you move deals into the stage “{stage}”.</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, Deals in die Phase „{stage}“ zu verschieben.</translation>
+    </message>
+    <message>
+        <source>Your role does not let you manage settings ({what}).</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, Einstellungen zu verwalten ({what}).</translation>
+    </message>
+    <message>
+        <source>Only an administrator may make somebody an administrator.</source>
+        <translation>Nur ein Administrator kann jemanden zum Administrator machen.</translation>
+    </message>
+    <message>
+        <source>People are never deleted (their deals keep their name): deactivate “{name}” instead.</source>
+        <translation>Personen werden nie gelöscht (ihre Deals behalten ihren Namen): deaktivieren Sie „{name}“ stattdessen.</translation>
+    </message>
+    <message>
+        <source>Give a role to one person, one department or everyone.</source>
+        <translation>Vergeben Sie eine Rolle an eine Person, eine Abteilung oder alle.</translation>
+    </message>
+    <message>
+        <source>A role needs a name (up to 100 characters).</source>
+        <translation>Eine Rolle braucht einen Namen (bis zu 100 Zeichen).</translation>
+    </message>
+    <message>
+        <source>There is a role called '{name}' already.</source>
+        <translation>Es gibt bereits eine Rolle „{name}“.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -4054,6 +4126,14 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Section</source>
         <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Open to everyone</source>
+        <translation>Für alle offen</translation>
+    </message>
+    <message>
+        <source>Observers</source>
+        <translation>Beobachter</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Department, User
-from app.services.core.errors import ValidationError
+from app.services.access.permissions import require_settings
+from app.services.access.scope import access_for
+from app.services.core.context import UnitOfWork
+from app.services.core.errors import PermissionDeniedError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import CrudService, bool_field, email_field, id_field, text_field
 
@@ -43,12 +46,8 @@ class UserService(CrudService[User, UserInfo]):
         "is_active": bool_field("is_active"),
     }
 
-    def details(self, session: Session, record: User) -> UserInfo:
-        department = session.get(Department, record.department_id) if record.department_id else None
-        return _info(record, department.name if department else None)
-
-    def title_of(self, record: User) -> str:
-        return record.name
+    def check_write(self, uow: UnitOfWork) -> None:
+        require_settings(uow.session, uow.actor_id, "user")
 
     def validate_record(self, session: Session, record: User) -> None:
         clash = session.scalar(select(User.id).where(User.login == record.login, User.id != record.id))
@@ -56,6 +55,26 @@ class UserService(CrudService[User, UserInfo]):
             raise ValidationError.single(
                 "login", QT_TRANSLATE_NOOP("errors", "The login '{login}' is taken."), login=record.login
             )
+        if record.is_admin and not access_for(session, self._ctx.actor_id).unrestricted:
+            raise PermissionDeniedError(
+                QT_TRANSLATE_NOOP("errors", "Only an administrator may make somebody an administrator.")
+            )
+
+    def before_delete(self, uow: UnitOfWork, record: User) -> None:
+        raise PermissionDeniedError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "People are never deleted (their deals keep their name): deactivate “{name}” instead.",
+            ),
+            name=record.name,
+        )
+
+    def details(self, session: Session, record: User) -> UserInfo:
+        department = session.get(Department, record.department_id) if record.department_id else None
+        return _info(record, department.name if department else None)
+
+    def title_of(self, record: User) -> str:
+        return record.name
 
     def list(self, *, active_only: bool = True) -> list[UserInfo]:
         """Everybody (active by default), by name, with their departments read in the same query."""

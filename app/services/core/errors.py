@@ -45,6 +45,8 @@ ENTITY_NAMES: Mapping[str, Message] = {
     "pipeline": noun(QT_TRANSLATE_NOOP("entities", "Pipeline")),
     "stage": noun(QT_TRANSLATE_NOOP("entities", "Stage")),
     "user": noun(QT_TRANSLATE_NOOP("entities", "User")),
+    "role": noun(QT_TRANSLATE_NOOP("entities", "Role")),
+    "department": noun(QT_TRANSLATE_NOOP("entities", "Department")),
     "task": noun(QT_TRANSLATE_NOOP("entities", "Task")),
     "filter": noun(QT_TRANSLATE_NOOP("entities", "Filter")),
     "operation": noun(QT_TRANSLATE_NOOP("entities", "Change")),

@@ -317,6 +317,9 @@ class CrudService(Generic[M, D]):
     def before_delete(self, uow: UnitOfWork, record: M) -> None:
         """Clean up what the database does not cascade."""
 
+    def check_write(self, uow: UnitOfWork) -> None:
+        """Refuse (PermissionDeniedError) if the acting person may not change these records."""
+
     # use cases -------------------------------------------------------------------------------
     def get(self, ident: int) -> D:
         with self._ctx.read() as session:
@@ -346,6 +349,7 @@ class CrudService(Generic[M, D]):
     ) -> M:
         """A new record in the caller's transaction; `extra_writer` stores what lives elsewhere
         (custom values) once the record has its id."""
+        self.check_write(uow)
         values = self.before_create(uow, clean_fields(uow.session, self.fields, fields))
         extra = {k: values.pop(k) for k in list(values) if not hasattr(self.model, k)}
         record = self.model(**values)
@@ -369,6 +373,7 @@ class CrudService(Generic[M, D]):
         extra_writer: ExtraWriter | None = None,
     ) -> M:
         """Change a record the caller read at `expected_version`, in the caller's transaction."""
+        self.check_write(uow)
         record: M = load(uow.session, self.model, self.entity_type, ident)
         check_version(uow.session, self.entity_type, record, expected_version, self.title_of(record))
         values = clean_fields(uow.session, self.fields, changes)
@@ -388,6 +393,7 @@ class CrudService(Generic[M, D]):
 
     def delete(self, ident: int, expected_version: int) -> None:
         with self._ctx.write() as uow:
+            self.check_write(uow)
             record = load(uow.session, self.model, self.entity_type, ident)
             check_version(uow.session, self.entity_type, record, expected_version, self.title_of(record))
             self.before_delete(uow, record)

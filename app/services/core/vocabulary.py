@@ -46,6 +46,8 @@ FIELD_LABELS: Mapping[str, Message] = {
     "source": _field(QT_TRANSLATE_NOOP("fields", "Source")),
     "company_id": _field(QT_TRANSLATE_NOOP("fields", "Company")),
     "contact_ids": _field(QT_TRANSLATE_NOOP("fields", "Contacts")),
+    "is_open": _field(QT_TRANSLATE_NOOP("fields", "Open to everyone")),
+    "observer_ids": _field(QT_TRANSLATE_NOOP("fields", "Observers")),
     "comments": _field(QT_TRANSLATE_NOOP("fields", "Comments")),
     "loss_reason": _field(QT_TRANSLATE_NOOP("fields", "Loss reason")),
     "closed": _field(QT_TRANSLATE_NOOP("fields", "Closed")),

@@ -18,6 +18,8 @@ from sqlalchemy import ColumnElement, String, and_, cast, delete, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Deal, EntityType, HistoryEntry, Operation, Stage, utcnow
+from app.services.access.rights import Action
+from app.services.access.scope import access_for, deal_scope
 from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import (
     ENTITY_NAMES,
@@ -64,6 +66,7 @@ class BulkResult:
     operation_id: int | None
     changed: int
     skipped: int = 0  # (undo) deals somebody changed after the operation: left as they are
+    refused: int = 0  # chosen deals this person may read but not change (or delete): left as they are
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,10 @@ class DealBulkService:
                 clean: Any = stage.id
             else:
                 clean = clean_fields(session, {field: DEAL_FIELD_SPECS[field]}, {field: value})[field]
-            ids = self._ids(session, selection)
+            readable = self._ids(session, selection)
+            ids = self._ids(session, selection, Action.EDIT)
+            if field == "stage_id":
+                self._check_move_into(session, stage)
             operation = self._operation(session, f"update:{field}")
             now = utcnow()
             if field == "stage_id":
@@ -135,7 +141,9 @@ class DealBulkService:
                 uow.emit("deal.stage_changed" if field == "stage_id" else "deal.updated", changed, {field})
                 if field == "stage_id":
                     follow_tunnels(uow, stage, changed)
-            return BulkResult(operation.id if changed else None, len(changed))
+            return BulkResult(
+                operation.id if changed else None, len(changed), refused=len(readable) - len(ids)
+            )
 
     # -- another pipeline ----------------------------------------------------------------------
 
@@ -152,7 +160,9 @@ class DealBulkService:
         with self._ctx.write() as uow:
             session = uow.session
             stage = stage_or_error(session, stage_id)
-            ids = self._ids(session, selection)
+            self._check_move_into(session, stage)
+            readable = self._ids(session, selection)
+            ids = self._ids(session, selection, Action.EDIT)
             moving = list(self._scalars_in(session, ids, Deal.stage_id != stage.id))
             operation = self._operation(session, "pipeline")
             now = utcnow()
@@ -164,7 +174,7 @@ class DealBulkService:
             if moving:
                 uow.emit("deal.stage_changed", moving, {"pipeline_id", "stage_id"})
                 follow_tunnels(uow, stage, moving)
-            return BulkResult(None, len(moving))
+            return BulkResult(None, len(moving), refused=len(readable) - len(ids))
 
     @staticmethod
     def _scalars_in(session: Session, ids: Sequence[int], condition: ColumnElement[bool]) -> list[int]:
@@ -179,7 +189,8 @@ class DealBulkService:
         """Delete the selected deals (their history stays: who deleted what, when)."""
         with self._ctx.write() as uow:
             session = uow.session
-            ids = self._ids(session, selection)
+            readable = self._ids(session, selection)
+            ids = self._ids(session, selection, Action.DELETE)
             operation = self._operation(session, "delete")
             now = utcnow()
             for done, chunk in _chunks(ids):
@@ -191,7 +202,7 @@ class DealBulkService:
             operation.count = len(ids)
             if ids:
                 uow.emit("deal.deleted", ids)
-            return BulkResult(operation.id, len(ids))
+            return BulkResult(operation.id, len(ids), refused=len(readable) - len(ids))
 
     # -- undo --------------------------------------------------------------------------------
 
@@ -292,15 +303,28 @@ class DealBulkService:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _ids(self, session: Session, selection: DealSelection) -> list[int]:
+    def _ids(self, session: Session, selection: DealSelection, action: Action = Action.READ) -> list[int]:
+        """The chosen deals that exist and that this person may read and, if asked, `action`."""
+        scope = deal_scope(session, self._ctx.actor_id)
+        if action is not Action.READ:
+            scope += deal_scope(session, self._ctx.actor_id, action)
         if selection.matching is not None:
             conditions = deal_conditions(selection.matching, self._dialect, self._ctx.actor_id)
-            return list(session.scalars(select(Deal.id).where(*conditions).order_by(Deal.id)).all())
+            return list(session.scalars(select(Deal.id).where(*conditions, *scope).order_by(Deal.id)).all())
         ids = sorted(set(selection.ids))
         existing: list[int] = []
         for _done, chunk in _chunks(ids):
-            existing.extend(session.scalars(select(Deal.id).where(Deal.id.in_(chunk))))
+            existing.extend(session.scalars(select(Deal.id).where(Deal.id.in_(chunk), *scope)))
         return existing
+
+    def _check_move_into(self, session: Session, stage: Stage) -> None:
+        if not access_for(session, self._ctx.actor_id).may_move_into(stage.pipeline_id, stage.id):
+            raise PermissionDeniedError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Your role does not let you move deals into the stage “{stage}”."
+                ),
+                stage=stage.name,
+            )
 
     def _operation(self, session: Session, kind: str) -> Operation:
         operation = Operation(kind=kind, entity_type="deal", count=0, user_id=self._ctx.actor_id, at=utcnow())

@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.models import CustomFieldDefinition, CustomFieldValue, Deal, EntityType, FieldType, Stage, Task
+from app.services.access.scope import deal_scope
 from app.services.core.context import ServiceContext
 from app.services.core.errors import ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -98,7 +99,10 @@ class CalendarService:
         """The days from `first` to `last`: each day's count and its first `per_day` entries (None:
         all); for the span, the deals overlapping the days; tasks due then, if asked."""
         with self._ctx.read() as session:
-            conditions = deal_conditions(deal_filter, self._dialect, self._ctx.actor_id)
+            conditions = [
+                *deal_conditions(deal_filter, self._dialect, self._ctx.actor_id),
+                *deal_scope(session, self._ctx.actor_id),
+            ]
             spans: list[CalendarEntry] = []
             days: dict[date, CalendarDay] = {}
             total = 0

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, and_, bindparam, exists, func, literal, selec
 from sqlalchemy.orm import aliased
 
 from app.models import Company, Contact, Currency, Deal, Task, User, deal_contact
+from app.services.access.scope import deal_scope
 from app.services.core.context import ServiceContext
 from app.services.core.money_sums import amount_sum, money
 from app.services.deals.filters import DealFilter, deal_conditions
@@ -62,8 +63,11 @@ class KanbanService:
         """Count and total (base currency) per stage, in one aggregate over the stage index."""
         # Each column is a stage, and a stage is in one pipeline: the sums read the stage index alone.
         f = replace(deal_filter, stage_ids=(), pipeline_id=None)
-        conditions = deal_conditions(f, self._dialect, self._ctx.actor_id)
         with self._ctx.connect() as conn:
+            conditions = [
+                *deal_conditions(f, self._dialect, self._ctx.actor_id),
+                *deal_scope(conn, self._ctx.actor_id),
+            ]
             rates: dict[str, Decimal] = dict(conn.execute(select(Currency.code, Currency.rate)).all())
             rows = conn.execute(
                 select(Deal.stage_id, Deal.currency, func.count(), amount_sum())
@@ -96,6 +100,7 @@ class KanbanService:
                 tuple_(Deal.stage_changed_at, Deal.id) < tuple_(after.stage_changed_at, after.id)
             )
         with self._ctx.connect() as conn:
+            conditions += deal_scope(conn, self._ctx.actor_id)
             ids = list(
                 conn.scalars(
                     select(Deal.id)
@@ -112,11 +117,16 @@ class KanbanService:
             return []
         conditions = deal_conditions(replace(deal_filter, stage_ids=()), self._dialect, self._ctx.actor_id)
         with self._ctx.connect() as conn:
+            conditions += deal_scope(conn, self._ctx.actor_id)
             ids = list(conn.scalars(select(Deal.id).where(Deal.id.in_(deal_ids), *conditions)).all())
             return sorted(_cards(conn, ids), key=lambda c: c.column_key, reverse=True)
 
     def card(self, deal_id: int) -> Card | None:
+        """The deal's card; None if it is gone or this person may not read it."""
         with self._ctx.connect() as conn:
+            scope = deal_scope(conn, self._ctx.actor_id)
+            if scope and conn.scalar(select(Deal.id).where(Deal.id == deal_id, *scope)) is None:
+                return None
             found = _cards(conn, [deal_id])
             return found[0] if found else None
 

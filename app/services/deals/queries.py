@@ -26,6 +26,7 @@ from app.models import (
     User,
     deal_contact,
 )
+from app.services.access.scope import deal_scope
 from app.services.core.context import ServiceContext
 from app.services.core.money_sums import amount_sum, money
 from app.services.deals.filters import (
@@ -104,6 +105,13 @@ class DealQueryService:
         self._ctx = context
         self._dialect = context.database.engine.dialect.name
 
+    def _conditions(self, session: Session | Connection, deal_filter: DealFilter) -> list[Any]:
+        """The filter's conditions and the rights' (only the deals this person may read)."""
+        return [
+            *deal_conditions(deal_filter, self._dialect, self._ctx.actor_id),
+            *deal_scope(session, self._ctx.actor_id),
+        ]
+
     def count(self, deal_filter: DealFilter) -> int:
         with self._ctx.read() as session:
             driver = self._driver(session, deal_filter)
@@ -117,9 +125,7 @@ class DealQueryService:
                 )
             return (
                 session.scalar(
-                    select(func.count())
-                    .select_from(Deal)
-                    .where(*deal_conditions(deal_filter, self._dialect, self._ctx.actor_id))
+                    select(func.count()).select_from(Deal).where(*self._conditions(session, deal_filter))
                 )
                 or 0
             )
@@ -139,7 +145,7 @@ class DealQueryService:
                     .where(value_condition(value, driver))
                 )
             else:
-                stmt = stmt.where(*deal_conditions(deal_filter, self._dialect, self._ctx.actor_id))
+                stmt = stmt.where(*self._conditions(session, deal_filter))
             rows = session.execute(stmt.group_by(Deal.currency)).all()
         by_currency = {code: money(amount) for code, _n, amount in rows}
         total = sum(
@@ -150,23 +156,24 @@ class DealQueryService:
     def cursor(self, deal_filter: DealFilter, sort: DealSort) -> PageCursor:
         """The layout of a sorted, filtered list, for reading pages of it anywhere; keep it until
         the filter, the sort or the data change."""
-        if sort.column == "id":
-            with self._ctx.read() as session:
+        with self._ctx.read() as session:
+            if sort.column == "id":
                 driver = self._driver(session, deal_filter)
-            if driver is not None:
-                return PageCursor([], sort, driver=driver)
+                if driver is not None:
+                    return PageCursor([], sort, driver=driver)
+            conditions = self._conditions(session, deal_filter)
         return PageCursor(
-            deal_conditions(deal_filter, self._dialect, self._ctx.actor_id),
+            conditions,
             sort,
             costly_filter=bool(deal_filter.search.strip()),
             custom=self._custom_sort(sort),
         )
 
-    @staticmethod
-    def _driver(session: Session, deal_filter: DealFilter) -> CustomCondition | None:
-        """The filter's only condition, on a field holding one value per deal: read by its index."""
+    def _driver(self, session: Session, deal_filter: DealFilter) -> CustomCondition | None:
+        """The filter's only condition, on a field holding one value per deal: read by its index
+        (for those who may read every deal: the index knows nothing of rights)."""
         condition = values_only(deal_filter)
-        if condition is None:
+        if condition is None or deal_scope(session, self._ctx.actor_id):
             return None
         field = session.get(CustomFieldDefinition, condition.field_id)
         return condition if field is not None and not field.multiple else None
@@ -240,9 +247,9 @@ class DealQueryService:
         """Those of these deals that exist and that the filter shows (a selection kept through a new
         filter, or through somebody else's change)."""
         ids = sorted(set(deal_ids))
-        conditions = deal_conditions(deal_filter, self._dialect, self._ctx.actor_id)
         found: set[int] = set()
         with self._ctx.read() as session:
+            conditions = self._conditions(session, deal_filter)
             for start in range(0, len(ids), ID_CHUNK):
                 chunk = ids[start : start + ID_CHUNK]
                 found.update(session.scalars(select(Deal.id).where(Deal.id.in_(chunk), *conditions)))

@@ -20,7 +20,10 @@ from app.models import (
     User,
     utcnow,
 )
+from app.services.access.rights import EVERYTHING, Action, Entity
+from app.services.access.scope import access_for, may_add, require_deal, require_move
 from app.services.core.context import ServiceContext, UnitOfWork
+from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError
 from app.services.core.history import HistoryItem, read_history
 from app.services.core.records import (
     check_version,
@@ -41,6 +44,7 @@ from app.services.deals.writes import (
     initial_stage,
     insert_deal,
     new_contact_in,
+    observer_ids_of,
     relocate,
     stage_move_operation,
     stage_or_error,
@@ -82,6 +86,8 @@ class DealDetails:
     updated_by_id: int | None
     version: int
     amount_from_products: bool = False
+    is_open: bool = False  # open to everyone
+    observer_ids: tuple[int, ...] = ()
 
 
 class DealService:
@@ -92,11 +98,18 @@ class DealService:
 
     def get(self, deal_id: int) -> DealDetails:
         with self._ctx.read() as session:
-            return deal_details(session, load(session, Deal, "deal", deal_id))
+            return deal_details(session, self._load(session, deal_id, Action.READ))
+
+    def _load(self, session: Session, deal_id: int, action: Action) -> Deal:
+        """The deal, if this person may `action` it (one they may not read does not exist for them)."""
+        deal: Deal = load(session, Deal, "deal", deal_id)
+        require_deal(session, self._ctx.actor_id, deal, action)
+        return deal
 
     def stage_visits(self, deal_id: int) -> list[StageVisit]:
         """The deal's stays in stages, first to last, across pipelines."""
         with self._ctx.read() as session:
+            self._load(session, deal_id, Action.READ)
             return stage_visits.visits(session, deal_id)
 
     def average_days_in_stage(self, pipeline_id: int) -> dict[int, float]:
@@ -104,7 +117,12 @@ class DealService:
             return stage_visits.average_days_in_stage(session, pipeline_id)
 
     def history(self, deal_id: int) -> list[HistoryItem]:
+        """The deal's history; a deleted deal's for those who may read every deal (the audit log)."""
         with self._ctx.read() as session:
+            if session.get(Deal, deal_id) is not None:
+                self._load(session, deal_id, Action.READ)
+            elif access_for(session, self._ctx.actor_id).grant(Entity.DEAL, Action.READ) != EVERYTHING:
+                raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["deal"], id=deal_id)
             return read_history(session, "deal", deal_id)
 
     # -- writing ---------------------------------------------------------------------------
@@ -132,6 +150,7 @@ class DealService:
                 contact = new_contact_in(uow, new_contact)
                 contact_ids.insert(0, contact.id)
             missing_for_stage(session, stage, [0], pending={0: {**values, "contact_ids": contact_ids}})
+            may_add(session, self._ctx.actor_id, stage, values)
             deal = insert_deal(uow, stage, values, contact_ids)
             return deal_details(session, deal)
 
@@ -145,10 +164,12 @@ class DealService:
         loss_reason = changes.pop("loss_reason", None)
         with self._ctx.write() as uow:
             session = uow.session
-            deal = load(session, Deal, "deal", deal_id)
+            deal = self._load(session, deal_id, Action.EDIT)
             check_version(session, "deal", deal, expected_version, deal.title)
             values = clean_deal(session, changes, creating=False, current=deal)
             if stage_id is not None and stage_id != deal.stage_id:
+                target = stage_or_error(session, stage_id)
+                require_move(session, self._ctx.actor_id, target.pipeline_id, target.id, target.name)
                 missing_for_stage(
                     session, stage_or_error(session, stage_id), [deal.id], pending={deal.id: values}
                 )
@@ -210,9 +231,10 @@ class DealService:
         """The deals, and how many changed stage: a history entry each, one event for them all."""
         session = uow.session
         stage = stage_or_error(session, stage_id)
+        require_move(session, self._ctx.actor_id, stage.pipeline_id, stage.id, stage.name)
         deals: list[Deal] = []
         for deal_id, expected_version in moves:
-            deal = load(session, Deal, "deal", deal_id)
+            deal = self._load(session, deal_id, Action.EDIT)
             if expected_version is not None:
                 check_version(session, "deal", deal, expected_version, deal.title)
             deals.append(deal)
@@ -242,9 +264,10 @@ class DealService:
         """Move a deal into a stage of another pipeline; history keeps the old pipeline and stage."""
         with self._ctx.write() as uow:
             session = uow.session
-            deal = load(session, Deal, "deal", deal_id)
+            deal = self._load(session, deal_id, Action.EDIT)
             check_version(session, "deal", deal, expected_version, deal.title)
             stage = stage_or_error(session, stage_id)
+            require_move(session, self._ctx.actor_id, stage.pipeline_id, stage.id, stage.name)
             if stage.id == deal.stage_id:
                 return deal_details(session, deal)
             missing_for_stage(session, stage, [deal.id])
@@ -258,7 +281,7 @@ class DealService:
     def delete(self, deal_id: int, expected_version: int) -> None:
         with self._ctx.write() as uow:
             session = uow.session
-            deal = load(session, Deal, "deal", deal_id)
+            deal = self._load(session, deal_id, Action.DELETE)
             check_version(session, "deal", deal, expected_version, deal.title)
             uow.history.deleted("deal", deal.id, deal.version + 1, deal.title)
             delete_custom_values(session, EntityType.DEAL, [deal.id])
@@ -304,4 +327,6 @@ def deal_details(session: Session, deal: Deal) -> DealDetails:
         updated_by_id=deal.updated_by_id,
         version=deal.version,
         amount_from_products=deal.amount_from_products,
+        is_open=deal.is_open,
+        observer_ids=observer_ids_of(session, deal.id),
     )

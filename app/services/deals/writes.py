@@ -24,6 +24,7 @@ from app.models import (
     StageSemantic,
     User,
     deal_contact,
+    deal_observer,
     utcnow,
 )
 from app.services.core.context import UnitOfWork
@@ -31,6 +32,7 @@ from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError,
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import (
     base_currency,
+    bool_field,
     choice_field,
     clean_fields,
     currency_field,
@@ -58,6 +60,8 @@ DEAL_FIELD_SPECS = {
     "company_id": id_field("company_id", Company),
     "contact_ids": ids_field("contact_ids", Contact),
     "comments": text_field("comments", 100_000),
+    "is_open": bool_field("is_open"),  # open to everyone (access level "all open")
+    "observer_ids": ids_field("observer_ids", User),  # may read it without being responsible
 }
 BULK_CHUNK = 500  # ids per statement, well under SQLite's bound-parameter limit
 
@@ -123,6 +127,15 @@ def apply_changes(session: Session, deal: Deal, values: Mapping[str, Any]) -> di
             if tuple(new) != old_ids:
                 set_contacts(session, deal.id, new)
                 diff[name] = (",".join(map(str, old_ids)) or None, ",".join(map(str, new)) or None)
+            continue
+        if name == "observer_ids":
+            old_ids = observer_ids_of(session, deal.id)
+            if tuple(sorted(set(new))) != old_ids:
+                set_observers(session, deal.id, new)
+                diff[name] = (
+                    ",".join(map(str, old_ids)) or None,
+                    ",".join(map(str, sorted(set(new)))) or None,
+                )
             continue
         old = getattr(deal, name)
         if old != new:
@@ -270,9 +283,13 @@ def insert_deals(
 def insert_deal(uow: UnitOfWork, stage: Stage, values: dict[str, Any], contact_ids: Sequence[int]) -> Deal:
     """A new deal from cleaned values, in the caller's transaction: history entry and event."""
     session = uow.session
+    values = dict(values)
+    observers = values.pop("observer_ids", ())
     deal = Deal(**_new_deal_values(uow, stage, values, values.get("currency") or base_currency(session)))
     session.add(deal)
     session.flush()
+    if observers:
+        set_observers(session, deal.id, observers)
     stage_visits.enter(session, [deal.id], stage, uow.actor_id, deal.stage_changed_at, new=True)
     set_contacts(session, deal.id, contact_ids)
     uow.history.created("deal", deal.id, deal.version, deal.title)
@@ -311,6 +328,24 @@ def contact_ids_of(session: Session, deal_id: int) -> tuple[int, ...]:
             .order_by(deal_contact.c.sort)
         )
     )
+
+
+def observer_ids_of(session: Session, deal_id: int) -> tuple[int, ...]:
+    return tuple(
+        session.scalars(
+            select(deal_observer.c.user_id)
+            .where(deal_observer.c.deal_id == deal_id)
+            .order_by(deal_observer.c.user_id)
+        )
+    )
+
+
+def set_observers(session: Session, deal_id: int, user_ids: Sequence[int]) -> None:
+    session.execute(delete(deal_observer).where(deal_observer.c.deal_id == deal_id))
+    if user_ids:
+        session.execute(
+            insert(deal_observer), [{"deal_id": deal_id, "user_id": uid} for uid in sorted(set(user_ids))]
+        )
 
 
 def set_contacts(session: Session, deal_id: int, contact_ids: Sequence[int]) -> None:

@@ -11,7 +11,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.config import resources_dir
-from app.models import AppSetting, Currency, DocumentTemplate, Pipeline, Stage, StageSemantic, User
+from app.models import (
+    AppSetting,
+    Currency,
+    DocumentTemplate,
+    Pipeline,
+    Role,
+    RoleAssignment,
+    Stage,
+    StageSemantic,
+    User,
+)
+from app.services.access.rights import builtin_roles
 
 SUPPORTED_LANGUAGES = ("en", "de")
 
@@ -45,6 +56,15 @@ DEFAULT_CURRENCIES = (
     ("GBP", "Pound sterling", "£", Decimal("1.17")),
 )
 ADMIN_NAMES = {"en": "Administrator", "de": "Administrator"}
+ROLE_NAMES = {
+    "de": {
+        "administrator": "Administrator",
+        "manager": "Abteilungsleitung",
+        "salesperson": "Vertrieb",
+        "readonly": "Nur lesen",
+        "employee": "Mitarbeiter",
+    },
+}
 
 
 SHIPPED_TEMPLATE_NAMES = {
@@ -99,6 +119,21 @@ def ensure_defaults(session: Session, language: str = "en") -> None:
                 )
     if session.get(AppSetting, "language") is None:
         session.add(AppSetting(key="language", value=lang))
+    if not session.scalar(select(func.count()).select_from(Role)):
+        install_roles(session, lang)
+
+
+def install_roles(session: Session, language: str) -> None:
+    """The built-in roles, and "Employee" (every record, no settings) given to everyone: adding a
+    colleague to a shared file does what it did before roles existed, and an administrator narrows
+    it in Settings › Roles (e.g. "Salesperson" for some, instead of "Employee" for everyone)."""
+    names = ROLE_NAMES.get(language, {})
+    for key, (name, rights) in builtin_roles().items():
+        role = Role(name=names.get(key, name), builtin=key, rights=rights.to_json())
+        session.add(role)
+        if key == "employee":
+            session.flush()
+            session.add(RoleAssignment(role_id=role.id, everyone=True))
 
 
 def os_login() -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Product
+from app.services.access.permissions import require_settings
 from app.services.core.context import UnitOfWork
 from app.services.core.records import (
     CrudService,
@@ -54,6 +55,9 @@ class ProductService(CrudService[Product, ProductDetails]):
         "description": text_field("description", 100_000),
         "section": text_field("section", 100),
     }
+
+    def check_write(self, uow: UnitOfWork) -> None:
+        require_settings(uow.session, uow.actor_id, "product")
 
     def details(self, session: Session, record: Product) -> ProductDetails:
         return ProductDetails(

@@ -1,0 +1,100 @@
+"""people and access rights: passwords and sign-in state, department heads, roles and who holds
+them, deal observers and the "open to everyone" flag; the built-in roles
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-12-03 15:10:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+
+revision = "0012"
+down_revision = "0011"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("user_account") as batch:
+        batch.add_column(sa.Column("password_hash", sa.String(length=255), nullable=True))
+        batch.add_column(sa.Column("failed_logins", sa.Integer(), server_default="0", nullable=False))
+        batch.add_column(sa.Column("locked_until", sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column("last_login_at", sa.DateTime(), nullable=True))
+    with op.batch_alter_table("department") as batch:
+        batch.add_column(sa.Column("head_id", sa.Integer(), nullable=True))
+        batch.create_foreign_key(
+            op.f("fk_department_head_id_user_account"), "user_account", ["head_id"], ["id"], ondelete="SET NULL"
+        )
+    # A plain ALTER on the big table: a constant default costs SQLite nothing per row.
+    op.add_column("deal", sa.Column("is_open", sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.create_table(
+        "deal_observer",
+        sa.Column("deal_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["deal_id"], ["deal.id"], name=op.f("fk_deal_observer_deal_id_deal"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["user_account.id"], name=op.f("fk_deal_observer_user_id_user_account"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("deal_id", "user_id", name=op.f("pk_deal_observer")),
+    )
+    op.create_index("ix_deal_observer_user_id_deal_id", "deal_observer", ["user_id", "deal_id"])
+    op.create_table(
+        "role",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("builtin", sa.String(length=30), nullable=True),
+        sa.Column("rights", sa.JSON(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_role")),
+        sa.UniqueConstraint("name", name=op.f("uq_role_name")),
+    )
+    op.create_table(
+        "role_assignment",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("role_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=True),
+        sa.Column("department_id", sa.Integer(), nullable=True),
+        sa.Column("with_subdepartments", sa.Boolean(), server_default=sa.false(), nullable=False),
+        sa.Column("everyone", sa.Boolean(), server_default=sa.false(), nullable=False),
+        sa.CheckConstraint(
+            "CASE WHEN user_id IS NULL THEN 0 ELSE 1 END + CASE WHEN department_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN everyone THEN 1 ELSE 0 END = 1",
+            name=op.f("ck_role_assignment_one_holder"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["role_id"], ["role.id"], name=op.f("fk_role_assignment_role_id_role"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["user_account.id"],
+            name=op.f("fk_role_assignment_user_id_user_account"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["department_id"],
+            ["department.id"],
+            name=op.f("fk_role_assignment_department_id_department"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_role_assignment")),
+    )
+    op.create_index("ix_role_assignment_role_id", "role_assignment", ["role_id"])
+    op.create_index("ix_role_assignment_user_id", "role_assignment", ["user_id"])
+    op.create_index("ix_role_assignment_department_id", "role_assignment", ["department_id"])
+
+
+def downgrade() -> None:
+    op.drop_table("role_assignment")
+    op.drop_table("role")
+    op.drop_table("deal_observer")
+    op.drop_column("deal", "is_open")
+    with op.batch_alter_table("department") as batch:
+        batch.drop_constraint(op.f("fk_department_head_id_user_account"), type_="foreignkey")
+        batch.drop_column("head_id")
+    with op.batch_alter_table("user_account") as batch:
+        for column in ("last_login_at", "locked_until", "failed_logins", "password_hash"):
+            batch.drop_column(column)
