@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import analytics, calendar, documents, kanban, listing
+from benchmarks import access, analytics, calendar, documents, kanban, listing
 from benchmarks.runner import demo_database
 from benchmarks.startup import cold_start_to_window, open_database
 
@@ -46,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         scenarios.update(documents.run(path, args.runs))
         print("analytics scenarios ...", file=sys.stderr)
         scenarios.update(analytics.run(path, args.runs))
+        print("restricted scenarios ...", file=sys.stderr)
+        scenarios.update(access.run(path, args.runs))
         print("bulk_stage_change_10k ...", file=sys.stderr)
         scenarios["bulk_stage_change_10k"] = listing.bulk_stage_change(path, args.runs)
         print("list_peak_rss_mb ...", file=sys.stderr)

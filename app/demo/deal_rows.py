@@ -227,7 +227,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
                     closed_at,
                     reason,
                     k > 0,  # the amount is the rows' gross total
-                    deal_id % 40 == 0,  # one deal in 40 open to everyone (no draw: the rest stays the same)
+                    deal_id % 400 == 0,  # one deal in 400 open to everyone (no draw: the rest stays the same)
                     changed,
                     responsible,
                     responsible,

@@ -8,18 +8,20 @@ index instead of a million random inserts). The SQL comes from SQLAlchemy expres
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Index, func, insert, null, select
+from sqlalchemy import Connection, Index, delete, func, insert, null, select, update
 
 from app.demo import vocabulary as words
 from app.demo.bulk import BulkLoader
 from app.demo.deal_rows import write_deals
 from app.models import (
+    RIGHTS_STAMP_KEY,
     AppSetting,
     Company,
     Contact,
@@ -34,6 +36,8 @@ from app.models import (
     Lead,
     Pipeline,
     Product,
+    Role,
+    RoleAssignment,
     SalesTarget,
     Stage,
     StageSemantic,
@@ -44,6 +48,9 @@ from app.storage import Database, rollups, search_index
 from app.storage.database import ANALYSIS_LIMIT
 
 Progress = Callable[[str, int, int], None]
+# Which department (index: North, South, Key accounts, Inside sales, Team Hamburg, Team Munich) each
+# next person joins: Sales North with its team holds a tenth of the people, as an office's region might.
+_TEAM_PATTERN = (0, 4, 1, 1, 1, 5, 5, 2, 2, 2, 2, 3, 3, 3, 3, 1, 1, 2, 3, 5)
 # Tables whose secondary indexes are rebuilt after the load.
 BULK_TABLES = (
     "deal",
@@ -232,6 +239,11 @@ class DemoBuilder:
         self.tick("users", 0, 1)
         conn.execute(insert(Department), [{"name": n} for n in self.words.departments])
         dept_ids = list(conn.scalars(select(Department.id).order_by(Department.id)))
+        conn.execute(
+            insert(Department),
+            [{"name": name, "parent_id": dept_ids[parent]} for name, parent in self.words.sub_departments],
+        )
+        dept_ids = list(conn.scalars(select(Department.id).order_by(Department.id)))
         existing = conn.scalar(select(func.count()).select_from(User)) or 0
         used = set(conn.scalars(select(User.login)))
         users = []
@@ -246,7 +258,7 @@ class DemoBuilder:
                     "login": login,
                     "name": f"{first} {last}",
                     "email": f"{login}@dealdesk.example",
-                    "department_id": dept_ids[i % len(dept_ids)],
+                    "department_id": dept_ids[_TEAM_PATTERN[i % len(_TEAM_PATTERN)] % len(dept_ids)],
                     "is_admin": False,
                     "is_active": True,
                     "version": 1,
@@ -255,6 +267,7 @@ class DemoBuilder:
         if users:
             conn.execute(insert(User), users)
         self.user_ids = list(conn.scalars(select(User.id).order_by(User.id)))
+        self._roles(conn, dept_ids)
 
         self.currencies = list(conn.scalars(select(Currency.code).order_by(Currency.sort)))
         self._extra_pipelines(conn)
@@ -262,6 +275,32 @@ class DemoBuilder:
         self._products(conn)
         self._companies(conn)
         self._contacts(conn)
+
+    def _roles(self, conn: Connection, dept_ids: list[int]) -> None:
+        """An office with roles in use: each department's first person heads it and is a Manager
+        (their department and its teams), everybody else a Salesperson (their own deals and the
+        open ones); administrators see everything. The Employee role given to everyone goes."""
+        roles = dict(conn.execute(select(Role.builtin, Role.id).where(Role.builtin.is_not(None))).all())
+        if "manager" not in roles or "salesperson" not in roles:
+            return
+        heads: dict[int, int] = {}
+        for user_id, department_id in conn.execute(
+            select(User.id, User.department_id).where(User.is_admin.is_(False)).order_by(User.id)
+        ):
+            if department_id is not None and department_id in dept_ids:
+                heads.setdefault(department_id, user_id)
+        for department_id, user_id in heads.items():
+            conn.execute(update(Department).where(Department.id == department_id).values(head_id=user_id))
+        conn.execute(delete(RoleAssignment).where(RoleAssignment.everyone.is_(True)))
+        # Rights read before (and kept) are stale now: a stamp never seen before says so.
+        conn.execute(delete(AppSetting).where(AppSetting.key == RIGHTS_STAMP_KEY))
+        conn.execute(insert(AppSetting).values(key=RIGHTS_STAMP_KEY, value=uuid.uuid4().hex))
+        conn.execute(insert(RoleAssignment), [{"role_id": roles["salesperson"], "everyone": True}])
+        if heads:
+            conn.execute(
+                insert(RoleAssignment),
+                [{"role_id": roles["manager"], "user_id": user_id} for user_id in heads.values()],
+            )
 
     def _custom_fields(self, conn: Connection) -> None:
         """Two custom fields of deals: a list (Region) and a date (Contract end)."""

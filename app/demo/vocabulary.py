@@ -212,6 +212,8 @@ POSITIONS = (
 
 # name, unit, price in cents, tax rate %
 DEPARTMENTS = ("Sales North", "Sales South", "Key accounts", "Inside sales")
+# Teams under the first two departments (name, index of the parent in DEPARTMENTS).
+SUB_DEPARTMENTS = (("Team Hamburg", 0), ("Team Munich", 1))
 PRODUCTS = (
     ("Consulting hour", "h", 12000, 19),
     ("Project management hour", "h", 9500, 19),
@@ -439,7 +441,7 @@ GERMAN = {
     "Callback request": "Rückrufbitte",
     # departments
     "Sales North": "Vertrieb Nord", "Sales South": "Vertrieb Süd", "Key accounts": "Key Accounts",
-    "Inside sales": "Innendienst",
+    "Inside sales": "Innendienst", "Team Hamburg": "Team Hamburg", "Team Munich": "Team München",
     # catalog sections
     "Services": "Dienstleistungen", "Marketing & web": "Marketing & Web", "Office furniture": "Büromöbel",
     "IT & hardware": "IT & Hardware", "Software": "Software", "Office supplies": "Bürobedarf",
@@ -467,3 +469,4 @@ class Words:
         self.task_titles = tuple(say(t) for t in TASK_TITLES)
         self.lead_titles = tuple(say(t) for t in LEAD_TITLES)
         self.departments = tuple(say(d) for d in DEPARTMENTS)
+        self.sub_departments = tuple((say(d), parent) for d, parent in SUB_DEPARTMENTS)

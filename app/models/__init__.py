@@ -20,10 +20,11 @@ from app.models.pipeline import DealStageVisit, Pipeline, Stage, StageSemantic, 
 from app.models.plans import SalesTarget
 from app.models.rollups import customer_rollup, deal_rollup, product_rollup
 from app.models.search import deal_search, deal_search_doc, is_search_object, search_metadata
-from app.models.settings import AppSetting, SavedFilter
+from app.models.settings import RIGHTS_STAMP_KEY, AppSetting, SavedFilter
 from app.models.task import Task
 
 __all__ = [
+    "RIGHTS_STAMP_KEY",
     "AppSetting",
     "Base",
     "Company",

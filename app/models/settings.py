@@ -9,6 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, utcnow
 
+# Counts every change that can change somebody's access rights (roles, who holds them, people's
+# departments and flags, the department tree): a cached reading of rights is good while it stays.
+RIGHTS_STAMP_KEY = "rights_stamp"
+
 
 class AppSetting(Base):
     __tablename__ = "app_setting"

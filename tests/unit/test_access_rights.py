@@ -284,3 +284,47 @@ def test_the_visible_deals_are_exactly_what_the_roles_say(
     assert seen.deal_queries.count(DealFilter()) == len(expected)
     assert accounting  # (Carl's department: never Anna's)
     _ = Entity.DEAL
+
+
+def test_analytics_count_only_deals_the_person_may_read_and_whose_figures_they_may_see(
+    services: Services, office
+) -> None:
+    from app.services.analytics.service import AnalyticsFilter
+
+    pipeline = office["pipeline"]
+    won = next(s for s in pipeline.stages if s.semantic.value == "won")
+    deals = office["deals"]
+    for key in ("anna0", "ben0", "carl0"):
+        services.deals.move_stage(deals[key].id, won.id)
+    ben0 = services.deals.get(deals["ben0"].id)
+    services.deals.update(ben0.id, ben0.version, is_open=True)
+    year = AnalyticsFilter(date(date.today().year, 1, 1), date(date.today().year, 12, 31))
+    everyone = services.analytics.dashboard(year)
+    assert sum(m.won for m in everyone.months) == 3
+
+    own_only = _role(services, "Sales", SALES, user_id=office["people"]["anna"].id)
+    anna = services.as_user("anna")
+    assert sum(m.won for m in anna.analytics.dashboard(year).months) == 1  # her own figures only
+
+    role = services.roles.get(own_only)
+    wide = RoleRights.from_json({**SALES.to_json(), "switches": {"analytics": "all"}})
+    services.roles.update(role.id, role.version, rights=wide)
+    seen = anna.analytics.dashboard(year)
+    assert sum(m.won for m in seen.months) == 2  # everybody's figures, of the deals she may read
+    assert seen.funnel[-1].reached == 2
+    assert sum(b.count for b in seen.sources) == 2
+
+
+def test_a_rights_change_on_another_pc_applies_at_the_next_read(services: Services, office) -> None:
+    from app.services.container import open_services
+
+    _role(services, "Sales", SALES, user_id=office["people"]["anna"].id)
+    anna = services.as_user("anna")
+    assert _visible(anna) == {"anna 0", "anna 1"}  # read once, and kept
+    other_pc = open_services(services.database.display_name)
+    try:
+        everyone = other_pc.roles.create("All", uniform_rights({Action.READ: Level.ALL}))
+        other_pc.roles.assign(everyone.id, everyone=True)
+    finally:
+        other_pc.close()
+    assert len(_visible(anna)) == 9  # the kept rights were read again

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.models import Department, Role, RoleAssignment, User
 from app.services.access.permissions import require_settings
 from app.services.access.rights import RoleRights
+from app.services.access.scope import bump_rights
 from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -166,6 +167,7 @@ class RoleService:
 
     def _check(self, uow: UnitOfWork) -> None:
         require_settings(uow.session, uow.actor_id, "role")
+        bump_rights(uow.session)  # whoever holds the role reads their rights again
 
 
 def _info(role: Role) -> RoleInfo:

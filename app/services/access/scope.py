@@ -7,6 +7,8 @@ Administrators and the system itself (no acting person: scripts, migrations) are
 
 from __future__ import annotations
 
+import uuid
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,11 +16,21 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, and_, false, or_, select, true
 from sqlalchemy.orm import Session
 
-from app.models import Deal, Department, Role, RoleAssignment, User, deal_observer
+from app.models import (
+    RIGHTS_STAMP_KEY,
+    AppSetting,
+    Deal,
+    Department,
+    Role,
+    RoleAssignment,
+    User,
+    deal_observer,
+)
 from app.services.access.rights import (
     EVERYTHING,
     NOTHING,
     Action,
+    AnalyticsScope,
     Entity,
     Grant,
     Level,
@@ -60,6 +72,15 @@ class Access:
     def switch(self, name: str) -> bool:
         """manage_settings, manage_automation, see_sums: whether any of the roles has it on."""
         return self.unrestricted or any(getattr(role, name) for role in self.roles)
+
+    def analytics_people(self) -> frozenset[int] | None:
+        """Whose figures Analytics shows this person (None: everybody's): the widest of their roles'
+        "see analytics of others" (own, their department with its sub-departments, all)."""
+        if self.unrestricted or any(role.analytics is AnalyticsScope.ALL for role in self.roles):
+            return None
+        if any(role.analytics is AnalyticsScope.DEPARTMENT for role in self.roles):
+            return self.tree_people
+        return frozenset({self.actor_id}) if self.actor_id is not None else frozenset()
 
     def may_move_into(self, pipeline_id: int, stage_id: int) -> bool:
         return self.unrestricted or any(role.may_move_into(pipeline_id, stage_id) for role in self.roles)
@@ -162,10 +183,41 @@ class Access:
 UNRESTRICTED = Access(None, True)
 
 
+# Rights read, per database engine and person, with the rights stamp they were read at.
+_read: weakref.WeakKeyDictionary[Any, dict[int, tuple[str, Access]]] = weakref.WeakKeyDictionary()
+
+
+def bump_rights(session: Session) -> None:
+    """Note, in the writer's transaction, a change that can change somebody's rights: every process
+    reading rights sees the new stamp and reads them again."""
+    current = session.get(AppSetting, RIGHTS_STAMP_KEY)
+    stamp = uuid.uuid4().hex  # never one seen before, whichever PC writes it
+    if current is None:
+        session.add(AppSetting(key=RIGHTS_STAMP_KEY, value=stamp))
+    else:
+        current.value = stamp
+    session.flush()
+
+
 def access_for(session: Session | Connection, actor_id: int | None) -> Access:
-    """The rights of the acting person, read in the caller's transaction (ORM or plain)."""
+    """The rights of the acting person, read in the caller's transaction (ORM or plain). Kept while
+    the rights stamp stays the same: one small read by key instead of five."""
     if actor_id is None:
         return UNRESTRICTED
+    stamp = (
+        session.execute(select(AppSetting.value).where(AppSetting.key == RIGHTS_STAMP_KEY)).scalar() or "0"
+    )
+    engine = session.get_bind() if isinstance(session, Session) else session.engine
+    known = _read.setdefault(engine, {})
+    cached = known.get(actor_id)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    access = _read_access(session, actor_id)
+    known[actor_id] = (stamp, access)
+    return access
+
+
+def _read_access(session: Session | Connection, actor_id: int) -> Access:
     user = session.execute(
         select(User.is_admin, User.is_active, User.department_id).where(User.id == actor_id)
     ).first()

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Department, User
 from app.services.access.permissions import require_settings
-from app.services.access.scope import access_for
+from app.services.access.scope import access_for, bump_rights
 from app.services.core.context import UnitOfWork
 from app.services.core.errors import PermissionDeniedError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -48,6 +48,7 @@ class UserService(CrudService[User, UserInfo]):
 
     def check_write(self, uow: UnitOfWork) -> None:
         require_settings(uow.session, uow.actor_id, "user")
+        bump_rights(uow.session)  # a department, "administrator" or "active" may change
 
     def validate_record(self, session: Session, record: User) -> None:
         clash = session.scalar(select(User.id).where(User.login == record.login, User.id != record.id))

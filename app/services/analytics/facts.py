@@ -104,12 +104,17 @@ class Facts:
         last: date,
         pipeline_id: int | None,
         people: tuple[int, ...] | None,
+        rights: Sequence[ColumnElement[bool]] = (),
     ) -> None:
         self.session = session
         self.dialect = dialect
         self.first, self.last = first, last
         self.pipeline_id = pipeline_id
         self.people = people
+        # The deals the person may read (access rights): the running totals know nothing of them, so
+        # a restricted person's figures are read from the deals alone.
+        self.rights = list(rights)
+        self.totals = Facts.use_totals and not self.rights
 
     # -- closed deals -------------------------------------------------------------------------
 
@@ -346,7 +351,7 @@ class Facts:
     def _span(self, cut: Callable[[date, date], Span], *, people: bool = False) -> Span:
         """The period cut by `cut`; all of it from the deals when the totals can't serve (they don't
         know people, when `people`)."""
-        if not self.use_totals or (people and self.people is not None):
+        if not self.totals or (people and self.people is not None):
             return Span(None, ((self.first, self.last),))
         return cut(self.first, self.last)
 
@@ -356,6 +361,7 @@ class Facts:
             conditions.append(Deal.pipeline_id == self.pipeline_id)
         if people is not None:
             conditions.append(Deal.responsible_id.in_(people))
+        conditions.extend(self.rights)
         return conditions
 
     def _rolled_scope(self, people: tuple[int, ...] | None) -> list[ColumnElement[bool]]:

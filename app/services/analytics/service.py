@@ -33,6 +33,7 @@ from app.models import (
     User,
 )
 from app.services.access.permissions import require_admin
+from app.services.access.scope import access_for, deal_scope
 from app.services.analytics.facts import Facts
 from app.services.core.context import ServiceContext
 from app.services.core.errors import ValidationError
@@ -208,7 +209,9 @@ class AnalyticsService:
         with self._ctx.read() as session:
             rates = {c.code: c.rate for c in session.scalars(select(Currency))}
             base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
-            people = self._people(session, f)
+            access = access_for(session, self._ctx.actor_id)
+            people = self._people(session, f, access.analytics_people())
+            rights = deal_scope(session, self._ctx.actor_id)
             shown = f
             if f.department_id is not None and people:
                 # The bars' deal filters name the department's people (the list knows no departments).
@@ -216,8 +219,8 @@ class AnalyticsService:
             department_people = f.responsible_ids if f is not shown else ()
             # Per call, not kept on the service: dashboards for different filters may run at once.
             won = tuple(session.scalars(select(Stage.id).where(Stage.semantic == StageSemantic.WON)))
-            facts = Facts(session, self._dialect, f.first, f.last, f.pipeline_id, people)
-            funnel, funnel_pipeline = self._funnel(session, f, people, rates)
+            facts = Facts(session, self._dialect, f.first, f.last, f.pipeline_id, people, rights)
+            funnel, funnel_pipeline = self._funnel(session, f, people, rates, rights)
             products, over_time = self._products(facts, rates, f, won)
             if first_part is not None:
                 first_part(
@@ -247,7 +250,7 @@ class AnalyticsService:
                 months,
                 average,
                 days,
-                tuple(self._forecast(session, f, people, rates, day)),
+                tuple(self._forecast(session, f, people, rates, day, rights)),
                 funnel_pipeline,
                 department_people,
                 () if shown.responsible_ids else _departments(plan, day, shown),
@@ -309,20 +312,31 @@ class AnalyticsService:
 
     # -- the figures ------------------------------------------------------------------------
 
-    def _people(self, session: Session, f: AnalyticsFilter) -> tuple[int, ...] | None:
-        """The people the figures are about (None: everybody)."""
+    def _people(
+        self, session: Session, f: AnalyticsFilter, allowed: frozenset[int] | None = None
+    ) -> tuple[int, ...] | None:
+        """The people the figures are about (None: everybody), within those whose figures the acting
+        person may see (`allowed`, from their roles' analytics switch; None: everybody's)."""
         if f.department_id is None:
-            return f.responsible_ids or None
-        members = set(session.scalars(select(User.id).where(User.department_id == f.department_id)))
-        if f.responsible_ids:
-            members &= set(f.responsible_ids)
-        return tuple(sorted(members))
+            chosen = set(f.responsible_ids) if f.responsible_ids else None
+        else:
+            chosen = set(session.scalars(select(User.id).where(User.department_id == f.department_id)))
+            if f.responsible_ids:
+                chosen &= set(f.responsible_ids)
+        if allowed is not None:
+            chosen = set(allowed) if chosen is None else chosen & allowed
+        return None if chosen is None else tuple(sorted(chosen))
 
     def _greatest(self, *values: Any) -> Any:
         return func.max(*values) if self._dialect == "sqlite" else func.greatest(*values)
 
     def _funnel(
-        self, session: Session, f: AnalyticsFilter, people: tuple[int, ...] | None, rates: dict[str, Decimal]
+        self,
+        session: Session,
+        f: AnalyticsFilter,
+        people: tuple[int, ...] | None,
+        rates: dict[str, Decimal],
+        rights: Sequence[Any] = (),
     ) -> tuple[list[FunnelStep], int | None]:
         """The funnel of the filter's pipeline (else the default one), and which pipeline that is."""
         pipeline_id = f.pipeline_id or session.scalar(
@@ -350,7 +364,7 @@ class AnalyticsService:
             (Deal.stage_id.in_(won_ids), top_sort),
             else_=self._greatest(func.coalesce(furthest, 0), current, first_sort),
         )
-        facts = Facts(session, self._dialect, f.first, f.last, pipeline_id, people)
+        facts = Facts(session, self._dialect, f.first, f.last, pipeline_id, people, rights)
         rolled, raw = facts.created(how_far)
 
         def far(visited: str, stage_id: int) -> int:
@@ -588,6 +602,7 @@ class AnalyticsService:
         people: tuple[int, ...] | None,
         rates: dict[str, Decimal],
         today: date,
+        rights: Sequence[Any] = (),
     ) -> list[Bar]:
         """Open deals by close month: amount × the stage's probability (the weighted forecast), for
         this month and the ones after it — ahead of today whatever the period (a December "this
@@ -595,7 +610,7 @@ class AnalyticsService:
         first = today.replace(day=1)
         last = _month_end(_add_months(first, FORECAST_MONTHS - 1))
         probability = dict(session.execute(select(Stage.id, Stage.probability)).all())
-        facts = Facts(session, self._dialect, first, last, f.pipeline_id, people)
+        facts = Facts(session, self._dialect, first, last, f.pipeline_id, people, rights)
         weighted: dict[date, list[Any]] = {m: [Decimal(0), 0] for m in _months_between(first, last)}
         for month_text, stage_id, currency, count, amount in facts.opened():
             entry = weighted.setdefault(_as_month(month_text), [Decimal(0), 0])
