@@ -13,17 +13,12 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import __version__
+from app import __version__, cli_people
+from app.cli_usage import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
 from app.config import DEMO_DEALS, demo_database, resolve_database, resolve_user
 
 if TYPE_CHECKING:
     from app.services.container import Services
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A bad argument: the message says what is wrong; exit status 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--deals", type=_count, default=2_000, metavar="N", help="demo deals when no --db is given"
     )
 
+    cli_people.add_parsers(commands, common)
     backup = commands.add_parser(
         "backup", parents=[common], help="write a consistent copy of an SQLite database"
     )
@@ -240,6 +236,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return EXIT_OK
     services = _open(database, user, create=args.command != "backup")
     try:
+        cli_people.sign_in(services)  # when the database asks who signs in
+        if args.command in ("users", "departments"):
+            return cli_people.run(services, args)
         if args.command == "deals" and args.deals_command == "list":
             return _deals_list(services, args)
         if args.command == "deals" and args.deals_command == "move":

@@ -9,6 +9,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.models import Currency, Pipeline, Role, User
+from app.services.access.departments import DepartmentService
+from app.services.access.passwords import PasswordService
 from app.services.access.roles import RoleService
 from app.services.access.users import UserInfo, UserService
 from app.services.analytics.service import AnalyticsService
@@ -57,6 +59,8 @@ class Services:
     pipelines: PipelineService = field(init=False)
     users: UserService = field(init=False)
     roles: RoleService = field(init=False)
+    departments: DepartmentService = field(init=False)
+    passwords: PasswordService = field(init=False)
     companies: CompanyService = field(init=False)
     contacts: ContactService = field(init=False)
     products: ProductService = field(init=False)
@@ -90,6 +94,8 @@ class Services:
             ("pipelines", PipelineService),
             ("users", UserService),
             ("roles", RoleService),
+            ("departments", DepartmentService),
+            ("passwords", PasswordService),
             ("companies", CompanyService),
             ("contacts", ContactService),
             ("products", ProductService),

@@ -3401,6 +3401,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3963,6 +3967,62 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>There is a role called '{name}' already.</source>
         <translation>Es gibt bereits eine Rolle „{name}“.</translation>
+    </message>
+    <message>
+        <source>A password needs at least {count} characters.</source>
+        <translation>Ein Passwort braucht mindestens {count} Zeichen.</translation>
+    </message>
+    <message>
+        <source>A password has at most {count} characters.</source>
+        <translation>Ein Passwort hat höchstens {count} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong.</source>
+        <translation>Der Login oder das Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: try again in {seconds} seconds.</source>
+        <translation>Zu viele Fehlversuche: versuchen Sie es in {seconds} Sekunden erneut.</translation>
+    </message>
+    <message>
+        <source>There is no such person.</source>
+        <translation>Diese Person gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Das aktuelle Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>You can't deactivate yourself.</source>
+        <translation>Sie können sich nicht selbst deaktivieren.</translation>
+    </message>
+    <message>
+        <source>“{name}” is the last active administrator.</source>
+        <translation>„{name}“ ist der letzte aktive Administrator.</translation>
+    </message>
+    <message>
+        <source>There is no department '{name}'.</source>
+        <translation>Es gibt keine Abteilung „{name}“.</translation>
+    </message>
+    <message>
+        <source>“{name}” still has people or sub-departments: move them elsewhere first.</source>
+        <translation>„{name}“ hat noch Personen oder Unterabteilungen: verschieben Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>A department needs a name (up to 200 characters).</source>
+        <translation>Eine Abteilung braucht einen Namen (bis zu 200 Zeichen).</translation>
+    </message>
+    <message>
+        <source>There is a department called '{name}' already.</source>
+        <translation>Es gibt bereits eine Abteilung „{name}“.</translation>
+    </message>
+    <message>
+        <source>A department can't be under itself or its sub-departments.</source>
+        <translation>Eine Abteilung kann nicht unter sich selbst oder ihren Unterabteilungen stehen.</translation>
+    </message>
+    <message>
+        <source>The head must be an active person.</source>
+        <translation>Die Leitung muss eine aktive Person sein.</translation>
     </message>
 </context>
 <context>

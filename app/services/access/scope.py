@@ -149,7 +149,7 @@ class Access:
         )
         parts: list[ColumnElement[bool]] = [responsible, observed]
         if Level.OPEN in grant:
-            parts.append(Deal.is_open.is_(True))
+            parts.append(Deal.is_open == true())  # "= 1": the partial index of open deals serves it
         return or_(*parts)
 
     # -- one deal in Python -----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Department, User
@@ -76,6 +76,28 @@ class UserService(CrudService[User, UserInfo]):
 
     def title_of(self, record: User) -> str:
         return record.name
+
+    def deactivate(self, user_id: int, expected_version: int) -> UserInfo:
+        """They can no longer sign in; their deals keep their name. Never oneself, never the last
+        active administrator."""
+        with self._ctx.write() as uow:
+            user = uow.session.get(User, user_id)
+            if user is not None and user_id == uow.actor_id:
+                raise PermissionDeniedError(QT_TRANSLATE_NOOP("errors", "You can't deactivate yourself."))
+            if user is not None and user.is_admin:
+                admins = uow.session.scalar(
+                    select(func.count())
+                    .select_from(User)
+                    .where(User.is_admin.is_(True), User.is_active.is_(True))
+                )
+                if (admins or 0) <= 1:
+                    raise PermissionDeniedError(
+                        QT_TRANSLATE_NOOP("errors", "“{name}” is the last active administrator."),
+                        name=user.name,
+                    )
+            return self.details(
+                uow.session, self.update_in(uow, user_id, expected_version, {"is_active": False})
+            )
 
     def list(self, *, active_only: bool = True) -> list[UserInfo]:
         """Everybody (active by default), by name, with their departments read in the same query."""

@@ -25,10 +25,25 @@ def upgrade() -> None:
     with op.batch_alter_table("department") as batch:
         batch.add_column(sa.Column("head_id", sa.Integer(), nullable=True))
         batch.create_foreign_key(
-            op.f("fk_department_head_id_user_account"), "user_account", ["head_id"], ["id"], ondelete="SET NULL"
+            op.f("fk_department_head_id_user_account"),
+            "user_account",
+            ["head_id"],
+            ["id"],
+            ondelete="SET NULL",
         )
     # A plain ALTER on the big table: a constant default costs SQLite nothing per row.
     op.add_column("deal", sa.Column("is_open", sa.Boolean(), server_default=sa.false(), nullable=False))
+    # The indexes that serve totals and analytics hold the responsible person and the open flag too,
+    # so a restricted person's figures come from them alone; the few open deals get their own.
+    _covering_indexes(with_rights=True)
+    op.create_index(
+        "ix_deal_is_open",
+        "deal",
+        ["is_open", "stage_id", "currency", "amount"],
+        unique=False,
+        sqlite_where=sa.text("is_open = 1"),
+        postgresql_where=sa.text("is_open"),
+    )
     op.create_table(
         "deal_observer",
         sa.Column("deal_id", sa.Integer(), nullable=False),
@@ -37,7 +52,10 @@ def upgrade() -> None:
             ["deal_id"], ["deal.id"], name=op.f("fk_deal_observer_deal_id_deal"), ondelete="CASCADE"
         ),
         sa.ForeignKeyConstraint(
-            ["user_id"], ["user_account.id"], name=op.f("fk_deal_observer_user_id_user_account"), ondelete="CASCADE"
+            ["user_id"],
+            ["user_account.id"],
+            name=op.f("fk_deal_observer_user_id_user_account"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("deal_id", "user_id", name=op.f("pk_deal_observer")),
     )
@@ -87,10 +105,41 @@ def upgrade() -> None:
     op.create_index("ix_role_assignment_department_id", "role_assignment", ["department_id"])
 
 
+def _covering_indexes(*, with_rights: bool) -> None:
+    rights = ["is_open"] if with_rights else []
+    for name in ("ix_deal_stage_id_currency_amount", "ix_deal_closed_facts", "ix_deal_open_close_date"):
+        op.drop_index(name, table_name="deal")
+    op.create_index(
+        "ix_deal_stage_id_currency_amount",
+        "deal",
+        ["stage_id", "currency", "amount", *(["responsible_id", "is_open"] if with_rights else [])],
+        unique=False,
+    )
+    closed_facts = ["closed_at", "stage_id", "currency", "amount", "responsible_id", "source", "pipeline_id"]
+    op.create_index(
+        "ix_deal_closed_facts",
+        "deal",
+        [*closed_facts, "company_id", "created_at", *rights, "closed"],
+        unique=False,
+        sqlite_where=sa.text("closed = 1"),
+        postgresql_where=sa.text("closed"),
+    )
+    op.create_index(
+        "ix_deal_open_close_date",
+        "deal",
+        ["close_date", "stage_id", "currency", "amount", "responsible_id", "pipeline_id", *rights, "closed"],
+        unique=False,
+        sqlite_where=sa.text("closed = 0"),
+        postgresql_where=sa.text("NOT closed"),
+    )
+
+
 def downgrade() -> None:
     op.drop_table("role_assignment")
     op.drop_table("role")
     op.drop_table("deal_observer")
+    op.drop_index("ix_deal_is_open", table_name="deal")
+    _covering_indexes(with_rights=False)
     op.drop_column("deal", "is_open")
     with op.batch_alter_table("department") as batch:
         batch.drop_constraint(op.f("fk_department_head_id_user_account"), type_="foreignkey")
