@@ -16,7 +16,7 @@ from pathlib import Path
 
 from benchmarks import access, analytics, calendar, documents, kanban, listing
 from benchmarks.runner import demo_database
-from benchmarks.startup import cold_start_to_window, open_database
+from benchmarks.startup import cold_start_to_window, open_database, sign_in_to_window
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     print("cold_start_to_window ...", file=sys.stderr)
     with tempfile.TemporaryDirectory() as settings_dir:
         scenarios["cold_start_to_window"] = cold_start_to_window(path, args.runs, Path(settings_dir))
+        print("sign_in_to_window ...", file=sys.stderr)
+        scenarios["sign_in_to_window"] = sign_in_to_window(path, args.runs, Path(settings_dir))
         print("list scenarios ...", file=sys.stderr)
         scenarios.update(listing.run(path, args.runs))
         print("kanban scenarios ...", file=sys.stderr)

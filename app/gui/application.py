@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -14,8 +15,10 @@ from app.services.core.errors import DatabaseError, ServiceError
 from app.ui.change_hub import ChangeHub
 from app.ui.i18n import effective_language, error_text, install_translations
 from app.ui.icons import icon
-from app.ui.settings import CHANGE_POLL_MS, LANGUAGE, ORGANIZATION, UserSettings
+from app.ui.settings import CHANGE_POLL_MS, LANGUAGE, LAST_LOGIN, ORGANIZATION, UserSettings
 from app.views.main_window import MainWindow
+
+ENV_PASSWORD = "DEALDESK_PASSWORD"  # the password of the person named by --user (scripts, kiosks)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -104,6 +107,28 @@ def open_with_progress(app: QApplication, database: str, *, login: str | None, l
     return opened[0]
 
 
+def sign_in(services: Services, settings: UserSettings, login: str | None, database: str) -> Services | None:
+    """The services acting as whoever signs in, when the database asks (two active people, or a
+    password set); None if they cancel. `--user` (or $DEALDESK_USER) names the person: one without a
+    password, or whose password is in $DEALDESK_PASSWORD, comes in without the dialog."""
+    from app.dialogs.sign_in_dialog import SignInDialog
+
+    if not services.passwords.sign_in_required():
+        return services
+    if login:
+        try:
+            signed = services.passwords.sign_in(login, os.environ.get(ENV_PASSWORD, ""))
+        except ServiceError:
+            pass  # asked in the dialog, which says what is wrong
+        else:
+            return services.as_user(signed.login)
+    dialog = SignInDialog(services, last_login=login or settings.get(LAST_LOGIN), database=database)
+    if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.signed_in is None:
+        return None
+    settings.set(LAST_LOGIN, dialog.signed_in.login)
+    return services.as_user(dialog.signed_in.login)
+
+
 def run_gui(
     database: str, *, login: str | None = None, language: str | None = None, exit_when_shown: bool = False
 ) -> int:
@@ -120,6 +145,11 @@ def run_gui(
             error_text(exc),
         )
         return 1
+    signed_in = sign_in(services, settings, login, database)
+    if signed_in is None:  # the sign-in was cancelled: nothing opens
+        services.close()
+        return 0
+    services = signed_in
     window = build_main_window(services, settings)
     window.show()
     if exit_when_shown:

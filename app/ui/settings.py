@@ -25,6 +25,7 @@ LANGUAGE = Setting("ui/language", "")  # "" follows the system; "en" or "de"
 DEALS_VIEW = Setting("deals/view", "list")
 DEALS_PIPELINE = Setting("deals/pipeline", 0)  # 0: all pipelines
 CHANGE_POLL_MS = Setting("database/change_poll_ms", 1500)
+LAST_LOGIN = Setting("people/last_login", "")  # who signed in last on this computer
 
 
 class UserSettings:
