@@ -41,7 +41,7 @@ class DocumentsSettings(QGroupBox):
         self.setObjectName("documentsSettings")
         self._services = services
         self._templates: list[TemplateInfo] = []
-        may_change = services.actor is None or services.actor.is_admin
+        may_change = services.roles.may_manage_settings()
         self.table = QTreeWidget()
         self.table.setObjectName("templateTable")
         self.table.setRootIsDecorated(False)

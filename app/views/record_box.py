@@ -49,7 +49,7 @@ class RecordBox(QGroupBox):
         super().__init__(parent)
         self._services = services
         self._records: list[Any] = []
-        self.may_change = services.actor is None or services.actor.is_admin
+        self.may_change = services.roles.may_manage_settings()
         self.chooser = chooser
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)

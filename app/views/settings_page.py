@@ -26,6 +26,7 @@ from app.ui.i18n import error_text
 from app.ui.settings import LANGUAGE, UserSettings
 from app.views.documents_settings import DocumentsSettings
 from app.views.fields_settings import FieldsSettings
+from app.views.people_settings import PeopleSettings
 from app.views.pipelines_settings.pipelines_settings import PipelinesSettings
 from app.views.products_settings import ProductsSettings
 
@@ -75,7 +76,7 @@ class SettingsPage(QWidget):
         database_form.addRow("", self._backup)
 
         self._services = services
-        may_change = services.actor is None or services.actor.is_admin
+        may_change = services.roles.may_manage_settings()
         self._loss_reasons = QPlainTextEdit()
         self._loss_reasons.setObjectName("lossReasons")
         self._loss_reasons.setPlainText("\n".join(services.office.loss_reasons()))
@@ -105,6 +106,7 @@ class SettingsPage(QWidget):
         self.pipelines = PipelinesSettings(services)
         self.products = ProductsSettings(services)
         self.documents = DocumentsSettings(services)
+        self.people = PeopleSettings(services)
         general = QWidget()
         general_layout = QVBoxLayout(general)
         general_layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +120,7 @@ class SettingsPage(QWidget):
         self._scrolls: list[QScrollArea] = []
         for name, section in (
             (self.tr("General"), general),
+            (self.tr("Users and departments"), self.people),
             (self.tr("Deals"), deals),
             (self.tr("Pipelines and stages"), self.pipelines),
             (self.tr("Products"), self.products),
@@ -152,7 +155,7 @@ class SettingsPage(QWidget):
         self._save_reasons.clicked.connect(self._on_save_reasons)
 
     def _page(self, section: QWidget) -> QScrollArea:
-        if section is not self.pipelines:  # the pipelines' stages and tunnels use the whole width
+        if section not in (self.pipelines, self.people):  # these use the whole width
             section.setMaximumWidth(900)
         content = QWidget()
         layout = QVBoxLayout(content)

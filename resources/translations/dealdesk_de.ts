@@ -1465,6 +1465,41 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>DepartmentDialog</name>
+    <message>
+        <source>Edit department</source>
+        <translation>Abteilung bearbeiten</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Neue Abteilung</translation>
+    </message>
+    <message>
+        <source>(a top department)</source>
+        <translation>(eine oberste Abteilung)</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Gehört zu</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsSettings</name>
     <message>
         <source>Quote</source>
@@ -2502,6 +2537,196 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>PeopleSettings</name>
+    <message>
+        <source>Users and departments</source>
+        <translation>Benutzer und Abteilungen</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>New department…</source>
+        <translation>Neue Abteilung …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Person suchen</translation>
+    </message>
+    <message>
+        <source>Show deactivated</source>
+        <translation>Deaktivierte zeigen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Neue Person …</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>Verschieben nach …</translation>
+    </message>
+    <message>
+        <source>Set password…</source>
+        <translation>Passwort setzen …</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Deaktivieren …</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>Delete the department “%1”?</source>
+        <translation>Die Abteilung „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Delete department</source>
+        <translation>Abteilung löschen</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(keine Abteilung)</translation>
+    </message>
+    <message>
+        <source>Move to a department</source>
+        <translation>In eine Abteilung verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %Ln person(s) to:</source>
+        <translation><numerusform>%Ln Person verschieben nach:</numerusform><numerusform>%Ln Personen verschieben nach:</numerusform></translation>
+    </message>
+    <message>
+        <source>Not moved</source>
+        <translation>Nicht verschoben</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Passwort setzen</translation>
+    </message>
+    <message>
+        <source>New password for %1 (at least 8 characters):</source>
+        <translation>Neues Passwort für %1 (mindestens 8 Zeichen):</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? They can no longer sign in; their deals keep their name.</source>
+        <translation>%1 deaktivieren? Die Person kann sich nicht mehr anmelden; ihre Deals behalten ihren Namen.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Not deactivated</source>
+        <translation>Nicht deaktiviert</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>Person bearbeiten</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Neue Person</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(keine Abteilung)</translation>
+    </message>
+    <message>
+        <source>Administrator: may do everything, rights do not apply</source>
+        <translation>Administrator: darf alles, Rechte gelten nicht</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Login</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation>Noch einmal</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; they can change it later. Empty: none yet.</source>
+        <translation>Mindestens 8 Zeichen; die Person kann es später ändern. Leer: noch keins.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>PipelinesSettings</name>
     <message>
         <source>In progress</source>
@@ -3098,6 +3323,10 @@ Trotzdem neu speichern?</translation>
         <source>Fields</source>
         <translation>Felder</translation>
     </message>
+    <message>
+        <source>Users and departments</source>
+        <translation>Benutzer und Abteilungen</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -3128,6 +3357,37 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Dealdesk</source>
+        <translation>Bei Dealdesk anmelden</translation>
+    </message>
+    <message>
+        <source>Several people work in this database. Who is signing in?</source>
+        <translation>In dieser Datenbank arbeiten mehrere Personen. Wer meldet sich an?</translation>
+    </message>
+    <message>
+        <source>Leave empty if you have not set one yet</source>
+        <translation>Leer lassen, wenn Sie noch keins gesetzt haben</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Choose who you are.</source>
+        <translation>Wählen Sie, wer Sie sind.</translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,13 @@
     </message>
 </context>
 <context>
+    <name>PeopleSettings</name>
+    <message numerus="yes">
+        <source>Move %Ln person(s) to:</source>
+        <translation><numerusform>Move %Ln person to:</numerusform><numerusform>Move %Ln people to:</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PipelinesSettings</name>
     <message numerus="yes">
         <source>“%1” holds %Ln deal(s). Where do they go?</source>

@@ -607,7 +607,15 @@ def test_settings_are_pages_chosen_from_a_list(qtbot, window: MainWindow) -> Non
     page = window.settings_page
     sections = page.findChild(QListWidget, "settingsSections")
     names = [sections.item(r).text() for r in range(sections.count())]
-    assert names == ["General", "Deals", "Pipelines and stages", "Products", "Documents", "Fields"]
+    assert names == [
+        "General",
+        "Users and departments",
+        "Deals",
+        "Pipelines and stages",
+        "Products",
+        "Documents",
+        "Fields",
+    ]
     assert page.findChild(QLabel, "databaseLocation").isVisible()
     assert not page.products.isVisible()  # one section at a time: no long page to scroll and overdraw
     rect = sections.visualItemRect(sections.item(names.index("Products")))

@@ -45,7 +45,9 @@ def test_a_person_picked_from_the_list_signs_in_by_login(qtbot, two_people) -> N
     assert dialog.chosen_login() == "anna"
 
 
-def test_the_window_asks_who_signs_in_and_remembers_them(qtbot, two_people, settings: UserSettings, monkeypatch):
+def test_the_window_asks_who_signs_in_and_remembers_them(
+    qtbot, two_people, settings: UserSettings, monkeypatch
+):
     monkeypatch.delenv("DEALDESK_PASSWORD", raising=False)
     answered: list[SignInDialog] = []
 
@@ -80,3 +82,122 @@ def test_the_user_option_with_the_password_in_the_environment_skips_the_dialog(
     monkeypatch.setattr(SignInDialog, "exec", lambda dialog: pytest.fail("no dialog expected"))
     signed = sign_in(two_people, settings, "anna", "office.sqlite")
     assert signed.actor.login == "anna"
+
+
+# -- Settings › Users and departments -----------------------------------------------------------------------
+
+
+def _people_page(qtbot, services: Services):
+    from app.views.people_settings import PeopleSettings
+
+    page = PeopleSettings(services)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    return page
+
+
+def _answer(monkeypatch, dialog_class, fill) -> list:
+    """Answer a dialog the page opens: `fill` types into it like a person would, then it saves."""
+    seen = []
+
+    def run(dialog) -> int:
+        seen.append(dialog)
+        fill(dialog)
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        return dialog.result()
+
+    monkeypatch.setattr(dialog_class, "exec", run)
+    return seen
+
+
+def test_a_department_and_a_person_in_it_are_added_by_hand(qtbot, services: Services, monkeypatch) -> None:
+    from app.dialogs.department_dialog import DepartmentDialog
+    from app.dialogs.person_dialog import PersonDialog
+
+    page = _people_page(qtbot, services)
+
+    def department(dialog) -> None:
+        qtbot.keyClicks(dialog.name, "Sales North")
+
+    _answer(monkeypatch, DepartmentDialog, department)
+    qtbot.mouseClick(page.add_department, Qt.MouseButton.LeftButton)
+    names = [page.tree.topLevelItem(n).text(0) for n in range(page.tree.topLevelItemCount())]
+    assert names == ["Everybody", "Sales North"]
+    page.tree.setCurrentItem(page.tree.topLevelItem(1))  # new people go into the chosen department
+
+    def person(dialog) -> None:
+        qtbot.keyClicks(dialog.name, "Anna Berg")
+        qtbot.keyClicks(dialog.login, "anna")
+        qtbot.keyClicks(dialog.password, "anna's password")
+        qtbot.keyClicks(dialog.again, "anna's password")
+
+    opened = _answer(monkeypatch, PersonDialog, person)
+    qtbot.mouseClick(page.add_person, Qt.MouseButton.LeftButton)
+    assert opened[0].result() == QDialog.DialogCode.Accepted
+    rows = [[page.table.topLevelItem(0).text(c) for c in range(5)]]
+    assert rows == [["Anna Berg", "anna", "Sales North", "Salesperson", ""]]
+    assert services.passwords.sign_in("anna", "anna's password").login == "anna"
+
+
+def test_a_refused_person_is_said_in_the_dialog_and_nothing_is_made(
+    qtbot, services: Services, monkeypatch
+) -> None:
+    from app.dialogs.person_dialog import PersonDialog
+
+    page = _people_page(qtbot, services)
+
+    def person(dialog) -> None:
+        qtbot.keyClicks(dialog.name, "Anna Berg")
+        qtbot.keyClicks(dialog.login, "anna")
+        qtbot.keyClicks(dialog.password, "short")
+        qtbot.keyClicks(dialog.again, "short")
+
+    opened = _answer(monkeypatch, PersonDialog, person)
+    qtbot.mouseClick(page.add_person, Qt.MouseButton.LeftButton)
+    assert opened[0].result() != QDialog.DialogCode.Accepted
+    assert opened[0].errors.text() == "A password needs at least 8 characters."
+    assert services.users.by_login("anna") is None  # all or nothing
+
+
+def test_people_move_between_departments_and_are_deactivated(qtbot, services: Services, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    sales = services.departments.create("Sales")
+    services.departments.create("Accounting")
+    services.users.create(login="anna", name="Anna Berg", department_id=sales.id)
+    page = _people_page(qtbot, services)
+    page.tree.setCurrentItem(page.tree.topLevelItem(2))  # Sales (after Everybody, Accounting)
+    assert page.tree.currentItem().text(0) == "Sales"
+    assert page.table.topLevelItemCount() == 1
+    page.table.setCurrentItem(page.table.topLevelItem(0))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Accounting", True))
+    qtbot.mouseClick(page.move_people, Qt.MouseButton.LeftButton)
+    assert services.users.by_login("anna").department_name == "Accounting"
+    assert page.table.topLevelItemCount() == 0  # no longer in Sales
+    page.tree.setCurrentItem(page.tree.topLevelItem(0))
+    anna_row = next(
+        page.table.topLevelItem(n)
+        for n in range(page.table.topLevelItemCount())
+        if page.table.topLevelItem(n).text(1) == "anna"
+    )
+    page.table.setCurrentItem(anna_row)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.deactivate, Qt.MouseButton.LeftButton)
+    assert not services.users.by_login("anna").is_active
+    logins = [page.table.topLevelItem(n).text(1) for n in range(page.table.topLevelItemCount())]
+    assert "anna" not in logins  # deactivated people are hidden unless asked for
+    qtbot.mouseClick(page.show_inactive, Qt.MouseButton.LeftButton)
+    logins = [page.table.topLevelItem(n).text(1) for n in range(page.table.topLevelItemCount())]
+    assert "anna" in logins
+
+
+def test_without_the_settings_right_the_page_only_shows(qtbot, services: Services) -> None:
+    services.users.create(login="anna", name="Anna Berg")
+    for assignment in services.roles.assignments():
+        services.roles.unassign(assignment.id)
+    page = _people_page(qtbot, services.as_user("anna"))
+    assert page.table.topLevelItemCount() == 2
+    assert not any(
+        b.isEnabled() for b in (page.add_person, page.add_department, page.deactivate, page.move_people)
+    )

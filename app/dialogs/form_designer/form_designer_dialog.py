@@ -52,7 +52,7 @@ class FormDesignerDialog(QDialog):
         self._services = services
         self._entity = entity
         self._catalog = FieldCatalog(services, entity, self)
-        self._is_admin = services.actor is None or services.actor.is_admin
+        self._is_admin = services.roles.may_manage_settings()
         self._pipelines = services.pipelines.list()
         self._rules: dict[str, FieldRuleInfo] = services.field_rules.rules(entity)
         self._rule_edits: dict[str, tuple[tuple[int, ...] | None, tuple[int, ...] | None]] = {}

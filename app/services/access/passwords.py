@@ -63,7 +63,7 @@ def hash_password(password: str) -> str:
     return str(_hasher().hash(password))
 
 
-def _check_length(password: str) -> None:
+def check_length(password: str) -> None:
     if len(password) < MIN_LENGTH:
         raise ValidationError.single(
             "password",
@@ -137,7 +137,7 @@ class PasswordService:
     def set_password(self, user_id: int, password: str, *, current: str | None = None) -> None:
         """A new password: one's own (saying the current one, if there is one), or anybody's for
         those who may manage settings (a reset)."""
-        _check_length(password)
+        check_length(password)
         with self._ctx.write() as uow:
             session = uow.session
             user = session.get(User, user_id)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Department, Role, RoleAssignment, User
-from app.services.access.permissions import require_settings
+from app.services.access.permissions import may_manage_settings, require_settings
 from app.services.access.rights import RoleRights
 from app.services.access.scope import bump_rights
 from app.services.core.context import ServiceContext, UnitOfWork
@@ -55,6 +55,11 @@ class RoleService:
     def get(self, role_id: int) -> RoleInfo:
         with self._ctx.read() as session:
             return _info(load(session, Role, "role", role_id))
+
+    def may_manage_settings(self) -> bool:
+        """Whether the acting person may change settings (the screens offer their buttons to them)."""
+        with self._ctx.read() as session:
+            return may_manage_settings(session, self._ctx.actor_id)
 
     def assignments(self, role_id: int | None = None) -> builtins.list[AssignmentInfo]:
         with self._ctx.read() as session:

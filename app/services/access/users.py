@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import Department, User
+from app.models import Department, Role, RoleAssignment, User
+from app.services.access.passwords import check_length, hash_password
 from app.services.access.permissions import require_settings
 from app.services.access.scope import access_for, bump_rights
 from app.services.core.context import UnitOfWork
 from app.services.core.errors import PermissionDeniedError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
-from app.services.core.records import CrudService, bool_field, email_field, id_field, text_field
+from app.services.core.records import CrudService, bool_field, email_field, id_field, load, text_field
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,48 @@ class UserService(CrudService[User, UserInfo]):
 
     def title_of(self, record: User) -> str:
         return record.name
+
+    def save_person(
+        self,
+        user_id: int | None,
+        expected_version: int | None,
+        values: Mapping[str, Any],
+        *,
+        roles: set[int] | None = None,
+        password: str | None = None,
+    ) -> UserInfo:
+        """A new person (`user_id` None) or changes to one, with the roles given to them in person
+        and a first password, all in one transaction: a refusal leaves nothing half done."""
+        if password is not None:
+            check_length(password)
+        with self._ctx.write() as uow:
+            session = uow.session
+            if user_id is None:
+                record = self.create_in(uow, values)
+            else:
+                record = self.update_in(uow, user_id, expected_version or 0, values)
+            if roles is not None:
+                held = {
+                    a.role_id: a
+                    for a in session.scalars(
+                        select(RoleAssignment).where(RoleAssignment.user_id == record.id)
+                    )
+                }
+                for role_id in sorted(roles - held.keys()):
+                    role = load(session, Role, "role", role_id)
+                    session.add(RoleAssignment(role_id=role.id, user_id=record.id))
+                    uow.history.changed(
+                        "role", role.id, role.version, {"assigned": (None, f"user:{record.id}")}
+                    )
+                for role_id in sorted(held.keys() - roles):
+                    session.delete(held[role_id])
+                    uow.history.changed("role", role_id, 0, {"assigned": (f"user:{record.id}", None)})
+                if roles != held.keys():
+                    uow.emit("role.updated", sorted(roles ^ held.keys()), {"assigned"})
+            if password:
+                record.password_hash = hash_password(password)
+            session.flush()
+            return self.details(session, record)
 
     def deactivate(self, user_id: int, expected_version: int) -> UserInfo:
         """They can no longer sign in; their deals keep their name. Never oneself, never the last

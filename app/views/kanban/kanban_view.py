@@ -245,8 +245,7 @@ class KanbanView(QWidget):
         return column
 
     def _may_reorder(self) -> bool:
-        actor = self._services.actor
-        return actor is None or actor.is_admin
+        return self._services.roles.may_manage_settings()
 
     # -- reading -----------------------------------------------------------------------------------
 

@@ -54,7 +54,7 @@ class PipelinesSettings(QGroupBox):
         self.setObjectName("pipelinesSettings")
         self._services = services
         self._pipelines: list[PipelineInfo] = []
-        may_change = services.actor is None or services.actor.is_admin
+        may_change = services.roles.may_manage_settings()
 
         self.pipeline_list = QListWidget()
         self.pipeline_list.setObjectName("pipelineList")

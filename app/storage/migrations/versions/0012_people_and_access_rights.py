@@ -36,6 +36,14 @@ def upgrade() -> None:
     # The indexes that serve totals and analytics hold the responsible person and the open flag too,
     # so a restricted person's figures come from them alone; the few open deals get their own.
     _covering_indexes(with_rights=True)
+    op.drop_index("ix_deal_close_date", table_name="deal")
+    op.create_index("ix_deal_close_date", "deal", ["close_date", "responsible_id", "is_open"], unique=False)
+    op.create_index(
+        "ix_deal_pipeline_id_created_at",
+        "deal",
+        ["pipeline_id", "created_at", "stage_id", "currency", "amount", "responsible_id", "is_open"],
+        unique=False,
+    )
     op.create_index(
         "ix_deal_is_open",
         "deal",
@@ -139,6 +147,9 @@ def downgrade() -> None:
     op.drop_table("role")
     op.drop_table("deal_observer")
     op.drop_index("ix_deal_is_open", table_name="deal")
+    op.drop_index("ix_deal_pipeline_id_created_at", table_name="deal")
+    op.drop_index("ix_deal_close_date", table_name="deal")
+    op.create_index("ix_deal_close_date", "deal", ["close_date"], unique=False)
     _covering_indexes(with_rights=False)
     op.drop_column("deal", "is_open")
     with op.batch_alter_table("department") as batch:
