@@ -211,6 +211,42 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
         form = DealFormDialog(services, deal_id=deal_id, parent=window)
         form.resize(980, 720)
         in_dialog("33-deal-documents", form, lambda d: d.tabs.setCurrentWidget(d.documents))  # type: ignore[attr-defined]
+    # People and rights: who is who, signing in, and the board as a salesperson sees it.
+    window.sidebar.select(Area.SETTINGS)
+    window.resize(SIZE[0], 900)
+    people = window.settings_page.people
+    people.refresh()
+    window.settings_page.scroll_to(people)
+    people.tree.setCurrentItem(people.tree.topLevelItem(0))  # everybody
+    shoot("34-users-and-departments", window)
+    window.resize(*SIZE)
+    window.sidebar.select(Area.DEALS)
+    seller = _a_salesperson(services)
+    if seller is not None:
+        from app.dialogs.sign_in_dialog import SignInDialog
+
+        person = services.users.by_login(seller)
+        if not services.passwords.has_password(person.id):
+            services.passwords.set_password(person.id, "a demo password")
+
+        def wrong_password(dialog: QWidget) -> None:
+            assert isinstance(dialog, SignInDialog)
+            dialog.password.setText("not the password")
+            dialog.try_sign_in()
+
+        in_dialog(
+            "35-sign-in",
+            SignInDialog(services, last_login=seller, database=services.database.display_name, parent=window),
+            wrong_password,
+        )
+        as_seller = services.as_user(seller)
+        board = build_main_window(as_seller, settings)
+        board.resize(*SIZE)
+        board.show()
+        board.deals.set_view(DealsViewMode.KANBAN)
+        shoot("36-salesperson-board", board)
+        board.close()
+        finish_background_work(board)
     sample = _import_sample(scratch, services, language)
     importer = DealImportDialog(services, sample, parent=window)
     importer.day_first.setChecked(language == "de")  # the English sample is written the US way
@@ -221,6 +257,15 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     QApplication.processEvents()
     del translators
     return written
+
+
+def _a_salesperson(services: Any) -> str | None:
+    """The login of somebody who is neither an administrator nor a department's head."""
+    heads = {d.head_id for d in services.departments.list()}
+    return next(
+        (u.login for u in services.users.list() if not u.is_admin and u.id not in heads and u.department_id),
+        None,
+    )
 
 
 def _some_tunnels(services: Any) -> None:

@@ -54,10 +54,10 @@ class PeopleSettings(QGroupBox):
         self.delete_department = QPushButton(self.tr("Delete…"))
         self.delete_department.setObjectName("deleteDepartment")
         left = QWidget()
-        left_layout = QVBoxLayout(left)
+        left_layout = QHBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tree)
-        department_buttons = QHBoxLayout()
+        left_layout.addWidget(self.tree, 1)
+        department_buttons = QVBoxLayout()
         for button in (self.add_department, self.edit_department, self.delete_department):
             department_buttons.addWidget(button)
         department_buttons.addStretch(1)
@@ -74,9 +74,10 @@ class PeopleSettings(QGroupBox):
         self.table.setRootIsDecorated(False)
         self.table.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.table.setHeaderLabels(
-            [self.tr("Name"), self.tr("Login"), self.tr("Department"), self.tr("Roles"), self.tr("Status")]
+            [self.tr("Name"), self.tr("Login"), self.tr("Department"), self.tr("Roles")]
         )
-        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.header().setStretchLastSection(True)  # the roles, the longest, last
         self.add_person = QPushButton(self.tr("New person…"))
         self.add_person.setObjectName("newPerson")
         self.edit_person = QPushButton(self.tr("Edit…"))
@@ -101,14 +102,15 @@ class PeopleSettings(QGroupBox):
         person_buttons.addStretch(1)
         right_layout.addLayout(person_buttons)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Departments above, people below: both get the page's whole width (German buttons are long).
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.setMinimumHeight(420)
+        self.setMinimumHeight(560)
 
         for button in (
             self.add_department,
@@ -142,11 +144,11 @@ class PeopleSettings(QGroupBox):
         chosen = self.chosen_department()
         self._departments = self._services.departments.list()
         self._people = self._services.users.list(active_only=not self.show_inactive.isChecked())
-        roles = {r.id: r.name for r in self._services.roles.list()}
-        self._roles_of: dict[int, list[str]] = {}
-        for assignment in self._services.roles.assignments():
-            if assignment.user_id is not None:
-                self._roles_of.setdefault(assignment.user_id, []).append(roles.get(assignment.role_id, "?"))
+        via = {"person": "", "department": self.tr(" (department)"), "everyone": self.tr(" (everybody)")}
+        self._roles_of: dict[int, list[str]] = {
+            user_id: [f"{h.name}{via[h.via]}" for h in sorted(held, key=lambda h: h.via != "person")]
+            for user_id, held in self._services.roles.held().items()
+        }
         self.tree.blockSignals(True)
         self.tree.clear()
         everybody = QTreeWidgetItem([self.tr("Everybody"), ""])
@@ -180,19 +182,13 @@ class PeopleSettings(QGroupBox):
         ]
         self.table.clear()
         for person in shown:
-            status = [self.tr("administrator")] if person.is_admin else []
-            if not person.is_active:
-                status.append(self.tr("deactivated"))
-            item = QTreeWidgetItem(
-                [
-                    person.name,
-                    person.login,
-                    person.department_name or "",
-                    ", ".join(sorted(self._roles_of.get(person.id, []))),
-                    ", ".join(status),
-                ]
+            name = person.name if person.is_active else self.tr("%1 (deactivated)").replace("%1", person.name)
+            roles = ([self.tr("administrator")] if person.is_admin else []) + self._roles_of.get(
+                person.id, []
             )
+            item = QTreeWidgetItem([name, person.login, person.department_name or "", ", ".join(roles)])
             item.setData(0, Qt.ItemDataRole.UserRole, person.id)
+            item.setToolTip(3, item.text(3))
             self.table.addTopLevelItem(item)
         department = next((d for d in self._departments if d.id == chosen), None)
         self.edit_department.setEnabled(self.may_change and department is not None)

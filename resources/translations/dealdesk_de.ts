@@ -2666,6 +2666,18 @@ Trotzdem neu speichern?</translation>
         <source>Not deactivated</source>
         <translation>Nicht deaktiviert</translation>
     </message>
+    <message>
+        <source> (department)</source>
+        <translation> (Abteilung)</translation>
+    </message>
+    <message>
+        <source> (everybody)</source>
+        <translation> (alle)</translation>
+    </message>
+    <message>
+        <source>%1 (deactivated)</source>
+        <translation>%1 (deaktiviert)</translation>
+    </message>
 </context>
 <context>
     <name>PersonDialog</name>

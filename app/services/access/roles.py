@@ -33,6 +33,13 @@ class RoleInfo:
 
 
 @dataclass(frozen=True)
+class HeldRole:
+    role_id: int
+    name: str
+    via: str  # "person", "department" or "everyone"
+
+
+@dataclass(frozen=True)
 class AssignmentInfo:
     id: int
     role_id: int
@@ -55,6 +62,36 @@ class RoleService:
     def get(self, role_id: int) -> RoleInfo:
         with self._ctx.read() as session:
             return _info(load(session, Role, "role", role_id))
+
+    def held(self) -> dict[int, builtins.list[HeldRole]]:
+        """Every active person's roles and how they hold them: in person, through their department
+        (or one above it, given with its sub-departments), or as everybody."""
+        with self._ctx.read() as session:
+            roles = dict(session.execute(select(Role.id, Role.name)).all())
+            parents = dict(session.execute(select(Department.id, Department.parent_id)).all())
+            people = session.execute(
+                select(User.id, User.department_id).where(User.is_active.is_(True))
+            ).all()
+            assignments = [
+                _assignment(a) for a in session.scalars(select(RoleAssignment).order_by(RoleAssignment.id))
+            ]
+        out: dict[int, builtins.list[HeldRole]] = {}
+        for user_id, department_id in people:
+            above: builtins.list[int] = []
+            current = department_id
+            while current is not None and current not in above:
+                above.append(current)
+                current = parents.get(current)
+            held: builtins.list[HeldRole] = []
+            for a in assignments:
+                if a.user_id == user_id:
+                    held.append(HeldRole(a.role_id, roles.get(a.role_id, "?"), "person"))
+                elif a.everyone:
+                    held.append(HeldRole(a.role_id, roles.get(a.role_id, "?"), "everyone"))
+                elif a.department_id in above and (a.department_id == department_id or a.with_subdepartments):
+                    held.append(HeldRole(a.role_id, roles.get(a.role_id, "?"), "department"))
+            out[user_id] = held
+        return out
 
     def may_manage_settings(self) -> bool:
         """Whether the acting person may change settings (the screens offer their buttons to them)."""
