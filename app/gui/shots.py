@@ -219,6 +219,12 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     window.settings_page.scroll_to(people)
     people.tree.setCurrentItem(people.tree.topLevelItem(0))  # everybody
     shoot("34-users-and-departments", window)
+    roles = window.settings_page.roles
+    roles.refresh()
+    window.settings_page.scroll_to(roles)
+    salesperson_row = next((n for n, r in enumerate(roles._roles) if r.builtin == "salesperson"), 0)
+    roles.roles.setCurrentRow(salesperson_row)
+    shoot("37-role-matrix", window)
     window.resize(*SIZE)
     window.sidebar.select(Area.DEALS)
     seller = _a_salesperson(services)

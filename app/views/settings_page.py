@@ -29,6 +29,7 @@ from app.views.fields_settings import FieldsSettings
 from app.views.people_settings import PeopleSettings
 from app.views.pipelines_settings.pipelines_settings import PipelinesSettings
 from app.views.products_settings import ProductsSettings
+from app.views.roles_settings.roles_settings import RolesSettings
 
 
 class SettingsPage(QWidget):
@@ -107,6 +108,7 @@ class SettingsPage(QWidget):
         self.products = ProductsSettings(services)
         self.documents = DocumentsSettings(services)
         self.people = PeopleSettings(services)
+        self.roles = RolesSettings(services)
         general = QWidget()
         general_layout = QVBoxLayout(general)
         general_layout.setContentsMargins(0, 0, 0, 0)
@@ -121,6 +123,7 @@ class SettingsPage(QWidget):
         for name, section in (
             (self.tr("General"), general),
             (self.tr("Users and departments"), self.people),
+            (self.tr("Roles and access rights"), self.roles),
             (self.tr("Deals"), deals),
             (self.tr("Pipelines and stages"), self.pipelines),
             (self.tr("Products"), self.products),
@@ -155,7 +158,7 @@ class SettingsPage(QWidget):
         self._save_reasons.clicked.connect(self._on_save_reasons)
 
     def _page(self, section: QWidget) -> QScrollArea:
-        if section not in (self.pipelines, self.people):  # these use the whole width
+        if section not in (self.pipelines, self.people, self.roles):  # these use the whole width
             section.setMaximumWidth(900)
         content = QWidget()
         layout = QVBoxLayout(content)

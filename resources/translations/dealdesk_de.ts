@@ -3219,6 +3219,280 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>RoleMatrix</name>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Own</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <source>Own department</source>
+        <translation>Eigene Abteilung</translation>
+    </message>
+    <message>
+        <source>Department and sub-departments</source>
+        <translation>Abteilung und Unterabteilungen</translation>
+    </message>
+    <message>
+        <source>Own and open</source>
+        <translation>Eigene und offene</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>May move into</source>
+        <translation>Darf verschieben in</translation>
+    </message>
+    <message>
+        <source>As above: %1</source>
+        <translation>Wie oben: %1</translation>
+    </message>
+    <message>
+        <source>the stages ticked below</source>
+        <translation>die unten angehakten Phasen</translation>
+    </message>
+    <message>
+        <source>any stage</source>
+        <translation>jede Phase</translation>
+    </message>
+    <message>
+        <source>no stage</source>
+        <translation>keine Phase</translation>
+    </message>
+    <message>
+        <source>as above</source>
+        <translation>wie oben</translation>
+    </message>
+</context>
+<context>
+    <name>RolesSettings</name>
+    <message>
+        <source>Roles and access rights</source>
+        <translation>Rollen und Zugriffsrechte</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu …</translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation>Kopieren …</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>May manage settings (users, roles, pipelines, fields, …)</source>
+        <translation>Darf Einstellungen verwalten (Benutzer, Rollen, Pipelines, Felder, …)</translation>
+    </message>
+    <message>
+        <source>May manage automation</source>
+        <translation>Darf Automatisierung verwalten</translation>
+    </message>
+    <message>
+        <source>Sees the sums of lists and kanban columns</source>
+        <translation>Sieht die Summen von Listen und Kanban-Spalten</translation>
+    </message>
+    <message>
+        <source>their own figures</source>
+        <translation>die eigenen Zahlen</translation>
+    </message>
+    <message>
+        <source>their department's</source>
+        <translation>die der Abteilung</translation>
+    </message>
+    <message>
+        <source>everybody's</source>
+        <translation>die aller</translation>
+    </message>
+    <message>
+        <source>Analytics shows</source>
+        <translation>Analysen zeigen</translation>
+    </message>
+    <message>
+        <source>Give to…</source>
+        <translation>Vergeben an …</translation>
+    </message>
+    <message>
+        <source>Take from…</source>
+        <translation>Entziehen …</translation>
+    </message>
+    <message>
+        <source>(the role above)</source>
+        <translation>(die Rolle oben)</translation>
+    </message>
+    <message>
+        <source>What can this person do?</source>
+        <translation>Was darf diese Person?</translation>
+    </message>
+    <message>
+        <source>Save role</source>
+        <translation>Rolle speichern</translation>
+    </message>
+    <message>
+        <source>everybody</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>%1 with its sub-departments</source>
+        <translation>%1 mit Unterabteilungen</translation>
+    </message>
+    <message>
+        <source>Held by: %1</source>
+        <translation>Vergeben an: %1</translation>
+    </message>
+    <message>
+        <source>Nobody holds this role.</source>
+        <translation>Niemand hat diese Rolle.</translation>
+    </message>
+    <message>
+        <source>%1 as an administrator may do everything.</source>
+        <translation>%1 darf als Administrator alles.</translation>
+    </message>
+    <message>
+        <source>What %1 may do through all their roles together (read only).</source>
+        <translation>Was %1 durch alle eigenen Rollen zusammen darf (nur lesen).</translation>
+    </message>
+    <message>
+        <source>Role not saved</source>
+        <translation>Rolle nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved. People holding the role have these rights from their next step on.</source>
+        <translation>Gespeichert. Wer die Rolle hat, hat diese Rechte ab dem nächsten Schritt.</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>Neue Rolle</translation>
+    </message>
+    <message>
+        <source>Name of the role:</source>
+        <translation>Name der Rolle:</translation>
+    </message>
+    <message>
+        <source>Copy role</source>
+        <translation>Rolle kopieren</translation>
+    </message>
+    <message>
+        <source>Name of the copy:</source>
+        <translation>Name der Kopie:</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Rename role</source>
+        <translation>Rolle umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Delete the role “%1”? Those who hold it lose what it gives them.</source>
+        <translation>Die Rolle „%1“ löschen? Wer sie hat, verliert, was sie gibt.</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>Rolle löschen</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Person: %1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Abteilung: %1</translation>
+    </message>
+    <message>
+        <source>Department with its sub-departments: %1</source>
+        <translation>Abteilung mit Unterabteilungen: %1</translation>
+    </message>
+    <message>
+        <source>Give the role</source>
+        <translation>Rolle vergeben</translation>
+    </message>
+    <message>
+        <source>Give “%1” to:</source>
+        <translation>„%1“ vergeben an:</translation>
+    </message>
+    <message>
+        <source>Take the role</source>
+        <translation>Rolle entziehen</translation>
+    </message>
+    <message>
+        <source>Take “%1” from:</source>
+        <translation>„%1“ entziehen:</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+</context>
+<context>
     <name>SectionEditor</name>
     <message>
         <source>Name of the section</source>
@@ -3338,6 +3612,10 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Users and departments</source>
         <translation>Benutzer und Abteilungen</translation>
+    </message>
+    <message>
+        <source>Roles and access rights</source>
+        <translation>Rollen und Zugriffsrechte</translation>
     </message>
 </context>
 <context>

@@ -610,6 +610,7 @@ def test_settings_are_pages_chosen_from_a_list(qtbot, window: MainWindow) -> Non
     assert names == [
         "General",
         "Users and departments",
+        "Roles and access rights",
         "Deals",
         "Pipelines and stages",
         "Products",

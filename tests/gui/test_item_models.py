@@ -25,6 +25,7 @@ from app.views.deal_list.deal_table_model import COL_AMOUNT, DealTableModel
 from app.views.kanban.card_model import CardListModel
 from app.views.leads.lead_table_model import LeadTableModel
 from app.views.pipelines_settings.stage_table_model import StageTableModel
+from app.views.roles_settings.role_matrix_model import RoleMatrixModel
 
 
 def _deal_table(services: Services) -> QAbstractItemModel:
@@ -83,6 +84,20 @@ def _stages(services: Services) -> QAbstractItemModel:
     return model
 
 
+def _role_matrix(services: Services) -> QAbstractItemModel:
+    model = RoleMatrixModel(services.pipelines.list())
+    salesperson = next(r for r in services.roles.list() if r.builtin == "salesperson")
+    model.set_rights(salesperson.rights)
+    return model
+
+
+def _role_preview(services: Services) -> QAbstractItemModel:
+    model = _role_matrix(services)
+    assert isinstance(model, RoleMatrixModel)
+    model.set_preview(tuple(r.rights for r in services.roles.list()[:2]))
+    return model
+
+
 # Every model class of the app, with the ways the app fills it.
 MODELS: dict[type, list[Callable[[Services], QAbstractItemModel]]] = {
     DealTableModel: [_deal_table, _deal_table_filtered],
@@ -91,6 +106,7 @@ MODELS: dict[type, list[Callable[[Services], QAbstractItemModel]]] = {
     CardListModel: [_cards],
     ProductRowsModel: [_product_rows],
     StageTableModel: [_stages],
+    RoleMatrixModel: [_role_matrix, _role_preview],
 }
 # Base classes, checked through their subclasses above.
 BASES = {PagedTableModel}

@@ -204,3 +204,104 @@ def test_without_the_settings_right_the_page_only_shows(qtbot, services: Service
     assert not any(
         b.isEnabled() for b in (page.add_person, page.add_department, page.deactivate, page.move_people)
     )
+
+
+# -- Settings › Roles and access rights ----------------------------------------------------------------------
+
+
+def _roles_page(qtbot, services: Services):
+    from app.views.roles_settings.roles_settings import RolesSettings
+
+    page = RolesSettings(services)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _cell(page, path: list[str], column: int):
+    model = page.model
+    parent = None
+    index = None
+    for name in path:
+        rows = model.rowCount(parent) if parent is not None else model.rowCount()
+        for row in range(rows):
+            candidate = model.index(row, 0, parent) if parent is not None else model.index(row, 0)
+            if candidate.data() == name:
+                index, parent = candidate, candidate
+                break
+        else:
+            raise AssertionError(f"no row {name}")
+    return index.siblingAtColumn(column)
+
+
+def _choose_in_editor(qtbot, page, index, text: str) -> None:
+    """Double-click the cell, pick `text` in the list that opens, as a person would."""
+    from PySide6.QtWidgets import QComboBox
+
+    page.matrix.scrollTo(index)
+    rect = page.matrix.visualRect(index)
+    qtbot.mouseClick(page.matrix.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.matrix.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = page.matrix.findChild(QComboBox, "levelEditor")
+    assert editor is not None
+    editor.showPopup()
+    view = editor.view()
+    row = editor.findText(text)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(row, 0)).center()
+    )
+    qtbot.waitUntil(lambda: page.matrix.findChild(QComboBox, "levelEditor") is None)
+
+
+def test_the_role_matrix_edits_a_stage_and_saves(qtbot, services: Services) -> None:
+    from app.services.access.rights import Action, Entity, Level
+
+    page = _roles_page(qtbot, services)
+    page.roles.setCurrentRow(next(n for n, r in enumerate(page._roles) if r.builtin == "salesperson"))
+    pipeline = services.pipelines.list()[0]
+    won = next(s for s in pipeline.stages if s.semantic.value == "won")
+    page.matrix.expandAll()
+    read = 1  # the Read column
+    stage_cell = _cell(page, ["Deals", pipeline.name, won.name], read)
+    assert stage_cell.data() == "↑ Own and open"  # inherits until told otherwise
+    _choose_in_editor(qtbot, page, stage_cell, "None")
+    assert stage_cell.data() == "None"
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    saved = next(r for r in services.roles.list() if r.builtin == "salesperson")
+    assert saved.rights.level(Entity.DEAL, Action.READ, pipeline.id, won.id) is Level.NONE
+    assert saved.rights.level(Entity.DEAL, Action.READ, pipeline.id, pipeline.stages[0].id) is Level.OPEN
+    assert page.status.text().startswith("Saved.")
+
+
+def test_the_preview_shows_what_a_person_may_do_through_all_their_roles(qtbot, services: Services) -> None:
+    anna = services.users.create(login="anna", name="Anna Berg")
+    for assignment in services.roles.assignments():
+        services.roles.unassign(assignment.id)
+    roles = {r.builtin: r for r in services.roles.list()}
+    services.roles.assign(roles["salesperson"].id, user_id=anna.id)
+    services.roles.assign(roles["readonly"].id, user_id=anna.id)
+    page = _roles_page(qtbot, services)
+    page.person.setCurrentIndex(page.person.findData(anna.id))
+    assert _cell(page, ["Contacts"], 1).data() == "All"  # read-only gives all, the salesperson own + open
+    assert _cell(page, ["Contacts"], 3).data() == "Own"  # edit: the salesperson's
+    assert not (page.model.flags(_cell(page, ["Contacts"], 3)) & Qt.ItemFlag.ItemIsEditable)
+
+
+def test_two_administrators_saving_the_same_role_never_overwrite_each_other(
+    qtbot, services: Services, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    page = _roles_page(qtbot, services)
+    page.roles.setCurrentRow(next(n for n, r in enumerate(page._roles) if r.builtin == "manager"))
+    role = page._role
+    services.roles.update(role.id, role.version, name="Team leads")  # another PC, meanwhile
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    page.manage_settings.setChecked(True)
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    assert warned
+    assert "changed" in warned[0]
+    assert not next(r for r in services.roles.list() if r.id == role.id).rights.manage_settings

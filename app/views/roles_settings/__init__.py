@@ -1,0 +1,1 @@
+"""Settings › Roles: the role matrix, its switches, who holds each role, and a preview per person."""
