@@ -276,7 +276,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _on_summary_changed(self, summary: DealSummary) -> None:
         text = self.tr("%Ln deal(s)", "", summary.count)
-        if summary.count:
+        if summary.count and summary.total is not None:  # None: the role hides sums
             total = money(summary.total, summary.base_currency)
             text = self.tr("%1 · total %2").replace("%1", text).replace("%2", total)
         self._count_label.setText(text)

@@ -370,6 +370,10 @@
         <source>%Ln deal(s) · %1</source>
         <translation><numerusform>%Ln Deal · %1</numerusform><numerusform>%Ln Deals · %1</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ColumnHeader</name>
@@ -384,6 +388,10 @@
     <message numerus="yes">
         <source>%Ln deal(s) · %1</source>
         <translation><numerusform>%Ln Deal · %1</numerusform><numerusform>%Ln Deals · %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2257,10 @@ Trotzdem neu speichern?</translation>
     <message numerus="yes">
         <source>Where do %Ln deal(s) go?</source>
         <translation><numerusform>Wohin soll %Ln Deal?</numerusform><numerusform>Wohin sollen %Ln Deals?</numerusform></translation>
+    </message>
+    <message>
+        <source>Your role does not let you move deals into the stage “%1”.</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, Deals in die Phase „%1“ zu verschieben.</translation>
     </message>
 </context>
 <context>

@@ -24,12 +24,20 @@
         <source>%Ln deal(s) · %1</source>
         <translation><numerusform>%Ln deal · %1</numerusform><numerusform>%Ln deals · %1</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln deal</numerusform><numerusform>%Ln deals</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ColumnHeader</name>
     <message numerus="yes">
         <source>%Ln deal(s) · %1</source>
         <translation><numerusform>%Ln deal · %1</numerusform><numerusform>%Ln deals · %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln deal</numerusform><numerusform>%Ln deals</numerusform></translation>
     </message>
 </context>
 <context>

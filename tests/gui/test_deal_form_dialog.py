@@ -252,7 +252,6 @@ def test_the_stage_bar_moves_the_deal_on_save(qtbot, services: Services) -> None
     assert history[0].field == "stage_id"
 
 
-
 def test_the_amount_follows_the_products_when_switched_on(qtbot, services: Services, monkeypatch) -> None:
     form = open_form(qtbot, services)
     form.products.model.add_row(

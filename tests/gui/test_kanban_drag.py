@@ -85,3 +85,31 @@ def test_dragging_a_header_reorders_the_stages(
     qtbot.waitUntil(lambda: [c.stage.name for c in board.columns][:2] == [names[1], names[0]], timeout=5000)
     stored = next(p for p in demo_services.pipelines.list() if p.id == board.pipeline.id)
     assert [s.name for s in stored.stages][:2] == [names[1], names[0]]
+
+
+def test_a_forbidden_stage_looks_unavailable_while_dragging_and_the_card_goes_back(
+    qtbot, demo_services: Services, pointer: Pointer, settings
+) -> None:
+    from test_people_gui import _seller_board
+
+    from PySide6.QtCore import QTimer
+
+    window, board, won = _seller_board(qtbot, demo_services, settings)
+    window.raise_()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    QApplication.processEvents()
+    source = board.columns[0]
+    card = source.model.card(0)
+    seen: list[bool] = []
+    watch = QTimer()
+    watch.setInterval(30)
+    watch.timeout.connect(lambda: seen.append(won.graphicsEffect() is not None))  # runs inside the drag loop
+    watch.start()
+    drag(qtbot, pointer, card_centre(board, 0, 0), won.mapToGlobal(won.rect().center()))
+    watch.stop()
+    assert any(seen)  # dimmed while the card was held
+    assert won.graphicsEffect() is None  # and back to normal after
+    qtbot.waitUntil(lambda: board.last_refusal.startswith("Your role does not let you move"), timeout=3000)
+    assert demo_services.deals.get(card.id).stage_id == source.stage.id
+    assert source.model.row_of(card.id) is not None

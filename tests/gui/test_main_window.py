@@ -119,7 +119,6 @@ def test_new_deal_through_the_dialog(qtbot, window: MainWindow, demo_services: S
     assert window.findChild(QLabel, "dealCount").text().startswith("401 deals · total")
 
 
-
 def test_invalid_amount_is_explained_and_nothing_is_stored(qtbot, demo_services: Services) -> None:
     dialog = DealQuickDialog(demo_services)
     qtbot.addWidget(dialog)

@@ -305,3 +305,103 @@ def test_two_administrators_saving_the_same_role_never_overwrite_each_other(
     assert warned
     assert "changed" in warned[0]
     assert not next(r for r in services.roles.list() if r.id == role.id).rights.manage_settings
+
+
+# -- a salesperson's window ---------------------------------------------------------------------------------
+
+
+def test_a_salespersons_list_board_and_calendar_show_only_their_deals(
+    qtbot, demo_services: Services, settings: UserSettings
+) -> None:
+    from app.gui.application import build_main_window
+    from app.services.deals.filters import DealFilter
+    from app.views.deals_area import DealsViewMode
+
+    heads = {d.head_id for d in demo_services.departments.list()}
+    seller = next(u for u in demo_services.users.list() if not u.is_admin and u.id not in heads)
+    as_seller = demo_services.as_user(seller.login)
+    readable = as_seller.deal_queries.count(DealFilter())
+    everything = demo_services.deal_queries.count(DealFilter())
+    assert 0 < readable < everything / 3  # the demo's salespeople read their own and the open deals
+    window = build_main_window(as_seller, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.deals.model.rowCount() == readable)
+    qtbot.waitUntil(lambda: window._count_label.text().startswith(f"{readable:,} deals"))
+    rows = [window.deals.model.row_at(r) for r in range(min(readable, 50))]
+    assert all(r.responsible_id == seller.id or demo_services.deals.get(r.id).is_open for r in rows)
+    window.deals.set_view(DealsViewMode.KANBAN)
+    board = window.deals.kanban
+    qtbot.waitUntil(lambda: bool(board.columns))
+    pipeline = board.pipeline
+    in_pipeline = as_seller.deal_queries.count(DealFilter(pipeline_id=pipeline.id))
+    shown = [c.header.figures.text() for c in board.columns] + [z.figures.text() for z in board.zones]
+    counts = [int(text.split()[0].replace(",", "")) for text in shown]
+    assert sum(counts) == in_pipeline
+
+
+def test_a_role_that_hides_sums_shows_counts_only(
+    qtbot, demo_services: Services, settings: UserSettings
+) -> None:
+    from app.gui.application import build_main_window
+    from app.services.access.rights import RoleRights
+    from app.services.deals.filters import DealFilter
+    from app.views.deals_area import DealsViewMode
+
+    salesperson = next(r for r in demo_services.roles.list() if r.builtin == "salesperson")
+    hidden = RoleRights.from_json({**salesperson.rights.to_json(), "switches": {"see_sums": False}})
+    demo_services.roles.update(salesperson.id, salesperson.version, rights=hidden)
+    heads = {d.head_id for d in demo_services.departments.list()}
+    seller = next(u for u in demo_services.users.list() if not u.is_admin and u.id not in heads)
+    as_seller = demo_services.as_user(seller.login)
+    assert as_seller.deal_queries.summary(DealFilter()).total is None  # the service gives no sums
+    window = build_main_window(as_seller, settings)
+    qtbot.addWidget(window)
+    window.show()
+    readable = as_seller.deal_queries.count(DealFilter())
+    qtbot.waitUntil(lambda: window._count_label.text() == f"{readable:,} deals")  # no "· total"
+    window.deals.set_view(DealsViewMode.KANBAN)
+    board = window.deals.kanban
+    qtbot.waitUntil(lambda: bool(board.columns) and "deal" in board.columns[0].header.figures.text())
+    assert all("€" not in c.header.figures.text() for c in board.columns)
+
+
+def _seller_board(qtbot, demo_services: Services, settings: UserSettings):
+    """A salesperson's board, their role not letting them move deals into Won."""
+    from app.gui.application import build_main_window
+    from app.services.access.rights import RoleRights
+    from app.views.deals_area import DealsViewMode
+
+    pipeline = demo_services.pipelines.list()[0]
+    won = next(s for s in pipeline.stages if s.semantic.value == "won")
+    role = next(r for r in demo_services.roles.list() if r.builtin == "salesperson")
+    rights = role.rights.to_json()
+    rights["pipelines"] = {str(pipeline.id): {"move": [s.id for s in pipeline.stages if s.id != won.id]}}
+    demo_services.roles.update(role.id, role.version, rights=RoleRights.from_json(rights))
+    heads = {d.head_id for d in demo_services.departments.list()}
+    seller = next(u for u in demo_services.users.list() if not u.is_admin and u.id not in heads)
+    window = build_main_window(demo_services.as_user(seller.login), settings)
+    qtbot.addWidget(window)
+    window.move(0, 0)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.deals.set_view(DealsViewMode.KANBAN)
+    board = window.deals.kanban
+    qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 0, timeout=5000)
+    return window, board, next(z for z in board.zones if z.stage.id == won.id)
+
+
+def test_a_drop_on_a_stage_the_role_forbids_is_refused_with_the_reason(
+    qtbot, demo_services: Services, settings: UserSettings
+) -> None:
+    from dragdrop import card_mime, drop
+
+    _window, board, won = _seller_board(qtbot, demo_services, settings)
+    source = board.columns[0]
+    card = source.model.card(0)
+    assert not drop(won, card_mime(source, 0))  # refused before the drop
+    assert board.last_refusal == "Your role does not let you move deals into the stage “Won”."
+    assert demo_services.deals.get(card.id).stage_id == source.stage.id  # the card stays
+    assert drop(board.columns[1].view.viewport(), card_mime(source, 0))  # another stage is fine
+    qtbot.waitUntil(lambda: demo_services.deals.get(card.id).stage_id == board.columns[1].stage.id)

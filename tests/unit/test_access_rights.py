@@ -74,7 +74,7 @@ def test_a_person_without_a_role_sees_no_deal_not_even_as_a_count(services: Serv
     anna = services.as_user("anna")
     assert _visible(anna) == set()
     assert anna.deal_queries.count(DealFilter()) == 0
-    assert anna.deal_queries.summary(DealFilter()).total == 0
+    assert anna.deal_queries.summary(DealFilter()).count == 0
     with pytest.raises(NotFoundError):
         anna.deals.get(office["deals"]["anna0"].id)
 

@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Department, Role, RoleAssignment, User
+from app.models import Department, Role, RoleAssignment, Stage, User
 from app.services.access.permissions import may_manage_settings, require_settings
 from app.services.access.rights import RoleRights
-from app.services.access.scope import bump_rights
+from app.services.access.scope import access_for, bump_rights
 from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -92,6 +92,16 @@ class RoleService:
                     held.append(HeldRole(a.role_id, roles.get(a.role_id, "?"), "department"))
             out[user_id] = held
         return out
+
+    def move_targets(self, pipeline_id: int) -> frozenset[int] | None:
+        """The stages of the pipeline the acting person may move deals into (None: every one)."""
+        with self._ctx.read() as session:
+            access = access_for(session, self._ctx.actor_id)
+            if access.unrestricted:
+                return None
+            stages = list(session.scalars(select(Stage.id).where(Stage.pipeline_id == pipeline_id)))
+            allowed = frozenset(s for s in stages if access.may_move_into(pipeline_id, s))
+            return None if len(allowed) == len(stages) else allowed
 
     def may_manage_settings(self) -> bool:
         """Whether the acting person may change settings (the screens offer their buttons to them)."""

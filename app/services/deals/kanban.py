@@ -12,7 +12,7 @@ from sqlalchemy import Connection, and_, bindparam, exists, func, literal, selec
 from sqlalchemy.orm import aliased
 
 from app.models import Company, Contact, Currency, Deal, Task, User, deal_contact
-from app.services.access.scope import deal_scope
+from app.services.access.scope import access_for, deal_scope
 from app.services.core.context import ServiceContext
 from app.services.core.money_sums import amount_sum, money
 from app.services.deals.filters import DealFilter, deal_conditions
@@ -24,7 +24,7 @@ CARDS_PER_PAGE = 50
 class ColumnSummary:
     stage_id: int
     count: int
-    total: Decimal  # in the base currency
+    total: Decimal | None  # in the base currency; None for those whose roles hide sums
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +74,16 @@ class KanbanService:
                 .where(Deal.stage_id.in_(stage_ids), *conditions)
                 .group_by(Deal.stage_id, Deal.currency)
             ).all()
+            sums = access_for(conn, self._ctx.actor_id).switch("see_sums")
         counts: dict[int, int] = dict.fromkeys(stage_ids, 0)
         totals: dict[int, Decimal] = {s: Decimal(0) for s in stage_ids}
         for stage_id, currency, count, amount in rows:
             counts[stage_id] += count
             totals[stage_id] += money(amount) * rates.get(currency, Decimal(1))
-        return {s: ColumnSummary(s, counts[s], totals[s].quantize(Decimal("0.01"))) for s in stage_ids}
+        return {
+            s: ColumnSummary(s, counts[s], totals[s].quantize(Decimal("0.01")) if sums else None)
+            for s in stage_ids
+        }
 
     def cards(
         self,

@@ -26,7 +26,7 @@ from app.models import (
     User,
     deal_contact,
 )
-from app.services.access.scope import deal_scope
+from app.services.access.scope import access_for, deal_scope
 from app.services.core.context import ServiceContext
 from app.services.core.money_sums import amount_sum, money
 from app.services.deals.filters import (
@@ -90,7 +90,7 @@ class DealRow:
 @dataclass(frozen=True)
 class DealSummary:
     count: int
-    total: Decimal  # in the base currency
+    total: Decimal | None  # in the base currency; None for those whose roles hide sums
     base_currency: str
     by_currency: dict[str, Decimal] = field(default_factory=dict)
 
@@ -147,11 +147,15 @@ class DealQueryService:
             else:
                 stmt = stmt.where(*self._conditions(session, deal_filter))
             rows = session.execute(stmt.group_by(Deal.currency)).all()
+            sums = access_for(session, self._ctx.actor_id).switch("see_sums")
+        count = sum(n for _c, n, _a in rows)
+        if not sums:  # the role hides amounts: counts only (Bitrix24's "hide sums")
+            return DealSummary(count, None, base, {})
         by_currency = {code: money(amount) for code, _n, amount in rows}
         total = sum(
             ((amount * rates.get(code, Decimal(1))) for code, amount in by_currency.items()), Decimal(0)
         ).quantize(Decimal("0.01"))
-        return DealSummary(sum(n for _c, n, _a in rows), total, base, by_currency)
+        return DealSummary(count, total, base, by_currency)
 
     def cursor(self, deal_filter: DealFilter, sort: DealSort) -> PageCursor:
         """The layout of a sorted, filtered list, for reading pages of it anywhere; keep it until

@@ -23,6 +23,7 @@ from app.views.kanban.card_model import read_cards_mime
 
 class CloseZone(QFrame):
     cards_dropped = Signal(int, int, object)  # target stage id, source stage id, [(deal id, version)]
+    drop_refused = Signal(str)  # why cards may not be dropped here (the person's role)
 
     def __init__(self, stage: StageInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +31,7 @@ class CloseZone(QFrame):
         self.stage = stage
         self._on = False
         self.setAcceptDrops(True)
+        self.refusal = ""  # set by the board: why deals may not be closed here ("" they may)
         self.setMinimumHeight(52)
         self.name = QLabel(stage.name)
         self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -46,8 +48,12 @@ class CloseZone(QFrame):
         layout.addWidget(self.figures)
         self._highlight(False)
 
-    def show_figures(self, count: int, total: str) -> None:
-        self.figures.setText(self.tr("%Ln deal(s) · %1", "", count).replace("%1", total))
+    def show_figures(self, count: int, total: str | None) -> None:
+        """The count and, unless the person's roles hide sums (None), the total."""
+        if total is None:
+            self.figures.setText(self.tr("%Ln deal(s)", "", count))
+        else:
+            self.figures.setText(self.tr("%Ln deal(s) · %1", "", count).replace("%1", total))
 
     def _highlight(self, on: bool) -> None:
         """Dashed in the stage colour; filled with it while cards are held over the zone."""
@@ -75,7 +81,11 @@ class CloseZone(QFrame):
 
     def _accept_if_cards(self, event: QDragMoveEvent) -> None:
         dropped = read_cards_mime(event.mimeData())
-        if dropped is not None and dropped[0] != self.stage.id:
+        if dropped is not None and dropped[0] != self.stage.id and self.refusal:
+            event.ignore()  # refused before the drop: the card goes back, the reason is said
+            if isinstance(event, QDragEnterEvent):
+                self.drop_refused.emit(self.refusal)
+        elif dropped is not None and dropped[0] != self.stage.id:
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
             self._highlight(True)
@@ -89,7 +99,7 @@ class CloseZone(QFrame):
     def dropEvent(self, event: QDropEvent) -> None:
         self._highlight(False)
         dropped = read_cards_mime(event.mimeData())
-        if dropped is None or dropped[0] == self.stage.id:
+        if dropped is None or dropped[0] == self.stage.id or self.refusal:
             event.ignore()
             return
         event.setDropAction(Qt.DropAction.MoveAction)  # the card model ignores Qt's removeRows

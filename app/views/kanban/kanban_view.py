@@ -9,8 +9,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QCursor, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.container import Services
 from app.services.core.errors import DatabaseError, MissingFieldsError, ServiceError
@@ -33,6 +43,7 @@ class KanbanView(QWidget):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.last_refusal = ""  # the last reason a drop was refused (shown as a tooltip)
         self.setObjectName("kanbanView")
         self._services = services
         self._base_currency = services.currencies.base_code()
@@ -219,8 +230,10 @@ class KanbanView(QWidget):
         for stage in closing:
             zone = CloseZone(stage)
             zone.cards_dropped.connect(self._on_cards_dropped)
+            zone.drop_refused.connect(self._say_refused)
             self.zones.append(zone)
             self._zones_row.addWidget(zone, 1)
+        self._apply_move_rights()
         if pipeline is None:
             self._empty.setText(self.tr("There is no pipeline yet. Add one in the settings."))
         elif not in_progress:
@@ -228,8 +241,40 @@ class KanbanView(QWidget):
         self._empty.setVisible(not in_progress)
         self._scroll.setVisible(bool(in_progress))
 
+    def _apply_move_rights(self) -> None:
+        """Columns and zones of stages the person's roles do not let them move deals into refuse
+        drops, with the reason (the services refuse such moves anyway)."""
+        targets = self._services.roles.move_targets(self._pipeline.id) if self._pipeline else None
+
+        def refusal(stage: StageInfo) -> str:
+            if targets is None or stage.id in targets:
+                return ""
+            return self.tr("Your role does not let you move deals into the stage “%1”.").replace(
+                "%1", stage.name
+            )
+
+        for column in self.columns:
+            column.view.refusal = refusal(column.stage)
+        for zone in self.zones:
+            zone.refusal = refusal(zone.stage)
+
+    def _dim_refusing(self, on: bool) -> None:
+        """While cards are dragged, columns and zones that would refuse them look unavailable."""
+        for widget, refusal in [
+            *((c, c.view.refusal) for c in self.columns),
+            *((z, z.refusal) for z in self.zones),
+        ]:
+            widget.setGraphicsEffect(_dimmed(widget) if on and refusal else None)  # type: ignore[arg-type]
+
+    def _say_refused(self, reason: str) -> None:
+        self.last_refusal = reason
+        QToolTip.showText(QCursor.pos(), reason, self)
+
     def _new_column(self, stage: StageInfo, movable: bool) -> StageColumn:
         column = StageColumn(self._services, stage, self._base_currency, movable=movable)
+        column.view.drop_refused.connect(self._say_refused)
+        column.view.drag_started.connect(lambda: self._dim_refusing(True))
+        column.view.drag_finished.connect(lambda: self._dim_refusing(False))
         column.model.cards_dropped.connect(self._on_cards_dropped)
         column.model.read_failed.connect(self.read_failed)
         column.view.open_requested.connect(self.open_requested)
@@ -295,7 +340,9 @@ class KanbanView(QWidget):
 
     def _show_summaries(self, summaries: dict[int, object]) -> None:
         for stage_id, summary in summaries.items():
-            count, total = summary.count, money(summary.total, self._base_currency)  # type: ignore[attr-defined]
+            amount = summary.total  # type: ignore[attr-defined]
+            count = summary.count  # type: ignore[attr-defined]
+            total = money(amount, self._base_currency) if amount is not None else None  # None: sums hidden
             column = self.column_of(stage_id)
             if column is not None:
                 column.header.show_figures(count, total)
@@ -398,3 +445,9 @@ class KanbanView(QWidget):
             self.move_refused.emit(exc)
             return
         self.reload()
+
+
+def _dimmed(widget: QWidget) -> QGraphicsOpacityEffect:
+    effect = QGraphicsOpacityEffect(widget)  # owned by the widget: Python must not collect it
+    effect.setOpacity(0.35)
+    return effect

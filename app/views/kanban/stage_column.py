@@ -46,6 +46,9 @@ class CardListView(QListView):
     pipeline_move_requested = Signal(list)  # ids of the selected cards' deals
     move_requested = Signal(int, int)  # deal id, direction (-1 left, +1 right)
     neighbour_requested = Signal(int, int)  # direction, row
+    drop_refused = Signal(str)  # why cards may not be dropped here (the person's role)
+    drag_started = Signal()
+    drag_finished = Signal()
 
     def __init__(self, model: CardListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,7 @@ class CardListView(QListView):
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.setPalette(palette)
         self.doubleClicked.connect(lambda index: self._open(index.row()))
+        self.refusal = ""  # set by the board: why deals may not be moved into this stage ("" they may)
 
     @property
     def cards(self) -> CardListModel:
@@ -118,15 +122,27 @@ class CardListView(QListView):
 
     def _accept_if_ours(self, event: QDragMoveEvent) -> None:
         dropped = read_cards_mime(event.mimeData())
-        if dropped is not None and dropped[0] != self.cards.stage_id:
+        if dropped is not None and dropped[0] != self.cards.stage_id and self.refusal:
+            event.ignore()  # refused before the drop: the card goes back, the reason is said
+            if isinstance(event, QDragEnterEvent):
+                self.drop_refused.emit(self.refusal)
+        elif dropped is not None and dropped[0] != self.cards.stage_id:
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
         else:
             event.ignore()
 
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        """The board shows which columns take the cards while they are dragged."""
+        self.drag_started.emit()
+        try:
+            super().startDrag(supported)
+        finally:
+            self.drag_finished.emit()
+
     def dropEvent(self, event: QDropEvent) -> None:
         dropped = read_cards_mime(event.mimeData())
-        if dropped is None or dropped[0] == self.cards.stage_id:
+        if dropped is None or dropped[0] == self.cards.stage_id or self.refusal:
             event.ignore()
             return
         # A move; the source list's attempt to remove the rows afterwards is a no-op (the card
@@ -177,8 +193,12 @@ class ColumnHeader(QFrame):
             self.setToolTip(self.tr("Drag the header sideways to put the stage elsewhere"))
             self.setCursor(Qt.CursorShape.OpenHandCursor)
 
-    def show_figures(self, count: int, total: str) -> None:
-        self.figures.setText(self.tr("%Ln deal(s) · %1", "", count).replace("%1", total))
+    def show_figures(self, count: int, total: str | None) -> None:
+        """The count and, unless the person's roles hide sums (None), the total."""
+        if total is None:
+            self.figures.setText(self.tr("%Ln deal(s)", "", count))
+        else:
+            self.figures.setText(self.tr("%Ln deal(s) · %1", "", count).replace("%1", total))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Painted, not styled: a style sheet per header made opening the board 30 ms slower.
