@@ -4586,6 +4586,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>The head must be an active person.</source>
         <translation>Die Leitung muss eine aktive Person sein.</translation>
     </message>
+    <message>
+        <source>Your role does not let you import deals.</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, Deals zu importieren.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

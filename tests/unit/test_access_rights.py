@@ -328,3 +328,34 @@ def test_a_rights_change_on_another_pc_applies_at_the_next_read(services: Servic
     finally:
         other_pc.close()
     assert len(_visible(anna)) == 9  # the kept rights were read again
+
+
+def test_exports_hold_only_what_the_role_lets_one_export_and_imports_need_the_right(
+    services: Services, office, tmp_path
+) -> None:
+    import csv
+
+    from app.services.deals.export import ExportFormat
+    from app.services.importing.deals import ImportOptions
+
+    rights = RoleRights.from_json(
+        {**SALES.to_json(), "entities": {"deal": {"read": "open", "export": "own", "import": "none"}}}
+    )
+    _role(services, "Sales", rights, user_id=office["people"]["anna"].id)
+    deals = office["deals"]
+    ben0 = services.deals.get(deals["ben0"].id)
+    services.deals.update(ben0.id, ben0.version, is_open=True)
+    anna = services.as_user("anna")
+    everything = [d.id for d in deals.values()]
+    out = tmp_path / "deals.csv"
+    written = anna.deal_export.export(out, ExportFormat.CSV, [("title", "Title")], ids=everything)
+    with out.open(encoding="utf-8-sig") as written_file:
+        titles = {row["Title"] for row in csv.DictReader(written_file)}
+    assert titles == {"anna 0", "anna 1"}  # ben 0 may be read (open) but not exported; the rest not read
+    assert written == 2
+    source = tmp_path / "new.csv"
+    source.write_text("Title\nSmuggled in\n", encoding="utf-8")
+    table = anna.deal_import.open(source)
+    with pytest.raises(PermissionDeniedError, match="import deals"):
+        anna.deal_import.run(table, ImportOptions(mapping={0: "title"}))
+    assert services.deal_queries.count(DealFilter(search="Smuggled")) == 0

@@ -7,8 +7,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from app.exporting.tables import write_csv, write_xlsx
-from app.models import EntityType, FieldType
+from app.models import Deal, EntityType, FieldType
+from app.services.access.rights import Action
+from app.services.access.scope import deal_scope
 from app.services.access.users import UserService
 from app.services.core.context import ServiceContext
 from app.services.deals.filters import DealFilter
@@ -88,7 +92,8 @@ class DealExportService:
         people = {u.id: u.name for u in UserService(self._ctx).list(active_only=False)}
 
         def rows() -> Iterator[list[Any]]:
-            for done, batch in self._batches(ids, matching):
+            for done, every in self._batches(ids, matching):
+                batch = self._exportable(every)
                 custom: dict[int, dict[int, Any]] = {}
                 if wanted:
                     with self._ctx.connect() as conn:
@@ -112,6 +117,16 @@ class DealExportService:
         if fmt is ExportFormat.XLSX:
             return write_xlsx(path, header, rows())
         return write_csv(path, header, rows(), delimiter=delimiter, decimal_comma=decimal_comma)
+
+    def _exportable(self, batch: list[DealRow]) -> list[DealRow]:
+        """Those the acting person may read and export (their roles' export level); the others are
+        left out, as if not chosen."""
+        with self._ctx.connect() as conn:
+            scope = deal_scope(conn, self._ctx.actor_id) + deal_scope(conn, self._ctx.actor_id, Action.EXPORT)
+            if not scope:
+                return batch
+            allowed = set(conn.scalars(select(Deal.id).where(Deal.id.in_([r.id for r in batch]), *scope)))
+        return [r for r in batch if r.id in allowed]
 
     def _batches(
         self, ids: Sequence[int] | None, matching: tuple[DealFilter, DealSort] | None

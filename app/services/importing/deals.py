@@ -31,8 +31,16 @@ from app.importing.tables import (
     read_rows,
 )
 from app.models import Company, Contact, CustomFieldDefinition, EntityType, FieldType, Pipeline, Stage, User
+from app.services.access.rights import Action, Entity
+from app.services.access.scope import access_for
 from app.services.core.context import ServiceContext, UnitOfWork
-from app.services.core.errors import FieldProblem, Message, MissingFieldsError, ValidationError
+from app.services.core.errors import (
+    FieldProblem,
+    Message,
+    MissingFieldsError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.validation import Problems
 from app.services.core.vocabulary import DEAL_SOURCES, FIELD_LABELS
@@ -215,6 +223,10 @@ class DealImportService:
         """Store all rows in one transaction; ImportRejectedError (nothing stored) if any has a
         problem; CancelledError from `progress` rolls everything back."""
         with self._ctx.write() as uow:
+            if access_for(uow.session, uow.actor_id).grant(Entity.DEAL, Action.IMPORT).nothing:
+                raise PermissionDeniedError(
+                    QT_TRANSLATE_NOOP("errors", "Your role does not let you import deals.")
+                )
             importer = _Importer(uow.session, uow, table, options)
             check = importer.run(progress)
             if not check.ok:
