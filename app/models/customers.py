@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, String, Table, Text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, TimestampMixin, VersionedMixin
@@ -30,6 +30,9 @@ class Company(VersionedMixin, TimestampMixin, Base):
     responsible_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"), index=True
     )
+    # "Available to everyone" (Bitrix24's default for contacts and companies): read by whoever may
+    # read open records; set by the database, so bulk loads need not name it.
+    is_open: Mapped[bool] = mapped_column(Boolean, server_default=true())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 
@@ -50,6 +53,9 @@ class Contact(VersionedMixin, TimestampMixin, Base):
     responsible_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"), index=True
     )
+    # "Available to everyone" (Bitrix24's default for contacts and companies): read by whoever may
+    # read open records; set by the database, so bulk loads need not name it.
+    is_open: Mapped[bool] = mapped_column(Boolean, server_default=true())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy import Boolean, Enum, ForeignKey, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, TimestampMixin, VersionedMixin
@@ -37,6 +37,9 @@ class Lead(VersionedMixin, TimestampMixin, Base):
     responsible_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"), index=True
     )
+    # "Available to everyone" (Bitrix24's default for leads): read by whoever may
+    # read open records; set by the database, so bulk loads need not name it.
+    is_open: Mapped[bool] = mapped_column(Boolean, server_default=true())
     comments: Mapped[str | None] = mapped_column(Text)
     converted_deal_id: Mapped[int | None] = mapped_column(ForeignKey("deal.id", ondelete="SET NULL"))
     converted_contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))

@@ -4590,6 +4590,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Your role does not let you import deals.</source>
         <translation>Ihre Rolle erlaubt Ihnen nicht, Deals zu importieren.</translation>
     </message>
+    <message>
+        <source>Your role does not let you change or delete “{title}”.</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, „{title}“ zu ändern oder zu löschen.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

@@ -359,3 +359,42 @@ def test_exports_hold_only_what_the_role_lets_one_export_and_imports_need_the_ri
     with pytest.raises(PermissionDeniedError, match="import deals"):
         anna.deal_import.run(table, ImportOptions(mapping={0: "title"}))
     assert services.deal_queries.count(DealFilter(search="Smuggled")) == 0
+
+
+def test_contacts_companies_and_leads_follow_their_own_levels(services: Services, office) -> None:
+    from app.services.customers.queries import CustomerKind, CustomerSort
+
+    people = office["people"]
+    anna, ben = people["anna"], people["ben"]
+    mine = services.contacts.create(
+        first_name="Mine", last_name="Contact", responsible_id=anna.id, is_open=False
+    )
+    shared = services.contacts.create(first_name="Shared", last_name="Contact", responsible_id=ben.id)
+    private = services.contacts.create(
+        first_name="Private", last_name="Contact", responsible_id=ben.id, is_open=False
+    )
+    services.companies.create(title="Ben's private GmbH", responsible_id=ben.id, is_open=False)
+    services.leads.create(title="Ben's lead", responsible_id=ben.id, is_open=False)
+    _role(services, "Sales", SALES, user_id=anna.id)  # own and open, edit own, delete none
+    as_anna = services.as_user("anna")
+    rows = as_anna.customer_queries.page(CustomerKind.CONTACT, CustomerSort("name"), 0, 100)
+    assert {r.name for r in rows} == {"Mine Contact", "Shared Contact"}  # open ones too (the default)
+    assert as_anna.customer_queries.count(CustomerKind.CONTACT) == 2
+    assert as_anna.customer_queries.count(CustomerKind.COMPANY) == 0
+    assert as_anna.leads.count_rows() == 0
+    with pytest.raises(NotFoundError):
+        as_anna.contacts.get(private.id)
+    seen = as_anna.contacts.get(shared.id)
+    with pytest.raises(PermissionDeniedError, match="change or delete “Shared Contact”"):
+        as_anna.contacts.update(shared.id, seen.version, position="Boss")
+    own = as_anna.contacts.get(mine.id)
+    as_anna.contacts.update(mine.id, own.version, position="Buyer")  # her own: fine
+    # In bulk only what may be changed changes; the rest is left as it is.
+    assert (
+        as_anna.customer_queries.set_responsible(
+            CustomerKind.CONTACT, [mine.id, shared.id, private.id], anna.id
+        )
+        == 0
+    )
+    assert as_anna.customer_queries.delete(CustomerKind.CONTACT, [mine.id, shared.id]) == 0  # deleting: none
+    assert services.customer_queries.count(CustomerKind.CONTACT) == 3

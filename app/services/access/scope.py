@@ -152,6 +152,38 @@ class Access:
             parts.append(Deal.is_open == true())  # "= 1": the partial index of open deals serves it
         return or_(*parts)
 
+    # -- contacts, companies, leads: by their responsible person and their open flag -----------------
+
+    def record_condition(self, entity: Entity, model: Any, action: Action = Action.READ) -> Any:
+        """The records of `model` (contacts, companies or leads) this person may `action`; None: all."""
+        grant = self.grant(entity, action)
+        if grant.everything:
+            return None
+        if grant.nothing:
+            return false()
+        parts = [model.responsible_id.in_(sorted(p for p in self._people(grant) if p is not None))]
+        if Level.OPEN in grant:
+            parts.append(model.is_open == true())
+        return or_(*parts)
+
+    def allows_record(
+        self, entity: Entity, action: Action, responsible_id: int | None, is_open: bool
+    ) -> bool:
+        grant = self.grant(entity, action)
+        if grant.everything:
+            return True
+        if grant.nothing:
+            return False
+        return responsible_id in self._people(grant) or (Level.OPEN in grant and bool(is_open))
+
+    def _people(self, grant: Grant) -> set[int | None]:
+        people: set[int | None] = {self.actor_id}
+        if Level.SUBDEPARTMENTS in grant:
+            people |= self.tree_people
+        if Level.DEPARTMENT in grant:
+            people |= self.department_people
+        return people
+
     # -- one deal in Python -----------------------------------------------------------------------------
 
     def allows_deal(
@@ -295,6 +327,35 @@ __all__ = [
     "require_deal",
     "require_move",
 ]
+
+
+RECORD_ENTITIES = {"contact": Entity.CONTACT, "company": Entity.COMPANY, "lead": Entity.LEAD}
+
+
+def record_scope(
+    session: Session | Connection, actor_id: int | None, entity: str, model: Any, action: Action = Action.READ
+) -> list[ColumnElement[bool]]:
+    """The contacts, companies or leads (`entity`) the acting person may `action`, as conditions."""
+    condition = access_for(session, actor_id).record_condition(RECORD_ENTITIES[entity], model, action)
+    return [] if condition is None else [condition]
+
+
+def require_record(session: Session, actor_id: int | None, entity: str, record: Any, action: str) -> None:
+    """Refuse unless the acting person may `action` ("read", "edit", "delete") this contact,
+    company or lead; one they may not read is "not found"."""
+    access = access_for(session, actor_id)
+    if access.unrestricted:
+        return
+    kind = RECORD_ENTITIES[entity]
+    owner, is_open = record.responsible_id, bool(getattr(record, "is_open", True))
+    if not access.allows_record(kind, Action.READ, owner, is_open):
+        raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES[entity], id=record.id)
+    wanted = Action(action)
+    if wanted is not Action.READ and not access.allows_record(kind, wanted, owner, is_open):
+        raise PermissionDeniedError(
+            QT_TRANSLATE_NOOP("errors", "Your role does not let you change or delete “{title}”."),
+            title=getattr(record, "title", None) or getattr(record, "full_name", "") or str(record.id),
+        )
 
 
 def deal_scope(

@@ -320,10 +320,16 @@ class CrudService(Generic[M, D]):
     def check_write(self, uow: UnitOfWork) -> None:
         """Refuse (PermissionDeniedError) if the acting person may not change these records."""
 
+    def check_record(self, session: Session, record: M, action: str) -> None:
+        """Refuse if the acting person may not "read", "edit" or "delete" this record (one they may
+        not read raises NotFoundError, as if it did not exist)."""
+
     # use cases -------------------------------------------------------------------------------
     def get(self, ident: int) -> D:
         with self._ctx.read() as session:
-            return self.details(session, load(session, self.model, self.entity_type, ident))
+            record = load(session, self.model, self.entity_type, ident)
+            self.check_record(session, record, "read")
+            return self.details(session, record)
 
     def history(self, ident: int) -> list[Any]:
         """The record's history entries, oldest first (HistoryItem)."""
@@ -375,6 +381,7 @@ class CrudService(Generic[M, D]):
         """Change a record the caller read at `expected_version`, in the caller's transaction."""
         self.check_write(uow)
         record: M = load(uow.session, self.model, self.entity_type, ident)
+        self.check_record(uow.session, record, "edit")
         check_version(uow.session, self.entity_type, record, expected_version, self.title_of(record))
         values = clean_fields(uow.session, self.fields, changes)
         extra = {k: values.pop(k) for k in list(values) if not hasattr(self.model, k)}
@@ -395,6 +402,7 @@ class CrudService(Generic[M, D]):
         with self._ctx.write() as uow:
             self.check_write(uow)
             record = load(uow.session, self.model, self.entity_type, ident)
+            self.check_record(uow.session, record, "delete")
             check_version(uow.session, self.entity_type, record, expected_version, self.title_of(record))
             self.before_delete(uow, record)
             uow.history.deleted(self.entity_type, ident, record.version + 1, self.title_of(record))

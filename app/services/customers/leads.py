@@ -25,12 +25,14 @@ from app.models import (
     contact_company,
     deal_contact,
 )
+from app.services.access.scope import record_scope, require_record
 from app.services.core.context import UnitOfWork
 from app.services.core.errors import ValidationError
 from app.services.core.history import read_history
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import (
     CrudService,
+    bool_field,
     check_version,
     choice_field,
     email_field,
@@ -111,8 +113,12 @@ class LeadService(CrudService[Lead, LeadDetails]):
         "phone": text_field("phone", 50),
         "source": choice_field("source", DEAL_SOURCES),
         "responsible_id": id_field("responsible_id", User),
+        "is_open": bool_field("is_open"),  # open to everyone (access level "own and open")
         "comments": text_field("comments", 100_000),
     }
+
+    def check_record(self, session: Session, record: Any, action: str) -> None:
+        require_record(session, self._ctx.actor_id, "lead", record, action)
 
     def details(self, session: Session, record: Lead) -> LeadDetails:
         return LeadDetails(
@@ -175,8 +181,11 @@ class LeadService(CrudService[Lead, LeadDetails]):
 
     def count_rows(self, search: str = "", statuses: Sequence[LeadStatus] = ()) -> int:
         with self._ctx.read() as session:
+            scope = record_scope(session, self._ctx.actor_id, "lead", Lead)
             return (
-                session.scalar(select(func.count()).select_from(Lead).where(*_conditions(search, statuses)))
+                session.scalar(
+                    select(func.count()).select_from(Lead).where(*_conditions(search, statuses), *scope)
+                )
                 or 0
             )
 
@@ -205,7 +214,9 @@ class LeadService(CrudService[Lead, LeadDetails]):
                     Lead.version,
                 )
                 .outerjoin(User, User.id == Lead.responsible_id)
-                .where(*_conditions(search, statuses))
+                .where(
+                    *_conditions(search, statuses), *record_scope(session, self._ctx.actor_id, "lead", Lead)
+                )
                 .order_by(Lead.id.desc() if newest_first else Lead.id.asc())
                 .offset(offset)
                 .limit(limit)

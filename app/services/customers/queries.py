@@ -24,6 +24,8 @@ from app.models import (
     deal_contact,
     utcnow,
 )
+from app.services.access.rights import Action
+from app.services.access.scope import record_scope
 from app.services.core.context import ServiceContext
 from app.services.core.errors import ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -72,10 +74,34 @@ class CustomerQueryService:
 
     # -- reading ----------------------------------------------------------------------------------
 
+    def _scope(self, session: Any, kind: CustomerKind, action: Action = Action.READ) -> list[Any]:
+        """The records this person may read (and `action`), as conditions."""
+        model = _model(kind)
+        scope = record_scope(session, self._ctx.actor_id, kind.value, model)
+        if action is not Action.READ:
+            scope += record_scope(session, self._ctx.actor_id, kind.value, model, action)
+        return scope
+
+    def _allowed(self, session: Any, kind: CustomerKind, ids: Sequence[int], action: Action) -> list[int]:
+        """Those of `ids` this person may `action`, in their order."""
+        scope = self._scope(session, kind, action)
+        if not scope:
+            return list(ids)
+        model = _model(kind)
+        allowed: set[int] = set()
+        for start in range(0, len(ids), CHUNK):
+            chunk = list(ids[start : start + CHUNK])
+            allowed.update(session.scalars(select(model.id).where(model.id.in_(chunk), *scope)))
+        return [i for i in ids if i in allowed]
+
     def count(self, kind: CustomerKind, search: str = "", responsible_id: int | None = None) -> int:
         model = _model(kind)
         with self._ctx.read() as session:
-            stmt = select(func.count()).select_from(model).where(*_conditions(kind, search, responsible_id))
+            stmt = (
+                select(func.count())
+                .select_from(model)
+                .where(*_conditions(kind, search, responsible_id), *self._scope(session, kind))
+            )
             return session.scalar(stmt) or 0
 
     def page(
@@ -92,7 +118,9 @@ class CustomerQueryService:
         with self._ctx.read() as session:
             # The page's ids first (along an index where the sort has one), then their rows: the
             # companies and deal counts are not worked out for the rows skipped by OFFSET.
-            ids = select(model.id).where(*_conditions(kind, search, responsible_id))
+            ids = select(model.id).where(
+                *_conditions(kind, search, responsible_id), *self._scope(session, kind)
+            )
             if sort.column == "responsible":
                 ids = ids.outerjoin(User, User.id == model.responsible_id)
             ids = ids.order_by(*_order(kind, sort)).offset(offset).limit(limit)
@@ -102,16 +130,23 @@ class CustomerQueryService:
     def ids(self, kind: CustomerKind, search: str = "", responsible_id: int | None = None) -> list[int]:
         model = _model(kind)
         with self._ctx.read() as session:
-            stmt = select(model.id).where(*_conditions(kind, search, responsible_id)).order_by(model.id)
+            stmt = (
+                select(model.id)
+                .where(*_conditions(kind, search, responsible_id), *self._scope(session, kind))
+                .order_by(model.id)
+            )
             return list(session.scalars(stmt))
 
     def rows(self, kind: CustomerKind, ids: Sequence[int]) -> list[CustomerRow]:
         model = _model(kind)
         found: dict[int, CustomerRow] = {}
         with self._ctx.read() as session:
+            scope = self._scope(session, kind)
             for start in range(0, len(ids), CHUNK):
                 chunk = list(ids[start : start + CHUNK])
-                for row in session.execute(_rows_statement(kind, self._dialect).where(model.id.in_(chunk))):
+                for row in session.execute(
+                    _rows_statement(kind, self._dialect).where(model.id.in_(chunk), *scope)
+                ):
                     found[row[0]] = CustomerRow(*row)
         return [found[i] for i in ids if i in found]
 
@@ -128,6 +163,7 @@ class CustomerQueryService:
             new = clean["responsible_id"]
             now = utcnow()
             changed: list[int] = []
+            ids = self._allowed(session, kind, ids, Action.EDIT)  # the others are left as they are
             for start in range(0, len(ids), CHUNK):
                 chunk = list(ids[start : start + CHUNK])
                 condition = model.id.in_(chunk) & (
@@ -172,6 +208,7 @@ class CustomerQueryService:
             session = uow.session
             now = utcnow()
             gone: list[int] = []
+            ids = self._allowed(session, kind, ids, Action.DELETE)  # the others are left as they are
             for start in range(0, len(ids), CHUNK):
                 chunk = list(ids[start : start + CHUNK])
                 session.execute(
@@ -227,6 +264,8 @@ class CustomerQueryService:
         `header` names each column in the user's language (keys: name, detail, phone, email,
         related, responsible, deals, created_at)."""
         fields = CustomFieldService(self._ctx).list(kind.entity)
+        with self._ctx.read() as session:
+            ids = self._allowed(session, kind, ids, Action.EXPORT)  # only what the role lets one export
         keys = ["name", "detail", "phone", "email", "related", "responsible", "deals", "created_at"]
         titles = [header.get(k, k) for k in keys] + [f.label for f in fields]
 

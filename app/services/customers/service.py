@@ -10,11 +10,13 @@ from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Company, Contact, EntityType, User, contact_company
+from app.services.access.scope import require_record
 from app.services.core.context import UnitOfWork
 from app.services.core.errors import ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import (
     CrudService,
+    bool_field,
     delete_custom_values,
     email_field,
     id_field,
@@ -66,7 +68,11 @@ class CompanyService(CrudService[Company, CompanyDetails]):
         "address": text_field("address", 2000),
         "comments": text_field("comments", 100_000),
         "responsible_id": id_field("responsible_id", User),
+        "is_open": bool_field("is_open"),  # open to everyone (access level "own and open")
     }
+
+    def check_record(self, session: Session, record: Any, action: str) -> None:
+        require_record(session, self._ctx.actor_id, "company", record, action)
 
     def details(self, session: Session, record: Company) -> CompanyDetails:
         return CompanyDetails(
@@ -128,8 +134,12 @@ class ContactService(CrudService[Contact, ContactDetails]):
         "address": text_field("address", 2000),
         "comments": text_field("comments", 100_000),
         "responsible_id": id_field("responsible_id", User),
+        "is_open": bool_field("is_open"),  # open to everyone (access level "own and open")
         "company_ids": ids_field("company_ids", Company),
     }
+
+    def check_record(self, session: Session, record: Any, action: str) -> None:
+        require_record(session, self._ctx.actor_id, "contact", record, action)
 
     def details(self, session: Session, record: Contact) -> ContactDetails:
         return ContactDetails(

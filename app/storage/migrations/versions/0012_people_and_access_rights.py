@@ -33,6 +33,8 @@ def upgrade() -> None:
         )
     # A plain ALTER on the big table: a constant default costs SQLite nothing per row.
     op.add_column("deal", sa.Column("is_open", sa.Boolean(), server_default=sa.false(), nullable=False))
+    for table in ("contact", "company", "lead"):  # open to everyone unless told otherwise (as Bitrix24)
+        op.add_column(table, sa.Column("is_open", sa.Boolean(), server_default=sa.true(), nullable=False))
     # The indexes that serve totals and analytics hold the responsible person and the open flag too,
     # so a restricted person's figures come from them alone; the few open deals get their own.
     _covering_indexes(with_rights=True)
@@ -41,7 +43,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_deal_pipeline_id_created_at",
         "deal",
-        ["pipeline_id", "created_at", "stage_id", "currency", "amount", "responsible_id", "is_open"],
+        ["pipeline_id", "created_at", "responsible_id", "is_open"],
         unique=False,
     )
     op.create_index(
@@ -152,6 +154,8 @@ def downgrade() -> None:
     op.create_index("ix_deal_close_date", "deal", ["close_date"], unique=False)
     _covering_indexes(with_rights=False)
     op.drop_column("deal", "is_open")
+    for table in ("contact", "company", "lead"):
+        op.drop_column(table, "is_open")  # a plain ALTER: a view over these tables forbids rebuilding them
     with op.batch_alter_table("department") as batch:
         batch.drop_constraint(op.f("fk_department_head_id_user_account"), type_="foreignkey")
         batch.drop_column("head_id")
