@@ -329,3 +329,37 @@ def test_settings_create_and_delete_a_custom_field(
     qtbot.mouseClick(window.findChild(QPushButton, "deleteCustomField"), Qt.MouseButton.LeftButton)
     assert "records have a value in it" in asked[0]
     assert all(f.code != "region" for f in demo_services.custom_fields.list())
+
+
+def test_a_deal_is_opened_to_everyone_and_given_an_observer_on_its_form(qtbot, services: Services) -> None:
+    from PySide6.QtWidgets import QListWidget
+
+    anna = services.users.create(login="anna", name="Anna Berg")
+    deal = services.deals.create(title="Shared with Anna")
+    form = open_form(qtbot, services, deal_id=deal.id)
+    form.sections.ensureWidgetVisible(form.findChild(QCheckBox, "is_open"))
+    opened = form.findChild(QCheckBox, "is_open")
+    qtbot.mouseClick(opened, Qt.MouseButton.LeftButton, pos=QPoint(8, opened.height() // 2))
+    observers = form.findChild(QListWidget, "observer_ids")
+    item = next(
+        observers.item(r) for r in range(observers.count()) if observers.item(r).text() == "Anna Berg"
+    )
+    item.setCheckState(Qt.CheckState.Checked)
+    save(qtbot, form)
+    assert form.result() == QDialog.DialogCode.Accepted
+    stored = services.deals.get(deal.id)
+    assert stored.is_open
+    assert stored.observer_ids == (anna.id,)
+    assert {h.field for h in services.deals.history(deal.id)} >= {"is_open", "observer_ids"}
+
+
+def test_observers_are_named_in_the_timeline(qtbot, services: Services) -> None:
+    from app.dialogs.deal_form.history_format import HistoryFormat
+    from app.dialogs.fields.catalog import FieldCatalog
+    from app.services.fields.custom_fields import EntityType
+
+    anna = services.users.create(login="anna", name="Anna Berg")
+    ben = services.users.create(login="ben", name="Ben Kraus")
+    history = HistoryFormat(FieldCatalog(services, EntityType.DEAL))
+    assert history.value("observer_ids", f"{anna.id},{ben.id}") == "Anna Berg, Ben Kraus"
+    assert history.field("is_open") == "Open to everyone"

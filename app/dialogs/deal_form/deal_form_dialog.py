@@ -203,6 +203,8 @@ class DealFormDialog(QDialog):
                 "company_id": deal.company_id,
                 "contact_ids": [c.id for c in data.contacts],
                 "comments": deal.comments,
+                "is_open": deal.is_open,
+                "observer_ids": list(deal.observer_ids),
                 "stage_id": deal.stage_id,
                 "products": tuple(data.products),
                 "amount_from_products": deal.amount_from_products,

@@ -49,6 +49,8 @@ class HistoryFormat:
             return self._pipelines.get(_int(text), text)
         if name in ("responsible_id", "created_by_id", "updated_by_id"):
             return self._users.get(_int(text), text)
+        if name == "observer_ids":
+            return ", ".join(self._users.get(_int(p), p) for p in text.split(","))
         if name == "company_id":
             ident = _int(text)
             return self._catalog.services.companies.titles([ident]).get(ident, text) if ident else text

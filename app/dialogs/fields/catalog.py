@@ -122,6 +122,10 @@ class FieldCatalog(QObject):
                 remove_tip=QCoreApplication.translate("FieldCatalog", "Remove"),
                 parent=parent,
             )
+        if key == "is_open":
+            return CheckEditor(key, parent)
+        if key == "observer_ids":  # people who may read the deal without being responsible for it
+            return MultiChoiceEditor(key, self.users(), parent)
         if key in ("comments", "address"):
             return MultiLineEditor(key, parent=parent)
         return TextEditor(key, TEXT_LIMITS.get(key, 255), parent=parent)

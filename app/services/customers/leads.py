@@ -72,6 +72,7 @@ class LeadDetails:
     converted_contact_id: int | None
     converted_company_id: int | None
     version: int
+    is_open: bool = True  # open to everyone
 
     @property
     def person(self) -> str:
@@ -137,6 +138,7 @@ class LeadService(CrudService[Lead, LeadDetails]):
             record.converted_contact_id,
             record.converted_company_id,
             record.version,
+            bool(record.is_open),
         )
 
     def title_of(self, record: Lead) -> str:

@@ -38,6 +38,7 @@ class CompanyDetails:
     comments: str | None
     responsible_id: int | None
     version: int
+    is_open: bool = True  # open to everyone
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class ContactDetails:
     responsible_id: int | None
     company_ids: tuple[int, ...]
     version: int
+    is_open: bool = True  # open to everyone
 
 
 class CompanyService(CrudService[Company, CompanyDetails]):
@@ -86,6 +88,7 @@ class CompanyService(CrudService[Company, CompanyDetails]):
             record.comments,
             record.responsible_id,
             record.version,
+            bool(record.is_open),
         )
 
     def title_of(self, record: Company) -> str:
@@ -155,6 +158,7 @@ class ContactService(CrudService[Contact, ContactDetails]):
             record.responsible_id,
             _company_ids(session, record.id),
             record.version,
+            bool(record.is_open),
         )
 
     def title_of(self, record: Contact) -> str:

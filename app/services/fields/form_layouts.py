@@ -42,6 +42,8 @@ STANDARD_FIELDS: dict[EntityType, tuple[str, ...]] = {
         "company_id",
         "contact_ids",
         "comments",
+        "observer_ids",
+        "is_open",
     ),
     EntityType.CONTACT: (
         "first_name",
@@ -53,6 +55,7 @@ STANDARD_FIELDS: dict[EntityType, tuple[str, ...]] = {
         "company_ids",
         "responsible_id",
         "comments",
+        "is_open",
     ),
     EntityType.COMPANY: (
         "title",
@@ -63,6 +66,7 @@ STANDARD_FIELDS: dict[EntityType, tuple[str, ...]] = {
         "address",
         "responsible_id",
         "comments",
+        "is_open",
     ),
     EntityType.LEAD: (
         "title",
@@ -74,6 +78,7 @@ STANDARD_FIELDS: dict[EntityType, tuple[str, ...]] = {
         "source",
         "responsible_id",
         "comments",
+        "is_open",
     ),
 }
 # Fields that are always required and can't be hidden.
@@ -148,11 +153,11 @@ def default_sections(entity: EntityType, keys: Sequence[str]) -> tuple[Section, 
                 ),
             ),
             Section("customer", None, 1, ("company_id", "contact_ids")),
-            Section("more", None, 1, ("comments", *custom)),
+            Section("more", None, 1, ("comments", *custom, "observer_ids", "is_open")),
         )
     key = {EntityType.CONTACT: "person", EntityType.COMPANY: "company", EntityType.LEAD: "lead"}[entity]
-    standard = tuple(k for k in STANDARD_FIELDS[entity] if k != "comments")
-    return (Section(key, None, 2, standard), Section("more", None, 1, ("comments", *custom)))
+    standard = tuple(k for k in STANDARD_FIELDS[entity] if k not in ("comments", "is_open"))
+    return (Section(key, None, 2, standard), Section("more", None, 1, ("comments", *custom, "is_open")))
 
 
 def normalise(layout: FormLayoutInfo, keys: Sequence[str]) -> FormLayoutInfo:
