@@ -4594,6 +4594,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Your role does not let you change or delete “{title}”.</source>
         <translation>Ihre Rolle erlaubt Ihnen nicht, „{title}“ zu ändern oder zu löschen.</translation>
     </message>
+    <message>
+        <source>You may not change {fields}.</source>
+        <translation>Sie dürfen {fields} nicht ändern.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

@@ -405,3 +405,21 @@ def test_a_drop_on_a_stage_the_role_forbids_is_refused_with_the_reason(
     assert demo_services.deals.get(card.id).stage_id == source.stage.id  # the card stays
     assert drop(board.columns[1].view.viewport(), card_mime(source, 0))  # another stage is fine
     qtbot.waitUntil(lambda: demo_services.deals.get(card.id).stage_id == board.columns[1].stage.id)
+
+
+def test_a_read_only_field_cannot_be_typed_into(qtbot, services: Services) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+    from app.models import EntityType
+
+    anna = services.users.create(login="anna", name="Anna Berg")
+    deal = services.deals.create(title="Fixed price", amount="100", responsible_id=anna.id)
+    services.field_rules.set_access(EntityType.DEAL, "amount", visible_to=None, editable_by=[])
+    form = DealFormDialog(services.as_user("anna"), deal_id=deal.id)
+    qtbot.addWidget(form)
+    form.show()
+    amount = form.sections.editors["amount"].findChild(QLineEdit)
+    qtbot.keyClicks(amount, "999")
+    assert services.deals.get(deal.id).amount == 100
+    assert "999" not in amount.text()  # nothing typed in

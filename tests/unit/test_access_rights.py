@@ -398,3 +398,33 @@ def test_contacts_companies_and_leads_follow_their_own_levels(services: Services
     )
     assert as_anna.customer_queries.delete(CustomerKind.CONTACT, [mine.id, shared.id]) == 0  # deleting: none
     assert services.customer_queries.count(CustomerKind.CONTACT) == 3
+
+
+def test_a_read_only_field_refuses_writes_from_every_path(services: Services, office, tmp_path) -> None:
+    from app.models import EntityType
+    from app.services.importing.deals import ImportOptions
+
+    anna = office["people"]["anna"]
+    everyone = services.roles.create("All deals", uniform_rights(dict.fromkeys(Action, Level.ALL)))
+    services.roles.assign(everyone.id, user_id=anna.id)
+    services.field_rules.set_access(EntityType.DEAL, "amount", visible_to=None, editable_by=[])
+    services.field_rules.set_access(EntityType.DEAL, "probability", visible_to=None, editable_by=[])
+    as_anna = services.as_user("anna")
+    deal = as_anna.deals.get(office["deals"]["anna0"].id)
+    with pytest.raises(PermissionDeniedError, match="You may not change Amount"):
+        as_anna.deals.update(deal.id, deal.version, amount="999")
+    renamed = as_anna.deals.update(deal.id, deal.version, title="Renamed")  # other fields: fine
+    with pytest.raises(PermissionDeniedError, match="Amount"):
+        as_anna.deal_form.save(deal.id, renamed.version, values={"amount": "999"})
+    with pytest.raises(PermissionDeniedError, match="Probability"):
+        as_anna.deal_bulk.update(DealSelection(ids=(deal.id,)), "probability", 90)
+    with pytest.raises(PermissionDeniedError, match="Amount"):
+        as_anna.deals.create(title="New", amount="5")
+    source = tmp_path / "deals.csv"
+    source.write_text("Title,Amount\nImported,10\n", encoding="utf-8")
+    with pytest.raises(PermissionDeniedError, match="Amount"):
+        as_anna.deal_import.run(
+            as_anna.deal_import.open(source), ImportOptions(mapping={0: "title", 1: "amount"})
+        )
+    assert services.deals.get(deal.id).amount == deal.amount  # nothing changed anywhere
+    as_anna.deal_form.save(deal.id, renamed.version, values={"amount": str(deal.amount), "title": "Again"})

@@ -46,7 +46,7 @@ from app.services.deals.writes import (
     update_where,
 )
 from app.services.fields.custom_fields import write_values
-from app.services.fields.field_rules import missing_for_stage
+from app.services.fields.field_rules import missing_for_stage, require_editable
 
 CHUNK = 500  # ids per statement, well under SQLite's bound-parameter limit
 BULK_FIELDS = ("stage_id", "responsible_id", "source", "close_date", "probability")
@@ -120,6 +120,8 @@ class DealBulkService:
                 clean: Any = stage.id
             else:
                 clean = clean_fields(session, {field: DEAL_FIELD_SPECS[field]}, {field: value})[field]
+            if field != "stage_id":
+                require_editable(session, EntityType.DEAL, self._ctx.actor_id, [field])
             readable = self._ids(session, selection)
             ids = self._ids(session, selection, Action.EDIT)
             if field == "stage_id":

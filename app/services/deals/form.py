@@ -25,6 +25,8 @@ from app.models import (
     Stage,
     User,
 )
+from app.services.access.rights import Action
+from app.services.access.scope import may_add, require_deal, require_move
 from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import Message, MissingFieldsError, ValidationError
 from app.services.core.history import HistoryItem, read_history
@@ -54,7 +56,7 @@ from app.services.fields.custom_fields import (
     read_values,
     write_values,
 )
-from app.services.fields.field_rules import missing_for_stage
+from app.services.fields.field_rules import missing_for_stage, require_editable
 
 MAX_ROWS = 500
 
@@ -143,8 +145,11 @@ class DealFormService:
             deal: Deal | None = None
             if deal_id is not None:
                 deal = load(session, Deal, "deal", deal_id)
+                require_deal(session, self._ctx.actor_id, deal, Action.EDIT)
                 check_version(session, "deal", deal, expected_version or 0, deal.title)
             stage = _target_stage(session, deal, values)
+            if deal is None or stage.id != deal.stage_id:
+                require_move(session, self._ctx.actor_id, stage.pipeline_id, stage.id, stage.name)
             problems = Problems()
             standard = _clean_standard(session, problems, deal, values)
             fields = fields_by_id(session, EntityType.DEAL, custom)
@@ -187,6 +192,12 @@ class DealFormService:
             contact_ids = list(standard.pop("contact_ids", contact_ids_of(session, deal.id) if deal else ()))
             contact_ids += [new_contact_in(uow, name).id for name in contact_names]
             if deal is None:
+                may_add(session, self._ctx.actor_id, stage, standard)
+                given = [k for k, v in standard.items() if v not in (None, "", [], ())]
+                given += [
+                    f"uf:{fields[i].code}" for i, v in cleaned_custom.items() if v not in (None, "", [], ())
+                ]
+                require_editable(session, EntityType.DEAL, self._ctx.actor_id, given)
                 deal = insert_deal(
                     uow, stage, {**standard, "amount_from_products": bool(use_rows)}, contact_ids
                 )
@@ -202,6 +213,8 @@ class DealFormService:
                 diff.update(write_values(session, fields, deal.id, cleaned_custom))
             if lines is not None:
                 diff.update(_write_rows(session, deal.id, lines))
+            # Fields this person may not change: refused (and all of it rolled back) whatever sent them.
+            require_editable(session, EntityType.DEAL, self._ctx.actor_id, diff.keys())
             if diff:
                 deal.updated_by_id = self._ctx.actor_id
                 touch(deal)

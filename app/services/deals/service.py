@@ -50,7 +50,7 @@ from app.services.deals.writes import (
     stage_or_error,
 )
 from app.services.fields.custom_fields import write_values
-from app.services.fields.field_rules import missing_for_stage
+from app.services.fields.field_rules import missing_for_stage, require_editable
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +151,8 @@ class DealService:
                 contact_ids.insert(0, contact.id)
             missing_for_stage(session, stage, [0], pending={0: {**values, "contact_ids": contact_ids}})
             may_add(session, self._ctx.actor_id, stage, values)
+            given = [k for k, v in values.items() if v not in (None, "", [], ())]
+            require_editable(session, EntityType.DEAL, self._ctx.actor_id, given)
             deal = insert_deal(uow, stage, values, contact_ids)
             return deal_details(session, deal)
 
@@ -174,6 +176,7 @@ class DealService:
                     session, stage_or_error(session, stage_id), [deal.id], pending={deal.id: values}
                 )
             diff = apply_changes(session, deal, values)
+            require_editable(session, EntityType.DEAL, self._ctx.actor_id, diff.keys())
             if stage_id is not None and stage_id != deal.stage_id:
                 diff.update(apply_stage(session, deal, stage_id, loss_reason, self._ctx.actor_id))
             if not diff:

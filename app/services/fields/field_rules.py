@@ -1,9 +1,9 @@
 """Office-wide rules on fields: who may see or edit a field, and from which stage on it is required.
 
-Access is kept now and honoured by the forms (hidden / read-only for the others); the services
-will enforce it once roles exist. Required-by-stage is enforced by the services on every way a
-deal reaches a stage (form, kanban, list, bulk): a MissingFieldsError names what is missing, the
-views ask for it and try again with the values.
+Access is honoured by the forms (hidden / read-only for the others) and enforced by the services: a
+change of a field the person may not change is refused from every path (`require_editable`).
+Required-by-stage is enforced by the services on every way a deal reaches a stage (form, kanban, list,
+bulk): a MissingFieldsError names what is missing, the views ask for it and try again with the values.
 """
 
 from __future__ import annotations
@@ -28,8 +28,15 @@ from app.models import (
     deal_contact,
 )
 from app.services.access.permissions import require_admin
+from app.services.access.scope import access_for
 from app.services.core.context import ServiceContext
-from app.services.core.errors import FieldProblem, Message, MissingFieldsError, ValidationError
+from app.services.core.errors import (
+    FieldProblem,
+    Message,
+    MissingFieldsError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.vocabulary import FIELD_LABELS
 from app.services.fields.custom_fields import CustomFieldInfo, field_info, read_values
@@ -280,3 +287,36 @@ def _stored_values(
             for field_id, value in values.items():
                 result[deal_id][by_id[field_id]] = value
     return result
+
+
+def field_access(
+    session: Session, entity: EntityType, actor_id: int | None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The fields the acting person may not see, and those they may see but not change (field
+    keys: "amount", "uf:region"). Administrators and the system itself: none."""
+    # Asked in the middle of a change: reading must not flush the half-made change (a second version).
+    with session.no_autoflush:
+        if access_for(session, actor_id).unrestricted:
+            return frozenset(), frozenset()
+        rules = list(session.scalars(select(FieldRule).where(FieldRule.entity_type == entity.value)))
+    hidden: set[str] = set()
+    read_only: set[str] = set()
+    for rule in rules:
+        visible, editable = _ids(rule.visible_to), _ids(rule.editable_by)
+        if visible is not None and actor_id not in visible:
+            hidden.add(rule.field_key)
+        elif editable is not None and actor_id not in editable:
+            read_only.add(rule.field_key)
+    return frozenset(hidden), frozenset(read_only)
+
+
+def require_editable(session: Session, entity: EntityType, actor_id: int | None, keys: Iterable[str]) -> None:
+    """Refuse a change of fields the acting person may not change (hidden or read-only for them),
+    from whatever path it comes: form, edit, bulk, import, automation."""
+    hidden, read_only = field_access(session, entity, actor_id)
+    refused = sorted({k for k in keys if k in hidden or k in read_only})
+    if refused:
+        raise PermissionDeniedError(
+            QT_TRANSLATE_NOOP("errors", "You may not change {fields}."),
+            fields=[field_label(session, entity, key) for key in refused],
+        )

@@ -47,7 +47,7 @@ from app.services.core.vocabulary import DEAL_SOURCES, FIELD_LABELS
 from app.services.deals.form import create_company
 from app.services.deals.writes import clean_deal, insert_deals, new_contact_in
 from app.services.fields.custom_fields import CustomFieldInfo, clean_values, field_info, insert_values
-from app.services.fields.field_rules import missing_for_stage, required_at
+from app.services.fields.field_rules import missing_for_stage, require_editable, required_at
 
 Progress = Callable[[int, int], None]
 MAX_PROBLEMS = 100  # listed; the rest are counted
@@ -227,6 +227,8 @@ class DealImportService:
                 raise PermissionDeniedError(
                     QT_TRANSLATE_NOOP("errors", "Your role does not let you import deals.")
                 )
+            mapped = [key for key in options.mapping.values() if key and key not in ("stage", "pipeline")]
+            require_editable(uow.session, EntityType.DEAL, uow.actor_id, mapped)
             importer = _Importer(uow.session, uow, table, options)
             check = importer.run(progress)
             if not check.ok:
