@@ -362,6 +362,15 @@ def _ensure_demo(database: str) -> None:
         raise UsageError("The demo database could not be made.")
 
 
+# The keys of a listed deal that show a field (the field access rules name fields).
+ROW_KEYS_OF_FIELD = {
+    "amount": ("amount", "currency"),
+    "company_id": ("company_id", "company_title"),
+    "contact_ids": ("contact_name",),
+    "responsible_id": ("responsible_id", "responsible_name"),
+}
+
+
 def _deals_list(services: Services, args: argparse.Namespace) -> int:
     from app.services.deals.queries import DealFilter, DealSort
 
@@ -372,7 +381,16 @@ def _deals_list(services: Services, args: argparse.Namespace) -> int:
     deal_filter = DealFilter(pipeline_id=pipeline_id, stage_ids=stage_ids)
     rows = services.deal_queries.page(deal_filter, DealSort("id", descending=True), 0, args.limit)
     if args.json:
-        json.dump([_jsonable(asdict(row)) for row in rows], sys.stdout, ensure_ascii=False, indent=2)
+        from app.models import EntityType
+
+        hidden = services.field_rules.hidden_for_me(EntityType.DEAL)
+        left_out = {key for field in hidden for key in ROW_KEYS_OF_FIELD.get(field, (field,))}
+        json.dump(
+            [{k: _jsonable(v) for k, v in asdict(row).items() if k not in left_out} for row in rows],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         sys.stdout.write("\n")
         return EXIT_OK
     total = services.deal_queries.count(deal_filter)

@@ -428,3 +428,36 @@ def test_a_read_only_field_refuses_writes_from_every_path(services: Services, of
         )
     assert services.deals.get(deal.id).amount == deal.amount  # nothing changed anywhere
     as_anna.deal_form.save(deal.id, renamed.version, values={"amount": str(deal.amount), "title": "Again"})
+
+
+def test_a_hidden_field_is_left_out_of_exports_and_the_command_lines_json(
+    services: Services, office, tmp_path, capsys, monkeypatch
+) -> None:
+    import csv
+    import json
+
+    from app.cli import main
+    from app.models import EntityType
+    from app.services.deals.export import ExportFormat
+
+    anna = office["people"]["anna"]
+    everyone = services.roles.create("All deals", uniform_rights({a: Level.ALL for a in Action}))
+    services.roles.assign(everyone.id, user_id=anna.id)
+    services.field_rules.set_access(
+        EntityType.DEAL, "amount", visible_to=[office["people"]["ben"].id], editable_by=None
+    )
+    as_anna = services.as_user("anna")
+    out = tmp_path / "deals.csv"
+    columns = [("title", "Title"), ("amount", "Amount"), ("currency", "Currency"), ("source", "Source")]
+    as_anna.deal_export.export(out, ExportFormat.CSV, columns, ids=[office["deals"]["anna0"].id])
+    with out.open(encoding="utf-8-sig") as written:
+        assert next(csv.reader(written)) == ["Title", "Source"]
+    services.deal_export.export(out, ExportFormat.CSV, columns, ids=[office["deals"]["anna0"].id])
+    with out.open(encoding="utf-8-sig") as written:
+        assert next(csv.reader(written)) == ["Title", "Amount", "Currency", "Source"]  # the administrator's
+    monkeypatch.delenv("DEALDESK_PASSWORD", raising=False)
+    assert main(["--user", "anna", "deals", "list", "--json", "--db", services.database.display_name]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed
+    assert all("amount" not in row and "currency" not in row for row in listed)
+    assert all("title" in row for row in listed)

@@ -19,6 +19,7 @@ from app.services.deals.filters import DealFilter
 from app.services.deals.paging import DealSort
 from app.services.deals.queries import DealQueryService, DealRow
 from app.services.fields.custom_fields import CustomFieldInfo, CustomFieldService, read_values
+from app.services.fields.field_rules import field_access
 
 BATCH = 1000
 Progress = Callable[[int, int], None]
@@ -38,6 +39,16 @@ EXPORTERS: dict[str, Callable[[DealRow], Any]] = {
     "close_date": lambda r: r.close_date,
     "source": lambda r: r.source,
     "created_at": lambda r: r.created_at,
+}
+
+
+# The field behind each exported column (for the field access rules), where the names differ.
+FIELD_OF_COLUMN = {
+    "company": "company_id",
+    "contact": "contact_ids",
+    "responsible": "responsible_id",
+    "pipeline": "pipeline_id",
+    "currency": "amount",
 }
 
 
@@ -86,6 +97,15 @@ class DealExportService:
         unknown = [key for key, _ in columns if key not in EXPORTERS and key not in fields]
         if unknown:
             raise ValueError(f"Can't export columns {unknown}")
+        with self._ctx.read() as session:
+            hidden, _read_only = field_access(session, EntityType.DEAL, self._ctx.actor_id)
+        if hidden:  # fields the person may not see are not in their files either
+            columns = [
+                (key, title)
+                for key, title in columns
+                if (f"uf:{fields[key].code}" if key in fields else FIELD_OF_COLUMN.get(key, key))
+                not in hidden
+            ]
         total = len(ids) if ids is not None else self._queries.count(matching[0]) if matching else 0
         names = value_names or {}
         wanted = [fields[key] for key, _ in columns if key in fields]

@@ -106,6 +106,11 @@ class FieldRuleService:
                 for key in sorted(keys)
             }
 
+    def hidden_for_me(self, entity: EntityType = EntityType.DEAL) -> frozenset[str]:
+        """The fields the acting person may not see (left out of what they are shown or given)."""
+        with self._ctx.read() as session:
+            return field_access(session, entity, self._ctx.actor_id)[0]
+
     def required_at_stage(self, stage_id: int) -> list[str]:
         """The fields a deal needs to be in this stage (its own and earlier stages' requirements)."""
         with self._ctx.read() as session:
