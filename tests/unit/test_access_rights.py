@@ -441,7 +441,7 @@ def test_a_hidden_field_is_left_out_of_exports_and_the_command_lines_json(
     from app.services.deals.export import ExportFormat
 
     anna = office["people"]["anna"]
-    everyone = services.roles.create("All deals", uniform_rights({a: Level.ALL for a in Action}))
+    everyone = services.roles.create("All deals", uniform_rights(dict.fromkeys(Action, Level.ALL)))
     services.roles.assign(everyone.id, user_id=anna.id)
     services.field_rules.set_access(
         EntityType.DEAL, "amount", visible_to=[office["people"]["ben"].id], editable_by=None
