@@ -71,6 +71,10 @@ class SettingsPage(QWidget):
         database_form.addRow(self.tr("In use"), location)
         user = services.actor.name if services.actor else self.tr("nobody")
         database_form.addRow(self.tr("Signed in as"), QLabel(user))
+        self.change_password = QPushButton(self.tr("Change my password…"))
+        self.change_password.setObjectName("changePassword")
+        self.change_password.setEnabled(services.actor is not None)
+        database_form.addRow("", self.change_password)
         self._backup = QPushButton(self.tr("Back up database…"))
         self._backup.setObjectName("backupButton")
         self._backup.setEnabled(services.database.is_sqlite)
@@ -154,6 +158,7 @@ class SettingsPage(QWidget):
 
         self._language.currentIndexChanged.connect(self._on_language_changed)
         self._backup.clicked.connect(self.backup_requested)
+        self.change_password.clicked.connect(self._on_change_password)
         self.restart.clicked.connect(self.restart_requested)
         self._save_reasons.clicked.connect(self._on_save_reasons)
 
@@ -179,6 +184,16 @@ class SettingsPage(QWidget):
                 self.sections.setCurrentRow(row)
                 scroll.ensureWidgetVisible(widget, 0, 24)
                 return
+
+    def _on_change_password(self) -> None:
+        from app.dialogs.password_dialog import PasswordDialog
+
+        if PasswordDialog(self._services, self).exec() == PasswordDialog.DialogCode.Accepted:
+            QMessageBox.information(
+                self,
+                self.tr("Password set"),
+                self.tr("Your password is set; Dealdesk asks for it when you sign in."),
+            )
 
     def _on_language_changed(self, _index: int) -> None:
         self._settings.set(LANGUAGE, self._language.currentData())

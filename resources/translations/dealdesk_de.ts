@@ -2549,6 +2549,33 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Mein Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation>Noch einmal</translation>
+    </message>
+    <message>
+        <source>At least 8 characters. Once you have one, Dealdesk asks for it when you sign in.</source>
+        <translation>Mindestens 8 Zeichen. Sobald Sie eins haben, fragt Dealdesk bei der Anmeldung danach.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Die beiden neuen Passwörter sind verschieden.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleSettings</name>
     <message>
         <source>Users and departments</source>
@@ -3628,6 +3655,18 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Roles and access rights</source>
         <translation>Rollen und Zugriffsrechte</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>Mein Passwort ändern …</translation>
+    </message>
+    <message>
+        <source>Password set</source>
+        <translation>Passwort gesetzt</translation>
+    </message>
+    <message>
+        <source>Your password is set; Dealdesk asks for it when you sign in.</source>
+        <translation>Ihr Passwort ist gesetzt; Dealdesk fragt bei der Anmeldung danach.</translation>
     </message>
 </context>
 <context>

@@ -423,3 +423,47 @@ def test_a_read_only_field_cannot_be_typed_into(qtbot, services: Services) -> No
     qtbot.keyClicks(amount, "999")
     assert services.deals.get(deal.id).amount == 100
     assert "999" not in amount.text()  # nothing typed in
+
+
+def test_one_changes_ones_own_password_saying_the_current_one(qtbot, two_people) -> None:
+    from app.dialogs.password_dialog import PasswordDialog
+
+    anna = two_people.as_user("anna")
+    dialog = PasswordDialog(anna)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.current, "not it")
+    qtbot.keyClicks(dialog.new, "a new password")
+    qtbot.keyClicks(dialog.again, "a new password")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.error.text() == "The current password is wrong."
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    dialog.current.clear()
+    qtbot.keyClicks(dialog.current, "anna's password")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert two_people.passwords.sign_in("anna", "a new password").login == "anna"
+
+
+def test_a_hidden_field_has_no_column_in_the_list(qtbot, services: Services) -> None:
+    from app.models import EntityType
+    from app.views.deal_list.deal_list_view import DealListView
+    from app.views.deal_list.deal_table_model import COL_AMOUNT, COL_SOURCE, DealTableModel
+
+    services.users.create(login="anna", name="Anna Berg")
+    services.field_rules.set_access(
+        EntityType.DEAL, "amount", visible_to=[services.actor.id], editable_by=None
+    )
+    anna = services.as_user("anna")
+    view = DealListView(DealTableModel(anna), anna)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.isColumnHidden(COL_AMOUNT)
+    view.show_column(COL_AMOUNT, True)  # as the header's menu would: it offers it disabled
+    view.apply_field_access()
+    assert view.isColumnHidden(COL_AMOUNT)
+    assert not view.isColumnHidden(COL_SOURCE)
+    assert "amount" not in [key for key, _title in view.visible_columns()]
+    mine = DealListView(DealTableModel(services), services)  # the administrator sees it
+    qtbot.addWidget(mine)
+    assert not mine.isColumnHidden(COL_AMOUNT)

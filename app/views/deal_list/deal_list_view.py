@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from app.services.container import Services
+from app.services.fields.custom_fields import EntityType
 from app.ui.settings import load_state, save_state
 from app.views.deal_list.cell_delegate import DealCellDelegate
 from app.views.deal_list.chosen_deals import ChosenDeals
@@ -34,6 +35,15 @@ COLUMN_WIDTHS = {
     COL_CONTACT: 150,
     COL_RESPONSIBLE: 140,
     COL_CLOSE: 95,
+}
+
+
+# The field behind a column, where the names differ (the field access rules name fields).
+FIELD_OF_COLUMN = {
+    "company": "company_id",
+    "contact": "contact_ids",
+    "responsible": "responsible_id",
+    "pipeline": "pipeline_id",
 }
 
 
@@ -87,6 +97,13 @@ class DealListView(QTableView):
         self._kept_scroll: int | None = None
         model.modelAboutToBeReset.connect(self._on_about_to_reset)
         model.modelReset.connect(self._on_reset)
+        # Fields the person may not see (the form designer's rules) have no column for them.
+        self._services = services
+        self._hidden_fields = services.field_rules.hidden_for_me()
+        self._custom_codes = {
+            f"uf:{f.id}": f"uf:{f.code}" for f in services.custom_fields.list(EntityType.DEAL)
+        }
+        self.apply_field_access()
 
     # -- column layout ---------------------------------------------------------------------------
 
@@ -96,7 +113,23 @@ class DealListView(QTableView):
         state = load_state(key)
         if state is not None:
             self.horizontalHeader().restoreState(state)
+        self.apply_field_access()
         self._layout_key = key
+
+    def forbidden(self, column: int) -> bool:
+        """Whether the column shows a field the person may not see."""
+        model = self.model()
+        if not isinstance(model, DealTableModel) or not self._hidden_fields:
+            return False
+        key = model.column_key(column)
+        field = self._custom_codes.get(key) or FIELD_OF_COLUMN.get(key, key)
+        return field in self._hidden_fields
+
+    def apply_field_access(self) -> None:
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            if self.forbidden(column):
+                header.setSectionHidden(column, True)
 
     def _save_layout(self, *_args: object) -> None:
         if self._layout_key:
@@ -112,7 +145,8 @@ class DealListView(QTableView):
             action = menu.addAction(str(title))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(logical))
-            action.setEnabled(logical != COL_TITLE)  # a deal list always shows what the deal is
+            # A deal list always shows what the deal is; fields one may not see are never offered.
+            action.setEnabled(logical != COL_TITLE and not self.forbidden(logical))
             action.toggled.connect(lambda shown, column=logical: self.show_column(column, shown))
         menu.popup(header.mapToGlobal(position))
         self._columns_menu = menu
@@ -141,6 +175,7 @@ class DealListView(QTableView):
         self._kept_scroll = self.verticalScrollBar().value() if refreshing else None
 
     def _on_reset(self) -> None:
+        self.apply_field_access()  # the custom columns may have changed
         scroll, self._kept_scroll = self._kept_scroll, None
         if scroll is not None:
             self.verticalScrollBar().setValue(scroll)
