@@ -195,3 +195,25 @@ def test_a_new_database_can_make_a_quote_and_an_invoice_in_its_language(tmp_path
             assert {t.language for t in templates} == {language}
         finally:
             opened.close()
+
+
+def test_a_field_someone_may_not_see_is_blank_in_their_documents(services: Services) -> None:
+    from app.models import EntityType
+
+    services.users.create(login="anna", name="Anna Berg")
+    deal = services.deals.create(title="Secret price", amount="4321.00", source="call")
+    services.field_rules.set_access(
+        EntityType.DEAL, "amount", visible_to=[services.actor.id], editable_by=None
+    )
+    template = services.document_templates.add_template(
+        "Letter",
+        "other",
+        _template("{{ deal.title }}|{{ deal.amount }}|{{ totals.gross }}|{{ deal.source }}"),
+        "l.docx",
+    )
+    mine = services.documents.make(deal.id, template.id)
+    assert "4,321.00" in _text(services.documents.content(mine.id)[1])[0]
+    anna = services.as_user("anna")
+    theirs = anna.documents.make(deal.id, template.id)
+    body, _table = _text(anna.documents.content(theirs.id)[1])
+    assert body.strip() == "Secret price|||Call"

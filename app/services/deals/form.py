@@ -82,6 +82,7 @@ class DealFormService:
     def load(self, deal_id: int) -> DealFormData:
         with self._ctx.read() as session:
             deal = load(session, Deal, "deal", deal_id)
+            require_deal(session, self._ctx.actor_id, deal, Action.READ)  # else "not found"
             return _form_data(session, deal)
 
     def timeline(self, deal_id: int) -> list[HistoryItem]:

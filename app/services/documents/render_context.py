@@ -18,6 +18,7 @@ from app.services.deals.pricing import line_totals, totals
 from app.services.documents import formatting as fmt
 from app.services.documents.office import DocumentSettingsService
 from app.services.fields.custom_fields import field_info
+from app.services.fields.field_rules import field_access
 
 CONTEXT_NAMES = (
     "deal",
@@ -42,19 +43,20 @@ def deal_context(ctx: ServiceContext, deal_id: int, language: str) -> dict[str, 
             select(CustomFieldDefinition).where(CustomFieldDefinition.entity_type == EntityType.DEAL)
         ).all()
         fields = {d.id: field_info(d) for d in definitions}
+        hidden, _read_only = field_access(session, EntityType.DEAL, ctx.actor_id)
         responsible = session.get(User, deal.responsible_id) if deal.responsible_id else None
         responsible_values = {
             "name": responsible.name if responsible else "",
             "email": (responsible.email or "") if responsible else "",
         }
     company: dict[str, Any] = {}
-    if deal.company_id:
+    if deal.company_id and "company_id" not in hidden:
         c = CompanyService(ctx).get(deal.company_id)
         company = {
             k: getattr(c, k) or "" for k in ("title", "industry", "phone", "email", "website", "address")
         }
     contact: dict[str, Any] = {}
-    if form.contacts:
+    if form.contacts and "contact_ids" not in hidden:
         p = ContactService(ctx).get(form.contacts[0].id)
         contact = {
             "name": p.full_name,
@@ -92,12 +94,12 @@ def deal_context(ctx: ServiceContext, deal_id: int, language: str) -> dict[str, 
     custom = {}
     for field_id, value in form.custom.items():
         info = fields.get(field_id)
-        if info is not None:
+        if info is not None and f"uf:{info.code}" not in hidden:
             custom[info.code] = _custom_text(info, value, language)
     office = DocumentSettingsService(ctx).my_company()
     my_company: dict[str, Any] = {k: v for k, v in office.items() if k != "logo"}
     source = DEAL_SOURCES.get(deal.source or "")
-    return {
+    context: dict[str, Any] = {
         "deal": {
             "id": deal.id,
             "title": deal.title,
@@ -134,6 +136,20 @@ def deal_context(ctx: ServiceContext, deal_id: int, language: str) -> dict[str, 
         "my_company": my_company,
         "_logo": office.get("logo") or "",
     }
+    # Fields the person may not see are not in their documents either (blank, never the value).
+    for field in hidden:
+        key = _DEAL_KEYS.get(field, field)
+        if key in context["deal"]:
+            context["deal"][key] = ""
+        if field == "responsible_id":
+            context["responsible"] = {"name": "", "email": ""}
+        if field == "amount":
+            context["totals"] = {k: ([] if k == "taxes" else "") for k in context["totals"]}
+    return context
+
+
+# The template's key of a deal field, where the names differ.
+_DEAL_KEYS = {"responsible_id": "responsible", "pipeline_id": "pipeline"}
 
 
 def _custom_text(info: Any, value: Any, language: str) -> str:
