@@ -461,3 +461,26 @@ def test_a_hidden_field_is_left_out_of_exports_and_the_command_lines_json(
     assert listed
     assert all("amount" not in row and "currency" not in row for row in listed)
     assert all("title" in row for row in listed)
+
+
+def test_duplicates_and_merges_stay_within_what_one_may_read_and_change(services: Services, office) -> None:
+    from app.services.customers.queries import CustomerKind
+
+    anna, ben = office["people"]["anna"], office["people"]["ben"]
+    mine = services.contacts.create(
+        first_name="Max", last_name="Muster", email="max@x.de", responsible_id=anna.id
+    )
+    hidden = services.contacts.create(
+        first_name="Max", last_name="Muster", email="max@x.de", responsible_id=ben.id, is_open=False
+    )
+    _role(services, "Sales", SALES, user_id=anna.id)
+    as_anna = services.as_user("anna")
+    found = as_anna.duplicates.find(
+        CustomerKind.CONTACT, name="Max Muster", email="max@x.de", exclude_id=mine.id
+    )
+    assert found == []  # Ben's private contact is not named, even as a duplicate
+    assert as_anna.duplicates.scan(CustomerKind.CONTACT) == []
+    assert len(services.duplicates.scan(CustomerKind.CONTACT)) >= 1  # the administrator sees the pair
+    with pytest.raises(NotFoundError):
+        as_anna.duplicates.merge(CustomerKind.CONTACT, (mine.id, mine.version), (hidden.id, hidden.version))
+    assert services.contacts.get(hidden.id).id == hidden.id  # nothing merged

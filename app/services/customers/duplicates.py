@@ -24,6 +24,8 @@ from app.models import (
     contact_company,
     deal_contact,
 )
+from app.services.access.rights import Action
+from app.services.access.scope import RECORD_ENTITIES, access_for, record_scope, require_record
 from app.services.core.context import ServiceContext
 from app.services.core.errors import ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -100,10 +102,20 @@ class DuplicateService:
         model: Any = Contact if kind is CustomerKind.CONTACT else Company
         found: dict[int, Duplicate] = {}
         with self._ctx.read() as session:
+            access = access_for(session, self._ctx.actor_id)
+            entity = RECORD_ENTITIES[kind.value]
+
+            def readable(record: Any) -> bool:  # a duplicate one may not read is not named either
+                return access.allows_record(entity, Action.READ, record.responsible_id, bool(record.is_open))
 
             def add(rows: Any, reason: Reason) -> None:
                 for record in rows:
-                    if record.id != exclude_id and record.id not in found and len(found) < MAX_FOUND:
+                    if (
+                        record.id != exclude_id
+                        and record.id not in found
+                        and len(found) < MAX_FOUND
+                        and readable(record)
+                    ):
                         found[record.id] = Duplicate(
                             record.id, _title(record), reason, record.email, record.phone
                         )
@@ -134,7 +146,10 @@ class DuplicateService:
             else Company.title
         )
         with self._ctx.read() as session:  # plain rows, not objects: 100,000 contacts in a second
-            rows = session.execute(select(model.id, name, model.email, model.phone).order_by(model.id))
+            scope = record_scope(session, self._ctx.actor_id, kind.value, model)
+            rows = session.execute(
+                select(model.id, name, model.email, model.phone).where(*scope).order_by(model.id)
+            )
             for ident, title, email, phone in rows:
                 keys = [("name", fold_name(kind, title or ""))]
                 if email:
@@ -179,6 +194,8 @@ class DuplicateService:
             session = uow.session
             kept = load(session, model, kind.value, keep[0])
             gone = load(session, model, kind.value, other[0])
+            require_record(session, self._ctx.actor_id, kind.value, kept, "edit")
+            require_record(session, self._ctx.actor_id, kind.value, gone, "delete")
             check_version(session, kind.value, kept, keep[1], _title(kept))
             check_version(session, kind.value, gone, other[1], _title(gone))
             diff: dict[str, tuple[Any, Any]] = {}
