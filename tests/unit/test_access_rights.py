@@ -484,3 +484,20 @@ def test_duplicates_and_merges_stay_within_what_one_may_read_and_change(services
     with pytest.raises(NotFoundError):
         as_anna.duplicates.merge(CustomerKind.CONTACT, (mine.id, mine.version), (hidden.id, hidden.version))
     assert services.contacts.get(hidden.id).id == hidden.id  # nothing merged
+
+
+def test_an_undo_leaves_deals_one_may_no_longer_change(services: Services, office) -> None:
+    anna = office["people"]["anna"]
+    role_id = _role(services, "All", uniform_rights({a: Level.ALL for a in Action}), user_id=anna.id)
+    as_anna = services.as_user("anna")
+    deals = office["deals"]
+    chosen = (deals["anna0"].id, deals["ben0"].id)
+    done = as_anna.deal_bulk.update(DealSelection(ids=chosen), "probability", 77)
+    assert done.changed == 2
+    role = services.roles.get(role_id)
+    services.roles.update(role.id, role.version, rights=SALES)  # now she may change only her own deals
+    undone = as_anna.deal_bulk.undo(done.operation_id)
+    assert undone.changed == 1
+    assert undone.skipped == 1
+    assert services.deals.get(deals["anna0"].id).probability != 77
+    assert services.deals.get(deals["ben0"].id).probability == 77

@@ -252,6 +252,10 @@ class DealBulkService:
                     "operation", QT_TRANSLATE_NOOP("errors", "This change can't be undone (any more).")
                 )
             field = op.kind.split(":", 1)[1]
+            # Rights as they are now: deals one may no longer change stay as they are (counted as skipped).
+            allowed = deal_scope(session, self._ctx.actor_id) + deal_scope(
+                session, self._ctx.actor_id, Action.EDIT
+            )
             undo_op = self._operation(session, "undo")
             now = utcnow()
             entries = HistoryEntry.__table__.alias("entry")
@@ -288,6 +292,7 @@ class DealBulkService:
                                 )
                             ),
                             same_version,
+                            *allowed,
                         )
                     )
                 )
