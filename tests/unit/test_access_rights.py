@@ -488,7 +488,7 @@ def test_duplicates_and_merges_stay_within_what_one_may_read_and_change(services
 
 def test_an_undo_leaves_deals_one_may_no_longer_change(services: Services, office) -> None:
     anna = office["people"]["anna"]
-    role_id = _role(services, "All", uniform_rights({a: Level.ALL for a in Action}), user_id=anna.id)
+    role_id = _role(services, "All", uniform_rights(dict.fromkeys(Action, Level.ALL)), user_id=anna.id)
     as_anna = services.as_user("anna")
     deals = office["deals"]
     chosen = (deals["anna0"].id, deals["ben0"].id)
