@@ -4637,6 +4637,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>You may not change {fields}.</source>
         <translation>Sie dürfen {fields} nicht ändern.</translation>
     </message>
+    <message>
+        <source>Your role does not let you make documents.</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, Dokumente zu erstellen.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

@@ -217,3 +217,33 @@ def test_a_field_someone_may_not_see_is_blank_in_their_documents(services: Servi
     theirs = anna.documents.make(deal.id, template.id)
     body, _table = _text(anna.documents.content(theirs.id)[1])
     assert body.strip() == "Secret price|||Call"
+
+
+def test_documents_follow_their_deal_and_the_roles_document_levels(services: Services) -> None:
+    from app.services.access.rights import RoleRights
+    from app.services.core.errors import NotFoundError, PermissionDeniedError
+
+    anna = services.users.create(login="anna", name="Anna Berg")
+    for assignment in services.roles.assignments():
+        services.roles.unassign(assignment.id)
+    rights = RoleRights.from_json(
+        {"entities": {"deal": {"read": "all"}, "document": {"read": "own", "add": "own"}}}
+    )
+    role = services.roles.create("Sales", rights)
+    services.roles.assign(role.id, user_id=anna.id)
+    deal = services.deals.create(title="Shared deal")
+    template = services.document_templates.add_template(
+        "Letter", "other", _template("{{ deal.title }}"), "l.docx"
+    )
+    by_admin = services.documents.make(deal.id, template.id)
+    as_anna = services.as_user("anna")
+    hers = as_anna.documents.make(deal.id, template.id)
+    assert [d.id for d in as_anna.documents.documents(deal.id)] == [hers.id]  # not the administrator's
+    with pytest.raises(NotFoundError):
+        as_anna.documents.content(by_admin.id)
+    assert len(services.documents.documents(deal.id)) == 2
+    services.roles.update(
+        role.id, role.version, rights=RoleRights.from_json({"entities": {"deal": {"read": "all"}}})
+    )
+    with pytest.raises(PermissionDeniedError, match="make documents"):
+        as_anna.documents.make(deal.id, template.id)

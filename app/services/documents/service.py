@@ -11,9 +11,17 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.models import DealDocument, User
+from app.models import Deal, DealDocument, User
+from app.services.access.rights import Action, Entity
+from app.services.access.scope import access_for, require_deal
 from app.services.core.context import ServiceContext
-from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, ValidationError
+from app.services.core.errors import (
+    ENTITY_NAMES,
+    MSG_NOT_FOUND,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import load
 from app.services.documents import formatting as fmt
@@ -44,15 +52,36 @@ class DocumentService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
 
+    def _check(self, session: Any, document: DealDocument, action: Action) -> None:
+        """The document's deal must be readable, and the document itself allowed by the roles'
+        document levels (a document is "own" to whoever made it); else it is "not found"."""
+        deal = session.get(Deal, document.deal_id)
+        if deal is not None:
+            require_deal(session, self._ctx.actor_id, deal, Action.READ)
+        access = access_for(session, self._ctx.actor_id)
+        if not access.allows_record(Entity.DOCUMENT, Action.READ, document.created_by_id, False) or (
+            action is not Action.READ
+            and not access.allows_record(Entity.DOCUMENT, action, document.created_by_id, False)
+        ):
+            raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["document"], id=document.id)
+
     def documents(self, deal_id: int) -> list[DocumentInfo]:
+        """The deal's documents this person may read, newest first."""
         with self._ctx.read() as session:
+            deal = load(session, Deal, "deal", deal_id)
+            require_deal(session, self._ctx.actor_id, deal, Action.READ)
+            access = access_for(session, self._ctx.actor_id)
             rows = session.execute(
                 select(DealDocument, User.name)
                 .outerjoin(User, User.id == DealDocument.created_by_id)
                 .where(DealDocument.deal_id == deal_id)
                 .order_by(DealDocument.created_at.desc(), DealDocument.id.desc())
             )
-            return [_document_info(doc, name) for doc, name in rows]
+            return [
+                _document_info(doc, name)
+                for doc, name in rows
+                if access.allows_record(Entity.DOCUMENT, Action.READ, doc.created_by_id, False)
+            ]
 
     def content(self, document_id: int, *, pdf: bool = False) -> tuple[str, bytes]:
         """(file name, bytes) of a stored document, or of its PDF."""
@@ -60,6 +89,7 @@ class DocumentService:
             document = session.get(DealDocument, document_id)
             if document is None:
                 raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["document"], id=document_id)
+            self._check(session, document, Action.READ)
             if pdf:
                 if document.pdf is None:
                     raise ValidationError.single(
@@ -72,6 +102,10 @@ class DocumentService:
         """Render the template for the deal and keep the document with it, under its next number.
         A broken or unsafe template raises a ValidationError and nothing is kept."""
         with self._ctx.read() as session:
+            if access_for(session, self._ctx.actor_id).grant(Entity.DOCUMENT, Action.ADD).nothing:
+                raise PermissionDeniedError(
+                    QT_TRANSLATE_NOOP("errors", "Your role does not let you make documents.")
+                )
             template = load_template(session, template_id)
             template_bytes, kind, language, template_name = (
                 bytes(template.content),
@@ -127,6 +161,7 @@ class DocumentService:
         pdf = docx_to_pdf(*self.content(document_id))
         with self._ctx.write() as uow:
             document = load(uow.session, DealDocument, "document", document_id)
+            self._check(uow.session, document, Action.EDIT)
             document.pdf = pdf
             uow.emit("deal_document.updated", [document_id])
             return _document_info(document, None)
