@@ -47,6 +47,26 @@ def upgrade() -> None:
         unique=False,
     )
     op.create_index(
+        "ix_deal_responsible_closed_facts",
+        "deal",
+        [
+            "responsible_id",
+            "closed_at",
+            "stage_id",
+            "currency",
+            "amount",
+            "source",
+            "pipeline_id",
+            "company_id",
+            "created_at",
+            "is_open",
+            "closed",
+        ],
+        unique=False,
+        sqlite_where=sa.text("closed = 1"),
+        postgresql_where=sa.text("closed"),
+    )
+    op.create_index(
         "ix_deal_is_open",
         "deal",
         ["is_open", "stage_id", "currency", "amount"],
@@ -149,6 +169,7 @@ def downgrade() -> None:
     op.drop_table("role")
     op.drop_table("deal_observer")
     op.drop_index("ix_deal_is_open", table_name="deal")
+    op.drop_index("ix_deal_responsible_closed_facts", table_name="deal")
     op.drop_index("ix_deal_pipeline_id_created_at", table_name="deal")
     op.drop_index("ix_deal_close_date", table_name="deal")
     op.create_index("ix_deal_close_date", "deal", ["close_date"], unique=False)
