@@ -1101,6 +1101,10 @@ Trotzdem neu speichern?</translation>
         <source>Cancelled; nothing was changed.</source>
         <translation>Abgebrochen; nichts wurde geändert.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln deal(s) your role does not let you change stayed as they were.</source>
+        <translation><numerusform>%Ln Deal, den Ihre Rolle Sie nicht ändern lässt, blieb, wie er war.</numerusform><numerusform>%Ln Deals, die Ihre Rolle Sie nicht ändern lässt, blieben, wie sie waren.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DealCellDelegate</name>

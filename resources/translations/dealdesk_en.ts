@@ -123,6 +123,10 @@
         <source>%Ln changed since then were left as they are.</source>
         <translation><numerusform>%Ln changed since then were left as they are.</numerusform><numerusform>%Ln changed since then were left as they are.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln deal(s) your role does not let you change stayed as they were.</source>
+        <translation><numerusform>%Ln deal your role does not let you change stayed as it was.</numerusform><numerusform>%Ln deals your role does not let you change stayed as they were.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DealImportDialog</name>

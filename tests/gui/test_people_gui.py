@@ -338,6 +338,16 @@ def test_a_salespersons_list_board_and_calendar_show_only_their_deals(
     shown = [c.header.figures.text() for c in board.columns] + [z.figures.text() for z in board.zones]
     counts = [int(text.split()[0].replace(",", "")) for text in shown]
     assert sum(counts) == in_pipeline
+    window.deals.set_view(DealsViewMode.CALENDAR)
+    calendar = window.deals.calendar
+    days = calendar.days()
+    qtbot.waitUntil(lambda: bool(calendar.data.days))
+    shown_ids = {e.deal_id for d in calendar.data.days.values() for e in d.entries}
+    readable_ids = set(as_seller.deal_queries.ids(DealFilter(), _deal_sort(), 0, readable))
+    assert shown_ids <= readable_ids  # every deal on the calendar is one the salesperson may read
+    everyone = demo_services.calendar.read(DealFilter(), calendar.field(), days[0], days[-1], per_day=None)
+    mine = sum(d.count for d in calendar.data.days.values())
+    assert mine < sum(d.count for d in everyone.days.values())
 
 
 def test_a_role_that_hides_sums_shows_counts_only(
@@ -467,3 +477,37 @@ def test_a_hidden_field_has_no_column_in_the_list(qtbot, services: Services) -> 
     mine = DealListView(DealTableModel(services), services)  # the administrator sees it
     qtbot.addWidget(mine)
     assert not mine.isColumnHidden(COL_AMOUNT)
+
+
+def test_a_bulk_change_says_how_many_chosen_deals_the_role_left_alone(
+    qtbot, demo_services: Services, settings: UserSettings
+) -> None:
+    from app.gui.application import build_main_window
+    from app.services.deals.filters import DealFilter
+
+    heads = {d.head_id for d in demo_services.departments.list()}
+    seller = next(u for u in demo_services.users.list() if not u.is_admin and u.id not in heads)
+    someone_elses = demo_services.deal_queries.page(DealFilter(), _deal_sort(), 0, 50)
+    for row in [r for r in someone_elses if r.responsible_id != seller.id][:2]:
+        deal = demo_services.deals.get(row.id)
+        demo_services.deals.update(deal.id, deal.version, is_open=True)
+    as_seller = demo_services.as_user(seller.login)
+    others = as_seller.deal_queries.count(DealFilter()) - as_seller.deal_queries.count(
+        DealFilter(responsible_ids=(seller.id,))
+    )
+    assert others >= 2  # open deals of others: readable, not changeable for a salesperson
+    window = build_main_window(as_seller, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.deals.model.rowCount() > 0)
+    window.deals.list_view.selectAll()  # every deal the filter matches
+    with qtbot.waitSignal(window.deals.bulk.finished, timeout=10_000) as said:
+        window.deals.bulk.set_responsible(seller.id)
+    assert f"{others} deal" in said.args[0]
+    assert "your role does not let you change" in said.args[0]
+
+
+def _deal_sort():
+    from app.services.deals.paging import DealSort
+
+    return DealSort()

@@ -167,6 +167,11 @@ def test_only_people_who_manage_settings_change_users_roles_and_products(service
         anna.roles.create("Mine", SALES)
     with pytest.raises(PermissionDeniedError, match=r"manage settings \(Product\)"):
         anna.products.create(name="Free lunch", price="0")
+    from app.models import EntityType
+    from app.services.fields.custom_fields import FieldType
+
+    with pytest.raises(PermissionDeniedError, match=r"manage settings \(Field\)"):
+        anna.custom_fields.create(EntityType.DEAL, "Secret", FieldType.TEXT)
     assert len(services.users.list()) == before
     # The settings switch lets a non-administrator manage users, but not make administrators.
     _role(services, "Office", RoleRights(manage_settings=True), user_id=office["people"]["ben"].id)
@@ -501,3 +506,27 @@ def test_an_undo_leaves_deals_one_may_no_longer_change(services: Services, offic
     assert undone.skipped == 1
     assert services.deals.get(deals["anna0"].id).probability != 77
     assert services.deals.get(deals["ben0"].id).probability == 77
+
+
+def test_a_search_never_finds_a_deal_through_a_field_one_may_not_see(services: Services, office) -> None:
+    from app.models import EntityType
+
+    anna = office["people"]["anna"]
+    everyone = services.roles.create("All deals", uniform_rights(dict.fromkeys(Action, Level.ALL)))
+    services.roles.assign(everyone.id, user_id=anna.id)
+    acme = services.companies.create(title="Zebrafisch Holding")
+    services.deals.create(title="Quiet order", company_id=acme.id)
+    services.deals.create(title="Zebrafisch audit")
+    assert services.deal_queries.count(DealFilter(search="zebraf")) == 2  # by company and by title
+    services.field_rules.set_access(
+        EntityType.DEAL, "company_id", visible_to=[services.actor.id], editable_by=None
+    )
+    as_anna = services.as_user("anna")
+    assert _titles(as_anna, DealFilter(search="zebraf")) == {"Zebrafisch audit"}
+    assert as_anna.deal_queries.count(DealFilter(search="zebraf")) == 1
+
+
+def _titles(services: Services, deal_filter: DealFilter) -> set[str]:
+    from app.services.deals.paging import DealSort
+
+    return {row.title for row in services.deal_queries.page(deal_filter, DealSort(), 0, 100)}

@@ -19,6 +19,7 @@ from app.services.core.context import ServiceContext
 from app.services.core.errors import ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.deals.filters import DealFilter, deal_conditions
+from app.services.deals.search import search_scope
 from app.services.deals.service import DealService
 from app.services.deals.stale import is_stale
 from app.services.fields.custom_fields import CustomFieldService, field_info
@@ -102,6 +103,7 @@ class CalendarService:
             conditions = [
                 *deal_conditions(deal_filter, self._dialect, self._ctx.actor_id),
                 *deal_scope(session, self._ctx.actor_id),
+                *search_scope(session, self._ctx.actor_id, deal_filter.search),
             ]
             spans: list[CalendarEntry] = []
             days: dict[date, CalendarDay] = {}

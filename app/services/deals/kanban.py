@@ -16,6 +16,7 @@ from app.services.access.scope import access_for, deal_scope
 from app.services.core.context import ServiceContext
 from app.services.core.money_sums import amount_sum, money
 from app.services.deals.filters import DealFilter, deal_conditions
+from app.services.deals.search import search_scope
 
 CARDS_PER_PAGE = 50
 
@@ -67,6 +68,7 @@ class KanbanService:
             conditions = [
                 *deal_conditions(f, self._dialect, self._ctx.actor_id),
                 *deal_scope(conn, self._ctx.actor_id),
+                *search_scope(conn, self._ctx.actor_id, f.search),
             ]
             rates: dict[str, Decimal] = dict(conn.execute(select(Currency.code, Currency.rate)).all())
             rows = conn.execute(
@@ -104,7 +106,9 @@ class KanbanService:
                 tuple_(Deal.stage_changed_at, Deal.id) < tuple_(after.stage_changed_at, after.id)
             )
         with self._ctx.connect() as conn:
-            conditions += deal_scope(conn, self._ctx.actor_id)
+            conditions += deal_scope(conn, self._ctx.actor_id) + search_scope(
+                conn, self._ctx.actor_id, f.search
+            )
             ids = list(
                 conn.scalars(
                     select(Deal.id)
@@ -122,6 +126,7 @@ class KanbanService:
         conditions = deal_conditions(replace(deal_filter, stage_ids=()), self._dialect, self._ctx.actor_id)
         with self._ctx.connect() as conn:
             conditions += deal_scope(conn, self._ctx.actor_id)
+            conditions += search_scope(conn, self._ctx.actor_id, deal_filter.search)
             ids = list(conn.scalars(select(Deal.id).where(Deal.id.in_(deal_ids), *conditions)).all())
             return sorted(_cards(conn, ids), key=lambda c: c.column_key, reverse=True)
 

@@ -37,6 +37,7 @@ from app.services.deals.filters import (
     values_only,
 )
 from app.services.deals.paging import SORT_COLUMNS, CustomSort, DealSort, PageCursor
+from app.services.deals.search import search_scope
 from app.services.deals.stale import is_stale
 from app.services.fields.custom_fields import INT_TYPES
 
@@ -110,6 +111,7 @@ class DealQueryService:
         return [
             *deal_conditions(deal_filter, self._dialect, self._ctx.actor_id),
             *deal_scope(session, self._ctx.actor_id),
+            *(search_scope(session, self._ctx.actor_id, deal_filter.search) if deal_filter.search else ()),
         ]
 
     def count(self, deal_filter: DealFilter) -> int:

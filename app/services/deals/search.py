@@ -50,3 +50,18 @@ def _postgres_condition(terms: list[str]) -> ColumnElement[bool]:
         .where(matches(Contact.first_name + " " + Contact.last_name))
     )
     return or_(matches(Deal.title), Deal.company_id.in_(companies), Deal.id.in_(contacts))
+
+
+def search_scope(session: Any, actor_id: int | None, text: str) -> list[ColumnElement[bool]]:
+    """For someone who may not see a deal's company or contacts (field access), a search must not
+    find a deal through them: every word must then be in the title itself."""
+    from app.services.fields.custom_fields import EntityType
+    from app.services.fields.field_rules import field_access
+
+    terms = search_terms(text)
+    if not terms:
+        return []
+    hidden, _read_only = field_access(session, EntityType.DEAL, actor_id)
+    if not hidden & {"company_id", "contact_ids"}:
+        return []
+    return [Deal.title.ilike(f"%{term}%") for term in terms]

@@ -25,6 +25,7 @@ from app.models import (
     Lead,
     User,
 )
+from app.services.access.permissions import require_settings
 from app.services.core.context import ServiceContext
 from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, Message, NotFoundError
 from app.services.core.history import history_text
@@ -173,6 +174,7 @@ class CustomFieldService:
         assert clean_label is not None
         with self._ctx.write() as uow:
             session = uow.session
+            require_settings(session, uow.actor_id, "custom_field")
             taken = set(
                 session.scalars(
                     select(CustomFieldDefinition.code).where(CustomFieldDefinition.entity_type == entity)
@@ -212,6 +214,7 @@ class CustomFieldService:
         """Delete a field and all its values; returns how many values went."""
         with self._ctx.write() as uow:
             session = uow.session
+            require_settings(session, uow.actor_id, "custom_field")
             field = load(session, CustomFieldDefinition, "custom_field", field_id)
             check_version(session, "custom_field", field, expected_version, field.label)
             values = (
@@ -296,6 +299,7 @@ class CustomFieldService:
             raise ValueError(f"not changeable: {sorted(unknown)}")
         with self._ctx.write() as uow:
             session = uow.session
+            require_settings(session, uow.actor_id, "custom_field")
             field = load(session, CustomFieldDefinition, "custom_field", field_id)
             check_version(session, "custom_field", field, expected_version, field.label)
             problems = Problems()

@@ -8,13 +8,14 @@ bulk): a MissingFieldsError names what is missing, the views ask for it and try 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -295,12 +296,12 @@ def _stored_values(
 
 
 def field_access(
-    session: Session, entity: EntityType, actor_id: int | None
+    session: Session | Connection, entity: EntityType, actor_id: int | None
 ) -> tuple[frozenset[str], frozenset[str]]:
     """The fields the acting person may not see, and those they may see but not change (field
     keys: "amount", "uf:region"). Administrators and the system itself: none."""
     # Asked in the middle of a change: reading must not flush the half-made change (a second version).
-    with session.no_autoflush:
+    with session.no_autoflush if isinstance(session, Session) else contextlib.nullcontext():
         if access_for(session, actor_id).unrestricted:
             return frozenset(), frozenset()
         rules = list(session.scalars(select(FieldRule).where(FieldRule.entity_type == entity.value)))

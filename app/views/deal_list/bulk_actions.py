@@ -264,7 +264,13 @@ class DealBulkActions(QObject):
     def _run(self, label: str, work: Any, count: int, message: Any, on_missing: Any = None) -> None:
         def succeeded(result: Any) -> None:
             self.undo_changed.emit()
-            self.finished.emit(message(result))
+            text = message(result)
+            refused = getattr(result, "refused", 0)
+            if refused:  # chosen deals the person's role does not let them change: said, not hidden
+                text += " " + self.tr(
+                    "%Ln deal(s) your role does not let you change stayed as they were.", "", refused
+                )
+            self.finished.emit(text)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, MissingFieldsError) and on_missing is not None:
