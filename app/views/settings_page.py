@@ -94,7 +94,7 @@ class SettingsPage(QWidget):
         self._reasons_note = QLabel(
             self.tr("Offered when a deal is lost, one per line; people can add details in their own words.")
             if may_change
-            else self.tr("Only an administrator may change them.")
+            else self.tr("Changing them needs the right to manage settings.")
         )
         self._reasons_note.setObjectName("lossReasonsNote")
         self._reasons_note.setWordWrap(True)

@@ -2868,8 +2868,8 @@ Trotzdem neu speichern?</translation>
         <translation>Tunnel: von einer Phase auf eine Phase einer anderen Pipeline ziehen. Ein Deal, der die erste erreicht, wird in die zweite kopiert (gestrichelter Pfeil) oder dorthin verschoben (durchgezogener Pfeil); Doppelklick auf einen Pfeil wechselt, auswählen und Entf drücken entfernt ihn.</translation>
     </message>
     <message>
-        <source>Only an administrator may change pipelines.</source>
-        <translation>Nur ein Administrator darf Pipelines ändern.</translation>
+        <source>Changing pipelines needs the right to manage settings.</source>
+        <translation>Pipelines zu ändern erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source> (default)</source>
@@ -3605,8 +3605,8 @@ Trotzdem neu speichern?</translation>
         <translation>Zur Auswahl, wenn ein Deal verloren geht, einer pro Zeile; Details können in eigenen Worten ergänzt werden.</translation>
     </message>
     <message>
-        <source>Only an administrator may change them.</source>
-        <translation>Nur ein Administrator darf sie ändern.</translation>
+        <source>Changing them needs the right to manage settings.</source>
+        <translation>Sie zu ändern erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source>Deals</source>
@@ -4070,8 +4070,8 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>{entity} „{title}“ wurde von jemand anderem geändert, nachdem Sie ihn geöffnet haben.</translation>
     </message>
     <message>
-        <source>Only an administrator may change pipelines and their stages.</source>
-        <translation>Nur ein Administrator darf Pipelines und ihre Phasen ändern.</translation>
+        <source>Changing pipelines and their stages needs the right to manage settings.</source>
+        <translation>Pipelines und Phasen zu ändern erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source>There is no pipeline '{pipeline}' (there are: {names}).</source>
@@ -4130,8 +4130,8 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>Die Pipeline „{pipeline}“ enthält noch {count} Deals; verschieben Sie sie zuerst.</translation>
     </message>
     <message>
-        <source>Only an administrator may change the order of the stages.</source>
-        <translation>Nur ein Administrator darf die Reihenfolge der Phasen ändern.</translation>
+        <source>Changing the order of the stages needs the right to manage settings.</source>
+        <translation>Die Reihenfolge der Phasen zu ändern erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source>Only stages in progress can be moved, and only within their pipeline.</source>
@@ -4218,8 +4218,8 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>Wählen Sie vor dem Speichern etwas, wonach gefiltert wird.</translation>
     </message>
     <message>
-        <source>Only an administrator may share a filter with everyone.</source>
-        <translation>Nur ein Administrator darf einen Filter mit allen teilen.</translation>
+        <source>Sharing a filter with everyone needs the right to manage settings.</source>
+        <translation>Einen Filter mit allen zu teilen erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source>Only its owner (or an administrator, if shared) may delete it.</source>
@@ -4234,12 +4234,12 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>Diese Änderung kann nicht (mehr) rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <source>Only an administrator may change the office's settings.</source>
-        <translation>Nur ein Administrator darf die Einstellungen des Büros ändern.</translation>
+        <source>Changing the office's settings needs the right to manage settings.</source>
+        <translation>Die Einstellungen des Büros zu ändern erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
-        <source>Only an administrator may change the rules of a field.</source>
-        <translation>Nur ein Administrator darf die Regeln eines Feldes ändern.</translation>
+        <source>Changing the rules of a field needs the right to manage settings.</source>
+        <translation>Die Regeln eines Felds zu ändern erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source>{label} is needed from stage '{stage}' on.</source>
@@ -4270,8 +4270,8 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>Der Name eines Abschnitts kann höchstens {max} Zeichen lang sein.</translation>
     </message>
     <message>
-        <source>Only an administrator may change the form for everyone.</source>
-        <translation>Nur ein Administrator darf das Formular für alle ändern.</translation>
+        <source>Changing the form for everyone needs the right to manage settings.</source>
+        <translation>Das Formular für alle zu ändern erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source>{label} is always required, so it can't be hidden.</source>
@@ -4390,8 +4390,8 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>Es gibt keinen Kontakt namens „{value}“.</translation>
     </message>
     <message>
-        <source>Only an administrator may change tunnels.</source>
-        <translation>Nur ein Administrator darf Tunnel ändern.</translation>
+        <source>Changing tunnels needs the right to manage settings.</source>
+        <translation>Tunnel zu ändern erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source>A tunnel leads to a stage of another pipeline.</source>
@@ -4442,8 +4442,8 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>Der Deal braucht Beginn und Abschlussdatum, um als Zeitraum verschoben zu werden.</translation>
     </message>
     <message>
-        <source>Only an administrator may change document templates.</source>
-        <translation>Nur ein Administrator darf Dokumentvorlagen ändern.</translation>
+        <source>Changing document templates needs the right to manage settings.</source>
+        <translation>Dokumentvorlagen zu ändern erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source>'{file}' is not a Word document (.docx) that can be read.</source>
@@ -4462,8 +4462,8 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>Ein PDF braucht LibreOffice, das auf diesem Computer nicht installiert ist; das Word-Dokument wurde gespeichert.</translation>
     </message>
     <message>
-        <source>Only an administrator may change the office's details.</source>
-        <translation>Nur ein Administrator darf die Firmendaten ändern.</translation>
+        <source>Changing the office's details needs the right to manage settings.</source>
+        <translation>Die Angaben des Büros zu ändern erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source>A number pattern needs {{NNNN}} (the running number) and at most 40 characters.</source>
@@ -4494,8 +4494,8 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>Wählen Sie einen ersten und einen letzten Tag, in dieser Reihenfolge.</translation>
     </message>
     <message>
-        <source>Only an administrator may set sales plans.</source>
-        <translation>Nur ein Administrator darf Verkaufspläne festlegen.</translation>
+        <source>Setting sales plans needs the right to manage settings.</source>
+        <translation>Verkaufspläne festzulegen erfordert das Recht, Einstellungen zu verwalten.</translation>
     </message>
     <message>
         <source>A month is 1 to 12.</source>

@@ -280,7 +280,7 @@ class AnalyticsService:
             require_admin(
                 session,
                 self._ctx.actor_id,
-                QT_TRANSLATE_NOOP("errors", "Only an administrator may set sales plans."),
+                QT_TRANSLATE_NOOP("errors", "Setting sales plans needs the right to manage settings."),
             )
             for user_id, months in plan.items():
                 for month, raw in months.items():

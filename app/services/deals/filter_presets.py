@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.models import SavedFilter, User
+from app.models import SavedFilter
+from app.services.access.permissions import may_manage_settings
 from app.services.core.context import ServiceContext
 from app.services.core.errors import (
     ENTITY_NAMES,
@@ -98,7 +99,9 @@ class FilterPresetService:
             session = uow.session
             if shared and not self._is_admin(session):
                 raise PermissionDeniedError(
-                    QT_TRANSLATE_NOOP("errors", "Only an administrator may share a filter with everyone.")
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Sharing a filter with everyone needs the right to manage settings."
+                    )
                 )
             existing = session.scalar(
                 select(SavedFilter).where(
@@ -132,5 +135,5 @@ class FilterPresetService:
             uow.emit("filter.deleted", [preset_id])
 
     def _is_admin(self, session: Session) -> bool:
-        user = session.get(User, self._ctx.actor_id) if self._ctx.actor_id else None
-        return bool(user and user.is_admin)
+        """May share filters with everyone: administrators and roles that manage settings."""
+        return may_manage_settings(session, self._ctx.actor_id)

@@ -6,7 +6,7 @@ from app.services.core.errors import ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 
 KINDS = ("quote", "invoice", "contract", "other")
-MSG_ADMIN = QT_TRANSLATE_NOOP("errors", "Only an administrator may change document templates.")
+MSG_ADMIN = QT_TRANSLATE_NOOP("errors", "Changing document templates needs the right to manage settings.")
 
 
 def clean_kind(kind: str) -> str:

@@ -54,7 +54,9 @@ class DocumentSettingsService:
             require_admin(
                 session,
                 self._ctx.actor_id,
-                QT_TRANSLATE_NOOP("errors", "Only an administrator may change the office's details."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "Changing the office's details needs the right to manage settings."
+                ),
             )
             for key in MY_COMPANY_FIELDS:
                 if key in values:

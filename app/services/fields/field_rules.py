@@ -44,7 +44,7 @@ from app.services.fields.custom_fields import CustomFieldInfo, field_info, read_
 from app.services.fields.form_layouts import STANDARD_FIELDS, field_keys
 
 CHUNK = 500  # deal ids per statement
-MSG_ADMIN = QT_TRANSLATE_NOOP("errors", "Only an administrator may change the rules of a field.")
+MSG_ADMIN = QT_TRANSLATE_NOOP("errors", "Changing the rules of a field needs the right to manage settings.")
 MSG_NEEDED = QT_TRANSLATE_NOOP("errors", "{label} is needed from stage '{stage}' on.")
 
 

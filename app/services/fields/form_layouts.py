@@ -297,7 +297,9 @@ class FormLayoutService:
                 require_admin(
                     session,
                     self._ctx.actor_id,
-                    QT_TRANSLATE_NOOP("errors", "Only an administrator may change the form for everyone."),
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Changing the form for everyone needs the right to manage settings."
+                    ),
                 )
             keys = field_keys(session, entity)
             hiding_required = ALWAYS_REQUIRED[entity] & set(hidden)
@@ -340,7 +342,9 @@ class FormLayoutService:
                 require_admin(
                     session,
                     self._ctx.actor_id,
-                    QT_TRANSLATE_NOOP("errors", "Only an administrator may change the form for everyone."),
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Changing the form for everyone needs the right to manage settings."
+                    ),
                 )
             row = _row(session, entity, None if shared else self._ctx.actor_id, pipeline_id)
             if row is not None:

@@ -38,7 +38,9 @@ class OfficeSettingsService:
             require_admin(
                 uow.session,
                 self._ctx.actor_id,
-                QT_TRANSLATE_NOOP("errors", "Only an administrator may change the office's settings."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "Changing the office's settings needs the right to manage settings."
+                ),
             )
             row = uow.session.get(AppSetting, "loss_reasons")
             if row is None:

@@ -19,7 +19,9 @@ from app.services.core.vocabulary import FIELD_LABELS
 from app.services.deals.writes import relocate
 from app.services.setup.defaults import MINIMAL_STAGES
 
-MSG_ADMIN = QT_TRANSLATE_NOOP("errors", "Only an administrator may change pipelines and their stages.")
+MSG_ADMIN = QT_TRANSLATE_NOOP(
+    "errors", "Changing pipelines and their stages needs the right to manage settings."
+)
 MAX_IDLE_DAYS = 3650
 UNCHANGED = object()
 
@@ -348,7 +350,9 @@ class PipelineService:
             require_admin(
                 session,
                 self._ctx.actor_id,
-                QT_TRANSLATE_NOOP("errors", "Only an administrator may change the order of the stages."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "Changing the order of the stages needs the right to manage settings."
+                ),
             )
             pipeline = load(session, Pipeline, "pipeline", pipeline_id)
             in_progress = [s for s in pipeline.stages if not s.is_closed]

@@ -24,7 +24,7 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import check_version, flush_or_conflict
 
 CHUNK = 500
-MSG_ADMIN = QT_TRANSLATE_NOOP("errors", "Only an administrator may change tunnels.")
+MSG_ADMIN = QT_TRANSLATE_NOOP("errors", "Changing tunnels needs the right to manage settings.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,7 +133,9 @@ class PipelinesSettings(QGroupBox):
             )
         )
         tunnels_note.setWordWrap(True)
-        self.note = QLabel(self.tr("Only an administrator may change pipelines.") if not may_change else "")
+        self.note = QLabel(
+            self.tr("Changing pipelines needs the right to manage settings.") if not may_change else ""
+        )
         self.note.setObjectName("pipelinesNote")
         self.note.setWordWrap(True)
 
