@@ -6,12 +6,15 @@ $DEALDESK_PASSWORD, when the database asks who signs in."""
 from __future__ import annotations
 
 import argparse
+import csv
 import getpass
+import io
 import json
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli_usage import UsageError
@@ -44,6 +47,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     _person_options(edit)
     edit.add_argument("--no-department", action="store_true", help="take them out of their department")
     edit.add_argument("--no-admin", action="store_true", help="no longer an administrator")
+    importing = actions.add_parser(
+        "import", parents=[common], help="people from a CSV file (login, name, email, department, roles)"
+    )
+    importing.add_argument("file", type=Path)
     deactivate = actions.add_parser("deactivate", parents=[common], help="they can no longer sign in")
     deactivate.add_argument("login")
     password = actions.add_parser("set-password", parents=[common], help="set (or reset) a password")
@@ -152,6 +159,29 @@ def _users_add(services: Services, args: argparse.Namespace) -> int:
     if password is not None:
         services.passwords.set_password(person.id, password)
     print(f"Added {person.name} ({person.login}).")
+    return 0
+
+
+def _users_import(services: Services, args: argparse.Namespace) -> int:
+    """A CSV with a heading row: login, name, email, department, roles (several: "A; B")."""
+    try:
+        text = args.file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _usage(f"Can't read {args.file}: {exc}") from exc
+    try:
+        dialect: Any = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    aliases = {"e-mail": "email", "mail": "email", "role": "roles", "abteilung": "department"}
+    rows = [
+        {aliases.get(k.strip().lower(), k.strip().lower()): (v or "") for k, v in row.items() if k}
+        for row in reader
+    ]
+    if not rows:
+        raise _usage(f"{args.file} holds no people (a heading row, then one person per row).")
+    people = services.users.import_people(rows)
+    print(f"Imported {len(people)} people.")
     return 0
 
 
@@ -281,6 +311,7 @@ def _usage(message: str) -> Exception:
 _USERS: dict[str, Callable[[Services, argparse.Namespace], int]] = {
     "list": _users_list,
     "add": _users_add,
+    "import": _users_import,
     "edit": _users_edit,
     "deactivate": _users_deactivate,
     "set-password": _users_set_password,

@@ -4645,6 +4645,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Your role does not let you make documents.</source>
         <translation>Ihre Rolle erlaubt Ihnen nicht, Dokumente zu erstellen.</translation>
     </message>
+    <message>
+        <source>There is no role '{name}'.</source>
+        <translation>Es gibt keine Rolle „{name}“.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

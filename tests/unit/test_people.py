@@ -152,3 +152,39 @@ def test_users_and_departments_from_the_command_line(tmp_path: Path, capsys, mon
         assert services.users.by_login("eve") is None
     finally:
         services.close()
+
+
+def test_people_are_imported_from_a_csv_all_or_nothing(tmp_path: Path, capsys, monkeypatch) -> None:
+    db = str(tmp_path / "office.sqlite")
+    monkeypatch.delenv("DEALDESK_PASSWORD", raising=False)
+    assert _run(capsys, "departments", "add", "Sales", "--db", db)[0] == 0
+    broken = tmp_path / "people.csv"
+    broken.write_text(
+        "Login;Name;E-Mail;Department;Roles\n"
+        "anna;Anna Berg;anna@x.de;Sales;Salesperson\n"
+        "ben;Ben Kraus;;Nowhere;Salesperson; Read-only\n"
+        "anna;Anna Again;;;\n",
+        encoding="utf-8",
+    )
+    code, _out, err = _run(capsys, "users", "import", str(broken), "--db", db)
+    assert code == 2
+    assert "Row 3: There is no department 'Nowhere'." in err
+    assert "Row 4: The login 'anna' is taken." in err
+    services = open_services(db)
+    try:
+        assert services.users.by_login("anna") is None  # all or nothing
+    finally:
+        services.close()
+    fine = tmp_path / "fine.csv"
+    fine.write_text(
+        "login,name,email,department,roles\nanna,Anna Berg,anna@x.de,Sales,Salesperson\n", encoding="utf-8"
+    )
+    code, out, _err = _run(capsys, "users", "import", str(fine), "--db", db)
+    assert (code, out.strip()) == (0, "Imported 1 people.")
+    services = open_services(db)
+    try:
+        anna = services.users.by_login("anna")
+        assert anna.department_name == "Sales"
+        assert [h.name for h in services.roles.held()[anna.id] if h.via == "person"] == ["Salesperson"]
+    finally:
+        services.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ from app.services.access.passwords import check_length, hash_password
 from app.services.access.permissions import require_settings
 from app.services.access.scope import access_for, bump_rights
 from app.services.core.context import UnitOfWork
-from app.services.core.errors import PermissionDeniedError, ValidationError
+from app.services.core.errors import FieldProblem, Message, PermissionDeniedError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import CrudService, bool_field, email_field, id_field, load, text_field
 
@@ -122,6 +122,50 @@ class UserService(CrudService[User, UserInfo]):
             session.flush()
             return self.details(session, record)
 
+    def import_people(self, rows: Sequence[Mapping[str, str]]) -> list[UserInfo]:
+        """People from a table (login, name, e-mail, department by name, roles by name separated by
+        ";"): all of them or none; every problem is said with its row number."""
+        with self._ctx.write() as uow:
+            session = uow.session
+            departments = {d.name.casefold(): d.id for d in session.scalars(select(Department))}
+            roles = {r.name.casefold(): r.id for r in session.scalars(select(Role))}
+            problems: list[FieldProblem] = []
+            made: list[User] = []
+            for number, row in enumerate(rows, start=2):  # row 1 holds the headings
+                department_name = (row.get("department") or "").strip()
+                department = departments.get(department_name.casefold()) if department_name else None
+                if department_name and department is None:
+                    problems.append(
+                        _row_problem(number, "department", MSG_NO_DEPARTMENT, name=department_name)
+                    )
+                wanted = [r.strip() for r in (row.get("roles") or "").split(";") if r.strip()]
+                missing = [r for r in wanted if r.casefold() not in roles]
+                for name in missing:
+                    problems.append(_row_problem(number, "roles", MSG_NO_ROLE, name=name))
+                values = {
+                    "login": (row.get("login") or "").strip(),
+                    "name": (row.get("name") or "").strip(),
+                    "email": (row.get("email") or "").strip() or None,
+                    "department_id": department,
+                }
+                try:
+                    with session.begin_nested():
+                        record = self.create_in(uow, values)
+                except ValidationError as exc:
+                    problems.extend(
+                        _row_problem(number, p.field, p.message.template, **dict(p.message.params))
+                        for p in exc.problems
+                    )
+                    continue
+                for name in wanted:
+                    if name.casefold() in roles:
+                        session.add(RoleAssignment(role_id=roles[name.casefold()], user_id=record.id))
+                made.append(record)
+            if problems:
+                raise ValidationError(problems)  # nothing of it is kept
+            session.flush()
+            return [self.details(session, record) for record in made]
+
     def deactivate(self, user_id: int, expected_version: int) -> UserInfo:
         """They can no longer sign in; their deals keep their name. Never oneself, never the last
         active administrator."""
@@ -168,6 +212,15 @@ class UserService(CrudService[User, UserInfo]):
                 select(User).where(User.is_active).order_by(User.is_admin.desc(), User.id).limit(1)
             )
             return self.details(session, user) if user else None
+
+
+MSG_NO_DEPARTMENT = QT_TRANSLATE_NOOP("errors", "There is no department '{name}'.")
+MSG_NO_ROLE = QT_TRANSLATE_NOOP("errors", "There is no role '{name}'.")
+MSG_ROW = QT_TRANSLATE_NOOP("errors", "Row {row}: {problem}")
+
+
+def _row_problem(row: int, field: str, template: str, **params: Any) -> FieldProblem:
+    return FieldProblem(field, Message(MSG_ROW, {"row": row, "problem": Message(template, params)}))
 
 
 def _info(user: User, department: str | None) -> UserInfo:
