@@ -265,3 +265,19 @@ def test_a_stage_move_from_the_board_list_or_form_can_be_undone(services: Servic
     assert last.stage_name == "In progress"
     services.deal_bulk.undo(last.id)
     assert services.deals.get(deal.id).stage_id == stages["Invoice"].id
+
+
+def test_a_conflict_names_a_custom_field_by_its_label(services: Services) -> None:
+    from app.models import EntityType
+    from app.services.fields.custom_fields import FieldType
+
+    region = services.custom_fields.create(
+        EntityType.DEAL, "Sales region", FieldType.LIST, options=["North", "South"]
+    )
+    deal = services.deals.create(title="Regional")
+    opened = services.deal_form.load(deal.id)
+    services.deal_form.save(deal.id, deal.version, values={}, custom={region.id: region.options[0].id})
+    with pytest.raises(ConflictError) as caught:
+        services.deals.update(deal.id, opened.deal.version, title="Mine")
+    assert "Sales region" in str(caught.value)
+    assert "uf:" not in str(caught.value)

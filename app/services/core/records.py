@@ -235,8 +235,24 @@ def check_version(session: Session, entity_type: str, record: Any, expected_vers
         title=title,
         user=last.user_name or "?",
         time=last.at.strftime("%Y-%m-%d %H:%M") + " UTC",
-        fields=tuple(field_label(name) for name in dict.fromkeys(c.field or "" for c in changes)),
+        fields=tuple(
+            _changed_label(session, entity_type, name)
+            for name in dict.fromkeys(c.field or "" for c in changes)
+        ),
     )
+
+
+def _changed_label(session: Session, entity_type: str, name: str) -> Message | str:
+    """A changed field's name for a conflict message: a custom field's label, not its key "uf:region"."""
+    if name.startswith("uf:"):
+        label = session.scalar(
+            select(CustomFieldDefinition.label).where(
+                CustomFieldDefinition.entity_type == entity_type, CustomFieldDefinition.code == name[3:]
+            )
+        )
+        if label:
+            return str(label)
+    return field_label(name)
 
 
 def flush_or_conflict(session: Session, entity_type: str, title: str) -> None:
