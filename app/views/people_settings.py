@@ -4,6 +4,8 @@ Only those who may manage settings change anything; the others see who is who.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -136,11 +138,17 @@ class PeopleSettings(QGroupBox):
         if self.may_change:
             self.table.itemDoubleClicked.connect(lambda *_a: self._on_edit_person())
             self.tree.itemDoubleClicked.connect(lambda *_a: self._on_edit_department())
-        self.refresh()
+        self._filled = False  # read when first shown: start-up builds the settings, nobody looks yet
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._filled:
+            self.refresh()
 
     # -- filling ------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._filled = True
         chosen = self.chosen_department()
         self._departments = self._services.departments.list()
         self._people = self._services.users.list(active_only=not self.show_inactive.isChecked())

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import User, utcnow
-from app.services.access.permissions import may_manage_settings
+from app.services.access.permissions import MSG_SETTINGS, may_manage_settings
 from app.services.core.context import ServiceContext
 from app.services.core.errors import PermissionDeniedError, ServiceError, ValidationError, noun
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -146,8 +146,7 @@ class PasswordService:
             own = user_id == self._ctx.actor_id
             if not own and not may_manage_settings(session, self._ctx.actor_id):
                 raise PermissionDeniedError(
-                    QT_TRANSLATE_NOOP("errors", "Your role does not let you manage settings ({what})."),
-                    what=noun(QT_TRANSLATE_NOOP("entities", "Password")),
+                    MSG_SETTINGS, what=noun(QT_TRANSLATE_NOOP("entities", "Password"))
                 )
             if own and user.password_hash is not None and not self._verify(session, user, current or ""):
                 raise ValidationError.single(

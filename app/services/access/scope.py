@@ -136,17 +136,9 @@ class Access:
         if grant.nothing:
             return False
         me = self.actor_id
-        people = {me}
-        if Level.SUBDEPARTMENTS in grant:
-            people |= self.tree_people
-        if Level.DEPARTMENT in grant:
-            people |= self.department_people
+        people = sorted(p for p in self._people(grant) if p is not None)
         observed = Deal.id.in_(select(deal_observer.c.deal_id).where(deal_observer.c.user_id == me))
-        responsible = (
-            Deal.responsible_id == me
-            if len(people) == 1
-            else Deal.responsible_id.in_(sorted(p for p in people))
-        )
+        responsible = Deal.responsible_id == me if len(people) == 1 else Deal.responsible_id.in_(people)
         parts: list[ColumnElement[bool]] = [responsible, observed]
         if Level.OPEN in grant:
             parts.append(Deal.is_open == true())  # "= 1": the partial index of open deals serves it
@@ -167,9 +159,15 @@ class Access:
         return or_(*parts)
 
     def allows_record(
-        self, entity: Entity, action: Action, responsible_id: int | None, is_open: bool
+        self,
+        entity: Entity,
+        action: Action,
+        responsible_id: int | None,
+        is_open: bool,
+        grant: Grant | None = None,
     ) -> bool:
-        grant = self.grant(entity, action)
+        """One record against the levels granted: responsible (or in my department…), or open."""
+        grant = grant if grant is not None else self.grant(entity, action)
         if grant.everything:
             return True
         if grant.nothing:
@@ -202,14 +200,9 @@ class Access:
             return True
         if grant.nothing:
             return False
-        me = self.actor_id
-        if responsible_id == me or me in set(observers):
+        if self.actor_id in set(observers):
             return True
-        if Level.OPEN in grant and is_open:
-            return True
-        if Level.SUBDEPARTMENTS in grant and responsible_id in self.tree_people:
-            return True
-        return Level.DEPARTMENT in grant and responsible_id in self.department_people
+        return self.allows_record(Entity.DEAL, action, responsible_id, is_open, grant)
 
 
 UNRESTRICTED = Access(None, True)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Deal, EntityType, HistoryEntry, Operation, Stage, utcnow
 from app.services.access.rights import Action
-from app.services.access.scope import access_for, deal_scope
+from app.services.access.scope import deal_scope, require_move
 from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import (
     ENTITY_NAMES,
@@ -325,13 +325,7 @@ class DealBulkService:
         return existing
 
     def _check_move_into(self, session: Session, stage: Stage) -> None:
-        if not access_for(session, self._ctx.actor_id).may_move_into(stage.pipeline_id, stage.id):
-            raise PermissionDeniedError(
-                QT_TRANSLATE_NOOP(
-                    "errors", "Your role does not let you move deals into the stage “{stage}”."
-                ),
-                stage=stage.name,
-            )
+        require_move(session, self._ctx.actor_id, stage.pipeline_id, stage.id, stage.name)
 
     def _operation(self, session: Session, kind: str) -> Operation:
         operation = Operation(kind=kind, entity_type="deal", count=0, user_id=self._ctx.actor_id, at=utcnow())

@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal_column, or_, select
 
-from app.models import Company, Contact, Deal, deal_contact, deal_search
+from app.models import Company, Contact, Deal, EntityType, deal_contact, deal_search
+from app.services.fields.field_rules import field_access
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 8
@@ -55,9 +56,6 @@ def _postgres_condition(terms: list[str]) -> ColumnElement[bool]:
 def search_scope(session: Any, actor_id: int | None, text: str) -> list[ColumnElement[bool]]:
     """For someone who may not see a deal's company or contacts (field access), a search must not
     find a deal through them: every word must then be in the title itself."""
-    from app.services.fields.custom_fields import EntityType
-    from app.services.fields.field_rules import field_access
-
     terms = search_terms(text)
     if not terms:
         return []

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPersistent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from app.services.container import Services
+from app.services.deals.export import FIELD_OF_COLUMN
 from app.services.fields.custom_fields import EntityType
 from app.ui.settings import load_state, save_state
 from app.views.deal_list.cell_delegate import DealCellDelegate
@@ -35,15 +36,6 @@ COLUMN_WIDTHS = {
     COL_CONTACT: 150,
     COL_RESPONSIBLE: 140,
     COL_CLOSE: 95,
-}
-
-
-# The field behind a column, where the names differ (the field access rules name fields).
-FIELD_OF_COLUMN = {
-    "company": "company_id",
-    "contact": "contact_ids",
-    "responsible": "responsible_id",
-    "pipeline": "pipeline_id",
 }
 
 

@@ -5,6 +5,8 @@ all their roles. Saved with a version check: two administrators never overwrite 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -164,11 +166,17 @@ class RolesSettings(QGroupBox):
         self.save.clicked.connect(self.save_role)
         self.give.clicked.connect(self._on_give)
         self.take.clicked.connect(self._on_take)
-        self.refresh()
+        self._filled = False  # read when first shown: start-up builds the settings, nobody looks yet
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._filled:
+            self.refresh()
 
     # -- filling ------------------------------------------------------------------------------------------
 
     def refresh(self, chosen: int | None = None) -> None:
+        self._filled = True
         keep = chosen if chosen is not None else (self._role.id if self._role else None)
         self._roles = self._services.roles.list()
         self.roles.blockSignals(True)
