@@ -14,7 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__, cli_people
-from app.cli_usage import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
+from app.cli_usage import (
+    EXIT_BUSY,
+    EXIT_DAMAGED,
+    EXIT_FAILED,
+    EXIT_INTERNAL,
+    EXIT_NO_DATABASE,
+    EXIT_OK,
+    EXIT_READ_ONLY,
+    EXIT_STATUSES,
+    EXIT_USAGE,
+    UsageError,
+)
 from app.config import DEMO_DEALS, demo_database, resolve_database, resolve_user
 
 if TYPE_CHECKING:
@@ -40,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="dealdesk",
         description="Dealdesk, a desktop CRM for deals. Without a command it opens the app.",
         parents=[common],
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"Dealdesk {__version__}")
     parser.add_argument(
@@ -200,12 +213,39 @@ def main(argv: Sequence[str] | None = None) -> int:
             ValidationError,
         )
 
-        if isinstance(exc, (ValidationError, NotFoundError, DatabaseError)):
+        if isinstance(exc, DatabaseError):
+            print(f"dealdesk: error: {exc}", file=sys.stderr)
+            return _storage_exits().get(exc.problem, EXIT_FAILED)
+        if isinstance(exc, (ValidationError, NotFoundError)):
             return _fail(str(exc))
         if isinstance(exc, (ConflictError, ServiceError)):
             print(f"dealdesk: {exc}", file=sys.stderr)
             return EXIT_FAILED
-        raise
+        return _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> int:
+    """A fault in Dealdesk: one line for the person, the traceback for the log file."""
+    from app.logs import log_exception
+
+    where = log_exception(exc, "dealdesk command failed")
+    details = f"the details are in {where}" if where is not None else "the log file could not be written"
+    print(f"dealdesk: internal error: {type(exc).__name__}: {exc} ({details})", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _storage_exits() -> dict[object, int]:
+    from app.storage.failures import Problem
+
+    return {
+        Problem.BUSY: EXIT_BUSY,
+        Problem.READ_ONLY: EXIT_READ_ONLY,
+        Problem.DISK_FULL: EXIT_READ_ONLY,
+        Problem.MISSING: EXIT_NO_DATABASE,
+        Problem.UNREACHABLE: EXIT_NO_DATABASE,
+        Problem.NOT_DEALDESK: EXIT_NO_DATABASE,
+        Problem.DAMAGED: EXIT_DAMAGED,
+    }
 
 
 def _fail(message: str) -> int:
@@ -234,7 +274,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         written = render_shots(args.out, database=db_option, language=args.lang, deals=args.deals)
         print(f"Wrote {len(written)} screenshots to {args.out}")
         return EXIT_OK
-    services = _open(database, user, create=args.command != "backup")
+    services = _open(database, user, create=False)
     try:
         cli_people.sign_in(services)  # when the database asks who signs in
         if args.command in ("users", "departments"):

@@ -20,6 +20,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from app.storage.failures import DatabaseError, explain
+
 BUSY_TIMEOUT_S = 10.0
 PG_WRITE_LOCK = 0x6465616C  # "deal": the advisory lock PostgreSQL writers take in turn
 WRITE_OPTION = "dealdesk_write"
@@ -29,10 +31,6 @@ log = logging.getLogger(__name__)
 # Rows sampled per index when statistics are gathered: estimates good enough for the planner
 # (2,000 misjudged a stage's 50,000 deals as 2,000), 0.1 s per million rows.
 ANALYSIS_LIMIT = 20_000
-
-
-class DatabaseError(Exception):
-    """The database can't be opened or used; the message says why in the user's terms."""
 
 
 def parse_url(path_or_url: str) -> URL:
@@ -88,8 +86,10 @@ class Database:
                 session.rollback()
                 raise
 
-    def dispose(self) -> None:
-        if self.is_sqlite and self.path is not None:
+    def dispose(self, *, optimize: bool = True) -> None:
+        """Close every connection; `optimize=False` after a failure (a held lock would make the
+        statistics refresh wait out the busy timeout a second time)."""
+        if optimize and self.is_sqlite and self.path is not None:
             self._refresh_statistics()
         self.engine.dispose()
 
@@ -101,7 +101,7 @@ class Database:
                 conn.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
                 conn.exec_driver_sql("PRAGMA optimize")
                 conn.commit()
-        except SQLAlchemyError:
+        except (SQLAlchemyError, DatabaseError):
             log.warning("Could not refresh the query planner's statistics", exc_info=True)
 
 
@@ -148,6 +148,15 @@ def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:
         cursor.execute("PRAGMA cache_size=-16384")
         cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
+
+    path = Path(url.database) if url.database not in (None, "", ":memory:") else None
+    name = str(path) if path is not None else ":memory:"
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> DatabaseError | None:
+        # A lock held too long, a write-protected file, a full drive, a damaged file, a share
+        # that went away: raised as a DatabaseError saying so (constraint errors stay as they are).
+        return explain(context.original_exception, path, name)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

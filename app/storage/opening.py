@@ -1,30 +1,86 @@
-"""Opening a database: the file's folder made if needed, the engine, the schema created or upgraded."""
+"""Opening a database: never a silent new one, the engine, the schema created or upgraded.
+
+A path that does not exist (or a 0-byte file) is a new database only when the caller says so
+(`create=True`: `dealdesk init`, the GUI after asking): otherwise an office share that is not
+mounted would quietly become a private, empty CRM. Missing folders are made only inside the
+user's own data folder; anywhere else a missing folder means a missing drive.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from app.storage.database import Database, DatabaseError, create_database_engine, parse_url
+from app.storage.failures import QT_TRANSLATE_NOOP, Problem
 from app.storage.migrate import ensure_schema
+
+MSG_NO_FILE = QT_TRANSLATE_NOOP(
+    "storage",
+    "{name} is not there. Is the network drive connected? (To start a new database there, create it "
+    "deliberately: 'dealdesk init', or File › New database.)",
+)
+MSG_EMPTY_FILE = QT_TRANSLATE_NOOP(
+    "storage",
+    "{name} is empty (0 bytes): it holds no database. Is it the right file? (To start a new database "
+    "in it, create it deliberately: 'dealdesk init'.)",
+)
+MSG_NO_FOLDER = QT_TRANSLATE_NOOP(
+    "storage",
+    "The folder {folder} does not exist. Is the network drive connected? Create the folder first to "
+    "start a new database there.",
+)
+MSG_CANT_MAKE_FOLDER = QT_TRANSLATE_NOOP("storage", "Can't create the folder {folder}: {reason}.")
+
+
+def is_new_file(path_or_url: str) -> bool:
+    """True when opening this SQLite path would create a database (no file, or a 0-byte one)."""
+    url = parse_url(path_or_url)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return False
+    path = Path(url.database)
+    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
 
 
 def open_database(path_or_url: str, *, create: bool = True, echo: bool = False) -> Database:
-    """Open (and if needed create and migrate) the database at a path or URL."""
+    """Open (and with `create` make and migrate) the database at a path or URL."""
     url = parse_url(path_or_url)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        path = Path(url.database)
-        if not path.exists():
-            if not create:
-                raise DatabaseError(f"There is no database at {path}.")
-            if not path.parent.is_dir():
-                try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise DatabaseError(f"Can't create the folder {path.parent}: {exc.strerror}.") from exc
+        _check_file(Path(url.database), create=create)
     database = Database(create_database_engine(url, echo=echo))
     try:
         ensure_schema(database)
     except BaseException:
-        database.dispose()
+        database.dispose(optimize=False)
         raise
     return database
+
+
+def _check_file(path: Path, *, create: bool) -> None:
+    name = str(path)
+    exists = path.exists()
+    if exists and path.is_file() and path.stat().st_size > 0:
+        return
+    if not create:
+        if exists:
+            raise DatabaseError(MSG_EMPTY_FILE, Problem.MISSING, name=name)
+        raise DatabaseError(MSG_NO_FILE, Problem.MISSING, name=name)
+    if path.parent.is_dir():
+        return
+    if not _inside_own_data_folder(path):
+        raise DatabaseError(MSG_NO_FOLDER, Problem.MISSING, folder=str(path.parent))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            MSG_CANT_MAKE_FOLDER, Problem.READ_ONLY, folder=str(path.parent), reason=exc.strerror or str(exc)
+        ) from exc
+
+
+def _inside_own_data_folder(path: Path) -> bool:
+    from app.config import data_dir
+
+    try:
+        path.resolve().relative_to(data_dir().resolve())
+    except ValueError:
+        return False
+    return True

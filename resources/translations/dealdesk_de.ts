@@ -4961,4 +4961,55 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>Sonstiges</translation>
     </message>
 </context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>{name} is busy: another person's work (an import or a large change) is holding it. Nothing was changed; try again in a moment.</source>
+        <translation>{name} ist belegt: Die Arbeit einer anderen Person (ein Import oder eine große Änderung) hält die Datei. Es wurde nichts geändert; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>{name} can only be read: the file, its folder or the drive is write-protected. Nothing was changed; ask whoever looks after the drive for write access.</source>
+        <translation>{name} kann nur gelesen werden: Die Datei, ihr Ordner oder das Laufwerk ist schreibgeschützt. Es wurde nichts geändert; bitten Sie die Person, die das Laufwerk betreut, um Schreibrechte.</translation>
+    </message>
+    <message>
+        <source>The drive holding {name} is full. Nothing was changed; free some space there and try again.</source>
+        <translation>Das Laufwerk mit {name} ist voll. Es wurde nichts geändert; schaffen Sie dort Platz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and can't be used safely. Restore the latest backup (File › Restore…, or 'dealdesk restore').</source>
+        <translation>{name} ist beschädigt und kann nicht sicher verwendet werden. Stellen Sie die letzte Sicherung wieder her (Datei › Wiederherstellen… oder „dealdesk restore“).</translation>
+    </message>
+    <message>
+        <source>{name} is not there. Is the network drive connected? Nothing was changed.</source>
+        <translation>{name} ist nicht vorhanden. Ist das Netzlaufwerk verbunden? Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read or written (the drive reported an error). Is the network drive still connected? Nothing was changed.</source>
+        <translation>{name} konnte nicht gelesen oder geschrieben werden (das Laufwerk meldete einen Fehler). Ist das Netzlaufwerk noch verbunden? Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Dealdesk database (not an SQLite file).</source>
+        <translation>{name} ist keine Dealdesk-Datenbank (keine SQLite-Datei).</translation>
+    </message>
+    <message>
+        <source>The database {name} reported a problem: {detail}.</source>
+        <translation>Die Datenbank {name} meldete ein Problem: {detail}.</translation>
+    </message>
+    <message>
+        <source>{name} is not there. Is the network drive connected? (To start a new database there, create it deliberately: 'dealdesk init', or File › New database.)</source>
+        <translation>{name} ist nicht vorhanden. Ist das Netzlaufwerk verbunden? (Eine neue Datenbank dort legen Sie bewusst an: „dealdesk init“ oder Datei › Neue Datenbank.)</translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes): it holds no database. Is it the right file? (To start a new database in it, create it deliberately: 'dealdesk init'.)</source>
+        <translation>{name} ist leer (0 Byte): Sie enthält keine Datenbank. Ist es die richtige Datei? (Eine neue Datenbank darin legen Sie bewusst an: „dealdesk init“.)</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Is the network drive connected? Create the folder first to start a new database there.</source>
+        <translation>Der Ordner {folder} existiert nicht. Ist das Netzlaufwerk verbunden? Legen Sie zuerst den Ordner an, um dort eine neue Datenbank zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Can't create the folder {folder}: {reason}.</source>
+        <translation>Der Ordner {folder} kann nicht angelegt werden: {reason}.</translation>
+    </message>
+</context>
 </TS>

@@ -91,12 +91,13 @@ def test_bad_arguments_exit_2_with_a_clear_message(tmp_path: Path, capsys, args,
     assert out == ""
 
 
-def test_not_a_database_exits_2(tmp_path: Path, capsys) -> None:
+def test_not_a_database_exits_5(tmp_path: Path, capsys) -> None:
     bogus = tmp_path / "notes.txt"
     bogus.write_text("hello " * 200)
     code, _out, err = run(capsys, "deals", "list", "--db", str(bogus))
-    assert code == 2
+    assert code == 5
     assert "is not a Dealdesk database" in err
+    assert "Traceback" not in err
 
 
 def test_demo_refuses_a_database_with_deals_unless_replaced(tmp_path: Path, capsys) -> None:
@@ -120,8 +121,9 @@ def test_backup_command(tmp_path: Path, capsys) -> None:
     code, _out, err = run(
         capsys, "backup", "--db", str(tmp_path / "missing.sqlite"), "--out", str(tmp_path / "c")
     )
-    assert code == 2
-    assert "There is no database" in err
+    assert code == 5  # no database there: created only by `init`
+    assert "Is the network drive connected?" in err
+    assert not (tmp_path / "missing.sqlite").exists()
 
 
 def test_environment_variable_chooses_the_database(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -143,6 +145,10 @@ def test_headless_commands_do_not_load_qt(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_app_is_the_same_command(tmp_path: Path) -> None:
+    made = subprocess.run(
+        [sys.executable, "-m", "app", "init", "--db", str(tmp_path / "m.sqlite")], capture_output=True
+    )
+    assert made.returncode == 0
     result = subprocess.run(
         [sys.executable, "-m", "app", "deals", "list", "--db", str(tmp_path / "m.sqlite")],
         capture_output=True,

@@ -109,6 +109,7 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_users_and_departments_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -> None:
     db = str(tmp_path / "office.sqlite")
+    assert _run(capsys, "init", "--db", db)[0] == 0
     monkeypatch.delenv("DEALDESK_PASSWORD", raising=False)
     assert _run(capsys, "departments", "add", "Sales", "--db", db)[0] == 0
     assert _run(capsys, "departments", "add", "North", "--parent", "Sales", "--db", db)[0] == 0
@@ -156,6 +157,7 @@ def test_users_and_departments_from_the_command_line(tmp_path: Path, capsys, mon
 
 def test_people_are_imported_from_a_csv_all_or_nothing(tmp_path: Path, capsys, monkeypatch) -> None:
     db = str(tmp_path / "office.sqlite")
+    assert _run(capsys, "init", "--db", db)[0] == 0
     monkeypatch.delenv("DEALDESK_PASSWORD", raising=False)
     assert _run(capsys, "departments", "add", "Sales", "--db", db)[0] == 0
     broken = tmp_path / "people.csv"

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from app.models import Base, is_search_object
 from app.storage import DatabaseError, migrate, open_database
 from app.storage.backup import backup_sqlite
+from app.storage.failures import Problem
 
 
 def _managed(name, type_, parent_names):  # the search index is made by hand
@@ -152,13 +153,28 @@ def test_a_cancelled_backup_leaves_no_file(db_path: Path, tmp_path: Path) -> Non
     assert list(tmp_path.glob("b.sqlite*")) == []
 
 
-def test_a_missing_folder_for_a_new_database_is_created(tmp_path: Path) -> None:
-    database = open_database(str(tmp_path / "a" / "b" / "deals.sqlite"))
+def test_a_missing_folder_is_made_only_inside_the_own_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.config.data_dir", lambda: tmp_path / "data")
+    database = open_database(str(tmp_path / "data" / "b" / "deals.sqlite"))
     assert database.path is not None
     assert database.path.exists()
     database.dispose()
+    # Elsewhere a missing folder is a missing drive: nothing is made.
+    with pytest.raises(DatabaseError, match=r"does not exist\. Is the network drive connected\?") as raised:
+        open_database(str(tmp_path / "share" / "office" / "deals.sqlite"))
+    assert raised.value.problem is Problem.MISSING
+    assert not (tmp_path / "share").exists()
 
 
-def test_open_without_create_refuses_a_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(DatabaseError, match="There is no database"):
+def test_open_without_create_refuses_a_missing_or_empty_file(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match=r"is not there\. Is the network drive connected") as raised:
         open_database(str(tmp_path / "missing.sqlite"), create=False)
+    assert raised.value.problem is Problem.MISSING
+    assert not (tmp_path / "missing.sqlite").exists()
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    with pytest.raises(DatabaseError, match=r"is empty \(0 bytes\)"):
+        open_database(str(empty), create=False)
+    assert empty.stat().st_size == 0

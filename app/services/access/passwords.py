@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from app.models import User, utcnow
 from app.services.access.permissions import MSG_SETTINGS, may_manage_settings
 from app.services.core.context import ServiceContext
-from app.services.core.errors import PermissionDeniedError, ServiceError, ValidationError, noun
+from app.services.core.errors import DatabaseError, PermissionDeniedError, ServiceError, ValidationError, noun
 from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.storage.failures import Problem
 
 if TYPE_CHECKING:  # argon2 is imported when a password is checked, not at start-up
     from argon2 import PasswordHasher
@@ -106,33 +107,46 @@ class PasswordService:
         """The person, if the login and password are right; every failure counts, and after a few
         each next attempt must wait (doubling, up to 15 minutes). Nothing tells which was wrong."""
         moment = now or utcnow()
+        try:
+            with self._ctx.write() as uow:
+                signed, refusal = self._check(uow.session, login, password, moment, record=True)
+        except DatabaseError as exc:
+            if exc.problem is not Problem.READ_ONLY:
+                raise
+            # A write-protected file can still be read: the check is made without being recorded
+            # (nothing could be: neither the time of this sign-in nor a failed attempt).
+            with self._ctx.read() as session:
+                signed, refusal = self._check(session, login, password, moment, record=False)
+        if refusal is not None:
+            raise refusal
+        assert signed is not None
+        return signed
+
+    def _check(
+        self, session: Session, login: str, password: str, moment: datetime, *, record: bool
+    ) -> tuple[SignedIn | None, SignInError | None]:
         wrong = SignInError(QT_TRANSLATE_NOOP("errors", "The login or the password is wrong."))
-        refusal: SignInError | None = None
-        with self._ctx.write() as uow:
-            session = uow.session
-            user = session.scalar(select(User).where(func.lower(User.login) == login.strip().lower()))
-            if user is None or not user.is_active:
-                raise wrong
-            if user.locked_until is not None and user.locked_until > moment:
-                seconds = math.ceil((user.locked_until - moment).total_seconds())
-                raise SignInError(
-                    QT_TRANSLATE_NOOP("errors", "Too many failed attempts: try again in {seconds} seconds."),
-                    seconds=seconds,
-                )
-            if user.password_hash is None or self._verify(session, user, password):
+        user = session.scalar(select(User).where(func.lower(User.login) == login.strip().lower()))
+        if user is None or not user.is_active:
+            raise wrong
+        if user.locked_until is not None and user.locked_until > moment:
+            seconds = math.ceil((user.locked_until - moment).total_seconds())
+            raise SignInError(
+                QT_TRANSLATE_NOOP("errors", "Too many failed attempts: try again in {seconds} seconds."),
+                seconds=seconds,
+            )
+        if user.password_hash is None or self._verify(session, user, password, record=record):
+            if record:
                 user.failed_logins = 0
                 user.locked_until = None
                 user.last_login_at = moment
-                signed = SignedIn(user.id, user.login, user.name, user.password_hash is not None)
-            else:  # the failure is counted (and kept: committed), then refused
-                user.failed_logins = (user.failed_logins or 0) + 1
-                over = user.failed_logins - FREE_ATTEMPTS - 1  # the sixth failure: 30 s, then doubling
-                if over >= 0:
-                    user.locked_until = moment + min(timedelta(seconds=30 * 2 ** min(over, 10)), LONGEST_WAIT)
-                refusal = wrong
-        if refusal is not None:
-            raise refusal
-        return signed
+            return SignedIn(user.id, user.login, user.name, user.password_hash is not None), None
+        if record:  # the failure is counted (and kept: committed), then refused
+            user.failed_logins = (user.failed_logins or 0) + 1
+            over = user.failed_logins - FREE_ATTEMPTS - 1  # the sixth failure: 30 s, then doubling
+            if over >= 0:
+                user.locked_until = moment + min(timedelta(seconds=30 * 2 ** min(over, 10)), LONGEST_WAIT)
+        return None, wrong
 
     def set_password(self, user_id: int, password: str, *, current: str | None = None) -> None:
         """A new password: one's own (saying the current one, if there is one), or anybody's for
@@ -158,7 +172,7 @@ class PasswordService:
             uow.history.changed("user", user.id, user.version, {"password": ("…", "…")})
 
     @staticmethod
-    def _verify(session: Session, user: User, password: str) -> bool:
+    def _verify(session: Session, user: User, password: str, *, record: bool = True) -> bool:
         from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
         if len(password) > MAX_LENGTH or user.password_hash is None:
@@ -168,6 +182,6 @@ class PasswordService:
             hasher.verify(user.password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
-        if hasher.check_needs_rehash(user.password_hash):  # the parameters changed since
+        if record and hasher.check_needs_rehash(user.password_hash):  # the parameters changed since
             user.password_hash = hasher.hash(password)
         return True
