@@ -20,7 +20,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.storage.failures import DatabaseError, explain
+from app.storage.failures import DatabaseError as DatabaseError
+from app.storage.failures import explain
 
 BUSY_TIMEOUT_S = 10.0
 PG_WRITE_LOCK = 0x6465616C  # "deal": the advisory lock PostgreSQL writers take in turn
