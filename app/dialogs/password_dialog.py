@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.container import Services
-from app.services.core.errors import ServiceError
+from app.services.core.errors import DatabaseError, ServiceError
 from app.ui.i18n import error_text
 
 
@@ -73,7 +73,7 @@ class PasswordDialog(QDialog):
             self._services.passwords.set_password(
                 me.id, self.new.text(), current=self.current.text() if self._has_password else None
             )
-        except ServiceError as exc:
+        except (ServiceError, DatabaseError) as exc:
             self._say(error_text(exc))
             return
         self.accept()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.services.access.passwords import SignedIn
 from app.services.container import Services
-from app.services.core.errors import ServiceError
+from app.services.core.errors import DatabaseError, ServiceError
 from app.ui.i18n import error_text
 
 
@@ -89,7 +89,7 @@ class SignInDialog(QDialog):
             return
         try:
             self.signed_in = self._services.passwords.sign_in(login, self.password.text())
-        except ServiceError as exc:
+        except (ServiceError, DatabaseError) as exc:
             self._say(error_text(exc))
             self.password.selectAll()
             self.password.setFocus()

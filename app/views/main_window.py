@@ -326,7 +326,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
             stages = {s.id: s.name for p in self._services.pipelines.list() for s in p.stages}
 
             def retry(fill: dict[str, object]) -> int:
-                return self._services.deals.move_each([(deal_id, None)], error.stage_id, fill=fill)
+                # As the deal was when it was checked: a change by somebody meanwhile is a conflict.
+                moves = [(deal_id, error.versions.get(deal_id))]
+                return self._services.deals.move_each(moves, error.stage_id, fill=fill)
 
             try:
                 ask_and_retry(self, self._services, error, stages.get(error.stage_id, ""), retry)

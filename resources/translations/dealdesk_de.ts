@@ -4649,6 +4649,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>There is no role '{name}'.</source>
         <translation>Es gibt keine Rolle „{name}“.</translation>
     </message>
+    <message>
+        <source>{count} of the chosen deals were changed by somebody else after you chose them. The first: {first} Nothing was changed; look at them again and repeat the action.</source>
+        <translation>{count} der gewählten Deals wurden von jemand anderem geändert, nachdem Sie sie gewählt hatten. Der erste: {first} Es wurde nichts geändert; sehen Sie sie sich noch einmal an und wiederholen Sie die Aktion.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

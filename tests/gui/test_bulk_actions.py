@@ -174,3 +174,35 @@ def test_cancelling_a_long_bulk_action_changes_nothing(
     assert window.statusBar().currentMessage() == "Cancelled; nothing was changed."
     after = {r.id: r.version for r in demo_services.deal_queries.page(DealFilter(), DealSort(), 0, 400)}
     assert after == before
+
+
+def test_a_bulk_move_of_a_deal_another_pc_moved_meanwhile_is_refused(
+    qtbot, window: MainWindow, demo_services: Services, demo_path: Path, monkeypatch, click_row
+) -> None:
+    """Anna (another PC) moves a deal after Ben's list showed it: Ben's bulk move of it says who
+    changed it, and neither Anna's move nor the other chosen deal is overwritten."""
+    from app.services.container import open_services
+
+    sales = demo_services.pipelines.list()[0]
+    selector = window.deals._pipeline
+    selector.setCurrentIndex(selector.findData(sales.id))
+    click_row(window, 0)
+    click_row(window, 1, Qt.KeyboardModifier.ControlModifier)
+    chosen = _rows(window, (0, 1))
+    stages = [s for s in sales.stages if s.semantic.value == "in_progress"]
+    elsewhere = next(s for s in stages if s.id != chosen[0].stage_id)
+    anna = open_services(str(demo_path))
+    try:
+        anna.deals.move_stage(chosen[0].id, elsewhere.id, expected_version=chosen[0].version)
+    finally:
+        anna.close()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    target = next(s for s in stages if s.id not in (elsewhere.id, chosen[0].stage_id))
+    action = next(a for a in window.deals.bulk_bar.stage_button.menu().actions() if a.text() == target.name)
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(warned))
+    assert f"'{chosen[0].title}' was changed by" in warned[0]
+    after = {r.id: r for r in demo_services.deal_queries.rows([d.id for d in chosen])}
+    assert after[chosen[0].id].stage_id == elsewhere.id  # Anna's move stands
+    assert after[chosen[1].id].version == chosen[1].version  # all or nothing

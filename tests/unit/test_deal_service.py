@@ -281,3 +281,31 @@ def test_a_conflict_names_a_custom_field_by_its_label(services: Services) -> Non
         services.deals.update(deal.id, opened.deal.version, title="Mine")
     assert "Sales region" in str(caught.value)
     assert "uf:" not in str(caught.value)
+
+
+def test_two_bulk_moves_of_the_same_deal_the_second_is_a_conflict(services: Services) -> None:
+    """Anna moves the deal to Lost while Ben's list still shows it in New: Ben's bulk move of the
+    deals he chose (with the versions he saw) is refused, naming Anna's change; nothing moves."""
+    stages = _stages(services)
+    deal = services.deals.create(title="Contested")
+    other = services.deals.create(title="Bystander")
+    seen = DealSelection(
+        ids=(deal.id, other.id), versions=((deal.id, deal.version), (other.id, other.version))
+    )
+    services.deals.move_stage(deal.id, stages["Preparing documents"].id, expected_version=deal.version)
+    with pytest.raises(ConflictError, match="'Contested' was changed by .* \\(Stage\\)"):
+        services.deal_bulk.update(seen, "stage_id", stages["Invoice"].id)
+    assert services.deals.get(deal.id).stage_id == stages["Preparing documents"].id
+    assert services.deals.get(other.id).version == other.version  # all or nothing
+    # Several changed: one message counting them, the first described.
+    services.deals.update(other.id, other.version, title="Bystander, renamed")
+    with pytest.raises(ConflictError, match="2 of the chosen deals were changed"):
+        services.deal_bulk.update(seen, "responsible_id", services.actor.id)
+    with pytest.raises(ConflictError):
+        services.deal_bulk.delete(seen)
+    with pytest.raises(ConflictError):
+        services.deal_bulk.move_to_pipeline(seen, stages["Invoice"].id)
+    assert services.deals.get(deal.id).title == "Contested"
+    # As they are now: the action goes through.
+    fresh = DealSelection(ids=(deal.id,), versions=((deal.id, services.deals.get(deal.id).version),))
+    assert services.deal_bulk.update(fresh, "stage_id", stages["Invoice"].id).changed == 1

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from app.services.container import Services
-from app.services.core.errors import MissingFieldsError, PermissionDeniedError, ValidationError
+from app.services.core.errors import ConflictError, MissingFieldsError, PermissionDeniedError, ValidationError
 from app.services.deals.bulk import DealSelection
 from app.services.fields.custom_fields import EntityType, FieldType
 
@@ -103,3 +103,16 @@ def test_field_access_is_kept(services: Services) -> None:
     assert rules["amount"].may_edit(admin.id)
     assert not rules["comments"].may_see(clerk.id)
     assert not rules["comments"].may_edit(clerk.id)
+
+
+def test_the_retry_after_the_missing_fields_question_is_version_checked(services: Services, stages) -> None:
+    """The question is answered; meanwhile somebody changed the deal: the retry is a conflict."""
+    deal = services.deals.create(title="Needs a date")
+    with pytest.raises(MissingFieldsError) as caught:
+        services.deals.move_each([(deal.id, deal.version)], stages[2].id)
+    assert caught.value.versions == {deal.id: deal.version}
+    services.deals.update(deal.id, deal.version, title="Renamed by a colleague")
+    moves = [(deal.id, caught.value.versions[deal.id])]
+    with pytest.raises(ConflictError, match="Title"):
+        services.deals.move_each(moves, stages[2].id, fill={"close_date": "2027-01-31"})
+    assert services.deals.get(deal.id).stage_id != stages[2].id

@@ -111,10 +111,13 @@ class MissingFieldsError(ValidationError):
         *,
         stage_id: int,
         missing: Mapping[int, tuple[str, ...]],
+        versions: Mapping[int, int] | None = None,
     ) -> None:
         super().__init__(problems)
         self.stage_id = stage_id
         self.missing = dict(missing)  # deal id -> field keys it lacks
+        # deal id -> the version checked: the retry with the values expects it still (else a conflict)
+        self.versions = dict(versions or {})
 
     @property
     def field_keys(self) -> list[str]:

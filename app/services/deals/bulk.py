@@ -24,6 +24,7 @@ from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import (
     ENTITY_NAMES,
     MSG_NOT_FOUND,
+    ConflictError,
     MissingFieldsError,
     NotFoundError,
     PermissionDeniedError,
@@ -31,7 +32,7 @@ from app.services.core.errors import (
 )
 from app.services.core.history import history_text
 from app.services.core.i18n import QT_TRANSLATE_NOOP
-from app.services.core.records import clean_fields, delete_custom_values
+from app.services.core.records import check_version, clean_fields, delete_custom_values
 from app.services.deals import stage_visits
 from app.services.deals.filters import DealFilter, deal_conditions
 from app.services.deals.tunnel_moves import follow_tunnels
@@ -59,6 +60,8 @@ class DealSelection:
 
     ids: tuple[int, ...] = ()
     matching: DealFilter | None = None
+    # (id, version) of chosen deals as the user saw them: one changed since refuses the action.
+    versions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class DealBulkService:
             raise TypeError(f"{field!r} can't be set in bulk")
         with self._ctx.write() as uow:
             session = uow.session
+            _check_seen(session, selection)
             if field == "stage_id":
                 stage = stage_or_error(session, int(value))
                 clean: Any = stage.id
@@ -161,6 +165,7 @@ class DealBulkService:
         pipeline and stage. Not undoable (a move between pipelines may set off tunnels)."""
         with self._ctx.write() as uow:
             session = uow.session
+            _check_seen(session, selection)
             stage = stage_or_error(session, stage_id)
             self._check_move_into(session, stage)
             readable = self._ids(session, selection)
@@ -191,6 +196,7 @@ class DealBulkService:
         """Delete the selected deals (their history stays: who deleted what, when)."""
         with self._ctx.write() as uow:
             session = uow.session
+            _check_seen(session, selection)
             readable = self._ids(session, selection)
             ids = self._ids(session, selection, Action.DELETE)
             operation = self._operation(session, "delete")
@@ -391,6 +397,36 @@ class DealBulkService:
             stage_visits.enter_where(uow.session, condition, stage, uow.actor_id, now)
             values.update(stage_values(stage, loss_reason, now))
         update_where(uow, condition, values, now)
+
+
+MSG_SEVERAL_CHANGED = QT_TRANSLATE_NOOP(
+    "errors",
+    "{count} of the chosen deals were changed by somebody else after you chose them. The first: "
+    "{first} Nothing was changed; look at them again and repeat the action.",
+)
+
+
+def _check_seen(session: Session, selection: DealSelection) -> None:
+    """Refuse the whole action when a chosen deal changed since the user saw it (its version moved):
+    two people moving the same deal must not silently overwrite each other."""
+    if not selection.versions:
+        return
+    seen = dict(selection.versions)
+    changed: list[Deal] = []
+    for _done, chunk in _chunks(sorted(seen)):
+        rows = session.scalars(select(Deal).where(Deal.id.in_(chunk)))
+        changed.extend(deal for deal in rows if deal.version != seen[deal.id])
+    if not changed:
+        return
+    first = changed[0]
+    try:
+        check_version(session, "deal", first, seen[first.id], first.title)
+    except ConflictError as conflict:
+        if len(changed) == 1:
+            raise
+        raise ConflictError(
+            MSG_SEVERAL_CHANGED, count=len(changed), first=conflict.message, current_version=None
+        ) from conflict
 
 
 def _chunks(ids: Sequence[int]) -> Any:

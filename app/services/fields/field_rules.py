@@ -264,7 +264,13 @@ def missing_for_stage(
         problems = [
             FieldProblem(k, Message(MSG_NEEDED, {"label": labels[k], "stage": stage.name})) for k in first
         ]
-        raise MissingFieldsError(problems, stage_id=stage.id, missing=missing)
+        versions: dict[int, int] = {}
+        known_ids = [i for i in missing if i > 0]
+        for start in range(0, len(known_ids), CHUNK):
+            chunk = known_ids[start : start + CHUNK]
+            rows = session.execute(select(Deal.id, Deal.version).where(Deal.id.in_(chunk)))
+            versions.update((deal_id, version) for deal_id, version in rows)
+        raise MissingFieldsError(problems, stage_id=stage.id, missing=missing, versions=versions)
 
 
 def _stored_values(

@@ -58,7 +58,10 @@ class DealBulkActions(QObject):
         if chosen.covers_everything():
             deal_filter = self.model.deal_filter
             return (lambda: DealSelection(matching=deal_filter)), self.model.rowCount()
-        selection = DealSelection(ids=tuple(sorted(chosen.ids)))
+        ids = tuple(sorted(chosen.ids))
+        # The versions the user saw: a deal somebody changed meanwhile refuses the action (a conflict).
+        seen = self.model.versions_of(ids)
+        selection = DealSelection(ids=ids, versions=tuple(sorted(seen.items())))
         return (lambda: selection), len(selection.ids)
 
     # -- actions ---------------------------------------------------------------------------------
@@ -70,7 +73,9 @@ class DealBulkActions(QObject):
             "stage_id", stage_id, lambda n: self.tr("Moved %Ln deal(s) to %1.", "", n).replace("%1", name)
         )
 
-    def move_to_pipeline(self, stage_id: int, fill: dict[str, Any] | None = None) -> None:
+    def move_to_pipeline(
+        self, stage_id: int, fill: dict[str, Any] | None = None, chosen: tuple[Any, int] | None = None
+    ) -> None:
         """Into a stage of another pipeline (history keeps where they were; not undoable)."""
         pipeline, stage = next(
             ((p, s) for p in self._services.pipelines.list() for s in p.stages if s.id == stage_id),
@@ -78,7 +83,7 @@ class DealBulkActions(QObject):
         )
         if pipeline is None or stage is None:
             return
-        resolve, count = self._selection()
+        resolve, count = chosen or self._selection()
         bulk = self._services.deal_bulk
 
         def missing(error: MissingFieldsError) -> None:
@@ -86,7 +91,7 @@ class DealBulkActions(QObject):
 
             dialog = RequiredFieldsDialog(self._services, error, stage.name, self._parent)
             if dialog.exec() == RequiredFieldsDialog.DialogCode.Accepted:
-                self.move_to_pipeline(stage_id, dialog.values())
+                self.move_to_pipeline(stage_id, dialog.values(), (resolve, count))
 
         where = f"{pipeline.name}: {stage.name}"
         self._run(
@@ -113,8 +118,15 @@ class DealBulkActions(QObject):
         field, value = dialog.choice()
         self._update(field, value, lambda n: self.tr("Changed %Ln deal(s).", "", n))
 
-    def _update(self, field: str, value: Any, done_text: Any, fill: dict[str, Any] | None = None) -> None:
-        resolve, count = self._selection()
+    def _update(
+        self,
+        field: str,
+        value: Any,
+        done_text: Any,
+        fill: dict[str, Any] | None = None,
+        chosen: tuple[Any, int] | None = None,
+    ) -> None:
+        resolve, count = chosen or self._selection()
         bulk = self._services.deal_bulk
 
         def work(progress: Progress) -> BulkResult:
@@ -129,7 +141,8 @@ class DealBulkActions(QObject):
             )
             dialog = RequiredFieldsDialog(self._services, error, stage.name if stage else "", self._parent)
             if dialog.exec() == RequiredFieldsDialog.DialogCode.Accepted:
-                self._update(field, value, done_text, dialog.values())
+                # The same deals as first chosen, as they were then (not as the list shows them now).
+                self._update(field, value, done_text, dialog.values(), (resolve, count))
 
         self._run(
             self.tr("Changing %1 deals…").replace("%1", _n(count)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.container import Services
-from app.services.core.errors import ServiceError
+from app.services.core.errors import DatabaseError, ServiceError
 from app.services.core.vocabulary import DEAL_SOURCES
 from app.services.deals.queries import PAGE_SIZE, DealFilter, DealRow, DealSort, DealSummary, PageCursor
 from app.services.deals.stale import idle_days_of
@@ -333,6 +334,11 @@ class DealTableModel(PagedTableModel):
     def cached_page_numbers(self) -> list[int]:
         return list(self._pages)
 
+    def versions_of(self, ids: Sequence[int]) -> dict[int, int]:
+        """The version of each of these deals as the list shows it (from the pages read; never a query)."""
+        wanted = set(ids)
+        return {row.id: row.version for page in self._pages.values() for row in page if row.id in wanted}
+
     def ids_in(self, top: int, bottom: int) -> list[int]:
         """The deal ids of rows top..bottom: from the pages read, else one query for the range."""
         top, bottom = max(0, top), min(bottom, self._count - 1)
@@ -501,7 +507,7 @@ class DealTableModel(PagedTableModel):
             return False
         try:
             self._deals.update(deal.id, deal.version, **{field: value})
-        except ServiceError as exc:
+        except (ServiceError, DatabaseError) as exc:
             self.edit_failed.emit(exc)
             return False
         # The change event refreshes the list; this row is re-read at once so the edit shows.

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.container import Services
-from app.services.core.errors import ServiceError
+from app.services.core.errors import DatabaseError, ServiceError
 from app.services.core.vocabulary import DEAL_SOURCES
 from app.services.deals.filter_presets import FilterPreset
 from app.services.deals.filters import PERIOD_LABELS, CustomCondition, DateRange, DealFilter, Period, Status
@@ -362,7 +362,7 @@ class FilterPanel(QFrame):
             return
         try:
             self._services.filter_presets.save(name, deal_filter)
-        except ServiceError as exc:
+        except (ServiceError, DatabaseError) as exc:
             QMessageBox.warning(self, self.tr("Filter not saved"), error_text(exc))
             return
         self.fill_presets()
@@ -381,7 +381,7 @@ class FilterPanel(QFrame):
             return
         try:
             self._services.filter_presets.delete(preset.id)
-        except ServiceError as exc:
+        except (ServiceError, DatabaseError) as exc:
             QMessageBox.warning(self, self.tr("Filter not deleted"), error_text(exc))
         self.fill_presets()
 
