@@ -293,7 +293,7 @@ def test_two_bulk_moves_of_the_same_deal_the_second_is_a_conflict(services: Serv
         ids=(deal.id, other.id), versions=((deal.id, deal.version), (other.id, other.version))
     )
     services.deals.move_stage(deal.id, stages["Preparing documents"].id, expected_version=deal.version)
-    with pytest.raises(ConflictError, match="'Contested' was changed by .* \\(Stage\\)"):
+    with pytest.raises(ConflictError, match=r"'Contested' was changed by .* \(Stage\)"):
         services.deal_bulk.update(seen, "stage_id", stages["Invoice"].id)
     assert services.deals.get(deal.id).stage_id == stages["Preparing documents"].id
     assert services.deals.get(other.id).version == other.version  # all or nothing
