@@ -195,6 +195,12 @@ def _positive_id(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--render-worker"]:  # a frozen Dealdesk as the bounded template worker
+        from app.services.documents.worker import serve
+
+        serve()
+        return EXIT_OK
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

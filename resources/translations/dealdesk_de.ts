@@ -4653,6 +4653,34 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>{count} of the chosen deals were changed by somebody else after you chose them. The first: {first} Nothing was changed; look at them again and repeat the action.</source>
         <translation>{count} der gewählten Deals wurden von jemand anderem geändert, nachdem Sie sie gewählt hatten. Der erste: {first} Es wurde nichts geändert; sehen Sie sie sich noch einmal an und wiederholen Sie die Aktion.</translation>
     </message>
+    <message>
+        <source>'{file}' is larger than {limit} MB: templates are limited to that size.</source>
+        <translation>„{file}“ ist größer als {limit} MB: Vorlagen sind auf diese Größe begrenzt.</translation>
+    </message>
+    <message>
+        <source>'{file}' unpacks to more than {limit} MB (a Word file is a compressed folder): it is refused, as it would fill the memory of whoever renders it.</source>
+        <translation>„{file}“ entpackt sich auf mehr als {limit} MB (eine Word-Datei ist ein komprimierter Ordner): Sie wird abgelehnt, da sie den Speicher jedes Rechners füllen würde, der sie ausfüllt.</translation>
+    </message>
+    <message>
+        <source>The template computes a text or list longer than {limit} characters (near “{near}”); such templates are refused.</source>
+        <translation>Die Vorlage berechnet einen Text oder eine Liste mit mehr als {limit} Zeichen (bei „{near}“); solche Vorlagen werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The template's loops take more than {limit} steps (near “{near}”); such templates are refused.</source>
+        <translation>Die Schleifen der Vorlage brauchen mehr als {limit} Schritte (bei „{near}“); solche Vorlagen werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The template makes a document larger than {limit} MB; such templates are refused.</source>
+        <translation>Die Vorlage erzeugt ein Dokument größer als {limit} MB; solche Vorlagen werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The template took longer than {seconds} seconds to fill and was stopped (a loop too many?). Nothing was kept.</source>
+        <translation>Das Ausfüllen der Vorlage dauerte länger als {seconds} Sekunden und wurde abgebrochen (eine Schleife zu viel?). Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The template needs more than {limit} MB of memory to fill and was stopped. Nothing was kept.</source>
+        <translation>Das Ausfüllen der Vorlage braucht mehr als {limit} MB Speicher und wurde abgebrochen. Es wurde nichts gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

@@ -94,13 +94,30 @@ def _template(body: str) -> bytes:
     return out.getvalue()
 
 
+def _store_unchecked(services: Services, name: str, content: bytes) -> int:
+    """A template stored by an older Dealdesk, before templates were test-rendered."""
+    import sqlite3
+
+    path = services.database.path
+    assert path is not None
+    with sqlite3.connect(path) as conn:
+        cursor = conn.execute(
+            "INSERT INTO document_template (name, kind, language, file_name, content, version, created_at) "
+            "VALUES (?, 'other', 'en', 'old.docx', ?, 1, CURRENT_TIMESTAMP)",
+            (name, content),
+        )
+        return int(cursor.lastrowid or 0)
+
+
 def test_unsafe_and_broken_templates_are_refused_and_nothing_is_kept(services: Services) -> None:
     deal = services.deals.create(title="Safe")
-    bad = services.document_templates.add_template(
-        "Bad", "other", _template("{{ ''.__class__.__mro__[1].__subclasses__() }}"), "bad.docx"
-    )
+    unsafe = _template("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    with pytest.raises(ValidationError, match="reach inside Dealdesk"):  # test-rendered when stored
+        services.document_templates.add_template("Bad", "other", unsafe, "bad.docx")
+    assert "Bad" not in {t.name for t in services.document_templates.templates()}
+    bad = _store_unchecked(services, "Bad", unsafe)
     with pytest.raises(ValidationError, match="reach inside Dealdesk"):
-        services.documents.make(deal.id, bad.id)
+        services.documents.make(deal.id, bad)
     assert services.documents.documents(deal.id) == []
     with pytest.raises(ValidationError, match="error near"):
         services.document_templates.add_template(

@@ -1,4 +1,10 @@
-"""Rendering Word templates in a sandbox: placeholders filled, errors said in the user's terms."""
+"""Rendering Word templates in a sandbox: placeholders filled, errors said in the user's terms.
+
+The sandbox counts: computed texts and lists, loop steps over ranges and the document's size are
+bounded (limits.py); the work itself runs in a worker process bounded in time and memory
+(worker.py). `render` and `placeholders` are what the services call; the `_here` versions run
+inside the worker.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,21 @@ from typing import Any
 
 from app.services.core.errors import ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.documents.limits import (
+    MAX_ITERATIONS,
+    MAX_OUTPUT_BYTES,
+    MAX_TEMPLATE_BYTES,
+    MAX_VALUE_CHARS,
+    MSG_OUTPUT_TOO_BIG,
+    MSG_TOO_MANY_STEPS,
+    MSG_VALUE_TOO_BIG,
+    LimitExceededError,
+    check_package,
+    product_size,
+    sized,
+)
 
-MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+__all__ = ["MAX_TEMPLATE_BYTES", "environment", "placeholders", "render", "template_error"]
 
 MSG_NOT_DOCX = QT_TRANSLATE_NOOP("errors", "'{file}' is not a Word document (.docx) that can be read.")
 
@@ -23,16 +42,102 @@ MSG_UNSAFE = QT_TRANSLATE_NOOP(
 
 
 def environment() -> Any:
-    """A sandbox: templates are user files and must not reach Python internals or files. Autoescape
-    on: without it "A <&> B" silently breaks the document's XML. Missing values render empty."""
+    """A sandbox: templates are user files and must not reach Python internals or files, nor grow
+    without bound. Autoescape on: without it "A <&> B" silently breaks the document's XML. Missing
+    values render empty."""
     from jinja2 import ChainableUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(autoescape=True, undefined=ChainableUndefined)
+    class CountingSandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "+", "**", "%"})
+
+        def __init__(self) -> None:
+            super().__init__(autoescape=True, undefined=ChainableUndefined)
+            self.steps = 0
+            self.globals["range"] = self._range
+            self.filters = {name: _bounded_filter(name, f) for name, f in self.filters.items()}
+
+        def _range(self, *args: int) -> range:
+            steps = range(*args)
+            self.steps += len(steps)
+            if self.steps > MAX_ITERATIONS:
+                raise LimitExceededError(MSG_TOO_MANY_STEPS, limit=f"{MAX_ITERATIONS:,}", near=f"range{args}")
+            return steps
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            near = f"{_short(left)} {operator} {_short(right)}"
+            if operator == "*":
+                size = product_size(left, right)
+                if size is not None and size > MAX_VALUE_CHARS:
+                    raise LimitExceededError(MSG_VALUE_TOO_BIG, limit=f"{MAX_VALUE_CHARS:,}", near=near)
+            if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+                raise LimitExceededError(MSG_VALUE_TOO_BIG, limit=f"{MAX_VALUE_CHARS:,}", near=near)
+            return sized(super().call_binop(context, operator, left, right), near)
+
+        def concat(self, pieces: Any) -> str:  # counts what a part grows to
+            out: list[str] = []
+            size = 0
+            for piece in pieces:
+                size += len(piece)
+                if size > MAX_OUTPUT_BYTES:
+                    raise LimitExceededError(MSG_OUTPUT_TOO_BIG, limit=MAX_OUTPUT_BYTES // 2**20)
+                out.append(piece)
+            return "".join(out)
+
+    return CountingSandbox()
+
+
+def _bounded_filter(name: str, function: Any) -> Any:
+    """A filter refusing a size argument beyond the limit (`center(10**9)`), and a too long result."""
+    import functools
+
+    @functools.wraps(function)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_VALUE_CHARS:
+                raise LimitExceededError(
+                    MSG_VALUE_TOO_BIG, limit=f"{MAX_VALUE_CHARS:,}", near=f"{name}({value})"
+                )
+        return sized(function(*args, **kwargs), name)
+
+    return bounded
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 20 else text[:17] + "…"
 
 
 def render(template_bytes: bytes, context: Mapping[str, Any], *, language: str = "en") -> bytes:
-    """The rendered Word document, or a ValidationError naming the problem (nothing written)."""
+    """The rendered Word document, or a ValidationError naming the problem (nothing written).
+    Bounded: the package's size is checked first, the work runs in the bounded worker."""
+    from app.services.documents.worker import in_worker
+
+    check_package(template_bytes, "template.docx")
+    result: bytes = in_worker("render", template_bytes, dict(context), language)
+    return result
+
+
+def placeholders(content: bytes, file_name: str) -> list[str]:
+    """The placeholders a template uses (a ValidationError when it can't be read), bounded as `render`."""
+    from app.services.documents.worker import in_worker
+
+    check_package(content, file_name)
+    used: list[str] = in_worker("placeholders", content, file_name)
+    return used
+
+
+def placeholders_here(content: bytes, file_name: str) -> list[str]:
+    from docxtpl import DocxTemplate
+
+    try:
+        template = DocxTemplate(io.BytesIO(content))
+        return sorted(template.get_undeclared_template_variables(environment()))
+    except Exception as exc:
+        raise template_error(exc, file_name) from exc
+
+
+def render_here(template_bytes: bytes, context: Mapping[str, Any], language: str = "en") -> bytes:
     import base64
 
     from docx.shared import Mm
@@ -59,6 +164,14 @@ def template_error(exc: Exception, file_name: str) -> ValidationError:
     from jinja2 import TemplateSyntaxError
     from jinja2.exceptions import SecurityError, UndefinedError
 
+    if isinstance(exc, LimitExceededError):
+        return ValidationError.single("template", exc.template, **exc.params)
+    if isinstance(exc, MemoryError):
+        raise exc  # the worker says "needs too much memory"
+    if isinstance(exc, SecurityError) and "MAX_RANGE" in str(exc):
+        return ValidationError.single(
+            "template", MSG_TOO_MANY_STEPS, limit=f"{MAX_ITERATIONS:,}", near=_near(str(exc))
+        )
     if isinstance(exc, SecurityError):
         return ValidationError.single("template", MSG_UNSAFE, near=_near(str(exc)))
     if isinstance(exc, TemplateSyntaxError):
