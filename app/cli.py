@@ -547,7 +547,7 @@ def _deals_import(services: Services, args: argparse.Namespace) -> int:
 
 
 def _doc_render(services: Services, args: argparse.Namespace) -> int:
-    from app.services.documents.rendering import render
+    from app.services.documents.worker import render
 
     documents = services.documents
 

@@ -6,6 +6,7 @@ import os
 import sys
 import threading
 import time
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
@@ -15,6 +16,8 @@ from app.services.core.errors import DatabaseError, ServiceError
 from app.ui.change_hub import ChangeHub
 from app.ui.i18n import effective_language, error_text, install_translations
 from app.ui.icons import icon
+from app.ui.lock_wait import LockWait
+from app.ui.operations import Operation
 from app.ui.settings import CHANGE_POLL_MS, LANGUAGE, LAST_LOGIN, ORGANIZATION, UserSettings
 from app.views.main_window import MainWindow
 
@@ -35,10 +38,26 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def build_main_window(services: Services, settings: UserSettings) -> MainWindow:
     hub = ChangeHub(services, poll_ms=settings.get(CHANGE_POLL_MS))
-    window = MainWindow(services, settings, hub)
+    presence = services.presence()
+    services.set_lock_waiter(LockWait(services.database.display_name, lambda: _holder_text(presence)))
+    Operation.announce = presence.set_activity if presence is not None else None
+    window = MainWindow(services, settings, hub, presence=presence)
     hub.setParent(window)
     window.settings_page.restart_requested.connect(lambda: restart(window))
     return window
+
+
+def _holder_text(presence: Any) -> str | None:
+    """Who most likely holds the write lock, in words ("Anna Berg on PC-12: Importing deals…")."""
+    holder = presence.holder() if presence is not None else None
+    if holder is None:
+        return None
+    return (
+        QCoreApplication.translate("application", "%1 on %2: %3")
+        .replace("%1", holder.name)
+        .replace("%2", holder.computer)
+        .replace("%3", holder.activity or "")
+    )
 
 
 def restart(window: MainWindow) -> bool:

@@ -47,7 +47,8 @@ from app.services.setup.products import ProductService
 from app.services.setup.tunnels import TunnelService
 from app.storage import Database, open_database
 from app.storage.backup import backup_sqlite
-from app.storage.database import parse_url
+from app.storage.database import LockWaiter, parse_url
+from app.storage.presence import Presence
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,22 @@ class Services:
     def backup(self, destination: Path, progress: Callable[[int, int], None] | None = None) -> Path:
         """A consistent copy of an SQLite database file (the SQLite backup API, never a file copy)."""
         return backup_sqlite(self.context.database, destination, progress)
+
+    def presence(self) -> Presence | None:
+        """This process's row in the file's list of who is in (SQLite files; None for a server),
+        started: stop() it on leaving."""
+        path = self.context.database.path
+        if path is None:
+            return None
+        login = self.actor.login if self.actor else os_login()
+        name = self.actor.name if self.actor else login
+        presence = Presence(path, login, name)
+        presence.start()
+        return presence
+
+    def set_lock_waiter(self, waiter: LockWaiter | None) -> None:
+        """How this process waits for a write lock another PC holds (see Database.set_lock_waiter)."""
+        self.context.database.set_lock_waiter(waiter)
 
     def close(self) -> None:
         self.context.database.dispose()

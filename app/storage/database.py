@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from app.storage.failures import DatabaseError as DatabaseError
 from app.storage.failures import explain
 
 BUSY_TIMEOUT_S = 10.0
+LOCK_TRY_MS = 20  # with a lock waiter: each try at the write lock waits this long, then the waiter
 PG_WRITE_LOCK = 0x6465616C  # "deal": the advisory lock PostgreSQL writers take in turn
 WRITE_OPTION = "dealdesk_write"
 
@@ -47,6 +48,11 @@ def parse_url(path_or_url: str) -> URL:
         raise DatabaseError(f"'{text}' is neither a file path nor a database URL.") from exc
 
 
+LockWaiter = Callable[[Callable[[], bool]], None]
+"""Given `attempt` (True once the write lock is taken), returns when it was taken, or raises
+(a DatabaseError) when the person cancelled; it decides how to wait (the GUI: with a note)."""
+
+
 class Database:
     """An engine plus the session helpers every service uses."""
 
@@ -54,6 +60,12 @@ class Database:
         self.engine = engine
         self.url = engine.url
         self.is_sqlite = engine.dialect.name == "sqlite"
+        self._hooks: dict[str, Any] = getattr(engine, "dealdesk_hooks", {})
+
+    def set_lock_waiter(self, waiter: LockWaiter | None) -> None:
+        """Who waits when the write lock is held by another PC (SQLite files): None waits out the busy
+        timeout, blocking. The GUI sets one that waits off its event loop, with a note and Cancel."""
+        self._hooks["lock_waiter"] = waiter
 
     @property
     def path(self) -> Path | None:
@@ -159,9 +171,36 @@ def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:
         # that went away: raised as a DatabaseError saying so (constraint errors stay as they are).
         return explain(context.original_exception, path, name)
 
+    hooks: dict[str, Any] = {}
+    engine.dealdesk_hooks = hooks  # type: ignore[attr-defined]  # read by Database
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         write = connection.get_execution_options().get(WRITE_OPTION, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        waiter: LockWaiter | None = hooks.get("lock_waiter")
+        if not write or waiter is None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+            return
+        _begin_write_waiting(connection.connection.driver_connection, waiter, path, name)
 
     return engine
+
+
+def _begin_write_waiting(raw: sqlite3.Connection, waiter: LockWaiter, path: Path | None, name: str) -> None:
+    """BEGIN IMMEDIATE in short tries; between them the waiter keeps the window alive (or cancels)."""
+
+    def attempt() -> bool:
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                return False
+            raise (explain(exc, path, name) or exc) from exc
+        return True
+
+    raw.execute(f"PRAGMA busy_timeout={LOCK_TRY_MS}")
+    try:
+        if not attempt():
+            waiter(attempt)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")

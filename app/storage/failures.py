@@ -82,6 +82,9 @@ MSG_UNREACHABLE = QT_TRANSLATE_NOOP(
     "connected? Nothing was changed.",
 )
 MSG_NOT_A_DATABASE = QT_TRANSLATE_NOOP("storage", "{name} is not a Dealdesk database (not an SQLite file).")
+MSG_WAIT_CANCELLED = QT_TRANSLATE_NOOP(
+    "storage", "You stopped waiting for {name}: your change was not saved. Nothing was changed."
+)
 MSG_OTHER = QT_TRANSLATE_NOOP("storage", "The database {name} reported a problem: {detail}.")
 
 

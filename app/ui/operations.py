@@ -62,6 +62,9 @@ class Operation(QObject):
 
     # Tests set this to run jobs synchronously on the calling thread.
     run_synchronously = False
+    # Told what a long job is doing (its label) and None when it ends: the main window sets it so
+    # that others waiting for the file read "Anna Berg (PC-12): Importing deals…".
+    announce: Callable[[str | None], None] | None = None
 
     def __init__(
         self,
@@ -92,8 +95,11 @@ class Operation(QObject):
         self._signals.failed.connect(self._on_failed)
         self._job = _Job(work, self._signals, self._progress)
         self._job.setAutoDelete(False)  # Python owns it (self._job): no second delete by Qt
+        self._label = label
 
     def start(self) -> None:
+        if Operation.announce is not None:
+            Operation.announce(self._label)
         if Operation.run_synchronously:
             self._job.run()
         else:
@@ -119,6 +125,8 @@ class Operation(QObject):
     def _close(self) -> None:
         self._dialog.reset()
         self._dialog.close()
+        if Operation.announce is not None:
+            Operation.announce(None)
         self.finished.emit()
         self.deleteLater()
 

@@ -40,6 +40,7 @@ from app.views.analytics.analytics_view import AnalyticsView
 from app.views.customers.customers_area import CustomersArea
 from app.views.deals_area import DealsArea, DealsViewMode
 from app.views.leads.leads_area import LeadsArea
+from app.views.office_status import PeopleLabel
 from app.views.placeholder_view import PlaceholderView
 from app.views.settings_page import SettingsPage
 from app.views.sidebar import Area, Sidebar
@@ -50,7 +51,13 @@ class MainWindow(PreserveGeometry, QMainWindow):
     geometry_key = "main_window"
 
     def __init__(
-        self, services: Services, settings: UserSettings, hub: ChangeHub, parent: QWidget | None = None
+        self,
+        services: Services,
+        settings: UserSettings,
+        hub: ChangeHub,
+        parent: QWidget | None = None,
+        *,
+        presence: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -58,6 +65,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self._services = services
         self._settings = settings
         self._hub = hub
+        self.presence = presence  # this process's row in the file's list of who is in (or None)
         self._operation: Operation | None = None
         self.actions = build_actions(self)
 
@@ -99,7 +107,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         user = services.actor.name if services.actor else ""
         self._where_label = QLabel(f"{user} · {services.database.display_name}")
         self._where_label.setObjectName("whereLabel")
+        self.people_label = PeopleLabel(presence)
         self.statusBar().addWidget(self._count_label, 1)
+        self.statusBar().addPermanentWidget(self.people_label)
         self.statusBar().addPermanentWidget(self._where_label)
         self.undo_toast = UndoToast(self)
         self._toasted_operation: int | None = None
@@ -381,4 +391,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         self._hub.stop()
+        if self.presence is not None:
+            if Operation.announce == self.presence.set_activity:
+                Operation.announce = None
+            self.presence.stop()
         super().closeEvent(event)

@@ -2385,6 +2385,29 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>LockWait</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Waiting for the database</source>
+        <translation>Warten auf die Datenbank</translation>
+    </message>
+    <message>
+        <source>Somebody else is writing to the database: %1.
+Your change is saved as soon as the file is free; Cancel gives it up.</source>
+        <translation>Jemand anderes schreibt gerade in die Datenbank: %1.
+Ihre Änderung wird gespeichert, sobald die Datei frei ist; „Abbrechen“ verwirft sie.</translation>
+    </message>
+    <message>
+        <source>Somebody else is writing to the database (another PC's import or large change).
+Your change is saved as soon as the file is free; Cancel gives it up.</source>
+        <translation>Jemand anderes schreibt gerade in die Datenbank (ein Import oder eine große Änderung an einem anderen PC).
+Ihre Änderung wird gespeichert, sobald die Datei frei ist; „Abbrechen“ verwirft sie.</translation>
+    </message>
+</context>
+<context>
     <name>LossReasonDialog</name>
     <message>
         <source>Deal lost</source>
@@ -2577,6 +2600,25 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>The two new passwords differ.</source>
         <translation>Die beiden neuen Passwörter sind verschieden.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleLabel</name>
+    <message>
+        <source>Only you in this file</source>
+        <translation>Nur Sie in dieser Datei</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people in this file</source>
+        <translation><numerusform>%Ln Person in dieser Datei</numerusform><numerusform>%Ln Personen in dieser Datei</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 on %2, since %3</source>
+        <translation>%1 an %2, seit %3</translation>
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation>(Sie)</translation>
     </message>
 </context>
 <context>
@@ -3931,6 +3973,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Dealdesk can't open the database</source>
         <translation>Dealdesk kann die Datenbank nicht öffnen</translation>
     </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 an %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>entities</name>
@@ -5042,6 +5088,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Can't create the folder {folder}: {reason}.</source>
         <translation>Der Ordner {folder} kann nicht angelegt werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>You stopped waiting for {name}: your change was not saved. Nothing was changed.</source>
+        <translation>Sie haben das Warten auf {name} abgebrochen: Ihre Änderung wurde nicht gespeichert. Es wurde nichts geändert.</translation>
     </message>
 </context>
 </TS>

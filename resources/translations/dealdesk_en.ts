@@ -195,6 +195,13 @@
     </message>
 </context>
 <context>
+    <name>PeopleLabel</name>
+    <message numerus="yes">
+        <source>%Ln people in this file</source>
+        <translation><numerusform>%Ln person in this file</numerusform><numerusform>%Ln people in this file</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PeopleSettings</name>
     <message numerus="yes">
         <source>Move %Ln person(s) to:</source>

@@ -9,8 +9,13 @@ from typing import Any
 
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.storage import DatabaseError as DatabaseError  # storage failures reach the UI as a service error
+from app.storage import failures as _storage
+from app.storage.failures import Problem
 
 ERRORS_CONTEXT = "errors"
+StorageProblem = Problem  # what kind of storage failure a DatabaseError is (busy, read-only, ...)
+MSG_STORAGE_BUSY = _storage.MSG_BUSY
+MSG_WAIT_CANCELLED = _storage.MSG_WAIT_CANCELLED
 
 
 @dataclass(frozen=True)

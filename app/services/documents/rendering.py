@@ -2,8 +2,8 @@
 
 The sandbox counts: computed texts and lists, loop steps over ranges and the document's size are
 bounded (limits.py); the work itself runs in a worker process bounded in time and memory
-(worker.py). `render` and `placeholders` are what the services call; the `_here` versions run
-inside the worker.
+(worker.py). The services call `worker.render` and `worker.placeholders`, which run the `_here`
+versions below inside the worker.
 """
 
 from __future__ import annotations
@@ -25,12 +25,11 @@ from app.services.documents.limits import (
     MSG_TOO_MANY_STEPS,
     MSG_VALUE_TOO_BIG,
     LimitExceededError,
-    check_package,
     product_size,
     sized,
 )
 
-__all__ = ["MAX_TEMPLATE_BYTES", "environment", "placeholders", "render", "template_error"]
+__all__ = ["MAX_TEMPLATE_BYTES", "environment", "placeholders_here", "render_here", "template_error"]
 
 MSG_NOT_DOCX = QT_TRANSLATE_NOOP("errors", "'{file}' is not a Word document (.docx) that can be read.")
 
@@ -106,25 +105,6 @@ def _bounded_filter(name: str, function: Any) -> Any:
 def _short(value: Any) -> str:
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 20 else text[:17] + "…"
-
-
-def render(template_bytes: bytes, context: Mapping[str, Any], *, language: str = "en") -> bytes:
-    """The rendered Word document, or a ValidationError naming the problem (nothing written).
-    Bounded: the package's size is checked first, the work runs in the bounded worker."""
-    from app.services.documents.worker import in_worker
-
-    check_package(template_bytes, "template.docx")
-    result: bytes = in_worker("render", template_bytes, dict(context), language)
-    return result
-
-
-def placeholders(content: bytes, file_name: str) -> list[str]:
-    """The placeholders a template uses (a ValidationError when it can't be read), bounded as `render`."""
-    from app.services.documents.worker import in_worker
-
-    check_package(content, file_name)
-    used: list[str] = in_worker("placeholders", content, file_name)
-    return used
 
 
 def placeholders_here(content: bytes, file_name: str) -> list[str]:

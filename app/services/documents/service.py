@@ -29,8 +29,8 @@ from app.services.documents.numbering import next_number
 from app.services.documents.office import read_pattern
 from app.services.documents.pdf import docx_to_pdf
 from app.services.documents.render_context import deal_context
-from app.services.documents.rendering import render
 from app.services.documents.templates import load_template
+from app.services.documents.worker import render
 
 Progress = Callable[[int, int], None]
 

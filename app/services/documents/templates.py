@@ -21,7 +21,7 @@ from app.services.core.records import check_version, flush_or_conflict
 from app.services.documents.kinds import MSG_ADMIN, clean_kind
 from app.services.documents.office import MY_COMPANY_FIELDS, DocumentSettingsService
 from app.services.documents.render_context import CONTEXT_NAMES, deal_context
-from app.services.documents.rendering import placeholders, render
+from app.services.documents.worker import placeholders, render
 from app.services.setup.defaults import shipped_templates
 
 

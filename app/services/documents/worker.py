@@ -18,15 +18,17 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import IO, Any
 
 from app.services.core.errors import FieldProblem, Message, ValidationError
+from app.services.documents import rendering
 from app.services.documents.limits import (
     MSG_TOO_MUCH_MEMORY,
     MSG_TOO_SLOW,
     RENDER_MEMORY_BYTES,
     RENDER_SECONDS,
+    check_package,
 )
 
 START_SECONDS = 60.0  # a cold start on a slow PC (imports from a network-installed bundle)
@@ -63,8 +65,6 @@ def _receive(stream: IO[bytes]) -> Any:
 
 def serve() -> None:
     """The worker's loop (`python -m app.services.documents.worker`): jobs on stdin, replies on stdout."""
-    from app.services.documents import rendering
-
     jobs: dict[str, Callable[..., Any]] = {
         "render": rendering.render_here,
         "placeholders": rendering.placeholders_here,
@@ -185,9 +185,19 @@ _worker = RenderWorker()
 atexit.register(_worker.close)
 
 
-def in_worker(name: str, *args: Any) -> Any:
-    """Run a rendering job in the bounded worker process."""
-    return _worker.call(name, *args)
+def render(template_bytes: bytes, context: Mapping[str, Any], *, language: str = "en") -> bytes:
+    """The rendered Word document, or a ValidationError naming the problem (nothing written).
+    Bounded: the package's size is checked first, the work runs in the bounded worker."""
+    check_package(template_bytes, "template.docx")
+    result: bytes = _worker.call("render", template_bytes, dict(context), language)
+    return result
+
+
+def placeholders(content: bytes, file_name: str) -> list[str]:
+    """The placeholders a template uses (a ValidationError when it can't be read), bounded as `render`."""
+    check_package(content, file_name)
+    used: list[str] = _worker.call("placeholders", content, file_name)
+    return used
 
 
 if __name__ == "__main__":

@@ -1,0 +1,149 @@
+"""The shared office file in the window: waiting for another PC's lock without freezing (with a
+note naming who holds it, and Cancel), and who is in the file in the status bar."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from app.services.container import Services
+from app.storage.presence import Presence
+from app.views.deal_list.deal_table_model import COL_TITLE
+from app.views.main_window import MainWindow
+
+
+@pytest.fixture
+def anna(demo_path: Path) -> Iterator[Presence]:
+    """Another PC in the same file, in a long import."""
+    presence = Presence(demo_path, "anna", "Anna Berg")
+    presence.start()
+    presence.set_activity("Importing deals…")
+    yield presence
+    presence.stop()
+
+
+def _lock_wait_dialog() -> QProgressDialog | None:
+    return next(
+        (
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.objectName() == "lockWait" and w.isVisible()
+        ),
+        None,
+    )
+
+
+def _hold_lock(path: Path) -> sqlite3.Connection:
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def test_an_edit_while_another_pc_holds_the_lock_waits_with_a_note_and_then_saves(
+    qtbot, window: MainWindow, demo_services: Services, demo_path: Path, anna: Presence
+) -> None:
+    model = window.deals.model
+    index = model.index(0, COL_TITLE)
+    deal_id = model.row_at(0).id
+    other = _hold_lock(demo_path)
+    seen: list[str] = []
+    beats: list[int] = []
+    heartbeat = QTimer()
+    heartbeat.setInterval(20)
+    heartbeat.timeout.connect(lambda: beats.append(1))
+    heartbeat.start()
+
+    def look_then_release() -> None:
+        dialog = _lock_wait_dialog()
+        if dialog is None:  # not up yet (a slow machine): look again shortly
+            QTimer.singleShot(100, look_then_release)
+            return
+        seen.append(dialog.labelText())
+        other.execute("ROLLBACK")
+
+    QTimer.singleShot(600, look_then_release)
+    try:
+        assert model.setData(index, "Saved after the wait")  # returns once the lock came free
+    finally:
+        heartbeat.stop()
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+    assert seen, "the waiting note never showed"
+    assert "Anna Berg on" in seen[0]
+    assert "Importing deals…" in seen[0]
+    assert len(beats) >= 5  # the window kept answering while it waited (frozen: 0 or 1)
+    assert demo_services.deals.get(deal_id).title == "Saved after the wait"
+    qtbot.waitUntil(lambda: _lock_wait_dialog() is None)
+
+
+def test_cancel_gives_the_change_up_and_changes_nothing(
+    qtbot, window: MainWindow, demo_services: Services, demo_path: Path, monkeypatch
+) -> None:
+    model = window.deals.model
+    deal = model.row_at(0)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    other = _hold_lock(demo_path)
+
+    def cancel() -> None:
+        dialog = _lock_wait_dialog()
+        if dialog is None:
+            QTimer.singleShot(100, cancel)
+            return
+        dialog.cancel()
+
+    QTimer.singleShot(500, cancel)
+    try:
+        assert not model.setData(model.index(0, COL_TITLE), "Never saved")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert warned
+    assert "You stopped waiting for" in warned[0]
+    assert "your change was not saved" in warned[0]
+    assert demo_services.deals.get(deal.id).title == deal.title
+
+
+def test_the_status_bar_says_who_is_in_the_file(qtbot, window: MainWindow, anna: Presence) -> None:
+    label = window.people_label
+    assert window.presence is not None
+    window.presence.refresh()
+    label.refresh()
+    assert label.text() == "2 people in this file"
+    assert "Anna Berg on" in label.toolTip()
+    assert "Importing deals…" in label.toolTip()
+    assert "(you)" in label.toolTip()
+    anna.stop()
+    window.presence.refresh()
+    label.refresh()
+    assert label.text() == "Only you in this file"
+
+
+def test_a_crashed_session_is_noticed_and_a_stale_one_expires(demo_path: Path) -> None:
+    import os
+    import socket
+
+    from app.storage import presence as presence_module
+
+    ghost = Presence(demo_path, "ben", "Ben Kraus")
+    ghost.start()
+    ghost._stop.set()  # it "crashes": no goodbye, no more heartbeats
+    with sqlite3.connect(presence_module.presence_file(demo_path)) as conn:
+        conn.execute("UPDATE presence SET pid = ? WHERE session = ?", (2**22 + 12345, ghost.session))
+    again = Presence(demo_path, "ben", "Ben Kraus")
+    again.start()
+    try:
+        crashed = again.crashed_sessions()
+        assert [c.session for c in crashed] == [ghost.session]
+        assert crashed[0].computer == socket.gethostname()
+        assert all(e.session != ghost.session for e in again.everybody())
+        assert os.getpid() in {e.pid for e in again.everybody()}
+    finally:
+        again.stop()
