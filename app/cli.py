@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import __version__, cli_people
+from app import __version__, cli_backups, cli_people
 from app.cli_usage import (
     EXIT_BUSY,
     EXIT_DAMAGED,
@@ -160,10 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cli_people.add_parsers(commands, common)
-    backup = commands.add_parser(
-        "backup", parents=[common], help="write a consistent copy of an SQLite database"
-    )
-    backup.add_argument("--out", required=True, type=Path, metavar="FILE")
+    cli_backups.add_parsers(commands, common)
     return parser
 
 
@@ -280,6 +277,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         written = render_shots(args.out, database=db_option, language=args.lang, deals=args.deals)
         print(f"Wrote {len(written)} screenshots to {args.out}")
         return EXIT_OK
+    if args.command == "restore":  # never opens the database through the app: it may be damaged
+        return cli_backups.run_restore(database, args)
     services = _open(database, user, create=False)
     try:
         cli_people.sign_in(services)  # when the database asks who signs in
@@ -292,7 +291,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.command == "deals" and args.deals_command == "import":
             return _deals_import(services, args)
         if args.command == "backup":
-            return _backup(services, args.out)
+            return cli_backups.run_backup(services, args)
         if args.command == "doc":
             return _doc_render(services, args)
         if args.command == "report":
@@ -586,18 +585,6 @@ def _doc_render(services: Services, args: argparse.Namespace) -> int:
         f"draft of {source.name} for deal {args.deal} -> {args.out}"
         " (not kept: store the template to number it)"
     )
-    return EXIT_OK
-
-
-def _backup(services: Services, out: Path) -> int:
-    from app.cli_progress import ProgressBar
-
-    bar = ProgressBar()
-    try:
-        written = services.backup(out, progress=lambda done, total: bar("backup", done, total))
-    finally:
-        bar.finish()
-    print(f"Backed up {services.database.display_name} to {written}")
     return EXIT_OK
 
 

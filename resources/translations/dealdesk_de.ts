@@ -5093,5 +5093,21 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>You stopped waiting for {name}: your change was not saved. Nothing was changed.</source>
         <translation>Sie haben das Warten auf {name} abgebrochen: Ihre Änderung wurde nicht gespeichert. Es wurde nichts geändert.</translation>
     </message>
+    <message>
+        <source>The backup just written to {path} failed its check ({detail}); it was removed. The database itself may be damaged: restore an earlier backup.</source>
+        <translation>Die gerade nach {path} geschriebene Sicherung hat die Prüfung nicht bestanden ({detail}) und wurde entfernt. Die Datenbank selbst ist möglicherweise beschädigt: Stellen Sie eine frühere Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable backup ({detail}); nothing was restored.</source>
+        <translation>{path} ist keine brauchbare Sicherung ({detail}); es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>There are no backups of {name} in {folder}.</source>
+        <translation>In {folder} gibt es keine Sicherungen von {name}.</translation>
+    </message>
+    <message>
+        <source>Can't write backups to {folder}: {reason}.</source>
+        <translation>Sicherungen können nicht nach {folder} geschrieben werden: {reason}.</translation>
+    </message>
 </context>
 </TS>

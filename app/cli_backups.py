@@ -1,0 +1,133 @@
+"""`dealdesk backup` and `dealdesk restore`: checked backups with a rotation, and putting one back.
+
+`backup` without --out writes into the backup folder (the user's data folder by default, --folder
+or $DEALDESK_BACKUPS), checks the copy and applies the rotation (7 daily, 4 weekly, 12 monthly);
+with --out it writes one consistent copy where asked. `restore` lists the backups, or puts one back
+(--latest, a number from the list, or a file) after keeping a copy of the file as it is; it works
+on a damaged file too, since it never opens the database through the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.cli_usage import EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    from app.services.container import Services
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="write a checked backup into the backup folder (rotated), or one copy to --out",
+    )
+    backup.add_argument("--out", type=Path, metavar="FILE", help="write one copy here instead")
+    backup.add_argument(
+        "--folder", metavar="DIR", help="the backup folder (default: $DEALDESK_BACKUPS, else the data folder)"
+    )
+    backup.add_argument(
+        "--if-due",
+        action="store_true",
+        help="only when the last backup is a day old or more (for a scheduler)",
+    )
+    restore = commands.add_parser(
+        "restore", parents=[common], help="list the backups, or put one in place of the database"
+    )
+    restore.add_argument(
+        "backup", nargs="?", metavar="N_OR_FILE", help="a number from the list, or a backup file"
+    )
+    restore.add_argument("--latest", action="store_true", help="the newest backup that passes its check")
+    restore.add_argument("--folder", metavar="DIR", help="the backup folder (as for backup)")
+    restore.add_argument(
+        "--yes", action="store_true", help="really replace the database (a copy of it is kept)"
+    )
+
+
+def run_backup(services: Services, args: argparse.Namespace) -> int:
+    from app.cli_progress import ProgressBar
+    from app.storage.backups import backup_folder, is_due, make_backup
+
+    database = services.database
+    if database.path is None:
+        raise UsageError(
+            "Only SQLite files are backed up by Dealdesk; back up a server with its own tools (pg_dump)."
+        )
+    bar = ProgressBar()
+    if args.out is not None:
+        try:
+            written = services.backup(args.out, progress=lambda done, total: bar("backup", done, total))
+        finally:
+            bar.finish()
+        print(f"Backed up {database.display_name} to {written}")
+        return EXIT_OK
+    folder = backup_folder(database.path, args.folder)
+    if args.if_due and not is_due(folder, database.path, datetime.now()):  # noqa: DTZ005
+        print(f"No backup due: the last one in {folder} is less than a day old.")
+        return EXIT_OK
+    try:
+        made, check = make_backup(database, folder, progress=lambda done, total: bar("backup", done, total))
+    finally:
+        bar.finish()
+    print(
+        f"Backed up {database.display_name} to {made.path} "
+        f"(checked: {check.detail}; {check.deals or 0:,} deals, {check.companies or 0:,} companies)"
+    )
+    return EXIT_OK
+
+
+def run_restore(database: str, args: argparse.Namespace) -> int:
+    from app.services.container import sqlite_file
+    from app.storage.backups import backup_folder, backups_in, check_backup, restore_backup
+
+    path = sqlite_file(database)
+    if path is None:
+        raise UsageError("restore puts back SQLite backups; restore a server with its own tools.")
+    folder = backup_folder(path, args.folder)
+    found = backups_in(folder, path)
+    if args.backup is None and not args.latest:
+        if not found:
+            print(f"No backups of {path.name} in {folder}.")
+            return EXIT_OK
+        print(f"Backups of {path} in {folder}, newest first:")
+        for number, backup in enumerate(found, start=1):
+            check = check_backup(backup.path)
+            state = "ok" if check.ok else f"DAMAGED ({check.detail})"
+            kind = "  (kept before a restore)" if backup.before_restore else ""
+            print(
+                f"{number:>3}  {backup.made_at:%Y-%m-%d %H:%M}  {backup.size / 2**20:8.1f} MB  "
+                f"{check.deals or 0:>9,} deals  {state}{kind}"
+            )
+        print("Put one back with: dealdesk restore N --yes (or --latest --yes)")
+        return EXIT_OK
+    chosen = _choose(args, found, folder, path.name)
+    if not args.yes:
+        raise UsageError(
+            f"This replaces {path} with the backup of {chosen.made_at:%Y-%m-%d %H:%M} ({chosen.path}); "
+            "a copy of the current file is kept. Add --yes to do it."
+        )
+    kept = restore_backup(path, chosen.path, folder)
+    print(f"Restored {path} from {chosen.path}. The file as it was is kept at {kept}.")
+    return EXIT_OK
+
+
+def _choose(args: argparse.Namespace, found: list[Any], folder: Path, name: str) -> Any:
+    from app.storage.backups import BackupFile, check_backup
+
+    if args.latest:
+        good = next((b for b in found if not b.before_restore and check_backup(b.path).ok), None)
+        if good is None:
+            raise UsageError(f"There is no good backup of {name} in {folder}.")
+        return good
+    text = str(args.backup)
+    if text.isdigit() and 1 <= int(text) <= len(found):
+        return found[int(text) - 1]
+    candidate = Path(text).expanduser()
+    if candidate.is_file():
+        stat = candidate.stat()
+        return BackupFile(candidate, datetime.fromtimestamp(stat.st_mtime), stat.st_size)  # noqa: DTZ006
+    raise UsageError(f"'{text}' is neither a number from the list (1-{len(found)}) nor a backup file.")
