@@ -9,12 +9,14 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
 
-from app.services.container import Services, open_services
-from app.services.core.errors import DatabaseError, ServiceError
+from app.gui.opening import open_interactively
+from app.services.container import Services, open_services, sqlite_file
+from app.services.core.errors import ServiceError
+from app.storage.backups import journal_is_hot
 from app.ui.change_hub import ChangeHub
-from app.ui.i18n import effective_language, error_text, install_translations
+from app.ui.i18n import effective_language, install_translations
 from app.ui.icons import icon
 from app.ui.lock_wait import LockWait
 from app.ui.operations import Operation
@@ -44,6 +46,7 @@ def build_main_window(services: Services, settings: UserSettings) -> MainWindow:
     window = MainWindow(services, settings, hub, presence=presence)
     hub.setParent(window)
     window.settings_page.restart_requested.connect(lambda: restart(window))
+    window.restart_wanted.connect(lambda: restart(window))
     return window
 
 
@@ -83,7 +86,9 @@ def finish_background_work(window: MainWindow) -> None:
 OPEN_QUIETLY_S = 0.4  # opening that takes longer than this says what it is doing
 
 
-def open_with_progress(app: QApplication, database: str, *, login: str | None, language: str) -> Services:
+def open_with_progress(
+    app: QApplication, database: str, *, login: str | None, language: str, create: bool = True
+) -> Services:
     """Open the database off the GUI thread; when that takes a while (a file from an older Dealdesk
     is backed up and upgraded first, which takes about half a minute at a million deals), a window
     says so instead of nothing happening."""
@@ -92,7 +97,7 @@ def open_with_progress(app: QApplication, database: str, *, login: str | None, l
 
     def work() -> None:
         try:
-            opened.append(open_services(database, login=login, language=language))
+            opened.append(open_services(database, login=login, language=language, create=create))
         except BaseException as exc:  # raised on the GUI thread below
             failed.append(exc)
 
@@ -155,14 +160,14 @@ def run_gui(
     settings = UserSettings()
     lang = effective_language(language, settings.get(LANGUAGE))
     translators = install_translations(app, lang)
-    try:
-        services = open_with_progress(app, database, login=login, language=lang)
-    except (DatabaseError, ServiceError) as exc:
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("application", "Dealdesk can't open the database"),
-            error_text(exc),
-        )
+    path = sqlite_file(database)
+    crashed_mid_write = path is not None and journal_is_hot(path)  # before opening rolls it back
+    services = open_interactively(
+        database,
+        settings,
+        lambda chosen, create: open_with_progress(app, chosen, login=login, language=lang, create=create),
+    )
+    if services is None:
         return 1
     signed_in = sign_in(services, settings, login, database)
     if signed_in is None:  # the sign-in was cancelled: nothing opens
@@ -171,6 +176,9 @@ def run_gui(
     services = signed_in
     window = build_main_window(services, settings)
     window.show()
+    ended_badly = crashed_mid_write or bool(window.presence and window.presence.crashed_sessions())
+    if ended_badly:
+        window.check_after_crash()
     if exit_when_shown:
         # For the cold-start benchmark: report when the first frame is up, then leave.
         def report() -> None:

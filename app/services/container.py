@@ -39,6 +39,7 @@ from app.services.fields.custom_fields import CustomFieldService
 from app.services.fields.field_rules import FieldRuleService
 from app.services.fields.form_layouts import FormLayoutService
 from app.services.importing.deals import DealImportService
+from app.services.setup.backups import BackupService
 from app.services.setup.currencies import CurrencyService
 from app.services.setup.defaults import ensure_defaults, os_login
 from app.services.setup.office_settings import OfficeSettingsService
@@ -72,6 +73,7 @@ class Services:
     custom_fields: CustomFieldService = field(init=False)
     kanban: KanbanService = field(init=False)
     office: OfficeSettingsService = field(init=False)
+    backups: BackupService = field(init=False)
     deal_form: DealFormService = field(init=False)
     deal_import: DealImportService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
@@ -106,6 +108,7 @@ class Services:
             ("custom_fields", CustomFieldService),
             ("kanban", KanbanService),
             ("office", OfficeSettingsService),
+            ("backups", BackupService),
             ("deal_form", DealFormService),
             ("deal_import", DealImportService),
             ("form_layouts", FormLayoutService),

@@ -142,11 +142,21 @@ def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
 
 
 def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:
-    engine = create_engine(
-        url,
-        echo=echo,
-        connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
-    )
+    path = Path(url.database) if url.database not in (None, "", ":memory:") else None
+    name = str(path) if path is not None else ":memory:"
+    if path is None:
+        engine = create_engine(
+            url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}
+        )
+    else:
+        # Never create the file on connecting (mode=rw): a share that went away must not leave a
+        # new, empty database behind in its mount point. Creating one is opening.py's deliberate act.
+        uri = path.as_uri() + "?mode=rw"
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+        engine = create_engine(url, echo=echo, creator=connect)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -161,9 +171,6 @@ def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:
         cursor.execute("PRAGMA cache_size=-16384")
         cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
-
-    path = Path(url.database) if url.database not in (None, "", ":memory:") else None
-    name = str(path) if path is not None else ":memory:"
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: Any) -> DatabaseError | None:

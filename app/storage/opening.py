@@ -8,6 +8,7 @@ user's own data folder; anywhere else a missing folder means a missing drive.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from app.storage.database import Database, DatabaseError, create_database_engine, parse_url
@@ -30,6 +31,7 @@ MSG_NO_FOLDER = QT_TRANSLATE_NOOP(
     "start a new database there.",
 )
 MSG_CANT_MAKE_FOLDER = QT_TRANSLATE_NOOP("storage", "Can't create the folder {folder}: {reason}.")
+MSG_CANT_CREATE = QT_TRANSLATE_NOOP("storage", "Can't create the database {name}: {reason}.")
 
 
 def is_new_file(path_or_url: str) -> bool:
@@ -64,16 +66,22 @@ def _check_file(path: Path, *, create: bool) -> None:
         if exists:
             raise DatabaseError(MSG_EMPTY_FILE, Problem.MISSING, name=name)
         raise DatabaseError(MSG_NO_FILE, Problem.MISSING, name=name)
-    if path.parent.is_dir():
-        return
-    if not _inside_own_data_folder(path):
-        raise DatabaseError(MSG_NO_FOLDER, Problem.MISSING, folder=str(path.parent))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DatabaseError(
-            MSG_CANT_MAKE_FOLDER, Problem.READ_ONLY, folder=str(path.parent), reason=exc.strerror or str(exc)
-        ) from exc
+    if not path.parent.is_dir():
+        if not _inside_own_data_folder(path):
+            raise DatabaseError(MSG_NO_FOLDER, Problem.MISSING, folder=str(path.parent))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                MSG_CANT_MAKE_FOLDER,
+                Problem.READ_ONLY,
+                folder=str(path.parent),
+                reason=exc.strerror or str(exc),
+            ) from exc
+    try:  # the empty file the engine then opens (it never creates one itself)
+        sqlite3.connect(path).close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(MSG_CANT_CREATE, Problem.READ_ONLY, name=name, reason=str(exc)) from exc
 
 
 def _inside_own_data_folder(path: Path) -> bool:

@@ -13,6 +13,7 @@ from app.ui.icons import icon
 class ActionId(enum.Enum):
     NEW_DEAL = "new_deal"
     BACKUP = "backup"
+    RESTORE = "restore"
     IMPORT_DEALS = "import_deals"
     QUIT = "quit"
     UNDO = "undo"
@@ -35,6 +36,7 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
         ),
         (ActionId.IMPORT_DEALS, QCoreApplication.translate("actions", "&Import deals…"), None, None),
         (ActionId.BACKUP, QCoreApplication.translate("actions", "&Back up database…"), None, icon("backup")),
+        (ActionId.RESTORE, QCoreApplication.translate("actions", "&Restore from a backup…"), None, None),
         (ActionId.QUIT, QCoreApplication.translate("actions", "&Quit"), QKeySequence(standard.Quit), None),
         (ActionId.UNDO, QCoreApplication.translate("actions", "&Undo"), QKeySequence(standard.Undo), None),
         (

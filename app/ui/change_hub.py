@@ -6,7 +6,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.services.container import Services
 from app.services.core.changes import EXTERNAL_CHANGE
+from app.services.core.errors import DatabaseError
 from app.services.core.events import DomainEvent
+from app.ui.i18n import error_text
 
 
 class ChangeHub(QObject):
@@ -16,6 +18,7 @@ class ChangeHub(QObject):
     """
 
     changed = Signal(object)
+    trouble = Signal(str)  # the file can't be reached (a share gone): the words; "" once it is back
     _local = Signal(object)
 
     def __init__(self, services: Services, poll_ms: int = 1500, parent: QObject | None = None) -> None:
@@ -24,6 +27,7 @@ class ChangeHub(QObject):
         self._local.connect(self._on_local)
         self._unsubscribe = services.events.subscribe(self._local.emit)
         self._monitor = services.change_monitor()
+        self._troubled = False
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self._on_poll)
@@ -40,7 +44,18 @@ class ChangeHub(QObject):
         self.changed.emit(event)
 
     def _on_poll(self) -> None:
-        if self._monitor.poll():
+        try:
+            changed = self._monitor.poll()
+        except DatabaseError as exc:
+            if not self._troubled:
+                self._troubled = True
+                self.trouble.emit(error_text(exc))
+            return
+        if self._troubled:
+            self._troubled = False
+            self.trouble.emit("")
+            self.changed.emit(EXTERNAL_CHANGE)  # whatever changed meanwhile
+        if changed:
             self.changed.emit(EXTERNAL_CHANGE)
 
     def stop(self) -> None:

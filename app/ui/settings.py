@@ -26,6 +26,8 @@ DEALS_VIEW = Setting("deals/view", "list")
 DEALS_PIPELINE = Setting("deals/pipeline", 0)  # 0: all pipelines
 CHANGE_POLL_MS = Setting("database/change_poll_ms", 1500)
 LAST_LOGIN = Setting("people/last_login", "")  # who signed in last on this computer
+BACKUP_FOLDER = Setting("database/backup_folder", "")  # "" : the data folder (another drive than a share)
+RECENT_FILES = Setting("database/recent_files", "")  # the last databases opened, one per line
 
 
 class UserSettings:

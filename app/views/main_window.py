@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, QSize, Qt
+from PySide6.QtCore import QDir, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,21 +34,25 @@ from app.ui.change_hub import ChangeHub
 from app.ui.formatting import money
 from app.ui.i18n import error_text
 from app.ui.icons import icon
-from app.ui.operations import Operation, Progress
-from app.ui.settings import PreserveGeometry, UserSettings
+from app.ui.operations import Operation, Progress, run_in_background
+from app.ui.settings import BACKUP_FOLDER, PreserveGeometry, UserSettings
 from app.views.analytics.analytics_view import AnalyticsView
 from app.views.customers.customers_area import CustomersArea
 from app.views.deals_area import DealsArea, DealsViewMode
 from app.views.leads.leads_area import LeadsArea
-from app.views.office_status import PeopleLabel
+from app.views.office_status import BackupLabel, PeopleLabel
 from app.views.placeholder_view import PlaceholderView
 from app.views.settings_page import SettingsPage
 from app.views.sidebar import Area, Sidebar
 from app.views.undo_toast import UndoToast
 
+BACKUP_FIRST_CHECK_MS = 60_000  # a minute after start: the scheduled backup, if one is due
+BACKUP_CHECK_MS = 3_600_000  # then every hour
+
 
 class MainWindow(PreserveGeometry, QMainWindow):
     geometry_key = "main_window"
+    restart_wanted = Signal()  # the data changed under the window (a restore): start again
 
     def __init__(
         self,
@@ -108,7 +112,17 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self._where_label = QLabel(f"{user} · {services.database.display_name}")
         self._where_label.setObjectName("whereLabel")
         self.people_label = PeopleLabel(presence)
+        self.trouble_label = QLabel()
+        self.trouble_label.setObjectName("fileTrouble")
+        self.trouble_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.trouble_label.setWordWrap(False)
+        self.trouble_label.hide()
+        hub.trouble.connect(self._on_file_trouble)
+        self.backup_label = BackupLabel()
+        self.backup_label.clicked.connect(self.show_backups)
         self.statusBar().addWidget(self._count_label, 1)
+        self.statusBar().addPermanentWidget(self.trouble_label)
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.people_label)
         self.statusBar().addPermanentWidget(self._where_label)
         self.undo_toast = UndoToast(self)
@@ -123,6 +137,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self._on_summary_changed(self.deals.model.summary)
         if not self.restore_geometry():
             self.resize(1280, 800)
+        self._backing_up: bool | None = None
+        self._backup_call: Any = None
+        if self._services.backups.supported:
+            self._backup_timer = QTimer(self)
+            self._backup_timer.timeout.connect(self.backup_if_due)
+            self._backup_timer.start(BACKUP_CHECK_MS)
+            QTimer.singleShot(BACKUP_FIRST_CHECK_MS, self.backup_if_due)
+            self._show_backup_state()
 
     # -- building --------------------------------------------------------------------------------
 
@@ -133,6 +155,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         file_menu.addAction(a[ActionId.IMPORT_DEALS])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.BACKUP])
+        file_menu.addAction(a[ActionId.RESTORE])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -147,6 +170,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a[ActionId.ABOUT])
         a[ActionId.BACKUP].setEnabled(self._services.database.is_sqlite)
+        a[ActionId.RESTORE].setEnabled(self._services.backups.supported)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"))
@@ -165,6 +189,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         # actions
         a[ActionId.NEW_DEAL].triggered.connect(self._on_new_deal)
         a[ActionId.BACKUP].triggered.connect(self._on_backup)
+        a[ActionId.RESTORE].triggered.connect(self.show_backups)
         a[ActionId.IMPORT_DEALS].triggered.connect(self._on_import)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self._on_find)
@@ -373,6 +398,90 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
         self._operation = Operation(self, self.tr("Backing up the database…"), work, done, failed)
         self._operation.start()
+
+    # -- backups -------------------------------------------------------------------------------
+
+    def _show_backup_state(self) -> None:
+        backups, chosen = self._services.backups, self._settings.get(BACKUP_FOLDER)
+        self._backup_state_call = run_in_background(
+            lambda: backups.newest(chosen), self.backup_label.show_newest
+        )
+
+    def backup_if_due(self) -> None:
+        """The scheduled backup (daily), off the GUI thread; the status bar says how it went."""
+        if self._backing_up is not None:
+            return
+        backups, chosen = self._services.backups, self._settings.get(BACKUP_FOLDER)
+
+        def work() -> Any:
+            return backups.make(chosen) if backups.is_due(chosen) else None
+
+        def done(made: Any) -> None:
+            self._backing_up = None
+            if made is not None:
+                self.backup_label.show_newest(made.made_at)
+
+        def failed(error: BaseException) -> None:
+            self._backing_up = None
+            self.backup_label.show_failed(error_text(error))
+
+        self._backing_up = True  # before the call: its callbacks may run at once (tests run it in place)
+        self._backup_call = run_in_background(work, done, failed)
+
+    def show_backups(self) -> None:
+        from app.dialogs.backups_dialog import BackupsDialog
+
+        if not self._services.backups.supported:
+            return
+        dialog = BackupsDialog(self._services, self._settings, self)
+        dialog.backed_up.connect(self._show_backup_state)
+        dialog.restored.connect(self._on_restored)
+        dialog.exec()
+
+    def _on_file_trouble(self, text: str) -> None:
+        """The file can't be reached (a network share gone): a lasting warning until it is back."""
+        self.trouble_label.setVisible(bool(text))
+        self.trouble_label.setText("⚠ " + self.tr("Database not reachable") if text else "")
+        self.trouble_label.setToolTip(text)
+        if text:
+            self.statusBar().showMessage(text, 30000)
+        else:
+            self.statusBar().showMessage(self.tr("The database can be reached again."), 10000)
+
+    def check_after_crash(self) -> None:
+        """Dealdesk (here or on this PC before) ended without closing the file: a quick check, off
+        the GUI thread; a damaged file says so and offers the backups, a sound one is said sound."""
+        self.statusBar().showMessage(self.tr("Checking the database after an unexpected end…"))
+        backups = self._services.backups
+
+        def done(result: str) -> None:
+            if result == "ok":
+                self.statusBar().showMessage(
+                    self.tr("Checked after an unexpected end: the database is sound."), 15000
+                )
+                return
+            self.statusBar().clearMessage()
+            QMessageBox.warning(
+                self,
+                self.tr("The database is damaged"),
+                self.tr(
+                    "The check after the last unexpected end found the database damaged (%1).\n\n"
+                    "Restore a backup now: choose one in the list that follows."
+                ).replace("%1", result),
+            )
+            self.show_backups()
+
+        self._check_call = run_in_background(backups.quick_check, done, lambda error: done(error_text(error)))
+
+    def _on_restored(self, kept: str) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Restored"),
+            self.tr(
+                "The backup is in place. The file as it was is kept at:\n%1\n\nDealdesk starts again now."
+            ).replace("%1", kept),
+        )
+        self.restart_wanted.emit()
 
     def _on_about(self) -> None:
         QMessageBox.about(

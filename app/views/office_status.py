@@ -1,10 +1,12 @@
-"""The status bar's word on the shared file: who is in it ("3 people in this file")."""
+"""The status bar's word on the shared file: who is in it ("3 people in this file"), and how recent
+its last backup is (a missing or failed backup warns)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QDate, QLocale, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 REFRESH_MS = 5000
@@ -61,3 +63,52 @@ class PeopleLabel(QLabel):
                 line += " — " + entry.activity
             lines.append(line)
         self.setToolTip("\n".join(lines))
+
+
+WARN_AFTER = timedelta(days=2)  # the daily backup missed twice: say so
+
+
+class BackupLabel(QLabel):
+    """ "Backed up today at 09:12", or a warning: no backup for days, or the last one failed."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupState")
+        self.warning = False
+        self.hide()
+
+    def show_newest(self, newest: datetime | None, now: datetime | None = None) -> None:
+        now = now or datetime.now()  # noqa: DTZ005 - the user's clock
+        locale = QLocale()
+        if newest is None:
+            self._set(self.tr("No backup yet"), warning=True)
+        elif newest.date() == now.date():
+            self._set(
+                self.tr("Backed up today at %1").replace(
+                    "%1", locale.toString(newest.time(), QLocale.FormatType.ShortFormat)
+                ),
+                warning=False,
+            )
+        else:
+            day = locale.toString(
+                QDate(newest.year, newest.month, newest.day), QLocale.FormatType.ShortFormat
+            )
+            stale = now - newest > WARN_AFTER
+            text = self.tr("No backup since %1") if stale else self.tr("Last backup %1")
+            self._set(text.replace("%1", day), warning=stale)
+
+    def show_failed(self, reason: str) -> None:
+        self._set(self.tr("Backup failed"), warning=True, tip=reason)
+
+    def _set(self, text: str, *, warning: bool, tip: str | None = None) -> None:
+        self.warning = warning
+        self.setText(("⚠ " if warning else "") + text)
+        self.setStyleSheet("color: #b3261e;" if warning else "")
+        self.setToolTip(tip or self.tr("File › Restore from a backup… lists the backups"))
+        self.show()
+
+    def mousePressEvent(self, event: Any) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)

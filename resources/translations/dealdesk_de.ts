@@ -76,6 +76,124 @@
     </message>
 </context>
 <context>
+    <name>BackupLabel</name>
+    <message>
+        <source>No backup yet</source>
+        <translation>Noch keine Sicherung</translation>
+    </message>
+    <message>
+        <source>Backed up today at %1</source>
+        <translation>Heute um %1 gesichert</translation>
+    </message>
+    <message>
+        <source>No backup since %1</source>
+        <translation>Keine Sicherung seit %1</translation>
+    </message>
+    <message>
+        <source>Last backup %1</source>
+        <translation>Letzte Sicherung %1</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>File › Restore from a backup… lists the backups</source>
+        <translation>Datei › Aus einer Sicherung wiederherstellen… listet die Sicherungen</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Change folder…</source>
+        <translation>Ordner ändern…</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Restoring replaces everything in the database with the backup. A copy of the current file is kept in the backup folder first, and Dealdesk restarts on the restored data.</source>
+        <translation>Beim Wiederherstellen wird alles in der Datenbank durch die Sicherung ersetzt. Zuvor wird eine Kopie der aktuellen Datei im Sicherungsordner aufbewahrt, danach startet Dealdesk mit den wiederhergestellten Daten neu.</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Backup folder: %1</source>
+        <translation>Sicherungsordner: %1</translation>
+    </message>
+    <message>
+        <source>(kept before a restore)</source>
+        <translation>(vor einer Wiederherstellung aufbewahrt)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>In Ordnung</translation>
+    </message>
+    <message>
+        <source>Damaged: %1</source>
+        <translation>Beschädigt: %1</translation>
+    </message>
+    <message>
+        <source>Backups not read</source>
+        <translation>Sicherungen nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Sicherungsordner</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Die Datenbank wird gesichert…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Aus einer Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Replace everything in the database with the backup of %1 (%2 deals)?
+
+Changes made since then are gone from the database; a copy of the current file is kept in the backup folder. Everybody else should close Dealdesk first.</source>
+        <translation>Alles in der Datenbank durch die Sicherung vom %1 (%2 Deals) ersetzen?
+
+Seitdem gemachte Änderungen sind dann nicht mehr in der Datenbank; eine Kopie der aktuellen Datei wird im Sicherungsordner aufbewahrt. Alle anderen sollten Dealdesk vorher schließen.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Die Sicherung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+</context>
+<context>
     <name>BulkBar</name>
     <message>
         <source>Stage</source>
@@ -2540,6 +2658,48 @@ Ihre Änderung wird gespeichert, sobald die Datei frei ist; „Abbrechen“ verw
         <source>Moved %Ln deal(s).</source>
         <translation><numerusform>%Ln Deal verschoben.</numerusform><numerusform>%Ln Deals verschoben.</numerusform></translation>
     </message>
+    <message>
+        <source>Database not reachable</source>
+        <translation>Datenbank nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The database can be reached again.</source>
+        <translation>Die Datenbank ist wieder erreichbar.</translation>
+    </message>
+    <message>
+        <source>Checking the database after an unexpected end…</source>
+        <translation>Die Datenbank wird nach einem unerwarteten Ende geprüft…</translation>
+    </message>
+    <message>
+        <source>Checked after an unexpected end: the database is sound.</source>
+        <translation>Nach einem unerwarteten Ende geprüft: Die Datenbank ist in Ordnung.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Die Datenbank ist beschädigt</translation>
+    </message>
+    <message>
+        <source>The check after the last unexpected end found the database damaged (%1).
+
+Restore a backup now: choose one in the list that follows.</source>
+        <translation>Die Prüfung nach dem letzten unerwarteten Ende hat die Datenbank beschädigt vorgefunden (%1).
+
+Stellen Sie jetzt eine Sicherung wieder her: Wählen Sie eine in der folgenden Liste.</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>The backup is in place. The file as it was is kept at:
+%1
+
+Dealdesk starts again now.</source>
+        <translation>Die Sicherung ist eingespielt. Die Datei im vorherigen Zustand liegt unter:
+%1
+
+Dealdesk startet jetzt neu.</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -2566,6 +2726,57 @@ Ihre Änderung wird gespeichert, sobald die Datei frei ist; „Abbrechen“ verw
     <message>
         <source>Not merged</source>
         <translation>Nicht zusammengeführt</translation>
+    </message>
+</context>
+<context>
+    <name>MissingDatabaseDialog</name>
+    <message>
+        <source>Dealdesk: database not found</source>
+        <translation>Dealdesk: Datenbank nicht gefunden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;There is no Dealdesk database yet.&lt;/b&gt;&lt;br&gt;Create a new one at %1, or open the file your office uses (for example on the network drive).</source>
+        <translation>&lt;b&gt;Es gibt noch keine Dealdesk-Datenbank.&lt;/b&gt;&lt;br&gt;Legen Sie unter %1 eine neue an, oder öffnen Sie die Datei, die Ihr Büro verwendet (zum Beispiel auf dem Netzlaufwerk).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The file %1 is empty (0 bytes): it holds no database.&lt;/b&gt;&lt;br&gt;Is it the right file? If the office database lives on a network drive, is the drive connected?</source>
+        <translation>&lt;b&gt;Die Datei %1 ist leer (0 Byte): Sie enthält keine Datenbank.&lt;/b&gt;&lt;br&gt;Ist es die richtige Datei? Wenn die Datenbank des Büros auf einem Netzlaufwerk liegt: Ist das Laufwerk verbunden?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The file %1 is not there.&lt;/b&gt;&lt;br&gt;Is the network drive connected? Connect it and try again, or open another file. Dealdesk never starts an empty database on its own: work done in it would be missing from the office's.</source>
+        <translation>&lt;b&gt;Die Datei %1 ist nicht vorhanden.&lt;/b&gt;&lt;br&gt;Ist das Netzlaufwerk verbunden? Verbinden Sie es und versuchen Sie es erneut, oder öffnen Sie eine andere Datei. Dealdesk beginnt nie von sich aus eine leere Datenbank: Was darin erfasst würde, fehlte in der des Büros.</translation>
+    </message>
+    <message>
+        <source>%1 (not there)</source>
+        <translation>%1 (nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>Recently opened:</source>
+        <translation>Zuletzt geöffnet:</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Open another file…</source>
+        <translation>Andere Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Create a new database here</source>
+        <translation>Hier eine neue Datenbank anlegen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Open a Dealdesk database</source>
+        <translation>Eine Dealdesk-Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>Dealdesk database (*.sqlite);;All files (*)</source>
+        <translation>Dealdesk-Datenbank (*.sqlite);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -3960,6 +4171,10 @@ Ihre Änderung wird gespeichert, sobald die Datei frei ist; „Abbrechen“ verw
         <source>&amp;About Dealdesk</source>
         <translation>Ü&amp;ber Dealdesk</translation>
     </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>Aus einer Sicherung &amp;wiederherstellen…</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -4727,6 +4942,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>The template needs more than {limit} MB of memory to fill and was stopped. Nothing was kept.</source>
         <translation>Das Ausfüllen der Vorlage braucht mehr als {limit} MB Speicher und wurde abgebrochen. Es wurde nichts gespeichert.</translation>
     </message>
+    <message>
+        <source>Dealdesk backs up database files; back up a server database with its own tools (pg_dump).</source>
+        <translation>Dealdesk sichert Datenbankdateien; sichern Sie eine Server-Datenbank mit deren eigenen Werkzeugen (pg_dump).</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -4935,6 +5154,39 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     </message>
 </context>
 <context>
+    <name>opening</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Die Datenbank ist beschädigt</translation>
+    </message>
+    <message>
+        <source>%1
+
+There is no good backup in %2 to restore. Keep the file for repair; do not delete it.</source>
+        <translation>%1
+
+In %2 gibt es keine intakte Sicherung zum Wiederherstellen. Bewahren Sie die Datei zur Reparatur auf; löschen Sie sie nicht.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Restore the newest good backup, of %2 (%3 deals)? Changes made since then are lost; the damaged file is kept in the backup folder.</source>
+        <translation>%1
+
+Die neueste intakte Sicherung vom %2 (%3 Deals) wiederherstellen? Seitdem gemachte Änderungen gehen verloren; die beschädigte Datei wird im Sicherungsordner aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>The backup is in place. The damaged file is kept at:
+%1</source>
+        <translation>Die Sicherung ist eingespielt. Die beschädigte Datei liegt unter:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>periods</name>
     <message>
         <source>Today</source>
@@ -5108,6 +5360,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Can't write backups to {folder}: {reason}.</source>
         <translation>Sicherungen können nicht nach {folder} geschrieben werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Can't create the database {name}: {reason}.</source>
+        <translation>Die Datenbank {name} kann nicht angelegt werden: {reason}.</translation>
     </message>
 </context>
 </TS>

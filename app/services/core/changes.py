@@ -6,10 +6,13 @@ a dedicated connection in autocommit mode, so polling never holds a lock that wo
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from typing import Any
 
 from app.services.core.events import DomainEvent
-from app.storage import Database
+from app.storage import Database, DatabaseError
+from app.storage.failures import explain
 
 
 class ChangeMonitor:
@@ -26,18 +29,24 @@ class ChangeMonitor:
         """True when somebody committed since the previous poll (the first poll only takes a reading)."""
         if not self.supported:
             return False
-        if self._raw is None:
-            self._raw = self._database.engine.raw_connection()
-        cursor = self._raw.driver_connection.execute("PRAGMA data_version")
-        version = cursor.fetchone()[0]
-        cursor.close()
+        try:
+            if self._raw is None:
+                self._raw = self._database.engine.raw_connection()
+            cursor = self._raw.driver_connection.execute("PRAGMA data_version")
+            version = cursor.fetchone()[0]
+            cursor.close()
+        except sqlite3.Error as exc:  # the share went away: said in words, tried again next time
+            self.close()
+            name = self._database.display_name
+            raise explain(exc, self._database.path, name) or DatabaseError(str(exc)) from exc
         changed = self._last is not None and version != self._last
         self._last = version
         return changed
 
     def close(self) -> None:
         if self._raw is not None:
-            self._raw.close()
+            with contextlib.suppress(Exception):
+                self._raw.close()
             self._raw = None
 
 

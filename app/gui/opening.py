@@ -1,0 +1,132 @@
+"""Opening the database in the window: a missing file asks, a damaged one offers its backup.
+
+Creating a database is always a deliberate act: a path that is not there (a network drive not
+connected) or a 0-byte file asks what to do, listing the files opened lately. A damaged file offers
+the newest good backup (after keeping a copy of the damaged file). Files opened are remembered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QMessageBox
+
+from app.config import default_database
+from app.services.container import Services, sqlite_file
+from app.services.core.errors import DatabaseError, ServiceError, StorageProblem
+from app.storage.backups import backup_folder, backups_in, check_backup, restore_backup
+from app.storage.opening import is_new_file
+from app.ui.i18n import error_text
+from app.ui.settings import BACKUP_FOLDER, RECENT_FILES, UserSettings
+
+RECENT_KEPT = 8
+Opener = Callable[[str, bool], Services]  # (database, create) -> services
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("opening", text)
+
+
+def recent_files(settings: UserSettings) -> list[str]:
+    return [line for line in settings.get(RECENT_FILES).splitlines() if line.strip()]
+
+
+def remember(settings: UserSettings, database: str) -> None:
+    path = sqlite_file(database)
+    if path is None:
+        return
+    entries = [str(path), *(p for p in recent_files(settings) if p != str(path))]
+    settings.set(RECENT_FILES, "\n".join(entries[:RECENT_KEPT]))
+
+
+def open_interactively(database: str, settings: UserSettings, opener: Opener) -> Services | None:
+    """The services on the database the person settles on; None when they quit."""
+    from app.dialogs.missing_database_dialog import Choice, MissingDatabaseDialog
+
+    create = False
+    while True:
+        if not create and is_new_file(database):
+            path = sqlite_file(database)
+            first_run = database == default_database() and not recent_files(settings)
+            dialog = MissingDatabaseDialog(
+                database,
+                recent_files(settings),
+                empty=path is not None and path.exists(),
+                first_run=first_run,
+            )
+            dialog.exec()
+            if dialog.choice is Choice.QUIT:
+                return None
+            if dialog.choice is Choice.OPEN:
+                database = dialog.chosen_path
+            create = dialog.choice is Choice.CREATE
+            continue
+        try:
+            services = opener(database, create)
+        except DatabaseError as exc:
+            if exc.problem is StorageProblem.DAMAGED and offer_restore(database, settings, error_text(exc)):
+                continue
+            if exc.problem is StorageProblem.MISSING and not create:
+                continue  # the folder went away meanwhile: ask again
+            _cant_open(error_text(exc))
+            return None
+        except ServiceError as exc:
+            _cant_open(error_text(exc))
+            return None
+        remember(settings, database)
+        return services
+
+
+def offer_restore(database: str, settings: UserSettings, problem: str) -> bool:
+    """The file is damaged: offer the newest backup that passes its check. True when restored."""
+    path = sqlite_file(database)
+    if path is None:
+        return False
+    folder = backup_folder(path, settings.get(BACKUP_FOLDER))
+    good = next(
+        (b for b in backups_in(folder, path) if not b.before_restore and check_backup(b.path).ok), None
+    )
+    if good is None:
+        QMessageBox.critical(
+            None,
+            _tr("The database is damaged"),
+            _tr("%1\n\nThere is no good backup in %2 to restore. Keep the file for repair; do not delete it.")
+            .replace("%1", problem)
+            .replace("%2", str(folder)),
+        )
+        return False
+    check = check_backup(good.path)
+    when = QLocale().toString(good.made_at, QLocale.FormatType.LongFormat)
+    answer = QMessageBox.question(
+        None,
+        _tr("The database is damaged"),
+        _tr(
+            "%1\n\nRestore the newest good backup, of %2 (%3 deals)? Changes made since then are lost; "
+            "the damaged file is kept in the backup folder."
+        )
+        .replace("%1", problem)
+        .replace("%2", when)
+        .replace("%3", QLocale().toString(check.deals or 0)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        kept = restore_backup(path, good.path, folder)
+    except DatabaseError as exc:
+        _cant_open(error_text(exc))
+        return False
+    QMessageBox.information(
+        None,
+        _tr("Restored"),
+        _tr("The backup is in place. The damaged file is kept at:\n%1").replace("%1", str(kept)),
+    )
+    return True
+
+
+def _cant_open(text: str) -> None:
+    QMessageBox.critical(
+        None, QCoreApplication.translate("application", "Dealdesk can't open the database"), text
+    )
