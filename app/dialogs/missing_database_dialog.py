@@ -101,7 +101,7 @@ class MissingDatabaseDialog(QDialog):
         layout.addWidget(recent_label)
         layout.addWidget(self.recent)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
 
     def _button(self, box: QDialogButtonBox, text: str, choice: Choice) -> QPushButton:
         button = QPushButton(text)

@@ -257,12 +257,72 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     importer = DealImportDialog(services, sample, parent=window)
     importer.day_first.setChecked(language == "de")  # the English sample is written the US way
     in_dialog("28-import-deals", importer, lambda d: d.check())  # type: ignore[attr-defined]
+    _office_file_shots(window, services, settings, scratch, shoot, in_dialog)
     window.close()
     finish_background_work(window)
     services.close()
     QApplication.processEvents()
     del translators
     return written
+
+
+def _office_file_shots(
+    window: Any, services: Any, settings: Any, scratch: Path, shoot: Any, in_dialog: Any
+) -> None:
+    """The shared file: who is in it and the backup state in the status bar, the note while waiting
+    for another PC's lock, the question for a missing file, the backups to restore from."""
+    import shutil
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app.dialogs.backups_dialog import BackupsDialog
+    from app.dialogs.missing_database_dialog import MissingDatabaseDialog
+    from app.storage.backups import STAMP
+    from app.storage.presence import Presence
+    from app.ui.lock_wait import LockWait
+    from app.ui.settings import BACKUP_FOLDER
+    from app.views.sidebar import Area
+
+    path = services.database.path
+    if path is None:
+        return
+    folder = scratch / "backups"
+    settings.set(BACKUP_FOLDER, str(folder))
+    made = services.backups.make(str(folder))
+    for days in (1, 2, 9):  # the rotation's older ones, as a week of use leaves them
+        older = datetime.now() - timedelta(days=days, hours=3)  # noqa: DTZ005
+        shutil.copy(made.path, folder / f"{path.stem}.{older.strftime(STAMP)}.sqlite")
+    anna = Presence(path, "anna", "Anna Berg")
+    anna.computer = "PC-12"
+    anna.start()
+    importing = QCoreApplication.translate("DealImportDialog", "Importing deals…")  # as her window says it
+    anna.set_activity(importing)
+    try:
+        window.sidebar.select(Area.DEALS)
+        if window.presence is not None:
+            window.presence.refresh()
+        window.people_label.refresh()
+        window.backup_label.show_newest(made.made_at)
+        shoot("38-status-bar-people-and-backup", window)
+        holder = (
+            QCoreApplication.translate("application", "%1 on %2: %3")
+            .replace("%1", "Anna Berg")
+            .replace("%2", "PC-12")
+            .replace("%3", importing)
+        )
+        waiting = LockWait(services.database.display_name, lambda: holder)._note()
+        shoot("39-waiting-for-the-lock", waiting)
+        waiting.close()
+    finally:
+        anna.stop()
+    in_dialog(
+        "40-database-not-found",
+        MissingDatabaseDialog(
+            str(path.with_name("office-share-not-mounted.sqlite")), [str(path), str(scratch / "old.sqlite")]
+        ),
+    )
+    in_dialog("41-restore-from-a-backup", BackupsDialog(services, settings, window))
 
 
 def _a_salesperson(services: Any) -> str | None:

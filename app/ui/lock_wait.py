@@ -88,7 +88,7 @@ class LockWait:
         holder = self._holder()
         if holder:
             return _tr(
-                "Somebody else is writing to the database: %1.\n"
+                "Another PC is writing to the database:\n%1\n"
                 "Your change is saved as soon as the file is free; Cancel gives it up."
             ).replace("%1", holder)
         return _tr(

@@ -2513,9 +2513,11 @@ Trotzdem neu speichern?</translation>
         <translation>Warten auf die Datenbank</translation>
     </message>
     <message>
-        <source>Somebody else is writing to the database: %1.
+        <source>Another PC is writing to the database:
+%1
 Your change is saved as soon as the file is free; Cancel gives it up.</source>
-        <translation>Jemand anderes schreibt gerade in die Datenbank: %1.
+        <translation>Ein anderer PC schreibt gerade in die Datenbank:
+%1
 Ihre Änderung wird gespeichert, sobald die Datei frei ist; „Abbrechen“ verwirft sie.</translation>
     </message>
     <message>
@@ -2764,7 +2766,7 @@ Dealdesk startet jetzt neu.</translation>
     </message>
     <message>
         <source>Create a new database here</source>
-        <translation>Hier eine neue Datenbank anlegen</translation>
+        <translation>Neue Datenbank anlegen</translation>
     </message>
     <message>
         <source>Quit</source>
