@@ -524,7 +524,10 @@ def _deals_import(services: Services, args: argparse.Namespace) -> int:
                 )
                 return EXIT_OK
         else:
+            presence = services.presence()  # others waiting for the file read whose import it is
             try:
+                if presence is not None:
+                    presence.set_activity(f"importing {args.file.name} (dealdesk deals import)")
                 result = importer.run(table, options, progress=lambda d, t: bar("import", d, t))
             except ImportRejectedError as exc:
                 problems, more = exc.check.problems, exc.check.more_problems
@@ -535,6 +538,9 @@ def _deals_import(services: Services, args: argparse.Namespace) -> int:
                     f" companies, {result.new_contacts:,} new contacts)."
                 )
                 return EXIT_OK
+            finally:
+                if presence is not None:
+                    presence.stop()
     finally:
         bar.finish()
     for problem in problems:

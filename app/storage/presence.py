@@ -62,13 +62,14 @@ class Presence:
         self._crashed: list[PresenceEntry] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self._first_beat = threading.Event()
         self._thread: threading.Thread | None = None
 
     # -- the life of this process's row -----------------------------------------------------------
 
     def start(self) -> None:
-        """Write the row (noting rows this computer and login left behind: a crash) and beat."""
-        self._beat(first=True)
+        """Write the row (noting rows this computer and login left behind: a crash) and beat, all on
+        a thread of its own: a slow share never delays the window."""
         self._thread = threading.Thread(target=self._run, name="presence", daemon=True)
         self._thread.start()
 
@@ -100,11 +101,13 @@ class Presence:
             return [e for e in self._entries if e.session != self.session]
 
     def everybody(self) -> list[PresenceEntry]:
+        """Everybody in the file as of the last heartbeat, this process included once it has beaten."""
         with self._lock:
             return list(self._entries)
 
     def crashed_sessions(self) -> list[PresenceEntry]:
         """Rows this computer and login left without saying goodbye (found when starting)."""
+        self._first_beat.wait(5)
         return list(self._crashed)
 
     def holder(self) -> PresenceEntry | None:
@@ -125,6 +128,10 @@ class Presence:
     # -- inside ----------------------------------------------------------------------------------
 
     def _run(self) -> None:
+        try:
+            self._beat(first=True)
+        finally:
+            self._first_beat.set()
         while not self._stop.wait(HEARTBEAT_S):
             self._beat()
 

@@ -134,6 +134,7 @@ def test_a_crashed_session_is_noticed_and_a_stale_one_expires(demo_path: Path) -
 
     ghost = Presence(demo_path, "ben", "Ben Kraus")
     ghost.start()
+    assert ghost._first_beat.wait(5)
     ghost._stop.set()  # it "crashes": no goodbye, no more heartbeats
     with sqlite3.connect(presence_module.presence_file(demo_path)) as conn:
         conn.execute("UPDATE presence SET pid = ? WHERE session = ?", (2**22 + 12345, ghost.session))
