@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 APP_STAMP := $(VENV)/.installed-app
 QM := resources/translations/dealdesk_de.qm resources/translations/dealdesk_en.qm
 
-.PHONY: run test lint test-fast shots bench translations translations-update clean bundle
+.PHONY: run test lint test-fast test-slow shots bench translations translations-update clean bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,11 +39,16 @@ lint: $(STAMP)
 
 # Offscreen Qt; tests marked xvfb (real mouse drags) run under xvfb-run when it is installed.
 test: lint $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not xvfb" -n 2 --dist loadfile
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not xvfb and not stress" -n 2 --dist loadfile
 	@if command -v xvfb-run >/dev/null 2>&1; then \
 		QT_QPA_PLATFORM=xcb xvfb-run -a $(BIN)/python -m pytest -m xvfb --no-header -q; rc=$$?; \
 		if [ $$rc -ne 0 ] && [ $$rc -ne 5 ]; then exit $$rc; fi; \
 	else echo "xvfb-run not installed: skipped the tests that need a real X server"; fi
+
+# The long crash and contention suite (200 SIGKILLs during mixed writes, 10 writers x 100
+# transactions) and the other slow tests, printing their counts.
+test-slow: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow and not xvfb and not postgres" -s -q
 
 test-fast: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not gui and not slow and not postgres" -q

@@ -236,12 +236,13 @@ def test_the_board_moves_selected_cards_to_another_pipeline(
     board = window.deals.kanban
     qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 1, timeout=3000)
     column = board.columns[0]
-    ids = [column.model.card(0).id, column.model.card(1).id]
+    cards = [column.model.card(0), column.model.card(1)]
+    ids = [c.id for c in cards]
     other = demo_services.pipelines.list()[1]
     monkeypatch.setattr(
         QInputDialog, "getItem", lambda *a, **k: (f"{other.name}: {other.stages[0].name}", True)
     )
-    column.view.pipeline_move_requested.emit(ids)
+    column.view.pipeline_move_requested.emit([(c.id, c.version) for c in cards])
     assert {demo_services.deals.get(i).pipeline_id for i in ids} == {other.id}
 
 

@@ -370,8 +370,10 @@ class KanbanView(QWidget):
     def _on_cards_dropped(self, stage_id: int, from_stage: int, moves: list[tuple[int, int]]) -> None:
         self.move_cards(stage_id, moves, from_stage)
 
-    def move_to_pipeline(self, deal_ids: list[int]) -> bool:
-        """Ask for a stage of another pipeline and move these deals there."""
+    def move_to_pipeline(self, moves: list[tuple[int, int]]) -> bool:
+        """Ask for a stage of another pipeline and move these deals (id, version as shown) there; one
+        changed by somebody meanwhile refuses the move (a conflict)."""
+        deal_ids = [deal_id for deal_id, _version in moves]
         from PySide6.QtWidgets import QInputDialog
 
         from app.services.deals.bulk import DealSelection
@@ -399,7 +401,7 @@ class KanbanView(QWidget):
             return False
         try:
             self._services.deal_bulk.move_to_pipeline(
-                DealSelection(ids=tuple(deal_ids)), options[names.index(chosen)][1]
+                DealSelection(ids=tuple(deal_ids), versions=tuple(moves)), options[names.index(chosen)][1]
             )
         except (ServiceError, DatabaseError) as exc:
             self.move_refused.emit(exc)

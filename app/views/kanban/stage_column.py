@@ -43,7 +43,7 @@ class CardListView(QListView):
     """The cards of a column; drags cards out, takes cards dropped in, and the keyboard moves."""
 
     open_requested = Signal(int)  # deal id
-    pipeline_move_requested = Signal(list)  # ids of the selected cards' deals
+    pipeline_move_requested = Signal(list)  # [(deal id, version as shown)] of the selected cards
     move_requested = Signal(int, int)  # deal id, direction (-1 left, +1 right)
     neighbour_requested = Signal(int, int)  # direction, row
     drop_refused = Signal(str)  # why cards may not be dropped here (the person's role)
@@ -89,11 +89,16 @@ class CardListView(QListView):
             return
         if not self.selectionModel().isRowSelected(row):
             self.setCurrentIndex(self.cards.index(row, 0))
-        ids = [c.id for r in sorted(i.row() for i in self.selectedIndexes()) if (c := self.cards.card(r))]
+        moves = [
+            (c.id, c.version)
+            for r in sorted(i.row() for i in self.selectedIndexes())
+            if (c := self.cards.card(r))
+        ]
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(card.id))
         menu.addAction(
-            self.tr("Move to another pipeline…"), lambda: self.pipeline_move_requested.emit(ids or [card.id])
+            self.tr("Move to another pipeline…"),
+            lambda: self.pipeline_move_requested.emit(moves or [(card.id, card.version)]),
         )
         menu.exec(event.globalPos())
 
