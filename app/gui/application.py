@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
 
 from app.gui.opening import open_interactively
 from app.services.container import Services, open_services, sqlite_file
-from app.services.core.errors import ServiceError
+from app.services.core.errors import MSG_WAIT_CANCELLED, DatabaseError, ServiceError, StorageProblem
 from app.storage.backups import journal_is_hot
 from app.ui.change_hub import ChangeHub
 from app.ui.i18n import effective_language, install_translations
@@ -110,7 +110,8 @@ def open_with_progress(
             QCoreApplication.translate(
                 "application",
                 "Opening the database…\nA database from an older Dealdesk is backed up and upgraded first; "
-                "a large one takes a minute.",
+                "a large one takes a minute. If another PC holds the file (a long import), this waits "
+                "for it.",
             )
         )
         label.setWordWrap(True)
@@ -118,12 +119,17 @@ def open_with_progress(
         waiting.setRange(0, 0)  # no telling how far it is: a busy bar
         waiting.setFixedWidth(440)
         waiting.setWindowTitle("Dealdesk")
-        waiting.setCancelButton(None)  # an upgrade is one transaction; it is not stopped halfway
+        # Cancel leaves the opening to itself and quits: an upgrade is one transaction, so one that is
+        # cut off when Dealdesk ends is rolled back by SQLite, never left halfway.
+        waiting.setCancelButtonText(QCoreApplication.translate("application", "Cancel"))
         waiting.setMinimumDuration(0)
         waiting.show()
         while worker.is_alive():
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
             worker.join(0.05)
+            if waiting.wasCanceled():
+                waiting.close()
+                raise DatabaseError(MSG_WAIT_CANCELLED, StorageProblem.BUSY, name=database)
         waiting.close()
         waiting.deleteLater()
     if failed:

@@ -402,4 +402,4 @@ def _give_it_a_history(services: Any, deal_id: int) -> None:
     later = pipeline.stages[min(2, len(pipeline.stages) - 1)]
     if deal.close_date is None:
         services.deals.update(deal.id, deal.version, close_date=deal.begin_date + timedelta(days=60))
-    services.deals.move_stage(deal_id, later.id)
+    services.deals.move_stage(deal_id, later.id, expected_version=services.deals.get(deal_id).version)

@@ -4182,9 +4182,9 @@ Dealdesk startet jetzt neu.</translation>
     <name>application</name>
     <message>
         <source>Opening the database…
-A database from an older Dealdesk is backed up and upgraded first; a large one takes a minute.</source>
+A database from an older Dealdesk is backed up and upgraded first; a large one takes a minute. If another PC holds the file (a long import), this waits for it.</source>
         <translation>Die Datenbank wird geöffnet …
-Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und aktualisiert; bei einer großen dauert das eine Minute.</translation>
+Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und aktualisiert; bei einer großen dauert das eine Minute. Hält ein anderer PC die Datei (ein langer Import), wird darauf gewartet.</translation>
     </message>
     <message>
         <source>Dealdesk can't open the database</source>
@@ -4193,6 +4193,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>%1 on %2: %3</source>
         <translation>%1 an %2: %3</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -148,3 +148,31 @@ def test_a_crashed_session_is_noticed_and_a_stale_one_expires(demo_path: Path) -
         assert os.getpid() in {e.pid for e in again.everybody()}
     finally:
         again.stop()
+
+
+def test_opening_a_file_another_pc_holds_can_be_cancelled(qtbot, qapp, db_path: Path, monkeypatch) -> None:
+    """Opening waits for another PC's exclusive lock with a note and Cancel: Cancel gives up at once."""
+    from app.gui.application import open_with_progress
+    from app.services.core.errors import DatabaseError
+
+    monkeypatch.setattr("app.storage.database.BUSY_TIMEOUT_S", 5.0)
+    other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+
+    def cancel() -> None:
+        note = next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()),
+            None,
+        )
+        if note is None:
+            QTimer.singleShot(100, cancel)
+            return
+        note.cancel()
+
+    QTimer.singleShot(200, cancel)
+    try:
+        with pytest.raises(DatabaseError, match="You stopped waiting"):
+            open_with_progress(qapp, str(db_path), login=None, language="en", create=False)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

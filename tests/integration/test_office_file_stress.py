@@ -12,11 +12,13 @@ import sqlite3
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
 
+from app.services.container import open_services
 from app.storage.rollups import differences
 
 WRITER = Path(__file__).with_name("office_writer.py")
@@ -33,9 +35,12 @@ def _writer(*args: str) -> subprocess.Popen[str]:
     )
 
 
-def _amount(path: Path, deal_id: int) -> float:
-    with sqlite3.connect(path) as conn:
-        return float(conn.execute("SELECT amount FROM deal WHERE id = ?", (deal_id,)).fetchone()[0])
+def _amount(path: Path, deal_id: int) -> Decimal:
+    services = open_services(str(path), create=False)
+    try:
+        return services.deals.get(deal_id).amount
+    finally:
+        services.close()
 
 
 def contention(path: Path, writers: int, transactions: int) -> dict[str, int]:
