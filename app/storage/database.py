@@ -24,6 +24,7 @@ from app.storage.failures import DatabaseError as DatabaseError
 from app.storage.failures import explain
 
 BUSY_TIMEOUT_S = 10.0
+SPILL_PAGES = 65_536  # 256 MiB of 4 KiB pages
 LOCK_TRY_MS = 20  # with a lock waiter: each try at the write lock waits this long, then the waiter
 PG_WRITE_LOCK = 0x6465616C  # "deal": the advisory lock PostgreSQL writers take in turn
 WRITE_OPTION = "dealdesk_write"
@@ -169,6 +170,10 @@ def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:
         # 16 MiB page cache per connection: the OS caches the file anyway, and a handful of pooled
         # connections with big caches of their own would add up (the list has to stay under 400 MB).
         cursor.execute("PRAGMA cache_size=-16384")
+        # A long write (an import, a bulk change) keeps its changed pages in memory up to 256 MiB
+        # instead of spilling them into the file at 16 MiB: spilling takes the EXCLUSIVE lock, and
+        # from then on every other PC's reads would wait for the whole import, too.
+        cursor.execute(f"PRAGMA cache_spill={SPILL_PAGES}")
         cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()
 

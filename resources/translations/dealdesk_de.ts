@@ -1928,6 +1928,10 @@ Trotzdem neu speichern?</translation>
         <translation>Kein Programm auf diesem Computer öffnet Word-Dokumente. Das Dokument wurde gespeichert unter:
 %1</translation>
     </message>
+    <message>
+        <source>Making the document…</source>
+        <translation>Das Dokument wird erstellt…</translation>
+    </message>
 </context>
 <context>
     <name>DuplicatesDialog</name>

@@ -241,3 +241,22 @@ def test_open_database_converts_a_held_lock_at_open(db_path: Path) -> None:
     with held(db_path, "EXCLUSIVE"), pytest.raises(DatabaseError) as raised:
         open_database(str(db_path))
     assert raised.value.problem is Problem.BUSY
+
+
+def test_a_long_write_does_not_lock_other_pcs_reads_out(db_path: Path) -> None:
+    """An import changing more than the page cache holds (16 MiB) used to spill into the file, taking
+    the EXCLUSIVE lock: every other PC's reads then failed with "database is locked" until it ended."""
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("CREATE TABLE bulk_test (id INTEGER PRIMARY KEY, v TEXT)")
+        conn.executemany("INSERT INTO bulk_test (v) VALUES (?)", [("x" * 500,) for _ in range(60_000)])
+    writer = open_database(str(db_path))
+    reader = sqlite3.connect(db_path, timeout=0)
+    try:
+        with writer.session(write=True) as session:
+            session.connection().exec_driver_sql("UPDATE bulk_test SET v = 'y' || substr(v, 2)")  # ~30 MiB
+            assert reader.execute("SELECT count(*) FROM stage").fetchone()[0] > 0
+            assert reader.execute("SELECT count(*) FROM bulk_test WHERE v LIKE 'y%'").fetchone() == (0,)
+            session.rollback()
+    finally:
+        reader.close()
+        writer.dispose(optimize=False)

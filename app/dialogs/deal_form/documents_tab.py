@@ -29,6 +29,7 @@ from app.services.documents.service import DocumentInfo
 from app.ui.document_kinds import document_kind_names
 from app.ui.formatting import short_date
 from app.ui.i18n import error_text
+from app.ui.operations import Operation
 
 
 class DocumentsTab(QWidget):
@@ -126,9 +127,11 @@ class DocumentsTab(QWidget):
             return None
         return next((d for d in self._documents if d.id == item.data(0, Qt.ItemDataRole.UserRole)), None)
 
-    def new_document(self) -> DocumentInfo | None:
+    def new_document(self) -> None:
+        """Ask for a template, then make the document off the GUI thread (a template is filled in a
+        bounded worker: up to a few seconds for a large one); it opens when it is made."""
         if self.deal_id is None:
-            return None
+            return
         # The templates in the language the user works in first (an English user gets "Quote" first).
         language = "de" if QLocale().language() == QLocale.Language.German else "en"
         templates = sorted(
@@ -138,17 +141,26 @@ class DocumentsTab(QWidget):
         names = [t.name for t in templates]
         chosen, ok = QInputDialog.getItem(self, self.tr("New document"), self.tr("Template"), names, 0, False)
         if not ok or chosen not in names:
-            return None
+            return
         template = templates[names.index(chosen)]
-        try:
-            made = self._services.documents.make(self.deal_id, template.id)
-        except (ServiceError, DatabaseError) as exc:
-            QMessageBox.warning(self, self.tr("Document not made"), error_text(exc))
-            return None
-        self.refresh()
-        self.made.emit()
-        self.open_selected()
-        return made
+        documents, deal_id = self._services.documents, self.deal_id
+
+        def done(_made: DocumentInfo) -> None:
+            self.refresh()
+            self.made.emit()
+            self.open_selected()
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Document not made"), error_text(error))
+
+        self._making = Operation(
+            self,
+            self.tr("Making the document…"),
+            lambda _progress: documents.make(deal_id, template.id),
+            done,
+            failed,
+        )
+        self._making.start()
 
     def _write(self, document: DocumentInfo, pdf: bool = False) -> Path:
         name, content = self._services.documents.content(document.id, pdf=pdf)
