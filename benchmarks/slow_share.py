@@ -194,6 +194,7 @@ def mounted(root: Path, latency_ms: float) -> Iterator[Path]:
             str(latency_ms),
         ],
         stderr=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[1],  # where `benchmarks` is a package
     )
     try:
         deadline = time.monotonic() + 10
@@ -210,6 +211,9 @@ def mounted(root: Path, latency_ms: float) -> Iterator[Path]:
             process.wait(10)
         if process.poll() is None:
             process.kill()
+            process.wait(5)
+        if process.stderr is not None:
+            process.stderr.close()
         with contextlib.suppress(OSError):
             mountpoint.rmdir()
 
