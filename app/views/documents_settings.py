@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, QTime
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -204,11 +205,18 @@ class DocumentsSettings(QGroupBox):
             return None
 
     def _dialog(self, content: bytes, file_name: str, template: TemplateInfo | None) -> None:
+        # The file is read and test-filled for a sample deal first (bounded: at most a few seconds).
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             dialog = TemplateDialog(self._services, content, file_name, template, self)
         except ValidationError as exc:
+            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, self.tr("Template not added"), error_text(exc))
             return
+        except BaseException:
+            QApplication.restoreOverrideCursor()
+            raise
+        QApplication.restoreOverrideCursor()
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
