@@ -176,3 +176,40 @@ def test_opening_a_file_another_pc_holds_can_be_cancelled(qtbot, qapp, db_path: 
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_card_dropped_while_another_pc_holds_the_lock_waits_and_cancel_says_so(
+    qtbot, window: MainWindow, demo_services: Services, demo_path: Path, monkeypatch
+) -> None:
+    """The kanban drop that froze the window for 10 s and then showed nothing: now it waits with the
+    note, and giving up says that nothing was moved; the card stays where it was."""
+    from app.views.deals_area import DealsViewMode
+
+    sales = demo_services.pipelines.list()[0]
+    selector = window.deals._pipeline
+    selector.setCurrentIndex(selector.findData(sales.id))
+    window.deals.set_view(DealsViewMode.KANBAN)
+    board = window.deals.kanban
+    qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 0, timeout=3000)
+    card = board.columns[0].model.card(0)
+    target = board.columns[1].stage.id
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    other = _hold_lock(demo_path)
+
+    def cancel() -> None:
+        dialog = _lock_wait_dialog()
+        if dialog is None:
+            QTimer.singleShot(100, cancel)
+            return
+        dialog.cancel()
+
+    QTimer.singleShot(400, cancel)
+    try:
+        assert not board.move_cards(target, [(card.id, card.version)], board.columns[0].stage.id)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert warned
+    assert "You stopped waiting for" in warned[0]
+    assert demo_services.deals.get(card.id).stage_id == board.columns[0].stage.id
