@@ -30,6 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="MS",
         help="only the office scenarios, locally and through a slow share (FUSE) adding MS per request",
     )
+    parser.add_argument(
+        "--write-behind",
+        action="store_true",
+        help="with --latency-ms: the share's client sends writes at fsync, one request per range (NFS-like)",
+    )
     args = parser.parse_args(argv)
     if args.deals < 1 or args.runs < 1:
         parser.error("--deals and --runs must be at least 1")
@@ -91,11 +96,17 @@ def _on_a_slow_share(path: Path, args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory() as settings_dir:
         try:
-            scenarios = share.run(path, args.runs, args.latency_ms, Path(settings_dir))
+            scenarios = share.run(path, args.runs, args.latency_ms, Path(settings_dir), args.write_behind)
         except Unavailable as exc:
             print(f"No slow share here: {exc}", file=sys.stderr)
             return 1
-    result = {"deals": args.deals, "latency_ms": args.latency_ms, "runs": args.runs, "scenarios": scenarios}
+    result = {
+        "deals": args.deals,
+        "latency_ms": args.latency_ms,
+        "write_behind": args.write_behind,
+        "runs": args.runs,
+        "scenarios": scenarios,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))

@@ -37,14 +37,16 @@ def _groups(settings_dir: Path) -> list[tuple[str, Callable[[Path, int], dict[st
     ]
 
 
-def run(path: Path, runs: int, latency_ms: float, settings_dir: Path) -> dict[str, Any]:
+def run(
+    path: Path, runs: int, latency_ms: float, settings_dir: Path, write_behind: bool = False
+) -> dict[str, Any]:
     local: dict[str, Any] = {}
     for label, group in _groups(settings_dir):
         print(f"local: {label} ...", file=sys.stderr)
         local.update(group(path, runs))
     share: dict[str, Any] = {}
     requests: dict[str, dict[str, int]] = {}
-    with mounted(path.parent, latency_ms) as mountpoint:
+    with mounted(path.parent, latency_ms, write_behind=write_behind) as mountpoint:
         slow = mountpoint / path.name
         for label, group in _groups(settings_dir):
             print(f"share ({latency_ms:g} ms per request): {label} ...", file=sys.stderr)

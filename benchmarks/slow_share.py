@@ -51,11 +51,33 @@ def fuse_problem() -> str | None:
     return None
 
 
-def _operations(root: str, latency_s: float) -> Any:
+WSIZE = 1 << 20  # the largest write request of a write-behind client (NFS's usual wsize)
+
+
+def _operations(root: str, latency_s: float, write_behind: bool = False) -> Any:
+    """Per-request writes (an SMB client without a lease: each write waits for the server), or with
+    `write_behind` an NFS-like client: writes land in its cache and go out at fsync, one request per
+    contiguous range (up to WSIZE) plus the commit."""
     from fuse import FuseOSError, Operations
 
     counts = {"reads": 0, "writes": 0, "read_bytes": 0, "write_bytes": 0}
     lock = threading.Lock()
+    dirty: dict[int, list[tuple[int, int]]] = {}
+
+    def send_dirty(fh: int) -> None:
+        with lock:
+            ranges = sorted(dirty.pop(fh, []))
+        merged: list[list[int]] = []
+        for start, end in ranges:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        requests = sum(-(-(end - start) // WSIZE) for start, end in merged)
+        if requests:
+            time.sleep(latency_s * requests)
+            with lock:
+                counts["writes"] += requests
 
     def real(path: str) -> str:
         return os.path.join(root, path.lstrip("/"))
@@ -101,11 +123,15 @@ def _operations(root: str, latency_s: float) -> Any:
             return data
 
         def write(self, path: str, data: bytes, offset: int, fh: int) -> int:
-            time.sleep(latency_s)
             written = os.pwrite(fh, data, offset)
             with lock:
-                counts["writes"] += 1
                 counts["write_bytes"] += written
+                if write_behind:
+                    dirty.setdefault(fh, []).append((offset, offset + written))
+                else:
+                    counts["writes"] += 1
+            if not write_behind:
+                time.sleep(latency_s)
             return written
 
         def truncate(self, path: str, length: int, fh: int | None = None) -> None:
@@ -113,14 +139,17 @@ def _operations(root: str, latency_s: float) -> Any:
 
         def flush(self, path: str, fh: int) -> None:
             if path != "/" + STATS:
+                send_dirty(fh)
                 os.fsync(fh)
 
         def fsync(self, path: str, datasync: bool, fh: int) -> None:
-            time.sleep(latency_s)
+            send_dirty(fh)
+            time.sleep(latency_s)  # the commit
             os.fsync(fh)
 
         def release(self, path: str, fh: int) -> None:
             if path != "/" + STATS:
+                send_dirty(fh)
                 os.close(fh)
 
         def unlink(self, path: str) -> None:
@@ -164,12 +193,11 @@ def _operations(root: str, latency_s: float) -> Any:
     return SlowPassthrough()
 
 
-def serve(root: Path, mountpoint: Path, latency_ms: float) -> None:
+def serve(root: Path, mountpoint: Path, latency_ms: float, write_behind: bool = False) -> None:
     from fuse import FUSE
 
-    FUSE(
-        _operations(str(root.resolve()), latency_ms / 1000), str(mountpoint), foreground=True, nothreads=False
-    )
+    operations = _operations(str(root.resolve()), latency_ms / 1000, write_behind)
+    FUSE(operations, str(mountpoint), foreground=True, nothreads=False)
 
 
 def share_stats(mountpoint: Path) -> dict[str, int]:
@@ -177,7 +205,7 @@ def share_stats(mountpoint: Path) -> dict[str, int]:
 
 
 @contextlib.contextmanager
-def mounted(root: Path, latency_ms: float) -> Iterator[Path]:
+def mounted(root: Path, latency_ms: float, *, write_behind: bool = False) -> Iterator[Path]:
     """`root` seen through a slow share, mounted at a temporary folder while the block runs."""
     problem = fuse_problem()
     if problem is not None:
@@ -192,6 +220,7 @@ def mounted(root: Path, latency_ms: float) -> Iterator[Path]:
             str(mountpoint),
             "--latency-ms",
             str(latency_ms),
+            *(["--write-behind"] if write_behind else []),
         ],
         stderr=subprocess.PIPE,
         cwd=Path(__file__).resolve().parents[1],  # where `benchmarks` is a package
@@ -225,8 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", type=Path)
     parser.add_argument("mountpoint", type=Path)
     parser.add_argument("--latency-ms", type=float, default=1.0)
+    parser.add_argument("--write-behind", action="store_true", help="writes go out at fsync (NFS-like)")
     args = parser.parse_args(argv)
-    serve(args.root, args.mountpoint, args.latency_ms)
+    serve(args.root, args.mountpoint, args.latency_ms, args.write_behind)
     return 0
 
 
