@@ -39,6 +39,19 @@ def _lock_wait_dialog() -> QProgressDialog | None:
     )
 
 
+def _cancel_the_wait_once_shown() -> None:
+    """Press Cancel on the waiting note as soon as it is up (the waiting code runs its own loop)."""
+
+    def cancel() -> None:
+        dialog = _lock_wait_dialog()
+        if dialog is None:
+            QTimer.singleShot(100, cancel)
+            return
+        dialog.cancel()
+
+    QTimer.singleShot(300, cancel)
+
+
 def _hold_lock(path: Path) -> sqlite3.Connection:
     other = sqlite3.connect(path, timeout=0, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
@@ -92,14 +105,7 @@ def test_cancel_gives_the_change_up_and_changes_nothing(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
     other = _hold_lock(demo_path)
 
-    def cancel() -> None:
-        dialog = _lock_wait_dialog()
-        if dialog is None:
-            QTimer.singleShot(100, cancel)
-            return
-        dialog.cancel()
-
-    QTimer.singleShot(500, cancel)
+    _cancel_the_wait_once_shown()
     try:
         assert not model.setData(model.index(0, COL_TITLE), "Never saved")
     finally:
@@ -197,14 +203,7 @@ def test_a_card_dropped_while_another_pc_holds_the_lock_waits_and_cancel_says_so
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
     other = _hold_lock(demo_path)
 
-    def cancel() -> None:
-        dialog = _lock_wait_dialog()
-        if dialog is None:
-            QTimer.singleShot(100, cancel)
-            return
-        dialog.cancel()
-
-    QTimer.singleShot(400, cancel)
+    _cancel_the_wait_once_shown()
     try:
         assert not board.move_cards(target, [(card.id, card.version)], board.columns[0].stage.id)
     finally:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx_templates import store_unchecked, word_file
 
 from app.services.container import Services
 from app.services.core.errors import ServiceError, ValidationError
@@ -86,47 +87,24 @@ def test_the_english_quote_writes_english_numbers_and_dates(services: Services) 
     assert "Total due: €3,289.74" in body
 
 
-def _template(body: str) -> bytes:
-    document = Document()
-    document.add_paragraph(body)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def _store_unchecked(services: Services, name: str, content: bytes) -> int:
-    """A template stored by an older Dealdesk, before templates were test-rendered."""
-    import sqlite3
-
-    path = services.database.path
-    assert path is not None
-    with sqlite3.connect(path) as conn:
-        cursor = conn.execute(
-            "INSERT INTO document_template (name, kind, language, file_name, content, version, created_at) "
-            "VALUES (?, 'other', 'en', 'old.docx', ?, 1, CURRENT_TIMESTAMP)",
-            (name, content),
-        )
-        return int(cursor.lastrowid or 0)
-
-
 def test_unsafe_and_broken_templates_are_refused_and_nothing_is_kept(services: Services) -> None:
     deal = services.deals.create(title="Safe")
-    unsafe = _template("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    unsafe = word_file("{{ ''.__class__.__mro__[1].__subclasses__() }}")
     with pytest.raises(ValidationError, match="reach inside Dealdesk"):  # test-rendered when stored
         services.document_templates.add_template("Bad", "other", unsafe, "bad.docx")
     assert "Bad" not in {t.name for t in services.document_templates.templates()}
-    bad = _store_unchecked(services, "Bad", unsafe)
+    bad = store_unchecked(services, "Bad", unsafe)
     with pytest.raises(ValidationError, match="reach inside Dealdesk"):
         services.documents.make(deal.id, bad)
     assert services.documents.documents(deal.id) == []
     with pytest.raises(ValidationError, match="error near"):
         services.document_templates.add_template(
-            "Broken", "other", _template("Hello {{ deal.title "), "broken.docx"
+            "Broken", "other", word_file("Hello {{ deal.title "), "broken.docx"
         )
     with pytest.raises(ValidationError, match="not a Word document"):
         services.document_templates.add_template("Not", "other", b"plain text", "notes.txt")
     used, unknown = services.document_templates.check_template(
-        _template("{{ deal.title }} {{ colour }} {{ rows }}")
+        word_file("{{ deal.title }} {{ colour }} {{ rows }}")
     )
     assert used == ["colour", "deal", "rows"]
     assert unknown == ["colour"]
@@ -137,7 +115,7 @@ def test_missing_values_render_empty(services: Services) -> None:
     template = services.document_templates.add_template(
         "Letter",
         "other",
-        _template("To {{ company.title }}|{{ contact.name }}|{{ deal.custom_x.y }}|{{ deal.title }}"),
+        word_file("To {{ company.title }}|{{ contact.name }}|{{ deal.custom_x.y }}|{{ deal.title }}"),
         "letter.docx",
     )
     made = services.documents.make(deal.id, template.id)
@@ -149,7 +127,7 @@ def test_missing_values_render_empty(services: Services) -> None:
 def test_number_patterns_and_years(services: Services) -> None:
     deal = services.deals.create(title="N")
     template = services.document_templates.add_template(
-        "Contract", "contract", _template("{{ document.number }}"), "c.docx"
+        "Contract", "contract", word_file("{{ document.number }}"), "c.docx"
     )
     services.document_settings.set_number_pattern("contract", "V{YY}/{NNN}")
     first = services.documents.make(deal.id, template.id, on=date(2026, 3, 1))
@@ -163,7 +141,7 @@ def test_number_patterns_and_years(services: Services) -> None:
 def test_two_processes_never_get_the_same_number(services: Services, tmp_path: Path) -> None:
     deal = services.deals.create(title="Busy office")
     template = services.document_templates.add_template(
-        "Invoice", "invoice", _template("{{ document.number }}"), "i.docx"
+        "Invoice", "invoice", word_file("{{ document.number }}"), "i.docx"
     )
     database = services.database.display_name
     script = tmp_path / "make.py"
@@ -184,7 +162,7 @@ def test_two_processes_never_get_the_same_number(services: Services, tmp_path: P
 
 def test_pdf_says_plainly_when_libreoffice_is_missing(services: Services, monkeypatch) -> None:
     deal = services.deals.create(title="P")
-    template = services.document_templates.add_template("T", "other", _template("x"), "t.docx")
+    template = services.document_templates.add_template("T", "other", word_file("x"), "t.docx")
     made = services.documents.make(deal.id, template.id)
     monkeypatch.setattr("shutil.which", lambda _name: None)
     with pytest.raises(ServiceError, match="needs LibreOffice"):
@@ -225,7 +203,7 @@ def test_a_field_someone_may_not_see_is_blank_in_their_documents(services: Servi
     template = services.document_templates.add_template(
         "Letter",
         "other",
-        _template("{{ deal.title }}|{{ deal.amount }}|{{ totals.gross }}|{{ deal.source }}"),
+        word_file("{{ deal.title }}|{{ deal.amount }}|{{ totals.gross }}|{{ deal.source }}"),
         "l.docx",
     )
     mine = services.documents.make(deal.id, template.id)
@@ -250,7 +228,7 @@ def test_documents_follow_their_deal_and_the_roles_document_levels(services: Ser
     services.roles.assign(role.id, user_id=anna.id)
     deal = services.deals.create(title="Shared deal")
     template = services.document_templates.add_template(
-        "Letter", "other", _template("{{ deal.title }}"), "l.docx"
+        "Letter", "other", word_file("{{ deal.title }}"), "l.docx"
     )
     by_admin = services.documents.make(deal.id, template.id)
     as_anna = services.as_user("anna")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import io
 import resource
-import sqlite3
 import time
 import zipfile
 
 import pytest
 from docx import Document
+from docx_templates import store_unchecked, word_file
 
 from app.services.container import Services
 from app.services.core.errors import ValidationError
@@ -20,18 +20,10 @@ LIMIT_SECONDS = 5.0
 LIMIT_MB = 300
 
 
-def _template(body: str) -> bytes:
-    document = Document()
-    document.add_paragraph(body)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 @pytest.fixture(autouse=True)
 def warm_worker(services: Services) -> None:
     """The worker started before the clock runs: its start (slower under load) is not the render."""
-    services.document_templates.check_template(_template("{{ deal.title }}"))
+    services.document_templates.check_template(word_file("{{ deal.title }}"))
 
 
 def _peak_mb() -> float:
@@ -68,7 +60,7 @@ def test_a_hostile_template_is_refused_when_stored_quickly_and_in_bounded_memory
     before = _peak_mb()
     started = time.monotonic()
     with pytest.raises(ValidationError, match=says):
-        services.document_templates.add_template("Hostile", "other", _template(body), "hostile.docx")
+        services.document_templates.add_template("Hostile", "other", word_file(body), "hostile.docx")
     took = time.monotonic() - started
     assert took <= LIMIT_SECONDS  # the worker is stopped at 4 s
     assert _peak_mb() - before < LIMIT_MB
@@ -77,21 +69,18 @@ def test_a_hostile_template_is_refused_when_stored_quickly_and_in_bounded_memory
 
 def test_a_hostile_template_stored_earlier_is_refused_at_rendering(services: Services) -> None:
     deal = services.deals.create(title="Old template", currency="EUR")
-    path = services.database.path
-    assert path is not None
-    with sqlite3.connect(path) as conn:
-        template_id = conn.execute(
-            "INSERT INTO document_template (name, kind, language, file_name, content, version, created_at) "
-            "VALUES ('Old', 'other', 'en', 'old.docx', ?, 1, CURRENT_TIMESTAMP)",
-            (_template("{% for a in 'x' * 999999 %}{% for b in 'y' * 999999 %}{% endfor %}{% endfor %}"),),
-        ).lastrowid
+    template_id = store_unchecked(
+        services,
+        "Old",
+        word_file("{% for a in 'x' * 999999 %}{% for b in 'y' * 999999 %}{% endfor %}{% endfor %}"),
+    )
     started = time.monotonic()
     with pytest.raises(ValidationError, match="took longer than"):
-        services.documents.make(deal.id, int(template_id or 0))
+        services.documents.make(deal.id, template_id)
     assert time.monotonic() - started <= LIMIT_SECONDS
     assert services.documents.documents(deal.id) == []
     # The worker was stopped and is replaced: the next (good) template renders.
-    good = services.document_templates.add_template("Good", "other", _template("{{ deal.title }}"), "g.docx")
+    good = services.document_templates.add_template("Good", "other", word_file("{{ deal.title }}"), "g.docx")
     assert services.documents.make(deal.id, good.id).number
 
 
@@ -99,7 +88,7 @@ def _bomb(part: str, size: int) -> bytes:
     """A real .docx with one more part that is tiny compressed and `size` bytes unpacked."""
     out = io.BytesIO()
     with (
-        zipfile.ZipFile(io.BytesIO(_template("{{ deal.title }}"))) as source,
+        zipfile.ZipFile(io.BytesIO(word_file("{{ deal.title }}"))) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for item in source.infolist():
@@ -125,7 +114,7 @@ def test_a_docx_that_unpacks_to_gigabytes_is_refused_before_it_is_unpacked(servi
 def test_ordinary_templates_still_render(services: Services) -> None:
     deal = services.deals.create(title="Normal & <fine>", currency="EUR")
     body = "{% for n in range(3) %}{{ n }}{% endfor %} {{ deal.title }} {{ '-' * 40 }}"
-    template = services.document_templates.add_template("Plain", "other", _template(body), "p.docx")
+    template = services.document_templates.add_template("Plain", "other", word_file(body), "p.docx")
     made = services.documents.make(deal.id, template.id)
     _name, content = services.documents.content(made.id)
     text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
