@@ -12,8 +12,9 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -142,6 +143,16 @@ def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
     return engine
 
 
+def sqlite_uri(path: PurePath) -> str:
+    """The file as an SQLite URI. A Windows share path (\\\\server\\share\\deals.sqlite) keeps its
+    server in the path, after an empty authority (file:////server/share/...): SQLite refuses a URI
+    whose authority is anything but empty or "localhost"."""
+    text = str(path)
+    if isinstance(path, PureWindowsPath) and text.startswith("\\\\"):
+        return "file:" + quote("////" + text[2:].replace("\\", "/"), safe="/:")
+    return path.as_uri() if path.is_absolute() else "file:" + quote(str(path), safe="/:")
+
+
 def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:
     path = Path(url.database) if url.database not in (None, "", ":memory:") else None
     name = str(path) if path is not None else ":memory:"
@@ -152,7 +163,7 @@ def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:
     else:
         # Never create the file on connecting (mode=rw): a share that went away must not leave a
         # new, empty database behind in its mount point. Creating one is opening.py's deliberate act.
-        uri = path.as_uri() + "?mode=rw"
+        uri = sqlite_uri(path) + "?mode=rw"
 
         def connect() -> sqlite3.Connection:
             return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)

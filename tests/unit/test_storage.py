@@ -178,3 +178,20 @@ def test_open_without_create_refuses_a_missing_or_empty_file(tmp_path: Path) -> 
     with pytest.raises(DatabaseError, match=r"is empty \(0 bytes\)"):
         open_database(str(empty), create=False)
     assert empty.stat().st_size == 0
+
+
+def test_sqlite_uris_for_local_files_and_windows_shares() -> None:
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from app.storage.database import sqlite_uri
+
+    assert (
+        sqlite_uri(PurePosixPath("/srv/office/deals #1?.sqlite"))
+        == "file:///srv/office/deals%20%231%3F.sqlite"
+    )
+    assert sqlite_uri(PureWindowsPath(r"C:\Users\anna\Deals.sqlite")) == "file:///C:/Users/anna/Deals.sqlite"
+    # A share's server stays in the path: SQLite refuses a URI authority other than empty or localhost.
+    assert (
+        sqlite_uri(PureWindowsPath(r"\\server\vertrieb\Deals.sqlite"))
+        == "file:////server/vertrieb/Deals.sqlite"
+    )
