@@ -202,3 +202,21 @@ def test_an_unreachable_file_is_said_in_the_status_bar(
 def test_a_check_after_a_crash_says_a_sound_file_is_sound(qtbot, window: MainWindow) -> None:
     window.check_after_crash()
     qtbot.waitUntil(lambda: "the database is sound" in window.statusBar().currentMessage())
+
+
+def test_a_check_after_a_crash_that_finds_damage_says_so_and_opens_the_backups(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    warned: list[str] = []
+    shown: list[bool] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    monkeypatch.setattr(
+        window._services.backups,
+        "quick_check",
+        lambda: "*** in database main ***\nPage 7: btreeInitPage() returns error code 11",
+    )
+    monkeypatch.setattr(window, "show_backups", lambda: shown.append(True))
+    window.check_after_crash()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "found the database damaged" in warned[0]
+    assert "btreeInitPage" in warned[0]
