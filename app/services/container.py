@@ -49,6 +49,7 @@ from app.services.setup.tunnels import TunnelService
 from app.storage import Database, open_database
 from app.storage.backup import backup_sqlite
 from app.storage.database import LockWaiter, parse_url
+from app.storage.failures import can_write
 from app.storage.presence import Presence
 
 
@@ -160,6 +161,11 @@ class Services:
         presence = Presence(path, login, name)
         presence.start()
         return presence
+
+    def writable(self) -> bool:
+        """False when the database file, its folder or its drive is write-protected (reads still work)."""
+        path = self.context.database.path
+        return path is None or can_write(path)
 
     def set_lock_waiter(self, waiter: LockWaiter | None) -> None:
         """How this process waits for a write lock another PC holds (see Database.set_lock_waiter)."""

@@ -127,3 +127,18 @@ def _cant_open(path: Path | None, name: str) -> DatabaseError:
         return DatabaseError(MSG_READ_ONLY, Problem.READ_ONLY, name=name)
     # The folder looks writable, yet the journal could not be made: a read-only mount says so too.
     return DatabaseError(MSG_READ_ONLY, Problem.READ_ONLY, name=name)
+
+
+def can_write(path: Path) -> bool:
+    """Whether the file can be written and a journal made next to it (a write-protected file, folder or
+    drive says no; root's permission bits are ignored by the system, so this tries rather than asks).
+    Nothing is changed: the file is opened for writing and closed, a probe file made and removed."""
+    try:
+        with path.open("r+b"):
+            pass
+        probe = path.with_name(f".{path.name}-probe-{os.getpid()}")
+        probe.touch()
+        probe.unlink()
+    except OSError:
+        return False
+    return True

@@ -118,10 +118,21 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.trouble_label.setWordWrap(False)
         self.trouble_label.hide()
         hub.trouble.connect(self._on_file_trouble)
+        self.read_only_label = QLabel("⚠ " + self.tr("Read only"))
+        self.read_only_label.setObjectName("readOnly")
+        self.read_only_label.setStyleSheet("color: #b3261e;")
+        self.read_only_label.setToolTip(
+            self.tr(
+                "The database file, its folder or its drive is write-protected: you can look at "
+                "everything, but changes can't be saved. Ask whoever looks after the drive for write access."
+            )
+        )
+        self.read_only_label.hide()
         self.backup_label = BackupLabel()
         self.backup_label.clicked.connect(self.show_backups)
         self.statusBar().addWidget(self._count_label, 1)
         self.statusBar().addPermanentWidget(self.trouble_label)
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.people_label)
         self.statusBar().addPermanentWidget(self._where_label)
@@ -137,6 +148,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self._on_summary_changed(self.deals.model.summary)
         if not self.restore_geometry():
             self.resize(1280, 800)
+        self._writable_call = run_in_background(
+            self._services.writable, lambda writable: self.read_only_label.setVisible(not writable)
+        )
         self._backing_up: bool | None = None
         self._backup_call: Any = None
         if self._services.backups.supported:

@@ -2706,6 +2706,14 @@ Dealdesk starts again now.</source>
 
 Dealdesk startet jetzt neu.</translation>
     </message>
+    <message>
+        <source>Read only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>The database file, its folder or its drive is write-protected: you can look at everything, but changes can't be saved. Ask whoever looks after the drive for write access.</source>
+        <translation>Die Datenbankdatei, ihr Ordner oder ihr Laufwerk ist schreibgeschützt: Sie können alles ansehen, aber Änderungen können nicht gespeichert werden. Bitten Sie die Person, die das Laufwerk betreut, um Schreibrechte.</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>

@@ -212,3 +212,35 @@ def test_a_card_dropped_while_another_pc_holds_the_lock_waits_and_cancel_says_so
     assert warned
     assert "You stopped waiting for" in warned[0]
     assert demo_services.deals.get(card.id).stage_id == board.columns[0].stage.id
+
+
+def test_a_write_protected_file_opens_and_says_read_only(qtbot, demo_path: Path, settings) -> None:
+    import shutil as _shutil
+    import subprocess
+
+    from app.gui.application import build_main_window
+    from app.services.container import open_services
+
+    if _shutil.which("chattr") is None:
+        pytest.skip("chattr is not installed")
+    made = subprocess.run(["chattr", "+i", str(demo_path)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"this file system has no immutable flag: {made.stderr.decode().strip()}")
+    try:
+        services = open_services(str(demo_path), create=False)
+        window = build_main_window(services, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.read_only_label.isVisible())
+        assert "write-protected" in window.read_only_label.toolTip()
+        assert window.deals.model.rowCount() == 400  # everything can be read
+        window.close()
+        services.close()
+    finally:
+        subprocess.run(["chattr", "-i", str(demo_path)], check=True)
+
+
+def test_a_writable_file_says_nothing_about_it(qtbot, window: MainWindow) -> None:
+    qtbot.wait(50)
+    assert window._services.writable()
+    assert not window.read_only_label.isVisible()
