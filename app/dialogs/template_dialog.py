@@ -36,7 +36,10 @@ class TemplateDialog(QDialog):
         file_name: str,
         template: TemplateInfo | None = None,
         parent: QWidget | None = None,
+        checked: tuple[list[str], list[str]] | None = None,
     ) -> None:
+        """`checked`: the placeholders used and unknown, when the file was checked already (off the
+        GUI thread: checking fills it for a sample deal)."""
         super().__init__(parent)
         self.setObjectName("templateDialog")
         self.setWindowTitle(self.tr("Document template"))
@@ -64,7 +67,7 @@ class TemplateDialog(QDialog):
             chosen = template is not None and pipeline.id in template.pipeline_ids
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
             self.pipelines.addItem(item)
-        used, unknown = services.document_templates.check_template(content, file_name)
+        used, unknown = checked or services.document_templates.check_template(content, file_name)
         self.placeholders = QLabel(", ".join(used) or self.tr("none"))
         self.placeholders.setObjectName("templatePlaceholders")
         self.placeholders.setWordWrap(True)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, QTime
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.template_dialog import TemplateDialog
 from app.services.container import Services
-from app.services.core.errors import DatabaseError, ServiceError, ValidationError
+from app.services.core.errors import DatabaseError, ServiceError
 from app.services.documents.templates import TemplateInfo
 from app.ui.document_kinds import document_kind_names
 from app.ui.i18n import error_text
+from app.ui.operations import Operation
 
 
 class DocumentsSettings(QGroupBox):
@@ -205,20 +205,26 @@ class DocumentsSettings(QGroupBox):
             return None
 
     def _dialog(self, content: bytes, file_name: str, template: TemplateInfo | None) -> None:
-        # The file is read and test-filled for a sample deal first (bounded: at most a few seconds).
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            dialog = TemplateDialog(self._services, content, file_name, template, self)
-        except ValidationError as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Template not added"), error_text(exc))
-            return
-        except BaseException:
-            QApplication.restoreOverrideCursor()
-            raise
-        QApplication.restoreOverrideCursor()
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
+        """Check the file off the GUI thread (it is filled for a sample deal: a few seconds at most for a
+        large one, and a hostile one is stopped there), then ask for its name, kind and pipelines."""
+        templates = self._services.document_templates
+
+        def checked(result: tuple[list[str], list[str]]) -> None:
+            dialog = TemplateDialog(self._services, content, file_name, template, self, checked=result)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.refresh()
+
+        def refused(error: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Template not added"), error_text(error))
+
+        self._checking = Operation(
+            self,
+            self.tr("Checking the template…"),
+            lambda _progress: templates.check_template(content, file_name),
+            checked,
+            refused,
+        )
+        self._checking.start()
 
     def _on_add(self) -> None:
         picked = self._pick_file()

@@ -1851,6 +1851,10 @@ Trotzdem neu speichern?</translation>
         <source>Saved at %1.</source>
         <translation>Gespeichert um %1.</translation>
     </message>
+    <message>
+        <source>Checking the template…</source>
+        <translation>Die Vorlage wird geprüft…</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsTab</name>

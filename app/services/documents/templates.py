@@ -3,6 +3,7 @@ ones Dealdesk ships; the reference of every placeholder."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -130,10 +131,18 @@ class DocumentTemplateService:
         """(placeholders the template uses, the unknown ones among them); a ValidationError when the
         file is no Word document, its placeholders can't be read, or filling it for a sample deal
         fails or goes beyond the limits (size, loops, time, memory): a stored template must never
-        hang whoever renders it."""
+        hang whoever renders it. The verdict on the same bytes is remembered for a while, so checking a
+        file in the dialog and storing it a moment later fills it once."""
+        digest = hashlib.sha256(content).hexdigest()
+        known = _CHECKED.get(digest)
+        if known is not None:
+            return list(known[0]), list(known[1])
         used = set(placeholders(content, file_name))
         unknown = sorted(name for name in used if name not in CONTEXT_NAMES)
         render(content, self._sample_context(), language=DocumentSettingsService(self._ctx).office_language())
+        _CHECKED[digest] = (sorted(used), unknown)
+        while len(_CHECKED) > CHECKED_KEPT:
+            _CHECKED.pop(next(iter(_CHECKED)))
         return sorted(used), unknown
 
     def _sample_context(self) -> dict[str, Any]:
@@ -223,6 +232,10 @@ class DocumentTemplateService:
             out.append((f"{{{{ row.{key} }}}}", str(row.get(key, ""))[:60]))
         out.append(("{% for t in totals.taxes %}{{ t.rate }}: {{ t.amount }}{% endfor %}", ""))
         return out
+
+
+CHECKED_KEPT = 16
+_CHECKED: dict[str, tuple[list[str], list[str]]] = {}  # sha256 of a template that passed -> its placeholders
 
 
 def load_template(session: Session, template_id: int) -> DocumentTemplate:
