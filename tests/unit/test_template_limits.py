@@ -119,3 +119,20 @@ def test_ordinary_templates_still_render(services: Services) -> None:
     _name, content = services.documents.content(made.id)
     text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
     assert "012 Normal & <fine> " + "-" * 40 in text
+
+
+def test_a_template_checked_once_is_not_filled_again_when_stored(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.documents import templates
+
+    fills: list[bytes] = []
+    real = templates.render
+    monkeypatch.setattr(
+        templates, "render", lambda content, *a, **k: fills.append(content) or real(content, *a, **k)
+    )
+    content = word_file("{{ deal.title }} checked once, stored after")
+    used, _unknown = services.document_templates.check_template(content, "once.docx")
+    services.document_templates.add_template("Once", "other", content, "once.docx")
+    assert used == ["deal"]
+    assert fills == [content]
