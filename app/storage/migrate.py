@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.storage.backup import backup_path_for, backup_sqlite
 from app.storage.database import WRITE_OPTION, Database, DatabaseError
+from app.storage.failures import MSG_BUSY, MSG_NOT_A_DATABASE, QT_TRANSLATE_NOOP, Problem
 
 # The newest revision in app/storage/migrations/versions (a test keeps this in step).
 SCHEMA_HEAD = "0012"
@@ -37,7 +38,7 @@ def current_revision(database: Database) -> str | None:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
     except DBAPIError as exc:
-        raise DatabaseError(_explain(database, exc)) from exc
+        raise _explain(database, exc) from exc
 
 
 def ensure_schema(database: Database) -> None:
@@ -70,7 +71,7 @@ def upgrade(database: Database, target: str = "head") -> None:
             command.upgrade(config, target)
             conn.commit()
     except DBAPIError as exc:
-        raise DatabaseError(_explain(database, exc)) from exc
+        raise _explain(database, exc) from exc
 
 
 def _set_initial_journal_mode(database: Database) -> None:
@@ -83,12 +84,21 @@ def _set_initial_journal_mode(database: Database) -> None:
         conn.connection.driver_connection.execute("PRAGMA journal_mode=DELETE")  # type: ignore[union-attr]
 
 
-def _explain(database: Database, exc: DBAPIError) -> str:
+MSG_SERVER_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "storage", "The database server of {name} can't be reached: {detail}"
+)
+
+
+def _explain(database: Database, exc: DBAPIError) -> DatabaseError:
+    """A failure at opening in words (SQLite files' own failures are explained by the engine's hook)."""
     message = str(exc.orig) if exc.orig is not None else str(exc)
+    if not database.is_sqlite and isinstance(exc, OperationalError):
+        detail = " ".join(message.split())
+        return DatabaseError(
+            MSG_SERVER_UNREACHABLE, Problem.UNREACHABLE, name=database.display_name, detail=detail
+        )
     if isinstance(exc, OperationalError) and "locked" in message:
-        return f"{database.display_name} is busy (another program holds a lock on it). Try again in a moment."
+        return DatabaseError(MSG_BUSY, Problem.BUSY, name=database.display_name)
     if "file is not a database" in message:
-        return f"{database.display_name} is not a Dealdesk database (not an SQLite file)."
-    if "unable to open" in message:
-        return f"Can't open {database.display_name}: check that the folder exists and may be written."
-    return f"Can't open {database.display_name}: {message}."
+        return DatabaseError(MSG_NOT_A_DATABASE, Problem.NOT_DEALDESK, name=database.display_name)
+    return DatabaseError(f"Can't open {database.display_name}: {message}.")

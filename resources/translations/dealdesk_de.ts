@@ -5387,5 +5387,9 @@ Die neueste intakte Sicherung vom %2 (%3 Deals) wiederherstellen? Seitdem gemach
         <source>Can't create the database {name}: {reason}.</source>
         <translation>Die Datenbank {name} kann nicht angelegt werden: {reason}.</translation>
     </message>
+    <message>
+        <source>The database server of {name} can't be reached: {detail}</source>
+        <translation>Der Datenbankserver von {name} ist nicht erreichbar: {detail}</translation>
+    </message>
 </context>
 </TS>

@@ -260,3 +260,11 @@ def test_a_long_write_does_not_lock_other_pcs_reads_out(db_path: Path) -> None:
     finally:
         reader.close()
         writer.dispose(optimize=False)
+
+
+def test_a_server_that_does_not_answer_is_said_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("psycopg")
+    code, _out, err = run(capsys, "deals", "list", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/office")
+    assert code == 5
+    assert "The database server of postgresql+psycopg://nobody@127.0.0.1:1/office can't be reached" in err
+    assert "Traceback" not in err
