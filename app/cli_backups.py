@@ -104,7 +104,7 @@ def run_restore(database: str, args: argparse.Namespace) -> int:
             )
         print("Put one back with: dealdesk restore N --yes (or --latest --yes)")
         return EXIT_OK
-    chosen = _choose(args, found, folder, path.name)
+    chosen = _choose(args, found, folder, path)
     if not args.yes:
         raise UsageError(
             f"This replaces {path} with the backup of {chosen.made_at:%Y-%m-%d %H:%M} ({chosen.path}); "
@@ -115,14 +115,14 @@ def run_restore(database: str, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _choose(args: argparse.Namespace, found: list[Any], folder: Path, name: str) -> Any:
-    from app.storage.backups import BackupFile, check_backup
+def _choose(args: argparse.Namespace, found: list[Any], folder: Path, database_path: Path) -> Any:
+    from app.storage.backups import BackupFile, newest_good_backup
 
     if args.latest:
-        good = next((b for b in found if not b.before_restore and check_backup(b.path).ok), None)
+        good = newest_good_backup(folder, database_path)
         if good is None:
-            raise UsageError(f"There is no good backup of {name} in {folder}.")
-        return good
+            raise UsageError(f"There is no good backup of {database_path.name} in {folder}.")
+        return good[0]
     text = str(args.backup)
     if text.isdigit() and 1 <= int(text) <= len(found):
         return found[int(text) - 1]

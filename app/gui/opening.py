@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.config import default_database
 from app.services.container import Services, sqlite_file
 from app.services.core.errors import DatabaseError, ServiceError, StorageProblem
-from app.storage.backups import backup_folder, backups_in, check_backup, restore_backup
+from app.storage.backups import backup_folder, newest_good_backup, restore_backup
 from app.storage.opening import is_new_file
 from app.ui.i18n import error_text
 from app.ui.settings import BACKUP_FOLDER, RECENT_FILES, UserSettings
@@ -84,10 +84,8 @@ def offer_restore(database: str, settings: UserSettings, problem: str) -> bool:
     if path is None:
         return False
     folder = backup_folder(path, settings.get(BACKUP_FOLDER))
-    good = next(
-        (b for b in backups_in(folder, path) if not b.before_restore and check_backup(b.path).ok), None
-    )
-    if good is None:
+    found = newest_good_backup(folder, path)
+    if found is None:
         QMessageBox.critical(
             None,
             _tr("The database is damaged"),
@@ -96,7 +94,7 @@ def offer_restore(database: str, settings: UserSettings, problem: str) -> bool:
             .replace("%2", str(folder)),
         )
         return False
-    check = check_backup(good.path)
+    good, check = found
     when = QLocale().toString(good.made_at, QLocale.FormatType.LongFormat)
     answer = QMessageBox.question(
         None,

@@ -97,9 +97,14 @@ def backups_in(folder: Path, database_path: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.made_at, reverse=True)
 
 
+def newest_backup(folder: Path, database_path: Path) -> BackupFile | None:
+    """The newest backup of the rotation (not a copy kept before a restore), or None."""
+    return next((b for b in backups_in(folder, database_path) if not b.before_restore), None)
+
+
 def is_due(folder: Path, database_path: Path, now: datetime) -> bool:
-    regular = [b for b in backups_in(folder, database_path) if not b.before_restore]
-    return not regular or now - regular[0].made_at >= BACKUP_EVERY
+    newest = newest_backup(folder, database_path)
+    return newest is None or now - newest.made_at >= BACKUP_EVERY
 
 
 def check_backup(path: Path) -> BackupCheck:
@@ -121,6 +126,18 @@ def check_backup(path: Path) -> BackupCheck:
         return BackupCheck(False, str(exc), None, None, None)
     finally:
         conn.close()
+
+
+def newest_good_backup(folder: Path, database_path: Path) -> tuple[BackupFile, BackupCheck] | None:
+    """The newest backup of the rotation that passes its check, with that check (each check reads the
+    whole backup: made once per backup tried)."""
+    for backup in backups_in(folder, database_path):
+        if backup.before_restore:
+            continue
+        check = check_backup(backup.path)
+        if check.ok:
+            return backup, check
+    return None
 
 
 def make_backup(

@@ -123,9 +123,8 @@ def _cant_open(path: Path | None, name: str) -> DatabaseError:
     """SQLite could not open the file or its journal: the share is gone, or the folder can't be written."""
     if path is None or not path.parent.is_dir() or not path.exists():
         return DatabaseError(MSG_MISSING, Problem.MISSING, name=name)
-    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
-        return DatabaseError(MSG_READ_ONLY, Problem.READ_ONLY, name=name)
-    # The folder looks writable, yet the journal could not be made: a read-only mount says so too.
+    # The file is there, yet it or its journal could not be opened: the file, folder or drive is
+    # write-protected (a read-only mount, or flags that root's permission bits would not show).
     return DatabaseError(MSG_READ_ONLY, Problem.READ_ONLY, name=name)
 
 

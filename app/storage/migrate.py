@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.storage.backup import backup_path_for, backup_sqlite
 from app.storage.database import WRITE_OPTION, Database, DatabaseError
-from app.storage.failures import MSG_BUSY, MSG_NOT_A_DATABASE, QT_TRANSLATE_NOOP, Problem
+from app.storage.failures import QT_TRANSLATE_NOOP, Problem, explain
 
 # The newest revision in app/storage/migrations/versions (a test keeps this in step).
 SCHEMA_HEAD = "0012"
@@ -97,8 +97,5 @@ def _explain(database: Database, exc: DBAPIError) -> DatabaseError:
         return DatabaseError(
             MSG_SERVER_UNREACHABLE, Problem.UNREACHABLE, name=database.display_name, detail=detail
         )
-    if isinstance(exc, OperationalError) and "locked" in message:
-        return DatabaseError(MSG_BUSY, Problem.BUSY, name=database.display_name)
-    if "file is not a database" in message:
-        return DatabaseError(MSG_NOT_A_DATABASE, Problem.NOT_DEALDESK, name=database.display_name)
-    return DatabaseError(f"Can't open {database.display_name}: {message}.")
+    explained = explain(exc.orig, database.path, database.display_name) if exc.orig is not None else None
+    return explained or DatabaseError(f"Can't open {database.display_name}: {message}.")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy.engine import URL
+
 from app.storage.database import Database, DatabaseError, create_database_engine, parse_url
 from app.storage.failures import QT_TRANSLATE_NOOP, Problem
 from app.storage.migrate import ensure_schema
@@ -34,20 +36,29 @@ MSG_CANT_MAKE_FOLDER = QT_TRANSLATE_NOOP("storage", "Can't create the folder {fo
 MSG_CANT_CREATE = QT_TRANSLATE_NOOP("storage", "Can't create the database {name}: {reason}.")
 
 
+def _file_of(url: URL) -> Path | None:
+    """The SQLite file a URL names; None for a server or an in-memory database."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _holds_data(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0
+
+
 def is_new_file(path_or_url: str) -> bool:
     """True when opening this SQLite path would create a database (no file, or a 0-byte one)."""
-    url = parse_url(path_or_url)
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return False
-    path = Path(url.database)
-    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    path = _file_of(parse_url(path_or_url))
+    return path is not None and (not path.exists() or not _holds_data(path))
 
 
 def open_database(path_or_url: str, *, create: bool = True, echo: bool = False) -> Database:
     """Open (and with `create` make and migrate) the database at a path or URL."""
     url = parse_url(path_or_url)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        _check_file(Path(url.database), create=create)
+    path = _file_of(url)
+    if path is not None:
+        _check_file(path, create=create)
     database = Database(create_database_engine(url, echo=echo))
     try:
         ensure_schema(database)
@@ -59,11 +70,10 @@ def open_database(path_or_url: str, *, create: bool = True, echo: bool = False) 
 
 def _check_file(path: Path, *, create: bool) -> None:
     name = str(path)
-    exists = path.exists()
-    if exists and path.is_file() and path.stat().st_size > 0:
+    if _holds_data(path):
         return
     if not create:
-        if exists:
+        if path.exists():
             raise DatabaseError(MSG_EMPTY_FILE, Problem.MISSING, name=name)
         raise DatabaseError(MSG_NO_FILE, Problem.MISSING, name=name)
     if not path.parent.is_dir():

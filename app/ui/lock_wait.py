@@ -32,7 +32,6 @@ class LockWait:
     def __init__(self, name: str, holder: Callable[[], str | None] | None = None) -> None:
         self._name = name
         self._holder = holder or (lambda: None)
-        self.dialogs_shown = 0  # for tests: how often somebody had to wait with the note
 
     def __call__(self, attempt: Callable[[], bool]) -> None:
         app = QCoreApplication.instance()
@@ -57,7 +56,6 @@ class LockWait:
                 now = time.monotonic()
                 if dialog is None and now - started >= NOTE_AFTER_S:
                     dialog = self._note()
-                    self.dialogs_shown += 1
                 if dialog is not None:
                     if dialog.wasCanceled():
                         raise DatabaseError(MSG_WAIT_CANCELLED, StorageProblem.BUSY, name=self._name)

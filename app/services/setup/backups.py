@@ -50,8 +50,8 @@ class BackupService:
 
     def newest(self, chosen: str | None = None) -> datetime | None:
         """When the newest regular backup in the folder was made (local time), or None."""
-        regular = [b for b in store.backups_in(self.folder(chosen), self._path()) if not b.before_restore]
-        return regular[0].made_at if regular else None
+        newest = store.newest_backup(self.folder(chosen), self._path())
+        return newest.made_at if newest is not None else None
 
     def make(
         self, chosen: str | None = None, progress: Callable[[int, int], None] | None = None
