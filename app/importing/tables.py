@@ -1,8 +1,12 @@
 """Reading a table (a header row, then data rows) from a CSV file or the first sheet of an XLSX workbook.
 
-CSV files come from everywhere: UTF-8 with or without a byte-order mark, or Windows-1252 from older
-Excel; separated by commas, semicolons (German Excel) or tabs. Both are recognised here. A cell our
-own export protected against formula injection ("'=...") is read back without the apostrophe.
+CSV files come from everywhere: UTF-8 with or without a byte-order mark, UTF-16 ("Unicode text" from
+Excel), or an 8-bit code page from older Excel and DOS programs; separated by commas, semicolons
+(German Excel) or tabs. The encoding is decided over the whole file, strictly: a file that is not
+UTF-8 everywhere is never read as UTF-8 with replacement characters. Which 8-bit code page a file
+uses can't be known for sure; the likeliest is taken and `TableFile.encoding_sure` says so, for the
+user to confirm or change. A cell our own export protected against formula injection ("'=...") is
+read back without the apostrophe.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ from app.exporting.tables import FORMULA_STARTS
 
 DELIMITERS = ",;\t"
 SNIFF_BYTES = 64 * 1024
+# 8-bit code pages a file that isn't UTF-8 may be in, likeliest first for our users' files.
+CODE_PAGES = ("cp1252", "cp850", "mac_roman", "latin-1")
+# Letters that make a decoding plausible (German and other Western European text).
+_LETTERS = frozenset("äöüÄÖÜßéèêàâçñóòôíìúùÉÈÀÇÑ€")
 
 
 class TableReadError(Exception):
@@ -28,11 +36,12 @@ class TableReadError(Exception):
         self.reason = reason
 
 
-NOT_A_FILE, EMPTY, NO_HEADER, NOT_A_WORKBOOK = REASONS = (
+NOT_A_FILE, EMPTY, NO_HEADER, NOT_A_WORKBOOK, WRONG_ENCODING = REASONS = (
     "not_a_file",
     "empty",
     "no_header",
     "not_a_workbook",
+    "wrong_encoding",
 )
 
 
@@ -42,6 +51,7 @@ class TableFile:
     header: tuple[str, ...]
     encoding: str | None  # CSV only
     delimiter: str | None  # CSV only
+    encoding_sure: bool = True  # False: an 8-bit code page, the likeliest of several
 
     @property
     def is_xlsx(self) -> bool:
@@ -55,8 +65,8 @@ def unprotect(value: Any) -> Any:
     return value
 
 
-def open_table(path: Path) -> TableFile:
-    """Look at a file: its kind, encoding, separator and header row."""
+def open_table(path: Path, encoding: str | None = None) -> TableFile:
+    """Look at a file: its kind, encoding (or the one given), separator and header row."""
     if not path.is_file():
         raise TableReadError(NOT_A_FILE, str(path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -64,15 +74,19 @@ def open_table(path: Path) -> TableFile:
         if header is None:
             raise TableReadError(EMPTY)
         return TableFile(path, _header(header), None, None)
-    raw = path.read_bytes()[:SNIFF_BYTES]
-    encoding = _encoding(raw)
-    sample = raw.decode(encoding, errors="replace")
-    delimiter = _delimiter(sample)
-    with path.open(encoding=encoding, newline="") as handle:
-        header_row = next(csv.reader(handle, delimiter=delimiter), None)
+    raw = path.read_bytes()
+    sure = True
+    if encoding is None:
+        encoding, sure = detect_encoding(raw)
+    try:
+        text = raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise TableReadError(WRONG_ENCODING, encoding) from exc
+    delimiter = _delimiter(text[:SNIFF_BYTES])
+    header_row = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
     if not header_row:
         raise TableReadError(EMPTY)
-    return TableFile(path, _header(header_row), encoding, delimiter)
+    return TableFile(path, _header(header_row), encoding, delimiter, sure)
 
 
 def read_rows(table: TableFile) -> Iterator[tuple[int, list[Any]]]:
@@ -101,15 +115,30 @@ def _header(cells: Sequence[Any]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _encoding(raw: bytes) -> str:
+def detect_encoding(raw: bytes) -> tuple[str, bool]:
+    """The file's encoding, and whether it is certain: a byte-order mark or valid UTF-8 over the
+    whole file is; otherwise the 8-bit code page whose reading has the most ordinary letters."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
+        return "utf-8-sig", True
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", True
     try:
         raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(raw) - 4:  # not just a character cut at the end of the sample
-            return "cp1252"
-    return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8", True
+    high = bytes(b for b in raw if b >= 0x80)  # only these differ between the code pages
+    best, best_score = CODE_PAGES[-1], -1
+    for name in CODE_PAGES:
+        try:
+            decoded = high.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = sum(ch in _LETTERS for ch in decoded)
+        if score > best_score:
+            best, best_score = name, score
+    return best, False
 
 
 def _delimiter(sample: str) -> str:
@@ -122,8 +151,11 @@ def _delimiter(sample: str) -> str:
 
 
 def _csv_rows(table: TableFile) -> Iterator[list[Any]]:
-    with table.path.open(encoding=table.encoding, newline="", errors="replace") as handle:
-        yield from csv.reader(handle, delimiter=table.delimiter or ",")
+    try:
+        with table.path.open(encoding=table.encoding, newline="") as handle:
+            yield from csv.reader(handle, delimiter=table.delimiter or ",")
+    except UnicodeDecodeError as exc:  # the file changed since it was looked at
+        raise TableReadError(WRONG_ENCODING, str(table.encoding)) from exc
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[Any]]:

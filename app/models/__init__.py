@@ -13,7 +13,7 @@ from app.models.customers import Company, Contact, contact_company
 from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact, deal_copy, deal_observer
 from app.models.documents import DealDocument, DocumentCounter, DocumentTemplate
 from app.models.forms import FieldRule, FormLayout, StageRequirement
-from app.models.history import HistoryEntry, Operation
+from app.models.history import HistoryEntry, ImportKey, Operation
 from app.models.lead import Lead, LeadStatus
 from app.models.people import Department, Role, RoleAssignment, User
 from app.models.pipeline import DealStageVisit, Pipeline, Stage, StageSemantic, StageTunnel, TunnelMode
@@ -46,6 +46,7 @@ __all__ = [
     "FieldType",
     "FormLayout",
     "HistoryEntry",
+    "ImportKey",
     "Lead",
     "LeadStatus",
     "Money",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, utcnow
@@ -50,3 +50,24 @@ class Operation(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ImportKey(Base):
+    """A record made by an import, known by its ID in the program it came from: importing the same
+    file again finds it (to update it or to refuse a second copy), and "Undo import" finds what an
+    import made through `operation_id`."""
+
+    __tablename__ = "import_key"
+    __table_args__ = (
+        UniqueConstraint("entity_type", "system", "external_id"),
+        Index("ix_import_key_entity_type_entity_id", "entity_type", "entity_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_type: Mapped[str] = mapped_column(String(20))
+    system: Mapped[str] = mapped_column(String(40))  # "file", "bitrix24", "pipedrive", "hubspot", ...
+    external_id: Mapped[str] = mapped_column(String(255))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    operation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("operation.id", ondelete="SET NULL"), index=True
+    )

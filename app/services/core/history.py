@@ -43,8 +43,11 @@ class HistoryWriter:
     def created(self, entity_type: str, entity_id: int, version: int, title: str | None = None) -> None:
         self._write(entity_type, entity_id, "created", [(None, None, title)], version)
 
-    def created_many(self, entity_type: str, records: list[tuple[int, int, str | None]]) -> None:
-        """ "created" entries of many records (id, version, title) in one statement."""
+    def created_many(
+        self, entity_type: str, records: list[tuple[int, int, str | None]], operation_id: int | None = None
+    ) -> None:
+        """ "created" entries of many records (id, version, title) in one statement; an import's
+        carry its operation, for "Undo import"."""
         now = utcnow()
         self._session.execute(
             insert(HistoryEntry),
@@ -59,6 +62,7 @@ class HistoryWriter:
                     "version": version,
                     "user_id": self._actor_id,
                     "at": now,
+                    "operation_id": operation_id,
                 }
                 for entity_id, version, title in records
             ],

@@ -62,6 +62,27 @@ def enter(
         )
 
 
+def record(
+    session: Session, stays: Sequence[tuple[int, int, tuple[int, datetime, datetime | None], int | None]]
+) -> None:
+    """Stays known from elsewhere (an import's dates): (deal, pipeline, (stage, entered, left), who)."""
+    for start in range(0, len(stays), CHUNK):
+        session.execute(
+            insert(DealStageVisit),
+            [
+                {
+                    "deal_id": deal_id,
+                    "pipeline_id": pipeline_id,
+                    "stage_id": stage_id,
+                    "entered_at": entered,
+                    "left_at": left,
+                    "user_id": actor_id,
+                }
+                for deal_id, pipeline_id, (stage_id, entered, left), actor_id in stays[start : start + CHUNK]
+            ],
+        )
+
+
 def enter_where(
     session: Session, condition: ColumnElement[bool], stage: Stage, actor_id: int | None, now: datetime
 ) -> None:

@@ -241,31 +241,47 @@ def _new_deal_values(
         "pipeline_id": stage.pipeline_id,
         "stage_id": stage.id,
         "closed": closed,
-        "closed_at": now if closed else None,
-        "stage_changed_at": now,
+        # An import brings its own dates (history kept); a new deal is closed and moved now.
+        "closed_at": (values.get("closed_at") or now) if closed else None,
+        "stage_changed_at": values.get("stage_changed_at") or now,
         "created_by_id": uow.actor_id,
         "updated_by_id": uow.actor_id,
     }
 
 
 def insert_deals(
-    uow: UnitOfWork, items: Sequence[tuple[Stage, Mapping[str, Any], Sequence[int]]]
+    uow: UnitOfWork,
+    items: Sequence[tuple[Stage, Mapping[str, Any], Sequence[int]]],
+    stays: Sequence[Sequence[tuple[int, datetime, datetime | None]]] | None = None,
+    operation_id: int | None = None,
 ) -> list[int]:
     """Many new deals (an import) in a few statements: the same columns, history and events as
-    `insert_deal`; returns their ids in the order given."""
+    `insert_deal`; returns their ids in the order given. `stays` gives each deal's stage history
+    (stage, entered, left; an import's dates), else each enters its stage now."""
     if not items:
         return []
     session = uow.session
     currency = base_currency(session)
     rows = [{**_new_deal_values(uow, stage, values, currency), "version": 1} for stage, values, _ in items]
     ids = list(session.scalars(insert(Deal).returning(Deal.id, sort_by_parameter_order=True), rows))
-    stages = {stage.id: stage for stage, _values, _contacts in items}
-    by_stage: dict[int, list[int]] = {}
-    for deal_id, (stage, _values, _contacts) in zip(ids, items, strict=True):
-        by_stage.setdefault(stage.id, []).append(deal_id)
-    entered = rows[0]["stage_changed_at"]
-    for stage_id, stage_deals in by_stage.items():
-        stage_visits.enter(session, stage_deals, stages[stage_id], uow.actor_id, entered, new=True)
+    if stays is not None:
+        pipelines = {stage.id: stage.pipeline_id for stage, _values, _contacts in items}
+        stage_visits.record(
+            session,
+            [
+                (deal_id, pipelines[stage.id], stay, uow.actor_id)
+                for deal_id, (stage, _values, _contacts), deal_stays in zip(ids, items, stays, strict=True)
+                for stay in deal_stays
+            ],
+        )
+    else:
+        stages = {stage.id: stage for stage, _values, _contacts in items}
+        by_stage: dict[int, list[int]] = {}
+        for deal_id, (stage, _values, _contacts) in zip(ids, items, strict=True):
+            by_stage.setdefault(stage.id, []).append(deal_id)
+        entered = rows[0]["stage_changed_at"]
+        for stage_id, stage_deals in by_stage.items():
+            stage_visits.enter(session, stage_deals, stages[stage_id], uow.actor_id, entered, new=True)
     links = [
         {"deal_id": deal_id, "contact_id": contact_id, "sort": n}
         for deal_id, (_stage, _values, contact_ids) in zip(ids, items, strict=True)
@@ -274,7 +290,7 @@ def insert_deals(
     if links:
         session.execute(insert(deal_contact), links)
     uow.history.created_many(
-        "deal", [(deal_id, 1, row["title"]) for deal_id, row in zip(ids, rows, strict=True)]
+        "deal", [(deal_id, 1, row["title"]) for deal_id, row in zip(ids, rows, strict=True)], operation_id
     )
     uow.emit("deal.created", ids)
     return ids

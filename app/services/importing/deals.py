@@ -1,36 +1,44 @@
 """Importing deals from a CSV or XLSX file: columns mapped to fields (custom ones too), every row
-checked first, then all rows stored in one transaction or none.
+checked first, then — only if every row is fine — all rows stored in one transaction.
 
-Names in the file are looked up the way people write them: pipelines, stages, users, sources and
-list choices by their name (any case), companies and contacts by title/name — created with the
-deals when they don't exist yet, if the user allows it.
+Moving a company's history in, exactly: creation and closing dates and the stages' dates come from
+the file (or, said in the summary, from the closest column there is); names are looked up the way
+people write them, and the names found nowhere are listed once each with the likeliest known name,
+for the user to map; companies, contacts, products and people the file names can be created with
+the deals. Deals keep their ID from the program they came from: importing the same file again is
+refused, or skips them, as the user chooses — nothing doubles silently.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.importing.tables import (
-    EMPTY,
-    NO_HEADER,
     NOT_A_FILE,
-    NOT_A_WORKBOOK,
     TableFile,
     TableReadError,
-    count_rows,
     open_table,
     read_rows,
 )
-from app.models import Company, Contact, CustomFieldDefinition, EntityType, FieldType, Pipeline, Stage, User
+from app.models import (
+    CustomFieldDefinition,
+    EntityType,
+    FieldType,
+    ImportKey,
+    Pipeline,
+    Product,
+    Stage,
+    StageSemantic,
+    User,
+    utcnow,
+)
 from app.services.access.rights import Action, Entity
 from app.services.access.scope import access_for
 from app.services.core.context import ServiceContext, UnitOfWork
@@ -39,117 +47,119 @@ from app.services.core.errors import (
     Message,
     MissingFieldsError,
     PermissionDeniedError,
+    ServiceError,
     ValidationError,
 )
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.validation import Problems
-from app.services.core.vocabulary import DEAL_SOURCES, FIELD_LABELS
-from app.services.deals.form import create_company
-from app.services.deals.writes import clean_deal, insert_deals, new_contact_in
-from app.services.fields.custom_fields import CustomFieldInfo, clean_values, field_info, insert_values
+from app.services.core.vocabulary import DEAL_SOURCES
+from app.services.deals.writes import clean_deal
+from app.services.fields.custom_fields import CustomFieldInfo, clean_values, field_info
 from app.services.fields.field_rules import missing_for_stage, require_editable, required_at
+from app.services.importing import writing
+from app.services.importing.cells import (
+    date_of,
+    datetime_of,
+    decimal_mark,
+    fold,
+    fold_name,
+    is_blank,
+    number,
+    split,
+    text,
+    yes_no,
+)
+from app.services.importing.dates import day_moment, moment
+from app.services.importing.lookups import Names, UnknownValue
+from app.services.importing.problems import GroupedProblems
+from app.services.importing.readers import READERS, Row, read_text, unknown_problem
+from app.services.importing.wording import (
+    ALIASES,
+    ENTERED,
+    MSG_CLOSED_BEFORE,
+    MSG_COMMA_NEEDED,
+    MSG_DATE,
+    MSG_DATETIME,
+    MSG_DUPLICATE_ID,
+    MSG_FUTURE,
+    MSG_IMPORTED_BEFORE,
+    MSG_MIXED_MARKS,
+    MSG_NO_CHOICE,
+    MSG_NO_COMPANY,
+    MSG_NO_CONTACT,
+    MSG_NO_ROWS,
+    MSG_NO_STAGE,
+    MSG_NO_TITLE,
+    MSG_NO_USER,
+    MSG_NUMBER,
+    MSG_PEOPLE_RIGHTS,
+    MSG_POINT_NEEDED,
+    MSG_READ,
+    MSG_REQUIRED,
+    MSG_TWICE,
+    MSG_YES_NO,
+    NOT_DEAL_FIELDS,
+    NOTE_CLOSED_FROM_CLOSE_DATE,
+    NOTE_CLOSED_TODAY,
+    NOTE_COMMA,
+    NOTE_CREATED_FROM_BEGIN,
+    NOTE_CREATED_TODAY,
+    NOTE_ENCODING,
+    NOTE_NEW_PEOPLE,
+    NOTE_POINT,
+    NOTE_SKIPPED,
+    NUMBER_TARGETS,
+    REFUSE,
+    SKIP,
+    encoding_name,
+    label_of,
+    target_labels,
+)
 
 Progress = Callable[[int, int], None]
-MAX_PROBLEMS = 100  # listed; the rest are counted
-PROGRESS_EVERY = 200
-WRITE_BATCH = 500  # rows per INSERT
-
-# What a column can be imported as, besides custom fields ("uf:<id>"); in the order offered.
-STANDARD_TARGETS: tuple[str, ...] = (
-    "title",
-    "pipeline",
-    "stage",
-    "amount",
-    "currency",
-    "begin_date",
-    "close_date",
-    "probability",
-    "responsible",
-    "source",
-    "company",
-    "contacts",
-    "comments",
-)
-_LABEL_KEYS = {
-    "pipeline": "pipeline_id",
-    "stage": "stage_id",
-    "responsible": "responsible_id",
-    "company": "company_id",
-    "contacts": "contact_ids",
-}
-# Plain words other programs (and our own export) use for a column, besides the field's label.
-# English and German, as other CRMs' exports and hand-made Excel lists name them.
-_ALIASES: Mapping[str, tuple[str, ...]] = {
-    "title": ("name", "deal", "deal name", "subject", "bezeichnung", "betreff", "dealname"),
-    "amount": ("value", "deal value", "wert", "umsatz", "summe", "betrag"),
-    "contacts": ("contact", "contact person", "ansprechpartner", "kontakt", "kontaktperson"),
-    "company": ("customer", "organisation", "organization", "account", "firma", "kunde", "unternehmen"),
-    "responsible": ("owner", "assigned to", "assigned", "verantwortlich", "zuständig", "betreuer"),
-    "close_date": ("expected close date", "due date", "abschluss", "abschlussdatum", "fällig"),
-    "begin_date": ("start date", "start", "beginn", "startdatum"),
-    "comments": ("notes", "note", "description", "notizen", "bemerkung", "bemerkungen", "kommentar"),
-    "stage": ("status", "phase", "deal stage"),
-    "source": ("channel", "quelle", "kanal"),
-    "probability": ("wahrscheinlichkeit",),
-    "currency": ("währung",),
-}
-
-MSG_ROW = QT_TRANSLATE_NOOP("errors", "Row {row}: {problem}")
-MSG_NO_TITLE = QT_TRANSLATE_NOOP("errors", "Choose the column that holds the deals' titles.")
-MSG_TWICE = QT_TRANSLATE_NOOP("errors", "Columns '{first}' and '{second}' are both imported as {label}.")
-MSG_NO_ROWS = QT_TRANSLATE_NOOP("errors", "The file has no rows below its header.")
-MSG_READ = {
-    NOT_A_FILE: QT_TRANSLATE_NOOP("errors", "The file does not exist or can't be opened."),
-    EMPTY: QT_TRANSLATE_NOOP("errors", "The file is empty."),
-    NO_HEADER: QT_TRANSLATE_NOOP("errors", "The first row of the file must name the columns."),
-    NOT_A_WORKBOOK: QT_TRANSLATE_NOOP(
-        "errors", "The file is not an Excel workbook (.xlsx) that can be read."
-    ),
-}
-MSG_REQUIRED = QT_TRANSLATE_NOOP("errors", "{label} is required.")
-MSG_NUMBER = QT_TRANSLATE_NOOP("errors", "'{value}' in column '{column}' is not a number.")
-MSG_DATE = QT_TRANSLATE_NOOP(
-    "errors", "'{value}' in column '{column}' is not a date (write 27.11.2026 or 2026-11-27)."
-)
-MSG_DATETIME = QT_TRANSLATE_NOOP(
-    "errors", "'{value}' in column '{column}' is not a date and time (write 27.11.2026 14:30)."
-)
-MSG_YES_NO = QT_TRANSLATE_NOOP("errors", "'{value}' in column '{column}' is neither yes nor no.")
-MSG_NO_PIPELINE = QT_TRANSLATE_NOOP("errors", "There is no pipeline named '{value}'.")
-MSG_NO_STAGE = QT_TRANSLATE_NOOP("errors", "Pipeline '{pipeline}' has no stage named '{value}'.")
-MSG_NO_USER = QT_TRANSLATE_NOOP("errors", "There is no user named '{value}'.")
-MSG_NO_SOURCE = QT_TRANSLATE_NOOP("errors", "'{value}' is not one of the sources.")
-MSG_NO_CHOICE = QT_TRANSLATE_NOOP("errors", "'{value}' is not one of the choices of {label}.")
-MSG_NO_COMPANY = QT_TRANSLATE_NOOP("errors", "There is no company named '{value}'.")
-MSG_NO_CONTACT = QT_TRANSLATE_NOOP("errors", "There is no contact named '{value}'.")
-
-_YES = {"1", "y", "yes", "true", "x", "ja", "j", "wahr", "✓"}
-_NO = {"0", "n", "no", "false", "nein", "falsch", "-"}
-_CURRENCY_MARKS = re.compile(r"^[A-Z]{3}\s*|\s*[A-Z]{3}$|[€$£¥%]")
+PROGRESS_EVERY = 500
+WRITE_BATCH = 1000  # deals per INSERT
 
 
 @dataclass(frozen=True)
 class ImportOptions:
-    mapping: Mapping[int, str]  # column index -> target ("title", ..., "uf:<id>"); others are not imported
+    mapping: Mapping[int, str]  # column index -> target ("title", ..., "uf:<id>", "entered:<id>")
     pipeline_id: int | None = None  # for rows that name no pipeline (None: the default one)
-    create_missing: bool = True  # companies and contacts the file names but Dealdesk doesn't know
-    decimal_comma: bool = False  # numbers written 1.234,56
+    create_missing: bool = True  # companies, contacts and products the file names but Dealdesk doesn't know
+    create_users: bool = False  # responsible people Dealdesk doesn't know become new people
+    decimal_comma: bool | None = None  # numbers written 1.234,56; None: decided from the file's numbers
     day_first: bool = True  # 03/04/2026 is 3 April
     # Words the user sees for codes, per target, as the GUI shows them (e.g. translated sources).
     value_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The values step: per target, a value as the file writes it -> the known name it means ("" blank).
+    values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    system: str = "file"  # the program the file's IDs come from
+    duplicates: str = REFUSE  # rows whose ID an earlier import brought in: REFUSE or SKIP
 
 
 @dataclass(frozen=True)
 class ImportCheck:
     rows: int
-    problems: tuple[FieldProblem, ...]  # at most MAX_PROBLEMS
-    more_problems: int
+    problems: tuple[FieldProblem, ...]  # one per kind of problem, with its rows
+    more_problems: int  # kinds of problems not listed
     new_companies: int
     new_contacts: int
+    new_people: int = 0
+    new_products: int = 0
+    skipped: int = 0  # imported before, skipped as asked
+    unmapped: tuple[str, ...] = ()  # the file's columns that are not imported
+    notes: tuple[Message, ...] = ()  # what the check assumed
+    unknown: tuple[UnknownValue, ...] = ()  # names found nowhere, for the values step
+    decimal_comma: bool = False  # how numbers were read
+    encoding: str | None = None
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def deals(self) -> int:
+        return self.rows - self.skipped
 
 
 @dataclass(frozen=True)
@@ -157,6 +167,10 @@ class ImportResult:
     deals: tuple[int, ...]
     new_companies: int
     new_contacts: int
+    new_people: int = 0
+    new_products: int = 0
+    skipped: int = 0
+    operation_id: int | None = None
 
 
 class ImportRejectedError(ValidationError):
@@ -171,22 +185,22 @@ class DealImportService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
 
-    def open(self, path: Any) -> TableFile:
+    def open(self, path: Any, encoding: str | None = None) -> TableFile:
         """The file's header and format; a ValidationError in the user's words if it can't be read."""
         from pathlib import Path
 
         try:
-            return open_table(Path(path))
+            return open_table(Path(path), encoding)
         except (TableReadError, OSError, UnicodeError) as exc:
             reason = exc.reason if isinstance(exc, TableReadError) else NOT_A_FILE
-            raise ValidationError.single("file", MSG_READ[reason]) from exc
+            raise ValidationError.single("file", MSG_READ[reason], encoding=encoding or "") from exc
 
     def preview(self, table: TableFile, limit: int = 3) -> list[list[str]]:
         """The first rows' cells as text, to show what each column holds."""
         rows: list[list[str]] = []
         try:
             for _line, cells in read_rows(table):
-                rows.append(["" if c is None else _text(c) for c in cells])
+                rows.append(["" if c is None else text(c) for c in cells])
                 if len(rows) >= limit:
                     break
         except (TableReadError, OSError, UnicodeError) as exc:
@@ -196,18 +210,26 @@ class DealImportService:
     def targets(self) -> list[tuple[str, Message | str]]:
         """(target, label) for every field a column can go to; custom labels are the user's own text."""
         with self._ctx.read() as session:
-            return target_labels(_custom_fields(session))
+            return target_labels(session, _custom_fields(session))
 
     def guess(self, header: Sequence[str], labels: Mapping[str, Sequence[str]]) -> dict[int, str]:
-        """A first mapping by column names: a target's key, its label(s) as shown, or a common alias.
-        `labels` are the words the user sees for each target (translated). Each target once."""
+        """A first mapping by column names: a target's key, its label(s) as shown, or a common alias,
+        in any case and with any separators ("deal_stage" is "Deal stage"). `labels` are the words
+        the user sees for each target (translated). Each target once."""
         words: dict[str, str] = {}
         for target, names in labels.items():
-            for name in (target, *names, *_ALIASES.get(target, ())):
-                words.setdefault(_fold(name), target)
+            for name in (target, *names, *ALIASES.get(target, ())):
+                words.setdefault(fold_name(name), target)
+        with self._ctx.read() as session:
+            for stage, pipeline in session.execute(
+                select(Stage.id, Pipeline.name).join(Pipeline, Pipeline.id == Stage.pipeline_id)
+            ):
+                name = session.get(Stage, stage).name  # type: ignore[union-attr]
+                for form in (f"date entered {name}", f"entered {name}", f"date entered {name} {pipeline}"):
+                    words.setdefault(fold_name(form), f"{ENTERED}{stage}")
         mapping: dict[int, str] = {}
         for column, name in enumerate(header):
-            found = words.get(_fold(name))
+            found = words.get(fold_name(name))
             if found is not None and found not in mapping.values():
                 mapping[column] = found
         return mapping
@@ -217,99 +239,180 @@ class DealImportService:
     ) -> ImportCheck:
         """Every row converted and validated as the import would; nothing is written."""
         with self._ctx.read() as session:
-            return _Importer(session, None, table, options).run(progress)
+            return _Importer(session, None, self._ctx, table, options).run(progress)
 
     def run(self, table: TableFile, options: ImportOptions, progress: Progress | None = None) -> ImportResult:
-        """Store all rows in one transaction; ImportRejectedError (nothing stored) if any has a
-        problem; CancelledError from `progress` rolls everything back."""
+        """Check every row, then store them all in one transaction; ImportRejectedError (nothing
+        stored, nothing even begun) if any row has a problem; CancelledError from `progress` rolls
+        everything back."""
         with self._ctx.write() as uow:
             if access_for(uow.session, uow.actor_id).grant(Entity.DEAL, Action.IMPORT).nothing:
                 raise PermissionDeniedError(
                     QT_TRANSLATE_NOOP("errors", "Your role does not let you import deals.")
                 )
-            mapped = [key for key in options.mapping.values() if key and key not in ("stage", "pipeline")]
+            mapped = [
+                key
+                for key in options.mapping.values()
+                if key and key not in NOT_DEAL_FIELDS and not key.startswith(ENTERED)
+            ]
             require_editable(uow.session, EntityType.DEAL, uow.actor_id, mapped)
-            importer = _Importer(uow.session, uow, table, options)
+            importer = _Importer(uow.session, uow, self._ctx, table, options)
             check = importer.run(progress)
             if not check.ok:
                 raise ImportRejectedError(check)
             uow.coalesce_events()
-            return ImportResult(tuple(importer.created), check.new_companies, check.new_contacts)
+            return ImportResult(
+                tuple(importer.created),
+                check.new_companies,
+                check.new_contacts,
+                check.new_people,
+                check.new_products,
+                check.skipped,
+                importer.operation_id,
+            )
 
 
-# -- one import -----------------------------------------------------------------------------------
+@dataclass
+class _Pending:
+    """A checked row, waiting for the write."""
+
+    number: int
+    stage: Stage
+    values: dict[str, Any]
+    custom: dict[int, Any]
+    contact_ids: list[int]  # stand-ins (< 0) for contacts the import creates
+    entered: dict[int, datetime]
+    external_id: str | None
+    products: list[tuple[int, str]]  # (product id or stand-in, name)
+    quantity: Decimal | None
+    price: Decimal | None
 
 
 class _Importer:
-    """Reads the rows, converts each cell, validates each row like the deal form, writes if asked."""
+    """Reads the rows, converts each cell, validates each row like the deal form; writes only when
+    every row is fine and this is the real import."""
 
     def __init__(
-        self, session: Session, uow: UnitOfWork | None, table: TableFile, options: ImportOptions
+        self,
+        session: Session,
+        uow: UnitOfWork | None,
+        context: ServiceContext,
+        table: TableFile,
+        options: ImportOptions,
     ) -> None:
         self.session = session
         self.uow = uow
+        self.ctx = context
         self.table = table
         self.options = options
         self.fields = _custom_fields(session)
         self.created: list[int] = []
-        self.problems: list[FieldProblem] = []
-        self.problem_count = 0
-        self._pipelines = {_fold(p.name): p for p in session.scalars(select(Pipeline))}
+        self.operation_id: int | None = None
+        self.problems = GroupedProblems()
+        self.notes: list[Message] = []
+        self.pending: list[_Pending] = []
+        self.skipped = 0
+        self.now = utcnow()
+        self.decimal_comma = bool(options.decimal_comma)
+        mapped = options.values
+        self.pipelines = Names(
+            "pipeline", ((p.name, p) for p in session.scalars(select(Pipeline))), mapped.get("pipeline")
+        )
         self._default_pipeline = session.scalar(
             select(Pipeline).order_by(Pipeline.is_default.desc(), Pipeline.sort, Pipeline.id).limit(1)
         )
-        self._stages: dict[int, list[Stage]] = {}
+        self._stages: dict[int, Names] = {}
+        self._stage_lists: dict[int, list[Stage]] = {}
         self._stage_needs: dict[int, bool] = {}
-        self._batch: list[tuple[Stage, dict[str, Any], list[int], dict[int, list[Any]]]] = []
         for stage in session.scalars(select(Stage).order_by(Stage.sort, Stage.id)):
-            self._stages.setdefault(stage.pipeline_id, []).append(stage)
-        self._users: dict[str, int] = {}
+            self._stage_lists.setdefault(stage.pipeline_id, []).append(stage)
+        for pipeline_id, stages in self._stage_lists.items():
+            self._stages[pipeline_id] = Names("stage", ((s.name, s) for s in stages), mapped.get("stage"))
+        self._stage_order = {s.id: s.sort for stages in self._stage_lists.values() for s in stages}
+        people: list[tuple[str, int]] = []
         for user in session.scalars(select(User)):
-            for name in (user.name, user.login, user.email):
-                if name:
-                    self._users.setdefault(_fold(name), user.id)
-        self._sources: dict[str, str] = {}
-        for code, label in DEAL_SOURCES.items():
-            for name in (code, label.template):
-                self._sources[_fold(name)] = code
-        for name, code in options.value_names.get("source", {}).items():
-            self._sources[_fold(name)] = code
+            people += [(name, user.id) for name in (user.name, user.login, user.email) if name]
+        self.users = Names("responsible", people, mapped.get("responsible"))
+        sources = [(code, code) for code in DEAL_SOURCES]
+        sources += [(label.template, code) for code, label in DEAL_SOURCES.items()]
+        sources += [(name, code) for name, code in options.value_names.get("source", {}).items()]
+        self.sources = Names("source", sources, mapped.get("source"))
+        self.products = Names(
+            "product",
+            ((p.name, p.id) for p in session.scalars(select(Product).order_by(Product.id))),
+            mapped.get("product"),
+        )
+        self._choices = {
+            info.id: Names(
+                f"uf:{info.id}", ((o.label, o.id) for o in info.options), mapped.get(f"uf:{info.id}")
+            )
+            for info in self.fields.values()
+            if info.field_type is FieldType.LIST
+        }
         self._companies: dict[str, int] | None = None  # read when first needed
         self._contacts: dict[str, int] | None = None
-        self._next_new = -1  # stand-in ids of companies/contacts the check would create
-        self.new_companies = 0
-        self.new_contacts = 0
+        self._next_new = -1  # stand-in ids of what the import creates
+        self.new_companies: dict[str, tuple[str, int]] = {}  # folded name -> (name, stand-in)
+        self.new_contacts: dict[str, tuple[str, int]] = {}
+        self.new_people: dict[str, tuple[str, int]] = {}
+        self.new_products: dict[str, tuple[str, int]] = {}
+        self._known_ids: dict[str, int] = {}
+        self._seen_ids: set[str] = set()
+        self._no_created = self._no_closed = 0
+        self._closed_from_close_date = self._created_from_begin = 0
+        self._targets = set(options.mapping.values())
+        self._pipeline_of = {s.id: s.pipeline_id for stages in self._stage_lists.values() for s in stages}
 
     # -- driving ----------------------------------------------------------------------------
 
     def run(self, progress: Progress | None) -> ImportCheck:
         self._check_mapping()
-        total = count_rows(self.table) if progress is not None else 0
-        if progress is not None:
-            progress(0, total)
-        rows = 0
-        for number, cells in read_rows(self.table):
-            rows += 1
-            self._row(number, cells)
-            if progress is not None and rows % PROGRESS_EVERY == 0:
-                progress(rows, total)
-        self._write()
+        rows = list(read_rows(self.table))
         if not rows:
             raise ValidationError.single("file", MSG_NO_ROWS)
+        writing_too = self.uow is not None
+        total = len(rows) * (2 if writing_too else 1)
         if progress is not None:
-            progress(rows, total)
-        return ImportCheck(
-            rows,
-            tuple(self.problems),
-            self.problem_count - len(self.problems),
-            self.new_companies,
-            self.new_contacts,
+            progress(0, total)
+        if self.table.encoding and not self.table.encoding_sure:
+            self.notes.append(Message(NOTE_ENCODING, {"encoding": encoding_name(self.table.encoding)}))
+        self._decide_decimal_mark(rows)
+        self._read_known_ids()
+        for done, (number_, cells) in enumerate(rows, start=1):
+            self._row(number_, cells)
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, total)
+        self._say_assumptions()
+        if self.new_people:
+            self._check_people_rights()
+        listed, more = self.problems.listed()
+        check = ImportCheck(
+            rows=len(rows),
+            problems=listed,
+            more_problems=more,
+            new_companies=len(self.new_companies),
+            new_contacts=len(self.new_contacts),
+            new_people=len(self.new_people),
+            new_products=len(self.new_products),
+            skipped=self.skipped,
+            unmapped=tuple(
+                name
+                for column, name in enumerate(self.table.header)
+                if name and column not in self.options.mapping
+            ),
+            notes=tuple(self.notes),
+            unknown=tuple(self._unknown()),
+            decimal_comma=self.decimal_comma,
+            encoding=self.table.encoding,
         )
+        if self.uow is not None and check.ok:
+            self._write(progress, len(rows), total)
+        return check
 
     def _check_mapping(self) -> None:
         problems = Problems()
         seen: dict[str, int] = {}
-        labels = dict(target_labels(self.fields))
+        labels = dict(target_labels(self.session, self.fields))
         for column, target in sorted(self.options.mapping.items()):
             if target in seen:
                 problems.add(
@@ -324,34 +427,149 @@ class _Importer:
             problems.add("title", MSG_NO_TITLE)
         problems.raise_if_any()
 
-    def _problem(self, number: int, problem: FieldProblem) -> None:
-        self.problem_count += 1
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(
-                FieldProblem(problem.field, Message(MSG_ROW, {"row": number, "problem": problem.message}))
+    def _decide_decimal_mark(self, rows: Sequence[tuple[int, list[Any]]]) -> None:
+        """One decimal mark for the whole file, from every number in it: a column whose numbers only
+        make sense with the other mark is a problem, never a number 100 times too large."""
+        columns = [
+            (c, self.table.header[c])
+            for c, target in self.options.mapping.items()
+            if target in NUMBER_TARGETS or self._is_number_field(target)
+        ]
+        if not columns:
+            return
+        seen = decimal_mark((n, name, cells[c]) for n, cells in rows for c, name in columns)
+        if seen.mixed:
+            assert seen.comma is not None
+            assert seen.point is not None
+            self.problems.add(
+                None,
+                FieldProblem(
+                    "file",
+                    Message(
+                        MSG_MIXED_MARKS,
+                        {
+                            "comma": seen.comma[2],
+                            "comma_row": seen.comma[0],
+                            "point": seen.point[2],
+                            "point_row": seen.point[0],
+                        },
+                    ),
+                ),
             )
+            return
+        wanted = self.options.decimal_comma
+        shown = seen.comma or seen.point
+        if shown is None:
+            self.decimal_comma = bool(wanted)
+            return
+        comma = seen.comma is not None
+        row, column, value = shown
+        if wanted is not None and wanted != comma:
+            template = MSG_COMMA_NEEDED if comma else MSG_POINT_NEEDED
+            self.problems.add(
+                None, FieldProblem("file", Message(template, {"value": value, "column": column, "row": row}))
+            )
+            return
+        self.decimal_comma = comma
+        self.notes.append(
+            Message(NOTE_COMMA if comma else NOTE_POINT, {"value": value, "column": column, "row": row})
+        )
+
+    def _is_number_field(self, target: str) -> bool:
+        if not target.startswith("uf:"):
+            return False
+        info = self.fields.get(int(target[3:]))
+        return info is not None and info.field_type in (FieldType.INTEGER, FieldType.DECIMAL, FieldType.MONEY)
+
+    def _read_known_ids(self) -> None:
+        if "external_id" not in self.options.mapping.values():
+            return
+        self._known_ids = dict(
+            self.session.execute(
+                select(ImportKey.external_id, ImportKey.entity_id).where(
+                    ImportKey.entity_type == "deal", ImportKey.system == self.options.system
+                )
+            )
+        )
+
+    def _say_assumptions(self) -> None:
+        targets = {t: c for c, t in self.options.mapping.items()}
+        if "closed_at" not in targets and "close_date" in targets and self._closed_from_close_date:
+            self.notes.append(
+                Message(NOTE_CLOSED_FROM_CLOSE_DATE, {"column": self.table.header[targets["close_date"]]})
+            )
+        if self._no_closed:
+            self.notes.append(Message(NOTE_CLOSED_TODAY, {"count": self._no_closed}))
+        if "created_at" not in targets and "begin_date" in targets and self._created_from_begin:
+            self.notes.append(
+                Message(NOTE_CREATED_FROM_BEGIN, {"column": self.table.header[targets["begin_date"]]})
+            )
+        if self._no_created and "created_at" in targets:
+            self.notes.append(Message(NOTE_CREATED_TODAY, {"count": self._no_created}))
+        if self.skipped:
+            self.notes.append(Message(NOTE_SKIPPED, {"count": self.skipped}))
+        if self.new_people:
+            self.notes.append(Message(NOTE_NEW_PEOPLE))
+
+    def _check_people_rights(self) -> None:
+        from app.services.access.scope import require_settings
+
+        try:
+            require_settings(self.session, self.ctx.actor_id, "user")
+        except ServiceError:
+            self.problems.add(None, FieldProblem("responsible_id", Message(MSG_PEOPLE_RIGHTS)))
+
+    def _unknown(self) -> list[UnknownValue]:
+        out: list[UnknownValue] = []
+        for names in (
+            self.pipelines,
+            *self._stages.values(),
+            self.users,
+            self.sources,
+            self.products,
+            *self._choices.values(),
+        ):
+            out += names.unknown()
+        if self.options.create_users:
+            out = [u for u in out if u.target != "responsible"]
+        if self.options.create_missing:
+            out = [u for u in out if u.target != "product" or u.suggestion is not None]
+        return out
 
     # -- one row ----------------------------------------------------------------------------
 
-    def _row(self, number: int, cells: Sequence[Any]) -> None:
-        row = _Row()
+    def _row(self, number_: int, cells: Sequence[Any]) -> None:
+        row = Row()
         for column, target in self.options.mapping.items():
             raw = cells[column] if column < len(cells) else None
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if is_blank(raw):
                 continue
             header = self.table.header[column]
             if target.startswith("uf:"):
                 found = self.fields.get(int(target[3:]))
                 if found is not None:
                     row.custom[found.id] = self._custom(row.problems, found, header, raw)
+            elif target.startswith(ENTERED):
+                when = moment(raw, self.options.day_first)
+                if when is None:
+                    row.problems.add(target, MSG_DATE, value=text(raw), column=header)
+                else:
+                    row.entered[int(target[len(ENTERED) :])] = when
             else:
-                _READERS.get(target, _read_text)(self, row, target, header, raw)
+                READERS.get(target, read_text)(self, row, target, header, raw)
+        if row.external_id is not None:
+            if row.external_id in self._seen_ids:
+                row.problems.add("external_id", MSG_DUPLICATE_ID, value=row.external_id)
+            self._seen_ids.add(row.external_id)
+            if row.external_id in self._known_ids:
+                if self.options.duplicates == SKIP:
+                    self.skipped += 1
+                    return
+                row.problems.add("external_id", MSG_IMPORTED_BEFORE, system=self.options.system)
         problems, values, custom = row.problems, row.values, row.custom
-        pipeline, stage = row.pipeline, row.stage
-        new_company, new_contacts, contact_ids = row.new_company, row.new_contacts, row.contact_ids
         values.setdefault("title", "")
-        target_pipeline = pipeline or self._pipeline()
-        target_stage = self._stage(problems, target_pipeline, stage)
+        target_pipeline = row.pipeline or self._pipeline()
+        target_stage = self._stage(problems, target_pipeline, row.stage)
         known: dict[str, Any] = {k: values.pop(k) for k in ("company_id", "responsible_id") if k in values}
         cleaned: dict[str, Any] = {}
         try:
@@ -362,43 +580,101 @@ class _Importer:
             if info.required and info.id not in custom:
                 problems.add(f"uf:{info.code}", MSG_REQUIRED, label=Message(info.label))
         cleaned_custom = clean_values(self.session, problems, self.fields, custom)
+        if target_stage is not None:
+            self._dates(problems, row, cleaned, target_stage)
         if not problems and target_stage is not None and self._required(target_stage):
             pending = {**cleaned, **{f"uf:{self.fields[i].code}": v for i, v in cleaned_custom.items()}}
-            if new_company:
+            if row.new_company:
                 pending["company_id"] = -1
-            pending["contact_ids"] = [*contact_ids, *new_contacts]
+            pending["contact_ids"] = [*row.contact_ids, *row.new_contacts]
             try:
                 missing_for_stage(self.session, target_stage, [0], pending={0: pending})
             except MissingFieldsError as exc:
                 problems.extend(exc.problems)
         if problems or target_stage is None:
             for problem in _problems(problems):
-                self._problem(number, problem)
+                self.problems.add(number_, problem)
             return
-        # -- valid: count what would be created, and write if this is the real import ----------
-        if new_company:
-            values_company = self._remember_company(new_company)
-            cleaned["company_id"] = values_company
-        for name in new_contacts:
-            contact_ids.append(self._remember_contact(name))
-        if self.uow is None or self.problem_count:
-            return  # checking only, or the import already failed: keep checking, write nothing
-        self._batch.append((target_stage, cleaned, list(dict.fromkeys(contact_ids)), cleaned_custom))
-        if len(self._batch) >= WRITE_BATCH:
-            self._write()
+        # -- valid: count what would be created; keep the row for the write ----------------------
+        if row.new_company:
+            cleaned["company_id"] = self._new(self.new_companies, row.new_company)
+        if row.new_user:
+            cleaned["responsible_id"] = self._new(self.new_people, row.new_user)
+        contact_ids = list(row.contact_ids)
+        for name in row.new_contacts:
+            contact_ids.append(self._new(self.new_contacts, name))
+        products: list[tuple[int, str]] = []
+        for name in row.products:
+            found, ident = self.products.find(name)
+            if found and ident is not None:
+                products.append((ident, text(name)))
+            elif not found:
+                products.append((self._new(self.new_products, " ".join(text(name).split())), text(name)))
+        if self.problems:
+            return  # the import fails anyway: keep checking, keep nothing
+        self.pending.append(
+            _Pending(
+                number_,
+                target_stage,
+                cleaned,
+                cleaned_custom,
+                list(dict.fromkeys(contact_ids)),
+                row.entered,
+                row.external_id,
+                products,
+                row.quantity,
+                row.price,
+            )
+        )
 
-    def _write(self) -> None:
-        if self.uow is None or self.problem_count or not self._batch:
-            self._batch.clear()
-            return
-        ids = insert_deals(
-            self.uow, [(stage, values, contacts) for stage, values, contacts, _ in self._batch]
-        )
-        insert_values(
-            self.session, self.fields, [(i, item[3]) for i, item in zip(ids, self._batch, strict=True)]
-        )
-        self.created.extend(ids)
-        self._batch.clear()
+    def _new(self, table: dict[str, tuple[str, int]], name: str) -> int:
+        key = fold(name)
+        if key not in table:
+            table[key] = (name, self._next_new)
+            self._next_new -= 1
+        return table[key][1]
+
+    def _dates(self, problems: Problems, row: Row, cleaned: dict[str, Any], stage: Stage) -> None:
+        """Creation, closing and stage dates of the deal, in `cleaned`."""
+        closed = stage.semantic is not StageSemantic.IN_PROGRESS
+        created = row.created_at
+        if created is None and cleaned.get("begin_date") is not None and "created_at" not in self._targets:
+            created = day_moment(cleaned["begin_date"])
+            self._created_from_begin += 1
+        if created is None:
+            self._no_created += 1
+        closed_at = None
+        if closed:
+            closed_at = row.closed_at
+            if (
+                closed_at is None
+                and "closed_at" not in self._targets
+                and cleaned.get("close_date") is not None
+            ):
+                closed_at = day_moment(cleaned["close_date"])
+                self._closed_from_close_date += 1
+            if closed_at is None:
+                self._no_closed += 1
+        for label, when in (("created_at", created), ("closed_at", closed_at)):
+            if when is not None and when > self.now:
+                problems.add(label, MSG_FUTURE, label=label_of(label), value=when.date().isoformat())
+        if created is not None and closed_at is not None and closed_at < created:
+            problems.add(
+                "closed_at",
+                MSG_CLOSED_BEFORE,
+                closed=closed_at.date().isoformat(),
+                created=created.date().isoformat(),
+            )
+        cleaned["created_at"] = created or self.now
+        if closed:
+            cleaned["closed_at"] = closed_at or self.now
+        cleaned.setdefault("begin_date", None)  # blank stays blank
+        pipeline_id = stage.pipeline_id
+        row.entered = {s: w for s, w in row.entered.items() if self._pipeline_of.get(s) == pipeline_id}
+        final = row.entered.get(stage.id) or (closed_at if closed else None)
+        if final is None:
+            final = max([*row.entered.values()], default=None) or cleaned["created_at"]
+        cleaned["stage_changed_at"] = final
 
     def _required(self, stage: Stage) -> bool:
         """Whether the stage needs any fields (asked once per stage, not per row)."""
@@ -414,119 +690,115 @@ class _Importer:
     def _stage(self, problems: Problems, pipeline: Pipeline | None, name: Any) -> Stage | None:
         if pipeline is None:
             return None
-        stages = self._stages.get(pipeline.id, [])
+        stages = self._stage_lists.get(pipeline.id, [])
         if name is None:
             return stages[0] if stages else None
-        found = next((s for s in stages if _fold(s.name) == _fold(name)), None)
-        if found is None:
-            problems.add("stage_id", MSG_NO_STAGE, value=_text(name), pipeline=pipeline.name)
-        return found
+        names = self._stages[pipeline.id]
+        found, stage = names.find(name)
+        if not found or stage is None:
+            unknown_problem(problems, names, "stage_id", MSG_NO_STAGE, name, pipeline=pipeline.name)
+            return None
+        return stage  # type: ignore[no-any-return]
 
     def _custom(self, problems: Problems, info: CustomFieldInfo, column: str, raw: Any) -> Any:
         """A cell as the field's type wants it; the field's own checks come after (clean_values)."""
         kind = info.field_type
-        parts = _split(raw) if info.multiple and kind is not FieldType.TEXT else [raw]
+        parts = split(raw) if info.multiple and kind is not FieldType.TEXT else [raw]
         converted: list[Any] = []
         for part in parts:
             value: Any = part
             if kind in (FieldType.INTEGER, FieldType.DECIMAL, FieldType.MONEY):
-                value = _number(part, self.options.decimal_comma)
+                value = number(part, self.decimal_comma)
                 if value is None:
-                    problems.add(f"uf:{info.code}", MSG_NUMBER, value=_text(part), column=column)
+                    problems.add(f"uf:{info.code}", MSG_NUMBER, value=text(part), column=column)
                     return None
             elif kind is FieldType.DATE:
-                value = _date(part, self.options.day_first)
+                value = date_of(part, self.options.day_first)
             elif kind is FieldType.DATETIME:
-                value = _datetime(part, self.options.day_first)
+                value = datetime_of(part, self.options.day_first)
             elif kind is FieldType.BOOLEAN:
-                value = _yes_no(part)
+                value = yes_no(part)
             elif kind is FieldType.LIST:
-                value = next((o.id for o in info.options if _fold(o.label) == _fold(part)), None)
-                if value is None:
-                    problems.add(
-                        f"uf:{info.code}", MSG_NO_CHOICE, value=_text(part), label=Message(info.label)
+                names = self._choices[info.id]
+                found, value = names.find(part)
+                if not found:
+                    unknown_problem(
+                        problems, names, f"uf:{info.code}", MSG_NO_CHOICE, part, label=Message(info.label)
                     )
                     return None
-            elif kind is FieldType.EMPLOYEE:
-                value = self._users.get(_fold(part))
                 if value is None:
-                    problems.add(f"uf:{info.code}", MSG_NO_USER, value=_text(part))
+                    continue  # mapped to blank
+            elif kind is FieldType.EMPLOYEE:
+                value = self.users.get(part)
+                if value is None:
+                    problems.add(f"uf:{info.code}", MSG_NO_USER, value=text(part))
                     return None
             elif kind is FieldType.COMPANY:
-                value = self._company(_text(part))
-                if value is None or value < 0:
-                    problems.add(f"uf:{info.code}", MSG_NO_COMPANY, value=_text(part))
+                value = self.company(text(part))
+                if value is None:
+                    problems.add(f"uf:{info.code}", MSG_NO_COMPANY, value=text(part))
                     return None
             elif kind is FieldType.CONTACT:
-                value = self._contact(_text(part))
-                if value is None or value < 0:
-                    problems.add(f"uf:{info.code}", MSG_NO_CONTACT, value=_text(part))
+                value = self.contact(text(part))
+                if value is None:
+                    problems.add(f"uf:{info.code}", MSG_NO_CONTACT, value=text(part))
                     return None
             else:
-                value = _text(part)
+                value = text(part)
             if value is None:
                 template = {FieldType.DATE: MSG_DATE, FieldType.DATETIME: MSG_DATETIME}.get(kind, MSG_YES_NO)
-                problems.add(f"uf:{info.code}", template, value=_text(part), column=column)
+                problems.add(f"uf:{info.code}", template, value=text(part), column=column)
                 return None
             if kind is FieldType.INTEGER and isinstance(value, Decimal):
                 value = int(value) if value == value.to_integral_value() else str(value)
             converted.append(value)
-        return converted if info.multiple else converted[0]
+        if info.multiple:
+            return converted
+        return converted[0] if converted else None
 
     # -- companies and contacts by name ------------------------------------------------------
 
-    def _company(self, name: str) -> int | None:
+    def company(self, name: str) -> int | None:
         if self._companies is None:
-            self._companies = {}
-            for ident, title in self.session.execute(select(Company.id, Company.title).order_by(Company.id)):
-                self._companies.setdefault(_fold(title), ident)
-        return self._companies.get(_fold(name))
+            self._companies = writing.company_names(self.session)
+        return self._companies.get(fold(name))
 
-    def _contact(self, name: str) -> int | None:
+    def contact(self, name: str) -> int | None:
         if self._contacts is None:
-            self._contacts = {}
-            rows = self.session.execute(
-                select(Contact.id, Contact.first_name, Contact.last_name).order_by(Contact.id)
+            self._contacts = writing.contact_names(self.session)
+        return self._contacts.get(fold(name))
+
+    # -- the write ----------------------------------------------------------------------------
+
+    def _write(self, progress: Progress | None, rows: int, total: int) -> None:
+        assert self.uow is not None
+        uow = self.uow
+        self.operation_id = writing.import_operation(uow, len(self.pending))
+        real: dict[int, int] = {}
+        real.update(writing.create_companies(uow, list(self.new_companies.values())))
+        real.update(writing.create_contacts(uow, list(self.new_contacts.values())))
+        real.update(writing.create_products(uow, list(self.new_products.values())))
+        if self.new_people:
+            from app.services.access.users import UserService
+
+            people = UserService(self.ctx)
+            real.update(writing.create_people(uow, people, list(self.new_people.values())))
+        done = rows
+        for start in range(0, len(self.pending), WRITE_BATCH):
+            batch = self.pending[start : start + WRITE_BATCH]
+            for item in batch:
+                for key in ("company_id", "responsible_id"):
+                    if (item.values.get(key) or 0) < 0:
+                        item.values[key] = real[item.values[key]]
+                item.contact_ids = [real.get(i, i) for i in item.contact_ids]
+                item.products = [(real.get(i, i), name) for i, name in item.products]
+            ids = writing.insert_imported_deals(
+                uow, self.fields, batch, self._stage_order, self.operation_id, self.options.system
             )
-            for ident, first, last in rows:
-                self._contacts.setdefault(_fold(f"{first} {last}"), ident)
-        return self._contacts.get(_fold(name))
-
-    def _remember_company(self, name: str) -> int:
-        assert self._companies is not None
-        ident = self._companies.get(_fold(name))
-        if ident is not None:  # named by an earlier row
-            return ident
-        self.new_companies += 1
-        if self.uow is not None and not self.problem_count:
-            ident = create_company(self.uow, name).id
-        else:
-            ident, self._next_new = self._next_new, self._next_new - 1
-        self._companies[_fold(name)] = ident
-        return ident
-
-    def _remember_contact(self, name: str) -> int:
-        assert self._contacts is not None
-        ident = self._contacts.get(_fold(name))
-        if ident is not None:
-            return ident
-        self.new_contacts += 1
-        if self.uow is not None and not self.problem_count:
-            ident = new_contact_in(self.uow, name).id
-        else:
-            ident, self._next_new = self._next_new, self._next_new - 1
-        self._contacts[_fold(name)] = ident
-        return ident
-
-
-# -- reading cells ----------------------------------------------------------------------------------
-
-
-def target_labels(fields: Mapping[int, CustomFieldInfo]) -> list[tuple[str, Message | str]]:
-    standard: list[tuple[str, Message | str]] = [
-        (key, FIELD_LABELS[_LABEL_KEYS.get(key, key)]) for key in STANDARD_TARGETS
-    ]
-    return standard + [(f"uf:{f.id}", f.label) for f in fields.values()]
+            self.created.extend(ids)
+            done += len(batch)
+            if progress is not None:
+                progress(min(done, total), total)
 
 
 def _custom_fields(session: Session) -> dict[int, CustomFieldInfo]:
@@ -546,200 +818,3 @@ def _problems(problems: Problems) -> list[FieldProblem]:
     except ValidationError as exc:
         return list(exc.problems)
     return []
-
-
-def _fold(value: Any) -> str:
-    """Compare names as people mean them: any case, any spacing, composed umlauts."""
-    return " ".join(unicodedata.normalize("NFC", str(value)).casefold().split())
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _split(value: Any) -> list[Any]:
-    if not isinstance(value, str):
-        return [value]
-    return [part.strip() for part in re.split(r"[;,\n]", value) if part.strip()]
-
-
-def _number(value: Any, decimal_comma: bool) -> Decimal | None:
-    """1234.5, "1.234,50 €", "EUR 1,234.50", "60 %": a Decimal; None if it isn't a number."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    text = _CURRENCY_MARKS.sub("", str(value).strip()).replace("\u00a0", "").replace(" ", "").replace("'", "")
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-    else:
-        decimal = "," if decimal_comma else "."
-    thousands = "." if decimal == "," else ","
-    text = text.replace(thousands, "").replace(decimal, ".")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
-
-
-_DATE_FORMATS_DAY_FIRST = ("%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y")
-_DATE_FORMATS_MONTH_FIRST = ("%d.%m.%Y", "%d.%m.%y", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y")
-
-
-def _date(value: Any, day_first: bool) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    when = _datetime(text, day_first)
-    return when.date() if when is not None else None
-
-
-def _datetime(value: Any, day_first: bool) -> datetime | None:
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime.combine(value, time())
-    text = " ".join(_text(value).replace("T", " ").split())
-    day_text, _, time_text = text.partition(" ")
-    try:
-        day = date.fromisoformat(day_text)
-    except ValueError:
-        day = None
-        for pattern in _DATE_FORMATS_DAY_FIRST if day_first else _DATE_FORMATS_MONTH_FIRST:
-            try:
-                day = datetime.strptime(day_text, pattern).date()  # noqa: DTZ007 - a calendar day
-                break
-            except ValueError:
-                continue
-    if day is None:
-        return None
-    if not time_text:
-        return datetime.combine(day, time())
-    try:
-        return datetime.combine(day, time.fromisoformat(time_text.removesuffix(" Uhr")))
-    except ValueError:
-        return None
-
-
-def _yes_no(value: Any) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    text = _fold(value)
-    if text in _YES:
-        return True
-    if text in _NO:
-        return False
-    return None
-
-
-# -- reading a row's cells: one reader per kind of column ------------------------------------------
-
-
-@dataclass
-class _Row:
-    """What one row's cells said, and what was wrong with them."""
-
-    problems: Problems = field(default_factory=Problems)
-    values: dict[str, Any] = field(default_factory=dict)
-    custom: dict[int, Any] = field(default_factory=dict)
-    pipeline: Any = None
-    stage: Any = None  # the cell as it was: found once the pipeline is known
-    new_company: str | None = None
-    new_contacts: list[str] = field(default_factory=list)
-    contact_ids: list[int] = field(default_factory=list)
-
-
-def _read_text(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
-    row.values[target] = _text(raw)  # title, currency, comments
-
-
-def _read_pipeline(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
-    row.pipeline = importer._pipelines.get(_fold(raw))
-    if row.pipeline is None:
-        row.problems.add("pipeline_id", MSG_NO_PIPELINE, value=_text(raw))
-
-
-def _read_stage(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
-    row.stage = raw
-
-
-def _read_number(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
-    value = _number(raw, importer.options.decimal_comma)
-    if value is None:
-        row.problems.add(target, MSG_NUMBER, value=_text(raw), column=header)
-    else:
-        row.values[target] = int(value) if target == "probability" else value
-
-
-def _read_date(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
-    day = _date(raw, importer.options.day_first)
-    if day is None:
-        row.problems.add(target, MSG_DATE, value=_text(raw), column=header)
-    else:
-        row.values[target] = day
-
-
-def _read_responsible(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
-    user_id = importer._users.get(_fold(raw))
-    if user_id is None:
-        row.problems.add("responsible_id", MSG_NO_USER, value=_text(raw))
-    row.values["responsible_id"] = user_id
-
-
-def _read_source(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
-    code = importer._sources.get(_fold(raw))
-    if code is None:
-        row.problems.add("source", MSG_NO_SOURCE, value=_text(raw))
-    row.values["source"] = code
-
-
-def _read_company(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
-    company_id = importer._company(_text(raw))
-    if company_id is not None and company_id > 0:
-        row.values["company_id"] = company_id
-    elif importer.options.create_missing:  # unknown, or new from an earlier row
-        row.new_company = " ".join(_text(raw).split())
-    else:
-        row.problems.add("company_id", MSG_NO_COMPANY, value=_text(raw))
-
-
-def _read_contacts(importer: _Importer, row: _Row, target: str, header: str, raw: Any) -> None:
-    for name in re.split(r"[;\n]", _text(raw)):
-        if not name.strip():
-            continue
-        contact_id = importer._contact(name)
-        if contact_id is not None and contact_id > 0:
-            row.contact_ids.append(contact_id)
-        elif importer.options.create_missing:
-            row.new_contacts.append(" ".join(name.split()))
-        else:
-            row.problems.add("contact_ids", MSG_NO_CONTACT, value=name.strip())
-
-
-_Reader = Callable[[_Importer, _Row, str, str, Any], None]
-_READERS: dict[str, _Reader] = {
-    "pipeline": _read_pipeline,
-    "stage": _read_stage,
-    "amount": _read_number,
-    "probability": _read_number,
-    "begin_date": _read_date,
-    "close_date": _read_date,
-    "responsible": _read_responsible,
-    "source": _read_source,
-    "company": _read_company,
-    "contacts": _read_contacts,
-}

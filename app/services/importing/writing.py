@@ -1,0 +1,181 @@
+"""An import's write, after every row passed its check: what the rows name and Dealdesk lacks
+(companies, contacts, products, people) made in a few statements, then the deals in batches with
+their history, stays, contacts, custom values, product rows and their IDs from the other program —
+all under one operation, the import, whose history entries say which records it made."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from app.models import Company, Contact, DealProductRow, ImportKey, Operation, Product, utcnow
+from app.services.core.context import UnitOfWork
+from app.services.core.records import base_currency
+from app.services.deals.writes import insert_deals
+from app.services.fields.custom_fields import CustomFieldInfo, insert_values
+from app.services.importing.cells import fold
+from app.services.importing.dates import stays
+
+if TYPE_CHECKING:
+    from app.services.access.users import UserService
+    from app.services.importing.deals import _Pending
+
+CHUNK = 500
+
+
+def company_names(session: Session) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for ident, title in session.execute(select(Company.id, Company.title).order_by(Company.id)):
+        names.setdefault(fold(title), ident)
+    return names
+
+
+def contact_names(session: Session) -> dict[str, int]:
+    names: dict[str, int] = {}
+    rows = session.execute(select(Contact.id, Contact.first_name, Contact.last_name).order_by(Contact.id))
+    for ident, first, last in rows:
+        names.setdefault(fold(f"{first} {last}"), ident)
+    return names
+
+
+def import_operation(uow: UnitOfWork, count: int) -> int:
+    """The import as one operation: its records' "created" entries carry its id."""
+    operation = Operation(kind="import", entity_type="deal", count=count, user_id=uow.actor_id, at=utcnow())
+    uow.session.add(operation)
+    uow.session.flush()
+    return operation.id
+
+
+def _insert(
+    uow: UnitOfWork, model: Any, kind: str, rows: list[dict[str, Any]], titles: list[str]
+) -> list[int]:
+    ids: list[int] = []
+    for start in range(0, len(rows), CHUNK):
+        ids += uow.session.scalars(
+            insert(model).returning(model.id, sort_by_parameter_order=True), rows[start : start + CHUNK]
+        )
+    uow.history.created_many(kind, [(i, 1, t) for i, t in zip(ids, titles, strict=True)])
+    uow.emit(f"{kind}.created", ids)
+    return ids
+
+
+def create_companies(uow: UnitOfWork, new: Sequence[tuple[str, int]]) -> dict[int, int]:
+    """Companies the file names: stand-in id -> new id."""
+    if not new:
+        return {}
+    who = {"responsible_id": uow.actor_id, "created_by_id": uow.actor_id, "updated_by_id": uow.actor_id}
+    rows = [{"title": name[:255], "version": 1, **who} for name, _stand_in in new]
+    ids = _insert(uow, Company, "company", rows, [name for name, _ in new])
+    return {stand_in: ident for (_name, stand_in), ident in zip(new, ids, strict=True)}
+
+
+def create_contacts(uow: UnitOfWork, new: Sequence[tuple[str, int]]) -> dict[int, int]:
+    """Contacts the file names ("Anna Maria Weber": first "Anna Maria", last "Weber")."""
+    if not new:
+        return {}
+    who = {"responsible_id": uow.actor_id, "created_by_id": uow.actor_id, "updated_by_id": uow.actor_id}
+    rows = []
+    for name, _stand_in in new:
+        first, _, last = " ".join(name.split()).rpartition(" ")
+        rows.append({"first_name": first[:100], "last_name": last[:100], "version": 1, **who})
+    ids = _insert(uow, Contact, "contact", rows, [name for name, _ in new])
+    return {stand_in: ident for (_name, stand_in), ident in zip(new, ids, strict=True)}
+
+
+def create_products(uow: UnitOfWork, new: Sequence[tuple[str, int]]) -> dict[int, int]:
+    """Products the file names and the catalog lacks (no price: the deals' rows have theirs)."""
+    if not new:
+        return {}
+    currency = base_currency(uow.session)
+    rows = [{"name": name[:255], "currency": currency, "price": Decimal(0), "version": 1} for name, _ in new]
+    ids = _insert(uow, Product, "product", rows, [name for name, _ in new])
+    return {stand_in: ident for (_name, stand_in), ident in zip(new, ids, strict=True)}
+
+
+def create_people(uow: UnitOfWork, people: UserService, new: Sequence[tuple[str, int]]) -> dict[int, int]:
+    """People the file names as responsible: a login from their name, no password and no roles yet."""
+    taken = {fold(login) for login in uow.session.scalars(select(people.model.login))}
+    made: dict[int, int] = {}
+    for name, stand_in in new:
+        base = ".".join(part for part in fold(name).replace(",", " ").split() if part)[:90] or "user"
+        login, n = base, 1
+        while fold(login) in taken:
+            n += 1
+            login = f"{base}{n}"
+        taken.add(fold(login))
+        made[stand_in] = people.create_in(uow, {"login": login, "name": name[:200]}).id
+    return made
+
+
+def insert_imported_deals(
+    uow: UnitOfWork,
+    fields: Mapping[int, CustomFieldInfo],
+    batch: Sequence[_Pending],
+    order: Mapping[int, int],
+    operation_id: int,
+    system: str,
+) -> list[int]:
+    """A batch of checked rows as deals, with everything that hangs on them."""
+    session = uow.session
+    ids = insert_deals(
+        uow,
+        [(item.stage, item.values, item.contact_ids) for item in batch],
+        stays=[stays(item.stage.id, item.values["stage_changed_at"], item.entered, order) for item in batch],
+        operation_id=operation_id,
+    )
+    insert_values(session, fields, [(i, item.custom) for i, item in zip(ids, batch, strict=True)])
+    product_rows = [
+        row for deal_id, item in zip(ids, batch, strict=True) for row in _product_rows(session, deal_id, item)
+    ]
+    if product_rows:
+        session.execute(insert(DealProductRow), product_rows)
+    keys = [
+        {
+            "entity_type": "deal",
+            "system": system,
+            "external_id": item.external_id,
+            "entity_id": deal_id,
+            "operation_id": operation_id,
+        }
+        for deal_id, item in zip(ids, batch, strict=True)
+        if item.external_id is not None
+    ]
+    if keys:
+        session.execute(insert(ImportKey), keys)
+    return ids
+
+
+def _product_rows(session: Session, deal_id: int, item: _Pending) -> list[dict[str, Any]]:
+    """The row's products: its price column, else (one product) the deal's amount shared over the
+    quantity, so the products' figures add up to the deal's; else the catalog's price."""
+    if not item.products:
+        return []
+    quantity = item.quantity if item.quantity is not None and item.quantity > 0 else Decimal(1)
+    amount = item.values.get("amount")
+    rows = []
+    for sort, (product_id, name) in enumerate(item.products):
+        product = session.get(Product, product_id)
+        if item.price is not None:
+            price = item.price
+        elif len(item.products) == 1 and amount:
+            price = (Decimal(amount) / quantity).quantize(Decimal("0.01"))
+        else:
+            price = product.price if product is not None else Decimal(0)
+        rows.append(
+            {
+                "deal_id": deal_id,
+                "product_id": product_id,
+                "sort": sort,
+                "name": (product.name if product is not None else name)[:255],
+                "price": price,
+                "quantity": quantity,
+                "unit": product.unit if product is not None else "pcs",
+                "tax_rate": product.tax_rate if product is not None else Decimal(0),
+                "tax_included": product.tax_included if product is not None else False,
+            }
+        )
+    return rows
