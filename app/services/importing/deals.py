@@ -102,15 +102,17 @@ from app.services.importing.wording import (
     NOTE_CLOSED_FROM_CLOSE_DATE,
     NOTE_CLOSED_TODAY,
     NOTE_COMMA,
-    NOTE_CREATED_FROM_BEGIN,
+    NOTE_CREATED_FROM_EARLIEST,
     NOTE_CREATED_TODAY,
     NOTE_ENCODING,
     NOTE_NEW_PEOPLE,
     NOTE_POINT,
     NOTE_SKIPPED,
+    NOTE_TITLES_MADE,
     NUMBER_TARGETS,
     REFUSE,
     SKIP,
+    TITLE_PARTS,
     encoding_name,
     label_of,
     target_labels,
@@ -359,7 +361,8 @@ class _Importer:
         self._known_ids: dict[str, int] = {}
         self._seen_ids: set[str] = set()
         self._no_created = self._no_closed = 0
-        self._closed_from_close_date = self._created_from_begin = 0
+        self._closed_from_close_date = self._created_from_other = self._titles_made = 0
+        self._company_titles: dict[int, str] | None = None
         self._targets = set(options.mapping.values())
         self._pipeline_of = {s.id: s.pipeline_id for stages in self._stage_lists.values() for s in stages}
 
@@ -423,7 +426,7 @@ class _Importer:
                     label=labels.get(target, target),
                 )
             seen[target] = column
-        if "title" not in seen:
+        if "title" not in seen and not TITLE_PARTS & seen.keys():
             problems.add("title", MSG_NO_TITLE)
         problems.raise_if_any()
 
@@ -484,27 +487,26 @@ class _Importer:
     def _read_known_ids(self) -> None:
         if "external_id" not in self.options.mapping.values():
             return
-        self._known_ids = dict(
-            self.session.execute(
-                select(ImportKey.external_id, ImportKey.entity_id).where(
-                    ImportKey.entity_type == "deal", ImportKey.system == self.options.system
-                )
+        rows = self.session.execute(
+            select(ImportKey.external_id, ImportKey.entity_id).where(
+                ImportKey.entity_type == "deal", ImportKey.system == self.options.system
             )
-        )
+        ).all()
+        self._known_ids = {external_id: entity_id for external_id, entity_id in rows}
 
     def _say_assumptions(self) -> None:
         targets = {t: c for c, t in self.options.mapping.items()}
-        if "closed_at" not in targets and "close_date" in targets and self._closed_from_close_date:
-            self.notes.append(
-                Message(NOTE_CLOSED_FROM_CLOSE_DATE, {"column": self.table.header[targets["close_date"]]})
-            )
+        if self._titles_made:
+            self.notes.append(Message(NOTE_TITLES_MADE, {"count": self._titles_made}))
+        if self._closed_from_close_date:
+            column = self.table.header[targets["close_date"]]
+            self.notes.append(Message(NOTE_CLOSED_FROM_CLOSE_DATE, {"column": column}))
         if self._no_closed:
             self.notes.append(Message(NOTE_CLOSED_TODAY, {"count": self._no_closed}))
-        if "created_at" not in targets and "begin_date" in targets and self._created_from_begin:
-            self.notes.append(
-                Message(NOTE_CREATED_FROM_BEGIN, {"column": self.table.header[targets["begin_date"]]})
-            )
-        if self._no_created and "created_at" in targets:
+        if self._created_from_other:
+            self.notes.append(Message(NOTE_CREATED_FROM_EARLIEST, {"count": self._created_from_other}))
+        dated = {"created_at", "closed_at", "begin_date", "close_date"} & self._targets
+        if self._no_created and (dated or any(t.startswith(ENTERED) for t in self._targets)):
             self.notes.append(Message(NOTE_CREATED_TODAY, {"count": self._no_created}))
         if self.skipped:
             self.notes.append(Message(NOTE_SKIPPED, {"count": self.skipped}))
@@ -512,7 +514,7 @@ class _Importer:
             self.notes.append(Message(NOTE_NEW_PEOPLE))
 
     def _check_people_rights(self) -> None:
-        from app.services.access.scope import require_settings
+        from app.services.access.permissions import require_settings
 
         try:
             require_settings(self.session, self.ctx.actor_id, "user")
@@ -567,6 +569,14 @@ class _Importer:
                     return
                 row.problems.add("external_id", MSG_IMPORTED_BEFORE, system=self.options.system)
         problems, values, custom = row.problems, row.values, row.custom
+        if "title" not in self._targets:  # named after what it sold to whom, or its ID
+            parts = [
+                row.new_company or self._company_title(values.get("company_id")),
+                *map(text, row.products),
+            ]
+            made = " – ".join(p for p in parts if p) or row.external_id or ""
+            values["title"] = made[:255]
+            self._titles_made += bool(made)
         values.setdefault("title", "")
         target_pipeline = row.pipeline or self._pipeline()
         target_stage = self._stage(problems, target_pipeline, row.stage)
@@ -635,14 +645,10 @@ class _Importer:
         return table[key][1]
 
     def _dates(self, problems: Problems, row: Row, cleaned: dict[str, Any], stage: Stage) -> None:
-        """Creation, closing and stage dates of the deal, in `cleaned`."""
+        """Creation, closing and stage dates of the deal, in `cleaned`: from their columns, else from
+        what comes closest (said in the summary), never the import's day where the file has a date."""
         closed = stage.semantic is not StageSemantic.IN_PROGRESS
-        created = row.created_at
-        if created is None and cleaned.get("begin_date") is not None and "created_at" not in self._targets:
-            created = day_moment(cleaned["begin_date"])
-            self._created_from_begin += 1
-        if created is None:
-            self._no_created += 1
+        row.entered = {s: w for s, w in row.entered.items() if self._pipeline_of.get(s) == stage.pipeline_id}
         closed_at = None
         if closed:
             closed_at = row.closed_at
@@ -655,9 +661,22 @@ class _Importer:
                 self._closed_from_close_date += 1
             if closed_at is None:
                 self._no_closed += 1
-        for label, when in (("created_at", created), ("closed_at", closed_at)):
+        created = row.created_at
+        if created is None:  # no earlier than the first date the file knows of the deal
+            begin = cleaned.get("begin_date")
+            known = [
+                *row.entered.values(),
+                *([day_moment(begin)] if begin else []),
+                *([closed_at] if closed_at else []),
+            ]
+            if known:
+                created = min(known)
+                self._created_from_other += 1
+            else:
+                self._no_created += 1
+        for name, when in (("created_at", created), ("closed_at", closed_at)):
             if when is not None and when > self.now:
-                problems.add(label, MSG_FUTURE, label=label_of(label), value=when.date().isoformat())
+                problems.add(name, MSG_FUTURE, label=label_of(name), value=when.date().isoformat())
         if created is not None and closed_at is not None and closed_at < created:
             problems.add(
                 "closed_at",
@@ -669,11 +688,9 @@ class _Importer:
         if closed:
             cleaned["closed_at"] = closed_at or self.now
         cleaned.setdefault("begin_date", None)  # blank stays blank
-        pipeline_id = stage.pipeline_id
-        row.entered = {s: w for s, w in row.entered.items() if self._pipeline_of.get(s) == pipeline_id}
         final = row.entered.get(stage.id) or (closed_at if closed else None)
         if final is None:
-            final = max([*row.entered.values()], default=None) or cleaned["created_at"]
+            final = max(row.entered.values(), default=None) or cleaned["created_at"]
         cleaned["stage_changed_at"] = final
 
     def _required(self, stage: Stage) -> bool:
@@ -757,6 +774,13 @@ class _Importer:
         return converted[0] if converted else None
 
     # -- companies and contacts by name ------------------------------------------------------
+
+    def _company_title(self, company_id: int | None) -> str | None:
+        if company_id is None:
+            return None
+        if self._company_titles is None:
+            self._company_titles = writing.company_titles(self.session)
+        return self._company_titles.get(company_id)
 
     def company(self, name: str) -> int | None:
         if self._companies is None:

@@ -17,6 +17,8 @@ from app.services.core.vocabulary import FIELD_LABELS
 from app.services.fields.custom_fields import CustomFieldInfo
 
 NUMBER_TARGETS = frozenset({"amount", "probability", "product_quantity", "product_price"})
+# Without a title column, a deal is named after these (what it sold to whom, or its ID).
+TITLE_PARTS = frozenset({"company", "product", "external_id"})
 ENTERED = "entered:"  # "entered:<stage id>": the date a deal came into that stage
 
 # What to do with rows whose ID (in the program they came from) an earlier import already brought in.
@@ -214,12 +216,18 @@ NOTE_CLOSED_FROM_CLOSE_DATE = QT_TRANSLATE_NOOP(
 NOTE_CLOSED_TODAY = QT_TRANSLATE_NOOP(
     "errors", "{count} won or lost deals have no closing date: they are taken as closed today."
 )
-NOTE_CREATED_FROM_BEGIN = QT_TRANSLATE_NOOP(
+NOTE_CREATED_FROM_EARLIEST = QT_TRANSLATE_NOOP(
     "errors",
-    "No column says when deals were created: they are taken as created on their begin date ('{column}').",
+    "{count} deals have no creation date: each is taken as created on the earliest date the file gives "
+    "for it (its begin date, a stage's date or its closing).",
 )
 NOTE_CREATED_TODAY = QT_TRANSLATE_NOOP(
-    "errors", "{count} deals have no creation date: they are taken as created today."
+    "errors", "{count} deals have no date at all: they are taken as created today."
+)
+NOTE_TITLES_MADE = QT_TRANSLATE_NOOP(
+    "errors",
+    "No column holds the deals' titles: {count} deals are named after their company and product "
+    "(or their ID).",
 )
 NOTE_SKIPPED = QT_TRANSLATE_NOOP("errors", "{count} deals imported before (the same ID) are skipped.")
 NOTE_NEW_PEOPLE = QT_TRANSLATE_NOOP(

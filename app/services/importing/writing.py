@@ -34,6 +34,10 @@ def company_names(session: Session) -> dict[str, int]:
     return names
 
 
+def company_titles(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Company.id, Company.title)).all())
+
+
 def contact_names(session: Session) -> dict[str, int]:
     names: dict[str, int] = {}
     rows = session.execute(select(Contact.id, Contact.first_name, Contact.last_name).order_by(Contact.id))
