@@ -50,6 +50,7 @@ AGENTS = [
     )
 ]
 PRODUCTS = {"GTX Basic": 550, "GTX Pro": 4821, "MG Special": 55, "MG Advanced": 3393, "GTK 500": 26768}
+ACCOUNTS = ("Acme", "Betasoft", "Cyclone", "Dambase", "Funholdings", "Genco")
 HEADER = [
     "opportunity_id",
     "sales_agent",
@@ -95,7 +96,7 @@ def sales_history(rows: int = 2400, seed: int = 7) -> list[Opportunity]:
                 f"OPP{n:05d}{rng.choice('ABCDEFGH')}",
                 rng.choice(AGENTS),
                 product,
-                f"{rng.choice(['Acme', 'Betasoft', 'Cyclone', 'Dambase', 'Funholdings', 'Genco'])} {rng.randint(1, 40)}",
+                f"{rng.choice(ACCOUNTS)} {rng.randint(1, 40)}",
                 stage,
                 engaged,
                 closed,

@@ -140,7 +140,7 @@ def test_a_deal_keeps_its_dates_and_stays(services: Services, tmp_path: Path) ->
     assert lost.closed_at is not None
     assert lost.closed_at.date() == date(2024, 5, 20)
     assert lost.created_at.date() == date(2024, 3, 2)
-    assert lost.begin_date is None and open_one.begin_date is None  # blank stays blank
+    assert (lost.begin_date, open_one.begin_date) == (None, None)  # blank stays blank
     visits = services.deals.stage_visits(lost.id)
     assert [(v.stage_name, v.entered_at.date(), v.left_at.date() if v.left_at else None) for v in visits] == [
         ("In progress", date(2024, 4, 1), date(2024, 5, 20)),
@@ -163,17 +163,16 @@ def test_a_decimal_comma_is_never_read_as_a_hundred_times_the_amount(
     assert services.deal_queries.count(DealFilter()) == 0
 
     check = services.deal_import.check(table, ImportOptions(mapping=mapping))  # not told: decided
-    assert check.ok and check.decimal_comma
+    assert (check.ok, check.decimal_comma) == (True, True)
     assert "decimal comma (as '1054,00' in column 'Amount', row 2)" in str(check.notes[0])
     result = services.deal_import.run(table, ImportOptions(mapping=mapping))
     assert [services.deals.get(i).amount for i in result.deals] == [Decimal("1054.00"), Decimal("12.00")]
 
     path.write_text("Title;Amount\nA;1054,00\nB;12.50\n", encoding="utf-8")
     mixed = services.deal_import.check(services.deal_import.open(path), ImportOptions(mapping=mapping))
-    assert (
-        not mixed.ok
-        and "with a decimal comma ('1054,00', row 2) and with a decimal point ('12.50', row 3)"
-        in str(mixed.problems[0].message)
+    assert not mixed.ok
+    assert "with a decimal comma ('1054,00', row 2) and with a decimal point ('12.50', row 3)" in str(
+        mixed.problems[0].message
     )
 
 
@@ -227,7 +226,7 @@ def test_names_found_nowhere_are_listed_once_with_the_likeliest_known_one(
         values={"responsible": {"Administrater": "Administrator"}, "product": {"WidgetPro": "Widget Pro"}},
     )
     result = services.deal_import.run(table, mapped)
-    assert result.new_people == 1 and result.new_products == 0
+    assert (result.new_people, result.new_products) == (1, 0)
     form = services.deal_form.load(result.deals[0])
     assert [p.name for p in form.products] == ["Widget Pro"]
     assert form.deal.responsible_name == "Bob Stone"
@@ -272,3 +271,23 @@ def test_unmapped_columns_are_named(services: Services, tmp_path: Path) -> None:
     path.write_text("Title,Colour,Weight\nA,red,3\n", encoding="utf-8")
     check = services.deal_import.check(services.deal_import.open(path), ImportOptions(mapping={0: "title"}))
     assert check.unmapped == ("Colour", "Weight")
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["row by row", "made anew at the end"])
+def test_running_totals_and_search_agree_after_an_import(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool
+) -> None:
+    from tests.unit.test_rollups import assert_totals_exact
+
+    monkeypatch.setattr(writing, "BULK_AT_LEAST", 100 if bulk else 10**9)
+    services.deals.create(title="There before", stage_id=6)  # a won deal the import must not disturb
+    opportunities, table = _history(services, tmp_path, rows=600)
+    services.deal_import.run(table, _options(services, table))
+    assert_totals_exact(services)  # and the visited stages as the visits say
+    with services.database.engine.begin() as conn:
+        triggers = {
+            name for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    assert {"rollup_deal_insert", "rollup_visit_insert"} <= triggers  # back after the import
+    assert services.deal_queries.count(DealFilter(search=opportunities[0].account.split()[0])) > 0
+    assert services.deal_queries.count(DealFilter(search="There before")) == 1

@@ -50,7 +50,7 @@ class HistoryWriter:
         carry its operation, for "Undo import"."""
         now = utcnow()
         self._session.execute(
-            insert(HistoryEntry),
+            insert(HistoryEntry.__table__),  # Core: an import writes tens of thousands
             [
                 {
                     "entity_type": entity_type,
@@ -96,7 +96,7 @@ class HistoryWriter:
     ) -> None:
         now = utcnow()
         self._session.execute(
-            insert(HistoryEntry),
+            insert(HistoryEntry.__table__),
             [
                 {
                     "entity_type": entity_type,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import delete, func, inspect, select
+from sqlalchemy import delete, func, insert, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -433,3 +433,28 @@ class CrudService(Generic[M, D]):
             record.updated_by_id = self._ctx.actor_id
         if not created:
             touch(record)
+
+
+def insert_ids(session: Session, model: Any, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert many new records; their ids in the order given. On SQLite in plain executemany
+    statements, one per set of columns given (the write lock is ours: the new rows take the ids after
+    the highest, in the order inserted), elsewhere with RETURNING."""
+    if not rows:
+        return []
+    table = model.__table__
+    if session.get_bind().dialect.name != "sqlite":
+        return list(session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), rows))
+    groups: dict[frozenset[str], list[int]] = {}
+    for position, row in enumerate(rows):
+        groups.setdefault(frozenset(row), []).append(position)
+    before = session.scalar(select(func.max(table.c.id))) or 0
+    for positions in groups.values():
+        session.execute(insert(table), [rows[n] for n in positions])
+    made = iter(session.scalars(select(table.c.id).where(table.c.id > before).order_by(table.c.id)).all())
+    ids = [0] * len(rows)
+    for positions in groups.values():
+        for n in positions:
+            ids[n] = next(made)
+    if next(made, None) is not None or not all(ids):  # never: somebody else wrote in our transaction
+        raise RuntimeError(f"{len(rows)} rows inserted into {table.name}, a different number found")
+    return ids

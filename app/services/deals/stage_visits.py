@@ -68,7 +68,7 @@ def record(
     """Stays known from elsewhere (an import's dates): (deal, pipeline, (stage, entered, left), who)."""
     for start in range(0, len(stays), CHUNK):
         session.execute(
-            insert(DealStageVisit),
+            insert(DealStageVisit.__table__),
             [
                 {
                     "deal_id": deal_id,

@@ -39,6 +39,7 @@ from app.services.core.records import (
     date_field,
     id_field,
     ids_field,
+    insert_ids,
     money_field,
     probability_field,
     text_field,
@@ -263,7 +264,12 @@ def insert_deals(
     session = uow.session
     currency = base_currency(session)
     rows = [{**_new_deal_values(uow, stage, values, currency), "version": 1} for stage, values, _ in items]
-    ids = list(session.scalars(insert(Deal).returning(Deal.id, sort_by_parameter_order=True), rows))
+    # The stages each has been in, as the running totals keep them, written with the deal: its stays
+    # then find them there and change nothing more (one write per deal, not two).
+    for n, (stage, _values, _contacts) in enumerate(items):
+        visited = dict.fromkeys(stay[0] for stay in stays[n]) if stays is not None else [stage.id]
+        rows[n]["visited_stages"] = "".join(f"{stage_id}," for stage_id in visited)
+    ids = insert_ids(session, Deal, rows)
     if stays is not None:
         pipelines = {stage.id: stage.pipeline_id for stage, _values, _contacts in items}
         stage_visits.record(

@@ -23,6 +23,7 @@ _SEPARATORS = re.compile(r"[\s_\-./:'\"()\[\]]+")
 # 1,234 or 1,234,567 (and the same with points): thousands or three decimals, can't be told apart.
 _GROUPED = {",": re.compile(r"[+-]?\d{1,3}(,\d{3})+"), ".": re.compile(r"[+-]?\d{1,3}(\.\d{3})+")}
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_GERMAN_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _DATE_FORMATS_DAY_FIRST = ("%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y")
 _DATE_FORMATS_MONTH_FIRST = ("%d.%m.%Y", "%d.%m.%y", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y")
 
@@ -155,7 +156,8 @@ def datetime_of(value: Any, day_first: bool) -> datetime | None:
     try:
         day = date.fromisoformat(day_text)
     except ValueError:
-        day = None
+        day = _german_day(day_text)
+    if day is None:
         for pattern in _DATE_FORMATS_DAY_FIRST if day_first else _DATE_FORMATS_MONTH_FIRST:
             try:
                 day = datetime.strptime(day_text, pattern).date()  # noqa: DTZ007 - a calendar day
@@ -168,6 +170,18 @@ def datetime_of(value: Any, day_first: bool) -> datetime | None:
         return datetime.combine(day, time())
     try:
         return datetime.combine(day, time.fromisoformat(time_text.removesuffix(" Uhr").removesuffix("Z")))
+    except ValueError:
+        return None
+
+
+def _german_day(typed: str) -> date | None:
+    """27.11.2026 without strptime (an import reads hundreds of thousands of them)."""
+    found = _GERMAN_DAY.fullmatch(typed)
+    if found is None:
+        return None
+    day, month, year = (int(part) for part in found.groups())
+    try:
+        return date(year, month, day)
     except ValueError:
         return None
 

@@ -492,7 +492,7 @@ class _Importer:
                 ImportKey.entity_type == "deal", ImportKey.system == self.options.system
             )
         ).all()
-        self._known_ids = {external_id: entity_id for external_id, entity_id in rows}
+        self._known_ids = dict(rows)
 
     def _say_assumptions(self) -> None:
         targets = {t: c for c, t in self.options.mapping.items()}
@@ -798,31 +798,32 @@ class _Importer:
         assert self.uow is not None
         uow = self.uow
         self.operation_id = writing.import_operation(uow, len(self.pending))
-        real: dict[int, int] = {}
-        real.update(writing.create_companies(uow, list(self.new_companies.values())))
-        real.update(writing.create_contacts(uow, list(self.new_contacts.values())))
-        real.update(writing.create_products(uow, list(self.new_products.values())))
-        if self.new_people:
-            from app.services.access.users import UserService
+        with writing.totals_after(uow, len(self.pending)):
+            real: dict[int, int] = {}
+            real.update(writing.create_companies(uow, list(self.new_companies.values())))
+            real.update(writing.create_contacts(uow, list(self.new_contacts.values())))
+            real.update(writing.create_products(uow, list(self.new_products.values())))
+            if self.new_people:
+                from app.services.access.users import UserService
 
-            people = UserService(self.ctx)
-            real.update(writing.create_people(uow, people, list(self.new_people.values())))
-        done = rows
-        for start in range(0, len(self.pending), WRITE_BATCH):
-            batch = self.pending[start : start + WRITE_BATCH]
-            for item in batch:
-                for key in ("company_id", "responsible_id"):
-                    if (item.values.get(key) or 0) < 0:
-                        item.values[key] = real[item.values[key]]
-                item.contact_ids = [real.get(i, i) for i in item.contact_ids]
-                item.products = [(real.get(i, i), name) for i, name in item.products]
-            ids = writing.insert_imported_deals(
-                uow, self.fields, batch, self._stage_order, self.operation_id, self.options.system
-            )
-            self.created.extend(ids)
-            done += len(batch)
-            if progress is not None:
-                progress(min(done, total), total)
+                people = UserService(self.ctx)
+                real.update(writing.create_people(uow, people, list(self.new_people.values())))
+            done = rows
+            for start in range(0, len(self.pending), WRITE_BATCH):
+                batch = self.pending[start : start + WRITE_BATCH]
+                for item in batch:
+                    for key in ("company_id", "responsible_id"):
+                        if (item.values.get(key) or 0) < 0:
+                            item.values[key] = real[item.values[key]]
+                    item.contact_ids = [real.get(i, i) for i in item.contact_ids]
+                    item.products = [(real.get(i, i), name) for i, name in item.products]
+                ids = writing.insert_imported_deals(
+                    uow, self.fields, batch, self._stage_order, self.operation_id, self.options.system
+                )
+                self.created.extend(ids)
+                done += len(batch)
+                if progress is not None:
+                    progress(min(done, total), total)
 
 
 def _custom_fields(session: Session) -> dict[int, CustomFieldInfo]:

@@ -5,26 +5,30 @@ all under one operation, the import, whose history entries say which records it 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app.models import Company, Contact, DealProductRow, ImportKey, Operation, Product, utcnow
+from app.models import Company, Contact, Deal, DealProductRow, ImportKey, Operation, Product, utcnow
 from app.services.core.context import UnitOfWork
-from app.services.core.records import base_currency
+from app.services.core.records import base_currency, insert_ids
 from app.services.deals.writes import insert_deals
 from app.services.fields.custom_fields import CustomFieldInfo, insert_values
 from app.services.importing.cells import fold
 from app.services.importing.dates import stays
+from app.storage import rollups, search_index
 
 if TYPE_CHECKING:
     from app.services.access.users import UserService
     from app.services.importing.deals import _Pending
 
-CHUNK = 500
+# An import at least this large, and at least as large as the database, makes the running totals and
+# search documents anew once at its end instead of row by row (on SQLite, whose write lock is ours).
+BULK_AT_LEAST = 5_000
 
 
 def company_names(session: Session) -> dict[str, int]:
@@ -46,6 +50,27 @@ def contact_names(session: Session) -> dict[str, int]:
     return names
 
 
+@contextmanager
+def totals_after(uow: UnitOfWork, count: int) -> Iterator[None]:
+    """Around the write of `count` new deals: the running totals and the search index kept row by row
+    by triggers, or — for a large import into a small database — made anew once at the end, in the
+    same transaction (nobody ever sees them behind)."""
+    session = uow.session
+    existing = session.scalar(select(func.count()).select_from(Deal)) or 0
+    conn = session.connection()
+    if conn.dialect.name != "sqlite" or count < max(BULK_AT_LEAST, existing):
+        yield
+        return
+    saved = search_index.pause_triggers(conn)
+    rollups.drop_triggers(conn)
+    yield
+    session.flush()
+    search_index.rebuild(conn)
+    search_index.resume_triggers(conn, saved)
+    rollups.rebuild(conn)
+    rollups.create_triggers(conn)
+
+
 def import_operation(uow: UnitOfWork, count: int) -> int:
     """The import as one operation: its records' "created" entries carry its id."""
     operation = Operation(kind="import", entity_type="deal", count=count, user_id=uow.actor_id, at=utcnow())
@@ -57,11 +82,7 @@ def import_operation(uow: UnitOfWork, count: int) -> int:
 def _insert(
     uow: UnitOfWork, model: Any, kind: str, rows: list[dict[str, Any]], titles: list[str]
 ) -> list[int]:
-    ids: list[int] = []
-    for start in range(0, len(rows), CHUNK):
-        ids += uow.session.scalars(
-            insert(model).returning(model.id, sort_by_parameter_order=True), rows[start : start + CHUNK]
-        )
+    ids = insert_ids(uow.session, model, rows)
     uow.history.created_many(kind, [(i, 1, t) for i, t in zip(ids, titles, strict=True)])
     uow.emit(f"{kind}.created", ids)
     return ids
@@ -125,6 +146,12 @@ def insert_imported_deals(
 ) -> list[int]:
     """A batch of checked rows as deals, with everything that hangs on them."""
     session = uow.session
+    catalog = {
+        p.id: p
+        for p in session.scalars(
+            select(Product).where(Product.id.in_({i for item in batch for i, _ in item.products}))
+        )
+    }
     ids = insert_deals(
         uow,
         [(item.stage, item.values, item.contact_ids) for item in batch],
@@ -133,10 +160,10 @@ def insert_imported_deals(
     )
     insert_values(session, fields, [(i, item.custom) for i, item in zip(ids, batch, strict=True)])
     product_rows = [
-        row for deal_id, item in zip(ids, batch, strict=True) for row in _product_rows(session, deal_id, item)
+        row for deal_id, item in zip(ids, batch, strict=True) for row in _product_rows(catalog, deal_id, item)
     ]
     if product_rows:
-        session.execute(insert(DealProductRow), product_rows)
+        session.execute(insert(DealProductRow.__table__), product_rows)
     keys = [
         {
             "entity_type": "deal",
@@ -149,11 +176,11 @@ def insert_imported_deals(
         if item.external_id is not None
     ]
     if keys:
-        session.execute(insert(ImportKey), keys)
+        session.execute(insert(ImportKey.__table__), keys)
     return ids
 
 
-def _product_rows(session: Session, deal_id: int, item: _Pending) -> list[dict[str, Any]]:
+def _product_rows(catalog: Mapping[int, Product], deal_id: int, item: _Pending) -> list[dict[str, Any]]:
     """The row's products: its price column, else (one product) the deal's amount shared over the
     quantity, so the products' figures add up to the deal's; else the catalog's price."""
     if not item.products:
@@ -162,7 +189,7 @@ def _product_rows(session: Session, deal_id: int, item: _Pending) -> list[dict[s
     amount = item.values.get("amount")
     rows = []
     for sort, (product_id, name) in enumerate(item.products):
-        product = session.get(Product, product_id)
+        product = catalog.get(product_id)
         if item.price is not None:
             price = item.price
         elif len(item.products) == 1 and amount:
