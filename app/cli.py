@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import __version__, cli_backups, cli_people
+from app import __version__, cli_backups, cli_import, cli_people
 from app.cli_usage import (
     EXIT_BUSY,
     EXIT_DAMAGED,
@@ -90,22 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     importing = deal_commands.add_parser(
         "import", parents=[common], help="import deals from a CSV or XLSX file (all rows or none)"
     )
-    importing.add_argument("file", type=Path, metavar="FILE")
-    importing.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="COLUMN=FIELD",
-        help="import a column as a field (title, amount, stage, company, contacts, ..., or a custom "
-        "field's code); columns are otherwise matched by name; FIELD empty skips the column",
-    )
-    importing.add_argument("--check", action="store_true", help="only check the rows, import nothing")
-    importing.add_argument("--pipeline", metavar="P", help="pipeline of rows that name none (name or ID)")
-    importing.add_argument("--decimal-comma", action="store_true", help="numbers are written 1.234,56")
-    importing.add_argument("--month-first", action="store_true", help="dates are written 12/31/2026")
-    importing.add_argument(
-        "--no-create", action="store_true", help="refuse rows naming unknown companies or contacts"
-    )
+    cli_import.add_import_options(importing)
+    cli_import.add_parser(commands, common)
 
     doc = commands.add_parser("doc", help="documents from templates")
     doc_commands = doc.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
@@ -289,7 +275,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.command == "deals" and args.deals_command == "move":
             return _deals_move(services, args)
         if args.command == "deals" and args.deals_command == "import":
-            return _deals_import(services, args)
+            return cli_import.import_deals(services, args)
+        if args.command == "import":
+            return cli_import.run(services, args)
         if args.command == "backup":
             return cli_backups.run_backup(services, args)
         if args.command == "doc":
@@ -476,79 +464,6 @@ def _deals_move(services: Services, args: argparse.Namespace) -> int:
     else:
         print(f"Deal {deal.id} '{deal.title}' moved from {deal.stage_name} to {moved.stage_name}.")
     return EXIT_OK
-
-
-def _deals_import(services: Services, args: argparse.Namespace) -> int:
-    from app.cli_progress import ProgressBar
-    from app.services.importing.deals import ImportOptions, ImportRejectedError
-
-    importer = services.deal_import
-    table = importer.open(args.file)
-    targets = importer.targets()
-    labels = {key: [str(label)] for key, label in targets}
-    mapping = importer.guess(table.header, labels)
-    codes = {f.code: f"uf:{f.id}" for f in services.custom_fields.list()}
-    known = {key for key, _label in targets}
-    for item in args.map:
-        column, sep, target = item.partition("=")
-        if not sep or column not in table.header:
-            raise UsageError(f"--map {item!r}: the file has no column {column!r} ({', '.join(table.header)})")
-        target = codes.get(target.removeprefix("uf:"), target) if target else ""
-        if target and target not in known:
-            raise UsageError(f"--map {item!r}: there is no field {target!r}")
-        index = table.header.index(column)
-        mapping = {c: t for c, t in mapping.items() if t != target and c != index}
-        if target:
-            mapping[index] = target
-    pipeline_id = None
-    if args.pipeline:
-        pipeline_id = services.pipelines.find_pipeline(args.pipeline).id
-    options = ImportOptions(
-        mapping=mapping,
-        pipeline_id=pipeline_id,
-        create_missing=not args.no_create,
-        decimal_comma=args.decimal_comma,
-        day_first=not args.month_first,
-    )
-    for column, target in sorted(mapping.items()):
-        print(f"  {table.header[column]} -> {dict(targets)[target]}")
-    bar = ProgressBar()
-    try:
-        if args.check:
-            check = importer.check(table, options, progress=lambda d, t: bar("check", d, t))
-            problems, more = check.problems, check.more_problems
-            if not problems:
-                print(
-                    f"All {check.rows:,} rows can be imported "
-                    f"({check.new_companies:,} new companies, {check.new_contacts:,} new contacts)."
-                )
-                return EXIT_OK
-        else:
-            presence = services.presence()  # others waiting for the file read whose import it is
-            try:
-                if presence is not None:
-                    presence.set_activity(f"importing {args.file.name} (dealdesk deals import)")
-                result = importer.run(table, options, progress=lambda d, t: bar("import", d, t))
-            except ImportRejectedError as exc:
-                problems, more = exc.check.problems, exc.check.more_problems
-            else:
-                count = len(result.deals)
-                print(
-                    f"Imported {count:,} deal{'' if count == 1 else 's'} ({result.new_companies:,} new"
-                    f" companies, {result.new_contacts:,} new contacts)."
-                )
-                return EXIT_OK
-            finally:
-                if presence is not None:
-                    presence.stop()
-    finally:
-        bar.finish()
-    for problem in problems:
-        print(problem.message, file=sys.stderr)
-    if more:
-        print(f"... and {more:,} more.", file=sys.stderr)
-    print("Nothing was imported.", file=sys.stderr)
-    return EXIT_USAGE
 
 
 def _doc_render(services: Services, args: argparse.Namespace) -> int:

@@ -163,11 +163,15 @@ def _users_add(services: Services, args: argparse.Namespace) -> int:
 
 
 def _users_import(services: Services, args: argparse.Namespace) -> int:
+    return import_people_file(services, args.file)
+
+
+def import_people_file(services: Services, path: Path) -> int:
     """A CSV with a heading row: login, name, email, department, roles (several: "A; B")."""
     try:
-        text = args.file.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise _usage(f"Can't read {args.file}: {exc}") from exc
+        raise _usage(f"Can't read {path}: {exc}") from exc
     try:
         dialect: Any = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
     except csv.Error:
@@ -179,7 +183,7 @@ def _users_import(services: Services, args: argparse.Namespace) -> int:
         for row in reader
     ]
     if not rows:
-        raise _usage(f"{args.file} holds no people (a heading row, then one person per row).")
+        raise _usage(f"{path} holds no people (a heading row, then one person per row).")
     people = services.users.import_people(rows)
     print(f"Imported {len(people)} people.")
     return 0

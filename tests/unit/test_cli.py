@@ -188,13 +188,46 @@ def test_import_checks_then_imports_a_csv(tmp_path: Path, capsys) -> None:
     assert code == 0, err
     assert "Name -> Title" in out
     assert "Note -> Comments" in out
-    assert "Imported 1 deal (0 new companies, 0 new contacts)." in out
+    assert "Imported 1 deal (0 new companies, 0 new contacts, 0 new people, 0 new products)." in out
     code, out, _ = run(capsys, "deals", "list", "--json", "--db", db)
     [deal] = json.loads(out)
     assert (deal["title"], deal["amount"]) == ("Desk", "1234.50")
     code, _, err = run(capsys, "deals", "import", str(source), "--db", db, "--map", "Nope=title")
     assert code == 2
     assert "the file has no column 'Nope'" in err
+
+
+def test_import_command_maps_values_creates_people_and_refuses_a_second_import(
+    tmp_path: Path, capsys
+) -> None:
+    db = str(tmp_path / "x.sqlite")
+    assert run(capsys, "init", "--db", db)[0] == 0
+    source = tmp_path / "history.csv"
+    source.write_text(
+        "opportunity_id,sales_agent,deal_stage,engage_date,close_date,close_value,colour\n"
+        "O1,Anna Adler,Won,2024-02-01,2024-03-15,1054.00,red\n"
+        "O2,Anna Adler,Engaging,2024-05-02,,,blue\n",
+        encoding="utf-8",
+    )
+    common = ["import", str(source), "--entity", "deals", "--db", db, "--value", "stage:Engaging=In progress"]
+    code, out, err = run(capsys, *common, "--check")
+    assert code == 2
+    assert "Rows 2, 3: There is no user named 'Anna Adler'." in err
+    assert "responsible: 'Anna Adler' (2 rows)" in out  # listed once, for --value or --create-people
+    assert "Not imported (no field chosen): colour" in out
+    code, out, err = run(capsys, *common, "--create-people", "--map", "engage_date=entered:In progress")
+    assert code == 0, err
+    assert "engage_date -> Entered In progress (Sales)" in out
+    assert "Imported 2 deals (0 new companies, 0 new contacts, 1 new people, 0 new products)." in out
+    code, out, _ = run(capsys, "deals", "list", "--json", "--db", db)
+    won = next(d for d in json.loads(out) if d["stage_name"] == "Won")
+    assert (won["created_at"][:10], won["stage_changed_at"][:10]) == ("2024-02-01", "2024-03-15")
+    code, _, err = run(capsys, *common, "--create-people")
+    assert code == 2
+    assert "were imported before" in err
+    code, out, _ = run(capsys, *common, "--create-people", "--duplicates", "skip")
+    assert code == 0
+    assert "Imported 0 deals" in out
 
 
 def test_doc_render_with_a_stored_template_and_a_file(tmp_path: Path, capsys) -> None:

@@ -567,7 +567,7 @@ class _Importer:
                 if self.options.duplicates == SKIP:
                     self.skipped += 1
                     return
-                row.problems.add("external_id", MSG_IMPORTED_BEFORE, system=self.options.system)
+                row.problems.add("external_id", MSG_IMPORTED_BEFORE)
         problems, values, custom = row.problems, row.values, row.custom
         if "title" not in self._targets:  # named after what it sold to whom, or its ID
             parts = [

@@ -65,7 +65,18 @@ MSG_ENTERED = QT_TRANSLATE_NOOP("fields", "Entered {stage} ({pipeline})")
 # Plain words other programs (and our own export) use for a column, besides the field's label.
 # English and German, as other CRMs' exports and hand-made Excel lists name them.
 ALIASES: Mapping[str, tuple[str, ...]] = {
-    "title": ("name", "deal", "deal name", "subject", "bezeichnung", "betreff", "dealname", "deal title"),
+    "title": (
+        "name",
+        "deal",
+        "deal name",
+        "subject",
+        "bezeichnung",
+        "betreff",
+        "dealname",
+        "deal title",
+        "titel",
+    ),
+    "pipeline": ("funnel", "sales funnel", "trichter", "verkaufstrichter"),
     "amount": ("value", "deal value", "wert", "umsatz", "summe", "betrag", "close value", "revenue"),
     "contacts": ("contact", "contact person", "ansprechpartner", "kontakt", "kontaktperson"),
     "company": (
@@ -119,13 +130,11 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
         "anlagedatum",
     ),
     "closed_at": (
-        "closed",
         "closed at",
         "closing date",
         "close time",
         "deal closed on",
         "actual close date",
-        "geschlossen",
         "geschlossen am",
         "abgeschlossen am",
     ),
@@ -175,8 +184,7 @@ MSG_CLOSED_BEFORE = QT_TRANSLATE_NOOP(
 MSG_DUPLICATE_ID = QT_TRANSLATE_NOOP("errors", "The ID '{value}' is in the file more than once.")
 MSG_IMPORTED_BEFORE = QT_TRANSLATE_NOOP(
     "errors",
-    "These deals were imported before (the same ID from {system}): choose to skip them, or remove "
-    "the earlier import first.",
+    "These deals were imported before (the same ID): nothing is imported twice; choose to skip them.",
 )
 MSG_COMMA_NEEDED = QT_TRANSLATE_NOOP(
     "errors",

@@ -1,0 +1,201 @@
+"""`dealdesk import FILE --entity deals|users` (and `dealdesk deals import FILE`): the import engine
+of the GUI's wizard on the command line — columns matched by name or `--map`, the file's names for
+stages, people, sources and products mapped with `--value`, every row checked before anything is
+written; the check's assumptions, the columns left out and the names found nowhere are printed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.cli_usage import EXIT_OK, EXIT_USAGE, UsageError
+
+if TYPE_CHECKING:
+    from app.services.container import Services
+    from app.services.importing.deals import ImportCheck
+
+ENTITIES = ("deals", "users")
+
+
+def add_import_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a deal import (shared by `import` and `deals import`)."""
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="import a column as a field (title, amount, stage, company, contacts, created_at, closed_at, "
+        "external_id, product, ..., a custom field's code, or entered:STAGE for the date a deal entered a "
+        "stage); columns are otherwise matched by name; FIELD empty skips the column",
+    )
+    parser.add_argument(
+        "--value",
+        action="append",
+        default=[],
+        metavar="FIELD:VALUE=NAME",
+        help="the file's VALUE in FIELD means NAME (e.g. 'stage:Engaging=In progress', "
+        "'responsible:Bob S.=Robert Smith'); NAME empty leaves it blank",
+    )
+    parser.add_argument("--check", action="store_true", help="only check the rows, import nothing")
+    parser.add_argument("--pipeline", metavar="P", help="pipeline of rows that name none (name or ID)")
+    marks = parser.add_mutually_exclusive_group()
+    marks.add_argument("--decimal-comma", action="store_true", help="numbers are written 1.234,56")
+    marks.add_argument("--decimal-point", action="store_true", help="numbers are written 1,234.56")
+    parser.add_argument("--month-first", action="store_true", help="dates are written 12/31/2026")
+    parser.add_argument("--encoding", metavar="NAME", help="the file's encoding (e.g. cp1252), if not UTF-8")
+    parser.add_argument(
+        "--no-create", action="store_true", help="refuse rows naming unknown companies, contacts or products"
+    )
+    parser.add_argument(
+        "--create-people", action="store_true", help="unknown responsible people become new people"
+    )
+    parser.add_argument(
+        "--duplicates",
+        choices=("refuse", "skip"),
+        default="refuse",
+        help="rows whose ID an earlier import brought in: refuse the file (default) or skip them",
+    )
+    parser.add_argument("--system", default="file", help="the program the IDs come from (default: file)")
+
+
+def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser(
+        "import", parents=[common], help="import deals or people from a CSV or XLSX file (all rows or none)"
+    )
+    parser.add_argument("--entity", choices=ENTITIES, default="deals", help="what the file holds")
+    add_import_options(parser)
+
+
+def run(services: Services, args: argparse.Namespace) -> int:
+    if getattr(args, "entity", "deals") == "users":
+        from app.cli_people import import_people_file
+
+        return import_people_file(services, args.file)
+    return import_deals(services, args)
+
+
+def import_deals(services: Services, args: argparse.Namespace) -> int:
+    from app.cli_progress import ProgressBar
+    from app.services.importing.deals import ImportOptions, ImportRejectedError
+
+    importer = services.deal_import
+    table = importer.open(args.file, args.encoding)
+    targets = importer.targets()
+    labels = {key: [str(label)] for key, label in targets}
+    mapping = importer.guess(table.header, labels)
+    mapping = _mapped(services, table.header, targets, mapping, args.map)
+    pipeline_id = services.pipelines.find_pipeline(args.pipeline).id if args.pipeline else None
+    options = ImportOptions(
+        mapping=mapping,
+        pipeline_id=pipeline_id,
+        create_missing=not args.no_create,
+        create_users=args.create_people,
+        decimal_comma=True if args.decimal_comma else False if args.decimal_point else None,
+        day_first=not args.month_first,
+        values=_values(args.value),
+        system=args.system,
+        duplicates=args.duplicates,
+    )
+    names = dict(targets)
+    for column, target in sorted(mapping.items()):
+        print(f"  {table.header[column]} -> {names[target]}")
+    bar = ProgressBar()
+    check: ImportCheck
+    try:
+        if args.check:
+            check = importer.check(table, options, progress=lambda d, t: bar("check", d, t))
+        else:
+            presence = services.presence()  # others waiting for the file read whose import it is
+            try:
+                if presence is not None:
+                    presence.set_activity(f"importing {args.file.name} (dealdesk import)")
+                result = importer.run(table, options, progress=lambda d, t: bar("import", d, t))
+            except ImportRejectedError as exc:
+                check = exc.check
+            else:
+                bar.finish()
+                count = len(result.deals)
+                print(
+                    f"Imported {count:,} deal{'' if count == 1 else 's'} ({result.new_companies:,} new"
+                    f" companies, {result.new_contacts:,} new contacts, {result.new_people:,} new people,"
+                    f" {result.new_products:,} new products"
+                    + (f"; {result.skipped:,} imported before, skipped" if result.skipped else "")
+                    + ")."
+                )
+                return EXIT_OK
+            finally:
+                if presence is not None:
+                    presence.stop()
+    finally:
+        bar.finish()
+    _report(check)
+    if check.ok:
+        print(
+            f"All {check.deals:,} deals can be imported ({check.new_companies:,} new companies, "
+            f"{check.new_contacts:,} new contacts, {check.new_people:,} new people, "
+            f"{check.new_products:,} new products)."
+        )
+        return EXIT_OK
+    for problem in check.problems:
+        print(problem.message, file=sys.stderr)
+    if check.more_problems:
+        print(f"... and {check.more_problems:,} more kinds of problems.", file=sys.stderr)
+    print("Nothing was imported.", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _report(check: ImportCheck) -> None:
+    for note in check.notes:
+        print(f"Note: {note}")
+    if check.unmapped:
+        print("Not imported (no field chosen): " + ", ".join(check.unmapped))
+    if check.unknown:
+        print("Names found nowhere (map them with --value FIELD:VALUE=NAME):")
+        for item in check.unknown:
+            hint = f" - did you mean '{item.suggestion}'?" if item.suggestion else ""
+            print(f"  {item.target}: '{item.value}' ({item.rows:,} rows){hint}")
+
+
+def _mapped(
+    services: Services,
+    header: tuple[str, ...],
+    targets: list[tuple[str, Any]],
+    mapping: dict[int, str],
+    items: list[str],
+) -> dict[int, str]:
+    codes = {f.code: f"uf:{f.id}" for f in services.custom_fields.list()}
+    stages = {
+        name.casefold(): f"entered:{stage.id}"
+        for pipeline in services.pipelines.list()
+        for stage in pipeline.stages
+        for name in (stage.name, str(stage.id))
+    }
+    known = {key for key, _label in targets}
+    for item in items:
+        column, sep, target = item.partition("=")
+        if not sep or column not in header:
+            raise UsageError(f"--map {item!r}: the file has no column {column!r} ({', '.join(header)})")
+        if target.startswith("entered:"):
+            target = stages.get(target.removeprefix("entered:").casefold(), target)
+        target = codes.get(target.removeprefix("uf:"), target) if target else ""
+        if target and target not in known:
+            raise UsageError(f"--map {item!r}: there is no field {target!r}")
+        index = header.index(column)
+        mapping = {c: t for c, t in mapping.items() if t != target and c != index}
+        if target:
+            mapping[index] = target
+    return mapping
+
+
+def _values(items: list[str]) -> dict[str, dict[str, str]]:
+    values: dict[str, dict[str, str]] = {}
+    for item in items:
+        target, colon, rest = item.partition(":")
+        value, equals, name = rest.partition("=")
+        if not colon or not equals or not target or not value:
+            raise UsageError(f"--value {item!r}: write FIELD:VALUE=NAME, e.g. 'stage:Engaging=In progress'")
+        values.setdefault(target, {})[value] = name
+    return values
