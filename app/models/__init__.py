@@ -1,6 +1,6 @@
 """The SQLAlchemy ORM schema of Dealdesk. No Qt, no business rules."""
 
-from app.models.base import Base, Money, Percent, Quantity, ScaledDecimal, utcnow
+from app.models.base import Base, Money, Percent, Quantity, ScaledDecimal, table_of, utcnow
 from app.models.catalog import Currency, Product
 from app.models.custom_fields import (
     CustomFieldDefinition,
@@ -78,5 +78,6 @@ __all__ = [
     "is_search_object",
     "product_rollup",
     "search_metadata",
+    "table_of",
     "utcnow",
 ]

@@ -4968,6 +4968,98 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Dealdesk backs up database files; back up a server database with its own tools (pg_dump).</source>
         <translation>Dealdesk sichert Datenbankdateien; sichern Sie eine Server-Datenbank mit deren eigenen Werkzeugen (pg_dump).</translation>
     </message>
+    <message>
+        <source>The file can't be read as {encoding}: choose the encoding it was saved in.</source>
+        <translation>Die Datei lässt sich nicht als {encoding} lesen: Wählen Sie die Kodierung, in der sie gespeichert wurde.</translation>
+    </message>
+    <message>
+        <source>There is no product named '{value}'.</source>
+        <translation>Es gibt kein Produkt namens „{value}“.</translation>
+    </message>
+    <message>
+        <source>{problem} Did you mean '{suggestion}'?</source>
+        <translation>{problem} Meinten Sie „{suggestion}“?</translation>
+    </message>
+    <message>
+        <source>{label} {value} is in the future.</source>
+        <translation>{label} {value} liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>The deal closed ({closed}) before it was created ({created}).</source>
+        <translation>Der Deal wurde abgeschlossen ({closed}), bevor er angelegt wurde ({created}).</translation>
+    </message>
+    <message>
+        <source>The ID '{value}' is in the file more than once.</source>
+        <translation>Die ID „{value}“ steht mehrmals in der Datei.</translation>
+    </message>
+    <message>
+        <source>These deals were imported before (the same ID): nothing is imported twice; choose to skip them.</source>
+        <translation>Diese Deals wurden schon einmal importiert (dieselbe ID): Nichts wird doppelt importiert; wählen Sie, sie zu überspringen.</translation>
+    </message>
+    <message>
+        <source>'{value}' in column '{column}' (row {row}) only makes sense with a decimal comma: switch on "decimal comma" or nothing is imported.</source>
+        <translation>„{value}“ in Spalte „{column}“ (Zeile {row}) ergibt nur mit Dezimalkomma Sinn: Schalten Sie „Dezimalkomma“ ein, sonst wird nichts importiert.</translation>
+    </message>
+    <message>
+        <source>'{value}' in column '{column}' (row {row}) only makes sense with a decimal point: switch off "decimal comma" or nothing is imported.</source>
+        <translation>„{value}“ in Spalte „{column}“ (Zeile {row}) ergibt nur mit Dezimalpunkt Sinn: Schalten Sie „Dezimalkomma“ aus, sonst wird nichts importiert.</translation>
+    </message>
+    <message>
+        <source>The file writes numbers with a decimal comma ('{comma}', row {comma_row}) and with a decimal point ('{point}', row {point_row}): correct one of them.</source>
+        <translation>Die Datei schreibt Zahlen mit Dezimalkomma („{comma}“, Zeile {comma_row}) und mit Dezimalpunkt („{point}“, Zeile {point_row}): Korrigieren Sie eines davon.</translation>
+    </message>
+    <message>
+        <source>Only somebody who may manage people can create the new ones this file names.</source>
+        <translation>Nur wer Personen verwalten darf, kann die neuen Personen anlegen, die diese Datei nennt.</translation>
+    </message>
+    <message>
+        <source>The file was read as {encoding}, the likeliest of several encodings: if letters look wrong, choose another.</source>
+        <translation>Die Datei wurde als {encoding} gelesen, die wahrscheinlichste von mehreren Kodierungen: Sehen Buchstaben falsch aus, wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>Numbers were read with a decimal comma (as '{value}' in column '{column}', row {row}).</source>
+        <translation>Zahlen wurden mit Dezimalkomma gelesen (wie „{value}“ in Spalte „{column}“, Zeile {row}).</translation>
+    </message>
+    <message>
+        <source>Numbers were read with a decimal point (as '{value}' in column '{column}', row {row}).</source>
+        <translation>Zahlen wurden mit Dezimalpunkt gelesen (wie „{value}“ in Spalte „{column}“, Zeile {row}).</translation>
+    </message>
+    <message>
+        <source>No column says when deals were closed: won and lost deals are taken as closed on their close date ('{column}').</source>
+        <translation>Keine Spalte sagt, wann Deals abgeschlossen wurden: Gewonnene und verlorene Deals gelten als an ihrem Abschlussdatum („{column}“) abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>{count} won or lost deals have no closing date: they are taken as closed today.</source>
+        <translation>{count} gewonnene oder verlorene Deals haben kein Abschlussdatum: Sie gelten als heute abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>{count} deals have no creation date: each is taken as created on the earliest date the file gives for it (its begin date, a stage's date or its closing).</source>
+        <translation>{count} Deals haben kein Erstellungsdatum: Jeder gilt als am frühesten Datum angelegt, das die Datei für ihn nennt (Beginn, Datum einer Phase oder Abschluss).</translation>
+    </message>
+    <message>
+        <source>{count} deals have no date at all: they are taken as created today.</source>
+        <translation>{count} Deals haben gar kein Datum: Sie gelten als heute angelegt.</translation>
+    </message>
+    <message>
+        <source>No column holds the deals' titles: {count} deals are named after their company and product (or their ID).</source>
+        <translation>Keine Spalte enthält die Titel der Deals: {count} Deals werden nach Unternehmen und Produkt (oder ihrer ID) benannt.</translation>
+    </message>
+    <message>
+        <source>{count} deals imported before (the same ID) are skipped.</source>
+        <translation>{count} schon früher importierte Deals (dieselbe ID) werden übersprungen.</translation>
+    </message>
+    <message>
+        <source>New people are created without roles: give them roles in Settings › People.</source>
+        <translation>Neue Personen werden ohne Rollen angelegt: Geben Sie ihnen Rollen unter Einstellungen › Personen.</translation>
+    </message>
+    <message>
+        <source>Rows {rows}: {problem}</source>
+        <translation>Zeilen {rows}: {problem}</translation>
+    </message>
+    <message>
+        <source>Rows {rows} and {more} more: {problem}</source>
+        <translation>Zeilen {rows} und {more} weitere: {problem}</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5138,6 +5230,30 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Observers</source>
         <translation>Beobachter</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Abgeschlossen am</translation>
+    </message>
+    <message>
+        <source>ID in the other program</source>
+        <translation>ID im anderen Programm</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Product quantity</source>
+        <translation>Produktmenge</translation>
+    </message>
+    <message>
+        <source>Product price</source>
+        <translation>Produktpreis</translation>
+    </message>
+    <message>
+        <source>Entered {stage} ({pipeline})</source>
+        <translation>In {stage} gekommen ({pipeline})</translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,7 @@ def test_two_years_of_history_give_the_sources_figures(services: Services, tmp_p
 def test_a_deal_keeps_its_dates_and_stays(services: Services, tmp_path: Path) -> None:
     path = tmp_path / "one.csv"
     path.write_text(
-        "ID;Title;Stage;Created;Closed;Begin date;Date entered In progress\n"
+        "ID;Title;Stage;Created;Closed on;Begin date;Date entered In progress\n"
         "A-1;Lost one;Lost;2024-03-02 09:15;2024-05-20;;2024-04-01\n"
         "A-2;Open one;Invoice;02.01.2025;;;\n",
         encoding="utf-8",

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.models import HistoryEntry, User, utcnow
+from app.models import HistoryEntry, User, table_of, utcnow
 
 
 def history_text(value: Any) -> str | None:
@@ -50,7 +50,7 @@ class HistoryWriter:
         carry its operation, for "Undo import"."""
         now = utcnow()
         self._session.execute(
-            insert(HistoryEntry.__table__),  # Core: an import writes tens of thousands
+            insert(table_of(HistoryEntry)),  # Core: an import writes tens of thousands
             [
                 {
                     "entity_type": entity_type,
@@ -96,7 +96,7 @@ class HistoryWriter:
     ) -> None:
         now = utcnow()
         self._session.execute(
-            insert(HistoryEntry.__table__),
+            insert(table_of(HistoryEntry)),
             [
                 {
                     "entity_type": entity_type,

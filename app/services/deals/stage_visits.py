@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
-from app.models import Deal, DealStageVisit, Pipeline, Stage, User, utcnow
+from app.models import Deal, DealStageVisit, Pipeline, Stage, User, table_of, utcnow
 
 CHUNK = 500
 
@@ -68,7 +68,7 @@ def record(
     """Stays known from elsewhere (an import's dates): (deal, pipeline, (stage, entered, left), who)."""
     for start in range(0, len(stays), CHUNK):
         session.execute(
-            insert(DealStageVisit.__table__),
+            insert(table_of(DealStageVisit)),
             [
                 {
                     "deal_id": deal_id,

@@ -153,6 +153,7 @@ def datetime_of(value: Any, day_first: bool) -> datetime | None:
         return datetime.combine(value, time())
     typed = " ".join(text(value).replace("T", " ").split())
     day_text, _, time_text = typed.partition(" ")
+    day: date | None
     try:
         day = date.fromisoformat(day_text)
     except ValueError:

@@ -615,10 +615,10 @@ class _Importer:
             contact_ids.append(self._new(self.new_contacts, name))
         products: list[tuple[int, str]] = []
         for name in row.products:
-            found, ident = self.products.find(name)
-            if found and ident is not None:
+            listed, ident = self.products.find(name)
+            if listed and ident is not None:
                 products.append((ident, text(name)))
-            elif not found:
+            elif not listed:
                 products.append((self._new(self.new_products, " ".join(text(name).split())), text(name)))
         if self.problems:
             return  # the import fails anyway: keep checking, keep nothing

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app.models import Company, Contact, Deal, DealProductRow, ImportKey, Operation, Product, utcnow
+from app.models import Company, Contact, Deal, DealProductRow, ImportKey, Operation, Product, table_of, utcnow
 from app.services.core.context import UnitOfWork
 from app.services.core.records import base_currency, insert_ids
 from app.services.deals.writes import insert_deals
@@ -163,7 +163,7 @@ def insert_imported_deals(
         row for deal_id, item in zip(ids, batch, strict=True) for row in _product_rows(catalog, deal_id, item)
     ]
     if product_rows:
-        session.execute(insert(DealProductRow.__table__), product_rows)
+        session.execute(insert(table_of(DealProductRow)), product_rows)
     keys = [
         {
             "entity_type": "deal",
@@ -176,7 +176,7 @@ def insert_imported_deals(
         if item.external_id is not None
     ]
     if keys:
-        session.execute(insert(ImportKey.__table__), keys)
+        session.execute(insert(table_of(ImportKey)), keys)
     return ids
 
 
