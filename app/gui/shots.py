@@ -256,7 +256,19 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     sample = _import_sample(scratch, services, language)
     importer = DealImportDialog(services, sample, parent=window)
     importer.day_first.setChecked(language == "de")  # the English sample is written the US way
-    in_dialog("28-import-deals", importer, lambda d: d.check())  # type: ignore[attr-defined]
+    importer.show()
+    shoot("28a-import-file", importer)
+    importer.next()
+    shoot("28b-import-columns", importer)
+    importer.next()  # the check finds the file's names Dealdesk doesn't know
+    shoot("28c-import-values", importer)
+    for row in range(importer.values_page.values.rowCount()):  # the user says what each one means
+        combo = importer.value_combo(row)
+        if combo.currentIndex() == 0:
+            combo.setCurrentIndex(min(2, combo.count() - 1))
+    importer.next()
+    shoot("28d-import-summary", importer)
+    importer.close()
     _office_file_shots(window, services, settings, scratch, shoot, in_dialog)
     window.close()
     finish_background_work(window)
@@ -347,26 +359,35 @@ def _some_tunnels(services: Any) -> None:
 
 
 def _import_sample(scratch: Path, services: Any, language: str) -> Path:
-    """A file from another CRM, as people have them: some columns match, one row has a problem."""
+    """A file from another CRM, as people have them: most columns match, one does not; a stage, a
+    region and a salesperson (one misspelt) are named as that CRM named them."""
     region = next((f for f in services.custom_fields.list() if f.code == "region"), None)
     choice = region.options[0].label if region is not None and region.options else ""
+    person = next((u.name for u in services.users.list() if " " in u.name), "Anna Berg")
+    typo = person[:-2] + person[-1]  # a letter missing, as typed in a hurry
     german = language == "de"
     header = (
-        "Titel;Betrag;Region;Firma;Ansprechpartner;Abschluss;Alte ID"
+        "Nr;Titel;Phase;Betrag;Region;Firma;Ansprechpartner;Verantwortlich;Erstellt;Abschluss;Farbe"
         if german
-        else ("Title;Amount;Region;Company;Contact person;Close date;Old ID")
+        else "No;Title;Stage;Amount;Region;Company;Contact person;Owner;Created;Close date;Colour"
     )
     rows = (
         [
-            f"Kaffeemaschinen für Filialen;12.400,00;{choice};Bäckerei Krause;Petra Krause;15.01.2027;K-1042",
-            f"Wartungsvertrag 2027;3.600,00;{choice};Bäckerei Krause;Petra Krause;31.12.2026;K-1043",
-            "Schulung Baristas;zwölfhundert;Mitte;Café Lindner;;30.02.2027;K-1044",
+            f"K-1042;Kaffeemaschinen für Filialen;Angebot verschickt;12.400,00;{choice};Bäckerei Krause;"
+            f"Petra Krause;{person};03.11.2026;15.01.2027;rot",
+            f"K-1043;Wartungsvertrag 2027;Angebot verschickt;3.600,00;{choice};Bäckerei Krause;Petra Krause;"
+            f"{typo};04.11.2026;31.12.2026;grün",
+            f"K-1044;Schulung Baristas;Angebot verschickt;1.200,00;Mitte;Café Lindner;;{person};05.11.2026;"
+            "28.02.2027;",
         ]
         if german
         else [
-            f"Coffee machines for the branches;12,400.00;{choice};Baker & Sons;Petra Baker;01/15/2027;K-1042",
-            f"Service contract 2027;3,600.00;{choice};Baker & Sons;Petra Baker;12/31/2026;K-1043",
-            "Barista training;twelve hundred;Middle;Café Lindner;;02/30/2027;K-1044",
+            f"K-1042;Coffee machines for the branches;Quote sent;12,400.00;{choice};Baker & Sons;Petra Baker;"
+            f"{person};11/03/2026;01/15/2027;red",
+            f"K-1043;Service contract 2027;Quote sent;3,600.00;{choice};Baker & Sons;Petra Baker;{typo};"
+            "11/04/2026;12/31/2026;green",
+            f"K-1044;Barista training;Quote sent;1,200.00;Middle;Café Lindner;;{person};11/05/2026;"
+            "02/28/2027;",
         ]
     )
     path = scratch / ("alt-crm.csv" if german else "old-crm.csv")

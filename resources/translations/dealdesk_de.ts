@@ -1416,6 +1416,62 @@ Trotzdem neu speichern?</translation>
         <source>… and %Ln more.</source>
         <translation><numerusform>… und %Ln weiteres.</numerusform><numerusform>… und %Ln weitere.</numerusform></translation>
     </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Zurück</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Weiter &gt;</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>1 File</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <source>2 Columns</source>
+        <translation>2 Spalten</translation>
+    </message>
+    <message>
+        <source>3 Values</source>
+        <translation>3 Werte</translation>
+    </message>
+    <message>
+        <source>4 Check</source>
+        <translation>4 Prüfung</translation>
+    </message>
+    <message>
+        <source>Check how the file is read, then go on to its columns.</source>
+        <translation>Prüfen Sie, wie die Datei gelesen wird, und gehen Sie dann weiter zu ihren Spalten.</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>Every column is imported.</source>
+        <translation>Jede Spalte wird importiert.</translation>
+    </message>
+    <message>
+        <source>Say what the file's unknown names mean, then check.</source>
+        <translation>Sagen Sie, was die unbekannten Namen der Datei bedeuten, und prüfen Sie dann.</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet: Import stores every row, or none.</source>
+        <translation>Noch ist nichts gespeichert: Importieren speichert jede Zeile – oder keine.</translation>
+    </message>
+    <message>
+        <source>Correct the file, the columns or the values, then check again.</source>
+        <translation>Korrigieren Sie die Datei, die Spalten oder die Werte und prüfen Sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>DealQuickDialog</name>
@@ -2103,6 +2159,73 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Field not deleted</source>
         <translation>Feld nicht gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose another file…</source>
+        <translation>Andere Datei wählen…</translation>
+    </message>
+    <message>
+        <source>Detect from the file</source>
+        <translation>Aus der Datei erkennen</translation>
+    </message>
+    <message>
+        <source>UTF-8 (Unicode)</source>
+        <translation>UTF-8 (Unicode)</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252 (Westeuropäisch)</translation>
+    </message>
+    <message>
+        <source>DOS code page 850</source>
+        <translation>DOS-Codepage 850</translation>
+    </message>
+    <message>
+        <source>Mac Roman</source>
+        <translation>Mac Roman</translation>
+    </message>
+    <message>
+        <source>ISO-8859-1 (Latin-1)</source>
+        <translation>ISO-8859-1 (Latin-1)</translation>
+    </message>
+    <message>
+        <source>Decimal comma (1.234,56)</source>
+        <translation>Dezimalkomma (1.234,56)</translation>
+    </message>
+    <message>
+        <source>Decimal point (1,234.56)</source>
+        <translation>Dezimalpunkt (1,234.56)</translation>
+    </message>
+    <message>
+        <source>Dates are written day first (31.12.2026, 31/12/2026)</source>
+        <translation>Datumsangaben beginnen mit dem Tag (31.12.2026, 31/12/2026)</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Kodierung</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <source>Pipeline of rows that name none</source>
+        <translation>Pipeline für Zeilen ohne Pipeline</translation>
+    </message>
+    <message>
+        <source>The first rows:</source>
+        <translation>Die ersten Zeilen:</translation>
+    </message>
+    <message>
+        <source>Read as %1.</source>
+        <translation>Gelesen als %1.</translation>
+    </message>
+    <message>
+        <source>Read as %1, the likeliest of several: if umlauts look wrong in the rows below, choose another.</source>
+        <translation>Gelesen als %1, die wahrscheinlichste von mehreren: Sehen Umlaute in den Zeilen unten falsch aus, wählen Sie eine andere.</translation>
     </message>
 </context>
 <context>
@@ -4046,6 +4169,53 @@ Dealdesk startet jetzt neu.</translation>
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new compan(y/ies)</source>
+        <translation><numerusform>%Ln neues Unternehmen</numerusform><numerusform>%Ln neue Unternehmen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new contact(s)</source>
+        <translation><numerusform>%Ln neuer Kontakt</numerusform><numerusform>%Ln neue Kontakte</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new person/people</source>
+        <translation><numerusform>%Ln neue Person</numerusform><numerusform>%Ln neue Personen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new product(s)</source>
+        <translation><numerusform>%Ln neues Produkt</numerusform><numerusform>%Ln neue Produkte</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln imported before, skipped</source>
+        <translation><numerusform>%Ln schon importiert, übersprungen</numerusform><numerusform>%Ln schon importiert, übersprungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note(s)</source>
+        <translation><numerusform>%Ln Hinweis</numerusform><numerusform>%Ln Hinweise</numerusform></translation>
+    </message>
+    <message>
+        <source>Ready to import: %1.</source>
+        <translation>Bereit zum Import: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln kind(s) of problem in the file: nothing can be imported yet (%1).</source>
+        <translation><numerusform>%Ln Art von Problem in der Datei: Noch kann nichts importiert werden (%1).</numerusform><numerusform>%Ln Arten von Problemen in der Datei: Noch kann nichts importiert werden (%1).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more kind(s) of problem.</source>
+        <translation><numerusform>… und %Ln weitere Art von Problem.</numerusform><numerusform>… und %Ln weitere Arten von Problemen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not imported (no field chosen): %1</source>
+        <translation>Nicht importiert (kein Feld gewählt): %1</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <source>Document template</source>
@@ -4141,6 +4311,53 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPage</name>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>In der Datei</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Bedeutet</translation>
+    </message>
+    <message>
+        <source>Create companies, contacts and products Dealdesk doesn't know yet</source>
+        <translation>Unternehmen, Kontakte und Produkte anlegen, die Dealdesk noch nicht kennt</translation>
+    </message>
+    <message>
+        <source>Create people for responsible names Dealdesk doesn't know</source>
+        <translation>Personen für Verantwortliche anlegen, die Dealdesk nicht kennt</translation>
+    </message>
+    <message>
+        <source>Skip deals imported before (the same ID)</source>
+        <translation>Schon importierte Deals überspringen (dieselbe ID)</translation>
+    </message>
+    <message>
+        <source>Every name in the file is known to Dealdesk.</source>
+        <translation>Dealdesk kennt jeden Namen in der Datei.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln name(s) in the file are not known to Dealdesk. Say what each one means, or leave it blank; suggestions are preselected.</source>
+        <translation><numerusform>%Ln Name in der Datei ist Dealdesk nicht bekannt. Sagen Sie, was er bedeutet, oder lassen Sie ihn leer; Vorschläge sind vorausgewählt.</numerusform><numerusform>%Ln Namen in der Datei sind Dealdesk nicht bekannt. Sagen Sie, was jeder bedeutet, oder lassen Sie ihn leer; Vorschläge sind vorausgewählt.</numerusform></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— wählen —</translation>
+    </message>
+    <message>
+        <source>(leave blank)</source>
+        <translation>(leer lassen)</translation>
     </message>
 </context>
 <context>

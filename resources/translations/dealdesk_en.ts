@@ -236,4 +236,50 @@
         <translation><numerusform>%Ln day</numerusform><numerusform>%Ln days</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>SummaryPage</name>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln deal</numerusform><numerusform>%Ln deals</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new compan(y/ies)</source>
+        <translation><numerusform>%Ln new company</numerusform><numerusform>%Ln new companies</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new contact(s)</source>
+        <translation><numerusform>%Ln new contact</numerusform><numerusform>%Ln new contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new person/people</source>
+        <translation><numerusform>%Ln new person</numerusform><numerusform>%Ln new people</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new product(s)</source>
+        <translation><numerusform>%Ln new product</numerusform><numerusform>%Ln new products</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln imported before, skipped</source>
+        <translation><numerusform>%Ln imported before, skipped</numerusform><numerusform>%Ln imported before, skipped</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note(s)</source>
+        <translation><numerusform>%Ln note</numerusform><numerusform>%Ln notes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln kind(s) of problem in the file: nothing can be imported yet (%1).</source>
+        <translation><numerusform>%Ln kind of problem in the file: nothing can be imported yet (%1).</numerusform><numerusform>%Ln kinds of problem in the file: nothing can be imported yet (%1).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more kind(s) of problem.</source>
+        <translation><numerusform>… and %Ln more kind of problem.</numerusform><numerusform>… and %Ln more kinds of problem.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPage</name>
+    <message numerus="yes">
+        <source>%Ln name(s) in the file are not known to Dealdesk. Say what each one means, or leave it blank; suggestions are preselected.</source>
+        <translation><numerusform>%Ln name in the file is not known to Dealdesk. Say what it means, or leave it blank; a suggestion is preselected.</numerusform><numerusform>%Ln names in the file are not known to Dealdesk. Say what each one means, or leave it blank; suggestions are preselected.</numerusform></translation>
+    </message>
+</context>
 </TS>

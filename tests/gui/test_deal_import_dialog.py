@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from app.dialogs.deal_import.import_dialog import DealImportDialog
+from app.dialogs.deal_import.import_dialog import COLUMNS, FILE, SUMMARY, VALUES, DealImportDialog
 from app.services.container import Services
 from app.services.deals.filters import DealFilter
 from app.services.fields.custom_fields import EntityType, FieldType
@@ -43,6 +43,12 @@ def targets(dialog: DealImportDialog) -> list[str]:
     return [dialog.target_combo(row).currentData() for row in range(dialog.mapping.rowCount())]
 
 
+def click(qtbot, button) -> None:
+    assert button.isVisible(), button.objectName()
+    assert button.isEnabled(), button.objectName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
 def test_columns_are_guessed_checked_and_imported(qtbot, services: Services, region, tmp_path: Path) -> None:
     path = write_csv(
         tmp_path,
@@ -53,16 +59,26 @@ def test_columns_are_guessed_checked_and_imported(qtbot, services: Services, reg
         ],
     )
     dialog = open_dialog(qtbot, services, path)
+    assert dialog.steps.currentIndex() == FILE
     assert "old-crm.csv" in dialog.file_label.text()
+    assert dialog.file_page.preview.item(0, 0).text() == "Kitchen for Meyer"  # the first rows, as read
+    assert dialog.file_page.encoding_note.text() == "Read as UTF-8 (Unicode)."
+    assert not dialog.import_button.isVisible()
+    click(qtbot, dialog.next_button)
+    assert dialog.steps.currentIndex() == COLUMNS
     assert dialog.mapping.item(0, 1).text() == "Kitchen for Meyer · Garden shed"  # examples
-    assert targets(dialog) == ["title", "amount", f"uf:{region.id}", "company", "", ""]
+    assert targets(dialog) == ["title", "amount", f"uf:{region.id}", "company", "external_id", ""]
+    assert dialog.unmapped.text() == "Not imported: Remarks for sales"
     notes = dialog.target_combo(5)
     notes.setCurrentIndex(notes.findData("comments"))  # the user maps what wasn't recognised
-    dialog.decimal_comma.setChecked(False)
-    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    assert dialog.status.text() == "All 2 rows can be imported. New companies: 1, new contacts: 0."
+    assert dialog.unmapped.text() == "Every column is imported."
+    click(qtbot, dialog.next_button)  # every name is known: straight to the dry run's summary
+    assert dialog.steps.currentIndex() == SUMMARY
+    assert dialog.summary_page.summary.text() == "Ready to import: 2 deals, 1 new company, 1 note."
+    shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert shown == ["Numbers were read with a decimal point (as '1,250.00' in column 'Amount', row 2)."]
     before = services.deal_queries.count(DealFilter())
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.import_button)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.result_ is not None
     assert len(dialog.result_.deals) == 2
@@ -75,28 +91,85 @@ def test_columns_are_guessed_checked_and_imported(qtbot, services: Services, reg
     assert kitchen.deal.begin_date is None  # not in the file: stays blank, not the import day
 
 
+def test_unknown_names_are_mapped_once_in_the_values_step(qtbot, services: Services, tmp_path: Path) -> None:
+    rows = ["Title;Stage;Responsible"] + [f"Deal {n};Engaging;Administrater" for n in range(40)]
+    dialog = open_dialog(qtbot, services, write_csv(tmp_path, [*rows, "Odd one;Won;Bob Stone"]))
+    click(qtbot, dialog.next_button)
+    click(qtbot, dialog.next_button)
+    assert dialog.steps.currentIndex() == VALUES
+    table = dialog.values_page.values
+    seen = {
+        table.item(r, 1).text(): (table.item(r, 2).text(), dialog.value_combo(r).currentText())
+        for r in range(table.rowCount())
+    }
+    assert seen == {
+        "Engaging": ("40", "— choose —"),
+        "Administrater": ("40", "Administrator"),  # the near miss, preselected
+        "Bob Stone": ("1", "— choose —"),
+    }
+    engaging = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "Engaging")
+    combo = dialog.value_combo(engaging)
+    combo.setCurrentIndex(combo.findText("In progress"))
+    dialog.values_page.create_people.setChecked(True)  # Bob becomes a person of his own
+    click(qtbot, dialog.next_button)
+    assert dialog.steps.currentIndex() == SUMMARY
+    assert dialog.summary_page.summary.text().startswith("Ready to import: 41 deals, 1 new person, ")
+    click(qtbot, dialog.import_button)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    deals = [services.deals.get(i) for i in dialog.result_.deals]
+    assert {d.stage_name for d in deals[:40]} == {"In progress"}
+    assert {d.responsible_name for d in deals[:40]} == {"Administrator"}
+    assert deals[40].responsible_name == "Bob Stone"
+
+
 def test_problems_are_listed_and_nothing_is_imported(
     qtbot, services: Services, region, tmp_path: Path
 ) -> None:
     path = write_csv(tmp_path, ["Title;Amount;Region", "Good one;10;North", "Bad one;ten;West"])
     dialog = open_dialog(qtbot, services, path)
     before = services.deal_queries.count(DealFilter())
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()
-    assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.status.text().startswith("2 problems in the file: nothing was imported.")
-    assert dialog.problems.isVisible()
+    click(qtbot, dialog.next_button)
+    click(qtbot, dialog.next_button)  # 'West' is no choice of Region: the values step asks
+    assert dialog.steps.currentIndex() == VALUES
+    click(qtbot, dialog.next_button)  # left unchosen: a problem
+    assert dialog.steps.currentIndex() == SUMMARY
+    assert dialog.summary_page.summary.text().startswith(
+        "2 kinds of problem in the file: nothing can be imported yet"
+    )
+    assert not dialog.import_button.isEnabled()
     shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-    assert shown == [
+    assert shown[:2] == [
         "Row 3: 'ten' in column 'Amount' is not a number.",
         "Row 3: 'West' is not one of the choices of Region.",
     ]
     assert services.deal_queries.count(DealFilter()) == before
+    click(qtbot, dialog.back_button)
+    click(qtbot, dialog.back_button)
+    assert dialog.steps.currentIndex() == COLUMNS
     unmapped = dialog.target_combo(0)
     unmapped.setCurrentIndex(0)  # no title column: the check says so
-    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.next_button)
     assert dialog.status.text() == "Choose the column that holds the deals' titles."
-    assert not dialog.problems.isVisible()
+    assert dialog.steps.currentIndex() == COLUMNS
+
+
+def test_an_eight_bit_file_says_how_it_was_read_and_can_be_read_otherwise(
+    qtbot, services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "dos.csv"
+    path.write_bytes("Title;Company\r\nKüche;Müller\r\n".encode("cp850"))
+    dialog = open_dialog(qtbot, services, path)
+    note = dialog.file_page.encoding_note.text()
+    assert "the likeliest of several" in note
+    assert dialog.file_page.preview.item(0, 0).text() == "Küche"  # DOS umlauts recognised
+    encoding = dialog.file_page.encoding
+    encoding.setCurrentIndex(encoding.findData("mac_roman"))  # the user's choice: read again
+    assert dialog.file_page.preview.item(0, 0).text() == "KÅche"
+    assert dialog.file_page.encoding_note.text() == "Read as Mac Roman."
+    encoding.setCurrentIndex(encoding.findData("utf-8"))  # one it can't be: said, nothing half-read
+    assert dialog.status.text() == "The file can't be read as utf-8: choose the encoding it was saved in."
+    assert dialog.file_page.preview.rowCount() == 0
+    assert not dialog.next_button.isEnabled()
 
 
 def test_a_file_that_is_not_a_table_is_said_plainly(qtbot, services: Services, tmp_path: Path) -> None:
@@ -104,7 +177,7 @@ def test_a_file_that_is_not_a_table_is_said_plainly(qtbot, services: Services, t
     path.write_bytes(b"\x89PNG not a workbook")
     dialog = open_dialog(qtbot, services, path)
     assert dialog.status.text() == "The file is not an Excel workbook (.xlsx) that can be read."
-    assert not dialog.import_button.isEnabled()
+    assert not dialog.next_button.isEnabled()
 
 
 def test_file_menu_imports_into_the_list(
@@ -115,8 +188,12 @@ def test_file_menu_imports_into_the_list(
     seen: list[str] = []
 
     def answer(dialog: DealImportDialog) -> int:
+        dialog.show()  # as exec() shows it
+        qtbot.waitExposed(dialog)
+        click(qtbot, dialog.next_button)
         seen.extend(targets(dialog))
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.next_button)
+        click(qtbot, dialog.import_button)
         return dialog.result()
 
     monkeypatch.setattr(DealImportDialog, "exec", answer)

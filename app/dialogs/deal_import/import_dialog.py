@@ -1,31 +1,33 @@
-"""Importing deals from a CSV or Excel file: which column goes to which field, a check of every
-row, then the import off the GUI thread with a progress bar and a cancel button."""
+"""Importing deals from a CSV or Excel file, as a wizard: the file (encoding, numbers, dates), the
+columns (which field each goes to), the values (the file's names Dealdesk doesn't know, each mapped
+once), and a dry run's summary; then the import off the GUI thread with a progress bar and a cancel
+button. Every check runs the import engine itself, so what the summary says is what happens."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDir, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from app.dialogs.deal_import.file_page import FilePage
+from app.dialogs.deal_import.summary_page import SummaryPage
+from app.dialogs.deal_import.values_page import ValuesPage
 from app.services.container import Services
 from app.services.core.errors import ValidationError
 from app.services.core.vocabulary import DEAL_SOURCES
@@ -34,6 +36,7 @@ from app.ui.i18n import error_text, translate_message
 from app.ui.operations import Operation, Progress
 
 COL_NAME, COL_EXAMPLES, COL_TARGET = range(3)
+FILE, COLUMNS, VALUES, SUMMARY = range(4)
 
 
 def choose_import_file(parent: QWidget) -> Path | None:
@@ -47,7 +50,7 @@ def choose_import_file(parent: QWidget) -> Path | None:
 
 
 class DealImportDialog(QDialog):
-    """Shows the file's columns with examples; each gets a field (guessed from its name)."""
+    """The import wizard: File › Columns › Values › Check, then Import."""
 
     imported = Signal(object)  # ImportResult
 
@@ -58,20 +61,21 @@ class DealImportDialog(QDialog):
         self._services = services
         self._service = services.deal_import
         self._operation: Operation | None = None
+        self._path = path
         self._table: Any = None
+        self._check: ImportCheck | None = None
         self.result_: ImportResult | None = None
         self._targets = [(key, self._label(label)) for key, label in self._service.targets()]
+        self._target_names = dict(self._targets)
 
-        self.file_label = QLabel()
-        self.file_label.setObjectName("fileName")
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        choose = QPushButton(self.tr("Choose another file…"))
-        choose.setObjectName("chooseFile")
-        choose.clicked.connect(self._choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_label, 1)
-        file_row.addWidget(choose)
-
+        self.step_label = QLabel()
+        self.step_label.setObjectName("steps")
+        self.step_label.setTextFormat(Qt.TextFormat.RichText)
+        pipelines = [(p.name, p.id, p.is_default) for p in services.pipelines.list()]
+        self.file_page = FilePage(pipelines)
+        self.file_page.choose_requested.connect(self._choose_file)
+        self.file_page.encoding_changed.connect(lambda: self.load(self._path, keep_encoding=True))
+        self.columns_page = QWidget()
         self.mapping = QTableWidget(0, 3)
         self.mapping.setObjectName("mapping")
         self.mapping.setHorizontalHeaderLabels(
@@ -84,86 +88,140 @@ class DealImportDialog(QDialog):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_EXAMPLES, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.ResizeToContents)
-
-        self.pipeline = QComboBox()
-        self.pipeline.setObjectName("pipeline")
-        for pipeline in services.pipelines.list():
-            self.pipeline.addItem(pipeline.name, pipeline.id)
-            if pipeline.is_default:
-                self.pipeline.setCurrentIndex(self.pipeline.count() - 1)
-        self.create_missing = QCheckBox(self.tr("Create companies and contacts Dealdesk doesn't know yet"))
-        self.create_missing.setObjectName("createMissing")
-        self.create_missing.setChecked(True)
-        locale = QLocale()
-        self.decimal_comma = QCheckBox(self.tr("Numbers are written with a decimal comma (1.234,56)"))
-        self.decimal_comma.setObjectName("decimalComma")
-        self.decimal_comma.setChecked(locale.decimalPoint() == ",")
-        self.day_first = QCheckBox(self.tr("Dates are written day first (31.12.2026, 31/12/2026)"))
-        self.day_first.setObjectName("dayFirst")
-        self.day_first.setChecked(locale.territory() != QLocale.Country.UnitedStates)
-        options = QFormLayout()
-        options.addRow(self.tr("Pipeline of rows that name none"), self.pipeline)
-        options.addRow("", self.create_missing)
-        options.addRow("", self.decimal_comma)
-        options.addRow("", self.day_first)
+        self.unmapped = QLabel()
+        self.unmapped.setObjectName("unmapped")
+        self.unmapped.setWordWrap(True)
+        columns = QVBoxLayout(self.columns_page)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addWidget(self.mapping, 1)
+        columns.addWidget(self.unmapped)
+        self.values_page = ValuesPage()
+        self.summary_page = SummaryPage()
+        self.steps = QStackedWidget()
+        for page in (self.file_page, self.columns_page, self.values_page, self.summary_page):
+            self.steps.addWidget(page)
 
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        self.problems = QListWidget()
-        self.problems.setObjectName("problems")
-        self.problems.setVisible(False)
-
-        buttons = QDialogButtonBox()
-        self.check_button = QPushButton(self.tr("Check"))
+        self.back_button = QPushButton(self.tr("< Back"))
+        self.back_button.setObjectName("back")
+        self.next_button = QPushButton(self.tr("Next >"))
+        self.next_button.setObjectName("next")
+        self.check_button = QPushButton(self.tr("Check again"))
         self.check_button.setObjectName("check")
-        self.check_button.setAutoDefault(False)
-        self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("import")
-        self.import_button.setDefault(True)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setObjectName("cancel")
+        for button in (self.back_button, self.check_button, cancel):
+            button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.start_import)
-        buttons.rejected.connect(self.reject)
+        cancel.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(file_row)
-        layout.addWidget(self.mapping, 2)
-        layout.addLayout(options)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.steps, 1)
         layout.addWidget(self.status)
-        layout.addWidget(self.problems, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.check_button)
-        bottom.addWidget(buttons, 1)
+        bottom.addStretch(1)
+        for button in (self.back_button, self.next_button, self.import_button, cancel):
+            bottom.addWidget(button)
         layout.addLayout(bottom)
-        self.resize(860, 640)
+        self.resize(900, 640)
         self.load(path)
+        self._go(FILE)
+
+    # -- aliases the rest of the app and its tests use ------------------------------------------
+
+    @property
+    def file_label(self) -> QLabel:
+        return self.file_page.file_label
+
+    @property
+    def day_first(self) -> Any:
+        return self.file_page.day_first
+
+    @property
+    def problems(self) -> Any:
+        return self.summary_page.details
+
+    def value_combo(self, row: int) -> QComboBox:
+        return self.values_page.value_combo(row)
+
+    # -- the steps -----------------------------------------------------------------------------
+
+    def _go(self, step: int) -> None:
+        self.steps.setCurrentIndex(step)
+        names = [self.tr("1 File"), self.tr("2 Columns"), self.tr("3 Values"), self.tr("4 Check")]
+        self.step_label.setText(
+            " › ".join(f"<b>{name}</b>" if n == step else name for n, name in enumerate(names))
+        )
+        self._enable()
+
+    def _enable(self) -> None:
+        busy = self._operation is not None
+        step = self.steps.currentIndex()
+        loaded = self._table is not None
+        self.back_button.setEnabled(not busy and step > FILE)
+        self.next_button.setVisible(step < SUMMARY)
+        self.next_button.setEnabled(not busy and loaded)
+        self.next_button.setDefault(step < SUMMARY)
+        self.check_button.setVisible(step == SUMMARY)
+        self.check_button.setEnabled(not busy and loaded)
+        self.import_button.setVisible(step == SUMMARY)
+        self.import_button.setEnabled(not busy and loaded and self._check is not None and self._check.ok)
+        self.import_button.setDefault(step == SUMMARY)
+
+    def back(self) -> None:
+        step = self.steps.currentIndex()
+        if step == SUMMARY and self._check is not None and not self._check.unknown:
+            self._go(COLUMNS)  # the values step was passed over: nothing to map
+        else:
+            self._go(max(FILE, step - 1))
+
+    def next(self) -> None:
+        step = self.steps.currentIndex()
+        if step == FILE:
+            self._show_unmapped()
+            self._go(COLUMNS)
+        elif step in (COLUMNS, VALUES):
+            self.check()
 
     # -- the file ------------------------------------------------------------------------------
 
-    def load(self, path: Path) -> bool:
+    def load(self, path: Path, *, keep_encoding: bool = False) -> bool:
         """Read the file's header and first rows and guess the mapping; False (and said) if unreadable."""
+        self._path = path
+        self._check = None
+        if not keep_encoding:
+            self.file_page.encoding.blockSignals(True)
+            self.file_page.encoding.setCurrentIndex(0)
+            self.file_page.encoding.blockSignals(False)
         try:
-            table = self._service.open(path)
-            examples = self._service.preview(table)
+            table = self._service.open(path, self.file_page.chosen_encoding())
+            examples = self._service.preview(table, limit=8)
         except ValidationError as exc:
             self._table = None
-            self.file_label.setText(str(path))
+            self.file_page.show_file(str(path), None, True)
+            self.file_page.show_rows((), [])
             self.mapping.setRowCount(0)
             self._show_status(error_text(exc), problem=True)
-            self.import_button.setEnabled(False)
-            self.check_button.setEnabled(False)
+            self._go(FILE)
             return False
         self._table = table
-        self.import_button.setEnabled(True)
-        self.check_button.setEnabled(True)
         kind = self.tr("Excel workbook") if table.is_xlsx else self._csv_kind(table.delimiter)
-        self.file_label.setText(f"<b>{path.name}</b> — {kind}")
+        self.file_page.show_file(f"<b>{path.name}</b> — {kind}", table.encoding, table.encoding_sure)
+        self.file_page.show_rows(table.header, examples)
         guessed = self._service.guess(table.header, self._labels())
         self.mapping.setRowCount(len(table.header))
         for row, name in enumerate(table.header):
             self.mapping.setItem(row, COL_NAME, QTableWidgetItem(name))
-            sample = " · ".join(v for r in examples if row < len(r) and (v := r[row]))
+            sample = " · ".join(v for r in examples[:3] if row < len(r) and (v := r[row]))
             self.mapping.setItem(row, COL_EXAMPLES, QTableWidgetItem(sample))
             combo = QComboBox()
             combo.setObjectName(f"target_{row}")
@@ -171,10 +229,11 @@ class DealImportDialog(QDialog):
             for key, label in self._targets:
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(row, ""))))
-            combo.currentIndexChanged.connect(self._clear_results)
+            combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping.setCellWidget(row, COL_TARGET, combo)
-        self._clear_results()
-        self._show_status(self.tr("Choose for each column the field it goes to, then Check or Import."))
+        self._show_unmapped()
+        self._show_status(self.tr("Check how the file is read, then go on to its columns."))
+        self._enable()
         return True
 
     def _choose_file(self) -> None:
@@ -193,6 +252,25 @@ class DealImportDialog(QDialog):
         assert isinstance(widget, QComboBox)
         return widget
 
+    def _mapping_changed(self) -> None:
+        self._check = None
+        self._show_unmapped()
+        self._enable()
+
+    def _show_unmapped(self) -> None:
+        if self._table is None:
+            return
+        left = [
+            self._table.header[r]
+            for r in range(self.mapping.rowCount())
+            if not self.target_combo(r).currentData()
+        ]
+        self.unmapped.setText(
+            self.tr("Not imported: %1").replace("%1", ", ".join(left))
+            if left
+            else self.tr("Every column is imported.")
+        )
+
     def options(self) -> ImportOptions:
         mapping = {
             row: key
@@ -202,11 +280,14 @@ class DealImportDialog(QDialog):
         sources = {translate_message(label): code for code, label in DEAL_SOURCES.items()}
         return ImportOptions(
             mapping=mapping,
-            pipeline_id=self.pipeline.currentData(),
-            create_missing=self.create_missing.isChecked(),
-            decimal_comma=self.decimal_comma.isChecked(),
-            day_first=self.day_first.isChecked(),
+            pipeline_id=self.file_page.pipeline.currentData(),
+            create_missing=self.values_page.create_missing.isChecked(),
+            create_users=self.values_page.create_people.isChecked(),
+            decimal_comma=self.file_page.decimal_comma(),
+            day_first=self.file_page.day_first.isChecked(),
             value_names={"source": sources},
+            values=self.values_page.chosen(),
+            duplicates="skip" if self.values_page.skip_duplicates.isChecked() else "refuse",
         )
 
     def _labels(self) -> dict[str, list[str]]:
@@ -220,9 +301,16 @@ class DealImportDialog(QDialog):
     def _label(label: Any) -> str:
         return label if isinstance(label, str) else translate_message(label)
 
+    def _field_label(self, target: str) -> str:
+        return self._target_names.get(target, target)
+
+    def _choices(self, target: str) -> list[str]:
+        return [self._label(name) for name in self._service.choices(target)]
+
     # -- checking and importing ----------------------------------------------------------------
 
     def check(self) -> None:
+        """The dry run: every row read and checked as the import would; nothing is written."""
         if self._table is None:
             return
         service, table, options = self._service, self._table, self.options()
@@ -243,29 +331,33 @@ class DealImportDialog(QDialog):
         self._run(self.tr("Importing deals…"), work, self._imported)
 
     def _run(self, label: str, work: Any, on_success: Any) -> None:
-        self._clear_results()
-        self.check_button.setEnabled(False)
-        self.import_button.setEnabled(False)
         self._operation = Operation(self, label, work, on_success, self._failed, on_cancel=self._cancelled)
-        self._operation.finished.connect(self._enable)
+        self._operation.finished.connect(self._done)
+        self._enable()
         self._operation.start()
 
-    def _enable(self) -> None:
-        enabled = self._table is not None
-        self.check_button.setEnabled(enabled)
-        self.import_button.setEnabled(enabled)
+    def _done(self) -> None:
+        self._operation = None
+        self._enable()
 
     def _checked(self, check: ImportCheck) -> None:
-        self._enable()
-        if check.ok:
-            text = self.tr("All %Ln row(s) can be imported.", "", check.rows)
-            if check.new_companies or check.new_contacts:
-                text += " " + self.tr("New companies: %1, new contacts: %2.").replace(
-                    "%1", QLocale().toString(check.new_companies)
-                ).replace("%2", QLocale().toString(check.new_contacts))
-            self._show_status(text)
+        self._check = check
+        step = self.steps.currentIndex()
+        unknown = [u for u in check.unknown if not (u.target == "responsible" and check.new_people)]
+        if step == COLUMNS and unknown:
+            self.values_page.show_unknown(
+                check.unknown, self._field_label, self._choices, self.values_page.chosen()
+            )
+            self._show_status(self.tr("Say what the file's unknown names mean, then check."))
+            self._go(VALUES)
             return
-        self._show_problems(check)
+        self.summary_page.show_check(check)
+        self._show_status(
+            self.tr("Nothing has been written yet: Import stores every row, or none.")
+            if check.ok
+            else self.tr("Correct the file, the columns or the values, then check again.")
+        )
+        self._go(SUMMARY)
 
     def _imported(self, result: ImportResult) -> None:
         self.result_ = result
@@ -273,37 +365,17 @@ class DealImportDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        self._enable()
         if isinstance(error, ImportRejectedError):
-            self._show_problems(error.check)
+            self._checked(error.check)
             return
+        self._check = None
+        self.summary_page.show_problems([])
         self._show_status(error_text(error), problem=True)
 
     def _cancelled(self) -> None:
-        self._enable()
         self._show_status(self.tr("Cancelled: nothing was imported."))
-
-    def _show_problems(self, check: ImportCheck) -> None:
-        count = len(check.problems) + check.more_problems
-        self._show_status(
-            self.tr(
-                "%Ln problem(s) in the file: nothing was imported. Correct the file or the mapping, then try again.",  # noqa: E501
-                "",
-                count,
-            ),
-            problem=True,
-        )
-        self.problems.clear()
-        self.problems.addItems([translate_message(p.message) for p in check.problems])
-        if check.more_problems:
-            self.problems.addItem(self.tr("… and %Ln more.", "", check.more_problems))
-        self.problems.setVisible(True)
 
     def _show_status(self, text: str, *, problem: bool = False) -> None:
         self.status.setText(text)
         self.status.setProperty("problem", problem)
         self.status.setStyleSheet("color: #b3261e;" if problem else "")
-
-    def _clear_results(self) -> None:
-        self.problems.clear()
-        self.problems.setVisible(False)

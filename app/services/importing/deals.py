@@ -214,6 +214,26 @@ class DealImportService:
         with self._ctx.read() as session:
             return target_labels(session, _custom_fields(session))
 
+    def choices(self, target: str) -> list[Message | str]:
+        """The known names a file's value of `target` can be mapped to in the values step (a
+        source's name is a Message, to be shown translated)."""
+        with self._ctx.read() as session:
+            if target == "stage":
+                return list(dict.fromkeys(session.scalars(select(Stage.name).order_by(Stage.sort, Stage.id))))
+            if target == "pipeline":
+                return list(session.scalars(select(Pipeline.name).order_by(Pipeline.sort, Pipeline.id)))
+            if target == "responsible":
+                return list(session.scalars(select(User.name).where(User.is_active).order_by(User.name)))
+            if target == "source":
+                return list(DEAL_SOURCES.values())
+            if target == "product":
+                active = select(Product.name).where(Product.active).order_by(Product.name)
+                return list(session.scalars(active))
+            if target.startswith("uf:"):
+                info = _custom_fields(session).get(int(target[3:]))
+                return [o.label for o in info.options] if info is not None else []
+        return []
+
     def guess(self, header: Sequence[str], labels: Mapping[str, Sequence[str]]) -> dict[int, str]:
         """A first mapping by column names: a target's key, its label(s) as shown, or a common alias,
         in any case and with any separators ("deal_stage" is "Deal stage"). `labels` are the words
