@@ -67,6 +67,42 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--entity", choices=ENTITIES, default="deals", help="what the file holds")
     add_import_options(parser)
+    made = commands.add_parser("imports", help="the imports made so far; undo one")
+    actions = made.add_subparsers(dest="imports_command", metavar="ACTION", required=True)
+    actions.add_parser("list", parents=[common], help="every import, newest first")
+    undo = actions.add_parser(
+        "undo", parents=[common], help="remove what an import created and nobody has changed since"
+    )
+    undo.add_argument("import_id", type=int, metavar="ID")
+
+
+def run_imports(services: Services, args: argparse.Namespace) -> int:
+    if args.imports_command == "list":
+        made = services.deal_import.imports()
+        if not made:
+            print("No imports yet.")
+        for item in made:
+            state = f", undone {item.undone_at:%Y-%m-%d %H:%M}" if item.undone_at else ""
+            print(
+                f"{item.operation_id:>5}  {item.at:%Y-%m-%d %H:%M}  {item.file}  {item.deals:,} deals"
+                f"  by {item.user_name or '-'}{state}"
+            )
+        return EXIT_OK
+    undone = services.deal_import.undo(args.import_id)
+    print(
+        f"Removed {undone.deals_removed:,} deals, {undone.companies_removed:,} companies, "
+        f"{undone.contacts_removed:,} contacts and {undone.products_removed:,} products the import made."
+    )
+    if undone.changed:
+        print(f"Kept {len(undone.changed):,} deals changed since the import:")
+        for ident, title in undone.changed:
+            print(f"  {ident}  {title}")
+    if undone.refused:
+        print(f"Kept {undone.refused:,} deals your role may not delete.")
+    if undone.people_kept:
+        who = "person" if undone.people_kept == 1 else "people"
+        print(f"Kept {undone.people_kept:,} {who} it created (people are never deleted; deactivate them).")
+    return EXIT_OK
 
 
 def run(services: Services, args: argparse.Namespace) -> int:

@@ -268,7 +268,10 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
             combo.setCurrentIndex(min(2, combo.count() - 1))
     importer.next()
     shoot("28d-import-summary", importer)
-    importer.close()
+    importer.start_import()
+    from app.dialogs.deal_import.imports_dialog import ImportsDialog
+
+    in_dialog("28e-imports", ImportsDialog(services, parent=window))
     _office_file_shots(window, services, settings, scratch, shoot, in_dialog)
     window.close()
     finish_background_work(window)

@@ -50,6 +50,7 @@ class Operation(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+    label: Mapped[str | None] = mapped_column(String(255))  # an import: the file it came from
 
 
 class ImportKey(Base):

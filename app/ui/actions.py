@@ -15,6 +15,7 @@ class ActionId(enum.Enum):
     BACKUP = "backup"
     RESTORE = "restore"
     IMPORT_DEALS = "import_deals"
+    IMPORTS = "imports"
     QUIT = "quit"
     UNDO = "undo"
     FIND = "find"
@@ -35,6 +36,7 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
             icon("plus"),
         ),
         (ActionId.IMPORT_DEALS, QCoreApplication.translate("actions", "&Import deals…"), None, None),
+        (ActionId.IMPORTS, QCoreApplication.translate("actions", "Imp&orts…"), None, None),
         (ActionId.BACKUP, QCoreApplication.translate("actions", "&Back up database…"), None, icon("backup")),
         (ActionId.RESTORE, QCoreApplication.translate("actions", "&Restore from a backup…"), None, None),
         (ActionId.QUIT, QCoreApplication.translate("actions", "&Quit"), QKeySequence(standard.Quit), None),

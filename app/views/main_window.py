@@ -167,6 +167,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a[ActionId.NEW_DEAL])
         file_menu.addAction(a[ActionId.IMPORT_DEALS])
+        file_menu.addAction(a[ActionId.IMPORTS])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.BACKUP])
         file_menu.addAction(a[ActionId.RESTORE])
@@ -205,6 +206,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         a[ActionId.BACKUP].triggered.connect(self._on_backup)
         a[ActionId.RESTORE].triggered.connect(self.show_backups)
         a[ActionId.IMPORT_DEALS].triggered.connect(self._on_import)
+        a[ActionId.IMPORTS].triggered.connect(self.show_imports)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self._on_find)
         a[ActionId.UNDO].triggered.connect(self.deals.bulk.undo)
@@ -279,6 +281,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
             return
         dialog = DealImportDialog(self._services, path, self)
         dialog.imported.connect(self._on_imported)
+        dialog.exec()
+
+    def show_imports(self) -> None:
+        """File › Imports…: the imports so far, and undoing one."""
+        from app.dialogs.deal_import.imports_dialog import ImportsDialog
+
+        dialog = ImportsDialog(self._services, self)
+        dialog.undone.connect(lambda _undone: self.deals.refresh())
         dialog.exec()
 
     def _on_imported(self, result: ImportResult) -> None:

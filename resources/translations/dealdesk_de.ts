@@ -2490,6 +2490,73 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>ImportsDialog</name>
+    <message>
+        <source>Imports</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Undoing an import removes the deals it made that nobody has changed since, and the companies, contacts and products it made that nothing uses any more.</source>
+        <translation>Ein Import wird rückgängig gemacht, indem die Deals entfernt werden, die er angelegt hat und die seitdem niemand geändert hat, sowie die Unternehmen, Kontakte und Produkte, die er angelegt hat und die nichts mehr verwendet.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Undo import…</source>
+        <translation>Import rückgängig machen…</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported yet.</source>
+        <translation>Bisher wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Import rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Remove what the import of %1 made? Deals changed since it stay.</source>
+        <translation>Entfernen, was der Import von %1 angelegt hat? Seitdem geänderte Deals bleiben.</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>Import wird rückgängig gemacht…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %Ln deal(s).</source>
+        <translation><numerusform>%Ln Deal entfernt.</numerusform><numerusform>%Ln Deals entfernt.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s) changed since the import stay: %1</source>
+        <translation><numerusform>%Ln seit dem Import geänderter Deal bleibt: %1</numerusform><numerusform>%Ln seit dem Import geänderte Deals bleiben: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln person/people it created stay (deactivate them in Settings).</source>
+        <translation><numerusform>Die %Ln Person, die er angelegt hat, bleibt (deaktivieren Sie sie in den Einstellungen).</numerusform><numerusform>Die %Ln Personen, die er angelegt hat, bleiben (deaktivieren Sie sie in den Einstellungen).</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>KanbanView</name>
     <message>
         <source>The board shows one pipeline at a time: this is %1. Pick another above.</source>
@@ -4410,6 +4477,10 @@ Dealdesk startet jetzt neu.</translation>
         <source>&amp;Restore from a backup…</source>
         <translation>Aus einer Sicherung &amp;wiederherstellen…</translation>
     </message>
+    <message>
+        <source>Imp&amp;orts…</source>
+        <translation>Imp&amp;orte…</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -5276,6 +5347,14 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Rows {rows} and {more} more: {problem}</source>
         <translation>Zeilen {rows} und {more} weitere: {problem}</translation>
+    </message>
+    <message>
+        <source>This is not an import, or it was undone already.</source>
+        <translation>Das ist kein Import, oder er wurde schon rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Only who imported the file, or an administrator, can undo the import.</source>
+        <translation>Nur wer die Datei importiert hat, oder ein Administrator, kann den Import rückgängig machen.</translation>
     </message>
 </context>
 <context>

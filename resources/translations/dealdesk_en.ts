@@ -169,6 +169,21 @@
     </message>
 </context>
 <context>
+    <name>ImportsDialog</name>
+    <message numerus="yes">
+        <source>Removed %Ln deal(s).</source>
+        <translation><numerusform>Removed %Ln deal.</numerusform><numerusform>Removed %Ln deals.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s) changed since the import stay: %1</source>
+        <translation><numerusform>%Ln deal changed since the import stays: %1</numerusform><numerusform>%Ln deals changed since the import stay: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln person/people it created stay (deactivate them in Settings).</source>
+        <translation><numerusform>The %Ln person it created stays (deactivate them in Settings).</numerusform><numerusform>The %Ln people it created stay (deactivate them in Settings).</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>KanbanView</name>
     <message numerus="yes">
         <source>Where do %Ln deal(s) go?</source>

@@ -204,3 +204,35 @@ def test_file_menu_imports_into_the_list(
     assert window.deals.model.rowCount() == before + 1
     newest = window.deals.model.index(0, 1).data()
     assert newest == "Imported deal"
+
+
+def test_an_import_is_undone_from_the_imports_dialog(
+    qtbot, window: MainWindow, demo_services: Services, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.dialogs.deal_import.imports_dialog import ImportsDialog
+    from app.services.importing.deals import ImportOptions
+
+    path = write_csv(tmp_path, ["ID;Title", "X-1;First imported", "X-2;Second imported"])
+    service = demo_services.deal_import
+    result = service.run(service.open(path), ImportOptions(mapping={0: "external_id", 1: "title"}))
+    first = demo_services.deals.get(result.deals[0])
+    demo_services.deals.update(first.id, first.version, comments="called")  # worked on since
+    before = demo_services.deal_queries.count(DealFilter())
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, _title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    dialog = ImportsDialog(demo_services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.table.item(0, 0).text() == "old-crm.csv"
+    assert dialog.table.item(0, 3).text() == "2"
+    click(qtbot, dialog.undo_button)
+    assert asked == ["Remove what the import of old-crm.csv made? Deals changed since it stay."]
+    assert dialog.status.text() == "Removed 1 deal. 1 deal changed since the import stays: First imported"
+    assert demo_services.deal_queries.count(DealFilter()) == before - 1
+    assert demo_services.deals.get(first.id).comments == "called"

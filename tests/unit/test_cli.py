@@ -228,6 +228,15 @@ def test_import_command_maps_values_creates_people_and_refuses_a_second_import(
     code, out, _ = run(capsys, *common, "--create-people", "--duplicates", "skip")
     assert code == 0
     assert "Imported 0 deals" in out
+    code, out, _ = run(capsys, "imports", "list", "--db", db)
+    assert "history.csv  2 deals  by Administrator" in out
+    first = int(out.splitlines()[-1].split()[0])  # the oldest: the one that made the deals
+    code, out, _ = run(capsys, "imports", "undo", str(first), "--db", db)
+    assert code == 0
+    assert "Removed 2 deals, 0 companies, 0 contacts and 0 products the import made." in out
+    assert "Kept 1 person it created" in out
+    code, out, _ = run(capsys, "deals", "list", "--json", "--db", db)
+    assert json.loads(out) == []
 
 
 def test_doc_render_with_a_stored_template_and_a_file(tmp_path: Path, capsys) -> None:

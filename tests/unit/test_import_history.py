@@ -291,3 +291,45 @@ def test_running_totals_and_search_agree_after_an_import(
     assert {"rollup_deal_insert", "rollup_visit_insert"} <= triggers  # back after the import
     assert services.deal_queries.count(DealFilter(search=opportunities[0].account.split()[0])) > 0
     assert services.deal_queries.count(DealFilter(search="There before")) == 1
+
+
+def test_undo_import_removes_what_it_made_and_keeps_what_changed_since(
+    services: Services, tmp_path: Path
+) -> None:
+    from tests.unit.test_rollups import assert_totals_exact
+
+    opportunities, table = _history(services, tmp_path, rows=300)
+    before = {
+        "deals": services.deal_queries.count(DealFilter()),
+        "products": len(services.products.list()),
+        "people": len(services.users.list()),
+    }
+    result = services.deal_import.run(table, _options(services, table))
+    [made] = services.deal_import.imports()
+    assert (made.operation_id, made.file, made.deals, made.undone_at) == (
+        result.operation_id,
+        "sales_pipeline.csv",
+        300,
+        None,
+    )
+    kept = services.deals.get(result.deals[0])
+    services.deals.move_stage(kept.id, 2, expected_version=kept.version)  # somebody works on one deal
+
+    undone = services.deal_import.undo(made.operation_id)
+    assert undone.deals_removed == 299
+    assert undone.changed == ((kept.id, kept.title),)  # listed, and kept
+    assert undone.products_removed == 1  # GTK 500 was made by the import; the others were there
+    assert undone.people_kept == len(AGENTS)  # people are never deleted
+    assert services.deal_queries.count(DealFilter()) == before["deals"] + 1
+    assert len(services.products.list()) == before["products"] + (
+        1 if opportunities[0].product == "GTK 500" else 0
+    )
+    assert services.deals.get(kept.id).company_title == opportunities[0].account  # its company stays
+    assert_totals_exact(services)
+    again = services.deal_import.run(
+        table, ImportOptions(**{**_options(services, table).__dict__, "duplicates": SKIP})
+    )
+    assert (len(again.deals), again.skipped) == (
+        299,
+        1,
+    )  # the removed ones can come again; the kept one is skipped

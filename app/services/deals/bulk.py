@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, cast, delete, func, select
+from sqlalchemy import ColumnElement, String, and_, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Deal, EntityType, HistoryEntry, Operation, Stage, utcnow
@@ -32,7 +32,7 @@ from app.services.core.errors import (
 )
 from app.services.core.history import history_text
 from app.services.core.i18n import QT_TRANSLATE_NOOP
-from app.services.core.records import check_version, clean_fields, delete_custom_values
+from app.services.core.records import check_version, clean_fields
 from app.services.deals import stage_visits
 from app.services.deals.filters import DealFilter, deal_conditions
 from app.services.deals.tunnel_moves import follow_tunnels
@@ -40,6 +40,7 @@ from app.services.deals.writes import (
     DEAL_FIELD_SPECS,
     check_same_pipeline,
     clean_fill,
+    delete_deals,
     history_where,
     relocate,
     stage_or_error,
@@ -200,16 +201,8 @@ class DealBulkService:
             readable = self._ids(session, selection)
             ids = self._ids(session, selection, Action.DELETE)
             operation = self._operation(session, "delete")
-            now = utcnow()
-            for done, chunk in _chunks(ids):
-                condition = Deal.id.in_(chunk)
-                history_where(uow, condition, "deleted", None, Deal.title, None, operation.id, now)
-                delete_custom_values(session, EntityType.DEAL, list(chunk))
-                session.execute(delete(Deal).where(condition).execution_options(synchronize_session=False))
-                _report(progress, done, len(ids))
+            delete_deals(uow, ids, operation.id, progress)
             operation.count = len(ids)
-            if ids:
-                uow.emit("deal.deleted", ids)
             return BulkResult(operation.id, len(ids), refused=len(readable) - len(ids))
 
     # -- undo --------------------------------------------------------------------------------

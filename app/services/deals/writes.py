@@ -3,7 +3,7 @@ stage changes one by one or by SQL condition (history, stage visits, versions bu
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -37,6 +37,7 @@ from app.services.core.records import (
     clean_fields,
     currency_field,
     date_field,
+    delete_custom_values,
     id_field,
     ids_field,
     insert_ids,
@@ -391,6 +392,28 @@ _HISTORY_COLUMNS = [
     "at",
     "operation_id",
 ]
+
+
+def delete_deals(
+    uow: UnitOfWork,
+    ids: Sequence[int],
+    operation_id: int | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Delete these deals (the caller checked the rights); their history stays: who deleted what,
+    when, under which operation."""
+    session = uow.session
+    now = utcnow()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        condition = Deal.id.in_(chunk)
+        history_where(uow, condition, "deleted", None, Deal.title, None, operation_id, now)
+        delete_custom_values(session, EntityType.DEAL, chunk)
+        session.execute(delete(Deal).where(condition).execution_options(synchronize_session=False))
+        if progress is not None:
+            progress(start + len(chunk), len(ids))
+    if ids:
+        uow.emit("deal.deleted", list(ids))
 
 
 def history_where(

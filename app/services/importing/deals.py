@@ -73,6 +73,7 @@ from app.services.importing.dates import day_moment, moment
 from app.services.importing.lookups import Names, UnknownValue
 from app.services.importing.problems import GroupedProblems
 from app.services.importing.readers import READERS, Row, read_text, unknown_problem
+from app.services.importing.undo import ImportInfo, UndoneImport, imports, undo_import
 from app.services.importing.wording import (
     ALIASES,
     ENTERED,
@@ -292,6 +293,19 @@ class DealImportService:
                 check.skipped,
                 importer.operation_id,
             )
+
+    def imports(self) -> list[ImportInfo]:
+        """Every import made so far, newest first."""
+        with self._ctx.read() as session:
+            return imports(session)
+
+    def undo(self, operation_id: int, progress: Progress | None = None) -> UndoneImport:
+        """Remove what an import created and nobody has changed since (listing what stays)."""
+        with self._ctx.write() as uow:
+            return undo_import(uow, operation_id, progress)
+
+
+# -- one import -----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -817,17 +831,19 @@ class _Importer:
     def _write(self, progress: Progress | None, rows: int, total: int) -> None:
         assert self.uow is not None
         uow = self.uow
-        self.operation_id = writing.import_operation(uow, len(self.pending))
+        self.operation_id = writing.import_operation(uow, len(self.pending), self.table.path.name)
         with writing.totals_after(uow, len(self.pending)):
             real: dict[int, int] = {}
-            real.update(writing.create_companies(uow, list(self.new_companies.values())))
-            real.update(writing.create_contacts(uow, list(self.new_contacts.values())))
-            real.update(writing.create_products(uow, list(self.new_products.values())))
+            real.update(writing.create_companies(uow, list(self.new_companies.values()), self.operation_id))
+            real.update(writing.create_contacts(uow, list(self.new_contacts.values()), self.operation_id))
+            real.update(writing.create_products(uow, list(self.new_products.values()), self.operation_id))
             if self.new_people:
                 from app.services.access.users import UserService
 
                 people = UserService(self.ctx)
-                real.update(writing.create_people(uow, people, list(self.new_people.values())))
+                real.update(
+                    writing.create_people(uow, people, list(self.new_people.values()), self.operation_id)
+                )
             done = rows
             for start in range(0, len(self.pending), WRITE_BATCH):
                 batch = self.pending[start : start + WRITE_BATCH]

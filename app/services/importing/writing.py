@@ -10,10 +10,21 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.models import Company, Contact, Deal, DealProductRow, ImportKey, Operation, Product, table_of, utcnow
+from app.models import (
+    Company,
+    Contact,
+    Deal,
+    DealProductRow,
+    HistoryEntry,
+    ImportKey,
+    Operation,
+    Product,
+    table_of,
+    utcnow,
+)
 from app.services.core.context import UnitOfWork
 from app.services.core.records import base_currency, insert_ids
 from app.services.deals.writes import insert_deals
@@ -71,34 +82,36 @@ def totals_after(uow: UnitOfWork, count: int) -> Iterator[None]:
     rollups.create_triggers(conn)
 
 
-def import_operation(uow: UnitOfWork, count: int) -> int:
-    """The import as one operation: its records' "created" entries carry its id."""
-    operation = Operation(kind="import", entity_type="deal", count=count, user_id=uow.actor_id, at=utcnow())
+def import_operation(uow: UnitOfWork, count: int, label: str) -> int:
+    """The import as one operation (named after its file): its records' "created" entries carry its id."""
+    operation = Operation(
+        kind="import", entity_type="deal", count=count, user_id=uow.actor_id, at=utcnow(), label=label[:255]
+    )
     uow.session.add(operation)
     uow.session.flush()
     return operation.id
 
 
 def _insert(
-    uow: UnitOfWork, model: Any, kind: str, rows: list[dict[str, Any]], titles: list[str]
+    uow: UnitOfWork, model: Any, kind: str, rows: list[dict[str, Any]], titles: list[str], operation_id: int
 ) -> list[int]:
     ids = insert_ids(uow.session, model, rows)
-    uow.history.created_many(kind, [(i, 1, t) for i, t in zip(ids, titles, strict=True)])
+    uow.history.created_many(kind, [(i, 1, t) for i, t in zip(ids, titles, strict=True)], operation_id)
     uow.emit(f"{kind}.created", ids)
     return ids
 
 
-def create_companies(uow: UnitOfWork, new: Sequence[tuple[str, int]]) -> dict[int, int]:
+def create_companies(uow: UnitOfWork, new: Sequence[tuple[str, int]], operation_id: int) -> dict[int, int]:
     """Companies the file names: stand-in id -> new id."""
     if not new:
         return {}
     who = {"responsible_id": uow.actor_id, "created_by_id": uow.actor_id, "updated_by_id": uow.actor_id}
     rows = [{"title": name[:255], "version": 1, **who} for name, _stand_in in new]
-    ids = _insert(uow, Company, "company", rows, [name for name, _ in new])
+    ids = _insert(uow, Company, "company", rows, [name for name, _ in new], operation_id)
     return {stand_in: ident for (_name, stand_in), ident in zip(new, ids, strict=True)}
 
 
-def create_contacts(uow: UnitOfWork, new: Sequence[tuple[str, int]]) -> dict[int, int]:
+def create_contacts(uow: UnitOfWork, new: Sequence[tuple[str, int]], operation_id: int) -> dict[int, int]:
     """Contacts the file names ("Anna Maria Weber": first "Anna Maria", last "Weber")."""
     if not new:
         return {}
@@ -107,21 +120,23 @@ def create_contacts(uow: UnitOfWork, new: Sequence[tuple[str, int]]) -> dict[int
     for name, _stand_in in new:
         first, _, last = " ".join(name.split()).rpartition(" ")
         rows.append({"first_name": first[:100], "last_name": last[:100], "version": 1, **who})
-    ids = _insert(uow, Contact, "contact", rows, [name for name, _ in new])
+    ids = _insert(uow, Contact, "contact", rows, [name for name, _ in new], operation_id)
     return {stand_in: ident for (_name, stand_in), ident in zip(new, ids, strict=True)}
 
 
-def create_products(uow: UnitOfWork, new: Sequence[tuple[str, int]]) -> dict[int, int]:
+def create_products(uow: UnitOfWork, new: Sequence[tuple[str, int]], operation_id: int) -> dict[int, int]:
     """Products the file names and the catalog lacks (no price: the deals' rows have theirs)."""
     if not new:
         return {}
     currency = base_currency(uow.session)
     rows = [{"name": name[:255], "currency": currency, "price": Decimal(0), "version": 1} for name, _ in new]
-    ids = _insert(uow, Product, "product", rows, [name for name, _ in new])
+    ids = _insert(uow, Product, "product", rows, [name for name, _ in new], operation_id)
     return {stand_in: ident for (_name, stand_in), ident in zip(new, ids, strict=True)}
 
 
-def create_people(uow: UnitOfWork, people: UserService, new: Sequence[tuple[str, int]]) -> dict[int, int]:
+def create_people(
+    uow: UnitOfWork, people: UserService, new: Sequence[tuple[str, int]], operation_id: int
+) -> dict[int, int]:
     """People the file names as responsible: a login from their name, no password and no roles yet."""
     taken = {fold(login) for login in uow.session.scalars(select(people.model.login))}
     made: dict[int, int] = {}
@@ -133,6 +148,18 @@ def create_people(uow: UnitOfWork, people: UserService, new: Sequence[tuple[str,
             login = f"{base}{n}"
         taken.add(fold(login))
         made[stand_in] = people.create_in(uow, {"login": login, "name": name[:200]}).id
+    if made:  # their "created" entries name the import too (undoing it counts them)
+        uow.session.flush()
+        uow.session.execute(
+            update(HistoryEntry)
+            .where(
+                HistoryEntry.entity_type == "user",
+                HistoryEntry.action == "created",
+                HistoryEntry.entity_id.in_(list(made.values())),
+                HistoryEntry.operation_id.is_(None),
+            )
+            .values(operation_id=operation_id)
+        )
     return made
 
 

@@ -1,4 +1,5 @@
-"""import keys: records an import made, known by their ID in the program they came from
+"""import keys: records an import made, known by their ID in the program they came from; an
+operation's label (the file an import came from)
 
 Revision ID: 0013
 Revises: 0012
@@ -15,6 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.add_column("operation", sa.Column("label", sa.String(length=255), nullable=True))
     op.create_table(
         "import_key",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -40,3 +42,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("import_key")
+    with op.batch_alter_table("operation") as batch:
+        batch.drop_column("label")
