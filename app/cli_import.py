@@ -58,7 +58,14 @@ def add_import_options(parser: argparse.ArgumentParser) -> None:
         default="refuse",
         help="rows whose ID an earlier import brought in: refuse the file (default) or skip them",
     )
-    parser.add_argument("--system", default="file", help="the program the IDs come from (default: file)")
+    parser.add_argument(
+        "--preset",
+        choices=("bitrix24", "pipedrive", "hubspot", "none"),
+        help="the CRM whose export this is (default: recognised from the column names)",
+    )
+    parser.add_argument(
+        "--system", default="", help="the program the IDs come from (default: the preset's, else 'file')"
+    )
 
 
 def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -121,7 +128,15 @@ def import_deals(services: Services, args: argparse.Namespace) -> int:
     table = importer.open(args.file, args.encoding)
     targets = importer.targets()
     labels = {key: [str(label)] for key, label in targets}
-    mapping = importer.guess(table.header, labels)
+    preset = None if args.preset == "none" else args.preset
+    if args.preset is None:
+        from app.services.importing.presets import recognise
+
+        found = recognise(table.header)
+        if found is not None:
+            preset = found.key
+            print(f"Recognised an export of {found.name} (--preset none to read it as a plain table).")
+    mapping = importer.guess(table.header, labels, preset)
     mapping = _mapped(services, table.header, targets, mapping, args.map)
     pipeline_id = services.pipelines.find_pipeline(args.pipeline).id if args.pipeline else None
     options = ImportOptions(
@@ -134,6 +149,7 @@ def import_deals(services: Services, args: argparse.Namespace) -> int:
         values=_values(args.value),
         system=args.system,
         duplicates=args.duplicates,
+        preset=preset,
     )
     names = dict(targets)
     for column, target in sorted(mapping.items()):

@@ -2227,6 +2227,18 @@ Trotzdem neu speichern?</translation>
         <source>Read as %1, the likeliest of several: if umlauts look wrong in the rows below, choose another.</source>
         <translation>Gelesen als %1, die wahrscheinlichste von mehreren: Sehen Umlaute in den Zeilen unten falsch aus, wählen Sie eine andere.</translation>
     </message>
+    <message>
+        <source>A table of my own</source>
+        <translation>Eine eigene Tabelle</translation>
+    </message>
+    <message>
+        <source>An export of %1</source>
+        <translation>Ein Export aus %1</translation>
+    </message>
+    <message>
+        <source>The file is</source>
+        <translation>Die Datei ist</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>
@@ -5356,6 +5368,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Only who imported the file, or an administrator, can undo the import.</source>
         <translation>Nur wer die Datei importiert hat, oder ein Administrator, kann den Import rückgängig machen.</translation>
     </message>
+    <message>
+        <source>'{value}' is not a status (open, won or lost).</source>
+        <translation>„{value}“ ist kein Status (offen, gewonnen oder verloren).</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5550,6 +5566,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Entered {stage} ({pipeline})</source>
         <translation>In {stage} gekommen ({pipeline})</translation>
+    </message>
+    <message>
+        <source>Status (open, won, lost)</source>
+        <translation>Status (offen, gewonnen, verloren)</translation>
     </message>
 </context>
 <context>

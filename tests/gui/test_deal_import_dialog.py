@@ -236,3 +236,21 @@ def test_an_import_is_undone_from_the_imports_dialog(
     assert dialog.status.text() == "Removed 1 deal. 1 deal changed since the import stays: First imported"
     assert demo_services.deal_queries.count(DealFilter()) == before - 1
     assert demo_services.deals.get(first.id).comments == "called"
+
+
+def test_an_export_of_another_crm_is_recognised_and_its_columns_mapped(
+    qtbot, services: Services, tmp_path: Path
+) -> None:
+    from tests.unit.test_import_presets import PIPEDRIVE
+
+    path = tmp_path / "deals-export.csv"
+    path.write_text(PIPEDRIVE, encoding="utf-8")
+    dialog = open_dialog(qtbot, services, path)
+    assert dialog.file_page.preset.currentText() == "An export of Pipedrive"
+    click(qtbot, dialog.next_button)
+    first = ["external_id", "title", "amount", "currency", "pipeline", "stage", "status"]
+    assert targets(dialog)[:7] == first
+    assert dialog.options().preset == "pipedrive"  # its IDs are Pipedrive's, its closing as Pipedrive's
+    dialog.file_page.preset.setCurrentIndex(0)  # "a table of my own": guessed from plain names again
+    assert dialog.options().preset is None
+    assert targets(dialog)[6] == "status"  # "Deal - Status" reads as "deal status" anyway

@@ -29,6 +29,7 @@ class FilePage(QWidget):
 
     choose_requested = Signal()
     encoding_changed = Signal()
+    preset_changed = Signal()
 
     def __init__(self, pipelines: list[tuple[str, int, bool]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,12 @@ class FilePage(QWidget):
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(choose)
 
+        self.preset = QComboBox()
+        self.preset.setObjectName("preset")
+        self.preset.addItem(self.tr("A table of my own"), "")
+        for key, name in (("bitrix24", "Bitrix24"), ("pipedrive", "Pipedrive"), ("hubspot", "HubSpot")):
+            self.preset.addItem(self.tr("An export of %1").replace("%1", name), key)
+        self.preset.currentIndexChanged.connect(self.preset_changed)
         self.encoding = QComboBox()
         self.encoding.setObjectName("encoding")
         self.encoding.addItem(self.tr("Detect from the file"), AUTO)
@@ -73,6 +80,7 @@ class FilePage(QWidget):
             if is_default:
                 self.pipeline.setCurrentIndex(self.pipeline.count() - 1)
         form = QFormLayout()
+        form.addRow(self.tr("The file is"), self.preset)
         form.addRow(self.tr("Encoding"), self.encoding)
         form.addRow("", self.encoding_note)
         form.addRow(self.tr("Numbers"), self.decimal_mark)
@@ -121,6 +129,15 @@ class FilePage(QWidget):
             for c, value in enumerate(cells[: len(header)]):
                 self.preview.setItem(r, c, QTableWidgetItem(value))
         self.preview.resizeColumnsToContents()
+
+    def show_preset(self, key: str | None) -> None:
+        """The CRM the file was recognised as coming from (without re-guessing the columns)."""
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(key or "")))
+        self.preset.blockSignals(False)
+
+    def chosen_preset(self) -> str | None:
+        return self.preset.currentData() or None
 
     def chosen_encoding(self) -> str | None:
         return self.encoding.currentData() or None

@@ -32,6 +32,7 @@ from app.services.container import Services
 from app.services.core.errors import ValidationError
 from app.services.core.vocabulary import DEAL_SOURCES
 from app.services.importing.deals import ImportCheck, ImportOptions, ImportRejectedError, ImportResult
+from app.services.importing.presets import recognise
 from app.ui.i18n import error_text, translate_message
 from app.ui.operations import Operation, Progress
 
@@ -64,6 +65,7 @@ class DealImportDialog(QDialog):
         self._path = path
         self._table: Any = None
         self._check: ImportCheck | None = None
+        self._examples: list[list[str]] = []
         self.result_: ImportResult | None = None
         self._targets = [(key, self._label(label)) for key, label in self._service.targets()]
         self._target_names = dict(self._targets)
@@ -75,6 +77,7 @@ class DealImportDialog(QDialog):
         self.file_page = FilePage(pipelines)
         self.file_page.choose_requested.connect(self._choose_file)
         self.file_page.encoding_changed.connect(lambda: self.load(self._path, keep_encoding=True))
+        self.file_page.preset_changed.connect(self._guess_columns)
         self.columns_page = QWidget()
         self.mapping = QTableWidget(0, 3)
         self.mapping.setObjectName("mapping")
@@ -217,7 +220,22 @@ class DealImportDialog(QDialog):
         kind = self.tr("Excel workbook") if table.is_xlsx else self._csv_kind(table.delimiter)
         self.file_page.show_file(f"<b>{path.name}</b> — {kind}", table.encoding, table.encoding_sure)
         self.file_page.show_rows(table.header, examples)
-        guessed = self._service.guess(table.header, self._labels())
+        if not keep_encoding:
+            found = recognise(table.header)
+            self.file_page.show_preset(found.key if found is not None else None)
+        self._examples = examples
+        self._guess_columns()
+        self._show_status(self.tr("Check how the file is read, then go on to its columns."))
+        self._enable()
+        return True
+
+    def _guess_columns(self) -> None:
+        """Each column's field, guessed from its name (and the CRM the file comes from)."""
+        table, examples = self._table, self._examples
+        if table is None:
+            return
+        self._check = None
+        guessed = self._service.guess(table.header, self._labels(), self.file_page.chosen_preset())
         self.mapping.setRowCount(len(table.header))
         for row, name in enumerate(table.header):
             self.mapping.setItem(row, COL_NAME, QTableWidgetItem(name))
@@ -232,9 +250,6 @@ class DealImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping.setCellWidget(row, COL_TARGET, combo)
         self._show_unmapped()
-        self._show_status(self.tr("Check how the file is read, then go on to its columns."))
-        self._enable()
-        return True
 
     def _choose_file(self) -> None:
         path = choose_import_file(self)
@@ -288,6 +303,7 @@ class DealImportDialog(QDialog):
             value_names={"source": sources},
             values=self.values_page.chosen(),
             duplicates="skip" if self.values_page.skip_duplicates.isChecked() else "refuse",
+            preset=self.file_page.chosen_preset(),
         )
 
     def _labels(self) -> dict[str, list[str]]:

@@ -71,12 +71,14 @@ from app.services.importing.cells import (
 )
 from app.services.importing.dates import day_moment, moment
 from app.services.importing.lookups import Names, UnknownValue
+from app.services.importing.presets import PRESETS
 from app.services.importing.problems import GroupedProblems
 from app.services.importing.readers import READERS, Row, read_text, unknown_problem
 from app.services.importing.undo import ImportInfo, UndoneImport, imports, undo_import
 from app.services.importing.wording import (
     ALIASES,
     ENTERED,
+    LOST_WORDS,
     MSG_CLOSED_BEFORE,
     MSG_COMMA_NEEDED,
     MSG_DATE,
@@ -114,6 +116,7 @@ from app.services.importing.wording import (
     REFUSE,
     SKIP,
     TITLE_PARTS,
+    WON_WORDS,
     encoding_name,
     label_of,
     target_labels,
@@ -136,8 +139,13 @@ class ImportOptions:
     value_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # The values step: per target, a value as the file writes it -> the known name it means ("" blank).
     values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    system: str = "file"  # the program the file's IDs come from
+    system: str = ""  # the program the file's IDs come from (default: the preset's, else "file")
     duplicates: str = REFUSE  # rows whose ID an earlier import brought in: REFUSE or SKIP
+    preset: str | None = None  # "bitrix24", "pipedrive", "hubspot": how that CRM writes its export
+
+    @property
+    def source_system(self) -> str:
+        return self.system or self.preset or "file"
 
 
 @dataclass(frozen=True)
@@ -235,11 +243,20 @@ class DealImportService:
                 return [o.label for o in info.options] if info is not None else []
         return []
 
-    def guess(self, header: Sequence[str], labels: Mapping[str, Sequence[str]]) -> dict[int, str]:
-        """A first mapping by column names: a target's key, its label(s) as shown, or a common alias,
-        in any case and with any separators ("deal_stage" is "Deal stage"). `labels` are the words
-        the user sees for each target (translated). Each target once."""
+    def guess(
+        self, header: Sequence[str], labels: Mapping[str, Sequence[str]], preset: str | None = None
+    ) -> dict[int, str]:
+        """A first mapping by column names: the preset's names for its CRM's columns first, then a
+        target's key, its label(s) as shown, or a common alias, in any case and with any separators
+        ("deal_stage" is "Deal stage"). `labels` are the words the user sees for each target
+        (translated). Each target once."""
         words: dict[str, str] = {}
+        chosen = PRESETS.get(preset or "")
+        if chosen is not None:
+            for name in header:
+                found = chosen.target(name)
+                if found is not None:
+                    words.setdefault(fold_name(name), found)
         for target, names in labels.items():
             for name in (target, *names, *ALIASES.get(target, ())):
                 words.setdefault(fold_name(name), target)
@@ -319,9 +336,7 @@ class _Pending:
     contact_ids: list[int]  # stand-ins (< 0) for contacts the import creates
     entered: dict[int, datetime]
     external_id: str | None
-    products: list[tuple[int, str]]  # (product id or stand-in, name)
-    quantity: Decimal | None
-    price: Decimal | None
+    products: list[tuple[int, str, Decimal | None, Decimal | None]]  # (id or stand-in, name, quantity, price)
 
 
 class _Importer:
@@ -363,7 +378,12 @@ class _Importer:
         for stage in session.scalars(select(Stage).order_by(Stage.sort, Stage.id)):
             self._stage_lists.setdefault(stage.pipeline_id, []).append(stage)
         for pipeline_id, stages in self._stage_lists.items():
-            self._stages[pipeline_id] = Names("stage", ((s.name, s) for s in stages), mapped.get("stage"))
+            names = Names("stage", ((s.name, s) for s in stages), mapped.get("stage"))
+            for stage in stages:  # "Closed Won", "gewonnen", ...: the pipeline's closing stages
+                words = {StageSemantic.WON: WON_WORDS, StageSemantic.LOST: LOST_WORDS}.get(stage.semantic, ())
+                for word in words:
+                    names.alias(word, stage)
+            self._stages[pipeline_id] = names
         self._stage_order = {s.id: s.sort for stages in self._stage_lists.values() for s in stages}
         people: list[tuple[str, int]] = []
         for user in session.scalars(select(User)):
@@ -394,6 +414,9 @@ class _Importer:
         self.new_products: dict[str, tuple[str, int]] = {}
         self._known_ids: dict[str, int] = {}
         self._seen_ids: set[str] = set()
+        preset = PRESETS.get(options.preset or "")
+        self._group_by_id = preset is not None and preset.group_by_id
+        self._grouped: dict[str, _Pending] = {}
         self._no_created = self._no_closed = 0
         self._closed_from_close_date = self._created_from_other = self._titles_made = 0
         self._company_titles: dict[int, str] | None = None
@@ -523,7 +546,7 @@ class _Importer:
             return
         rows = self.session.execute(
             select(ImportKey.external_id, ImportKey.entity_id).where(
-                ImportKey.entity_type == "deal", ImportKey.system == self.options.system
+                ImportKey.entity_type == "deal", ImportKey.system == self.options.source_system
             )
         ).all()
         self._known_ids = dict(rows)
@@ -593,6 +616,14 @@ class _Importer:
                     row.entered[int(target[len(ENTERED) :])] = when
             else:
                 READERS.get(target, read_text)(self, row, target, header, raw)
+        if self._group_by_id and row.external_id in self._seen_ids:  # one more product of that deal
+            earlier = self._grouped.get(row.external_id)
+            if row.problems:
+                for problem in _problems(row.problems):
+                    self.problems.add(number_, problem)
+            elif earlier is not None:
+                earlier.products += self._products_of(row)
+            return
         if row.external_id is not None:
             if row.external_id in self._seen_ids:
                 row.problems.add("external_id", MSG_DUPLICATE_ID, value=row.external_id)
@@ -614,7 +645,19 @@ class _Importer:
         values.setdefault("title", "")
         target_pipeline = row.pipeline or self._pipeline()
         target_stage = self._stage(problems, target_pipeline, row.stage)
+        if row.status in ("won", "lost") and target_pipeline is not None:
+            # Closed apart from its stage (Pipedrive): the stage named is how far it came.
+            semantic = StageSemantic.WON if row.status == "won" else StageSemantic.LOST
+            closing = next(
+                (s for s in self._stage_lists.get(target_pipeline.id, []) if s.semantic is semantic), None
+            )
+            if target_stage is not None and target_stage.semantic is StageSemantic.IN_PROGRESS:
+                row.reached = target_stage
+            target_stage = closing or target_stage
         known: dict[str, Any] = {k: values.pop(k) for k in ("company_id", "responsible_id") if k in values}
+        loss_reason = values.pop("loss_reason", None)
+        if loss_reason and target_stage is not None and target_stage.semantic is StageSemantic.LOST:
+            known["loss_reason"] = loss_reason[:2000]  # why it was lost: only a lost deal keeps one
         cleaned: dict[str, Any] = {}
         try:
             cleaned = {**clean_deal(self.session, values, creating=True), **known}
@@ -627,12 +670,12 @@ class _Importer:
         if target_stage is not None:
             self._dates(problems, row, cleaned, target_stage)
         if not problems and target_stage is not None and self._required(target_stage):
-            pending = {**cleaned, **{f"uf:{self.fields[i].code}": v for i, v in cleaned_custom.items()}}
+            stage_values = {**cleaned, **{f"uf:{self.fields[i].code}": v for i, v in cleaned_custom.items()}}
             if row.new_company:
-                pending["company_id"] = -1
-            pending["contact_ids"] = [*row.contact_ids, *row.new_contacts]
+                stage_values["company_id"] = -1
+            stage_values["contact_ids"] = [*row.contact_ids, *row.new_contacts]
             try:
-                missing_for_stage(self.session, target_stage, [0], pending={0: pending})
+                missing_for_stage(self.session, target_stage, [0], pending={0: stage_values})
             except MissingFieldsError as exc:
                 problems.extend(exc.problems)
         if problems or target_stage is None:
@@ -647,29 +690,33 @@ class _Importer:
         contact_ids = list(row.contact_ids)
         for name in row.new_contacts:
             contact_ids.append(self._new(self.new_contacts, name))
-        products: list[tuple[int, str]] = []
+        products = self._products_of(row)
+        if self.problems:
+            return  # the import fails anyway: keep checking, keep nothing
+        pending = _Pending(
+            number_,
+            target_stage,
+            cleaned,
+            cleaned_custom,
+            list(dict.fromkeys(contact_ids)),
+            row.entered,
+            row.external_id,
+            products,
+        )
+        self.pending.append(pending)
+        if self._group_by_id and row.external_id is not None:
+            self._grouped[row.external_id] = pending
+
+    def _products_of(self, row: Row) -> list[tuple[int, str, Decimal | None, Decimal | None]]:
+        products: list[tuple[int, str, Decimal | None, Decimal | None]] = []
         for name in row.products:
             listed, ident = self.products.find(name)
             if listed and ident is not None:
-                products.append((ident, text(name)))
+                products.append((ident, text(name), row.quantity, row.price))
             elif not listed:
-                products.append((self._new(self.new_products, " ".join(text(name).split())), text(name)))
-        if self.problems:
-            return  # the import fails anyway: keep checking, keep nothing
-        self.pending.append(
-            _Pending(
-                number_,
-                target_stage,
-                cleaned,
-                cleaned_custom,
-                list(dict.fromkeys(contact_ids)),
-                row.entered,
-                row.external_id,
-                products,
-                row.quantity,
-                row.price,
-            )
-        )
+                stand_in = self._new(self.new_products, " ".join(text(name).split()))
+                products.append((stand_in, text(name), row.quantity, row.price))
+        return products
 
     def _new(self, table: dict[str, tuple[str, int]], name: str) -> int:
         key = fold(name)
@@ -719,6 +766,8 @@ class _Importer:
                 created=created.date().isoformat(),
             )
         cleaned["created_at"] = created or self.now
+        if row.reached is not None and row.reached.id not in row.entered:  # how far it came, date unknown
+            row.entered[row.reached.id] = cleaned["created_at"]
         if closed:
             cleaned["closed_at"] = closed_at or self.now
         cleaned.setdefault("begin_date", None)  # blank stays blank
@@ -852,9 +901,11 @@ class _Importer:
                         if (item.values.get(key) or 0) < 0:
                             item.values[key] = real[item.values[key]]
                     item.contact_ids = [real.get(i, i) for i in item.contact_ids]
-                    item.products = [(real.get(i, i), name) for i, name in item.products]
+                    item.products = [
+                        (real.get(i, i), name, qty, price) for i, name, qty, price in item.products
+                    ]
                 ids = writing.insert_imported_deals(
-                    uow, self.fields, batch, self._stage_order, self.operation_id, self.options.system
+                    uow, self.fields, batch, self._stage_order, self.operation_id, self.options.source_system
                 )
                 self.created.extend(ids)
                 done += len(batch)

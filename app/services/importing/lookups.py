@@ -42,6 +42,10 @@ class Names:
         self._mapped = {fold(k): v for k, v in (mapped or {}).items()}
         self._unknown: dict[str, list[Any]] = {}  # folded -> [as seen, rows]
 
+    def alias(self, name: str, ident: Any) -> None:
+        """Another name for a known one (not offered as a suggestion of its own)."""
+        self._ids.setdefault(fold(name), ident)
+
     def add(self, name: str, ident: Any) -> None:
         """A name known from now on (created by the import)."""
         self._ids[fold(name)] = ident

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.services.core.errors import Message
 from app.services.core.validation import Problems
-from app.services.importing.cells import date_of, number, text
+from app.services.importing.cells import date_of, fold, number, text
 from app.services.importing.dates import moment
 from app.services.importing.lookups import Names
 from app.services.importing.wording import (
@@ -22,8 +22,10 @@ from app.services.importing.wording import (
     MSG_NO_PIPELINE,
     MSG_NO_PRODUCT,
     MSG_NO_SOURCE,
+    MSG_NO_STATUS,
     MSG_NO_USER,
     MSG_NUMBER,
+    STATUSES,
 )
 
 if TYPE_CHECKING:
@@ -50,6 +52,8 @@ class Row:
     products: list[Any] = field(default_factory=list)  # names as written
     quantity: Decimal | None = None
     price: Decimal | None = None
+    status: str | None = None  # "open", "won", "lost": whether the deal closed, apart from its stage
+    reached: Any = None  # a closed deal's stage before it closed (Pipedrive's "Deal - Stage")
 
 
 def unknown_problem(
@@ -166,6 +170,12 @@ def _read_products(importer: _Importer, row: Row, target: str, header: str, raw:
         row.products.append(name.strip())
 
 
+def _read_status(importer: _Importer, row: Row, target: str, header: str, raw: Any) -> None:
+    row.status = STATUSES.get(fold(raw))
+    if row.status is None:
+        row.problems.add("status", MSG_NO_STATUS, value=text(raw))
+
+
 Reader = Callable[["_Importer", Row, str, str, Any], None]
 READERS: dict[str, Reader] = {
     "pipeline": _read_pipeline,
@@ -184,4 +194,5 @@ READERS: dict[str, Reader] = {
     "contacts": _read_contacts,
     "external_id": _read_external_id,
     "product": _read_products,
+    "status": _read_status,
 }

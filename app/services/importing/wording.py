@@ -46,6 +46,7 @@ STANDARD_TARGETS: tuple[str, ...] = (
     "product",
     "product_quantity",
     "product_price",
+    "status",
 )
 LABEL_KEYS = {
     "pipeline": "pipeline_id",
@@ -60,7 +61,21 @@ IMPORT_LABELS: Mapping[str, Message] = {
     "product": Message(QT_TRANSLATE_NOOP("fields", "Product"), {}, "fields"),
     "product_quantity": Message(QT_TRANSLATE_NOOP("fields", "Product quantity"), {}, "fields"),
     "product_price": Message(QT_TRANSLATE_NOOP("fields", "Product price"), {}, "fields"),
+    "status": Message(QT_TRANSLATE_NOOP("fields", "Status (open, won, lost)"), {}, "fields"),
 }
+# A deal's status as other CRMs write it (Pipedrive keeps a won deal in its last stage).
+STATUSES = {
+    "open": "open",
+    "offen": "open",
+    "won": "won",
+    "gewonnen": "won",
+    "lost": "lost",
+    "verloren": "lost",
+    "deleted": "lost",
+}
+# Names other CRMs give the closing stages, for the pipeline's won and lost stage.
+WON_WORDS = ("won", "closed won", "deal won", "gewonnen", "erfolgreich", "erfolgreich abgeschlossen")
+LOST_WORDS = ("lost", "closed lost", "deal lost", "verloren", "nicht erfolgreich", "abgelehnt")
 MSG_ENTERED = QT_TRANSLATE_NOOP("fields", "Entered {stage} ({pipeline})")
 # Plain words other programs (and our own export) use for a column, besides the field's label.
 # English and German, as other CRMs' exports and hand-made Excel lists name them.
@@ -154,6 +169,7 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     ),
     "product": ("products", "produkt", "produkte", "artikel", "item"),
     "product_quantity": ("quantity", "qty", "menge", "anzahl", "stückzahl"),
+    "status": ("deal status", "won/lost", "gewonnen/verloren"),
     "product_price": ("unit price", "price", "preis", "einzelpreis", "stückpreis"),
 }
 
@@ -183,6 +199,7 @@ MSG_YES_NO = QT_TRANSLATE_NOOP("errors", "'{value}' in column '{column}' is neit
 MSG_NO_PIPELINE = QT_TRANSLATE_NOOP("errors", "There is no pipeline named '{value}'.")
 MSG_NO_STAGE = QT_TRANSLATE_NOOP("errors", "Pipeline '{pipeline}' has no stage named '{value}'.")
 MSG_NO_USER = QT_TRANSLATE_NOOP("errors", "There is no user named '{value}'.")
+MSG_NO_STATUS = QT_TRANSLATE_NOOP("errors", "'{value}' is not a status (open, won or lost).")
 MSG_NO_SOURCE = QT_TRANSLATE_NOOP("errors", "'{value}' is not one of the sources.")
 MSG_NO_CHOICE = QT_TRANSLATE_NOOP("errors", "'{value}' is not one of the choices of {label}.")
 MSG_NO_COMPANY = QT_TRANSLATE_NOOP("errors", "There is no company named '{value}'.")

@@ -176,7 +176,7 @@ def insert_imported_deals(
     catalog = {
         p.id: p
         for p in session.scalars(
-            select(Product).where(Product.id.in_({i for item in batch for i, _ in item.products}))
+            select(Product).where(Product.id.in_({p[0] for item in batch for p in item.products}))
         )
     }
     ids = insert_deals(
@@ -208,21 +208,18 @@ def insert_imported_deals(
 
 
 def _product_rows(catalog: Mapping[int, Product], deal_id: int, item: _Pending) -> list[dict[str, Any]]:
-    """The row's products: its price column, else (one product) the deal's amount shared over the
-    quantity, so the products' figures add up to the deal's; else the catalog's price."""
-    if not item.products:
-        return []
-    quantity = item.quantity if item.quantity is not None and item.quantity > 0 else Decimal(1)
+    """The deal's products: each with its row's price column, else (one product) the deal's amount
+    shared over the quantity, so the products' figures add up to the deal's; else the catalog's."""
     amount = item.values.get("amount")
     rows = []
-    for sort, (product_id, name) in enumerate(item.products):
+    for sort, (product_id, name, quantity, price) in enumerate(item.products):
         product = catalog.get(product_id)
-        if item.price is not None:
-            price = item.price
-        elif len(item.products) == 1 and amount:
-            price = (Decimal(amount) / quantity).quantize(Decimal("0.01"))
-        else:
-            price = product.price if product is not None else Decimal(0)
+        quantity = quantity if quantity is not None and quantity > 0 else Decimal(1)
+        if price is None:
+            if len(item.products) == 1 and amount:
+                price = (Decimal(amount) / quantity).quantize(Decimal("0.01"))
+            else:
+                price = product.price if product is not None else Decimal(0)
         rows.append(
             {
                 "deal_id": deal_id,
