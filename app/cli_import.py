@@ -54,9 +54,10 @@ def add_import_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--duplicates",
-        choices=("refuse", "skip"),
+        choices=("refuse", "skip", "update"),
         default="refuse",
-        help="rows whose ID an earlier import brought in: refuse the file (default) or skip them",
+        help="rows whose ID an earlier import brought in: refuse the file (default), skip them, or update "
+        "those deals (never one changed in Dealdesk since)",
     )
     parser.add_argument(
         "--preset",
@@ -174,6 +175,7 @@ def import_deals(services: Services, args: argparse.Namespace) -> int:
                     f"Imported {count:,} deal{'' if count == 1 else 's'} ({result.new_companies:,} new"
                     f" companies, {result.new_contacts:,} new contacts, {result.new_people:,} new people,"
                     f" {result.new_products:,} new products"
+                    + (f"; {len(result.updated):,} updated" if result.updated else "")
                     + (f"; {result.skipped:,} imported before, skipped" if result.skipped else "")
                     + ")."
                 )

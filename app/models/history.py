@@ -72,3 +72,4 @@ class ImportKey(Base):
     operation_id: Mapped[int | None] = mapped_column(
         ForeignKey("operation.id", ondelete="SET NULL"), index=True
     )
+    version: Mapped[int | None] = mapped_column(Integer)  # the record's version the import left

@@ -4293,6 +4293,10 @@ Dealdesk startet jetzt neu.</translation>
         <source>Not imported (no field chosen): %1</source>
         <translation>Nicht importiert (kein Feld gewählt): %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln to update</source>
+        <translation><numerusform>%Ln zu aktualisieren</numerusform><numerusform>%Ln zu aktualisieren</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>
@@ -4437,6 +4441,22 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>(leave blank)</source>
         <translation>(leer lassen)</translation>
+    </message>
+    <message>
+        <source>are refused: nothing is imported twice</source>
+        <translation>werden abgelehnt: Nichts wird doppelt importiert</translation>
+    </message>
+    <message>
+        <source>are skipped</source>
+        <translation>werden übersprungen</translation>
+    </message>
+    <message>
+        <source>are updated from the file (unless changed in Dealdesk since)</source>
+        <translation>werden aus der Datei aktualisiert (außer seitdem in Dealdesk geändert)</translation>
+    </message>
+    <message>
+        <source>Deals imported before (the same ID)</source>
+        <translation>Schon importierte Deals (dieselbe ID)</translation>
     </message>
 </context>
 <context>
@@ -5371,6 +5391,18 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>'{value}' is not a status (open, won or lost).</source>
         <translation>„{value}“ ist kein Status (offen, gewonnen oder verloren).</translation>
+    </message>
+    <message>
+        <source>These deals were imported before (the same ID): nothing is imported twice; choose to skip or to update them.</source>
+        <translation>Diese Deals wurden schon einmal importiert (dieselbe ID): Nichts wird doppelt importiert; wählen Sie, sie zu überspringen oder zu aktualisieren.</translation>
+    </message>
+    <message>
+        <source>{count} deals imported before (the same ID) are updated with the file's values.</source>
+        <translation>{count} schon importierte Deals (dieselbe ID) werden mit den Werten der Datei aktualisiert.</translation>
+    </message>
+    <message>
+        <source>{count} deals imported before were changed in Dealdesk since (or deleted) and stay as they are: {ids}</source>
+        <translation>{count} schon importierte Deals wurden seitdem in Dealdesk geändert (oder gelöscht) und bleiben, wie sie sind: {ids}</translation>
     </message>
 </context>
 <context>

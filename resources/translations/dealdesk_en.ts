@@ -289,6 +289,10 @@
         <source>… and %Ln more kind(s) of problem.</source>
         <translation><numerusform>… and %Ln more kind of problem.</numerusform><numerusform>… and %Ln more kinds of problem.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln to update</source>
+        <translation><numerusform>%Ln to update</numerusform><numerusform>%Ln to update</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ValuesPage</name>

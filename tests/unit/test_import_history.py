@@ -333,3 +333,47 @@ def test_undo_import_removes_what_it_made_and_keeps_what_changed_since(
         299,
         1,
     )  # the removed ones can come again; the kept one is skipped
+
+
+def test_a_second_import_can_update_what_the_first_made_but_never_what_changed_since(
+    services: Services, tmp_path: Path
+) -> None:
+    from app.services.importing.deals import UPDATE
+
+    path = tmp_path / "ids.csv"
+    path.write_text(
+        "ID,Title,Amount,Stage\n7,Seven,100,New\n8,Eight,200,New\n9,Nine,300,New\n", encoding="utf-8"
+    )
+    mapping = {0: "external_id", 1: "title", 2: "amount", 3: "stage"}
+    first = services.deal_import.run(services.deal_import.open(path), ImportOptions(mapping=mapping))
+    seven, eight, _nine = (services.deals.get(i) for i in first.deals)
+    services.deals.update(eight.id, eight.version, amount=Decimal("250"))  # somebody's change in Dealdesk
+    path.write_text(
+        "ID,Title,Amount,Stage\n7,Seven (renewed),150,Invoice\n8,Eight,999,New\n9,Nine,300,New\n"
+        "10,Ten,50,New\n",
+        encoding="utf-8",
+    )
+    table = services.deal_import.open(path)
+    options = ImportOptions(mapping=mapping, duplicates=UPDATE)
+    check = services.deal_import.check(table, options)
+    assert check.ok, check.problems
+    notes = [str(n) for n in check.notes]
+    assert "2 deals imported before (the same ID) are updated with the file's values." in notes
+    assert (
+        "1 deals imported before were changed in Dealdesk since (or deleted) and stay as they are: 8" in notes
+    )
+    result = services.deal_import.run(table, options)
+    assert len(result.deals) == 1  # "Ten" is new
+    assert set(result.updated) == {seven.id}  # "Nine" had nothing new
+    renewed = services.deals.get(seven.id)
+    assert (renewed.title, renewed.amount, renewed.stage_name) == (
+        "Seven (renewed)",
+        Decimal("150.00"),
+        "Invoice",
+    )
+    assert services.deals.get(eight.id).amount == Decimal("250.00")  # never overwritten
+    assert services.deal_queries.count(DealFilter()) == 4
+    again = services.deal_import.check(table, options)  # what the update left counts as "unchanged since"
+    assert "1 deals imported before were changed in Dealdesk since (or deleted) and stay as they are: 8" in [
+        str(n) for n in again.notes
+    ]

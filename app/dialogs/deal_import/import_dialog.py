@@ -302,7 +302,7 @@ class DealImportDialog(QDialog):
             day_first=self.file_page.day_first.isChecked(),
             value_names={"source": sources},
             values=self.values_page.chosen(),
-            duplicates="skip" if self.values_page.skip_duplicates.isChecked() else "refuse",
+            duplicates=self.values_page.duplicates.currentData(),
             preset=self.file_page.chosen_preset(),
         )
 

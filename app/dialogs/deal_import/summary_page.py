@@ -40,6 +40,8 @@ class SummaryPage(QWidget):
         ):
             if count:
                 parts.append(text)
+        if check.updates:
+            parts.append(self.tr("%Ln to update", "", check.updates))
         if check.skipped:
             parts.append(self.tr("%Ln imported before, skipped", "", check.skipped))
         if check.notes:

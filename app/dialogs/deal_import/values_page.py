@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -53,15 +54,23 @@ class ValuesPage(QWidget):
         self.create_missing.setChecked(True)
         self.create_people = QCheckBox(self.tr("Create people for responsible names Dealdesk doesn't know"))
         self.create_people.setObjectName("createPeople")
-        self.skip_duplicates = QCheckBox(self.tr("Skip deals imported before (the same ID)"))
-        self.skip_duplicates.setObjectName("skipDuplicates")
+        self.duplicates = QComboBox()
+        self.duplicates.setObjectName("duplicates")
+        self.duplicates.addItem(self.tr("are refused: nothing is imported twice"), "refuse")
+        self.duplicates.addItem(self.tr("are skipped"), "skip")
+        self.duplicates.addItem(
+            self.tr("are updated from the file (unless changed in Dealdesk since)"), "update"
+        )
+        duplicates = QHBoxLayout()
+        duplicates.addWidget(QLabel(self.tr("Deals imported before (the same ID)")))
+        duplicates.addWidget(self.duplicates, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.intro)
         layout.addWidget(self.values, 1)
         layout.addWidget(self.create_missing)
         layout.addWidget(self.create_people)
-        layout.addWidget(self.skip_duplicates)
+        layout.addLayout(duplicates)
         self._targets: list[tuple[str, str]] = []  # (target, value) per row
 
     def show_unknown(

@@ -29,6 +29,7 @@ from app.importing.tables import (
 )
 from app.models import (
     CustomFieldDefinition,
+    Deal,
     EntityType,
     FieldType,
     ImportKey,
@@ -109,13 +110,16 @@ from app.services.importing.wording import (
     NOTE_CREATED_TODAY,
     NOTE_ENCODING,
     NOTE_NEW_PEOPLE,
+    NOTE_NOT_UPDATED,
     NOTE_POINT,
     NOTE_SKIPPED,
     NOTE_TITLES_MADE,
+    NOTE_UPDATES,
     NUMBER_TARGETS,
     REFUSE,
     SKIP,
     TITLE_PARTS,
+    UPDATE,
     WON_WORDS,
     encoding_name,
     label_of,
@@ -157,7 +161,8 @@ class ImportCheck:
     new_contacts: int
     new_people: int = 0
     new_products: int = 0
-    skipped: int = 0  # imported before, skipped as asked
+    skipped: int = 0  # imported before, skipped as asked (or changed in Dealdesk since)
+    updates: int = 0  # imported before, to be updated from the file
     unmapped: tuple[str, ...] = ()  # the file's columns that are not imported
     notes: tuple[Message, ...] = ()  # what the check assumed
     unknown: tuple[UnknownValue, ...] = ()  # names found nowhere, for the values step
@@ -182,6 +187,7 @@ class ImportResult:
     new_products: int = 0
     skipped: int = 0
     operation_id: int | None = None
+    updated: tuple[int, ...] = ()  # deals an earlier import made, updated from the file
 
 
 class ImportRejectedError(ValidationError):
@@ -309,6 +315,7 @@ class DealImportService:
                 check.new_products,
                 check.skipped,
                 importer.operation_id,
+                tuple(importer.updated),
             )
 
     def imports(self) -> list[ImportInfo]:
@@ -337,6 +344,7 @@ class _Pending:
     entered: dict[int, datetime]
     external_id: str | None
     products: list[tuple[int, str, Decimal | None, Decimal | None]]  # (id or stand-in, name, quantity, price)
+    update_of: int | None = None  # the deal an earlier import made from this row's ID
 
 
 class _Importer:
@@ -363,6 +371,9 @@ class _Importer:
         self.notes: list[Message] = []
         self.pending: list[_Pending] = []
         self.skipped = 0
+        self.updated: list[int] = []
+        self._not_updated: list[str] = []
+        self._changed_since: set[str] = set()
         self.now = utcnow()
         self.decimal_comma = bool(options.decimal_comma)
         mapped = options.values
@@ -416,6 +427,7 @@ class _Importer:
         self._seen_ids: set[str] = set()
         preset = PRESETS.get(options.preset or "")
         self._group_by_id = preset is not None and preset.group_by_id
+        self._updates = 0
         self._grouped: dict[str, _Pending] = {}
         self._no_created = self._no_closed = 0
         self._closed_from_close_date = self._created_from_other = self._titles_made = 0
@@ -455,6 +467,7 @@ class _Importer:
             new_people=len(self.new_people),
             new_products=len(self.new_products),
             skipped=self.skipped,
+            updates=self._updates,
             unmapped=tuple(
                 name
                 for column, name in enumerate(self.table.header)
@@ -545,11 +558,13 @@ class _Importer:
         if "external_id" not in self.options.mapping.values():
             return
         rows = self.session.execute(
-            select(ImportKey.external_id, ImportKey.entity_id).where(
-                ImportKey.entity_type == "deal", ImportKey.system == self.options.source_system
-            )
+            select(ImportKey.external_id, ImportKey.entity_id, ImportKey.version, Deal.version)
+            .outerjoin(Deal, Deal.id == ImportKey.entity_id)
+            .where(ImportKey.entity_type == "deal", ImportKey.system == self.options.source_system)
         ).all()
-        self._known_ids = dict(rows)
+        self._known_ids = {external: deal_id for external, deal_id, _left, _now in rows}
+        # Deals changed in Dealdesk since an import left them (or deleted): an update never overwrites them.
+        self._changed_since = {external for external, _id, left, now in rows if now is None or now != left}
 
     def _say_assumptions(self) -> None:
         targets = {t: c for c, t in self.options.mapping.items()}
@@ -565,8 +580,13 @@ class _Importer:
         dated = {"created_at", "closed_at", "begin_date", "close_date"} & self._targets
         if self._no_created and (dated or any(t.startswith(ENTERED) for t in self._targets)):
             self.notes.append(Message(NOTE_CREATED_TODAY, {"count": self._no_created}))
-        if self.skipped:
+        if self._not_updated:
+            shown = ", ".join(self._not_updated[:5]) + (" …" if len(self._not_updated) > 5 else "")
+            self.notes.append(Message(NOTE_NOT_UPDATED, {"count": len(self._not_updated), "ids": shown}))
+        elif self.skipped:
             self.notes.append(Message(NOTE_SKIPPED, {"count": self.skipped}))
+        if self._updates:
+            self.notes.append(Message(NOTE_UPDATES, {"count": self._updates}))
         if self.new_people:
             self.notes.append(Message(NOTE_NEW_PEOPLE))
 
@@ -632,7 +652,12 @@ class _Importer:
                 if self.options.duplicates == SKIP:
                     self.skipped += 1
                     return
-                row.problems.add("external_id", MSG_IMPORTED_BEFORE)
+                if self.options.duplicates != UPDATE:
+                    row.problems.add("external_id", MSG_IMPORTED_BEFORE)
+                elif row.external_id in self._changed_since:
+                    self.skipped += 1  # changed in Dealdesk since: kept as it is, and said
+                    self._not_updated.append(row.external_id)
+                    return
         problems, values, custom = row.problems, row.values, row.custom
         if "title" not in self._targets:  # named after what it sold to whom, or its ID
             parts = [
@@ -702,7 +727,10 @@ class _Importer:
             row.entered,
             row.external_id,
             products,
+            self._known_ids.get(row.external_id) if row.external_id is not None else None,
         )
+        if pending.update_of is not None:
+            self._updates += 1
         self.pending.append(pending)
         if self._group_by_id and row.external_id is not None:
             self._grouped[row.external_id] = pending
@@ -894,16 +922,18 @@ class _Importer:
                     writing.create_people(uow, people, list(self.new_people.values()), self.operation_id)
                 )
             done = rows
-            for start in range(0, len(self.pending), WRITE_BATCH):
-                batch = self.pending[start : start + WRITE_BATCH]
+            updates = [item for item in self.pending if item.update_of is not None]
+            new = [item for item in self.pending if item.update_of is None]
+            for item in updates:
+                self._resolve(item, real)
+            self.updated = writing.update_imported_deals(
+                uow, self.fields, updates, self._targets, self.operation_id, self.options.source_system
+            )
+            done += len(updates)
+            for start in range(0, len(new), WRITE_BATCH):
+                batch = new[start : start + WRITE_BATCH]
                 for item in batch:
-                    for key in ("company_id", "responsible_id"):
-                        if (item.values.get(key) or 0) < 0:
-                            item.values[key] = real[item.values[key]]
-                    item.contact_ids = [real.get(i, i) for i in item.contact_ids]
-                    item.products = [
-                        (real.get(i, i), name, qty, price) for i, name, qty, price in item.products
-                    ]
+                    self._resolve(item, real)
                 ids = writing.insert_imported_deals(
                     uow, self.fields, batch, self._stage_order, self.operation_id, self.options.source_system
                 )
@@ -911,6 +941,15 @@ class _Importer:
                 done += len(batch)
                 if progress is not None:
                     progress(min(done, total), total)
+
+    @staticmethod
+    def _resolve(item: _Pending, real: Mapping[int, int]) -> None:
+        """Stand-ins of what the import created, replaced by their ids."""
+        for key in ("company_id", "responsible_id"):
+            if (item.values.get(key) or 0) < 0:
+                item.values[key] = real[item.values[key]]
+        item.contact_ids = [real.get(i, i) for i in item.contact_ids]
+        item.products = [(real.get(i, i), name, qty, price) for i, name, qty, price in item.products]
 
 
 def _custom_fields(session: Session) -> dict[int, CustomFieldInfo]:

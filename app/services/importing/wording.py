@@ -22,7 +22,7 @@ TITLE_PARTS = frozenset({"company", "product", "external_id"})
 ENTERED = "entered:"  # "entered:<stage id>": the date a deal came into that stage
 
 # What to do with rows whose ID (in the program they came from) an earlier import already brought in.
-REFUSE, SKIP = DUPLICATE_CHOICES = ("refuse", "skip")
+REFUSE, SKIP, UPDATE = DUPLICATE_CHOICES = ("refuse", "skip", "update")
 
 # What a column can be imported as, besides custom fields ("uf:<id>") and stage dates; in the order offered.
 STANDARD_TARGETS: tuple[str, ...] = (
@@ -213,7 +213,8 @@ MSG_CLOSED_BEFORE = QT_TRANSLATE_NOOP(
 MSG_DUPLICATE_ID = QT_TRANSLATE_NOOP("errors", "The ID '{value}' is in the file more than once.")
 MSG_IMPORTED_BEFORE = QT_TRANSLATE_NOOP(
     "errors",
-    "These deals were imported before (the same ID): nothing is imported twice; choose to skip them.",
+    "These deals were imported before (the same ID): nothing is imported twice; choose to skip or to "
+    "update them.",
 )
 MSG_COMMA_NEEDED = QT_TRANSLATE_NOOP(
     "errors",
@@ -265,6 +266,13 @@ NOTE_TITLES_MADE = QT_TRANSLATE_NOOP(
     "errors",
     "No column holds the deals' titles: {count} deals are named after their company and product "
     "(or their ID).",
+)
+NOTE_UPDATES = QT_TRANSLATE_NOOP(
+    "errors", "{count} deals imported before (the same ID) are updated with the file's values."
+)
+NOTE_NOT_UPDATED = QT_TRANSLATE_NOOP(
+    "errors",
+    "{count} deals imported before were changed in Dealdesk since (or deleted) and stay as they are: {ids}",
 )
 NOTE_SKIPPED = QT_TRANSLATE_NOOP("errors", "{count} deals imported before (the same ID) are skipped.")
 NOTE_NEW_PEOPLE = QT_TRANSLATE_NOOP(

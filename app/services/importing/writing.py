@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -25,10 +25,12 @@ from app.models import (
     table_of,
     utcnow,
 )
+from app.services.access.rights import Action
+from app.services.access.scope import deal_scope
 from app.services.core.context import UnitOfWork
-from app.services.core.records import base_currency, insert_ids
-from app.services.deals.writes import insert_deals
-from app.services.fields.custom_fields import CustomFieldInfo, insert_values
+from app.services.core.records import base_currency, flush_or_conflict, insert_ids, touch
+from app.services.deals.writes import apply_changes, apply_stage, insert_deals
+from app.services.fields.custom_fields import CustomFieldInfo, insert_values, write_values
 from app.services.importing.cells import fold
 from app.services.importing.dates import stays
 from app.storage import rollups, search_index
@@ -198,6 +200,7 @@ def insert_imported_deals(
             "external_id": item.external_id,
             "entity_id": deal_id,
             "operation_id": operation_id,
+            "version": 1,
         }
         for deal_id, item in zip(ids, batch, strict=True)
         if item.external_id is not None
@@ -234,3 +237,87 @@ def _product_rows(catalog: Mapping[int, Product], deal_id: int, item: _Pending) 
             }
         )
     return rows
+
+
+# What an update from a file may change: the file's columns mapped to these, nothing else.
+UPDATABLE = {
+    "title": "title",
+    "amount": "amount",
+    "currency": "currency",
+    "begin_date": "begin_date",
+    "close_date": "close_date",
+    "probability": "probability",
+    "responsible": "responsible_id",
+    "source": "source",
+    "company": "company_id",
+    "contacts": "contact_ids",
+    "comments": "comments",
+}
+
+
+def update_imported_deals(
+    uow: UnitOfWork,
+    fields: Mapping[int, CustomFieldInfo],
+    items: Sequence[_Pending],
+    targets: set[str],
+    operation_id: int,
+    system: str,
+) -> list[int]:
+    """Deals an earlier import made, unchanged since, given the file's values for its mapped
+    columns (a stage as a move, with its stay), with history under this import's operation."""
+    session = uow.session
+    catalog = {
+        p.id: p
+        for p in session.scalars(
+            select(Product).where(Product.id.in_({p[0] for i in items for p in i.products}))
+        )
+    }
+    changed: list[int] = []
+    scope = deal_scope(session, uow.actor_id, Action.EDIT)
+    ids = [item.update_of for item in items]
+    editable = set(session.scalars(select(Deal.id).where(Deal.id.in_(ids), *scope))) if ids else set()
+    for item in items:
+        deal = session.get(Deal, item.update_of) if item.update_of in editable else None
+        if deal is None:  # deleted since, or not this person's to change
+            continue
+        values = {
+            column: item.values.get(column) for target, column in UPDATABLE.items() if target in targets
+        }
+        if "contacts" in targets:
+            values["contact_ids"] = item.contact_ids
+        diff = apply_changes(session, deal, values)
+        if item.custom:
+            diff.update(write_values(session, fields, deal.id, item.custom))
+        if (
+            "stage" in targets
+            and item.stage.id != deal.stage_id
+            and item.stage.pipeline_id == deal.pipeline_id
+        ):
+            diff.update(
+                apply_stage(session, deal, item.stage.id, item.values.get("loss_reason"), uow.actor_id)
+            )
+            if deal.closed and "closed_at" in targets and item.values.get("closed_at"):
+                deal.closed_at = item.values["closed_at"]
+        if "product" in targets:
+            session.execute(delete(DealProductRow).where(DealProductRow.deal_id == deal.id))
+            rows = _product_rows(catalog, deal.id, item)
+            if rows:
+                session.execute(insert(table_of(DealProductRow)), rows)
+            diff["products"] = (None, "; ".join(name for _id, name, _q, _p in item.products) or None)
+        if not diff:
+            continue
+        deal.updated_by_id = uow.actor_id
+        touch(deal)
+        flush_or_conflict(session, "deal", deal.title)
+        uow.history.changed("deal", deal.id, deal.version, diff, action="updated", operation_id=operation_id)
+        session.execute(
+            update(ImportKey)
+            .where(
+                ImportKey.entity_type == "deal", ImportKey.system == system, ImportKey.entity_id == deal.id
+            )
+            .values(version=deal.version)
+        )
+        changed.append(deal.id)
+    if changed:
+        uow.emit("deal.updated", changed)
+    return changed

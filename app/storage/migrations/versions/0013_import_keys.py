@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("external_id", sa.String(length=255), nullable=False),
         sa.Column("entity_id", sa.Integer(), nullable=False),
         sa.Column("operation_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["operation_id"],
             ["operation.id"],
