@@ -280,6 +280,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return cli_import.run(services, args)
         if args.command == "imports":
             return cli_import.run_imports(services, args)
+        if args.command == "export":
+            return cli_import.run_export(services, args)
         if args.command == "backup":
             return cli_backups.run_backup(services, args)
         if args.command == "doc":

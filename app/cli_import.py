@@ -74,7 +74,15 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         "import", parents=[common], help="import deals or people from a CSV or XLSX file (all rows or none)"
     )
     parser.add_argument("--entity", choices=ENTITIES, default="deals", help="what the file holds")
+    parser.add_argument(
+        "--all", action="store_true", help="FILE is a folder written by 'export --all': bring all of it in"
+    )
     add_import_options(parser)
+    export = commands.add_parser(
+        "export", parents=[common], help="export everything as CSV files and the documents (administrators)"
+    )
+    export.add_argument("--all", action="store_true", required=True, help="every record of every kind")
+    export.add_argument("folder", type=Path, metavar="DIR")
     made = commands.add_parser("imports", help="the imports made so far; undo one")
     actions = made.add_subparsers(dest="imports_command", metavar="ACTION", required=True)
     actions.add_parser("list", parents=[common], help="every import, newest first")
@@ -113,7 +121,36 @@ def run_imports(services: Services, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_export(services: Services, args: argparse.Namespace) -> int:
+    from app.cli_progress import ProgressBar
+
+    bar = ProgressBar()
+    try:
+        done = services.export_all.export_all(args.folder, progress=lambda d, t: bar("export", d, t))
+    finally:
+        bar.finish()
+    rows = sum(count for name, count in done.files.items() if name != "documents.csv")
+    print(
+        f"Exported {len(done.files)} files ({rows:,} rows) and {done.documents:,} documents to {done.folder}."
+    )
+    return EXIT_OK
+
+
 def run(services: Services, args: argparse.Namespace) -> int:
+    if getattr(args, "all", False):
+        from app.cli_progress import ProgressBar
+
+        bar = ProgressBar()
+        try:
+            made = services.import_all.import_all(args.file, progress=lambda d, t: bar("import", d, t))
+        finally:
+            bar.finish()
+        print(
+            f"Imported {made.deals:,} deals; new: {made.pipelines} pipelines, {made.stages} stages, "
+            f"{made.custom_fields} custom fields, {made.products:,} products, {made.people} people, "
+            f"{made.companies:,} companies, {made.contacts:,} contacts."
+        )
+        return EXIT_OK
     if getattr(args, "entity", "deals") == "users":
         from app.cli_people import import_people_file
 

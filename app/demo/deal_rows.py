@@ -143,6 +143,7 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
                 close_offset = int(rand() * 145) - 25
                 closed_at = None
                 closed = False
+            close_offset = max(close_offset, -age)  # never before its begin date, as the form insists
             company = companies[int(rand() * n_companies)] if rand() < 0.85 else None
             responsible = users[int(rand() * n_users)]
             roll = rand()

@@ -39,6 +39,8 @@ from app.services.fields.custom_fields import CustomFieldService
 from app.services.fields.field_rules import FieldRuleService
 from app.services.fields.form_layouts import FormLayoutService
 from app.services.importing.deals import DealImportService
+from app.services.importing.export_all import ExportAllService
+from app.services.importing.import_all import ImportAllService
 from app.services.setup.backups import BackupService
 from app.services.setup.currencies import CurrencyService
 from app.services.setup.defaults import ensure_defaults, os_login
@@ -77,6 +79,8 @@ class Services:
     backups: BackupService = field(init=False)
     deal_form: DealFormService = field(init=False)
     deal_import: DealImportService = field(init=False)
+    export_all: ExportAllService = field(init=False)
+    import_all: ImportAllService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
     tunnels: TunnelService = field(init=False)
@@ -112,6 +116,8 @@ class Services:
             ("backups", BackupService),
             ("deal_form", DealFormService),
             ("deal_import", DealImportService),
+            ("export_all", ExportAllService),
+            ("import_all", ImportAllService),
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
             ("tunnels", TunnelService),

@@ -16,6 +16,7 @@ class ActionId(enum.Enum):
     RESTORE = "restore"
     IMPORT_DEALS = "import_deals"
     IMPORTS = "imports"
+    EXPORT_ALL = "export_all"
     QUIT = "quit"
     UNDO = "undo"
     FIND = "find"
@@ -37,6 +38,7 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
         ),
         (ActionId.IMPORT_DEALS, QCoreApplication.translate("actions", "&Import deals…"), None, None),
         (ActionId.IMPORTS, QCoreApplication.translate("actions", "Imp&orts…"), None, None),
+        (ActionId.EXPORT_ALL, QCoreApplication.translate("actions", "&Export all…"), None, None),
         (ActionId.BACKUP, QCoreApplication.translate("actions", "&Back up database…"), None, icon("backup")),
         (ActionId.RESTORE, QCoreApplication.translate("actions", "&Restore from a backup…"), None, None),
         (ActionId.QUIT, QCoreApplication.translate("actions", "&Quit"), QKeySequence(standard.Quit), None),

@@ -168,6 +168,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         file_menu.addAction(a[ActionId.NEW_DEAL])
         file_menu.addAction(a[ActionId.IMPORT_DEALS])
         file_menu.addAction(a[ActionId.IMPORTS])
+        file_menu.addAction(a[ActionId.EXPORT_ALL])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.BACKUP])
         file_menu.addAction(a[ActionId.RESTORE])
@@ -207,6 +208,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         a[ActionId.RESTORE].triggered.connect(self.show_backups)
         a[ActionId.IMPORT_DEALS].triggered.connect(self._on_import)
         a[ActionId.IMPORTS].triggered.connect(self.show_imports)
+        a[ActionId.EXPORT_ALL].triggered.connect(self.export_all)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.FIND].triggered.connect(self._on_find)
         a[ActionId.UNDO].triggered.connect(self.deals.bulk.undo)
@@ -400,6 +402,28 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.statusBar().showMessage(
             self.tr("Could not read the deals: %1").replace("%1", error_text(error)), 10000
         )
+
+    def export_all(self, folder: str | None = None) -> None:
+        """File › Export all…: every record as CSV, and the documents, into a folder."""
+        target = folder or QFileDialog.getExistingDirectory(
+            self, self.tr("Export all into a folder"), QDir.homePath()
+        )
+        if not target:
+            return
+        services = self._services
+
+        def work(progress: Progress) -> Any:
+            return services.export_all.export_all(Path(target) / "dealdesk-export", progress)
+
+        def done(exported: Any) -> None:
+            text = self.tr("Exported %Ln file(s) to %1", "", len(exported.files))
+            self.statusBar().showMessage(text.replace("%1", str(exported.folder)), 10000)
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Export failed"), error_text(error))
+
+        self._operation = Operation(self, self.tr("Exporting everything…"), work, done, failed)
+        self._operation.start()
 
     def _on_backup(self) -> None:
         source = sqlite_file(self._services.database.display_name)

@@ -2920,6 +2920,22 @@ Dealdesk startet jetzt neu.</translation>
         <source>The database file, its folder or its drive is write-protected: you can look at everything, but changes can't be saved. Ask whoever looks after the drive for write access.</source>
         <translation>Die Datenbankdatei, ihr Ordner oder ihr Laufwerk ist schreibgeschützt: Sie können alles ansehen, aber Änderungen können nicht gespeichert werden. Bitten Sie die Person, die das Laufwerk betreut, um Schreibrechte.</translation>
     </message>
+    <message>
+        <source>Export all into a folder</source>
+        <translation>Alles in einen Ordner exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln file(s) to %1</source>
+        <translation><numerusform>%Ln Datei nach %1 exportiert</numerusform><numerusform>%Ln Dateien nach %1 exportiert</numerusform></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exporting everything…</source>
+        <translation>Alles wird exportiert…</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -4513,6 +4529,10 @@ Dealdesk startet jetzt neu.</translation>
         <source>Imp&amp;orts…</source>
         <translation>Imp&amp;orte…</translation>
     </message>
+    <message>
+        <source>&amp;Export all…</source>
+        <translation>Alles &amp;exportieren…</translation>
+    </message>
 </context>
 <context>
     <name>application</name>
@@ -5403,6 +5423,18 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>{count} deals imported before were changed in Dealdesk since (or deleted) and stay as they are: {ids}</source>
         <translation>{count} schon importierte Deals wurden seitdem in Dealdesk geändert (oder gelöscht) und bleiben, wie sie sind: {ids}</translation>
+    </message>
+    <message>
+        <source>Only an administrator can export everything.</source>
+        <translation>Nur ein Administrator kann alles exportieren.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can import a whole export.</source>
+        <translation>Nur ein Administrator kann einen ganzen Export importieren.</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder written by Export all (it has no deals.csv).</source>
+        <translation>{folder} ist kein Ordner von „Alles exportieren“ (er enthält keine deals.csv).</translation>
     </message>
 </context>
 <context>

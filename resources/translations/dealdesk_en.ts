@@ -208,6 +208,10 @@
         <source>Moved %Ln deal(s).</source>
         <translation><numerusform>Moved %Ln deal.</numerusform><numerusform>Moved %Ln deals.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %Ln file(s) to %1</source>
+        <translation><numerusform>Exported %Ln file to %1</numerusform><numerusform>Exported %Ln files to %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>PeopleLabel</name>

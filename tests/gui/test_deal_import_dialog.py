@@ -254,3 +254,11 @@ def test_an_export_of_another_crm_is_recognised_and_its_columns_mapped(
     dialog.file_page.preset.setCurrentIndex(0)  # "a table of my own": guessed from plain names again
     assert dialog.options().preset is None
     assert targets(dialog)[6] == "status"  # "Deal - Status" reads as "deal status" anyway
+
+
+def test_file_export_all_writes_every_file(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    window.export_all(str(tmp_path))
+    folder = tmp_path / "dealdesk-export"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Exported "))
+    assert window.statusBar().currentMessage() == f"Exported 19 files to {folder}"
+    assert (folder / "deals.csv").read_text(encoding="utf-8-sig").startswith("Title,Pipeline,Stage,Amount")

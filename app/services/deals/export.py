@@ -52,12 +52,12 @@ FIELD_OF_COLUMN = {
 }
 
 
-def _custom_cell(field: CustomFieldInfo, value: Any, people: Mapping[int, str]) -> Any:
+def custom_cell(field: CustomFieldInfo, value: Any, people: Mapping[int, str]) -> Any:
     """A custom value as a spreadsheet shows it: choices and people by name, several joined."""
     if value is None:
         return None
     if isinstance(value, list):
-        return ", ".join(str(_custom_cell(field, v, people)) for v in value)
+        return ", ".join(str(custom_cell(field, v, people)) for v in value)
     if field.field_type is FieldType.LIST:
         return field.option_label(value)
     if field.field_type is FieldType.EMPLOYEE:
@@ -123,7 +123,7 @@ class DealExportService:
                     for key, _title in columns:
                         if key in fields:
                             values.append(
-                                _custom_cell(fields[key], custom.get(row.id, {}).get(fields[key].id), people)
+                                custom_cell(fields[key], custom.get(row.id, {}).get(fields[key].id), people)
                             )
                             continue
                         value = EXPORTERS[key](row)

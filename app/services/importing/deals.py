@@ -125,6 +125,7 @@ from app.services.importing.wording import (
     label_of,
     target_labels,
 )
+from app.services.importing.writing import ProductLine, product_rows_file
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 500
@@ -146,6 +147,7 @@ class ImportOptions:
     system: str = ""  # the program the file's IDs come from (default: the preset's, else "file")
     duplicates: str = REFUSE  # rows whose ID an earlier import brought in: REFUSE or SKIP
     preset: str | None = None  # "bitrix24", "pipedrive", "hubspot": how that CRM writes its export
+    product_rows: Any = None  # a file of product rows by deal ID (our deal_products.csv): the deals' products
 
     @property
     def source_system(self) -> str:
@@ -252,33 +254,9 @@ class DealImportService:
     def guess(
         self, header: Sequence[str], labels: Mapping[str, Sequence[str]], preset: str | None = None
     ) -> dict[int, str]:
-        """A first mapping by column names: the preset's names for its CRM's columns first, then a
-        target's key, its label(s) as shown, or a common alias, in any case and with any separators
-        ("deal_stage" is "Deal stage"). `labels` are the words the user sees for each target
-        (translated). Each target once."""
-        words: dict[str, str] = {}
-        chosen = PRESETS.get(preset or "")
-        if chosen is not None:
-            for name in header:
-                found = chosen.target(name)
-                if found is not None:
-                    words.setdefault(fold_name(name), found)
-        for target, names in labels.items():
-            for name in (target, *names, *ALIASES.get(target, ())):
-                words.setdefault(fold_name(name), target)
+        """A first mapping by column names (see `guess_mapping`)."""
         with self._ctx.read() as session:
-            for stage, pipeline in session.execute(
-                select(Stage.id, Pipeline.name).join(Pipeline, Pipeline.id == Stage.pipeline_id)
-            ):
-                name = session.get(Stage, stage).name  # type: ignore[union-attr]
-                for form in (f"date entered {name}", f"entered {name}", f"date entered {name} {pipeline}"):
-                    words.setdefault(fold_name(form), f"{ENTERED}{stage}")
-        mapping: dict[int, str] = {}
-        for column, name in enumerate(header):
-            found = words.get(fold_name(name))
-            if found is not None and found not in mapping.values():
-                mapping[column] = found
-        return mapping
+            return guess_mapping(session, header, labels, preset)
 
     def check(
         self, table: TableFile, options: ImportOptions, progress: Progress | None = None
@@ -343,7 +321,7 @@ class _Pending:
     contact_ids: list[int]  # stand-ins (< 0) for contacts the import creates
     entered: dict[int, datetime]
     external_id: str | None
-    products: list[tuple[int, str, Decimal | None, Decimal | None]]  # (id or stand-in, name, quantity, price)
+    products: list[ProductLine]  # (id or stand-in, name, quantity, price)
     update_of: int | None = None  # the deal an earlier import made from this row's ID
 
 
@@ -428,6 +406,7 @@ class _Importer:
         preset = PRESETS.get(options.preset or "")
         self._group_by_id = preset is not None and preset.group_by_id
         self._updates = 0
+        self._product_rows: dict[str, list[Any]] = {}
         self._grouped: dict[str, _Pending] = {}
         self._no_created = self._no_closed = 0
         self._closed_from_close_date = self._created_from_other = self._titles_made = 0
@@ -450,6 +429,8 @@ class _Importer:
             self.notes.append(Message(NOTE_ENCODING, {"encoding": encoding_name(self.table.encoding)}))
         self._decide_decimal_mark(rows)
         self._read_known_ids()
+        if self.options.product_rows is not None:
+            self._product_rows = product_rows_file(self.options.product_rows)
         for done, (number_, cells) in enumerate(rows, start=1):
             self._row(number_, cells)
             if progress is not None and done % PROGRESS_EVERY == 0:
@@ -735,15 +716,18 @@ class _Importer:
         if self._group_by_id and row.external_id is not None:
             self._grouped[row.external_id] = pending
 
-    def _products_of(self, row: Row) -> list[tuple[int, str, Decimal | None, Decimal | None]]:
-        products: list[tuple[int, str, Decimal | None, Decimal | None]] = []
-        for name in row.products:
+    def _products_of(self, row: Row) -> list[ProductLine]:
+        lines = [(name, row.quantity, row.price, None) for name in row.products]
+        if self._product_rows and row.external_id in self._product_rows:  # from deal_products.csv
+            lines = self._product_rows[row.external_id]
+        products: list[ProductLine] = []
+        for name, quantity, price, extra in lines:
             listed, ident = self.products.find(name)
             if listed and ident is not None:
-                products.append((ident, text(name), row.quantity, row.price))
+                products.append((ident, text(name), quantity, price, extra))
             elif not listed:
                 stand_in = self._new(self.new_products, " ".join(text(name).split()))
-                products.append((stand_in, text(name), row.quantity, row.price))
+                products.append((stand_in, text(name), quantity, price, extra))
         return products
 
     def _new(self, table: dict[str, tuple[str, int]], name: str) -> int:
@@ -949,7 +933,48 @@ class _Importer:
             if (item.values.get(key) or 0) < 0:
                 item.values[key] = real[item.values[key]]
         item.contact_ids = [real.get(i, i) for i in item.contact_ids]
-        item.products = [(real.get(i, i), name, qty, price) for i, name, qty, price in item.products]
+        item.products = [
+            (real.get(i, i), name, qty, price, extra) for i, name, qty, price, extra in item.products
+        ]
+
+
+def labels_of(session: Session) -> dict[str, list[str]]:
+    """Every target's label as written in English (what Export all writes)."""
+    return {key: [str(label)] for key, label in target_labels(session, _custom_fields(session))}
+
+
+def guess_mapping(
+    session: Session, header: Sequence[str], labels: Mapping[str, Sequence[str]], preset: str | None = None
+) -> dict[int, str]:
+    """A first mapping by column names: the preset's names for its CRM's columns first, then a
+    target's key, its label(s) as shown and as written in English, or a common alias, in any case and
+    with any separators ("deal_stage" is "Deal stage"). `labels` are the words the user sees for
+    each target (translated). Each target once."""
+    words: dict[str, str] = {}
+    chosen = PRESETS.get(preset or "")
+    if chosen is not None:
+        for name in header:
+            found = chosen.target(name)
+            if found is not None:
+                words.setdefault(fold_name(name), found)
+    english = labels_of(session)
+    for target, names in labels.items():
+        for name in (target, *names, *english.get(target, ()), *ALIASES.get(target, ())):
+            words.setdefault(fold_name(name), target)
+    for stage, name, pipeline in session.execute(
+        select(Stage.id, Stage.name, Pipeline.name).join(Pipeline, Pipeline.id == Stage.pipeline_id)
+    ):
+        for form in (f"date entered {name}", f"entered {name}", f"date entered {name} {pipeline}"):
+            words.setdefault(fold_name(form), f"{ENTERED}{stage}")
+    for key, label in english.items():  # "Entered Invoice (Sales)" as Export all writes it
+        if key.startswith(ENTERED):
+            words.setdefault(fold_name(label[0]), key)
+    mapping: dict[int, str] = {}
+    for column, name in enumerate(header):
+        found = words.get(fold_name(name))
+        if found is not None and found not in mapping.values():
+            mapping[column] = found
+    return mapping
 
 
 def _custom_fields(session: Session) -> dict[int, CustomFieldInfo]:

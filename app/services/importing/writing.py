@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from app.services.access.users import UserService
     from app.services.importing.deals import _Pending
 
+# A product row of an imported deal: (product id or stand-in, name, quantity, price, the rest of the
+# row as our own export writes it — discount, tax — or None).
+ProductLine = tuple[int, str, Decimal | None, Decimal | None, dict[str, Any] | None]
+
 # An import at least this large, and at least as large as the database, makes the running totals and
 # search documents anew once at its end instead of row by row (on SQLite, whose write lock is ours).
 BULK_AT_LEAST = 5_000
@@ -215,7 +219,7 @@ def _product_rows(catalog: Mapping[int, Product], deal_id: int, item: _Pending) 
     shared over the quantity, so the products' figures add up to the deal's; else the catalog's."""
     amount = item.values.get("amount")
     rows = []
-    for sort, (product_id, name, quantity, price) in enumerate(item.products):
+    for sort, (product_id, name, quantity, price, extra) in enumerate(item.products):
         product = catalog.get(product_id)
         quantity = quantity if quantity is not None and quantity > 0 else Decimal(1)
         if price is None:
@@ -234,6 +238,7 @@ def _product_rows(catalog: Mapping[int, Product], deal_id: int, item: _Pending) 
                 "unit": product.unit if product is not None else "pcs",
                 "tax_rate": product.tax_rate if product is not None else Decimal(0),
                 "tax_included": product.tax_included if product is not None else False,
+                **(extra or {}),
             }
         )
     return rows
@@ -303,7 +308,7 @@ def update_imported_deals(
             rows = _product_rows(catalog, deal.id, item)
             if rows:
                 session.execute(insert(table_of(DealProductRow)), rows)
-            diff["products"] = (None, "; ".join(name for _id, name, _q, _p in item.products) or None)
+            diff["products"] = (None, "; ".join(line[1] for line in item.products) or None)
         if not diff:
             continue
         deal.updated_by_id = uow.actor_id
@@ -321,3 +326,44 @@ def update_imported_deals(
     if changed:
         uow.emit("deal.updated", changed)
     return changed
+
+
+def product_rows_file(path: Any) -> dict[str, list[Any]]:
+    """deal_products.csv as our export writes it: deal ID -> [(product, quantity, price, the rest)]."""
+    from pathlib import Path
+
+    from app.importing.tables import open_table, read_rows
+    from app.services.importing.cells import fold, mark_shown, number, yes_no
+
+    table = open_table(Path(path))
+    column = {fold(name): n for n, name in enumerate(table.header)}
+
+    def cell(cells: list[Any], name: str) -> Any:
+        n = column.get(name)
+        return cells[n] if n is not None and n < len(cells) else None
+
+    def amount(value: Any) -> Decimal | None:
+        return None if value in (None, "") else number(value, mark_shown(value) == ",")
+
+    rows: dict[str, list[Any]] = {}
+    for _line, cells in read_rows(table):
+        extra: dict[str, Any] = {}
+        for name, key in (("discount", "discount"), ("tax rate", "tax_rate")):
+            value = amount(cell(cells, name))
+            if value is not None:
+                extra[key] = value
+        kind = cell(cells, "discount type")
+        if kind in ("percent", "amount"):
+            extra["discount_type"] = kind
+        included = cell(cells, "tax included")
+        if included not in (None, ""):
+            extra["tax_included"] = bool(yes_no(included))
+        unit = cell(cells, "unit")
+        if unit:
+            extra["unit"] = str(unit)[:20]
+        deal = str(cell(cells, "deal") or "").strip()
+        product = str(cell(cells, "product") or "").strip()
+        if deal and product:
+            line = (product, amount(cell(cells, "quantity")), amount(cell(cells, "price")), extra)
+            rows.setdefault(deal, []).append(line)
+    return rows
