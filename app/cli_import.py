@@ -64,6 +64,10 @@ def add_import_options(parser: argparse.ArgumentParser) -> None:
         choices=("bitrix24", "pipedrive", "hubspot", "none"),
         help="the CRM whose export this is (default: recognised from the column names)",
     )
+    parser.add_argument("--mapping", metavar="NAME", help="read the columns as in this saved mapping")
+    parser.add_argument(
+        "--save-mapping", metavar="NAME", help="keep this file's columns and --value choices under a name"
+    )
     parser.add_argument(
         "--system", default="", help="the program the IDs come from (default: the preset's, else 'file')"
     )
@@ -175,6 +179,15 @@ def import_deals(services: Services, args: argparse.Namespace) -> int:
             preset = found.key
             print(f"Recognised an export of {found.name} (--preset none to read it as a plain table).")
     mapping = importer.guess(table.header, labels, preset)
+    values = _values(args.value)
+    if args.mapping:
+        saved = services.import_mappings.get(args.mapping)
+        if saved is None:
+            known = ", ".join(m.name for m in services.import_mappings.list()) or "none"
+            raise UsageError(f"--mapping {args.mapping!r}: there is no saved mapping of that name ({known})")
+        mapping = saved.mapping_for(table.header)
+        values = {**{k: dict(v) for k, v in saved.values.items()}, **values}
+        preset = preset or saved.preset
     mapping = _mapped(services, table.header, targets, mapping, args.map)
     pipeline_id = services.pipelines.find_pipeline(args.pipeline).id if args.pipeline else None
     options = ImportOptions(
@@ -184,11 +197,22 @@ def import_deals(services: Services, args: argparse.Namespace) -> int:
         create_users=args.create_people,
         decimal_comma=True if args.decimal_comma else False if args.decimal_point else None,
         day_first=not args.month_first,
-        values=_values(args.value),
+        values=values,
         system=args.system,
         duplicates=args.duplicates,
         preset=preset,
     )
+    if args.save_mapping:
+        services.import_mappings.save(
+            args.save_mapping,
+            table.header,
+            mapping,
+            values=values,
+            preset=preset,
+            decimal_comma=options.decimal_comma,
+            day_first=options.day_first,
+        )
+        print(f"Saved the mapping {args.save_mapping!r}.")
     names = dict(targets)
     for column, target in sorted(mapping.items()):
         print(f"  {table.header[column]} -> {names[target]}")

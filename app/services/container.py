@@ -41,6 +41,7 @@ from app.services.fields.form_layouts import FormLayoutService
 from app.services.importing.deals import DealImportService
 from app.services.importing.export_all import ExportAllService
 from app.services.importing.import_all import ImportAllService
+from app.services.importing.mappings import ImportMappingService
 from app.services.setup.backups import BackupService
 from app.services.setup.currencies import CurrencyService
 from app.services.setup.defaults import ensure_defaults, os_login
@@ -81,6 +82,7 @@ class Services:
     deal_import: DealImportService = field(init=False)
     export_all: ExportAllService = field(init=False)
     import_all: ImportAllService = field(init=False)
+    import_mappings: ImportMappingService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
     tunnels: TunnelService = field(init=False)
@@ -118,6 +120,7 @@ class Services:
             ("deal_import", DealImportService),
             ("export_all", ExportAllService),
             ("import_all", ImportAllService),
+            ("import_mappings", ImportMappingService),
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
             ("tunnels", TunnelService),

@@ -1472,6 +1472,34 @@ Trotzdem neu speichern?</translation>
         <source>Correct the file, the columns or the values, then check again.</source>
         <translation>Korrigieren Sie die Datei, die Spalten oder die Werte und prüfen Sie erneut.</translation>
     </message>
+    <message>
+        <source>Save this mapping…</source>
+        <translation>Diese Zuordnung speichern…</translation>
+    </message>
+    <message>
+        <source>Saved mapping</source>
+        <translation>Gespeicherte Zuordnung</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— keine —</translation>
+    </message>
+    <message>
+        <source>The columns are read as in the saved mapping “%1”.</source>
+        <translation>Die Spalten werden wie in der gespeicherten Zuordnung „%1“ gelesen.</translation>
+    </message>
+    <message>
+        <source>Save this mapping</source>
+        <translation>Diese Zuordnung speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Saved the mapping “%1”.</source>
+        <translation>Zuordnung „%1“ gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>DealQuickDialog</name>
@@ -5435,6 +5463,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>{folder} is not a folder written by Export all (it has no deals.csv).</source>
         <translation>{folder} ist kein Ordner von „Alles exportieren“ (er enthält keine deals.csv).</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name (at most 80 characters).</source>
+        <translation>Geben Sie der Zuordnung einen Namen (höchstens 80 Zeichen).</translation>
     </message>
 </context>
 <context>

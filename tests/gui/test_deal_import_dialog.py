@@ -262,3 +262,30 @@ def test_file_export_all_writes_every_file(qtbot, window: MainWindow, tmp_path: 
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Exported "))
     assert window.statusBar().currentMessage() == f"Exported 19 files to {folder}"
     assert (folder / "deals.csv").read_text(encoding="utf-8-sig").startswith("Title,Pipeline,Stage,Amount")
+
+
+def test_a_saved_mapping_is_used_for_the_next_file_like_it(qtbot, services: Services, tmp_path: Path) -> None:
+    first = tmp_path / "march.csv"
+    first.write_text("Vorgang;Wert;Zustand\nA;10;Offen\n", encoding="utf-8")
+    dialog = open_dialog(qtbot, services, first)
+    click(qtbot, dialog.next_button)
+    for row, key in enumerate(["title", "amount", "stage"]):
+        combo = dialog.target_combo(row)
+        combo.setCurrentIndex(combo.findData(key))
+    click(qtbot, dialog.next_button)  # 'Offen' is unknown: the values step
+    combo = dialog.value_combo(0)
+    combo.setCurrentIndex(combo.findText("New"))
+    dialog.save_mapping("Our old CRM")
+    assert dialog.status.text() == "Saved the mapping “Our old CRM”."
+    dialog.close()
+
+    second = tmp_path / "april.csv"
+    second.write_text("Zustand;Vorgang;Wert\nOffen;B;20\n", encoding="utf-8")
+    again = open_dialog(qtbot, services, second)
+    assert again.saved.currentText() == "Our old CRM"
+    assert again.status.text() == "The columns are read as in the saved mapping “Our old CRM”."
+    click(qtbot, again.next_button)
+    assert targets(again) == ["stage", "title", "amount"]
+    click(qtbot, again.next_button)  # 'Offen' means New, as saved: nothing to ask
+    assert again.steps.currentIndex() == SUMMARY
+    assert again.summary_page.summary.text() == "Ready to import: 1 deal."

@@ -371,3 +371,42 @@ def test_report_refuses_bad_filters(tmp_path: Path, capsys, qapp, args, message)
     assert code == 2
     assert message in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_saved_mapping_reads_the_next_file_of_the_same_kind(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "x.sqlite")
+    assert run(capsys, "init", "--db", db)[0] == 0
+    first = tmp_path / "march.csv"
+    first.write_text("Vorgang;Wert;Zustand\nA;10;Offen\n", encoding="utf-8")
+    code, out, err = run(
+        capsys,
+        "import",
+        str(first),
+        "--db",
+        db,
+        "--map",
+        "Vorgang=title",
+        "--map",
+        "Wert=amount",
+        "--map",
+        "Zustand=stage",
+        "--value",
+        "stage:Offen=New",
+        "--save-mapping",
+        "Our old CRM",
+    )
+    assert code == 0, err
+    assert "Saved the mapping 'Our old CRM'." in out
+    second = tmp_path / "april.csv"
+    second.write_text("Zustand;Vorgang;Wert;Extra\nOffen;B;20;x\n", encoding="utf-8")  # other order
+    code, out, err = run(capsys, "import", str(second), "--db", db, "--mapping", "Our old CRM")
+    assert code == 0, err
+    assert "Imported 1 deal" in out
+    code, out, _ = run(capsys, "deals", "list", "--json", "--db", db)
+    assert sorted((d["title"], d["amount"], d["stage_name"]) for d in json.loads(out)) == [
+        ("A", "10.00", "New"),
+        ("B", "20.00", "New"),
+    ]
+    code, _, err = run(capsys, "import", str(second), "--db", db, "--mapping", "Nope")
+    assert code == 2
+    assert "there is no saved mapping of that name (Our old CRM)" in err

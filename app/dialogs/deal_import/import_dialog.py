@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -66,6 +67,7 @@ class DealImportDialog(QDialog):
         self._table: Any = None
         self._check: ImportCheck | None = None
         self._examples: list[list[str]] = []
+        self._saved_values: dict[str, dict[str, str]] = {}
         self.result_: ImportResult | None = None
         self._targets = [(key, self._label(label)) for key, label in self._service.targets()]
         self._target_names = dict(self._targets)
@@ -94,8 +96,20 @@ class DealImportDialog(QDialog):
         self.unmapped = QLabel()
         self.unmapped.setObjectName("unmapped")
         self.unmapped.setWordWrap(True)
+        self.saved = QComboBox()
+        self.saved.setObjectName("savedMappings")
+        self.saved.activated.connect(self._use_saved)
+        self.save_button = QPushButton(self.tr("Save this mapping…"))
+        self.save_button.setObjectName("saveMapping")
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save_mapping)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(QLabel(self.tr("Saved mapping")))
+        saved_row.addWidget(self.saved, 1)
+        saved_row.addWidget(self.save_button)
         columns = QVBoxLayout(self.columns_page)
         columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(saved_row)
         columns.addWidget(self.mapping, 1)
         columns.addWidget(self.unmapped)
         self.values_page = ValuesPage()
@@ -226,8 +240,73 @@ class DealImportDialog(QDialog):
         self._examples = examples
         self._guess_columns()
         self._show_status(self.tr("Check how the file is read, then go on to its columns."))
+        self._fill_saved(self._services.import_mappings.fitting(table.header) if not keep_encoding else None)
         self._enable()
         return True
+
+    # -- saved mappings ------------------------------------------------------------------------
+
+    def _fill_saved(self, use: Any = None) -> None:
+        self.saved.clear()
+        self.saved.addItem(self.tr("— none —"), "")
+        for saved in self._services.import_mappings.list():
+            self.saved.addItem(saved.name, saved.name)
+        if use is not None:
+            self.saved.setCurrentIndex(max(0, self.saved.findData(use.name)))
+            self._apply_saved(use)
+            self._show_status(
+                self.tr("The columns are read as in the saved mapping “%1”.").replace("%1", use.name)
+            )
+
+    def _use_saved(self) -> None:
+        saved = self._services.import_mappings.get(self.saved.currentData() or "")
+        if saved is not None:
+            self._apply_saved(saved)
+
+    def _apply_saved(self, saved: Any) -> None:
+        if self._table is None:
+            return
+        self.file_page.show_preset(saved.preset)
+        marks = {None: 0, True: 1, False: 2}
+        self.file_page.decimal_mark.setCurrentIndex(marks.get(saved.decimal_comma, 0))
+        self.file_page.day_first.setChecked(saved.day_first)
+        mapping = saved.mapping_for(self._table.header)
+        for row in range(self.mapping.rowCount()):
+            combo = self.target_combo(row)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.get(row, ""))))
+        self._saved_values = {k: dict(v) for k, v in saved.values.items()}
+        self._mapping_changed()
+
+    def save_mapping(self, name: str | None = None) -> None:
+        """Keep the columns, the values chosen and how numbers and dates are read, under a name."""
+        if self._table is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(
+                self,
+                self.tr("Save this mapping"),
+                self.tr("Name:"),
+                text=self.saved.currentData() or self._path.stem,
+            )
+            if not ok:
+                return
+        options = self.options()
+        try:
+            saved = self._services.import_mappings.save(
+                name,
+                self._table.header,
+                options.mapping,
+                values=options.values,
+                preset=options.preset,
+                decimal_comma=options.decimal_comma,
+                day_first=options.day_first,
+            )
+        except ValidationError as exc:
+            self._show_status(error_text(exc), problem=True)
+            return
+        self._fill_saved()
+        self.saved.setCurrentIndex(max(0, self.saved.findData(saved.name)))
+        self._show_status(self.tr("Saved the mapping “%1”.").replace("%1", saved.name))
 
     def _guess_columns(self) -> None:
         """Each column's field, guessed from its name (and the CRM the file comes from)."""
@@ -301,7 +380,7 @@ class DealImportDialog(QDialog):
             decimal_comma=self.file_page.decimal_comma(),
             day_first=self.file_page.day_first.isChecked(),
             value_names={"source": sources},
-            values=self.values_page.chosen(),
+            values={**self._saved_values, **self.values_page.chosen()},
             duplicates=self.values_page.duplicates.currentData(),
             preset=self.file_page.chosen_preset(),
         )

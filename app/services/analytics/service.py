@@ -622,9 +622,7 @@ class AnalyticsService:
                 m.isoformat()[:7],
                 value.quantize(CENT, ROUND_HALF_UP),
                 count,
-                deals=f.deal_filter(
-                    status=Status.OPEN, close_from=m, close_to=_month_end(m)
-                ),
+                deals=f.deal_filter(status=Status.OPEN, close_from=m, close_to=_month_end(m)),
             )
             for m, (value, count) in sorted(weighted.items())
         ]

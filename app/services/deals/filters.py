@@ -323,4 +323,3 @@ def reached_condition(stage_id: int) -> ColumnElement[bool]:
         Deal.pipeline_id == pipeline,
         or_(sort <= first, Deal.stage_id.in_(won), Deal.stage_id.in_(further), visited),
     )
-
