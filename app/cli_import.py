@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from app.services.container import Services
     from app.services.importing.deals import ImportCheck
 
-ENTITIES = ("deals", "users")
+ENTITIES = ("deals", "companies", "contacts", "leads", "products", "users")
 
 
 def add_import_options(parser: argparse.ArgumentParser) -> None:
@@ -155,6 +155,8 @@ def run(services: Services, args: argparse.Namespace) -> int:
             f"{made.companies:,} companies, {made.contacts:,} contacts."
         )
         return EXIT_OK
+    if getattr(args, "entity", "deals") in ("companies", "contacts", "leads", "products"):
+        return import_records(services, args)
     if getattr(args, "entity", "deals") == "users":
         from app.cli_people import import_people_file
 
@@ -253,6 +255,70 @@ def import_deals(services: Services, args: argparse.Namespace) -> int:
             f"{check.new_contacts:,} new contacts, {check.new_people:,} new people, "
             f"{check.new_products:,} new products)."
         )
+        return EXIT_OK
+    for problem in check.problems:
+        print(problem.message, file=sys.stderr)
+    if check.more_problems:
+        print(f"... and {check.more_problems:,} more kinds of problems.", file=sys.stderr)
+    print("Nothing was imported.", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def import_records(services: Services, args: argparse.Namespace) -> int:
+    """Companies, contacts, leads or products from a table: every row checked, then all or none."""
+    from app.cli_progress import ProgressBar
+    from app.services.importing.records import RecordImportRejectedError, RecordOptions
+
+    importer = services.record_import
+    kind = args.entity
+    table = services.deal_import.open(args.file, args.encoding)
+    targets = importer.targets(kind)
+    known = {key for key, _label in targets}
+    mapping = importer.guess(kind, table.header)
+    for item in args.map:
+        column, sep, target = item.partition("=")
+        if not sep or column not in table.header:
+            raise UsageError(f"--map {item!r}: the file has no column {column!r} ({', '.join(table.header)})")
+        if target and target not in known:
+            raise UsageError(f"--map {item!r}: there is no field {target!r} ({', '.join(sorted(known))})")
+        index = table.header.index(column)
+        mapping = {c: t for c, t in mapping.items() if t != target and c != index}
+        if target:
+            mapping[index] = target
+    options = RecordOptions(
+        mapping=mapping,
+        decimal_comma=True if args.decimal_comma else False if args.decimal_point else None,
+        create_missing=not args.no_create,
+        duplicates=args.duplicates,
+        values=_values(args.value),
+        system=args.system or "file",
+    )
+    names = dict(targets)
+    for column, target in sorted(mapping.items()):
+        print(f"  {table.header[column]} -> {names[target]}")
+    bar = ProgressBar()
+    try:
+        if args.check:
+            check = importer.check(kind, table, options, progress=lambda d, t: bar("check", d, t))
+        else:
+            try:
+                result = importer.run(kind, table, options, progress=lambda d, t: bar("import", d, t))
+            except RecordImportRejectedError as exc:
+                check = exc.check
+            else:
+                bar.finish()
+                extra = f" ({result.new_companies:,} new companies)" if result.new_companies else ""
+                print(
+                    f"Imported {len(result.created):,} {kind}, updated {len(result.updated):,}, "
+                    f"skipped {result.skipped:,}{extra}."
+                )
+                return EXIT_OK
+    finally:
+        bar.finish()
+    if check.unmapped:
+        print("Not imported (no field chosen): " + ", ".join(check.unmapped))
+    if check.ok:
+        print(f"All {check.rows:,} rows can be imported ({check.new:,} new, {check.updates:,} to update).")
         return EXIT_OK
     for problem in check.problems:
         print(problem.message, file=sys.stderr)

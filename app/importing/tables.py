@@ -52,10 +52,11 @@ class TableFile:
     encoding: str | None  # CSV only
     delimiter: str | None  # CSV only
     encoding_sure: bool = True  # False: an 8-bit code page, the likeliest of several
+    vcard: bool = False  # contacts from a .vcf file, one card a row
 
     @property
     def is_xlsx(self) -> bool:
-        return self.delimiter is None
+        return self.delimiter is None and not self.vcard
 
 
 def unprotect(value: Any) -> Any:
@@ -69,6 +70,10 @@ def open_table(path: Path, encoding: str | None = None) -> TableFile:
     """Look at a file: its kind, encoding (or the one given), separator and header row."""
     if not path.is_file():
         raise TableReadError(NOT_A_FILE, str(path))
+    if path.suffix.lower() in (".vcf", ".vcard"):
+        from app.importing.vcard import HEADER
+
+        return TableFile(path, HEADER, None, None, vcard=True)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         header = next(_xlsx_rows(path), None)
         if header is None:
@@ -93,7 +98,12 @@ def read_rows(table: TableFile) -> Iterator[tuple[int, list[Any]]]:
     """The data rows after the header with their row number as a spreadsheet shows it (the header
     is row 1); each as long as the header; blank rows skipped."""
     width = len(table.header)
-    rows = _xlsx_rows(table.path) if table.is_xlsx else _csv_rows(table)
+    if table.vcard:
+        from app.importing.vcard import read_vcards
+
+        rows: Iterator[list[Any]] = iter([list(table.header), *read_vcards(table.path)])
+    else:
+        rows = _xlsx_rows(table.path) if table.is_xlsx else _csv_rows(table)
     next(rows, None)  # the header
     for number, row in enumerate(rows, start=2):
         cells = [unprotect(v) for v in list(row)[:width]]

@@ -5468,6 +5468,14 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Give the mapping a name (at most 80 characters).</source>
         <translation>Geben Sie der Zuordnung einen Namen (höchstens 80 Zeichen).</translation>
     </message>
+    <message>
+        <source>{name} is in Dealdesk already (the same name or ID): choose to skip or to update such rows.</source>
+        <translation>{name} ist schon in Dealdesk (derselbe Name oder dieselbe ID): Wählen Sie, solche Zeilen zu überspringen oder zu aktualisieren.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the {what}' names.</source>
+        <translation>Wählen Sie die Spalte mit den Namen der {what}.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5666,6 +5674,22 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Status (open, won, lost)</source>
         <translation>Status (offen, gewonnen, verloren)</translation>
+    </message>
+    <message>
+        <source>companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>Produkte</translation>
     </message>
 </context>
 <context>

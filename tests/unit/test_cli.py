@@ -410,3 +410,23 @@ def test_a_saved_mapping_reads_the_next_file_of_the_same_kind(tmp_path: Path, ca
     code, _, err = run(capsys, "import", str(second), "--db", db, "--mapping", "Nope")
     assert code == 2
     assert "there is no saved mapping of that name (Our old CRM)" in err
+
+
+def test_import_companies_and_contacts_from_vcard(tmp_path: Path, capsys) -> None:
+    from tests.unit.test_import_records import VCARDS
+
+    db = str(tmp_path / "x.sqlite")
+    assert run(capsys, "init", "--db", db)[0] == 0
+    companies = tmp_path / "firmen.csv"
+    companies.write_text("Firma;Telefon\nKrause KG;+49 30 123\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", str(companies), "--entity", "companies", "--db", db)
+    assert code == 0, err
+    assert "Firma -> Company name" in out
+    assert "Imported 1 companies, updated 0, skipped 0." in out
+    cards = tmp_path / "kontakte.vcf"
+    cards.write_text(VCARDS, encoding="utf-8")
+    code, out, err = run(capsys, "import", str(cards), "--entity", "contacts", "--db", db, "--check")
+    assert code == 0, err
+    assert "All 2 rows can be imported (2 new, 0 to update)." in out
+    code, out, err = run(capsys, "import", str(cards), "--entity", "contacts", "--db", db)
+    assert "Imported 2 contacts, updated 0, skipped 0 (1 new companies)." in out  # Krause KG was there
