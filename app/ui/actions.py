@@ -36,7 +36,7 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
             QKeySequence(standard.New),
             icon("plus"),
         ),
-        (ActionId.IMPORT_DEALS, QCoreApplication.translate("actions", "&Import deals…"), None, None),
+        (ActionId.IMPORT_DEALS, QCoreApplication.translate("actions", "&Import…"), None, None),
         (ActionId.IMPORTS, QCoreApplication.translate("actions", "Imp&orts…"), None, None),
         (ActionId.EXPORT_ALL, QCoreApplication.translate("actions", "&Export all…"), None, None),
         (ActionId.BACKUP, QCoreApplication.translate("actions", "&Back up database…"), None, icon("backup")),

@@ -293,8 +293,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
         dialog.undone.connect(lambda _undone: self.deals.refresh())
         dialog.exec()
 
-    def _on_imported(self, result: ImportResult) -> None:
-        self.statusBar().showMessage(self.tr("Imported %Ln deal(s).", "", len(result.deals)), 10000)
+    def _on_imported(self, result: Any) -> None:
+        if isinstance(result, ImportResult):
+            self.statusBar().showMessage(self.tr("Imported %Ln deal(s).", "", len(result.deals)), 10000)
+        else:  # companies, contacts, leads, products
+            count = len(result.created) + len(result.updated)
+            self.statusBar().showMessage(self.tr("Imported %Ln record(s).", "", count), 10000)
         self.deals.refresh()
 
     def _on_show_deals(self, deal_filter: Any) -> None:

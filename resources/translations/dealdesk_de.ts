@@ -1500,6 +1500,14 @@ Trotzdem neu speichern?</translation>
         <source>Saved the mapping “%1”.</source>
         <translation>Zuordnung „%1“ gespeichert.</translation>
     </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 werden importiert…</translation>
+    </message>
 </context>
 <context>
     <name>DealQuickDialog</name>
@@ -2267,6 +2275,30 @@ Trotzdem neu speichern?</translation>
         <source>The file is</source>
         <translation>Die Datei ist</translation>
     </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>
@@ -2963,6 +2995,10 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Exporting everything…</source>
         <translation>Alles wird exportiert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln record(s).</source>
+        <translation><numerusform>%Ln Datensatz importiert.</numerusform><numerusform>%Ln Datensätze importiert.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4341,6 +4377,14 @@ Dealdesk startet jetzt neu.</translation>
         <source>%Ln to update</source>
         <translation><numerusform>%Ln zu aktualisieren</numerusform><numerusform>%Ln zu aktualisieren</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new record(s)</source>
+        <translation><numerusform>%Ln neuer Datensatz</numerusform><numerusform>%Ln neue Datensätze</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln there already, skipped</source>
+        <translation><numerusform>%Ln schon vorhanden, übersprungen</numerusform><numerusform>%Ln schon vorhanden, übersprungen</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>
@@ -4560,6 +4604,10 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>&amp;Export all…</source>
         <translation>Alles &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
     </message>
 </context>
 <context>

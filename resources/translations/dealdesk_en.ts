@@ -212,6 +212,10 @@
         <source>Exported %Ln file(s) to %1</source>
         <translation><numerusform>Exported %Ln file to %1</numerusform><numerusform>Exported %Ln files to %1</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Imported %Ln record(s).</source>
+        <translation><numerusform>Imported %Ln record.</numerusform><numerusform>Imported %Ln records.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>PeopleLabel</name>
@@ -296,6 +300,14 @@
     <message numerus="yes">
         <source>%Ln to update</source>
         <translation><numerusform>%Ln to update</numerusform><numerusform>%Ln to update</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new record(s)</source>
+        <translation><numerusform>%Ln new record</numerusform><numerusform>%Ln new records</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln there already, skipped</source>
+        <translation><numerusform>%Ln there already, skipped</numerusform><numerusform>%Ln there already, skipped</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""Importing deals through the dialog: File > Import deals…, the guessed mapping, check, import."""
+"""Importing deals through the dialog: File > Import…, the guessed mapping, check, import."""
 
 from __future__ import annotations
 
@@ -289,3 +289,31 @@ def test_a_saved_mapping_is_used_for_the_next_file_like_it(qtbot, services: Serv
     click(qtbot, again.next_button)  # 'Offen' means New, as saved: nothing to ask
     assert again.steps.currentIndex() == SUMMARY
     assert again.summary_page.summary.text() == "Ready to import: 1 deal."
+
+
+def test_contacts_from_a_vcard_through_the_wizard(qtbot, services: Services, tmp_path: Path) -> None:
+    from tests.unit.test_import_records import VCARDS
+
+    path = tmp_path / "kontakte.vcf"
+    path.write_text(VCARDS, encoding="utf-8")
+    dialog = open_dialog(qtbot, services, path)
+    kind = dialog.file_page.kind
+    kind.setCurrentIndex(kind.findData("contacts"))
+    assert dialog.windowTitle() == "Import Contacts"
+    assert not dialog.file_page.preset.isVisible()  # deals only
+    click(qtbot, dialog.next_button)
+    assert targets(dialog) == [
+        "first_name",
+        "last_name",
+        "position",
+        "companies",
+        "email",
+        "phone",
+        "address",
+        "comments",
+    ]
+    click(qtbot, dialog.next_button)
+    assert dialog.summary_page.summary.text() == "Ready to import: 2 new records, 2 new companies."
+    click(qtbot, dialog.import_button)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert len(dialog.result_.created) == 2

@@ -30,6 +30,7 @@ class FilePage(QWidget):
     choose_requested = Signal()
     encoding_changed = Signal()
     preset_changed = Signal()
+    kind_changed = Signal()
 
     def __init__(self, pipelines: list[tuple[str, int, bool]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,17 @@ class FilePage(QWidget):
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(choose)
 
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for key, name in (
+            ("deals", self.tr("Deals")),
+            ("companies", self.tr("Companies")),
+            ("contacts", self.tr("Contacts")),
+            ("leads", self.tr("Leads")),
+            ("products", self.tr("Products")),
+        ):
+            self.kind.addItem(name, key)
+        self.kind.currentIndexChanged.connect(self.kind_changed)
         self.preset = QComboBox()
         self.preset.setObjectName("preset")
         self.preset.addItem(self.tr("A table of my own"), "")
@@ -80,12 +92,14 @@ class FilePage(QWidget):
             if is_default:
                 self.pipeline.setCurrentIndex(self.pipeline.count() - 1)
         form = QFormLayout()
+        form.addRow(self.tr("Import"), self.kind)
         form.addRow(self.tr("The file is"), self.preset)
         form.addRow(self.tr("Encoding"), self.encoding)
         form.addRow("", self.encoding_note)
         form.addRow(self.tr("Numbers"), self.decimal_mark)
         form.addRow("", self.day_first)
         form.addRow(self.tr("Pipeline of rows that name none"), self.pipeline)
+        self._form = form
 
         self.preview = QTableWidget(0, 0)
         self.preview.setObjectName("preview")
@@ -137,7 +151,15 @@ class FilePage(QWidget):
         self.preset.blockSignals(False)
 
     def chosen_preset(self) -> str | None:
-        return self.preset.currentData() or None
+        return (self.preset.currentData() or None) if self.chosen_kind() == "deals" else None
+
+    def chosen_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def show_kind(self, deals: bool) -> None:
+        """Only deals come from other CRMs' deal exports and go into a pipeline."""
+        self._form.setRowVisible(self.preset, deals)
+        self._form.setRowVisible(self.pipeline, deals)
 
     def chosen_encoding(self) -> str | None:
         return self.encoding.currentData() or None

@@ -34,6 +34,7 @@ from app.services.core.errors import ValidationError
 from app.services.core.vocabulary import DEAL_SOURCES
 from app.services.importing.deals import ImportCheck, ImportOptions, ImportRejectedError, ImportResult
 from app.services.importing.presets import recognise
+from app.services.importing.records import RecordImportRejectedError, RecordOptions
 from app.ui.i18n import error_text, translate_message
 from app.ui.operations import Operation, Progress
 
@@ -80,6 +81,7 @@ class DealImportDialog(QDialog):
         self.file_page.choose_requested.connect(self._choose_file)
         self.file_page.encoding_changed.connect(lambda: self.load(self._path, keep_encoding=True))
         self.file_page.preset_changed.connect(self._guess_columns)
+        self.file_page.kind_changed.connect(self._kind_changed)
         self.columns_page = QWidget()
         self.mapping = QTableWidget(0, 3)
         self.mapping.setObjectName("mapping")
@@ -314,7 +316,10 @@ class DealImportDialog(QDialog):
         if table is None:
             return
         self._check = None
-        guessed = self._service.guess(table.header, self._labels(), self.file_page.chosen_preset())
+        if self._kind() == "deals":
+            guessed = self._service.guess(table.header, self._labels(), self.file_page.chosen_preset())
+        else:
+            guessed = self._services.record_import.guess(self._kind(), table.header)
         self.mapping.setRowCount(len(table.header))
         for row, name in enumerate(table.header):
             self.mapping.setItem(row, COL_NAME, QTableWidgetItem(name))
@@ -365,12 +370,38 @@ class DealImportDialog(QDialog):
             else self.tr("Every column is imported.")
         )
 
-    def options(self) -> ImportOptions:
+    def _kind(self) -> str:
+        return self.file_page.chosen_kind()
+
+    def _kind_changed(self) -> None:
+        """Another kind of record: its fields to map the columns to."""
+        deals = self._kind() == "deals"
+        labels = self._service.targets() if deals else self._services.record_import.targets(self._kind())
+        self._targets = [(key, self._label(label)) for key, label in labels]
+        self._target_names = dict(self._targets)
+        self.file_page.show_kind(deals)
+        self.values_page.show_kind(deals)
+        self.setWindowTitle(
+            self.tr("Import deals")
+            if deals
+            else self.tr("Import %1").replace("%1", self.file_page.kind.currentText())
+        )
+        self._guess_columns()
+
+    def options(self) -> Any:
         mapping = {
             row: key
             for row in range(self.mapping.rowCount())
             if (key := self.target_combo(row).currentData())
         }
+        if self._kind() != "deals":
+            return RecordOptions(
+                mapping=mapping,
+                decimal_comma=self.file_page.decimal_comma(),
+                create_missing=self.values_page.create_missing.isChecked(),
+                duplicates=self.values_page.duplicates.currentData(),
+                values={**self._saved_values, **self.values_page.chosen()},
+            )
         sources = {translate_message(label): code for code, label in DEAL_SOURCES.items()}
         return ImportOptions(
             mapping=mapping,
@@ -388,8 +419,8 @@ class DealImportDialog(QDialog):
     def _labels(self) -> dict[str, list[str]]:
         labels = {key: [label] for key, label in self._targets}
         # The list's column titles, which our own export writes as headers:
-        labels["contacts"].append(self.tr("Contact"))
-        labels["stage"].append(self.tr("Stage"))
+        labels.setdefault("contacts", []).append(self.tr("Contact"))
+        labels.setdefault("stage", []).append(self.tr("Stage"))
         return labels
 
     @staticmethod
@@ -400,7 +431,7 @@ class DealImportDialog(QDialog):
         return self._target_names.get(target, target)
 
     def _choices(self, target: str) -> list[str]:
-        return [self._label(name) for name in self._service.choices(target)]
+        return [self._label(name) for name in self._service.choices(target)]  # people, sources: all kinds
 
     # -- checking and importing ----------------------------------------------------------------
 
@@ -408,9 +439,12 @@ class DealImportDialog(QDialog):
         """The dry run: every row read and checked as the import would; nothing is written."""
         if self._table is None:
             return
-        service, table, options = self._service, self._table, self.options()
+        table, options, kind = self._table, self.options(), self._kind()
+        service, records = self._service, self._services.record_import
 
-        def work(progress: Progress) -> ImportCheck:
+        def work(progress: Progress) -> Any:
+            if kind != "deals":
+                return records.check(kind, table, options, progress)
             return service.check(table, options, progress)
 
         self._run(self.tr("Checking the rows…"), work, self._checked)
@@ -418,12 +452,20 @@ class DealImportDialog(QDialog):
     def start_import(self) -> None:
         if self._table is None:
             return
-        service, table, options = self._service, self._table, self.options()
+        table, options, kind = self._table, self.options(), self._kind()
+        service, records = self._service, self._services.record_import
 
-        def work(progress: Progress) -> ImportResult:
+        def work(progress: Progress) -> Any:
+            if kind != "deals":
+                return records.run(kind, table, options, progress)
             return service.run(table, options, progress)
 
-        self._run(self.tr("Importing deals…"), work, self._imported)
+        label = (
+            self.tr("Importing deals…")
+            if kind == "deals"
+            else self.tr("Importing %1…").replace("%1", self.file_page.kind.currentText())
+        )
+        self._run(label, work, self._imported)
 
     def _run(self, label: str, work: Any, on_success: Any) -> None:
         self._operation = Operation(self, label, work, on_success, self._failed, on_cancel=self._cancelled)
@@ -438,7 +480,9 @@ class DealImportDialog(QDialog):
     def _checked(self, check: ImportCheck) -> None:
         self._check = check
         step = self.steps.currentIndex()
-        unknown = [u for u in check.unknown if not (u.target == "responsible" and check.new_people)]
+        unknown = [
+            u for u in check.unknown if not (u.target == "responsible" and getattr(check, "new_people", 0))
+        ]
         if step == COLUMNS and unknown:
             self.values_page.show_unknown(
                 check.unknown, self._field_label, self._choices, self.values_page.chosen()
@@ -460,7 +504,7 @@ class DealImportDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ImportRejectedError):
+        if isinstance(error, (ImportRejectedError, RecordImportRejectedError)):
             self._checked(error.check)
             return
         self._check = None

@@ -31,6 +31,16 @@ class SummaryPage(QWidget):
         layout.addWidget(self.details, 1)
 
     def show_check(self, check: Any) -> None:
+        if not hasattr(check, "deals"):  # companies, contacts, leads, products
+            parts = [self.tr("%Ln new record(s)", "", check.new)]
+            if check.updates:
+                parts.append(self.tr("%Ln to update", "", check.updates))
+            if check.skipped:
+                parts.append(self.tr("%Ln there already, skipped", "", check.skipped))
+            if check.new_companies:
+                parts.append(self.tr("%Ln new compan(y/ies)", "", check.new_companies))
+            self._show(check, ", ".join(parts))
+            return
         parts = [self.tr("%Ln deal(s)", "", check.deals)]
         for count, text in (
             (check.new_companies, self.tr("%Ln new compan(y/ies)", "", check.new_companies)),
@@ -46,7 +56,9 @@ class SummaryPage(QWidget):
             parts.append(self.tr("%Ln imported before, skipped", "", check.skipped))
         if check.notes:
             parts.append(self.tr("%Ln note(s)", "", len(check.notes)))
-        line = ", ".join(parts)
+        self._show(check, ", ".join(parts))
+
+    def _show(self, check: Any, line: str) -> None:
         if check.ok:
             self.summary.setText(self.tr("Ready to import: %1.").replace("%1", line))
             self.summary.setStyleSheet("")
@@ -63,7 +75,7 @@ class SummaryPage(QWidget):
             self._add(translate_message(problem.message), PROBLEM_COLOR)
         if check.more_problems:
             self._add(self.tr("… and %Ln more kind(s) of problem.", "", check.more_problems), PROBLEM_COLOR)
-        for note in check.notes:
+        for note in getattr(check, "notes", ()):
             self._add(translate_message(note), NOTE_COLOR)
         if check.unmapped:
             columns = ", ".join(check.unmapped)

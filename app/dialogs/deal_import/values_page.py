@@ -115,6 +115,10 @@ class ValuesPage(QWidget):
             self.values.setCellWidget(row, COL_MEANS, combo)
             self._targets.append((item.target, item.value))
 
+    def show_kind(self, deals: bool) -> None:
+        """Deals can bring new people along; other records only companies (contacts)."""
+        self.create_people.setVisible(deals)
+
     def value_combo(self, row: int) -> QComboBox:
         widget = self.values.cellWidget(row, COL_MEANS)
         assert isinstance(widget, QComboBox)
