@@ -272,6 +272,21 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     from app.dialogs.deal_import.imports_dialog import ImportsDialog
 
     in_dialog("28e-imports", ImportsDialog(services, parent=window))
+    cards = scratch / "contacts.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Vogt;Sabine;;;\r\nORG:Bäckerei Krause\r\nTITLE:Einkauf\r\n"
+        "EMAIL:sabine.vogt@baeckerei-krause.de\r\nTEL:+49 30 4455\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lindner;Jonas;;;\r\nORG:Café Lindner\r\nEMAIL:jonas@lindner.de\r\n"
+        "END:VCARD\r\n",
+        encoding="utf-8",
+    )
+    contacts = DealImportDialog(services, cards, parent=window)
+    contacts.file_page.kind.setCurrentIndex(contacts.file_page.kind.findData("contacts"))
+    contacts.show()
+    contacts.next()
+    contacts.next()
+    shoot("28f-import-contacts-summary", contacts)
+    contacts.close()
     _office_file_shots(window, services, settings, scratch, shoot, in_dialog)
     window.close()
     finish_background_work(window)

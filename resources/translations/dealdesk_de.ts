@@ -4385,6 +4385,10 @@ Dealdesk startet jetzt neu.</translation>
         <source>%Ln there already, skipped</source>
         <translation><numerusform>%Ln schon vorhanden, übersprungen</numerusform><numerusform>%Ln schon vorhanden, übersprungen</numerusform></translation>
     </message>
+    <message>
+        <source>Every row passed the check: nothing needs your attention.</source>
+        <translation>Jede Zeile hat die Prüfung bestanden: Nichts braucht Ihre Aufmerksamkeit.</translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -13,6 +14,7 @@ from app.ui.i18n import translate_message
 
 PROBLEM_COLOR = "#b3261e"
 NOTE_COLOR = "#5f4b00"
+OK_COLOR = "#1e6b2e"
 
 
 class SummaryPage(QWidget):
@@ -25,6 +27,7 @@ class SummaryPage(QWidget):
         self.details.setObjectName("details")
         self.details.setWordWrap(True)
         self.details.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a list to read, not to pick from
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -80,6 +83,8 @@ class SummaryPage(QWidget):
         if check.unmapped:
             columns = ", ".join(check.unmapped)
             self._add(self.tr("Not imported (no field chosen): %1").replace("%1", columns), NOTE_COLOR)
+        if check.ok and not self.details.count():
+            self._add(self.tr("Every row passed the check: nothing needs your attention."), OK_COLOR)
 
     def show_problems(self, messages: list[str]) -> None:
         self.details.clear()
