@@ -5528,6 +5528,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Choose the column that holds the {what}' names.</source>
         <translation>Wählen Sie die Spalte mit den Namen der {what}.</translation>
     </message>
+    <message>
+        <source>New custom fields (text) are made for the columns {columns}.</source>
+        <translation>Für die Spalten {columns} werden neue eigene Felder (Text) angelegt.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5742,6 +5746,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>products</source>
         <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>A new custom field (text)</source>
+        <translation>Ein neues eigenes Feld (Text)</translation>
     </message>
 </context>
 <context>

@@ -377,3 +377,20 @@ def test_a_second_import_can_update_what_the_first_made_but_never_what_changed_s
     assert "1 deals imported before were changed in Dealdesk since (or deleted) and stay as they are: 8" in [
         str(n) for n in again.notes
     ]
+
+
+def test_a_column_no_field_holds_becomes_a_custom_field_of_its_own(
+    services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "extra.csv"
+    path.write_text("Title,Colour\nA,red\nB,\n", encoding="utf-8")
+    table = services.deal_import.open(path)
+    options = ImportOptions(mapping={0: "title", 1: "new_field"})
+    check = services.deal_import.check(table, options)
+    assert "New custom fields (text) are made for the columns Colour." in [str(n) for n in check.notes]
+    assert [f.label for f in services.custom_fields.list()] == []  # a check makes nothing
+    result = services.deal_import.run(table, options)
+    [colour] = services.custom_fields.list()
+    assert colour.label == "Colour"
+    values = services.custom_fields.values(colour.entity_type, list(result.deals), [colour])
+    assert [values.get(i, {}).get(colour.id) for i in result.deals] == ["red", None]

@@ -26,7 +26,7 @@ from app.models import (
     User,
 )
 from app.services.access.permissions import require_settings
-from app.services.core.context import ServiceContext
+from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, Message, NotFoundError
 from app.services.core.history import history_text
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -173,42 +173,19 @@ class CustomFieldService:
         problems.raise_if_any()
         assert clean_label is not None
         with self._ctx.write() as uow:
-            session = uow.session
-            require_settings(session, uow.actor_id, "custom_field")
-            taken = set(
-                session.scalars(
-                    select(CustomFieldDefinition.code).where(CustomFieldDefinition.entity_type == entity)
-                )
-            )
-            sort = (
-                session.scalar(
-                    select(func.max(CustomFieldDefinition.sort)).where(
-                        CustomFieldDefinition.entity_type == entity
-                    )
-                )
-                or 0
-            ) + 10
-            field = CustomFieldDefinition(
-                entity_type=entity,
-                code=_code(clean_label, taken),
-                label=clean_label,
-                field_type=field_type,
+            return insert_field(
+                uow,
+                entity,
+                clean_label,
+                field_type,
+                options=clean_options,
                 required=required,
                 multiple=multiple,
                 show_in_list=show_in_list,
                 filterable=filterable,
                 help_text=help_text,
-                default_value=(default_value or "").strip() or None,
-                sort=sort,
+                default_value=default_value,
             )
-            field.options = [
-                CustomFieldOption(label=o, sort=(i + 1) * 10) for i, o in enumerate(clean_options)
-            ]
-            session.add(field)
-            session.flush()
-            uow.history.created("custom_field", field.id, field.version, field.label)
-            uow.emit("custom_field.created", [field.id])
-            return field_info(field)
 
     def delete(self, field_id: int, expected_version: int) -> int:
         """Delete a field and all its values; returns how many values went."""
@@ -574,3 +551,51 @@ def _clean_one(session: Session, field: CustomFieldInfo, value: Any) -> Any:
     if kind is FieldType.URL and not re.match(r"^(https?|ftp)://\S+$", text):
         return None
     return text[:10_000]
+
+
+def insert_field(
+    uow: UnitOfWork,
+    entity: EntityType,
+    label: str,
+    field_type: FieldType,
+    *,
+    options: Sequence[str] = (),
+    required: bool = False,
+    multiple: bool = False,
+    show_in_list: bool = True,
+    filterable: bool = True,
+    help_text: str | None = None,
+    default_value: str | None = None,
+) -> CustomFieldInfo:
+    """A new field (its label and choices already checked) in the caller's transaction, after the
+    entity's other fields; an import makes one for a column no field holds."""
+    session = uow.session
+    require_settings(session, uow.actor_id, "custom_field")
+    taken = set(
+        session.scalars(select(CustomFieldDefinition.code).where(CustomFieldDefinition.entity_type == entity))
+    )
+    sort = (
+        session.scalar(
+            select(func.max(CustomFieldDefinition.sort)).where(CustomFieldDefinition.entity_type == entity)
+        )
+        or 0
+    ) + 10
+    field = CustomFieldDefinition(
+        entity_type=entity,
+        code=_code(label, taken),
+        label=label,
+        field_type=field_type,
+        required=required,
+        multiple=multiple,
+        show_in_list=show_in_list,
+        filterable=filterable,
+        help_text=help_text,
+        default_value=(default_value or "").strip() or None,
+        sort=sort,
+    )
+    field.options = [CustomFieldOption(label=o, sort=(i + 1) * 10) for i, o in enumerate(options)]
+    session.add(field)
+    session.flush()
+    uow.history.created("custom_field", field.id, field.version, field.label)
+    uow.emit("custom_field.created", [field.id])
+    return field_info(field)

@@ -55,7 +55,7 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.validation import Problems
 from app.services.core.vocabulary import DEAL_SOURCES
 from app.services.deals.writes import clean_deal
-from app.services.fields.custom_fields import CustomFieldInfo, clean_values, field_info
+from app.services.fields.custom_fields import CustomFieldInfo, clean_values, field_info, insert_field
 from app.services.fields.field_rules import missing_for_stage, require_editable, required_at
 from app.services.importing import writing
 from app.services.importing.cells import (
@@ -102,6 +102,7 @@ from app.services.importing.wording import (
     MSG_REQUIRED,
     MSG_TWICE,
     MSG_YES_NO,
+    NEW_FIELD,
     NOT_DEAL_FIELDS,
     NOTE_CLOSED_FROM_CLOSE_DATE,
     NOTE_CLOSED_TODAY,
@@ -109,6 +110,7 @@ from app.services.importing.wording import (
     NOTE_CREATED_FROM_EARLIEST,
     NOTE_CREATED_TODAY,
     NOTE_ENCODING,
+    NOTE_NEW_FIELDS,
     NOTE_NEW_PEOPLE,
     NOTE_NOT_UPDATED,
     NOTE_POINT,
@@ -411,6 +413,7 @@ class _Importer:
         self._no_created = self._no_closed = 0
         self._closed_from_close_date = self._created_from_other = self._titles_made = 0
         self._company_titles: dict[int, str] | None = None
+        self.mapping = dict(options.mapping)  # "new_field" columns become "uf:<id>" when made
         self._targets = set(options.mapping.values())
         self._pipeline_of = {s.id: s.pipeline_id for stages in self._stage_lists.values() for s in stages}
 
@@ -427,6 +430,7 @@ class _Importer:
             progress(0, total)
         if self.table.encoding and not self.table.encoding_sure:
             self.notes.append(Message(NOTE_ENCODING, {"encoding": encoding_name(self.table.encoding)}))
+        self._new_fields()
         self._decide_decimal_mark(rows)
         self._read_known_ids()
         if self.options.product_rows is not None:
@@ -450,9 +454,7 @@ class _Importer:
             skipped=self.skipped,
             updates=self._updates,
             unmapped=tuple(
-                name
-                for column, name in enumerate(self.table.header)
-                if name and column not in self.options.mapping
+                name for column, name in enumerate(self.table.header) if name and column not in self.mapping
             ),
             notes=tuple(self.notes),
             unknown=tuple(self._unknown()),
@@ -467,7 +469,9 @@ class _Importer:
         problems = Problems()
         seen: dict[str, int] = {}
         labels = dict(target_labels(self.session, self.fields))
-        for column, target in sorted(self.options.mapping.items()):
+        for column, target in sorted(self.mapping.items()):
+            if target == NEW_FIELD:
+                continue
             if target in seen:
                 problems.add(
                     target,
@@ -481,12 +485,27 @@ class _Importer:
             problems.add("title", MSG_NO_TITLE)
         problems.raise_if_any()
 
+    def _new_fields(self) -> None:
+        """Columns no field holds, to become text fields of their own (named as the column)."""
+        columns = [c for c, t in self.mapping.items() if t == NEW_FIELD]
+        if not columns:
+            return
+        names = ", ".join(self.table.header[c] for c in columns)
+        self.notes.append(Message(NOTE_NEW_FIELDS, {"columns": names}))
+        if self.uow is None:
+            return
+        for column in columns:
+            label = self.table.header[column][:200] or f"Column {column + 1}"
+            info = insert_field(self.uow, EntityType.DEAL, label, FieldType.TEXT)
+            self.fields[info.id] = info
+            self.mapping[column] = f"uf:{info.id}"
+
     def _decide_decimal_mark(self, rows: Sequence[tuple[int, list[Any]]]) -> None:
         """One decimal mark for the whole file, from every number in it: a column whose numbers only
         make sense with the other mark is a problem, never a number 100 times too large."""
         columns = [
             (c, self.table.header[c])
-            for c, target in self.options.mapping.items()
+            for c, target in self.mapping.items()
             if target in NUMBER_TARGETS or self._is_number_field(target)
         ]
         if not columns:
@@ -536,7 +555,7 @@ class _Importer:
         return info is not None and info.field_type in (FieldType.INTEGER, FieldType.DECIMAL, FieldType.MONEY)
 
     def _read_known_ids(self) -> None:
-        if "external_id" not in self.options.mapping.values():
+        if "external_id" not in self.mapping.values():
             return
         rows = self.session.execute(
             select(ImportKey.external_id, ImportKey.entity_id, ImportKey.version, Deal.version)
@@ -548,7 +567,7 @@ class _Importer:
         self._changed_since = {external for external, _id, left, now in rows if now is None or now != left}
 
     def _say_assumptions(self) -> None:
-        targets = {t: c for c, t in self.options.mapping.items()}
+        targets = {t: c for c, t in self.mapping.items()}
         if self._titles_made:
             self.notes.append(Message(NOTE_TITLES_MADE, {"count": self._titles_made}))
         if self._closed_from_close_date:
@@ -600,9 +619,9 @@ class _Importer:
 
     def _row(self, number_: int, cells: Sequence[Any]) -> None:
         row = Row()
-        for column, target in self.options.mapping.items():
+        for column, target in self.mapping.items():
             raw = cells[column] if column < len(cells) else None
-            if is_blank(raw):
+            if is_blank(raw) or target == NEW_FIELD:  # a new text field takes any text
                 continue
             header = self.table.header[column]
             if target.startswith("uf:"):

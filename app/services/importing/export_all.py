@@ -78,7 +78,9 @@ _TABLES: tuple[tuple[str, Any], ...] = (
 )
 # deals.csv: the import's own targets, in its order, as far as a deal has them.
 _DEAL_TARGETS = tuple(
-    t for t in STANDARD_TARGETS if t not in ("product", "product_quantity", "product_price", "status")
+    t
+    for t in STANDARD_TARGETS
+    if t not in ("product", "product_quantity", "product_price", "status", "new_field")
 )
 
 

@@ -19,6 +19,7 @@ from app.services.fields.custom_fields import CustomFieldInfo
 NUMBER_TARGETS = frozenset({"amount", "probability", "product_quantity", "product_price"})
 # Without a title column, a deal is named after these (what it sold to whom, or its ID).
 TITLE_PARTS = frozenset({"company", "product", "external_id"})
+NEW_FIELD = "new_field"  # a column no field holds: a new text field of its own
 ENTERED = "entered:"  # "entered:<stage id>": the date a deal came into that stage
 
 # What to do with rows whose ID (in the program they came from) an earlier import already brought in.
@@ -47,6 +48,7 @@ STANDARD_TARGETS: tuple[str, ...] = (
     "product_quantity",
     "product_price",
     "status",
+    "new_field",
 )
 LABEL_KEYS = {
     "pipeline": "pipeline_id",
@@ -62,6 +64,7 @@ IMPORT_LABELS: Mapping[str, Message] = {
     "product_quantity": Message(QT_TRANSLATE_NOOP("fields", "Product quantity"), {}, "fields"),
     "product_price": Message(QT_TRANSLATE_NOOP("fields", "Product price"), {}, "fields"),
     "status": Message(QT_TRANSLATE_NOOP("fields", "Status (open, won, lost)"), {}, "fields"),
+    "new_field": Message(QT_TRANSLATE_NOOP("fields", "A new custom field (text)"), {}, "fields"),
 }
 # A deal's status as other CRMs write it (Pipedrive keeps a won deal in its last stage).
 STATUSES = {
@@ -274,6 +277,7 @@ NOTE_NOT_UPDATED = QT_TRANSLATE_NOOP(
     "errors",
     "{count} deals imported before were changed in Dealdesk since (or deleted) and stay as they are: {ids}",
 )
+NOTE_NEW_FIELDS = QT_TRANSLATE_NOOP("errors", "New custom fields (text) are made for the columns {columns}.")
 NOTE_SKIPPED = QT_TRANSLATE_NOOP("errors", "{count} deals imported before (the same ID) are skipped.")
 NOTE_NEW_PEOPLE = QT_TRANSLATE_NOOP(
     "errors", "New people are created without roles: give them roles in Settings › People."
@@ -290,6 +294,8 @@ NOT_DEAL_FIELDS = frozenset(
         "product",
         "product_quantity",
         "product_price",
+        "status",
+        "new_field",
     }
 )
 
