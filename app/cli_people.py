@@ -6,9 +6,7 @@ $DEALDESK_PASSWORD, when the database asks who signs in."""
 from __future__ import annotations
 
 import argparse
-import csv
 import getpass
-import io
 import json
 import os
 import sys
@@ -167,25 +165,19 @@ def _users_import(services: Services, args: argparse.Namespace) -> int:
 
 
 def import_people_file(services: Services, path: Path) -> int:
-    """A CSV with a heading row: login, name, email, department, roles (several: "A; B")."""
+    """A table with a heading row: login, name, email, department, roles (several: "A; B")."""
+    from app.services.importing.records import RecordImportRejectedError
+
+    importer = services.people_import
+    table = services.deal_import.open(path)
+    mapping = importer.guess(table.header)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _usage(f"Can't read {path}: {exc}") from exc
-    try:
-        dialect: Any = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    aliases = {"e-mail": "email", "mail": "email", "role": "roles", "abteilung": "department"}
-    rows = [
-        {aliases.get(k.strip().lower(), k.strip().lower()): (v or "") for k, v in row.items() if k}
-        for row in reader
-    ]
-    if not rows:
+        result = importer.run(table, mapping)
+    except RecordImportRejectedError as exc:
+        raise _usage("\n".join(str(p.message) for p in exc.check.problems)) from exc
+    if not result.created:
         raise _usage(f"{path} holds no people (a heading row, then one person per row).")
-    people = services.users.import_people(rows)
-    print(f"Imported {len(people)} people.")
+    print(f"Imported {len(result.created)} people.")
     return 0
 
 

@@ -42,6 +42,7 @@ from app.services.importing.deals import DealImportService
 from app.services.importing.export_all import ExportAllService
 from app.services.importing.import_all import ImportAllService
 from app.services.importing.mappings import ImportMappingService
+from app.services.importing.people import PeopleImportService
 from app.services.importing.records import RecordImportService
 from app.services.setup.backups import BackupService
 from app.services.setup.currencies import CurrencyService
@@ -85,6 +86,7 @@ class Services:
     import_all: ImportAllService = field(init=False)
     import_mappings: ImportMappingService = field(init=False)
     record_import: RecordImportService = field(init=False)
+    people_import: PeopleImportService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
     tunnels: TunnelService = field(init=False)
@@ -124,6 +126,7 @@ class Services:
             ("import_all", ImportAllService),
             ("import_mappings", ImportMappingService),
             ("record_import", RecordImportService),
+            ("people_import", PeopleImportService),
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
             ("tunnels", TunnelService),

@@ -2299,6 +2299,10 @@ Trotzdem neu speichern?</translation>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>
@@ -5532,6 +5536,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>New custom fields (text) are made for the columns {columns}.</source>
         <translation>Für die Spalten {columns} werden neue eigene Felder (Text) angelegt.</translation>
     </message>
+    <message>
+        <source>Choose the columns that hold the people's logins and names.</source>
+        <translation>Wählen Sie die Spalten mit den Anmeldenamen und Namen der Personen.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5750,6 +5758,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>A new custom field (text)</source>
         <translation>Ein neues eigenes Feld (Text)</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
     </message>
 </context>
 <context>

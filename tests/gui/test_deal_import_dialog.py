@@ -317,3 +317,25 @@ def test_contacts_from_a_vcard_through_the_wizard(qtbot, services: Services, tmp
     click(qtbot, dialog.import_button)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert len(dialog.result_.created) == 2
+
+
+def test_people_through_the_wizard(qtbot, services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text(
+        "Benutzername;Name;E-Mail;Rolle\nanna;Anna Berg;anna@firma.de;Vertrieb\n", encoding="utf-8"
+    )
+    dialog = open_dialog(qtbot, services, path)
+    kind = dialog.file_page.kind
+    kind.setCurrentIndex(kind.findData("people"))
+    click(qtbot, dialog.next_button)
+    assert targets(dialog) == ["login", "name", "email", "roles"]
+    click(qtbot, dialog.next_button)
+    shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert any("There is no role 'Vertrieb'." in text for text in shown)  # checked, nothing kept
+    assert [u.login for u in services.users.list() if u.login == "anna"] == []
+    click(qtbot, dialog.back_button)
+    dialog.target_combo(3).setCurrentIndex(0)  # no roles then
+    click(qtbot, dialog.next_button)
+    assert dialog.summary_page.summary.text() == "Ready to import: 1 new record."
+    click(qtbot, dialog.import_button)
+    assert [u.name for u in services.users.list() if u.login == "anna"] == ["Anna Berg"]

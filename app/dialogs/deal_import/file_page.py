@@ -52,6 +52,7 @@ class FilePage(QWidget):
             ("contacts", self.tr("Contacts")),
             ("leads", self.tr("Leads")),
             ("products", self.tr("Products")),
+            ("people", self.tr("People")),
         ):
             self.kind.addItem(name, key)
         self.kind.currentIndexChanged.connect(self.kind_changed)

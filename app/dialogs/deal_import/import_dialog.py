@@ -318,6 +318,8 @@ class DealImportDialog(QDialog):
         self._check = None
         if self._kind() == "deals":
             guessed = self._service.guess(table.header, self._labels(), self.file_page.chosen_preset())
+        elif self._kind() == "people":
+            guessed = self._services.people_import.guess(table.header)
         else:
             guessed = self._services.record_import.guess(self._kind(), table.header)
         self.mapping.setRowCount(len(table.header))
@@ -375,8 +377,11 @@ class DealImportDialog(QDialog):
 
     def _kind_changed(self) -> None:
         """Another kind of record: its fields to map the columns to."""
-        deals = self._kind() == "deals"
-        labels = self._service.targets() if deals else self._services.record_import.targets(self._kind())
+        deals, kind = self._kind() == "deals", self._kind()
+        if kind == "people":
+            labels = self._services.people_import.targets()
+        else:
+            labels = self._service.targets() if deals else self._services.record_import.targets(kind)
         self._targets = [(key, self._label(label)) for key, label in labels]
         self._target_names = dict(self._targets)
         self.file_page.show_kind(deals)
@@ -440,9 +445,11 @@ class DealImportDialog(QDialog):
         if self._table is None:
             return
         table, options, kind = self._table, self.options(), self._kind()
-        service, records = self._service, self._services.record_import
+        service, records, people = self._service, self._services.record_import, self._services.people_import
 
         def work(progress: Progress) -> Any:
+            if kind == "people":
+                return people.check(table, options.mapping)
             if kind != "deals":
                 return records.check(kind, table, options, progress)
             return service.check(table, options, progress)
@@ -453,9 +460,11 @@ class DealImportDialog(QDialog):
         if self._table is None:
             return
         table, options, kind = self._table, self.options(), self._kind()
-        service, records = self._service, self._services.record_import
+        service, records, people = self._service, self._services.record_import, self._services.people_import
 
         def work(progress: Progress) -> Any:
+            if kind == "people":
+                return people.run(table, options.mapping)
             if kind != "deals":
                 return records.run(kind, table, options, progress)
             return service.run(table, options, progress)

@@ -122,16 +122,32 @@ class UserService(CrudService[User, UserInfo]):
             session.flush()
             return self.details(session, record)
 
-    def import_people(self, rows: Sequence[Mapping[str, str]]) -> list[UserInfo]:
+    def import_people(
+        self,
+        rows: Sequence[Mapping[str, str]],
+        *,
+        numbers: Sequence[int] | None = None,
+        dry_run: bool = False,
+    ) -> list[UserInfo]:
         """People from a table (login, name, e-mail, department by name, roles by name separated by
-        ";"): all of them or none; every problem is said with its row number."""
+        ";"): all of them or none; every problem is said with its row number (`numbers`: the rows'
+        numbers in the file, else 2, 3, ...). `dry_run` checks everything and keeps nothing."""
+        try:
+            return self._import_people(rows, numbers, dry_run)
+        except _DryRunEndedError as checked:
+            return checked.people
+
+    def _import_people(
+        self, rows: Sequence[Mapping[str, str]], numbers: Sequence[int] | None, dry_run: bool
+    ) -> list[UserInfo]:
         with self._ctx.write() as uow:
             session = uow.session
             departments = {d.name.casefold(): d.id for d in session.scalars(select(Department))}
             roles = {r.name.casefold(): r.id for r in session.scalars(select(Role))}
             problems: list[FieldProblem] = []
             made: list[User] = []
-            for number, row in enumerate(rows, start=2):  # row 1 holds the headings
+            row_numbers = numbers or range(2, len(rows) + 2)  # row 1 holds the headings
+            for number, row in zip(row_numbers, rows, strict=True):
                 department_name = (row.get("department") or "").strip()
                 department = departments.get(department_name.casefold()) if department_name else None
                 if department_name and department is None:
@@ -164,7 +180,10 @@ class UserService(CrudService[User, UserInfo]):
             if problems:
                 raise ValidationError(problems)  # nothing of it is kept
             session.flush()
-            return [self.details(session, record) for record in made]
+            people = [self.details(session, record) for record in made]
+            if dry_run:
+                raise _DryRunEndedError(people)  # rolls everything back
+            return people
 
     def deactivate(self, user_id: int, expected_version: int) -> UserInfo:
         """They can no longer sign in; their deals keep their name. Never oneself, never the last
@@ -212,6 +231,14 @@ class UserService(CrudService[User, UserInfo]):
                 select(User).where(User.is_active).order_by(User.is_admin.desc(), User.id).limit(1)
             )
             return self.details(session, user) if user else None
+
+
+class _DryRunEndedError(Exception):
+    """A dry run's end: the transaction is rolled back, the people it would make are told."""
+
+    def __init__(self, people: list[UserInfo]) -> None:
+        super().__init__("dry run")
+        self.people = people
 
 
 MSG_NO_DEPARTMENT = QT_TRANSLATE_NOOP("errors", "There is no department '{name}'.")
