@@ -2631,6 +2631,38 @@ Trotzdem neu speichern?</translation>
         <source>The %Ln person/people it created stay (deactivate them in Settings).</source>
         <translation><numerusform>Die %Ln Person, die er angelegt hat, bleibt (deaktivieren Sie sie in den Einstellungen).</numerusform><numerusform>Die %Ln Personen, die er angelegt hat, bleiben (deaktivieren Sie sie in den Einstellungen).</numerusform></translation>
     </message>
+    <message>
+        <source>Of</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %Ln record(s).</source>
+        <translation><numerusform>%Ln Datensatz entfernt.</numerusform><numerusform>%Ln Datensätze entfernt.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>KanbanView</name>

@@ -182,6 +182,10 @@
         <source>The %Ln person/people it created stay (deactivate them in Settings).</source>
         <translation><numerusform>The %Ln person it created stays (deactivate them in Settings).</numerusform><numerusform>The %Ln people it created stay (deactivate them in Settings).</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Removed %Ln record(s).</source>
+        <translation><numerusform>Removed %Ln record.</numerusform><numerusform>Removed %Ln records.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>KanbanView</name>

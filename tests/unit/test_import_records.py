@@ -148,3 +148,13 @@ def test_products_with_a_decimal_comma_and_leads_by_name(services: Services, tmp
     )
     result = importer.run("leads", leads, mapped)
     assert len(result.created) == 3
+
+
+def test_an_import_of_companies_is_undone_like_one_of_deals(services: Services, tmp_path: Path) -> None:
+    table = _table(services, tmp_path, "firmen.csv", "Firma\nKrause KG\nLindner GmbH\n")
+    result = services.record_import.run("companies", table, _options(services, "companies", table))
+    [made] = services.deal_import.imports()
+    assert (made.kind, made.deals, made.file) == ("company", 2, "firmen.csv")
+    undone = services.deal_import.undo(result.operation_id)
+    assert (undone.companies_removed, undone.records_removed) == (2, 2)
+    assert _count(services, "company") == 0

@@ -26,7 +26,7 @@ from app.services.container import Services
 from app.ui.i18n import error_text
 from app.ui.operations import Operation, Progress
 
-COL_FILE, COL_AT, COL_BY, COL_DEALS, COL_STATE = range(5)
+COL_FILE, COL_KIND, COL_AT, COL_BY, COL_DEALS, COL_STATE = range(6)
 
 
 class ImportsDialog(QDialog):
@@ -46,10 +46,17 @@ class ImportsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("imports")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Imported"), self.tr("By"), self.tr("Deals"), self.tr("State")]
+            [
+                self.tr("File"),
+                self.tr("Of"),
+                self.tr("Imported"),
+                self.tr("By"),
+                self.tr("Records"),
+                self.tr("State"),
+            ]
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -57,7 +64,7 @@ class ImportsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_AT, COL_BY, COL_DEALS, COL_STATE):
+        for column in (COL_KIND, COL_AT, COL_BY, COL_DEALS, COL_STATE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._enable)
         self.status = QLabel()
@@ -82,8 +89,17 @@ class ImportsDialog(QDialog):
         locale = QLocale()
         self.table.setRowCount(len(self._imports))
         for row, item in enumerate(self._imports):
+            kinds = {
+                "deal": self.tr("Deals"),
+                "company": self.tr("Companies"),
+                "contact": self.tr("Contacts"),
+                "lead": self.tr("Leads"),
+                "product": self.tr("Products"),
+                "user": self.tr("People"),
+            }
             cells = [
                 item.file,
+                kinds.get(item.kind, item.kind),
                 locale.toString(item.at.replace(tzinfo=UTC).astimezone(), QLocale.FormatType.ShortFormat),
                 item.user_name or "—",
                 locale.toString(item.deals),
@@ -138,7 +154,10 @@ class ImportsDialog(QDialog):
         self._enable()
 
     def _done(self, undone: Any) -> None:
-        text = self.tr("Removed %Ln deal(s).", "", undone.deals_removed)
+        if undone.deals_removed or not undone.records_removed:
+            text = self.tr("Removed %Ln deal(s).", "", undone.deals_removed)
+        else:
+            text = self.tr("Removed %Ln record(s).", "", undone.records_removed)
         if undone.changed:
             titles = ", ".join(title for _ident, title in undone.changed[:5])
             text += " " + self.tr(

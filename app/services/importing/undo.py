@@ -57,8 +57,9 @@ class ImportInfo:
     file: str
     at: datetime
     user_name: str | None
-    deals: int
+    deals: int  # records it made: deals, or the companies, contacts, ... of `kind`
     undone_at: datetime | None
+    kind: str = "deal"  # "deal", "company", "contact", "lead", "product", "user"
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,39 @@ class UndoneImport:
     contacts_removed: int
     products_removed: int
     people_kept: int
+    leads_removed: int = 0
+
+    @property
+    def records_removed(self) -> int:
+        return (
+            self.deals_removed
+            + self.companies_removed
+            + self.contacts_removed
+            + self.products_removed
+            + self.leads_removed
+        )
 
 
 def imports(session: Session) -> list[ImportInfo]:
     """Every import, newest first."""
     rows = session.execute(
-        select(Operation.id, Operation.label, Operation.at, User.name, Operation.count, Operation.undone_at)
+        select(
+            Operation.id,
+            Operation.label,
+            Operation.at,
+            User.name,
+            Operation.count,
+            Operation.undone_at,
+            Operation.entity_type,
+        )
         .outerjoin(User, User.id == Operation.user_id)
         .where(Operation.kind == "import")
         .order_by(Operation.id.desc())
     ).all()
-    return [ImportInfo(i, label or "", at, name, count, undone) for i, label, at, name, count, undone in rows]
+    return [
+        ImportInfo(i, label or "", at, name, count, undone, kind)
+        for i, label, at, name, count, undone, kind in rows
+    ]
 
 
 def undo_import(
@@ -132,7 +155,8 @@ def undo_import(
     companies = _remove_unused(uow, Company, "company", made.get("company", []))
     contacts = _remove_unused(uow, Contact, "contact", made.get("contact", []))
     products = _remove_unused(uow, Product, "product", made.get("product", []))
-    undo.count = len(removable)
+    leads = _remove_unused(uow, Lead, "lead", made.get("lead", []))
+    undo.count = len(removable) + companies + contacts + products + leads
     if not changed and len(removable) == len(deals):
         operation.undone_at = undo.at  # all of it went: nothing left to undo
     return UndoneImport(
@@ -143,6 +167,7 @@ def undo_import(
         contacts,
         products,
         len(made.get("user", [])),
+        leads,
     )
 
 
@@ -181,8 +206,9 @@ _USED_BY = {
         exists().where(contact_company.c.contact_id == ident),
     ],
     "product": lambda ident: [exists().where(DealProductRow.product_id == ident)],
+    "lead": lambda ident: [exists().where(Task.lead_id == ident)],
 }
-_ENTITY = {"company": EntityType.COMPANY, "contact": EntityType.CONTACT}
+_ENTITY = {"company": EntityType.COMPANY, "contact": EntityType.CONTACT, "lead": EntityType.LEAD}
 
 
 def _remove_unused(uow: UnitOfWork, model: type, kind: str, ids: Sequence[int]) -> int:
