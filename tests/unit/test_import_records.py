@@ -158,3 +158,21 @@ def test_an_import_of_companies_is_undone_like_one_of_deals(services: Services, 
     undone = services.deal_import.undo(result.operation_id)
     assert (undone.companies_removed, undone.records_removed) == (2, 2)
     assert _count(services, "company") == 0
+
+
+def test_a_column_no_field_holds_becomes_a_custom_field_of_its_companies(
+    services: Services, tmp_path: Path
+) -> None:
+    from app.models import EntityType
+
+    table = _table(services, tmp_path, "firmen.csv", "Firma;Steuernummer\nKrause KG;DE123\n")
+    options = RecordOptions(mapping={0: "title", 1: "new_field"})
+    check = services.record_import.check("companies", table, options)
+    assert [str(n) for n in check.notes] == [
+        "New custom fields (text) are made for the columns Steuernummer."
+    ]
+    result = services.record_import.run("companies", table, options)
+    [field] = services.custom_fields.list(EntityType.COMPANY)
+    assert field.label == "Steuernummer"
+    values = services.custom_fields.values(EntityType.COMPANY, list(result.created), [field])
+    assert values[result.created[0]][field.id] == "DE123"

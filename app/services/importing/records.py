@@ -35,7 +35,13 @@ from app.services.core.validation import Problems
 from app.services.core.vocabulary import DEAL_SOURCES, FIELD_LABELS
 from app.services.customers.leads import LeadService
 from app.services.customers.service import CompanyService, ContactService
-from app.services.fields.custom_fields import CustomFieldInfo, clean_values, field_info, insert_values
+from app.services.fields.custom_fields import (
+    CustomFieldInfo,
+    clean_values,
+    field_info,
+    insert_field,
+    insert_values,
+)
 from app.services.importing.cells import (
     date_of,
     decimal_mark,
@@ -48,7 +54,15 @@ from app.services.importing.cells import (
 )
 from app.services.importing.lookups import Names, UnknownValue
 from app.services.importing.problems import GroupedProblems
-from app.services.importing.wording import MSG_NO_COMPANY, MSG_NO_USER, MSG_NUMBER, MSG_YES_NO
+from app.services.importing.wording import (
+    MSG_NO_COMPANY,
+    MSG_NO_USER,
+    MSG_NUMBER,
+    MSG_YES_NO,
+    NEW_FIELD,
+    NOTE_NEW_FIELDS,
+    label_of,
+)
 from app.services.setup.products import ProductService
 
 Progress = Callable[[int, int], None]
@@ -187,6 +201,7 @@ class RecordCheck:
     unmapped: tuple[str, ...]
     unknown: tuple[UnknownValue, ...]
     new_companies: int = 0
+    notes: tuple[Message, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -224,6 +239,8 @@ class RecordImportService:
         fields.append(
             ("external_id", Message(QT_TRANSLATE_NOOP("fields", "ID in the other program"), {}, "fields"))
         )
+        if spec.custom is not None:
+            fields.append((NEW_FIELD, label_of(NEW_FIELD)))
         with self._ctx.read() as session:
             custom = _custom_fields(session, spec.custom)
         return fields + [(f"uf:{f.id}", f.label) for f in custom.values()]
@@ -324,17 +341,20 @@ class _RecordImporter:
             ).all()
         )
         self.seen: set[str] = set()
+        self.mapping = dict(options.mapping)  # "new_field" columns become "uf:<id>" when made
+        self.notes: list[Message] = []
 
     def run(self, progress: Progress | None) -> RecordCheck:
-        targets = set(self.options.mapping.values())
+        targets = set(self.mapping.values())
         if not any(n in targets for n in self.kind.names):
             what = Message(self.kind.plural, {}, "fields")
             raise ValidationError.single("mapping", MSG_NAME_NEEDED, what=what)
         rows = list(read_rows(self.table))
         if not rows:
             raise ValidationError.single("file", MSG_NO_ROWS)
+        self._new_fields()
         total = len(rows) * (2 if self.uow is not None else 1)
-        numbers = [(c, self.table.header[c]) for c, t in self.options.mapping.items() if t in _NUMBERS]
+        numbers = [(c, self.table.header[c]) for c, t in self.mapping.items() if t in _NUMBERS]
         if numbers and self.options.decimal_comma is None:
             seen = decimal_mark((n, name, cells[c]) for n, cells in rows for c, name in numbers)
             self.decimal_comma = seen.comma is not None and seen.point is None
@@ -350,13 +370,30 @@ class _RecordImporter:
             sum(1 for p in self.pending if p.existing is None),
             sum(1 for p in self.pending if p.existing is not None),
             self.skipped,
-            tuple(n for c, n in enumerate(self.table.header) if n and c not in self.options.mapping),
+            tuple(n for c, n in enumerate(self.table.header) if n and c not in self.mapping),
             tuple(self.users.unknown() + self.sources.unknown()),
             len(self.new_companies),
+            tuple(self.notes),
         )
         if check.ok and self.uow is not None:
             self._write(progress, len(rows), total)
         return check
+
+    def _new_fields(self) -> None:
+        """Columns no field holds, to become text fields of their own (named as the column)."""
+        columns = [c for c, t in self.mapping.items() if t == NEW_FIELD]
+        if not columns or self.kind.custom is None:
+            return
+        self.notes.append(
+            Message(NOTE_NEW_FIELDS, {"columns": ", ".join(self.table.header[c] for c in columns)})
+        )
+        if self.uow is None:
+            return
+        for column in columns:
+            label = self.table.header[column][:200] or f"Column {column + 1}"
+            info = insert_field(self.uow, self.kind.custom, label, FieldType.TEXT)
+            self.fields[info.id] = info
+            self.mapping[column] = f"uf:{info.id}"
 
     def _row(self, number_: int, cells: Sequence[Any]) -> None:
         problems = Problems()
@@ -364,9 +401,9 @@ class _RecordImporter:
         custom: dict[int, Any] = {}
         external_id = None
         new_companies: list[str] = []
-        for column, target in self.options.mapping.items():
+        for column, target in self.mapping.items():
             raw = cells[column] if column < len(cells) else None
-            if is_blank(raw):
+            if is_blank(raw) or target == NEW_FIELD:  # a new text field takes any text
                 continue
             header = self.table.header[column]
             if target == "external_id":
