@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import __version__, cli_backups, cli_import, cli_people
+from app import __version__, cli_backups, cli_import, cli_people, cli_tasks
 from app.cli_usage import (
     EXIT_BUSY,
     EXIT_DAMAGED,
@@ -146,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cli_people.add_parsers(commands, common)
+    cli_tasks.add_parsers(commands, common)
     cli_backups.add_parsers(commands, common)
     return parser
 
@@ -282,6 +283,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return cli_import.run_imports(services, args)
         if args.command == "export":
             return cli_import.run_export(services, args)
+        if args.command == "tasks":
+            return cli_tasks.run(services, args)
         if args.command == "backup":
             return cli_backups.run_backup(services, args)
         if args.command == "doc":

@@ -91,6 +91,8 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
         "created_at",
         "updated_at",
         "version",
+        "kind",
+        "all_day",
     )
     stages = g.pipelines
     in_progress = {p: [s.id for s in st if s.semantic == "in_progress"] for p, st in stages.items()}
@@ -208,6 +210,8 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
                         created,
                         created,
                         1,
+                        "todo",
+                        False,
                     )
                 )
             deals.append(

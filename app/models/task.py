@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, TimestampMixin, VersionedMixin
@@ -30,3 +30,9 @@ class Task(VersionedMixin, TimestampMixin, Base):
     lead_id: Mapped[int | None] = mapped_column(ForeignKey("lead.id", ondelete="CASCADE"), index=True)
     responsible_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    # What kind of work: "todo", "call", "meeting", "email" (an e-mail logged).
+    kind: Mapped[str] = mapped_column(String(20), default="todo", server_default="todo")
+    # All day: due at the end of its day (due_at is that end, in UTC); else at due_at.
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)  # a meeting's length
+    result: Mapped[str | None] = mapped_column(Text)  # what came of it, when done

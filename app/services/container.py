@@ -51,6 +51,7 @@ from app.services.setup.office_settings import OfficeSettingsService
 from app.services.setup.pipelines import PipelineService
 from app.services.setup.products import ProductService
 from app.services.setup.tunnels import TunnelService
+from app.services.tasks.service import TaskService
 from app.storage import Database, open_database
 from app.storage.backup import backup_sqlite
 from app.storage.database import LockWaiter, parse_url
@@ -87,6 +88,7 @@ class Services:
     import_mappings: ImportMappingService = field(init=False)
     record_import: RecordImportService = field(init=False)
     people_import: PeopleImportService = field(init=False)
+    tasks: TaskService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
     tunnels: TunnelService = field(init=False)
@@ -127,6 +129,7 @@ class Services:
             ("import_mappings", ImportMappingService),
             ("record_import", RecordImportService),
             ("people_import", PeopleImportService),
+            ("tasks", TaskService),
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
             ("tunnels", TunnelService),

@@ -5572,6 +5572,30 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Choose the columns that hold the people's logins and names.</source>
         <translation>Wählen Sie die Spalten mit den Anmeldenamen und Namen der Personen.</translation>
     </message>
+    <message>
+        <source>A task needs a title (at most 255 characters).</source>
+        <translation>Eine Aufgabe braucht einen Titel (höchstens 255 Zeichen).</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a kind of task (to-do, call, meeting, e-mail).</source>
+        <translation>„{value}“ ist keine Art von Aufgabe (Aufgabe, Anruf, Termin, E-Mail).</translation>
+    </message>
+    <message>
+        <source>A meeting lasts between 1 minute and 24 hours.</source>
+        <translation>Ein Termin dauert zwischen 1 Minute und 24 Stunden.</translation>
+    </message>
+    <message>
+        <source>There is no task {id} (any more).</source>
+        <translation>Es gibt keine Aufgabe {id} (mehr).</translation>
+    </message>
+    <message>
+        <source>This task is not yours to change.</source>
+        <translation>Diese Aufgabe dürfen Sie nicht ändern.</translation>
+    </message>
+    <message>
+        <source>There is no {what} {id} to link the task to.</source>
+        <translation>Es gibt kein(e) {what} {id}, mit dem/der die Aufgabe verknüpft werden könnte.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

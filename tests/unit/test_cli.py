@@ -430,3 +430,34 @@ def test_import_companies_and_contacts_from_vcard(tmp_path: Path, capsys) -> Non
     assert "All 2 rows can be imported (2 new, 0 to update)." in out
     code, out, err = run(capsys, "import", str(cards), "--entity", "contacts", "--db", db)
     assert "Imported 2 contacts, updated 0, skipped 0 (1 new companies)." in out  # Krause KG was there
+
+
+def test_tasks_add_list_done(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "x.sqlite")
+    assert run(capsys, "init", "--db", db)[0] == 0
+    code, out, err = run(
+        capsys,
+        "tasks",
+        "add",
+        "--title",
+        "Call Meyer",
+        "--kind",
+        "call",
+        "--due",
+        "2020-01-02 10:00",
+        "--db",
+        db,
+    )
+    assert code == 0, err
+    assert "Task 1 'Call Meyer' added, due 2020-01-02 10:00." in out
+    run(capsys, "tasks", "add", "--title", "Someday", "--db", db)
+    code, out, _ = run(capsys, "tasks", "list", "--overdue", "--json", "--db", db)
+    assert [t["title"] for t in json.loads(out)["overdue"]] == ["Call Meyer"]
+    code, out, _ = run(capsys, "tasks", "done", "1", "--result", "wants a quote", "--db", db)
+    assert "Task 1 'Call Meyer' is done." in out
+    code, out, _ = run(capsys, "tasks", "list", "--done", "--db", db)
+    assert "No date (1)" in out
+    assert "-> wants a quote" in out
+    code, _, err = run(capsys, "tasks", "add", "--title", "X", "--due", "soon", "--db", db)
+    assert code == 2
+    assert "write '2026-12-04 10:30' or '2026-12-04'" in err

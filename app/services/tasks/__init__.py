@@ -1,0 +1,1 @@
+"""Tasks and activities: the work around each deal."""

@@ -1,0 +1,397 @@
+"""Tasks and activities — a to-do, a call, a meeting, an e-mail logged — with a due time (or a day:
+due at its end), a responsible person and a link to a deal, contact, company or lead; done with a
+result. A person's tasks come grouped as the Tasks area shows them (overdue, today, tomorrow, this
+week, later, no date, done), the day boundaries in the person's own time zone; a deal's activity
+state (overdue, due today, next planned, none planned) comes for many deals in one query.
+
+Who sees a task: its responsible person and its creator, everyone who may read its deal, and
+whoever may see everything.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.models import Company, Contact, Deal, Lead, Task, User, utcnow
+from app.services.access.scope import access_for, deal_scope
+from app.services.core.context import ServiceContext, UnitOfWork
+from app.services.core.errors import ENTITY_NAMES, NotFoundError, PermissionDeniedError, ValidationError
+from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.core.records import check_version
+from app.services.core.validation import Problems
+
+KINDS = ("todo", "call", "meeting", "email")
+MSG_TITLE = QT_TRANSLATE_NOOP("errors", "A task needs a title (at most 255 characters).")
+MSG_KIND = QT_TRANSLATE_NOOP("errors", "'{value}' is not a kind of task (to-do, call, meeting, e-mail).")
+MSG_DURATION = QT_TRANSLATE_NOOP("errors", "A meeting lasts between 1 minute and 24 hours.")
+MSG_NOT_FOUND = QT_TRANSLATE_NOOP("errors", "There is no task {id} (any more).")
+MSG_NOT_YOURS = QT_TRANSLATE_NOOP("errors", "This task is not yours to change.")
+MSG_LINK = QT_TRANSLATE_NOOP("errors", "There is no {what} {id} to link the task to.")  # what: a noun
+
+
+class Bucket(enum.StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    TOMORROW = "tomorrow"
+    THIS_WEEK = "this_week"
+    LATER = "later"
+    NO_DATE = "no_date"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class TaskInfo:
+    id: int
+    title: str
+    kind: str
+    due_at: datetime | None  # UTC; an all-day task's is the end of its day
+    all_day: bool
+    done: bool
+    completed_at: datetime | None
+    result: str | None
+    description: str | None
+    duration_minutes: int | None
+    responsible_id: int | None
+    responsible_name: str | None
+    deal_id: int | None
+    deal_title: str | None
+    contact_id: int | None
+    company_id: int | None
+    lead_id: int | None
+    version: int
+
+
+@dataclass(frozen=True)
+class ActivityState:
+    """A deal's open tasks as its card and row show them."""
+
+    overdue: int
+    today: int
+    next_due: datetime | None  # the next open task's due time (UTC), if any has one
+    open: int
+
+    @property
+    def none_planned(self) -> bool:
+        return self.open == 0
+
+
+class Days:
+    """Today's, tomorrow's and this week's boundaries in a time zone, as UTC moments."""
+
+    def __init__(self, now: datetime | None = None, zone: tzinfo | None = None) -> None:
+        if now is None:
+            now = datetime.now(UTC)
+        elif now.tzinfo is None:  # a stored moment: UTC
+            now = now.replace(tzinfo=UTC)
+        local = now.astimezone(zone)  # no zone: this computer's
+        self.zone = local.tzinfo
+        self.now = local.astimezone(UTC).replace(tzinfo=None)
+        today = local.date()
+        self.today_start = self._utc(today)
+        self.tomorrow_start = self._utc(today + timedelta(days=1))
+        self.day_after = self._utc(today + timedelta(days=2))
+        self.week_end = self._utc(today + timedelta(days=7 - today.weekday()))  # next Monday
+
+    def _utc(self, day: date) -> datetime:
+        return datetime.combine(day, time(), self.zone).astimezone(UTC).replace(tzinfo=None)
+
+    def end_of(self, day: date) -> datetime:
+        """An all-day task's due moment: the last second of its day."""
+        return self._utc(day + timedelta(days=1)) - timedelta(seconds=1)
+
+    def bucket(self, task: TaskInfo) -> Bucket:
+        if task.done:
+            return Bucket.DONE
+        if task.due_at is None:
+            return Bucket.NO_DATE
+        if task.due_at < self.now:  # an all-day task only once its day has ended
+            return Bucket.OVERDUE
+        if task.due_at < self.tomorrow_start:
+            return Bucket.TODAY
+        if task.due_at < self.day_after:
+            return Bucket.TOMORROW
+        if task.due_at < self.week_end:
+            return Bucket.THIS_WEEK
+        return Bucket.LATER
+
+
+class TaskService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def create(
+        self,
+        title: str,
+        *,
+        kind: str = "todo",
+        due: datetime | date | None = None,
+        duration_minutes: int | None = None,
+        responsible_id: int | None = None,
+        deal_id: int | None = None,
+        contact_id: int | None = None,
+        company_id: int | None = None,
+        lead_id: int | None = None,
+        description: str | None = None,
+        zone: tzinfo | None = None,
+    ) -> TaskInfo:
+        """A new task; `due` a local date and time (aware or in `zone`), or a date: all day."""
+        values = _clean(title, kind, duration_minutes)
+        with self._ctx.write() as uow:
+            session = uow.session
+            links = {
+                "deal": (Deal, deal_id),
+                "contact": (Contact, contact_id),
+                "company": (Company, company_id),
+                "lead": (Lead, lead_id),
+            }
+            for what, (model, ident) in links.items():
+                if ident is not None and session.get(model, ident) is None:
+                    raise ValidationError.single(f"{what}_id", MSG_LINK, what=ENTITY_NAMES[what], id=ident)
+            if deal_id is not None:
+                _require_deal(session, uow.actor_id, deal_id)
+            due_at, all_day = _due(due, zone)
+            task = Task(
+                **values,
+                due_at=due_at,
+                all_day=all_day,
+                deal_id=deal_id,
+                contact_id=contact_id,
+                company_id=company_id,
+                lead_id=lead_id,
+                description=(description or "").strip() or None,
+                responsible_id=responsible_id if responsible_id is not None else uow.actor_id,
+                created_by_id=uow.actor_id,
+                done=False,
+            )
+            session.add(task)
+            session.flush()
+            uow.history.created("task", task.id, task.version, task.title)
+            uow.emit("task.created", [task.id])
+            return _info(session, task)
+
+    def complete(self, task_id: int, expected_version: int, result: str | None = None) -> TaskInfo:
+        """Done, with what came of it."""
+        with self._ctx.write() as uow:
+            task = self._own(uow, task_id, expected_version)
+            task.done = True
+            task.completed_at = utcnow()
+            task.result = (result or "").strip() or None
+            uow.session.flush()
+            uow.history.changed(
+                "task", task.id, task.version, {"done": (False, True), "result": (None, task.result)}
+            )
+            uow.emit("task.updated", [task.id], {"done"})
+            return _info(uow.session, task)
+
+    def reopen(self, task_id: int, expected_version: int) -> TaskInfo:
+        with self._ctx.write() as uow:
+            task = self._own(uow, task_id, expected_version)
+            task.done, task.completed_at = False, None
+            uow.session.flush()
+            uow.history.changed("task", task.id, task.version, {"done": (True, False)})
+            uow.emit("task.updated", [task.id], {"done"})
+            return _info(uow.session, task)
+
+    def reschedule(
+        self, task_id: int, expected_version: int, due: datetime | date | None, zone: tzinfo | None = None
+    ) -> TaskInfo:
+        with self._ctx.write() as uow:
+            task = self._own(uow, task_id, expected_version)
+            old = task.due_at
+            task.due_at, task.all_day = _due(due, zone)
+            uow.session.flush()
+            uow.history.changed("task", task.id, task.version, {"due_at": (old, task.due_at)})
+            uow.emit("task.updated", [task.id], {"due_at"})
+            return _info(uow.session, task)
+
+    def delete(self, task_id: int, expected_version: int) -> None:
+        with self._ctx.write() as uow:
+            task = self._own(uow, task_id, expected_version)
+            uow.history.deleted("task", task.id, task.version, task.title)
+            uow.session.delete(task)
+            uow.emit("task.deleted", [task_id])
+
+    def _own(self, uow: UnitOfWork, task_id: int, expected_version: int) -> Task:
+        task = uow.session.get(Task, task_id)
+        if task is None:
+            raise NotFoundError(MSG_NOT_FOUND, id=task_id)
+        check_version(uow.session, "task", task, expected_version, task.title)
+        if uow.actor_id not in (task.responsible_id, task.created_by_id) and not _sees_deal(
+            uow.session, uow.actor_id, task.deal_id
+        ):
+            raise PermissionDeniedError(MSG_NOT_YOURS)
+        return task
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get(self, task_id: int) -> TaskInfo:
+        with self._ctx.read() as session:
+            task = session.get(Task, task_id)
+            if task is None or not session.scalar(
+                select(Task.id).where(Task.id == task_id, *_visible(session, self._ctx.actor_id))
+            ):
+                raise NotFoundError(MSG_NOT_FOUND, id=task_id)
+            return _info(session, task)
+
+    def find(
+        self,
+        *,
+        mine: bool = True,
+        deal_id: int | None = None,
+        kind: str | None = None,
+        search: str | None = None,
+        include_done: bool = False,
+        limit: int = 2000,
+    ) -> list[TaskInfo]:
+        """Tasks the person may see, the open ones by due time (no date last), then done ones."""
+        with self._ctx.read() as session:
+            conditions = list(_visible(session, self._ctx.actor_id))
+            if mine:
+                conditions.append(Task.responsible_id == self._ctx.actor_id)
+            if deal_id is not None:
+                conditions.append(Task.deal_id == deal_id)
+            if kind:
+                conditions.append(Task.kind == kind)
+            if search:
+                conditions.append(Task.title.ilike(f"%{search.strip()}%"))
+            if not include_done:
+                conditions.append(Task.done.is_(False))
+            rows = session.scalars(
+                select(Task)
+                .where(*conditions)
+                .order_by(Task.done, Task.due_at.is_(None), Task.due_at, Task.id)
+                .limit(limit)
+            )
+            return [_info(session, t) for t in rows]
+
+    def grouped(
+        self, *, now: datetime | None = None, zone: tzinfo | None = None, **filters: Any
+    ) -> dict[Bucket, list[TaskInfo]]:
+        """The person's tasks by Overdue / Today / Tomorrow / This week / Later / No date / Done."""
+        days = Days(now, zone)
+        out: dict[Bucket, list[TaskInfo]] = {b: [] for b in Bucket}
+        for task in self.find(include_done=True, **filters):
+            out[days.bucket(task)].append(task)
+        return out
+
+    def activity(
+        self, deal_ids: Sequence[int], *, now: datetime | None = None, zone: tzinfo | None = None
+    ) -> dict[int, ActivityState]:
+        """Each deal's open tasks: how many overdue, due today, the next due time, how many open."""
+        if not deal_ids:
+            return {}
+        days = Days(now, zone)
+        with self._ctx.read() as session:
+            return activity_states(session, deal_ids, days)
+
+
+def activity_states(session: Session, deal_ids: Sequence[int], days: Days) -> dict[int, ActivityState]:
+    """One grouped query over the deals' open tasks (counted as a plain count would)."""
+    overdue = Task.due_at < days.now  # an all-day task's due time is the end of its day
+    today = and_(Task.due_at >= days.now, Task.due_at < days.tomorrow_start)
+    rows = session.execute(
+        select(
+            Task.deal_id,
+            func.sum(case((overdue, 1), else_=0)),
+            func.sum(case((today, 1), else_=0)),
+            func.min(case((Task.due_at >= days.now, Task.due_at), else_=None)),
+            func.count(),
+        )
+        .where(Task.deal_id.in_(list(deal_ids)), Task.done.is_(False))
+        .group_by(Task.deal_id)
+    )
+    states = {i: ActivityState(0, 0, None, 0) for i in deal_ids}
+    for deal_id, late, now_, next_due, count in rows:
+        states[deal_id] = ActivityState(int(late or 0), int(now_ or 0), next_due, int(count))
+    return states
+
+
+def _clean(title: str, kind: str, duration: int | None) -> dict[str, Any]:
+    problems = Problems()
+    text = " ".join((title or "").split())
+    if not text or len(text) > 255:
+        problems.add("title", MSG_TITLE)
+    if kind not in KINDS:
+        problems.add("kind", MSG_KIND, value=kind)
+    if duration is not None and not 1 <= duration <= 24 * 60:
+        problems.add("duration_minutes", MSG_DURATION)
+    problems.raise_if_any()
+    return {"title": text, "kind": kind, "duration_minutes": duration if kind == "meeting" else None}
+
+
+def _due(due: datetime | date | None, zone: tzinfo | None) -> tuple[datetime | None, bool]:
+    """(due_at in UTC, all day) from a local date and time, or a date."""
+    if due is None:
+        return None, False
+    if isinstance(due, datetime):
+        aware = (
+            due if due.tzinfo is not None else due.replace(tzinfo=zone or datetime.now().astimezone().tzinfo)
+        )
+        return aware.astimezone(UTC).replace(tzinfo=None), False
+    days = Days(
+        datetime.combine(due, time(12)).replace(tzinfo=zone or datetime.now().astimezone().tzinfo), zone
+    )
+    return days.end_of(due), True
+
+
+def _visible(session: Session, actor_id: int | None) -> list[ColumnElement[bool]]:
+    """Tasks a person sees: theirs (responsible or creator), those of deals they may read."""
+    access = access_for(session, actor_id)
+    if access.unrestricted:
+        return []
+    deals = deal_scope(session, actor_id)
+    readable = select(Deal.id).where(*deals) if deals else select(Deal.id)
+    return [
+        or_(
+            Task.responsible_id == actor_id,
+            Task.created_by_id == actor_id,
+            and_(Task.deal_id.is_not(None), Task.deal_id.in_(readable)),
+        )
+    ]
+
+
+def _sees_deal(session: Session, actor_id: int | None, deal_id: int | None) -> bool:
+    if deal_id is None:
+        return access_for(session, actor_id).unrestricted
+    return (
+        session.scalar(select(Deal.id).where(Deal.id == deal_id, *deal_scope(session, actor_id))) is not None
+    )
+
+
+def _require_deal(session: Session, actor_id: int | None, deal_id: int) -> None:
+    if not _sees_deal(session, actor_id, deal_id):
+        raise PermissionDeniedError(MSG_NOT_YOURS)
+
+
+def _info(session: Session, task: Task) -> TaskInfo:
+    responsible = session.get(User, task.responsible_id) if task.responsible_id else None
+    deal = session.get(Deal, task.deal_id) if task.deal_id else None
+    return TaskInfo(
+        task.id,
+        task.title,
+        task.kind,
+        task.due_at,
+        task.all_day,
+        task.done,
+        task.completed_at,
+        task.result,
+        task.description,
+        task.duration_minutes,
+        task.responsible_id,
+        responsible.name if responsible else None,
+        task.deal_id,
+        deal.title if deal else None,
+        task.contact_id,
+        task.company_id,
+        task.lead_id,
+        task.version,
+    )

@@ -1,0 +1,127 @@
+"""Tasks and activities: kinds, due times in the person's time zone (an all-day task is due at the
+end of its day), grouping as the Tasks area shows it, a deal's activity counters (equal to a plain
+count), completing with a result, rights, and a deal's tasks going with it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.models import Task
+from app.services.container import Services
+from app.services.core.errors import ValidationError
+from app.services.tasks.service import Bucket, Days
+
+BERLIN = ZoneInfo("Europe/Berlin")
+# Thursday 3 December 2026, 23:30 in Berlin: 22:30 UTC. Late enough that UTC and Berlin days agree,
+# and early enough that "today" is still Thursday in Berlin.
+NOW = datetime(2026, 12, 3, 23, 30, tzinfo=BERLIN)
+
+
+def _deal(services: Services, title: str = "Kitchen") -> int:
+    return services.deals.create(title=title, stage_id=1).id
+
+
+def test_a_persons_tasks_are_grouped_by_day_in_their_time_zone(services: Services) -> None:
+    deal = _deal(services)
+    tasks = services.tasks
+    made = {
+        "late call": tasks.create(
+            "Call Meyer", kind="call", due=NOW - timedelta(hours=2), deal_id=deal, zone=BERLIN
+        ),
+        "today all day": tasks.create("Send quote", due=date(2026, 12, 3), deal_id=deal, zone=BERLIN),
+        "yesterday all day": tasks.create("Write notes", due=date(2026, 12, 2), zone=BERLIN),
+        "tomorrow": tasks.create(
+            "Meet", kind="meeting", duration_minutes=60, due=NOW + timedelta(hours=10), zone=BERLIN
+        ),
+        "sunday": tasks.create("Think", due=date(2026, 12, 6), zone=BERLIN),
+        "next week": tasks.create("Visit", due=date(2026, 12, 9), zone=BERLIN),
+        "someday": tasks.create("Someday"),
+    }
+    done = tasks.complete(made["someday"].id, made["someday"].version, result="Done early")
+    assert (done.done, done.result) == (True, "Done early")
+    groups = tasks.grouped(now=NOW, zone=BERLIN)
+    titles = {bucket: [t.title for t in found] for bucket, found in groups.items()}
+    assert titles == {
+        Bucket.OVERDUE: ["Write notes", "Call Meyer"],  # yesterday's all-day task is late now
+        Bucket.TODAY: ["Send quote"],  # an all-day task is due at the end of its day: not late at 23:30
+        Bucket.TOMORROW: ["Meet"],
+        Bucket.THIS_WEEK: ["Think"],
+        Bucket.LATER: ["Visit"],
+        Bucket.NO_DATE: [],
+        Bucket.DONE: ["Someday"],
+    }
+    quote = made["today all day"]
+    assert quote.all_day
+    assert quote.due_at == datetime(2026, 12, 3, 22, 59, 59, tzinfo=UTC).replace(
+        tzinfo=None
+    )  # 23:59:59 in Berlin, stored in UTC
+    # Half an hour later it is Friday in Berlin: the quote is late, the meeting due today.
+    later = tasks.grouped(now=NOW + timedelta(minutes=31), zone=BERLIN)
+    assert [t.title for t in later[Bucket.OVERDUE]] == ["Write notes", "Call Meyer", "Send quote"]
+    assert [t.title for t in later[Bucket.TODAY]] == ["Meet"]
+
+
+def test_a_deals_activity_counters_equal_a_plain_count(services: Services) -> None:
+    busy, idle, quiet = _deal(services, "Busy"), _deal(services, "Idle"), _deal(services, "Quiet")
+    tasks = services.tasks
+    tasks.create("Late 1", due=NOW - timedelta(days=2), deal_id=busy, zone=BERLIN)
+    tasks.create("Late 2", due=NOW - timedelta(minutes=5), deal_id=busy, zone=BERLIN)
+    tasks.create("Today", due=date(2026, 12, 3), deal_id=busy, zone=BERLIN)
+    tasks.create("Next week", due=date(2026, 12, 9), deal_id=busy, zone=BERLIN)
+    finished = tasks.create("Finished", due=NOW - timedelta(days=9), deal_id=quiet, zone=BERLIN)
+    tasks.complete(finished.id, finished.version)
+    tasks.create("No date", deal_id=idle)
+    states = tasks.activity([busy, idle, quiet], now=NOW, zone=BERLIN)
+    assert (states[busy].overdue, states[busy].today, states[busy].open) == (2, 1, 4)
+    assert states[busy].next_due == datetime(2026, 12, 3, 22, 59, 59, tzinfo=UTC).replace(
+        tzinfo=None
+    )  # the next one not yet late
+    assert (states[idle].overdue, states[idle].today, states[idle].next_due, states[idle].open) == (
+        0,
+        0,
+        None,
+        1,
+    )
+    assert states[quiet].none_planned  # only a done task: nothing planned
+    days = Days(NOW, BERLIN)
+    with services.database.session() as session:
+        for deal_id, state in states.items():
+            open_tasks = session.query(Task).filter(Task.deal_id == deal_id, Task.done.is_(False)).all()
+            assert state.open == len(open_tasks)
+            assert state.overdue == sum(1 for t in open_tasks if t.due_at is not None and t.due_at < days.now)
+
+
+def test_bad_input_is_refused_in_words_and_a_deals_tasks_go_with_it(services: Services) -> None:
+    tasks = services.tasks
+    with pytest.raises(ValidationError) as refused:
+        tasks.create("   ", kind="party", duration_minutes=0)
+    assert [str(p.message) for p in refused.value.problems] == [
+        "A task needs a title (at most 255 characters).",
+        "'party' is not a kind of task (to-do, call, meeting, e-mail).",
+        "A meeting lasts between 1 minute and 24 hours.",
+    ]
+    with pytest.raises(ValidationError, match="There is no Deal 999"):
+        tasks.create("Call", deal_id=999)
+    deal = _deal(services)
+    call = tasks.create("Call", kind="call", deal_id=deal)
+    details = services.deals.get(deal)
+    services.deals.delete(deal, details.version)
+    assert tasks.find(include_done=True) == []
+    del call
+
+
+def test_a_salesperson_sees_their_own_tasks_and_those_of_deals_they_may_read(demo_services: Services) -> None:
+    sellers = [u for u in demo_services.users.list() if not u.is_admin]
+    seller = sellers[0]
+    as_seller = demo_services.as_user(seller.login)
+    mine = as_seller.tasks.create("My own call", kind="call")
+    assert [t.title for t in as_seller.tasks.find() if t.id == mine.id] == ["My own call"]
+    everything = demo_services.tasks.find(mine=False, include_done=True, limit=100_000)
+    visible = as_seller.tasks.find(mine=False, include_done=True, limit=100_000)
+    assert len(visible) <= len(everything)
+    readable = {d.id for d in as_seller.deal_queries.rows([t.deal_id for t in visible if t.deal_id])}
+    assert all(t.deal_id in readable or t.responsible_id == seller.id or t.id == mine.id for t in visible)
+    assert datetime.now(UTC)  # the clock exists
