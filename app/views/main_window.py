@@ -41,9 +41,9 @@ from app.views.customers.customers_area import CustomersArea
 from app.views.deals_area import DealsArea, DealsViewMode
 from app.views.leads.leads_area import LeadsArea
 from app.views.office_status import BackupLabel, PeopleLabel
-from app.views.placeholder_view import PlaceholderView
 from app.views.settings_page import SettingsPage
 from app.views.sidebar import Area, Sidebar
+from app.views.tasks.tasks_view import TasksView
 from app.views.undo_toast import UndoToast
 
 BACKUP_FIRST_CHECK_MS = 60_000  # a minute after start: the scheduled backup, if one is due
@@ -80,17 +80,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.companies = CustomersArea(services, CustomerKind.COMPANY)
         self.leads = LeadsArea(services)
         self.analytics = AnalyticsView(services)
+        self.tasks = TasksView(services)
         self._pages = QStackedWidget()
         self._area_pages: dict[Area, QWidget] = {
             Area.DEALS: self.deals,
             Area.CONTACTS: self.contacts,
             Area.COMPANIES: self.companies,
             Area.LEADS: self.leads,
-            Area.TASKS: PlaceholderView(
-                "tasks",
-                self.tr("Tasks"),
-                self.tr("Calls, meetings and to-dos about your deals. Coming soon."),
-            ),
+            Area.TASKS: self.tasks,
             Area.ANALYTICS: self.analytics,
             Area.SETTINGS: self.settings_page,
         }
@@ -236,7 +233,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.model.read_failed.connect(self._on_read_failed)
         self.deals.model.edit_failed.connect(self._on_edit_failed)
         self.settings_page.backup_requested.connect(self._on_backup)
-        for area in (self.contacts, self.companies, self.leads):
+        for area in (self.contacts, self.companies, self.leads, self.tasks):
             area.open_deal_requested.connect(self._on_open_deal)
             area.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.deals.bulk.finished.connect(self._on_bulk_finished)
@@ -334,6 +331,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.contacts.on_changed(event)
         self.companies.on_changed(event)
         self.leads.on_changed(event)
+        self.tasks.on_changed(event)
         self.analytics.on_changed(event)
 
     def _on_count_changed(self, count: int) -> None:

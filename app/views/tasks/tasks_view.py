@@ -1,0 +1,232 @@
+"""The Tasks area: my tasks (or every task I may see) by Overdue / Today / Tomorrow / This week /
+Later / No date / Done, searchable and filtered by kind; ticking a task completes it (a call or a
+meeting asks what came of it); a new task from "+ Task"; Enter or a double-click opens its deal."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dialogs.task_dialog import TaskDialog, kind_names
+from app.services.container import Services
+from app.services.core.events import DomainEvent
+from app.ui.i18n import error_text
+
+SEARCH_DELAY_MS = 250
+COL_TITLE, COL_KIND, COL_DUE, COL_DEAL, COL_WHO = range(5)
+TaskRole = Qt.ItemDataRole.UserRole + 1
+OVERDUE_COLOR = "#b3261e"
+ASKS_RESULT = ("call", "meeting")
+
+
+class TasksView(QWidget):
+    open_deal_requested = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tasksArea")
+        self._services = services
+        self._shown_once = False
+        self._filling = False
+        title = QLabel(self.tr("Tasks"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        self.whose = QComboBox()
+        self.whose.setObjectName("whose")
+        self.whose.addItem(self.tr("My tasks"), True)
+        self.whose.addItem(self.tr("All I may see"), False)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        self.kind.addItem(self.tr("Every kind"), "")
+        for key, name in kind_names().items():
+            self.kind.addItem(name, key)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search tasks…"))
+        self.search.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("+ Task"))
+        self.new_button.setObjectName("newTask")
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.whose.currentIndexChanged.connect(self.reload)
+        self.kind.currentIndexChanged.connect(self.reload)
+        self.new_button.clicked.connect(lambda: self.new_task())
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addStretch(1)
+        for widget in (self.whose, self.kind, self.search, self.new_button):
+            bar.addWidget(widget)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("tasks")
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels(
+            [self.tr("Task"), self.tr("Kind"), self.tr("Due"), self.tr("Deal"), self.tr("Responsible")]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (COL_KIND, COL_DUE, COL_DEAL, COL_WHO):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.itemActivated.connect(self._on_activated)
+        self.empty = QLabel(self.tr("No tasks: all done, or none planned yet. “+ Task” plans one."))
+        self.empty.setObjectName("emptyTasks")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.reload()
+
+    def on_changed(self, event: DomainEvent) -> None:
+        if self._shown_once and event.entity in ("task", "deal", "*", "user"):
+            self.reload()
+
+    def reload(self) -> None:
+        groups = self._services.tasks.grouped(
+            mine=bool(self.whose.currentData()),
+            kind=self.kind.currentData() or None,
+            search=self.search.text().strip() or None,
+        )
+        names = {
+            "overdue": self.tr("Overdue"),
+            "today": self.tr("Today"),
+            "tomorrow": self.tr("Tomorrow"),
+            "this_week": self.tr("This week"),
+            "later": self.tr("Later"),
+            "no_date": self.tr("No date"),
+            "done": self.tr("Done"),
+        }
+        kinds = kind_names()
+        self._filling = True
+        self.tree.clear()
+        shown = 0
+        for bucket, tasks in groups.items():
+            if not tasks:
+                continue
+            group = QTreeWidgetItem([f"{names[bucket.value]} ({QLocale().toString(len(tasks))})"])
+            bold = QFont(group.font(COL_TITLE))
+            bold.setBold(True)
+            group.setFont(COL_TITLE, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setData(COL_TITLE, TaskRole, bucket.value)
+            self.tree.addTopLevelItem(group)
+            for task in tasks:
+                item = QTreeWidgetItem(
+                    [
+                        task.title,
+                        kinds.get(task.kind, task.kind),
+                        self._due(task),
+                        task.deal_title or "",
+                        task.responsible_name or "",
+                    ]
+                )
+                item.setData(COL_TITLE, TaskRole, task)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                item.setCheckState(COL_TITLE, Qt.CheckState.Checked if task.done else Qt.CheckState.Unchecked)
+                if bucket.value == "overdue":
+                    item.setForeground(COL_DUE, QBrush(QColor(OVERDUE_COLOR)))
+                if task.result:
+                    item.setToolTip(COL_TITLE, task.result)
+                group.addChild(item)
+                shown += 1
+            group.setExpanded(bucket.value != "done")
+        self._filling = False
+        self.tree.setVisible(shown > 0)
+        self.empty.setVisible(shown == 0)
+
+    def _due(self, task: Any) -> str:
+        if task.due_at is None:
+            return ""
+        local = task.due_at.replace(tzinfo=UTC).astimezone()
+        if task.all_day:
+            return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat)
+        return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+    def group_titles(self) -> list[str]:
+        return [self.tree.topLevelItem(i).text(COL_TITLE) for i in range(self.tree.topLevelItemCount())]
+
+    def tasks_in(self, bucket: str) -> list[Any]:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if group.data(COL_TITLE, TaskRole) == bucket:
+                return [group.child(n).data(COL_TITLE, TaskRole) for n in range(group.childCount())]
+        return []
+
+    def item_of(self, task_id: int) -> QTreeWidgetItem | None:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for n in range(group.childCount()):
+                child = group.child(n)
+                if child.data(COL_TITLE, TaskRole).id == task_id:
+                    return child
+        return None
+
+    # -- acting --------------------------------------------------------------------------------
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        task = item.data(COL_TITLE, TaskRole)
+        if self._filling or column != COL_TITLE or task is None or isinstance(task, str):
+            return
+        done = item.checkState(COL_TITLE) == Qt.CheckState.Checked
+        if done == task.done:
+            return
+        try:
+            if done:
+                result = None
+                if task.kind in ASKS_RESULT:
+                    result, ok = QInputDialog.getText(
+                        self, self.tr("Task done"), self.tr("What came of “%1”?").replace("%1", task.title)
+                    )
+                    if not ok:
+                        self.reload()
+                        return
+                self._services.tasks.complete(task.id, task.version, result)
+                self.message.emit(self.tr("Done: %1").replace("%1", task.title))
+            else:
+                self._services.tasks.reopen(task.id, task.version)
+        except Exception as exc:  # a conflict or a refusal: said, and the list shows the truth
+            self.message.emit(error_text(exc))
+        QTimer.singleShot(0, self.reload)
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        task = item.data(COL_TITLE, TaskRole)
+        if task is not None and not isinstance(task, str) and task.deal_id:
+            self.open_deal_requested.emit(task.deal_id)
+
+    def new_task(self, deal_id: int | None = None) -> None:
+        dialog = TaskDialog(self._services, deal_id=deal_id, parent=self)
+        if dialog.exec():
+            self.reload()

@@ -1,0 +1,76 @@
+"""The Tasks area: grouped by when tasks are due, ticked off (a call asks what came of it), a new
+task through its dialog."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from app.dialogs.task_dialog import TaskDialog
+from app.services.container import Services
+from app.views.tasks.tasks_view import COL_TITLE, TasksView
+
+
+def _view(qtbot, services: Services) -> TasksView:
+    view = TasksView(services)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_tasks_are_grouped_and_ticked_off(qtbot, services: Services, monkeypatch) -> None:
+    deal = services.deals.create(title="Kitchen for Meyer", stage_id=1).id
+    now = datetime.now().astimezone()
+    services.tasks.create("Call Meyer", kind="call", due=now - timedelta(hours=3), deal_id=deal)
+    services.tasks.create("Send quote", due=date.today() + timedelta(days=30))
+    services.tasks.create("Someday")
+    view = _view(qtbot, services)
+    assert [t.split(" (")[0] for t in view.group_titles()] == ["Overdue", "Later", "No date"]
+    assert [t.title for t in view.tasks_in("overdue")] == ["Call Meyer"]
+    call = view.tasks_in("overdue")[0]
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        lambda _p, _t, label, *a, **k: (asked.append(label), ("wants a quote", True))[1],
+    )
+    view.item_of(call.id).setCheckState(COL_TITLE, Qt.CheckState.Checked)  # the tick
+    qtbot.waitUntil(lambda: [t.title for t in view.tasks_in("done")] == ["Call Meyer"])
+    assert asked == ["What came of “Call Meyer”?"]
+    assert services.tasks.get(call.id).result == "wants a quote"
+    assert [t.split(" (")[0] for t in view.group_titles()] == ["Later", "No date", "Done"]
+
+
+def test_a_new_task_from_its_dialog(qtbot, services: Services, monkeypatch) -> None:
+    view = _view(qtbot, services)
+    assert view.empty.isVisible()
+
+    def fill(dialog: TaskDialog) -> int:
+        dialog.kind.setCurrentIndex(dialog.kind.findData("meeting"))
+        dialog.title.setText("Visit the site")
+        dialog.all_day.setChecked(True)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(TaskDialog, "exec", fill)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    [made] = services.tasks.find()
+    assert (made.title, made.kind, made.all_day, made.duration_minutes) == (
+        "Visit the site",
+        "meeting",
+        True,
+        60,
+    )
+    assert view.tree.isVisible()
+    assert view.group_titles()[0].startswith("Tomorrow") or view.group_titles()[0].startswith("Today")
+
+
+def test_a_task_without_a_title_is_refused_in_the_dialog(qtbot, services: Services) -> None:
+    dialog = TaskDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert dialog.problem.text() == "A task needs a title (at most 255 characters)."
+    assert services.tasks.find() == []
