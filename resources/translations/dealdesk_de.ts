@@ -4430,7 +4430,7 @@ Dealdesk startet jetzt neu.</translation>
     <name>TaskDialog</name>
     <message>
         <source>To-do</source>
-        <translation>Aufgabe</translation>
+        <translation>To-do</translation>
     </message>
     <message>
         <source>Call</source>
