@@ -1301,6 +1301,10 @@ Trotzdem neu speichern?</translation>
         <source>Save the changes to this deal?</source>
         <translation>Die Änderungen an diesem Deal speichern?</translation>
     </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
+    </message>
 </context>
 <context>
     <name>DealImportDialog</name>
@@ -4570,6 +4574,10 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Done: %1</source>
         <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>+ Activity</source>
+        <translation>+ Aktivität</translation>
     </message>
 </context>
 <context>

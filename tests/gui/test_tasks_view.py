@@ -74,3 +74,35 @@ def test_a_task_without_a_title_is_refused_in_the_dialog(qtbot, services: Servic
     dialog.save()
     assert dialog.problem.text() == "A task needs a title (at most 255 characters)."
     assert services.tasks.find() == []
+
+
+def test_a_deal_shows_its_activities_and_plans_the_next(qtbot, services: Services, monkeypatch) -> None:
+    from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+
+    deal = services.deals.create(title="Kitchen for Meyer", stage_id=1).id
+    other = services.deals.create(title="Garden shed", stage_id=1).id
+    call = services.tasks.create(
+        "Call Meyer", kind="call", due=date.today() + timedelta(days=30), deal_id=deal
+    )
+    services.tasks.complete(call.id, call.version, "wants a quote")
+    services.tasks.create("Not this deal's", deal_id=other)
+    form = DealFormDialog(services, deal_id=deal)
+    qtbot.addWidget(form)
+    form.show()
+    tabs = [form.tabs.tabText(i) for i in range(form.tabs.count())]
+    assert "Activities" in tabs
+    form.tabs.setCurrentWidget(form.activities)
+    qtbot.waitUntil(lambda: form.activities.group_titles() == ["Done (1)"])
+    assert form.activities.new_button.text() == "+ Activity"
+
+    def plan(dialog: TaskDialog) -> int:
+        dialog.title.setText("Send the quote")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(TaskDialog, "exec", plan)
+    qtbot.mouseClick(form.activities.new_button, Qt.MouseButton.LeftButton)
+    planned = services.tasks.find(mine=False, deal_id=deal)
+    assert [(t.title, t.deal_id) for t in planned] == [("Send the quote", deal)]
+    assert form.activities.group_titles()[-1] == "Done (1)"
+    assert len(form.activities.group_titles()) == 2  # the new one planned on top, the call done below

@@ -49,6 +49,7 @@ from app.services.deals.form import DealFormData, rows_summary
 from app.services.fields.custom_fields import EntityType
 from app.services.setup.pipelines import PipelineInfo
 from app.ui.i18n import error_text, translate_message
+from app.views.tasks.tasks_view import TasksView
 
 DEAL = EntityType.DEAL
 # Fields whose editor is not a plain value: handled by name when collecting.
@@ -104,6 +105,9 @@ class DealFormDialog(QDialog):
         self.tabs.addTab(self.products, self.tr("Products"))
         self.documents = DocumentsTab(services)
         if self._data is not None:
+            self.activities = TasksView(services, deal_id=self._data.deal.id)
+            self.activities.open_deal_requested.connect(lambda _deal_id: None)  # it is open already
+            self.tabs.addTab(self.activities, self.tr("Activities"))
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
             self.tabs.addTab(self.documents, self.tr("Documents"))
             self.documents.show_deal(self._data.deal.id, self._data.deal.pipeline_id)

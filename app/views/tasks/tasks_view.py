@@ -39,10 +39,13 @@ class TasksView(QWidget):
     open_deal_requested = Signal(int)
     message = Signal(str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, deal_id: int | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("tasksArea")
+        self.setObjectName("tasksArea" if deal_id is None else "dealActivities")
         self._services = services
+        self._deal_id = deal_id  # a deal's activities (its form's tab), else the Tasks area
         self._shown_once = False
         self._filling = False
         title = QLabel(self.tr("Tasks"))
@@ -76,6 +79,10 @@ class TasksView(QWidget):
         bar.addStretch(1)
         for widget in (self.whose, self.kind, self.search, self.new_button):
             bar.addWidget(widget)
+        if deal_id is not None:  # the deal's own: everyone's, planned on top, done below
+            for widget in (title, self.whose, self.search):
+                widget.hide()
+            self.new_button.setText(self.tr("+ Activity"))
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("tasks")
@@ -114,7 +121,8 @@ class TasksView(QWidget):
 
     def reload(self) -> None:
         groups = self._services.tasks.grouped(
-            mine=bool(self.whose.currentData()),
+            mine=bool(self.whose.currentData()) and self._deal_id is None,
+            deal_id=self._deal_id,
             kind=self.kind.currentData() or None,
             search=self.search.text().strip() or None,
         )
@@ -227,6 +235,6 @@ class TasksView(QWidget):
             self.open_deal_requested.emit(task.deal_id)
 
     def new_task(self, deal_id: int | None = None) -> None:
-        dialog = TaskDialog(self._services, deal_id=deal_id, parent=self)
+        dialog = TaskDialog(self._services, deal_id=deal_id or self._deal_id, parent=self)
         if dialog.exec():
             self.reload()
