@@ -177,7 +177,11 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
         in_dialog("25-deal-form-products", form, lambda d: d.tabs.setCurrentIndex(1))  # type: ignore[attr-defined]
         form = DealFormDialog(services, deal_id=deal_id, parent=window)
         form.resize(980, 720)
-        in_dialog("26-deal-form-timeline", form, lambda d: d.tabs.setCurrentIndex(2))  # type: ignore[attr-defined]
+        in_dialog("26-deal-form-timeline", form, lambda d: d.tabs.setCurrentWidget(d.timeline))  # type: ignore[attr-defined]
+        _plan_activities(services, deal_id, language)
+        form = DealFormDialog(services, deal_id=deal_id, parent=window)
+        form.resize(980, 720)
+        in_dialog("26b-deal-form-activities", form, lambda d: d.tabs.setCurrentWidget(d.activities))  # type: ignore[attr-defined]
     designer = FormDesignerDialog(services, parent=window)
     in_dialog("27-form-designer", designer)
     company = services.customer_queries.page(
@@ -374,6 +378,34 @@ def _some_tunnels(services: Any) -> None:
     services.tunnels.add(won.id, service.stages[0].id, "copy")
     confirmed = [s for s in wholesale.stages if s.semantic.value == "in_progress"][-1]
     services.tunnels.add(confirmed.id, service.stages[1].id, "move")
+
+
+def _plan_activities(services: Any, deal_id: int, language: str) -> None:
+    """A call done with its result, a meeting and a quote planned: a deal's activities after a week."""
+    from datetime import date, datetime, timedelta
+
+    german = language == "de"
+    now = datetime.now().astimezone()
+    call = services.tasks.create(
+        "Bedarf klären" if german else "Clarify what they need",
+        kind="call",
+        due=now - timedelta(days=2),
+        deal_id=deal_id,
+    )
+    services.tasks.complete(
+        call.id,
+        call.version,
+        "Will 3 Maschinen, Lieferung im Januar" if german else "Wants 3 machines, delivery in January",
+    )
+    services.tasks.create(
+        "Vorführung vor Ort" if german else "Demonstration on site",
+        kind="meeting",
+        duration_minutes=90,
+        due=now + timedelta(days=2),
+        deal_id=deal_id,
+    )
+    today = date.today()  # noqa: DTZ011 - the user's calendar day
+    services.tasks.create("Angebot senden" if german else "Send the quote", due=today, deal_id=deal_id)
 
 
 def _import_sample(scratch: Path, services: Any, language: str) -> Path:

@@ -4579,6 +4579,10 @@ Dealdesk startet jetzt neu.</translation>
         <source>+ Activity</source>
         <translation>+ Aktivität</translation>
     </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>

@@ -79,7 +79,7 @@ class TasksView(QWidget):
         bar.addStretch(1)
         for widget in (self.whose, self.kind, self.search, self.new_button):
             bar.addWidget(widget)
-        if deal_id is not None:  # the deal's own: everyone's, planned on top, done below
+        if deal_id is not None:  # the deal's own: everyone's, planned on top, done below with results
             for widget in (title, self.whose, self.search):
                 widget.hide()
             self.new_button.setText(self.tr("+ Activity"))
@@ -96,6 +96,8 @@ class TasksView(QWidget):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (COL_KIND, COL_DUE, COL_DEAL, COL_WHO):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        if deal_id is not None:  # the deal is this one: what came of each instead
+            self.tree.headerItem().setText(COL_DEAL, self.tr("Result"))
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemActivated.connect(self._on_activated)
         self.empty = QLabel(self.tr("No tasks: all done, or none planned yet. “+ Task” plans one."))
@@ -150,12 +152,13 @@ class TasksView(QWidget):
             group.setData(COL_TITLE, TaskRole, bucket.value)
             self.tree.addTopLevelItem(group)
             for task in tasks:
+                about = (task.result or "") if self._deal_id is not None else (task.deal_title or "")
                 item = QTreeWidgetItem(
                     [
                         task.title,
                         kinds.get(task.kind, task.kind),
                         self._due(task),
-                        task.deal_title or "",
+                        about,
                         task.responsible_name or "",
                     ]
                 )
@@ -170,7 +173,7 @@ class TasksView(QWidget):
                     item.setToolTip(COL_TITLE, task.result)
                 group.addChild(item)
                 shown += 1
-            group.setExpanded(bucket.value != "done")
+            group.setExpanded(bucket.value != "done" or self._deal_id is not None)
         self._filling = False
         self.tree.setVisible(shown > 0)
         self.empty.setVisible(shown == 0)
