@@ -106,3 +106,33 @@ def test_a_deal_shows_its_activities_and_plans_the_next(qtbot, services: Service
     assert [(t.title, t.deal_id) for t in planned] == [("Send the quote", deal)]
     assert form.activities.group_titles()[-1] == "Done (1)"
     assert len(form.activities.group_titles()) == 2  # the new one planned on top, the call done below
+
+
+def test_a_cards_counter_changes_when_its_call_is_done(qtbot, window, demo_services: Services) -> None:
+    from datetime import UTC
+
+    from app.views.deals_area import DealsViewMode
+
+    window.deals.set_view(DealsViewMode.KANBAN)
+    board = window.deals.kanban
+    qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].model.rowCount() > 0, timeout=3000)
+    card = board.columns[0].model.card(0)
+    call = demo_services.tasks.create(
+        "Call back", kind="call", due=datetime.now(UTC) - timedelta(hours=1), deal_id=card.id
+    )
+
+    def shown() -> int:
+        column = board.columns[0]
+        found = next(
+            (
+                column.model.card(r)
+                for r in range(column.model.rowCount())
+                if column.model.card(r).id == card.id
+            ),
+            None,
+        )
+        return -1 if found is None else found.overdue_tasks
+
+    qtbot.waitUntil(lambda: shown() == 1, timeout=5000)  # the card shouts: one overdue
+    demo_services.tasks.complete(call.id, call.version, "reached them")
+    qtbot.waitUntil(lambda: shown() == 0, timeout=5000)

@@ -125,3 +125,18 @@ def test_a_salesperson_sees_their_own_tasks_and_those_of_deals_they_may_read(dem
     readable = {d.id for d in as_seller.deal_queries.rows([t.deal_id for t in visible if t.deal_id])}
     assert all(t.deal_id in readable or t.responsible_id == seller.id or t.id == mine.id for t in visible)
     assert datetime.now(UTC)  # the clock exists
+
+
+def test_a_cards_overdue_counter_follows_its_tasks(services: Services) -> None:
+    from app.services.deals.filters import DealFilter
+
+    deal = _deal(services, "Kitchen")
+    late = services.tasks.create(
+        "Call", kind="call", due=datetime.now(UTC) - timedelta(hours=1), deal_id=deal
+    )
+    services.tasks.create("Later", due=datetime.now(UTC) + timedelta(days=3), deal_id=deal)
+    [card] = [c for c in services.kanban.cards(1, DealFilter()) if c.id == deal]
+    assert (card.overdue_tasks, card.has_open_task) == (1, True)
+    services.tasks.complete(late.id, late.version, "reached")
+    [card] = [c for c in services.kanban.cards(1, DealFilter()) if c.id == deal]
+    assert (card.overdue_tasks, card.has_open_task) == (0, True)

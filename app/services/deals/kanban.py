@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, exists, func, literal, select, tuple_
 from sqlalchemy.orm import aliased
 
-from app.models import Company, Contact, Currency, Deal, Task, User, deal_contact
+from app.models import Company, Contact, Currency, Deal, Task, User, deal_contact, utcnow
 from app.services.access.scope import access_for, deal_scope
 from app.services.core.context import ServiceContext
 from app.services.core.money_sums import amount_sum, money
@@ -43,6 +43,7 @@ class Card:
     has_open_task: bool
     version: int
     stage_changed_at: datetime
+    overdue_tasks: int = 0  # open tasks past their due time (an all-day one once its day is over)
 
     @property
     def column_key(self) -> tuple[datetime, int]:
@@ -154,6 +155,15 @@ def _cards_statement() -> Any:
         .scalar_subquery()
     )
     open_task = exists().where(and_(Task.deal_id == Deal.id, Task.done.is_(False)))
+    overdue = (
+        select(func.count())
+        .where(
+            Task.deal_id == Deal.id,
+            Task.done.is_(False),
+            Task.due_at < bindparam("now", type_=Task.due_at.type),
+        )
+        .scalar_subquery()
+    )
     return (
         select(
             Deal.id,
@@ -167,6 +177,7 @@ def _cards_statement() -> Any:
             open_task,
             Deal.version,
             Deal.stage_changed_at,
+            overdue,
         )
         .outerjoin(Company, Company.id == Deal.company_id)
         .outerjoin(User, User.id == Deal.responsible_id)
@@ -177,6 +188,6 @@ def _cards_statement() -> Any:
 def _cards(conn: Connection, ids: list[int]) -> list[Card]:
     if not ids:
         return []
-    rows = conn.execute(_cards_statement(), {"ids": ids}).all()
+    rows = conn.execute(_cards_statement(), {"ids": ids, "now": utcnow()}).all()
     by_id = {row[0]: Card(*tuple[Any, ...](row)) for row in rows}
     return [by_id[i] for i in ids if i in by_id]

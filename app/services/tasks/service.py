@@ -176,6 +176,7 @@ class TaskService:
             session.flush()
             uow.history.created("task", task.id, task.version, task.title)
             uow.emit("task.created", [task.id])
+            _deal_activity(uow, task)
             return _info(session, task)
 
     def complete(self, task_id: int, expected_version: int, result: str | None = None) -> TaskInfo:
@@ -190,6 +191,7 @@ class TaskService:
                 "task", task.id, task.version, {"done": (False, True), "result": (None, task.result)}
             )
             uow.emit("task.updated", [task.id], {"done"})
+            _deal_activity(uow, task)
             return _info(uow.session, task)
 
     def reopen(self, task_id: int, expected_version: int) -> TaskInfo:
@@ -199,6 +201,7 @@ class TaskService:
             uow.session.flush()
             uow.history.changed("task", task.id, task.version, {"done": (True, False)})
             uow.emit("task.updated", [task.id], {"done"})
+            _deal_activity(uow, task)
             return _info(uow.session, task)
 
     def reschedule(
@@ -211,6 +214,7 @@ class TaskService:
             uow.session.flush()
             uow.history.changed("task", task.id, task.version, {"due_at": (old, task.due_at)})
             uow.emit("task.updated", [task.id], {"due_at"})
+            _deal_activity(uow, task)
             return _info(uow.session, task)
 
     def delete(self, task_id: int, expected_version: int) -> None:
@@ -219,6 +223,7 @@ class TaskService:
             uow.history.deleted("task", task.id, task.version, task.title)
             uow.session.delete(task)
             uow.emit("task.deleted", [task_id])
+            _deal_activity(uow, task)
 
     def _own(self, uow: UnitOfWork, task_id: int, expected_version: int) -> Task:
         task = uow.session.get(Task, task_id)
@@ -292,6 +297,12 @@ class TaskService:
         days = Days(now, zone)
         with self._ctx.read() as session:
             return activity_states(session, deal_ids, days)
+
+
+def _deal_activity(uow: UnitOfWork, task: Task) -> None:
+    """The deal's card and row show its activity: they are told it changed."""
+    if task.deal_id is not None:
+        uow.emit("deal.activity", [task.deal_id], {"activity"})
 
 
 def activity_states(session: Session, deal_ids: Sequence[int], days: Days) -> dict[int, ActivityState]:

@@ -139,10 +139,24 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(self._small)
         painter.setPen(WHITE)
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, texts.initials)
-        if card.has_open_task:
+        if card.overdue_tasks:  # overdue work shouts: a red badge with how many
+            count = str(min(card.overdue_tasks, 99))
+            size = max(14.0, option.fontMetrics.horizontalAdvance(count) + 8.0)
+            marker = QRectF(circle.left() - size + 2, circle.top() - 4, size, 14)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(OVERDUE)
+            painter.drawRoundedRect(marker, 7, 7)
+            painter.setFont(self._small)
+            painter.setPen(WHITE)
+            painter.drawText(marker, Qt.AlignmentFlag.AlignCenter, count)
+        elif card.has_open_task:  # something planned
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TASK)
             painter.drawEllipse(QRectF(circle.left() - 3, circle.top() - 1, 8, 8))
+        else:  # nothing planned: a quiet ring (Pipedrive's "no next activity")
+            painter.setPen(MUTED)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QRectF(circle.left() - 3, circle.top() - 1, 7, 7))
         # Row 2: the customer; on a stale card, how long it has been idle.
         painter.setFont(option.font)
         painter.setPen(MUTED)
