@@ -30,6 +30,7 @@ MUTED = QColor("#5b6470")
 TASK = QColor("#f29900")
 STALE = QColor("#c26401")
 WHITE = QColor("#ffffff")
+OVERDUE_MARKER = 22  # px the overdue badge takes from the title
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MAX_CACHED = 5_000
@@ -84,7 +85,7 @@ class CardDelegate(QStyledItemDelegate):
         self._texts.clear()
 
     def _texts_of(self, card: Card, option: QStyleOptionViewItem, title_width: int, width: int) -> _Texts:
-        key = (card.id, card.version, width)
+        key = (card.id, card.version, width, card.overdue_tasks)
         texts = self._texts.get(key)
         if texts is None:
             if len(self._texts) > MAX_CACHED:
@@ -126,7 +127,8 @@ class CardDelegate(QStyledItemDelegate):
         inner = box.toRect().adjusted(PADDING, PADDING - 2, -PADDING, -PADDING + 2)
         line = option.fontMetrics.height()
         badge = line + 4  # the initials' circle
-        texts = self._texts_of(card, option, inner.width() - badge - 6, inner.width())
+        marker = OVERDUE_MARKER if card.overdue_tasks else 0  # room for the overdue badge
+        texts = self._texts_of(card, option, inner.width() - badge - 6 - marker, inner.width())
         text_color = option.palette.text().color()
         # Row 1: title (bold), initials and the open-task marker on the right.
         painter.setFont(self._bold)
@@ -141,14 +143,14 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, texts.initials)
         if card.overdue_tasks:  # overdue work shouts: a red badge with how many
             count = str(min(card.overdue_tasks, 99))
-            size = max(14.0, option.fontMetrics.horizontalAdvance(count) + 8.0)
-            marker = QRectF(circle.left() - size + 2, circle.top() - 4, size, 14)
+            size = float(OVERDUE_MARKER - 4)
+            spot = QRectF(circle.left() - size - 3, inner.top() + (line - 14) / 2, size, 14)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(OVERDUE)
-            painter.drawRoundedRect(marker, 7, 7)
+            painter.drawRoundedRect(spot, 7, 7)
             painter.setFont(self._small)
             painter.setPen(WHITE)
-            painter.drawText(marker, Qt.AlignmentFlag.AlignCenter, count)
+            painter.drawText(spot, Qt.AlignmentFlag.AlignCenter, count)
         elif card.has_open_task:  # something planned
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TASK)
