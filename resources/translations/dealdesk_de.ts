@@ -4583,6 +4583,14 @@ Dealdesk startet jetzt neu.</translation>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
+    <message>
+        <source>What's next?</source>
+        <translation>Wie geht es weiter?</translation>
+    </message>
+    <message>
+        <source>Nothing else is planned for “%1”. Plan the next step?</source>
+        <translation>Für „%1“ ist nichts weiter geplant. Den nächsten Schritt planen?</translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>

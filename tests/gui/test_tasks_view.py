@@ -37,8 +37,17 @@ def test_tasks_are_grouped_and_ticked_off(qtbot, services: Services, monkeypatch
         "getText",
         lambda _p, _t, label, *a, **k: (asked.append(label), ("wants a quote", True))[1],
     )
+    from PySide6.QtWidgets import QMessageBox
+
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *a: offered.append(text) or QMessageBox.StandardButton.No,
+    )
     view.item_of(call.id).setCheckState(COL_TITLE, Qt.CheckState.Checked)  # the tick
     qtbot.waitUntil(lambda: [t.title for t in view.tasks_in("done")] == ["Call Meyer"])
+    qtbot.waitUntil(lambda: len(offered) == 1)  # its deal has nothing else planned: the next step offered
     assert asked == ["What came of “Call Meyer”?"]
     assert services.tasks.get(call.id).result == "wants a quote"
     assert [t.split(" (")[0] for t in view.group_titles()] == ["Later", "No date", "Done"]
@@ -136,3 +145,30 @@ def test_a_cards_counter_changes_when_its_call_is_done(qtbot, window, demo_servi
     qtbot.waitUntil(lambda: shown() == 1, timeout=5000)  # the card shouts: one overdue
     demo_services.tasks.complete(call.id, call.version, "reached them")
     qtbot.waitUntil(lambda: shown() == 0, timeout=5000)
+
+
+def test_after_a_deals_last_task_is_done_the_next_step_is_offered(
+    qtbot, services: Services, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    deal = services.deals.create(title="Kitchen for Meyer", stage_id=1).id
+    todo = services.tasks.create("Send quote", deal_id=deal)
+    view = _view(qtbot, services)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
+
+    def plan(dialog: TaskDialog) -> int:
+        dialog.title.setText("Call about the quote")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(TaskDialog, "exec", plan)
+    view.item_of(todo.id).setCheckState(COL_TITLE, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == ["Nothing else is planned for “Kitchen for Meyer”. Plan the next step?"]
+    qtbot.waitUntil(
+        lambda: [t.title for t in services.tasks.find(mine=False, deal_id=deal)] == ["Call about the quote"]
+    )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -226,11 +227,27 @@ class TasksView(QWidget):
                         return
                 self._services.tasks.complete(task.id, task.version, result)
                 self.message.emit(self.tr("Done: %1").replace("%1", task.title))
+                if task.deal_id is not None:  # a deal moves by its next step: plan it now
+                    QTimer.singleShot(0, lambda: self._whats_next(task))
             else:
                 self._services.tasks.reopen(task.id, task.version)
         except Exception as exc:  # a conflict or a refusal: said, and the list shows the truth
             self.message.emit(error_text(exc))
         QTimer.singleShot(0, self.reload)
+
+    def _whats_next(self, task: Any) -> None:
+        """After a deal's task is done: what comes next? (Pipedrive and Bitrix24 ask too.)"""
+        if task.deal_id is None or self._services.tasks.activity([task.deal_id])[task.deal_id].open:
+            return  # something is planned already
+        asked = QMessageBox.question(
+            self,
+            self.tr("What's next?"),
+            self.tr("Nothing else is planned for “%1”. Plan the next step?").replace(
+                "%1", task.deal_title or ""
+            ),
+        )
+        if asked == QMessageBox.StandardButton.Yes:
+            self.new_task(task.deal_id)
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         task = item.data(COL_TITLE, TaskRole)
