@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -274,17 +275,7 @@ def import_records(services: Services, args: argparse.Namespace) -> int:
     table = services.deal_import.open(args.file, args.encoding)
     targets = importer.targets(kind)
     known = {key for key, _label in targets}
-    mapping = importer.guess(kind, table.header)
-    for item in args.map:
-        column, sep, target = item.partition("=")
-        if not sep or column not in table.header:
-            raise UsageError(f"--map {item!r}: the file has no column {column!r} ({', '.join(table.header)})")
-        if target and target not in known:
-            raise UsageError(f"--map {item!r}: there is no field {target!r} ({', '.join(sorted(known))})")
-        index = table.header.index(column)
-        mapping = {c: t for c, t in mapping.items() if t != target and c != index}
-        if target:
-            mapping[index] = target
+    mapping = _with_maps(table.header, importer.guess(kind, table.header), args.map, known)
     options = RecordOptions(
         mapping=mapping,
         decimal_comma=True if args.decimal_comma else False if args.decimal_point else None,
@@ -354,16 +345,30 @@ def _mapped(
         for stage in pipeline.stages
         for name in (stage.name, str(stage.id))
     }
-    known = {key for key, _label in targets}
+
+    def named(target: str) -> str:  # a stage by name, a custom field by its code
+        if target.startswith("entered:"):
+            target = stages.get(target.removeprefix("entered:").casefold(), target)
+        return codes.get(target.removeprefix("uf:"), target) if target else ""
+
+    return _with_maps(header, mapping, items, {key for key, _label in targets}, named)
+
+
+def _with_maps(
+    header: tuple[str, ...],
+    mapping: dict[int, str],
+    items: list[str],
+    known: set[str],
+    named: Callable[[str], str] = lambda target: target,
+) -> dict[int, str]:
+    """The guessed mapping with each --map COLUMN=FIELD applied (FIELD empty: the column is left out)."""
     for item in items:
         column, sep, target = item.partition("=")
         if not sep or column not in header:
             raise UsageError(f"--map {item!r}: the file has no column {column!r} ({', '.join(header)})")
-        if target.startswith("entered:"):
-            target = stages.get(target.removeprefix("entered:").casefold(), target)
-        target = codes.get(target.removeprefix("uf:"), target) if target else ""
+        target = named(target)
         if target and target not in known:
-            raise UsageError(f"--map {item!r}: there is no field {target!r}")
+            raise UsageError(f"--map {item!r}: there is no field {target!r} ({', '.join(sorted(known))})")
         index = header.index(column)
         mapping = {c: t for c, t in mapping.items() if t != target and c != index}
         if target:

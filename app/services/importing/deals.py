@@ -71,7 +71,7 @@ from app.services.importing.cells import (
     yes_no,
 )
 from app.services.importing.dates import day_moment, moment
-from app.services.importing.lookups import Names, UnknownValue
+from app.services.importing.lookups import Names, UnknownValue, people_names, source_names
 from app.services.importing.presets import PRESETS
 from app.services.importing.problems import GroupedProblems
 from app.services.importing.readers import READERS, Row, read_text, unknown_problem
@@ -376,14 +376,8 @@ class _Importer:
                     names.alias(word, stage)
             self._stages[pipeline_id] = names
         self._stage_order = {s.id: s.sort for stages in self._stage_lists.values() for s in stages}
-        people: list[tuple[str, int]] = []
-        for user in session.scalars(select(User)):
-            people += [(name, user.id) for name in (user.name, user.login, user.email) if name]
-        self.users = Names("responsible", people, mapped.get("responsible"))
-        sources = [(code, code) for code in DEAL_SOURCES]
-        sources += [(label.template, code) for code, label in DEAL_SOURCES.items()]
-        sources += [(name, code) for name, code in options.value_names.get("source", {}).items()]
-        self.sources = Names("source", sources, mapped.get("source"))
+        self.users = people_names(session, mapped.get("responsible"))
+        self.sources = source_names(mapped.get("source"), options.value_names.get("source"))
         self.products = Names(
             "product",
             ((p.name, p.id) for p in session.scalars(select(Product).order_by(Product.id))),

@@ -10,6 +10,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import User
+from app.services.core.vocabulary import DEAL_SOURCES
 from app.services.importing.cells import fold, squeeze
 
 BLANK = ""  # a value mapped to this is left blank
@@ -92,3 +97,17 @@ class Names:
 
     def names(self) -> list[str]:
         return sorted(self._names.values(), key=fold)
+
+
+def people_names(session: Session, mapped: Mapping[str, str] | None) -> Names:
+    """Everybody by name, login and e-mail, for a "responsible" column."""
+    people = [(n, u.id) for u in session.scalars(select(User)) for n in (u.name, u.login, u.email) if n]
+    return Names("responsible", people, mapped)
+
+
+def source_names(mapped: Mapping[str, str] | None, shown: Mapping[str, str] | None = None) -> Names:
+    """The deal sources by code, by their English name, and by the names the user sees (`shown`)."""
+    sources = [(code, code) for code in DEAL_SOURCES]
+    sources += [(label.template, code) for code, label in DEAL_SOURCES.items()]
+    sources += list((shown or {}).items())
+    return Names("source", sources, mapped)

@@ -22,7 +22,6 @@ from app.models import (
     HistoryEntry,
     ImportKey,
     Operation,
-    User,
     table_of,
     utcnow,
 )
@@ -32,7 +31,7 @@ from app.services.core.errors import FieldProblem, Message, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import CrudService, clean_fields, insert_ids
 from app.services.core.validation import Problems
-from app.services.core.vocabulary import DEAL_SOURCES, FIELD_LABELS
+from app.services.core.vocabulary import FIELD_LABELS
 from app.services.customers.leads import LeadService
 from app.services.customers.service import CompanyService, ContactService
 from app.services.fields.custom_fields import (
@@ -52,7 +51,7 @@ from app.services.importing.cells import (
     text,
     yes_no,
 )
-from app.services.importing.lookups import Names, UnknownValue
+from app.services.importing.lookups import UnknownValue, people_names, source_names
 from app.services.importing.problems import GroupedProblems
 from app.services.importing.wording import (
     MSG_NO_COMPANY,
@@ -319,10 +318,8 @@ class _RecordImporter:
         self.skipped = 0
         self.operation_id: int | None = None
         self.decimal_comma = bool(options.decimal_comma)
-        people = [(n, u.id) for u in session.scalars(select(User)) for n in (u.name, u.login, u.email) if n]
-        self.users = Names("responsible", people, options.values.get("responsible"))
-        sources = [(c, c) for c in DEAL_SOURCES] + [(m.template, c) for c, m in DEAL_SOURCES.items()]
-        self.sources = Names("source", sources, options.values.get("source"))
+        self.users = people_names(session, options.values.get("responsible"))
+        self.sources = source_names(options.values.get("source"))
         self.companies = {
             fold(t): i
             for i, t in session.execute(select(Company.id, Company.title).order_by(Company.id.desc()))

@@ -270,13 +270,15 @@ class TaskService:
                 conditions.append(Task.title.ilike(f"%{search.strip()}%"))
             if not include_done:
                 conditions.append(Task.done.is_(False))
-            rows = session.scalars(
-                select(Task)
+            rows = session.execute(
+                select(Task, User.name, Deal.title)
+                .outerjoin(User, User.id == Task.responsible_id)
+                .outerjoin(Deal, Deal.id == Task.deal_id)
                 .where(*conditions)
                 .order_by(Task.done, Task.due_at.is_(None), Task.due_at, Task.id)
                 .limit(limit)
             )
-            return [_info(session, t) for t in rows]
+            return [_info(session, task, person, deal) for task, person, deal in rows]
 
     def grouped(
         self, *, now: datetime | None = None, zone: tzinfo | None = None, **filters: Any
@@ -383,9 +385,14 @@ def _require_deal(session: Session, actor_id: int | None, deal_id: int) -> None:
         raise PermissionDeniedError(MSG_NOT_YOURS)
 
 
-def _info(session: Session, task: Task) -> TaskInfo:
-    responsible = session.get(User, task.responsible_id) if task.responsible_id else None
-    deal = session.get(Deal, task.deal_id) if task.deal_id else None
+def _info(session: Session, task: Task, *names: str | None) -> TaskInfo:
+    """A task as shown; `names` (its responsible person's, its deal's) when the query read them."""
+    if names:
+        person, deal_title = names
+    else:
+        responsible = session.get(User, task.responsible_id) if task.responsible_id else None
+        deal = session.get(Deal, task.deal_id) if task.deal_id else None
+        person, deal_title = (responsible.name if responsible else None), (deal.title if deal else None)
     return TaskInfo(
         task.id,
         task.title,
@@ -398,9 +405,9 @@ def _info(session: Session, task: Task) -> TaskInfo:
         task.description,
         task.duration_minutes,
         task.responsible_id,
-        responsible.name if responsible else None,
+        person,
         task.deal_id,
-        deal.title if deal else None,
+        deal_title,
         task.contact_id,
         task.company_id,
         task.lead_id,
