@@ -1,8 +1,9 @@
-"""Demo deals with their product rows, contacts and open tasks, written in blocks."""
+"""Demo deals with their product rows, contacts and tasks (done and planned), written in blocks."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -93,6 +94,8 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
         "version",
         "kind",
         "all_day",
+        "result",
+        "duration_minutes",
     )
     stages = g.pipelines
     in_progress = {p: [s.id for s in st if s.semantic == "in_progress"] for p, st in stages.items()}
@@ -110,6 +113,15 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
     cities = [c for c, _area in words.CITIES]
     reasons = g.words.loss_reasons
     task_titles = g.words.task_titles
+    n_titles = len(task_titles)
+    # An all-day task is due at the end of its day in this computer's zone: that moment in UTC.
+    zone = datetime.now().astimezone().tzinfo
+    end_of_day = datetime.combine(g.today + timedelta(days=1), time(), zone).astimezone(UTC) - timedelta(
+        seconds=1
+    )
+    eod_shift, eod_minute = (end_of_day.date() - g.today).days, end_of_day.hour * 60 + end_of_day.minute
+    now = datetime.now(UTC)
+    later_today = now.hour * 60 + now.minute + 1  # minutes of the day still to come (UTC)
     quantities_cheap = (1, 1, 1, 2, 3, 5, 10, 12, 20, 40)
     quantities_dear = (1, 1, 2)
     discounts = (0, 0, 0, 5, 10, 15)
@@ -196,24 +208,40 @@ def write_deals(g: DemoBuilder, bulk: BulkLoader) -> tuple[int, int]:
                 city=cities[int(rand() * len(cities))],
             )
             changed = closed_at or created
-            if not closed and rand() < 0.3:
-                due = stamp(int(rand() * 25) - 5, 600)
-                tasks.append(
-                    (
-                        task_titles[int(rand() * len(task_titles))],
-                        due,
-                        False,
-                        None,
-                        deal_id,
-                        responsible,
-                        responsible,
-                        created,
-                        created,
-                        1,
-                        "todo",
-                        False,
+            # What is planned on open deals: overdue, today, later, or nothing (Pipedrive's "no next
+            # activity"); the done tasks of every deal are written after (demo.tasks).
+            if not closed:
+                roll = rand()
+                planned = 0 if roll < 0.22 else 2 if roll < 0.32 else 1
+                for m in range(planned):
+                    kind, task_title = task_titles[int(rand() * n_titles)]
+                    when = rand()
+                    if m == 0 and when < 0.3:  # overdue by a day or up to two weeks
+                        k, minute = -1 - int(rand() * 14), 480 + int(rand() * 600)
+                    elif m == 0 and when < 0.42 and later_today < 1440:  # later today
+                        k, minute = 0, later_today + int(rand() * (1440 - later_today))
+                    else:  # in the next five weeks
+                        k, minute = 1 + int(rand() * 35), 480 + int(rand() * 600)
+                    all_day = kind == "todo" and rand() < 0.4
+                    due = stamp(k + eod_shift, eod_minute) if all_day else stamp(k, minute)
+                    tasks.append(
+                        (
+                            task_title,
+                            due,
+                            False,
+                            None,
+                            deal_id,
+                            responsible,
+                            responsible,
+                            created,
+                            created,
+                            1,
+                            kind,
+                            all_day,
+                            None,
+                            30 * (1 + int(rand() * 3)) if kind == "meeting" else None,
+                        )
                     )
-                )
             deals.append(
                 (
                     deal_id,

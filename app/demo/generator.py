@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Index, delete, func, insert, null, select, up
 from app.demo import vocabulary as words
 from app.demo.bulk import BulkLoader
 from app.demo.deal_rows import write_deals
+from app.demo.tasks import write_done_tasks
 from app.models import (
     RIGHTS_STAMP_KEY,
     AppSetting,
@@ -167,6 +168,8 @@ class DemoBuilder:
                         dropped = self.bulk.drop_indexes(Deal.metadata, BULK_TABLES)
                     self._base(conn)
                     self.n_rows, self.n_tasks = write_deals(self, self.bulk)
+                    self.tick("tasks", 0, 1)
+                    self.n_tasks += write_done_tasks(conn, self.words)
                     self.tick("stage visits", 0, 1)
                     # Each deal's stay in its current stage (earlier stays are not made up).
                     conn.execute(

@@ -296,17 +296,26 @@ LOSS_REASONS = (
     "Project cancelled",
     "Delivery time too long",
 )
+# Tasks by kind (to-do, call, meeting, e-mail), and what came of the done ones.
 TASK_TITLES = (
-    "Call back",
-    "Send quote",
-    "Send invoice",
-    "Follow up on quote",
-    "Prepare contract",
-    "Meeting on site",
-    "Clarify delivery date",
-    "Ask for feedback",
-    "Check payment",
+    ("call", "Call back"),
+    ("call", "Follow up on quote"),
+    ("call", "Ask for feedback"),
+    ("email", "Send quote"),
+    ("email", "Send invoice"),
+    ("email", "Send documents"),
+    ("meeting", "Meeting on site"),
+    ("meeting", "Product demo"),
+    ("todo", "Prepare contract"),
+    ("todo", "Clarify delivery date"),
+    ("todo", "Check payment"),
 )
+TASK_RESULTS = {
+    "call": ("Reached, wants a quote", "Not reached, will try again", "Agreed on next steps"),
+    "meeting": ("Agreed on next steps", "Requirements clarified", "Decision by end of month"),
+    "email": ("Sent",),
+    "todo": ("Done",),
+}
 LEAD_TITLES = (
     "Enquiry via website",
     "Trade fair contact",
@@ -435,6 +444,12 @@ GERMAN = {
     "Follow up on quote": "Angebot nachfassen", "Prepare contract": "Vertrag vorbereiten",
     "Meeting on site": "Termin vor Ort", "Clarify delivery date": "Liefertermin klären",
     "Ask for feedback": "Feedback einholen", "Check payment": "Zahlungseingang prüfen",
+    "Send documents": "Unterlagen senden", "Product demo": "Produktvorführung",
+    "Reached, wants a quote": "Erreicht, möchte ein Angebot", "Not reached, will try again":
+    "Nicht erreicht, neuer Versuch", "Agreed on next steps": "Nächste Schritte vereinbart",
+    "Requirements clarified": "Anforderungen geklärt",
+    "Decision by end of month": "Entscheidung bis Monatsende",
+    "Sent": "Gesendet", "Done": "Erledigt",
     "Enquiry via website": "Anfrage über die Website", "Trade fair contact": "Messekontakt",
     "Call: interested in {product}": "Anruf: Interesse an {product}",
     "Recommendation from {company}": "Empfehlung von {company}", "Newsletter reply": "Antwort auf Newsletter",
@@ -466,7 +481,8 @@ class Words:
         self.deal_title_patterns = tuple(say(p) for p in DEAL_TITLE_PATTERNS)
         self.projects = tuple(say(p) for p in PROJECTS)
         self.loss_reasons = tuple(say(r) for r in LOSS_REASONS)
-        self.task_titles = tuple(say(t) for t in TASK_TITLES)
+        self.task_titles = tuple((kind, say(t)) for kind, t in TASK_TITLES)
+        self.task_results = {kind: tuple(say(r) for r in found) for kind, found in TASK_RESULTS.items()}
         self.lead_titles = tuple(say(t) for t in LEAD_TITLES)
         self.departments = tuple(say(d) for d in DEPARTMENTS)
         self.sub_departments = tuple((say(d), parent) for d, parent in SUB_DEPARTMENTS)

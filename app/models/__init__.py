@@ -21,7 +21,7 @@ from app.models.plans import SalesTarget
 from app.models.rollups import customer_rollup, deal_rollup, product_rollup
 from app.models.search import deal_search, deal_search_doc, is_search_object, search_metadata
 from app.models.settings import RIGHTS_STAMP_KEY, AppSetting, SavedFilter
-from app.models.task import Task
+from app.models.task import Notification, Task, task_participant
 
 __all__ = [
     "RIGHTS_STAMP_KEY",
@@ -50,6 +50,7 @@ __all__ = [
     "Lead",
     "LeadStatus",
     "Money",
+    "Notification",
     "Operation",
     "Percent",
     "Pipeline",
@@ -79,5 +80,6 @@ __all__ = [
     "product_rollup",
     "search_metadata",
     "table_of",
+    "task_participant",
     "utcnow",
 ]

@@ -44,6 +44,8 @@ from app.services.importing.import_all import ImportAllService
 from app.services.importing.mappings import ImportMappingService
 from app.services.importing.people import PeopleImportService
 from app.services.importing.records import RecordImportService
+from app.services.notifications.rules import notify_from_events
+from app.services.notifications.service import NotificationService
 from app.services.setup.backups import BackupService
 from app.services.setup.currencies import CurrencyService
 from app.services.setup.defaults import ensure_defaults, os_login
@@ -51,6 +53,7 @@ from app.services.setup.office_settings import OfficeSettingsService
 from app.services.setup.pipelines import PipelineService
 from app.services.setup.products import ProductService
 from app.services.setup.tunnels import TunnelService
+from app.services.tasks.reminders import ReminderService
 from app.services.tasks.service import TaskService
 from app.storage import Database, open_database
 from app.storage.backup import backup_sqlite
@@ -89,6 +92,8 @@ class Services:
     record_import: RecordImportService = field(init=False)
     people_import: PeopleImportService = field(init=False)
     tasks: TaskService = field(init=False)
+    reminders: ReminderService = field(init=False)
+    notifications: NotificationService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
     tunnels: TunnelService = field(init=False)
@@ -130,6 +135,8 @@ class Services:
             ("record_import", RecordImportService),
             ("people_import", PeopleImportService),
             ("tasks", TaskService),
+            ("reminders", ReminderService),
+            ("notifications", NotificationService),
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
             ("tunnels", TunnelService),
@@ -203,7 +210,7 @@ def open_services(
     database = open_database(path_or_url, create=create)
     try:
         _ensure_defaults(database, language)
-        base = Services(ServiceContext(database, EventBus(), None), None)
+        base = Services(ServiceContext(database, EventBus(), None, (notify_from_events,)), None)
         if login:
             return base.as_user(login)
         actor = base.users.by_login(os_login()) or base.users.default_actor()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -43,6 +44,8 @@ from app.views.leads.leads_area import LeadsArea
 from app.views.office_status import BackupLabel, PeopleLabel
 from app.views.settings_page import SettingsPage
 from app.views.sidebar import Area, Sidebar
+from app.views.tasks.bell import NotificationBell
+from app.views.tasks.reminders import ReminderClock
 from app.views.tasks.tasks_view import TasksView
 from app.views.undo_toast import UndoToast
 
@@ -135,6 +138,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.statusBar().addPermanentWidget(self._where_label)
         self.undo_toast = UndoToast(self)
         self._toasted_operation: int | None = None
+        self.reminders = ReminderClock(services, self)
         self._update_title()
         self._connect_signals()
         self.sidebar.select(Area.DEALS)
@@ -193,6 +197,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action_id in (ActionId.NEW_DEAL, ActionId.REFRESH, ActionId.FIND):
             toolbar.addAction(self.actions[action_id])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.bell = NotificationBell(self._services)
+        toolbar.addWidget(self.bell)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     def _connect_signals(self) -> None:
@@ -233,12 +242,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.model.read_failed.connect(self._on_read_failed)
         self.deals.model.edit_failed.connect(self._on_edit_failed)
         self.settings_page.backup_requested.connect(self._on_backup)
-        for area in (self.contacts, self.companies, self.leads, self.tasks):
+        for area in (self.contacts, self.companies, self.leads, self.tasks, self.bell):  # type: ignore[assignment]
             area.open_deal_requested.connect(self._on_open_deal)
             area.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.deals.bulk.finished.connect(self._on_bulk_finished)
         self.deals.message.connect(self._on_bulk_finished)
         self.deals.bulk.undo_changed.connect(self._update_undo)
+        self.bell.open_task_requested.connect(lambda _task: self.sidebar.select(Area.TASKS))
+        self.reminders.toast.open_deal_requested.connect(self._on_open_deal)
         # changes made here and elsewhere
         self._hub.changed.connect(self._on_data_changed)
 
@@ -333,6 +344,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.leads.on_changed(event)
         self.tasks.on_changed(event)
         self.analytics.on_changed(event)
+        self.bell.on_changed(event)
 
     def _on_count_changed(self, count: int) -> None:
         self._count_label.setText(self.tr("%Ln deal(s)", "", count))
@@ -550,6 +562,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         self._hub.stop()
+        self.reminders.stop()
         if self.presence is not None:
             if Operation.announce == self.presence.set_activity:
                 Operation.announce = None

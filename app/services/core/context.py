@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -44,6 +44,8 @@ class ServiceContext:
     database: Database
     events: EventBus
     actor_id: int | None
+    # Run at the end of every write, in its transaction, with its events (notifications are made so).
+    before_commit: tuple[Callable[[UnitOfWork], None], ...] = ()
 
     def for_actor(self, actor_id: int | None) -> ServiceContext:
         return replace(self, actor_id=actor_id)
@@ -66,5 +68,7 @@ class ServiceContext:
             uow = UnitOfWork(session, self.actor_id, HistoryWriter(session, self.actor_id))
             yield uow
             session.flush()
+            for hook in self.before_commit:
+                hook(uow)
         for event in uow.events:
             self.events.publish(event)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -57,9 +57,12 @@ class CalendarDay:
 class TaskEntry:
     id: int
     title: str
-    due_at: datetime
+    due_at: datetime  # on this computer's clock (the calendar's days are its days)
     deal_id: int | None
     done: bool
+    version: int = 0
+    kind: str = "todo"
+    all_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,16 +268,31 @@ class CalendarService:
 
     # -- tasks -----------------------------------------------------------------------------------------
 
-    @staticmethod
-    def _tasks(session: Session, deal_filter: DealFilter, first: date, last: date) -> list[TaskEntry]:
-        start, end = datetime.combine(first, time.min), datetime.combine(last + timedelta(days=1), time.min)
-        stmt = select(Task.id, Task.title, Task.due_at, Task.deal_id, Task.done).where(
-            Task.due_at >= start, Task.due_at < end
+    def _tasks(self, session: Session, deal_filter: DealFilter, first: date, last: date) -> list[TaskEntry]:
+        """The open tasks due on these days (this computer's days) that the person may see: their
+        own, and those of deals they may read."""
+        start, end = (
+            _utc(datetime.combine(first, time.min)),
+            _utc(datetime.combine(last + timedelta(days=1), time.min)),
         )
-        if deal_filter.responsible_ids:
+        actor = self._ctx.actor_id
+        stmt = select(
+            Task.id, Task.title, Task.due_at, Task.deal_id, Task.done, Task.version, Task.kind, Task.all_day
+        ).where(Task.done.is_(False), Task.due_at >= start, Task.due_at < end)
+        scope = deal_scope(session, actor)
+        if scope:
+            readable = select(Deal.id).where(*scope)
+            stmt = stmt.where((Task.responsible_id == actor) | Task.deal_id.in_(readable))
+        if deal_filter.mine:
+            stmt = stmt.where(Task.responsible_id == actor)
+        elif deal_filter.responsible_ids:
             stmt = stmt.where(Task.responsible_id.in_(deal_filter.responsible_ids))
         rows = session.execute(stmt.order_by(Task.due_at, Task.id).limit(5_000))
-        return [TaskEntry(i, title, due, deal, done) for i, title, due, deal, done in rows if due is not None]
+        return [
+            TaskEntry(i, title, _local(due), deal, done, version, kind, all_day)
+            for i, title, due, deal, done, version, kind, all_day in rows
+            if due is not None
+        ]
 
     # -- moving -----------------------------------------------------------------------------------------
 
@@ -361,3 +379,12 @@ __all__: Sequence[str] = (
     "month_days",
     "week_days",
 )
+
+
+def _utc(local: datetime) -> datetime:
+    """A moment on this computer's clock as stored (UTC)."""
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def _local(stored: datetime) -> datetime:
+    return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)

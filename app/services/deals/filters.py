@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import asdict, dataclass, fields, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +18,9 @@ from app.models import (
     DealStageVisit,
     Stage,
     StageSemantic,
+    Task,
     deal_contact,
+    utcnow,
 )
 from app.services.core.errors import Message
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -30,6 +32,23 @@ class Status(enum.StrEnum):
     OPEN = "open"
     WON = "won"
     LOST = "lost"
+
+
+class Activity(enum.StrEnum):
+    """Deals by their open tasks (Bitrix24's counters, Pipedrive's "no next activity")."""
+
+    OVERDUE = "overdue"  # an open task past its due time
+    TODAY = "today"  # an open task due later today
+    NONE_PLANNED = "none_planned"  # an open deal without any open task
+
+
+ACTIVITY_LABELS: dict[Activity, Message] = {
+    Activity.OVERDUE: Message(QT_TRANSLATE_NOOP("activity", "With overdue tasks"), {}, "activity"),
+    Activity.TODAY: Message(QT_TRANSLATE_NOOP("activity", "With tasks due today"), {}, "activity"),
+    Activity.NONE_PLANNED: Message(
+        QT_TRANSLATE_NOOP("activity", "Without a planned activity"), {}, "activity"
+    ),
+}
 
 
 class Period(enum.StrEnum):
@@ -185,6 +204,7 @@ class DealFilter:
     closed_to: date | None = None
     product_id: int | None = None  # deals with a row of this product
     reached_stage_id: int | None = None  # deals that came at least this far in its pipeline (the funnel)
+    activity: Activity | None = None  # by their open tasks
 
     def is_empty(self) -> bool:
         return self == DealFilter(pipeline_id=self.pipeline_id, search=self.search)
@@ -217,6 +237,8 @@ class DealFilter:
                 value = date.fromisoformat(value)
             elif name == "status":
                 value = Status(value)
+            elif name == "activity":
+                value = Activity(value)
             elif name == "custom":
                 value = tuple(
                     CustomCondition(int(c["field_id"]), c["column"], c["op"], tuple(c.get("values", ())))
@@ -293,10 +315,27 @@ def deal_conditions(
         )
     if f.reached_stage_id is not None:
         conditions.append(reached_condition(f.reached_stage_id))
+    if f.activity is not None:
+        conditions.append(activity_condition(f.activity))
     if f.search.strip():
         found = search_condition(dialect, f.search)
         conditions.append(found if found is not None else false())  # only punctuation typed
     return conditions
+
+
+def activity_condition(activity: Activity, now: datetime | None = None) -> ColumnElement[bool]:
+    """Deals by their open tasks; "today" ends at midnight on this computer's clock (an all-day task
+    of today is due at the end of it, so it counts as today, not overdue)."""
+    now = now or utcnow()
+    open_tasks = select(Task.deal_id).where(Task.done.is_(False), Task.deal_id.is_not(None))
+    if activity is Activity.NONE_PLANNED:
+        return and_(Deal.closed.is_(False), Deal.id.not_in(open_tasks))
+    if activity is Activity.OVERDUE:
+        return Deal.id.in_(open_tasks.where(Task.due_at < now))
+    local = now.replace(tzinfo=UTC).astimezone()
+    midnight = datetime.combine(local.date() + timedelta(days=1), time(), local.tzinfo)
+    tomorrow = midnight.astimezone(UTC).replace(tzinfo=None)
+    return Deal.id.in_(open_tasks.where(Task.due_at >= now, Task.due_at < tomorrow))
 
 
 def reached_condition(stage_id: int) -> ColumnElement[bool]:

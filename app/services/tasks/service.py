@@ -4,22 +4,23 @@ result. A person's tasks come grouped as the Tasks area shows them (overdue, tod
 week, later, no date, done), the day boundaries in the person's own time zone; a deal's activity
 state (overdue, due today, next planned, none planned) comes for many deals in one query.
 
-Who sees a task: its responsible person and its creator, everyone who may read its deal, and
-whoever may see everything.
+Who sees a task: its responsible person, its creator, its participants and observers, everyone who
+may read its deal, and whoever may see everything. "My tasks" are those I am responsible for or take
+part in.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import Company, Contact, Deal, Lead, Task, User, utcnow
+from app.models import Company, Contact, Deal, Lead, Task, User, task_participant, utcnow
 from app.services.access.scope import access_for, deal_scope
 from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import ENTITY_NAMES, NotFoundError, PermissionDeniedError, ValidationError
@@ -34,6 +35,11 @@ MSG_DURATION = QT_TRANSLATE_NOOP("errors", "A meeting lasts between 1 minute and
 MSG_NOT_FOUND = QT_TRANSLATE_NOOP("errors", "There is no task {id} (any more).")
 MSG_NOT_YOURS = QT_TRANSLATE_NOOP("errors", "This task is not yours to change.")
 MSG_LINK = QT_TRANSLATE_NOOP("errors", "There is no {what} {id} to link the task to.")  # what: a noun
+MSG_REMIND = QT_TRANSLATE_NOOP("errors", "A reminder comes between 0 minutes and 7 days before the task.")
+MSG_NO_DEALS = QT_TRANSLATE_NOOP("errors", "Choose the deals to plan the task for.")
+MSG_PERSON = QT_TRANSLATE_NOOP("errors", "There is no person {id} to put on the task.")
+PER_GROUP = 100  # tasks of a group read for the first screen (the rest: search, filter, or done ones)
+ALL_DAY_REMINDER_HOUR = 9  # an all-day task's reminder: that morning (minus its minutes)
 
 
 class Bucket(enum.StrEnum):
@@ -66,6 +72,9 @@ class TaskInfo:
     company_id: int | None
     lead_id: int | None
     version: int
+    remind_minutes: int | None = None
+    participant_ids: tuple[int, ...] = ()  # read by get() (lists leave them out)
+    observer_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,12 @@ class ActivityState:
     @property
     def none_planned(self) -> bool:
         return self.open == 0
+
+
+@dataclass(frozen=True)
+class TaskOverview:
+    groups: dict[Bucket, list[TaskInfo]]  # the first of each group
+    counts: dict[Bucket, int]  # how many each group holds
 
 
 class Days:
@@ -142,11 +157,16 @@ class TaskService:
         lead_id: int | None = None,
         description: str | None = None,
         zone: tzinfo | None = None,
+        remind_minutes: int | None = None,
+        participant_ids: Sequence[int] = (),
+        observer_ids: Sequence[int] = (),
     ) -> TaskInfo:
-        """A new task; `due` a local date and time (aware or in `zone`), or a date: all day."""
-        values = _clean(title, kind, duration_minutes)
+        """A new task; `due` a local date and time (aware or in `zone`), or a date: all day; a reminder
+        `remind_minutes` before it (0: at the due time; an all-day task's on the morning of its day)."""
+        values = _clean(title, kind, duration_minutes, remind_minutes)
         with self._ctx.write() as uow:
             session = uow.session
+            _check_people(session, [*participant_ids, *observer_ids])
             links = {
                 "deal": (Deal, deal_id),
                 "contact": (Contact, contact_id),
@@ -163,6 +183,7 @@ class TaskService:
                 **values,
                 due_at=due_at,
                 all_day=all_day,
+                remind_at=remind_at(due_at, all_day, remind_minutes, zone),
                 deal_id=deal_id,
                 contact_id=contact_id,
                 company_id=company_id,
@@ -174,10 +195,82 @@ class TaskService:
             )
             session.add(task)
             session.flush()
+            _set_people(session, task.id, participant_ids, observer_ids)
             uow.history.created("task", task.id, task.version, task.title)
             uow.emit("task.created", [task.id])
             _deal_activity(uow, task)
             return _info(session, task)
+
+    def create_for_deals(
+        self,
+        deal_ids: Sequence[int],
+        title: str,
+        *,
+        kind: str = "todo",
+        due: datetime | date | None = None,
+        duration_minutes: int | None = None,
+        description: str | None = None,
+        zone: tzinfo | None = None,
+        remind_minutes: int | None = None,
+        each_responsible: bool = True,
+        responsible_id: int | None = None,
+    ) -> int:
+        """The same task on each of these deals (the list's bulk bar), in one transaction: for each
+        deal's responsible person, else for `responsible_id` (else the acting person). All or none."""
+        values = _clean(title, kind, duration_minutes, remind_minutes)
+        ids = sorted(set(deal_ids))
+        if not ids:
+            raise ValidationError.single("deal_ids", MSG_NO_DEALS)
+        due_at, all_day = _due(due, zone)
+        with self._ctx.write() as uow:
+            session = uow.session
+            allowed = select(Deal.id, Deal.responsible_id).where(*deal_scope(session, uow.actor_id))
+            owners: dict[int, int | None] = {}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for deal_id, owner in session.execute(allowed.where(Deal.id.in_(chunk))):
+                    owners[deal_id] = owner
+            if len(owners) != len(ids):
+                raise PermissionDeniedError(MSG_NOT_YOURS)
+            tasks = [
+                Task(
+                    **values,
+                    due_at=due_at,
+                    all_day=all_day,
+                    remind_at=remind_at(due_at, all_day, remind_minutes, zone),
+                    deal_id=deal_id,
+                    description=(description or "").strip() or None,
+                    responsible_id=(owners[deal_id] if each_responsible else None)
+                    or responsible_id
+                    or uow.actor_id,
+                    created_by_id=uow.actor_id,
+                    done=False,
+                )
+                for deal_id in ids
+            ]
+            session.add_all(tasks)
+            session.flush()
+            for task in tasks:
+                uow.history.created("task", task.id, task.version, task.title)
+            uow.emit("task.created", [t.id for t in tasks])
+            uow.emit("deal.activity", ids, {"activity"})
+            return len(tasks)
+
+    def set_people(
+        self, task_id: int, expected_version: int, participant_ids: Sequence[int], observer_ids: Sequence[int]
+    ) -> TaskInfo:
+        """Who takes part in the task besides its responsible person, and who follows it."""
+        with self._ctx.write() as uow:
+            task = self._own(uow, task_id, expected_version)
+            _check_people(uow.session, [*participant_ids, *observer_ids])
+            before = _people_of(uow.session, task.id)
+            _set_people(uow.session, task.id, participant_ids, observer_ids)
+            task.updated_at = utcnow()
+            uow.session.flush()
+            after = _people_of(uow.session, task.id)
+            uow.history.changed("task", task.id, task.version, {"people": (before, after)})
+            uow.emit("task.updated", [task.id], {"people"})
+            return self._full(uow.session, task)
 
     def complete(self, task_id: int, expected_version: int, result: str | None = None) -> TaskInfo:
         """Done, with what came of it."""
@@ -185,6 +278,7 @@ class TaskService:
             task = self._own(uow, task_id, expected_version)
             task.done = True
             task.completed_at = utcnow()
+            task.remind_at = None  # nothing left to remind of
             task.result = (result or "").strip() or None
             uow.session.flush()
             uow.history.changed(
@@ -211,6 +305,7 @@ class TaskService:
             task = self._own(uow, task_id, expected_version)
             old = task.due_at
             task.due_at, task.all_day = _due(due, zone)
+            task.remind_at = remind_at(task.due_at, task.all_day, task.remind_minutes, zone)
             uow.session.flush()
             uow.history.changed("task", task.id, task.version, {"due_at": (old, task.due_at)})
             uow.emit("task.updated", [task.id], {"due_at"})
@@ -245,7 +340,21 @@ class TaskService:
                 select(Task.id).where(Task.id == task_id, *_visible(session, self._ctx.actor_id))
             ):
                 raise NotFoundError(MSG_NOT_FOUND, id=task_id)
-            return _info(session, task)
+            return self._full(session, task)
+
+    @staticmethod
+    def _full(session: Session, task: Task) -> TaskInfo:
+        """The task with its participants and observers."""
+        people = session.execute(
+            select(task_participant.c.user_id, task_participant.c.role).where(
+                task_participant.c.task_id == task.id
+            )
+        ).all()
+        return replace(
+            _info(session, task),
+            participant_ids=tuple(sorted(u for u, role in people if role == "participant")),
+            observer_ids=tuple(sorted(u for u, role in people if role == "observer")),
+        )
 
     def find(
         self,
@@ -259,26 +368,93 @@ class TaskService:
     ) -> list[TaskInfo]:
         """Tasks the person may see, the open ones by due time (no date last), then done ones."""
         with self._ctx.read() as session:
-            conditions = list(_visible(session, self._ctx.actor_id))
-            if mine:
-                conditions.append(Task.responsible_id == self._ctx.actor_id)
-            if deal_id is not None:
-                conditions.append(Task.deal_id == deal_id)
-            if kind:
-                conditions.append(Task.kind == kind)
-            if search:
-                conditions.append(Task.title.ilike(f"%{search.strip()}%"))
+            conditions = self._conditions(session, mine, deal_id, kind, search)
             if not include_done:
                 conditions.append(Task.done.is_(False))
-            rows = session.execute(
-                select(Task, User.name, Deal.title)
-                .outerjoin(User, User.id == Task.responsible_id)
-                .outerjoin(Deal, Deal.id == Task.deal_id)
-                .where(*conditions)
+            return _rows(
+                session,
+                _listing(conditions)
                 .order_by(Task.done, Task.due_at.is_(None), Task.due_at, Task.id)
-                .limit(limit)
+                .limit(limit),
             )
-            return [_info(session, task, person, deal) for task, person, deal in rows]
+
+    def overview(
+        self,
+        *,
+        now: datetime | None = None,
+        zone: tzinfo | None = None,
+        per_group: int = PER_GROUP,
+        mine: bool = True,
+        deal_id: int | None = None,
+        kind: str | None = None,
+        search: str | None = None,
+    ) -> TaskOverview:
+        """The Tasks area's first screen: how many tasks each group holds, and the first `per_group`
+        of each (the done ones latest first) — a person with thousands reads a few hundred."""
+        days = Days(now, zone)
+        bounds = {
+            Bucket.OVERDUE: (None, days.now),
+            Bucket.TODAY: (days.now, days.tomorrow_start),
+            Bucket.TOMORROW: (days.tomorrow_start, days.day_after),
+            Bucket.THIS_WEEK: (days.day_after, max(days.week_end, days.day_after)),
+            Bucket.LATER: (max(days.week_end, days.day_after), None),
+        }
+        with self._ctx.read() as session:
+            conditions = self._conditions(session, mine, deal_id, kind, search)
+            which = case(
+                (Task.done.is_(True), Bucket.DONE.value),
+                (Task.due_at.is_(None), Bucket.NO_DATE.value),
+                *(
+                    (Task.due_at < high, bucket.value)
+                    for bucket, (_low, high) in bounds.items()
+                    if high is not None
+                ),
+                else_=Bucket.LATER.value,
+            )
+            counts = dict.fromkeys(Bucket, 0)
+            for name, count in session.execute(
+                select(which, func.count()).where(*conditions).group_by(which)
+            ):
+                counts[Bucket(name)] = int(count)
+            groups: dict[Bucket, list[TaskInfo]] = {b: [] for b in Bucket}
+            open_ = [*conditions, Task.done.is_(False)]
+            for bucket, (low, high) in bounds.items():
+                if not counts[bucket]:
+                    continue
+                window: list[ColumnElement[bool]] = [Task.due_at.is_not(None)]
+                if low is not None:
+                    window.append(Task.due_at >= low)
+                if high is not None:
+                    window.append(Task.due_at < high)
+                groups[bucket] = _rows(
+                    session, _listing([*open_, *window]).order_by(Task.due_at, Task.id).limit(per_group)
+                )
+            if counts[Bucket.NO_DATE]:
+                groups[Bucket.NO_DATE] = _rows(
+                    session, _listing([*open_, Task.due_at.is_(None)]).order_by(Task.id).limit(per_group)
+                )
+            if counts[Bucket.DONE]:
+                groups[Bucket.DONE] = _rows(
+                    session,
+                    _listing([*conditions, Task.done.is_(True)])
+                    .order_by(Task.completed_at.desc(), Task.id.desc())
+                    .limit(per_group),
+                )
+            return TaskOverview(groups, counts)
+
+    def _conditions(
+        self, session: Session, mine: bool, deal_id: int | None, kind: str | None, search: str | None
+    ) -> list[ColumnElement[bool]]:
+        conditions = list(_visible(session, self._ctx.actor_id))
+        if mine:  # responsible for it, or taking part in it
+            conditions.append(_mine(self._ctx.actor_id))
+        if deal_id is not None:
+            conditions.append(Task.deal_id == deal_id)
+        if kind:
+            conditions.append(Task.kind == kind)
+        if search:
+            conditions.append(Task.title.ilike(f"%{search.strip()}%"))
+        return conditions
 
     def grouped(
         self, *, now: datetime | None = None, zone: tzinfo | None = None, **filters: Any
@@ -299,6 +475,20 @@ class TaskService:
         days = Days(now, zone)
         with self._ctx.read() as session:
             return activity_states(session, deal_ids, days)
+
+
+def _listing(conditions: Sequence[ColumnElement[bool]]) -> Any:
+    """Tasks with their responsible person's name and their deal's title, in one query."""
+    return (
+        select(Task, User.name, Deal.title)
+        .outerjoin(User, User.id == Task.responsible_id)
+        .outerjoin(Deal, Deal.id == Task.deal_id)
+        .where(*conditions)
+    )
+
+
+def _rows(session: Session, statement: Any) -> list[TaskInfo]:
+    return [_info(session, task, person, deal) for task, person, deal in session.execute(statement)]
 
 
 def _deal_activity(uow: UnitOfWork, task: Task) -> None:
@@ -328,7 +518,63 @@ def activity_states(session: Session, deal_ids: Sequence[int], days: Days) -> di
     return states
 
 
-def _clean(title: str, kind: str, duration: int | None) -> dict[str, Any]:
+def _mine(actor_id: int | None) -> ColumnElement[bool]:
+    taking_part = select(task_participant.c.task_id).where(
+        task_participant.c.user_id == actor_id, task_participant.c.role == "participant"
+    )
+    return or_(Task.responsible_id == actor_id, Task.id.in_(taking_part))
+
+
+def _check_people(session: Session, user_ids: Sequence[int]) -> None:
+    wanted = set(user_ids)
+    if not wanted:
+        return
+    known = set(session.scalars(select(User.id).where(User.id.in_(wanted))))
+    for missing in sorted(wanted - known):
+        raise ValidationError.single("participant_ids", MSG_PERSON, id=missing)
+
+
+def _set_people(
+    session: Session, task_id: int, participants: Sequence[int], observers: Sequence[int]
+) -> None:
+    session.execute(delete(task_participant).where(task_participant.c.task_id == task_id))
+    # Someone both taking part and observing takes part.
+    roles = dict.fromkeys(observers, "observer") | dict.fromkeys(participants, "participant")
+    if roles:
+        session.execute(
+            insert(task_participant),
+            [{"task_id": task_id, "user_id": u, "role": r} for u, r in roles.items()],
+        )
+
+
+def _people_of(session: Session, task_id: int) -> str:
+    rows = session.execute(
+        select(task_participant.c.user_id, task_participant.c.role)
+        .where(task_participant.c.task_id == task_id)
+        .order_by(task_participant.c.user_id)
+    )
+    return ",".join(f"{r}:{u}" for u, r in rows)
+
+
+def remind_at(
+    due_at: datetime | None, all_day: bool, minutes: int | None, zone: tzinfo | None = None
+) -> datetime | None:
+    """When a task's reminder comes (UTC): `minutes` before its due time, an all-day task's on the
+    morning of its day; none without a due time or when that moment has passed already."""
+    if due_at is None or minutes is None:
+        return None
+    if all_day:
+        day = due_at.replace(tzinfo=UTC).astimezone(zone).date()
+        morning = datetime.combine(
+            day, time(ALL_DAY_REMINDER_HOUR), zone or datetime.now().astimezone().tzinfo
+        )
+        moment = morning.astimezone(UTC).replace(tzinfo=None) - timedelta(minutes=minutes)
+    else:
+        moment = due_at - timedelta(minutes=minutes)
+    return moment if moment > utcnow() else None
+
+
+def _clean(title: str, kind: str, duration: int | None, remind: int | None = None) -> dict[str, Any]:
     problems = Problems()
     text = " ".join((title or "").split())
     if not text or len(text) > 255:
@@ -337,8 +583,15 @@ def _clean(title: str, kind: str, duration: int | None) -> dict[str, Any]:
         problems.add("kind", MSG_KIND, value=kind)
     if duration is not None and not 1 <= duration <= 24 * 60:
         problems.add("duration_minutes", MSG_DURATION)
+    if remind is not None and not 0 <= remind <= 7 * 24 * 60:
+        problems.add("remind_minutes", MSG_REMIND)
     problems.raise_if_any()
-    return {"title": text, "kind": kind, "duration_minutes": duration if kind == "meeting" else None}
+    return {
+        "title": text,
+        "kind": kind,
+        "duration_minutes": duration if kind == "meeting" else None,
+        "remind_minutes": remind,
+    }
 
 
 def _due(due: datetime | date | None, zone: tzinfo | None) -> tuple[datetime | None, bool]:
@@ -363,10 +616,12 @@ def _visible(session: Session, actor_id: int | None) -> list[ColumnElement[bool]
         return []
     deals = deal_scope(session, actor_id)
     readable = select(Deal.id).where(*deals) if deals else select(Deal.id)
+    on_it = select(task_participant.c.task_id).where(task_participant.c.user_id == actor_id)
     return [
         or_(
             Task.responsible_id == actor_id,
             Task.created_by_id == actor_id,
+            Task.id.in_(on_it),
             and_(Task.deal_id.is_not(None), Task.deal_id.in_(readable)),
         )
     ]
@@ -412,4 +667,5 @@ def _info(session: Session, task: Task, *names: str | None) -> TaskInfo:
         task.company_id,
         task.lead_id,
         task.version,
+        task.remind_minutes,
     )

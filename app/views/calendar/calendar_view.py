@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.day_list_dialog import DayListDialog
+from app.dialogs.task_dialog import TaskDialog
 from app.services.container import Services
 from app.services.core.errors import DatabaseError, ServiceError
 from app.services.core.events import DomainEvent
@@ -148,6 +149,8 @@ class CalendarView(QWidget):
             grid.move_requested.connect(self.move_entry)
             grid.open_requested.connect(self.open_requested)
             grid.new_requested.connect(self._on_new)
+            grid.task_move_requested.connect(self.move_task)
+            grid.new_task_requested.connect(self.new_task)
             grid.more_requested.connect(self.show_day)
         self._fill_fields()
         self.mode_buttons[self.mode].setChecked(True)
@@ -325,6 +328,32 @@ class CalendarView(QWidget):
         else:
             self._reload_days({before, day})  # the two days it left and joined, not the whole month
         return True
+
+    def move_task(self, task_id: int, version: int, day: date, at: time | None) -> bool:
+        """A task dropped on a day (an hour): rescheduled there, keeping its time of day when the
+        drop says none; an all-day task stays all day."""
+        task = next((t for t in self.data.tasks if t.id == task_id), None)
+        if task is None:
+            return False
+        due: date | datetime = day
+        if not task.all_day:
+            due = datetime.combine(day, at or task.due_at.time())
+        try:
+            self._services.tasks.reschedule(task_id, version, due)
+        except (ServiceError, DatabaseError) as exc:
+            self.reload()
+            self.move_refused.emit(exc)
+            return False
+        self.reload()
+        return True
+
+    def new_task(self, day: date, at: time | None = None) -> bool:
+        """A new task on a day (the day's menu): due then, at the hour chosen or at nine."""
+        dialog = TaskDialog(self._services, due=datetime.combine(day, at or time(9)), parent=self)
+        if dialog.exec():
+            self.reload()
+            return True
+        return False
 
     def _reload_days(self, days: set[date]) -> None:
         per_day = MONTH_PER_DAY if self.mode is Mode.MONTH else WEEK_PER_DAY

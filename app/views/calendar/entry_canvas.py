@@ -9,6 +9,7 @@ from datetime import date, time
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -19,12 +20,13 @@ from PySide6.QtGui import (
     QPainter,
     QPixmap,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from app.services.deals.calendar import CalendarData, CalendarEntry, TaskEntry
 from app.ui.formatting import money
 
 ENTRY_MIME = "application/x-dealdesk-calendar-entry"
+TASK_MIME = "application/x-dealdesk-calendar-task"
 CHIP_BG = QColor("#ffffff")
 CHIP_BORDER = QColor("#d6dbe1")
 CLOSED_TEXT = QColor("#8a939e")
@@ -52,10 +54,28 @@ def read_entry_mime(mime: QMimeData) -> tuple[int, int] | None:
         return None
 
 
+def task_mime(task: TaskEntry) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(TASK_MIME, QByteArray(json.dumps({"task": task.id, "version": task.version}).encode()))
+    return mime
+
+
+def read_task_mime(mime: QMimeData) -> tuple[int, int] | None:
+    if not mime.hasFormat(TASK_MIME):
+        return None
+    try:
+        payload = json.loads(bytes(mime.data(TASK_MIME).data()).decode())
+        return int(payload["task"]), int(payload["version"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 class EntryCanvas(QWidget):
     move_requested = Signal(int, int, object, object)  # deal id, version, day, time (or None)
+    task_move_requested = Signal(int, int, object, object)  # task id, version, day, time (or None)
     open_requested = Signal(int)  # deal id
     new_requested = Signal(object)  # the day double-clicked
+    new_task_requested = Signal(object, object)  # the day (and the hour, in a time grid) chosen
     more_requested = Signal(object)  # the day whose "+N more" was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -70,7 +90,7 @@ class EntryCanvas(QWidget):
         self.chips: list[tuple[QRectF, CalendarEntry]] = []  # laid out by the subclass when painting
         self.task_chips: list[tuple[QRectF, TaskEntry]] = []
         self.more_links: list[tuple[QRectF, date]] = []
-        self._press: tuple[QPoint, CalendarEntry] | None = None
+        self._press: tuple[QPoint, CalendarEntry | TaskEntry] | None = None
         self._drop_day: date | None = None
 
     def show_data(self, days: list[date], data: CalendarData, *, timed: bool) -> None:
@@ -92,6 +112,12 @@ class EntryCanvas(QWidget):
 
     def entry_at(self, pos: QPointF) -> CalendarEntry | None:
         return next((entry for rect, entry in reversed(self.chips) if rect.contains(pos)), None)
+
+    def task_at(self, pos: QPointF) -> TaskEntry | None:
+        return next((task for rect, task in reversed(self.task_chips) if rect.contains(pos)), None)
+
+    def task_rect(self, task_id: int) -> QRectF | None:
+        return next((rect for rect, task in self.task_chips if task.id == task_id), None)
 
     def more_at(self, pos: QPointF) -> date | None:
         return next((day for rect, day in self.more_links if rect.contains(pos)), None)
@@ -144,7 +170,7 @@ class EntryCanvas(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
         mark = "✓ " if task.done else "○ "
-        text = f"{mark}{task.due_at:%H:%M} {task.title}"
+        text = f"{mark}{task.title}" if task.all_day else f"{mark}{task.due_at:%H:%M} {task.title}"
         painter.setPen(CLOSED_TEXT if task.done else self.palette().text().color())
         painter.drawText(
             rect.adjusted(6, 0, -4, 0),
@@ -163,19 +189,24 @@ class EntryCanvas(QWidget):
     # -- the mouse ----------------------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        entry = self.entry_at(event.position()) if event.button() == Qt.MouseButton.LeftButton else None
+        entry: CalendarEntry | TaskEntry | None = None
+        if event.button() == Qt.MouseButton.LeftButton:
+            entry = self.entry_at(event.position()) or self.task_at(event.position())
         self._press = (event.position().toPoint(), entry) if entry is not None else None
         self.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
-            entry = self.entry_at(event.position())
-            self.setCursor(Qt.CursorShape.OpenHandCursor if entry else Qt.CursorShape.ArrowCursor)
+            over = self.entry_at(event.position()) or self.task_at(event.position())
+            self.setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
             return
         start, entry = self._press
         if (event.position().toPoint() - start).manhattanLength() < QApplication.startDragDistance():
             return
         self._press = None
+        if isinstance(entry, TaskEntry):
+            self._drag_task(entry, start)
+            return
         drag = QDrag(self)
         drag.setMimeData(entry_mime(entry))
         rect = self.chip_rect(entry.deal_id)
@@ -189,6 +220,31 @@ class EntryCanvas(QWidget):
             drag.setHotSpot((QPointF(start) - rect.topLeft()).toPoint())
         drag.exec(Qt.DropAction.MoveAction)
 
+    def _drag_task(self, task: TaskEntry, start: QPoint) -> None:
+        """A task to another day (or hour): rescheduled there."""
+        drag = QDrag(self)
+        drag.setMimeData(task_mime(task))
+        rect = self.task_rect(task.id)
+        if rect is not None:
+            pixmap = QPixmap(rect.size().toSize())
+            pixmap.fill(Qt.GlobalColor.white)
+            painter = QPainter(pixmap)
+            self.paint_task(painter, QRectF(0, 0, rect.width(), rect.height()), task)
+            painter.end()
+            drag.setPixmap(pixmap)
+            drag.setHotSpot((QPointF(start) - rect.topLeft()).toPoint())
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        day = self.day_at(QPointF(event.pos()))
+        if day is None:
+            return
+        at = self.time_at(QPointF(event.pos()))
+        menu = QMenu(self)
+        menu.addAction(self.tr("New deal…"), lambda: self.new_requested.emit(day))
+        menu.addAction(self.tr("New task…"), lambda: self.new_task_requested.emit(day, at))
+        menu.exec(event.globalPos())
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         pressed, self._press = self._press, None
         if pressed is None and event.button() == Qt.MouseButton.LeftButton:
@@ -201,6 +257,11 @@ class EntryCanvas(QWidget):
         if entry is not None:
             self.open_requested.emit(entry.deal_id)
             return
+        task = self.task_at(event.position())
+        if task is not None:
+            if task.deal_id is not None:
+                self.open_requested.emit(task.deal_id)
+            return
         if self.more_at(event.position()) is None:
             day = self.day_at(event.position())
             if day is not None:
@@ -212,7 +273,9 @@ class EntryCanvas(QWidget):
         self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        day = self.day_at(event.position()) if read_entry_mime(event.mimeData()) else None
+        mime = event.mimeData()
+        ours = read_entry_mime(mime) is not None or read_task_mime(mime) is not None
+        day = self.day_at(event.position()) if ours else None
         if day is None:
             event.ignore()
             return
@@ -231,6 +294,13 @@ class EntryCanvas(QWidget):
         day = self.day_at(event.position())
         self._drop_day = None
         self.update()
+        task = read_task_mime(event.mimeData())
+        if task is not None and day is not None:
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+            at = self.time_at(event.position())  # an hour row of the week: that hour; else keeps its own
+            self.task_move_requested.emit(task[0], task[1], day, at)
+            return
         if dropped is None or day is None:
             event.ignore()
             return

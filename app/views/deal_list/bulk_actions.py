@@ -9,6 +9,7 @@ from PySide6.QtCore import QDir, QLocale, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.dialogs.bulk_field_dialog import BulkFieldDialog
+from app.dialogs.task_dialog import TaskDialog
 from app.services.container import Services
 from app.services.core.errors import MissingFieldsError, ServiceError
 from app.services.core.vocabulary import DEAL_SOURCES
@@ -20,6 +21,9 @@ from app.views.deal_list.deal_list_view import DealListView
 from app.views.deal_list.deal_table_model import DealTableModel
 
 PROGRESS_FROM = 1000  # smaller actions finish before a progress dialog could be read
+
+
+MAX_TASK_DEALS = 10_000  # one task per deal: a bigger choice is a mistake more likely than a plan
 
 
 class DealBulkActions(QObject):
@@ -151,6 +155,32 @@ class DealBulkActions(QObject):
             lambda result: done_text(result.changed),
             on_missing=missing,
         )
+
+    def plan_task(self) -> bool:
+        """The same task on each chosen deal (for each deal's responsible person, unless another is
+        chosen), in one transaction."""
+        chosen = self._view.chosen
+        if chosen.covers_everything():
+            count = self.model.rowCount()
+            if count > MAX_TASK_DEALS:
+                QMessageBox.information(
+                    self._parent,
+                    self.tr("Plan a task"),
+                    self.tr("A task on %1 deals at once is too many: narrow the filter to %2 or fewer.")
+                    .replace("%1", QLocale().toString(count))
+                    .replace("%2", QLocale().toString(MAX_TASK_DEALS)),
+                )
+                return False
+            ids = self.model.ids_in(0, count - 1)
+        else:
+            ids = sorted(chosen.ids)
+        if not ids:
+            return False
+        dialog = TaskDialog(self._services, deal_ids=ids, parent=self._parent)
+        if not dialog.exec():
+            return False
+        self.finished.emit(self.tr("Planned a task on %Ln deal(s).", "", dialog.created))
+        return True
 
     def delete(self) -> None:
         resolve, count = self._selection()

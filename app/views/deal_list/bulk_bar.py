@@ -21,6 +21,7 @@ class BulkBar(QFrame):
     delete_requested = Signal()
     export_requested = Signal(str)  # "csv" or "xlsx"
     documents_requested = Signal()
+    task_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         """The stage and people menus are filled by `fill_menus` (for the pipeline shown)."""
@@ -42,6 +43,9 @@ class BulkBar(QFrame):
         self.delete_button.setObjectName("bulkDelete")
         self.documents_button = QPushButton(self.tr("Documents…"))
         self.documents_button.setObjectName("bulkDocuments")
+        self.task_button = QPushButton(self.tr("Task…"))
+        self.task_button.setObjectName("bulkTask")
+        self.task_button.setToolTip(self.tr("Plan the same task on each chosen deal"))
         self.export_button = self._menu_button("bulkExport", self.tr("Export"))
         export_menu = self.export_button.menu()
         assert export_menu is not None
@@ -59,6 +63,7 @@ class BulkBar(QFrame):
             self.stage_button,
             self.responsible_button,
             self.field_button,
+            self.task_button,
             self.documents_button,
             self.export_button,
             self.delete_button,
@@ -69,6 +74,7 @@ class BulkBar(QFrame):
         self.field_button.clicked.connect(self.set_field_requested)
         self.delete_button.clicked.connect(self.delete_requested)
         self.documents_button.clicked.connect(self.documents_requested)
+        self.task_button.clicked.connect(self.task_requested)
 
     def _menu_button(self, name: str, text: str) -> QToolButton:
         button = QToolButton()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import UTC
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.services.container import Services
 from app.services.core.errors import DatabaseError, ServiceError
@@ -22,6 +23,7 @@ from app.services.core.vocabulary import DEAL_SOURCES
 from app.services.deals.queries import PAGE_SIZE, DealFilter, DealRow, DealSort, DealSummary, PageCursor
 from app.services.deals.stale import idle_days_of
 from app.services.fields.custom_fields import CustomFieldInfo, EntityType, FieldType
+from app.services.tasks.service import ActivityState
 from app.ui.formatting import money, short_date
 from app.ui.i18n import translate_message
 from app.ui.operations import run_in_background
@@ -39,7 +41,8 @@ COL_BEGIN = 8
 COL_CLOSE = 9
 COL_SOURCE = 10
 COL_CREATED = 11
-COLUMN_COUNT = 12
+COL_ACTIVITY = 12
+COLUMN_COUNT = 13
 # What each column shows, by name (saved layouts, exports).
 COLUMN_KEYS = (
     "id",
@@ -54,6 +57,7 @@ COLUMN_KEYS = (
     "close_date",
     "source",
     "created_at",
+    "activity",
 )
 
 # The service's sort key for each column.
@@ -92,6 +96,9 @@ log = logging.getLogger(__name__)
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _STALE = QBrush(QColor("#c26401"))  # a deal idle longer than its stage allows
+_OVERDUE = QBrush(QColor("#b3261e"))  # an open task past its due time
+_TODAY = QBrush(QColor("#1f6fb2"))
+_QUIET = QBrush(QColor("#8a6d3b"))  # nothing planned: a quiet warning
 
 
 class DealTableModel(PagedTableModel):
@@ -137,6 +144,7 @@ class DealTableModel(PagedTableModel):
             self.tr("Close date"),
             self.tr("Source"),
             self.tr("Created"),
+            self.tr("Activity"),
         )
         self._sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
         self._custom_fields_service = services.custom_fields
@@ -144,6 +152,8 @@ class DealTableModel(PagedTableModel):
         self._people = {u.id: u.name for u in services.users.list(active_only=False)}
         self._fields: list[CustomFieldInfo] = []
         self._custom: dict[int, dict[int, Any]] = {}  # deal id -> field id -> value, for cached pages
+        self._tasks = services.tasks
+        self._activity: dict[int, ActivityState] = {}  # deal id -> its open tasks, for cached pages
         self._load_fields()
         self._use(self._queries.cursor(self._filter, self._sort), background_after_ms=STARTUP_DELAY_MS)
         self._count = self._queries.total(self._cursor)
@@ -359,6 +369,10 @@ class DealTableModel(PagedTableModel):
 
     def _page_arrived(self, page_no: int, page: list[DealRow]) -> None:
         self.page_read.emit(page_no)
+        try:  # the deals' open tasks: one grouped query over the page's deals
+            self._activity.update(self._tasks.activity([d.id for d in page]))
+        except Exception as exc:  # shown without them, and reported
+            self.read_failed.emit(exc)
         if not self._fields:
             return
         try:
@@ -371,6 +385,7 @@ class DealTableModel(PagedTableModel):
     def _page_dropped(self, page: list[DealRow]) -> None:
         for deal in page:
             self._custom.pop(deal.id, None)
+            self._activity.pop(deal.id, None)
 
     # -- QAbstractTableModel ------------------------------------------------------------------
 
@@ -403,6 +418,12 @@ class DealTableModel(PagedTableModel):
             return self._edit_value(deal, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
             return deal.title
+        if column == COL_ACTIVITY and role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.FontRole,
+        ):
+            return self._activity_look(deal, role)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STAGE:
             return _STALE if deal.stale else QBrush(QColor(deal.stage_color).darker(150))
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_STAGE and deal.stale:
@@ -482,10 +503,61 @@ class DealTableModel(PagedTableModel):
             return self._sources.get(deal.source or "", deal.source or "")
         if column == COL_CREATED:
             return short_date(deal.created_at)
+        if column == COL_ACTIVITY:
+            return self._activity_text(deal)
         field = self._field_at(column)
         if field is not None:
             return self._custom_display(deal, field)
         return None
+
+    # -- the activity column: the deal's open tasks, as its card shows them -------------------------
+
+    def activity_of(self, deal_id: int) -> ActivityState | None:
+        return self._activity.get(deal_id)
+
+    def _activity_text(self, deal: DealRow) -> str:
+        state = self._activity.get(deal.id)
+        if state is None:
+            return ""
+        if state.overdue:
+            return self.tr("%Ln overdue", "", state.overdue)
+        if state.today:
+            return self.tr("Today")
+        if state.next_due is not None:
+            return short_date(state.next_due.replace(tzinfo=UTC).astimezone())
+        if state.open:
+            return self.tr("%Ln open", "", state.open)  # planned without a date
+        return "" if deal.closed else self.tr("None planned")
+
+    def _activity_look(self, deal: DealRow, role: int) -> Any:
+        state = self._activity.get(deal.id)
+        if state is None:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if state.overdue:
+                return _OVERDUE
+            if state.today:
+                return _TODAY
+            return _QUIET if state.none_planned else None
+        if role == Qt.ItemDataRole.FontRole:
+            if state.overdue:
+                bold = QFont()
+                bold.setBold(True)
+                return bold
+            if state.none_planned and not deal.closed:
+                quiet = QFont()
+                quiet.setItalic(True)
+                return quiet
+            return None
+        if state.open:
+            text = self.tr("%Ln open task(s)", "", state.open)
+            if state.next_due is not None:
+                local = state.next_due.replace(tzinfo=UTC).astimezone()
+                text += "\n" + self.tr("Next: %1").replace(
+                    "%1", QLocale().toString(local, QLocale.FormatType.ShortFormat)
+                )
+            return text
+        return None if deal.closed else self.tr("Nothing planned: no open task on this deal.")
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

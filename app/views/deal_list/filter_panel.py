@@ -29,7 +29,16 @@ from app.services.container import Services
 from app.services.core.errors import DatabaseError, ServiceError
 from app.services.core.vocabulary import DEAL_SOURCES
 from app.services.deals.filter_presets import FilterPreset
-from app.services.deals.filters import PERIOD_LABELS, CustomCondition, DateRange, DealFilter, Period, Status
+from app.services.deals.filters import (
+    ACTIVITY_LABELS,
+    PERIOD_LABELS,
+    Activity,
+    CustomCondition,
+    DateRange,
+    DealFilter,
+    Period,
+    Status,
+)
 from app.services.fields.custom_fields import EntityType
 from app.ui.formatting import date_format, parse_money
 from app.ui.i18n import error_text, translate_message
@@ -96,8 +105,14 @@ class FilterPanel(QFrame):
         self.stale = QCheckBox(self.tr("Only idle deals"))
         self.stale.setObjectName("staleOnly")
         self.stale.setToolTip(self.tr("Only deals idle longer than their stage allows"))
+        self.activity = QComboBox()
+        self.activity.setObjectName("activity")
+        self.activity.addItem(self.tr("Any"), _ANY)
+        for key, label in ACTIVITY_LABELS.items():
+            self.activity.addItem(translate_message(label), key.value)
         form.addRow(self.tr("Status"), self.status)
         form.addRow("", self.stale)
+        form.addRow(self.tr("Activities"), self.activity)
         form.addRow(self.tr("Stages"), self.stages)
         form.addRow(self.tr("Responsible"), self.responsible)
         form.addRow(self.tr("Source"), self.source)
@@ -254,6 +269,9 @@ class FilterPanel(QFrame):
         )
         self.responsible.setCurrentIndex(max(0, self.responsible.findData(person)))
         self.stale.setChecked(deal_filter.stale)
+        self.activity.setCurrentIndex(
+            max(0, self.activity.findData(deal_filter.activity.value if deal_filter.activity else _ANY))
+        )
         self.source.setCurrentIndex(max(0, self.source.findData(deal_filter.source or _ANY)))
         self.amount_min.setText(_amount_text(deal_filter.amount_min))
         self.amount_max.setText(_amount_text(deal_filter.amount_max))
@@ -317,6 +335,7 @@ class FilterPanel(QFrame):
             close_to=None,
             custom=tuple(custom),
             stale=self.stale.isChecked(),
+            activity=None if self.activity.currentData() == _ANY else Activity(self.activity.currentData()),
         )
 
     @staticmethod

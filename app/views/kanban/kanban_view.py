@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dialogs.task_dialog import TaskDialog
 from app.services.container import Services
 from app.services.core.errors import DatabaseError, MissingFieldsError, ServiceError
 from app.services.core.events import DomainEvent
@@ -279,6 +280,7 @@ class KanbanView(QWidget):
         column.model.read_failed.connect(self.read_failed)
         column.view.open_requested.connect(self.open_requested)
         column.view.pipeline_move_requested.connect(self.move_to_pipeline)
+        column.view.task_requested.connect(self.plan_task)
         column.view.move_requested.connect(
             lambda deal_id, step, c=column: self._on_move_key(c, deal_id, step)
         )
@@ -369,6 +371,11 @@ class KanbanView(QWidget):
 
     def _on_cards_dropped(self, stage_id: int, from_stage: int, moves: list[tuple[int, int]]) -> None:
         self.move_cards(stage_id, moves, from_stage)
+
+    def plan_task(self, deal_id: int, kind: str = "todo") -> bool:
+        """A new task on a card's deal (its menu's "Plan"); the card's counters follow by the event."""
+        dialog = TaskDialog(self._services, deal_id=deal_id, kind=kind, parent=self)
+        return bool(dialog.exec())
 
     def move_to_pipeline(self, moves: list[tuple[int, int]]) -> bool:
         """Ask for a stage of another pipeline and move these deals (id, version as shown) there; one

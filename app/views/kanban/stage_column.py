@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dialogs.task_dialog import kind_names
 from app.services.container import Services
 from app.services.setup.pipelines import StageInfo
 from app.ui.colors import text_color_on
@@ -44,6 +45,7 @@ class CardListView(QListView):
 
     open_requested = Signal(int)  # deal id
     pipeline_move_requested = Signal(list)  # [(deal id, version as shown)] of the selected cards
+    task_requested = Signal(int, str)  # deal id, kind of task ("call", "meeting", ...)
     move_requested = Signal(int, int)  # deal id, direction (-1 left, +1 right)
     neighbour_requested = Signal(int, int)  # direction, row
     drop_refused = Signal(str)  # why cards may not be dropped here (the person's role)
@@ -96,6 +98,10 @@ class CardListView(QListView):
         ]
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(card.id))
+        plan = menu.addMenu(self.tr("Plan"))
+        plan.setObjectName("planMenu")
+        for kind, name in kind_names().items():
+            plan.addAction(name + "…", lambda kind=kind: self.task_requested.emit(card.id, kind))
         menu.addAction(
             self.tr("Move to another pipeline…"),
             lambda: self.pipeline_move_requested.emit(moves or [(card.id, card.version)]),

@@ -123,12 +123,13 @@ class TasksView(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        groups = self._services.tasks.grouped(
+        overview = self._services.tasks.overview(
             mine=bool(self.whose.currentData()) and self._deal_id is None,
             deal_id=self._deal_id,
             kind=self.kind.currentData() or None,
             search=self.search.text().strip() or None,
         )
+        groups = overview.groups
         names = {
             "overdue": self.tr("Overdue"),
             "today": self.tr("Today"),
@@ -145,7 +146,8 @@ class TasksView(QWidget):
         for bucket, tasks in groups.items():
             if not tasks:
                 continue
-            group = QTreeWidgetItem([f"{names[bucket.value]} ({QLocale().toString(len(tasks))})"])
+            total = overview.counts[bucket]
+            group = QTreeWidgetItem([f"{names[bucket.value]} ({QLocale().toString(total)})"])
             bold = QFont(group.font(COL_TITLE))
             bold.setBold(True)
             group.setFont(COL_TITLE, bold)
@@ -174,6 +176,17 @@ class TasksView(QWidget):
                     item.setToolTip(COL_TITLE, task.result)
                 group.addChild(item)
                 shown += 1
+            if total > len(tasks):  # a long group shows its first ones; search or filter finds the rest
+                more = QTreeWidgetItem(
+                    [
+                        self.tr("… and %1 more: search or choose a kind to narrow them down").replace(
+                            "%1", QLocale().toString(total - len(tasks))
+                        )
+                    ]
+                )
+                more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                more.setForeground(COL_TITLE, QBrush(QColor("#5b6470")))
+                group.addChild(more)
             group.setExpanded(bucket.value != "done" or self._deal_id is not None)
         self._filling = False
         self.tree.setVisible(shown > 0)
@@ -194,7 +207,8 @@ class TasksView(QWidget):
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             if group.data(COL_TITLE, TaskRole) == bucket:
-                return [group.child(n).data(COL_TITLE, TaskRole) for n in range(group.childCount())]
+                found = [group.child(n).data(COL_TITLE, TaskRole) for n in range(group.childCount())]
+                return [task for task in found if task is not None]
         return []
 
     def item_of(self, task_id: int) -> QTreeWidgetItem | None:
@@ -202,7 +216,8 @@ class TasksView(QWidget):
             group = self.tree.topLevelItem(i)
             for n in range(group.childCount()):
                 child = group.child(n)
-                if child.data(COL_TITLE, TaskRole).id == task_id:
+                task = child.data(COL_TITLE, TaskRole)
+                if task is not None and task.id == task_id:
                     return child
         return None
 
