@@ -40,15 +40,14 @@ def kind_names() -> dict[str, str]:
 
 
 def reminder_choices() -> list[tuple[int | None, str]]:
-    tr = QCoreApplication.translate
     return [
-        (None, tr("TaskDialog", "No reminder")),
-        (0, tr("TaskDialog", "At the due time")),
-        (5, tr("TaskDialog", "5 minutes before")),
-        (15, tr("TaskDialog", "15 minutes before")),
-        (30, tr("TaskDialog", "30 minutes before")),
-        (60, tr("TaskDialog", "1 hour before")),
-        (24 * 60, tr("TaskDialog", "1 day before")),
+        (None, QCoreApplication.translate("TaskDialog", "No reminder")),
+        (0, QCoreApplication.translate("TaskDialog", "At the due time")),
+        (5, QCoreApplication.translate("TaskDialog", "5 minutes before")),
+        (15, QCoreApplication.translate("TaskDialog", "15 minutes before")),
+        (30, QCoreApplication.translate("TaskDialog", "30 minutes before")),
+        (60, QCoreApplication.translate("TaskDialog", "1 hour before")),
+        (24 * 60, QCoreApplication.translate("TaskDialog", "1 day before")),
     ]
 
 

@@ -247,6 +247,14 @@ Seitdem gemachte Änderungen sind dann nicht mehr in der Datenbank; eine Kopie d
         <source>All %Ln matching deal(s) are selected.</source>
         <translation><numerusform>Der %Ln passende Deal ist ausgewählt.</numerusform><numerusform>Alle %Ln passenden Deals sind ausgewählt.</numerusform></translation>
     </message>
+    <message>
+        <source>Task…</source>
+        <translation>Aufgabe…</translation>
+    </message>
+    <message>
+        <source>Plan the same task on each chosen deal</source>
+        <translation>Dieselbe Aufgabe für jeden gewählten Deal planen</translation>
+    </message>
 </context>
 <context>
     <name>BulkFieldDialog</name>
@@ -338,6 +346,10 @@ Seitdem gemachte Änderungen sind dann nicht mehr in der Datenbank; eine Kopie d
     <message>
         <source>Move to another pipeline…</source>
         <translation>In eine andere Pipeline verschieben …</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Planen</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1235,18 @@ Trotzdem neu speichern?</translation>
         <source>%Ln deal(s) your role does not let you change stayed as they were.</source>
         <translation><numerusform>%Ln Deal, den Ihre Rolle Sie nicht ändern lässt, blieb, wie er war.</numerusform><numerusform>%Ln Deals, die Ihre Rolle Sie nicht ändern lässt, blieben, wie sie waren.</numerusform></translation>
     </message>
+    <message>
+        <source>Plan a task</source>
+        <translation>Aufgabe planen</translation>
+    </message>
+    <message>
+        <source>A task on %1 deals at once is too many: narrow the filter to %2 or fewer.</source>
+        <translation>Eine Aufgabe für %1 Deals auf einmal ist zu viel: Grenzen Sie den Filter auf höchstens %2 ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Planned a task on %Ln deal(s).</source>
+        <translation><numerusform>Aufgabe für %Ln Deal geplant.</numerusform><numerusform>Aufgabe für %Ln Deals geplant.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DealCellDelegate</name>
@@ -1641,6 +1665,38 @@ Trotzdem neu speichern?</translation>
     <message numerus="yes">
         <source>%1 · idle %Ln d</source>
         <translation><numerusform>%1 · %Ln T. ruhend</numerusform><numerusform>%1 · %Ln T. ruhend</numerusform></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation><numerusform>%Ln überfällig</numerusform><numerusform>%Ln überfällig</numerusform></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open</source>
+        <translation><numerusform>%Ln offen</numerusform><numerusform>%Ln offen</numerusform></translation>
+    </message>
+    <message>
+        <source>None planned</source>
+        <translation>Nichts geplant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open task(s)</source>
+        <translation><numerusform>%Ln offene Aufgabe</numerusform><numerusform>%Ln offene Aufgaben</numerusform></translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Nächste: %1</translation>
+    </message>
+    <message>
+        <source>Nothing planned: no open task on this deal.</source>
+        <translation>Nichts geplant: keine offene Aufgabe zu diesem Deal.</translation>
     </message>
 </context>
 <context>
@@ -2090,6 +2146,14 @@ Trotzdem neu speichern?</translation>
         <source>+%1 more</source>
         <translation>+%1 weitere</translation>
     </message>
+    <message>
+        <source>New deal…</source>
+        <translation>Neuer Deal…</translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation>Neue Aufgabe…</translation>
+    </message>
 </context>
 <context>
     <name>FieldCatalog</name>
@@ -2445,6 +2509,10 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Only idle deals</source>
         <translation>Nur ruhende Deals</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3185,75 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Dealdesk database (*.sqlite);;All files (*)</source>
         <translation>Dealdesk-Datenbank (*.sqlite);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationText</name>
+    <message>
+        <source>Dealdesk</source>
+        <translation>Dealdesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 assigned you %Ln deal(s)</source>
+        <translation><numerusform>%1 hat Ihnen %Ln Deal zugewiesen</numerusform><numerusform>%1 hat Ihnen %Ln Deals zugewiesen</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 assigned you the deal “%2”</source>
+        <translation>%1 hat Ihnen den Deal „%2“ zugewiesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 moved %Ln of your deals to %3</source>
+        <translation><numerusform>%1 hat %Ln Ihrer Deals nach %3 verschoben</numerusform><numerusform>%1 hat %Ln Ihrer Deals nach %3 verschoben</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 moved %Ln of your deals</source>
+        <translation><numerusform>%1 hat %Ln Ihrer Deals verschoben</numerusform><numerusform>%1 hat %Ln Ihrer Deals verschoben</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 moved your deal “%2” to %3</source>
+        <translation>%1 hat Ihren Deal „%2“ nach %3 verschoben</translation>
+    </message>
+    <message>
+        <source>%1 moved your deal “%2”</source>
+        <translation>%1 hat Ihren Deal „%2“ verschoben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gave you %Ln task(s)</source>
+        <translation><numerusform>%1 hat Ihnen %Ln Aufgabe gegeben</numerusform><numerusform>%1 hat Ihnen %Ln Aufgaben gegeben</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 gave you a task: “%2”</source>
+        <translation>%1 hat Ihnen eine Aufgabe gegeben: „%2“</translation>
+    </message>
+    <message>
+        <source>Task due: “%2” (%3)</source>
+        <translation>Aufgabe fällig: „%2“ (%3)</translation>
+    </message>
+    <message>
+        <source>Task due: “%2”</source>
+        <translation>Aufgabe fällig: „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
+    <message numerus="yes">
+        <source>%Ln unread notification(s)</source>
+        <translation><numerusform>%Ln ungelesene Benachrichtigung</numerusform><numerusform>%Ln ungelesene Benachrichtigungen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPopup</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>Alle als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Nothing new.</source>
+        <translation>Nichts Neues.</translation>
     </message>
 </context>
 <context>
@@ -3840,6 +3977,36 @@ Dealdesk startet jetzt neu.</translation>
     </message>
 </context>
 <context>
+    <name>ReminderClock</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Missed reminder</source>
+        <translation>Verpasste Erinnerung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) came while Dealdesk was closed: %1</source>
+        <translation><numerusform>%Ln Erinnerung kam, während Dealdesk geschlossen war: %1</numerusform><numerusform>%Ln Erinnerungen kamen, während Dealdesk geschlossen war: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Missed reminders</source>
+        <translation>Verpasste Erinnerungen</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderToast</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>RequiredFieldsDialog</name>
     <message>
         <source>Fill in to move</source>
@@ -4484,6 +4651,58 @@ Dealdesk startet jetzt neu.</translation>
         <source>Deal</source>
         <translation>Deal</translation>
     </message>
+    <message numerus="yes">
+        <source>A task on %Ln deal(s)</source>
+        <translation><numerusform>Eine Aufgabe für %Ln Deal</numerusform><numerusform>Eine Aufgabe für %Ln Deals</numerusform></translation>
+    </message>
+    <message>
+        <source>Each deal's responsible person</source>
+        <translation>Die verantwortliche Person jedes Deals</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>Observers</source>
+        <translation>Beobachtende</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Keine Erinnerung</translation>
+    </message>
+    <message>
+        <source>At the due time</source>
+        <translation>Zum Fälligkeitszeitpunkt</translation>
+    </message>
+    <message>
+        <source>5 minutes before</source>
+        <translation>5 Minuten vorher</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>15 Minuten vorher</translation>
+    </message>
+    <message>
+        <source>30 minutes before</source>
+        <translation>30 Minuten vorher</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>1 Stunde vorher</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>1 Tag vorher</translation>
+    </message>
 </context>
 <context>
     <name>TasksView</name>
@@ -4590,6 +4809,10 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Nothing else is planned for “%1”. Plan the next step?</source>
         <translation>Für „%1“ ist nichts weiter geplant. Den nächsten Schritt planen?</translation>
+    </message>
+    <message>
+        <source>… and %1 more: search or choose a kind to narrow them down</source>
+        <translation>… und %1 weitere: Suchen oder eine Art wählen, um sie einzugrenzen</translation>
     </message>
 </context>
 <context>
@@ -4814,6 +5037,21 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
+    </message>
+</context>
+<context>
+    <name>activity</name>
+    <message>
+        <source>With overdue tasks</source>
+        <translation>Mit überfälligen Aufgaben</translation>
+    </message>
+    <message>
+        <source>With tasks due today</source>
+        <translation>Mit heute fälligen Aufgaben</translation>
+    </message>
+    <message>
+        <source>Without a planned activity</source>
+        <translation>Ohne geplante Aktivität</translation>
     </message>
 </context>
 <context>
@@ -5761,6 +5999,26 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>There is no {what} {id} to link the task to.</source>
         <translation>Es gibt kein(e) {what} {id}, mit dem/der die Aufgabe verknüpft werden könnte.</translation>
+    </message>
+    <message>
+        <source>A reminder comes between 0 minutes and 7 days before the task.</source>
+        <translation>Eine Erinnerung kommt zwischen 0 Minuten und 7 Tagen vor der Aufgabe.</translation>
+    </message>
+    <message>
+        <source>Choose the deals to plan the task for.</source>
+        <translation>Wählen Sie die Deals, für die die Aufgabe geplant wird.</translation>
+    </message>
+    <message>
+        <source>There is no person {id} to put on the task.</source>
+        <translation>Es gibt keine Person {id}, die der Aufgabe zugeordnet werden kann.</translation>
+    </message>
+    <message>
+        <source>A notification needs a text (at most 255 characters).</source>
+        <translation>Eine Benachrichtigung braucht einen Text (höchstens 255 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Choose at least one person to notify.</source>
+        <translation>Wählen Sie mindestens eine Person, die benachrichtigt wird.</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,10 @@
         <source>%Ln deal(s) your role does not let you change stayed as they were.</source>
         <translation><numerusform>%Ln deal your role does not let you change stayed as it was.</numerusform><numerusform>%Ln deals your role does not let you change stayed as they were.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Planned a task on %Ln deal(s).</source>
+        <translation><numerusform>Planned a task on %Ln deal.</numerusform><numerusform>Planned a task on %Ln deals.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DealImportDialog</name>
@@ -152,6 +156,18 @@
     <message numerus="yes">
         <source>%1 · idle %Ln d</source>
         <translation><numerusform>%1 · idle %Ln d</numerusform><numerusform>%1 · idle %Ln d</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation><numerusform>%Ln overdue</numerusform><numerusform>%Ln overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open</source>
+        <translation><numerusform>%Ln open</numerusform><numerusform>%Ln open</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open task(s)</source>
+        <translation><numerusform>%Ln open task</numerusform><numerusform>%Ln open tasks</numerusform></translation>
     </message>
 </context>
 <context>
@@ -222,6 +238,32 @@
     </message>
 </context>
 <context>
+    <name>NotificationText</name>
+    <message numerus="yes">
+        <source>%1 assigned you %Ln deal(s)</source>
+        <translation><numerusform>%1 assigned you %Ln deal</numerusform><numerusform>%1 assigned you %Ln deals</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 moved %Ln of your deals to %3</source>
+        <translation><numerusform>%1 moved %Ln of your deals to %3</numerusform><numerusform>%1 moved %Ln of your deals to %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 moved %Ln of your deals</source>
+        <translation><numerusform>%1 moved %Ln of your deals</numerusform><numerusform>%1 moved %Ln of your deals</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gave you %Ln task(s)</source>
+        <translation><numerusform>%1 gave you %Ln task</numerusform><numerusform>%1 gave you %Ln tasks</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
+    <message numerus="yes">
+        <source>%Ln unread notification(s)</source>
+        <translation><numerusform>%Ln unread notification</numerusform><numerusform>%Ln unread notifications</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PeopleLabel</name>
     <message numerus="yes">
         <source>%Ln people in this file</source>
@@ -240,6 +282,13 @@
     <message numerus="yes">
         <source>“%1” holds %Ln deal(s). Where do they go?</source>
         <translation><numerusform>“%1” holds %Ln deal. Where do they go?</numerusform><numerusform>“%1” holds %Ln deals. Where do they go?</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderClock</name>
+    <message numerus="yes">
+        <source>%Ln reminder(s) came while Dealdesk was closed: %1</source>
+        <translation><numerusform>%Ln reminder came while Dealdesk was closed: %1</numerusform><numerusform>%Ln reminders came while Dealdesk was closed: %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -312,6 +361,13 @@
     <message numerus="yes">
         <source>%Ln there already, skipped</source>
         <translation><numerusform>%Ln there already, skipped</numerusform><numerusform>%Ln there already, skipped</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message numerus="yes">
+        <source>A task on %Ln deal(s)</source>
+        <translation><numerusform>A task on %Ln deal</numerusform><numerusform>A task on %Ln deals</numerusform></translation>
     </message>
 </context>
 <context>

@@ -153,3 +153,43 @@ def test_demo_data_is_searchable_and_consistent(demo_path: Path, demo_services: 
     from app.services.deals.queries import DealFilter
 
     assert demo_services.deal_queries.count(DealFilter(search="zeppel")) == 1
+
+
+def test_the_demo_plans_about_two_tasks_a_deal_spread_as_an_office_has_them(demo_services) -> None:
+    from collections import Counter
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    with demo_services.database.engine.connect() as conn:
+        deals = conn.execute(text("select count(*) from deal")).scalar_one()
+        kinds = Counter(dict(conn.execute(text("select kind, count(*) from task group by kind")).all()))
+        spread = dict(
+            conn.execute(
+                text(
+                    "select case when done then 'done' when due_at < :now then 'overdue' "
+                    "else 'planned' end, count(*) from task group by 1"
+                ),
+                {"now": now},
+            ).all()
+        )
+        idle = conn.execute(
+            text(
+                "select count(*) from deal d where not closed and not exists "
+                "(select 1 from task t where t.deal_id = d.id and not t.done)"
+            )
+        ).scalar_one()
+        open_deals = conn.execute(text("select count(*) from deal where not closed")).scalar_one()
+        results = conn.execute(
+            text("select count(*) from task where done and result is not null")
+        ).scalar_one()
+    total = sum(kinds.values())
+    assert 1.6 * deals <= total <= 2.5 * deals
+    assert set(kinds) == {"todo", "call", "meeting", "email"}
+    assert min(kinds.values()) > total // 10
+    assert spread["done"] > total // 2
+    assert spread["overdue"] > 0
+    assert spread["planned"] > 0
+    assert 0.1 * open_deals < idle < 0.4 * open_deals  # some open deals have nothing planned
+    assert results > spread["done"] // 3  # many done ones say what came of them

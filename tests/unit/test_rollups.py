@@ -134,7 +134,6 @@ def test_totals_follow_every_kind_of_write(demo_services: Services, tmp_path: Pa
     assert_totals_exact(s)
 
 
-
 def _totals_now(services: Services) -> dict[str, set[tuple[Any, ...]]]:
     with services.database.engine.connect() as conn:
         return {

@@ -140,3 +140,108 @@ def test_a_cards_overdue_counter_follows_its_tasks(services: Services) -> None:
     services.tasks.complete(late.id, late.version, "reached")
     [card] = [c for c in services.kanban.cards(1, DealFilter()) if c.id == deal]
     assert (card.overdue_tasks, card.has_open_task) == (0, True)
+
+
+def test_one_task_on_each_chosen_deal_for_each_deals_responsible(demo_services: Services) -> None:
+    from app.services.core.errors import PermissionDeniedError
+
+    rows = demo_services.deal_queries.rows(list(range(1, 400)))[:6]
+    ids = [r.id for r in rows]
+    before = len(demo_services.tasks.find(mine=False, include_done=True, limit=100_000))
+    made = demo_services.tasks.create_for_deals(ids, "Send catalogue", kind="email", due=date(2031, 1, 6))
+    assert made == 6
+    planned = [t for t in demo_services.tasks.find(mine=False, limit=100_000) if t.title == "Send catalogue"]
+    assert sorted((t.deal_id, t.responsible_id) for t in planned) == sorted(
+        (r.id, r.responsible_id) for r in rows
+    )
+    # A salesperson may not plan on deals they may not read: all or nothing.
+    restricted = []
+    for seller in (u for u in demo_services.users.list() if not u.is_admin):
+        as_seller = demo_services.as_user(seller.login)
+        theirs = _readable(as_seller)
+        if 2 <= len(theirs) < 399:
+            restricted.append((as_seller, theirs))
+    as_seller, theirs = restricted[0]
+    foreign = next(i for i in range(1, 400) if i not in theirs)
+    with pytest.raises(PermissionDeniedError):
+        as_seller.tasks.create_for_deals([*sorted(theirs)[:2], foreign], "Sneaky")
+    after = len(demo_services.tasks.find(mine=False, include_done=True, limit=100_000))
+    assert after == before + 6
+    with pytest.raises(ValidationError, match="Choose the deals"):
+        demo_services.tasks.create_for_deals([], "Nothing")
+
+
+def test_the_first_screen_counts_every_group_and_reads_the_first_of_each(demo_services: Services) -> None:
+    busiest = demo_services.users.list()[1]
+    person = demo_services.as_user(busiest.login)
+    now = datetime.now(UTC)
+    overview = person.tasks.overview(now=now, per_group=3)
+    everything = person.tasks.grouped(now=now)
+    assert overview.counts == {bucket: len(found) for bucket, found in everything.items()}
+    assert sum(overview.counts.values()) > 10  # the demo's spread: overdue, today, planned, done
+    for bucket, shown in overview.groups.items():
+        assert len(shown) == min(3, overview.counts[bucket])
+        if bucket is not Bucket.DONE:
+            assert [t.id for t in shown] == [t.id for t in everything[bucket][:3]]
+    done = overview.groups[Bucket.DONE]
+    assert [t.completed_at for t in done] == sorted((t.completed_at for t in done), reverse=True)
+
+
+def test_deals_filtered_by_their_activity_equal_a_plain_count(demo_services: Services) -> None:
+    from sqlalchemy import text
+
+    from app.services.deals.filters import Activity, DealFilter
+
+    queries = demo_services.deal_queries
+    with demo_services.database.engine.connect() as conn:
+        now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+
+        def plain(sql: str) -> int:
+            return int(conn.execute(text(sql), {"now": now}).scalar_one())
+
+        overdue = plain(
+            "select count(distinct deal_id) from task"
+            " where done = 0 and deal_id is not null and due_at < :now"
+        )
+        none = plain(
+            "select count(*) from deal d where closed = 0 and not exists "
+            "(select 1 from task t where t.deal_id = d.id and t.done = 0)"
+        )
+    assert overdue > 0
+    assert none > 0
+    for activity, expected in ((Activity.OVERDUE, overdue), (Activity.NONE_PLANNED, none)):
+        deal_filter = DealFilter(activity=activity)
+        assert queries.total(queries.cursor(deal_filter, _sort())) == expected
+        # The board shows the same deals: its columns count them alike.
+        stages = [s.id for p in demo_services.pipelines.list() for s in p.stages]
+        columns = demo_services.kanban.columns(stages, deal_filter)
+        assert sum(c.count for c in columns.values()) == expected
+    assert DealFilter.from_json(DealFilter(activity=Activity.TODAY).to_json()).activity is Activity.TODAY
+
+
+def _readable(services: Services) -> set[int]:
+    from app.services.deals.filters import DealFilter
+
+    queries = services.deal_queries
+    cursor = queries.cursor(DealFilter(), _sort())
+    return set(queries.ids(DealFilter(), _sort(), 0, 10_000, cursor))
+
+
+def _sort():  # type: ignore[no-untyped-def]
+    from app.services.deals.queries import DealSort
+
+    return DealSort("id", descending=True)
+
+
+def test_the_calendar_shows_open_tasks_on_this_computers_days(services: Services) -> None:
+    from app.services.deals.filters import DealFilter
+
+    local = datetime.now().astimezone().replace(hour=23, minute=30, second=0, microsecond=0)
+    late = services.tasks.create("Late call", kind="call", due=local)
+    done = services.tasks.create("Done call", kind="call", due=local)
+    services.tasks.complete(done.id, done.version)
+    data = services.calendar.read(DealFilter(), "close_date", local.date(), local.date(), with_tasks=True)
+    assert [(t.title, t.due_at.date(), t.due_at.hour) for t in data.tasks] == [
+        ("Late call", local.date(), 23)
+    ]
+    assert data.tasks[0].version == late.version

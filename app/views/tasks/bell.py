@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -164,35 +164,37 @@ class NotificationPopup(QFrame):
         return [self.list.item(n).text().split("\n")[0] for n in range(self.list.count())]
 
 
+class NotificationText(QObject):
+    """A notification in the user's words (the stored facts, translated when shown)."""
+
+    def describe(self, note: NotificationInfo) -> str:
+        who = note.actor_name or self.tr("Dealdesk")
+        n = note.count
+        if note.kind == "deal_assigned":
+            if n > 1:
+                text = self.tr("%1 assigned you %Ln deal(s)", "", n)
+            else:
+                text = self.tr("%1 assigned you the deal “%2”")
+        elif note.kind == "deal_moved":
+            if n > 1 and note.detail:
+                text = self.tr("%1 moved %Ln of your deals to %3", "", n)
+            elif n > 1:
+                text = self.tr("%1 moved %Ln of your deals", "", n)
+            elif note.detail:
+                text = self.tr("%1 moved your deal “%2” to %3")
+            else:
+                text = self.tr("%1 moved your deal “%2”")
+        elif note.kind == "task_assigned":
+            text = self.tr("%1 gave you %Ln task(s)", "", n) if n > 1 else self.tr("%1 gave you a task: “%2”")
+        elif note.kind == "task_due":
+            text = self.tr("Task due: “%2” (%3)") if note.detail else self.tr("Task due: “%2”")
+        else:  # a message: its own words
+            return f"{who}: {note.detail or ''}"
+        return text.replace("%1", who).replace("%2", note.title).replace("%3", note.detail or "")
+
+
 def describe(note: NotificationInfo) -> str:
-    """The notification in the user's words (the stored facts, translated when shown)."""
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str, n: int = -1) -> str:
-        return QCoreApplication.translate("Notification", text, "", n)
-
-    who = note.actor_name or tr("Dealdesk")
-    if note.kind == "deal_assigned":
-        if note.count > 1:
-            text = tr("%1 assigned you %Ln deal(s)", note.count)
-        else:
-            text = tr("%1 assigned you the deal “%2”")
-    elif note.kind == "deal_moved":
-        if note.count > 1:
-            text = (
-                tr("%1 moved %Ln of your deals to %3", note.count)
-                if note.detail
-                else tr("%1 moved %Ln of your deals", note.count)
-            )
-        else:
-            text = tr("%1 moved your deal “%2” to %3") if note.detail else tr("%1 moved your deal “%2”")
-    elif note.kind == "task_assigned":
-        text = tr("%1 gave you %Ln task(s)", note.count) if note.count > 1 else tr("%1 gave you a task: “%2”")
-    elif note.kind == "task_due":
-        text = tr("Task due: “%2”") if not note.detail else tr("Task due: “%2” (%3)")
-    else:  # a message: its own words
-        return f"{who}: {note.detail or ''}"
-    return text.replace("%1", who).replace("%2", note.title).replace("%3", note.detail or "")
+    return NotificationText().describe(note)
 
 
 def _when(moment: datetime) -> str:
