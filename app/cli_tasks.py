@@ -41,10 +41,21 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "--due", metavar="WHEN", help="'2026-12-04 10:30' (local time) or a day '2026-12-04' (all day)"
     )
     add.add_argument("--minutes", type=int, help="a meeting's length")
+    add.add_argument("--remind", type=int, metavar="MINUTES", help="a reminder this many minutes before")
+    add.add_argument("--for", dest="responsible", metavar="LOGIN", help="whose task it is (default: yours)")
     add.add_argument("--description")
     done = actions.add_parser("done", parents=[common], help="mark a task done")
     done.add_argument("task_id", type=int, metavar="ID")
     done.add_argument("--result", help="what came of it")
+
+
+def _person(services: Services, login: str | None) -> int | None:
+    if login is None:
+        return None
+    person = services.users.by_login(login)
+    if person is None:
+        raise UsageError(f"There is no user '{login}'.")
+    return person.id
 
 
 def run(services: Services, args: argparse.Namespace) -> int:
@@ -56,6 +67,8 @@ def run(services: Services, args: argparse.Namespace) -> int:
             duration_minutes=args.minutes,
             deal_id=args.deal,
             description=args.description,
+            remind_minutes=args.remind,
+            responsible_id=_person(services, args.responsible),
         )
         print(f"Task {made.id} '{made.title}' added{_due_text(made)}.")
         return EXIT_OK

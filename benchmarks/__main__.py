@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import access, analytics, calendar, documents, importing, kanban, listing
+from benchmarks import access, analytics, calendar, documents, importing, kanban, listing, tasks
 from benchmarks.runner import demo_database
 from benchmarks.startup import cold_start_to_window, open_database, sign_in_to_window
 
@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         scenarios.update(listing.run(path, args.runs))
         print("kanban scenarios ...", file=sys.stderr)
         scenarios.update(kanban.run(path, args.runs))
+        print("tasks scenarios ...", file=sys.stderr)
+        scenarios.update(tasks.run(path, args.runs))
         print("calendar scenarios ...", file=sys.stderr)
         scenarios.update(calendar.run(path, args.runs))
         print("document scenarios ...", file=sys.stderr)

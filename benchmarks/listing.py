@@ -31,6 +31,23 @@ def _raw_rows(conn: sqlite3.Connection, ids: list[int]) -> None:
     conn.execute(ROW_SQL.format(ids=",".join(map(str, ids)))).fetchall()
 
 
+def _now() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+
+
+def _raw_activity(conn: sqlite3.Connection, ids: list[int]) -> None:
+    """The deals' open tasks as the Activity column shows them: overdue, today, next, how many."""
+    now = _now()
+    conn.execute(
+        "SELECT deal_id, sum(due_at < ?), sum(due_at >= ? AND due_at < ?), min(CASE WHEN due_at >= ? "
+        f"THEN due_at END), count(*) FROM task WHERE deal_id IN ({','.join(map(str, ids))}) AND done = 0 "
+        "GROUP BY deal_id",
+        (now, now, now[:10] + " 23:59:59", now),
+    ).fetchall()
+
+
 def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
@@ -62,8 +79,36 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
         raw.execute("SELECT count(*) FROM deal").fetchone()
         ids = [r[0] for r in raw.execute("SELECT id FROM deal ORDER BY id DESC LIMIT 100")]
         _raw_rows(raw, ids)
+        _raw_activity(raw, ids)
 
     results["list_first_page"] = scenario(median_ms(first_page, runs), median_ms(first_page_raw, runs))
+
+    # -- deal_activity_filter: the list of deals with an overdue task, counted, its first screen ----
+    from app.services.deals.filters import Activity
+
+    overdue = DealFilter(activity=Activity.OVERDUE)
+
+    def activity_filter() -> None:
+        show_first_screen(DealTableModel(services, overdue))
+
+    def activity_filter_raw() -> None:
+        now = _now()
+        late = "SELECT deal_id FROM task WHERE done = 0 AND deal_id IS NOT NULL AND due_at < ?"
+        raw.execute(f"SELECT count(*) FROM deal WHERE id IN ({late})", (now,)).fetchone()
+        ids = [
+            r[0]
+            for r in raw.execute(
+                f"SELECT id FROM deal WHERE id IN ({late}) ORDER BY id DESC LIMIT 100", (now,)
+            )
+        ]
+        _raw_rows(raw, ids)
+        _raw_activity(raw, ids)
+
+    results["deal_activity_filter"] = scenario(
+        median_ms(activity_filter, runs),
+        median_ms(activity_filter_raw, runs),
+        matches=services.deal_queries.count(overdue),
+    )
 
     # -- list_scroll_page: pages around row 700,000 once the list's anchors are known -------------
     # Ours and the raw keyset query take turns on the same pages (the first visit to a page warms

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -57,6 +58,7 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     from app.dialogs.lead_form.convert_dialog import ConvertLeadDialog
     from app.dialogs.loss_reason_dialog import LossReasonDialog
     from app.dialogs.plan_dialog import PlanDialog
+    from app.dialogs.task_dialog import TaskDialog
     from app.gui.application import build_main_window, create_application, finish_background_work
     from app.services.container import open_services
     from app.services.customers.leads import LeadStatus
@@ -125,8 +127,30 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     shoot("03-deals-calendar", window)
     window.deals.calendar.set_mode(Mode.WEEK)
     shoot("03b-deals-calendar-week", window)
+    window.deals.calendar.show_tasks.setChecked(True)
+    shoot("03c-deals-calendar-week-tasks", window)
+    window.deals.calendar.show_tasks.setChecked(False)
     window.deals.calendar.set_mode(Mode.MONTH)
     window.deals.set_view(DealsViewMode.LIST)
+    # Activities: the list of deals with overdue tasks, the bell, a task on several deals, a reminder.
+    window.deals.filter_button.click()
+    panel.activity.setCurrentIndex(panel.activity.findData("overdue"))
+    panel.apply_button.click()
+    window.deals.filter_button.click()
+    shoot("01d-deals-list-overdue-activities", window)
+    panel.reset_button.click()
+    _notify(services)
+    window.bell.refresh()
+    window.bell.show_popup()
+    shoot("40-notifications", window.bell.popup)
+    window.bell.popup.hide()
+    in_dialog("41-task-on-several-deals", TaskDialog(services, deal_ids=[1, 2, 3], parent=window))
+    in_dialog("41b-new-meeting", TaskDialog(services, kind="meeting", parent=window))
+    window.reminders.toast.show_note(
+        window.reminders.tr("Reminder"), _first_open_task_text(services), deal_id=1
+    )
+    shoot("42-reminder", window)
+    window.reminders.toast.hide()
     for number, area in enumerate(
         (Area.CONTACTS, Area.COMPANIES, Area.LEADS, Area.TASKS, Area.ANALYTICS, Area.SETTINGS), start=4
     ):
@@ -474,3 +498,42 @@ def _give_it_a_history(services: Any, deal_id: int) -> None:
     if deal.close_date is None:
         services.deals.update(deal.id, deal.version, close_date=deal.begin_date + timedelta(days=60))
     services.deals.move_stage(deal_id, later.id, expected_version=services.deals.get(deal_id).version)
+
+
+def _notify(services: Any) -> None:
+    """Something in the acting person's bell: a colleague hands over a deal, gives a task, writes."""
+    me = services.actor
+    others = sorted(
+        (u for u in services.users.list() if me is None or u.id != me.id), key=lambda u: not u.is_admin
+    )
+    if me is None or not others:
+        return
+    colleague = services.as_user(others[0].login)
+    rows = [r for r in services.deal_queries.rows(list(range(1, 60))) if not r.closed]
+    for row, act in zip(rows[:3], ("hand", "task", "move"), strict=False):
+        with contextlib.suppress(Exception):  # what the colleague's role does not allow is left out
+            if act == "hand":
+                colleague.deals.update(row.id, row.version, responsible_id=me.id)
+            elif act == "task":
+                colleague.tasks.create(row.title, kind="call", responsible_id=me.id, deal_id=row.id)
+            else:
+                services.deals.update(row.id, row.version, responsible_id=me.id)
+                stages = [s for p in services.pipelines.list() if p.id == row.pipeline_id for s in p.stages]
+                later = [s for s in stages if s.semantic.value == "in_progress" and s.id != row.stage_id]
+                if later:
+                    colleague.deals.move_stage(row.id, later[-1].id)
+    with contextlib.suppress(Exception):
+        colleague.notifications.send(
+            [me.id],
+            rows[0].title if rows else "Dealdesk",
+            entity_type="deal",
+            entity_id=rows[0].id if rows else None,
+        )
+
+
+def _first_open_task_text(services: Any) -> str:
+    found = services.tasks.find(mine=False, limit=1)
+    if not found:
+        return ""
+    task = found[0]
+    return task.title + (f" — {task.deal_title}" if task.deal_title else "")

@@ -15,7 +15,21 @@ class Task(VersionedMixin, TimestampMixin, Base):
     __tablename__ = "task"
     __table_args__ = (
         Index("ix_task_deal_id_done", "deal_id", "done"),
-        Index("ix_task_responsible_id_done_due_at", "responsible_id", "done", "due_at"),
+        # A person's open tasks by due time, their done ones latest first (the Tasks area's groups).
+        Index(
+            "ix_task_open_responsible_id_due_at",
+            "responsible_id",
+            "due_at",
+            sqlite_where=text("done IS 0"),
+            postgresql_where=text("done = false"),
+        ),
+        Index(
+            "ix_task_done_responsible_id_completed_at",
+            "responsible_id",
+            "completed_at",
+            sqlite_where=text("done IS 1"),
+            postgresql_where=text("done = true"),
+        ),
         # Open tasks by due time: the calendar's, the "overdue" and "due today" filters.
         Index(
             "ix_task_open_due_at",

@@ -63,7 +63,8 @@ class DateInput(QWidget):
         self.line.setClearButtonEnabled(True)
         self.line.setToolTip(
             self.tr("Type a date (%1, or 2026-11-27) or pick one from the calendar.").replace(
-                "%1", short_date(date.today())  # noqa: DTZ011 - the user's calendar
+                "%1",
+                short_date(date.today()),  # noqa: DTZ011 - the user's calendar
             )
         )
         self.button = QToolButton()
@@ -121,4 +122,3 @@ class DateInput(QWidget):
         current = self.date()
         if current is not None and self.line.text() != short_date(current):
             self.line.setText(short_date(current))
-

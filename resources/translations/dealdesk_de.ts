@@ -336,6 +336,10 @@ Seitdem gemachte Änderungen sind dann nicht mehr in der Datenbank; eine Kopie d
         <source>idle %Ln d</source>
         <translation><numerusform>%Ln T. ruhend</numerusform><numerusform>%Ln T. ruhend</numerusform></translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
 </context>
 <context>
     <name>CardListView</name>
@@ -4813,6 +4817,30 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>… and %1 more: search or choose a kind to narrow them down</source>
         <translation>… und %1 weitere: Suchen oder eine Art wählen, um sie einzugrenzen</translation>
+    </message>
+    <message>
+        <source>Linked to anything</source>
+        <translation>Beliebig verknüpft</translation>
+    </message>
+    <message>
+        <source>About a deal</source>
+        <translation>Zu einem Deal</translation>
+    </message>
+    <message>
+        <source>About a contact</source>
+        <translation>Zu einem Kontakt</translation>
+    </message>
+    <message>
+        <source>About a company</source>
+        <translation>Zu einem Unternehmen</translation>
+    </message>
+    <message>
+        <source>About a lead</source>
+        <translation>Zu einem Lead</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>Nicht verknüpft</translation>
     </message>
 </context>
 <context>

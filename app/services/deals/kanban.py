@@ -44,6 +44,7 @@ class Card:
     version: int
     stage_changed_at: datetime
     overdue_tasks: int = 0  # open tasks past their due time (an all-day one once its day is over)
+    next_due: datetime | None = None  # the next open task's due time (UTC), if one is still to come
 
     @property
     def column_key(self) -> tuple[datetime, int]:
@@ -164,6 +165,15 @@ def _cards_statement() -> Any:
         )
         .scalar_subquery()
     )
+    next_due = (
+        select(func.min(Task.due_at))
+        .where(
+            Task.deal_id == Deal.id,
+            Task.done.is_(False),
+            Task.due_at >= bindparam("now", type_=Task.due_at.type),
+        )
+        .scalar_subquery()
+    )
     return (
         select(
             Deal.id,
@@ -178,6 +188,7 @@ def _cards_statement() -> Any:
             Deal.version,
             Deal.stage_changed_at,
             overdue,
+            next_due,
         )
         .outerjoin(Company, Company.id == Deal.company_id)
         .outerjoin(User, User.id == Deal.responsible_id)

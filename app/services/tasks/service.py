@@ -388,6 +388,7 @@ class TaskService:
         deal_id: int | None = None,
         kind: str | None = None,
         search: str | None = None,
+        about: str | None = None,
     ) -> TaskOverview:
         """The Tasks area's first screen: how many tasks each group holds, and the first `per_group`
         of each (the done ones latest first) — a person with thousands reads a few hundred."""
@@ -400,9 +401,8 @@ class TaskService:
             Bucket.LATER: (max(days.week_end, days.day_after), None),
         }
         with self._ctx.read() as session:
-            conditions = self._conditions(session, mine, deal_id, kind, search)
+            conditions = self._conditions(session, mine, deal_id, kind, search, about)
             which = case(
-                (Task.done.is_(True), Bucket.DONE.value),
                 (Task.due_at.is_(None), Bucket.NO_DATE.value),
                 *(
                     (Task.due_at < high, bucket.value)
@@ -412,10 +412,14 @@ class TaskService:
                 else_=Bucket.LATER.value,
             )
             counts = dict.fromkeys(Bucket, 0)
+            # Open ones counted by group, done ones apart: each count reads its own partial index.
             for name, count in session.execute(
-                select(which, func.count()).where(*conditions).group_by(which)
+                select(which, func.count()).where(*conditions, Task.done.is_(False)).group_by(which)
             ):
                 counts[Bucket(name)] = int(count)
+            counts[Bucket.DONE] = int(
+                session.scalar(select(func.count()).where(*conditions, Task.done.is_(True))) or 0
+            )
             groups: dict[Bucket, list[TaskInfo]] = {b: [] for b in Bucket}
             open_ = [*conditions, Task.done.is_(False)]
             for bucket, (low, high) in bounds.items():
@@ -443,17 +447,34 @@ class TaskService:
             return TaskOverview(groups, counts)
 
     def _conditions(
-        self, session: Session, mine: bool, deal_id: int | None, kind: str | None, search: str | None
+        self,
+        session: Session,
+        mine: bool,
+        deal_id: int | None,
+        kind: str | None,
+        search: str | None,
+        about: str | None = None,
     ) -> list[ColumnElement[bool]]:
         conditions = list(_visible(session, self._ctx.actor_id))
         if mine:  # responsible for it, or taking part in it
-            conditions.append(_mine(self._ctx.actor_id))
+            conditions.append(_mine(session, self._ctx.actor_id))
         if deal_id is not None:
             conditions.append(Task.deal_id == deal_id)
         if kind:
             conditions.append(Task.kind == kind)
         if search:
             conditions.append(Task.title.ilike(f"%{search.strip()}%"))
+        if about:  # what the task is linked to: "deal", "contact", "company", "lead", or "none"
+            links = {
+                "deal": Task.deal_id,
+                "contact": Task.contact_id,
+                "company": Task.company_id,
+                "lead": Task.lead_id,
+            }
+            if about == "none":
+                conditions.extend(column.is_(None) for column in links.values())
+            elif about in links:
+                conditions.append(links[about].is_not(None))
         return conditions
 
     def grouped(
@@ -518,10 +539,18 @@ def activity_states(session: Session, deal_ids: Sequence[int], days: Days) -> di
     return states
 
 
-def _mine(actor_id: int | None) -> ColumnElement[bool]:
-    taking_part = select(task_participant.c.task_id).where(
-        task_participant.c.user_id == actor_id, task_participant.c.role == "participant"
+def _mine(session: Session, actor_id: int | None) -> ColumnElement[bool]:
+    """Tasks the person is responsible for or takes part in. The few they take part in are looked up
+    first: without any, the condition is one a person's index answers in its order."""
+    taking_part = list(
+        session.scalars(
+            select(task_participant.c.task_id).where(
+                task_participant.c.user_id == actor_id, task_participant.c.role == "participant"
+            )
+        )
     )
+    if not taking_part:
+        return Task.responsible_id == actor_id
     return or_(Task.responsible_id == actor_id, Task.id.in_(taking_part))
 
 

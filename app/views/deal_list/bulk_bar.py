@@ -123,9 +123,7 @@ class BulkBar(QFrame):
 
     def show_selection(self, selected: int, matching: int, all_selected: bool) -> None:
         if all_selected:
-            self.count_label.setText(
-                self.tr("All %Ln matching deal(s) are selected.", "", matching)
-            )
+            self.count_label.setText(self.tr("All %Ln matching deal(s) are selected.", "", matching))
             self.select_all.hide()
         else:
             self.count_label.setText(self.tr("%Ln deal(s) selected.", "", selected))

@@ -12,6 +12,7 @@ from app.ui.settings import load_state, save_state
 from app.views.deal_list.cell_delegate import DealCellDelegate
 from app.views.deal_list.chosen_deals import ChosenDeals
 from app.views.deal_list.deal_table_model import (
+    COL_ACTIVITY,
     COL_AMOUNT,
     COL_CLOSE,
     COL_COMPANY,
@@ -36,6 +37,7 @@ COLUMN_WIDTHS = {
     COL_CONTACT: 150,
     COL_RESPONSIBLE: 140,
     COL_CLOSE: 95,
+    COL_ACTIVITY: 110,
 }
 
 
@@ -74,6 +76,8 @@ class DealListView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in COLUMN_WIDTHS.items():
             self.setColumnWidth(column, width)
+        # The deal's next step next to its amount (until the person arranges the columns otherwise).
+        header.moveSection(header.visualIndex(COL_ACTIVITY), header.visualIndex(COL_AMOUNT) + 1)
         # Indicator first: enabling sorting sorts by it, which is then what the model already does.
         order = Qt.SortOrder.DescendingOrder if model.deal_sort.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(model.sort_column(), order)

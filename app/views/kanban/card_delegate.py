@@ -1,4 +1,5 @@
-"""Paints a kanban card: title, customer, amount, responsible's initials, close date, open-task marker.
+"""Paints a kanban card: title, customer, amount, responsible's initials, close date, its activity: an
+overdue badge (how many), the next step's day ("Today" or a date), or a quiet ring when none is planned.
 
 No widget per card: the list asks this delegate to paint the rows it shows. The texts of a card
 (elided to the column's width, money and date in the user's notation) are made once and kept.
@@ -7,7 +8,7 @@ No widget per card: the list asks this delegate to paint the rows it shows. The 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
@@ -29,6 +30,7 @@ OVERDUE = QColor("#d93025")
 MUTED = QColor("#5b6470")
 TASK = QColor("#f29900")
 STALE = QColor("#c26401")
+NEXT_TODAY = QColor("#1f6fb2")  # a task due later today
 WHITE = QColor("#ffffff")
 OVERDUE_MARKER = 22  # px the overdue badge takes from the title
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -45,6 +47,8 @@ class _Texts:
     overdue: bool
     initials: str
     idle: str  # "idle 12 d" on a stale card, else ""
+    next_step: str  # the next open task's day: "Today", or its date; "" when none is to come
+    next_today: bool
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -55,7 +59,7 @@ class CardDelegate(QStyledItemDelegate):
         self._bold = QFont()
         self._small = QFont()
         self._bold_metrics = QFontMetrics(self._bold)
-        self._texts: dict[tuple[int, int, int], _Texts] = {}
+        self._texts: dict[tuple[object, ...], _Texts] = {}
         self.idle_days: int | None = None  # of the column's stage: longer and the card is stale
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -85,7 +89,7 @@ class CardDelegate(QStyledItemDelegate):
         self._texts.clear()
 
     def _texts_of(self, card: Card, option: QStyleOptionViewItem, title_width: int, width: int) -> _Texts:
-        key = (card.id, card.version, width, card.overdue_tasks)
+        key = (card.id, card.version, width, card.overdue_tasks, card.next_due)
         texts = self._texts.get(key)
         if texts is None:
             if len(self._texts) > MAX_CACHED:
@@ -99,9 +103,18 @@ class CardDelegate(QStyledItemDelegate):
                 card.close_date is not None and card.close_date < self.today,
                 card.initials or "–",
                 self._idle_text(card),
+                *self._next_step(card),
             )
             self._texts[key] = texts
         return texts
+
+    def _next_step(self, card: Card) -> tuple[str, bool]:
+        if card.next_due is None:
+            return "", False
+        day = card.next_due.replace(tzinfo=UTC).astimezone().date()
+        if day == self.today:
+            return "◷ " + self.tr("Today"), True
+        return "◷ " + short_date(day), False
 
     def _idle_text(self, card: Card) -> str:
         if not is_stale(card.stage_changed_at, self.idle_days, False):
@@ -178,8 +191,19 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(self._bold)
         painter.setPen(text_color)
         painter.drawText(bottom, LEFT, texts.amount)
+        close_width = 0
         if texts.close_date:
             painter.setFont(option.font)
             painter.setPen(OVERDUE if texts.overdue else MUTED)
             painter.drawText(bottom, RIGHT, texts.close_date)
+            close_width = option.fontMetrics.horizontalAdvance(texts.close_date)
+        if texts.next_step:  # the next step's day, between amount and close date when there is room
+            metrics = option.fontMetrics
+            need = metrics.horizontalAdvance(texts.next_step)
+            amount_width = self._bold_metrics.horizontalAdvance(texts.amount)
+            if amount_width + need + close_width + 24 <= bottom.width():
+                painter.setFont(option.font)
+                painter.setPen(NEXT_TODAY if texts.next_today else MUTED)
+                middle = QRect(bottom.left() + amount_width + 12, bottom.top(), need + 2, line)
+                painter.drawText(middle, LEFT, texts.next_step)
         painter.restore()

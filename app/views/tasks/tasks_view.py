@@ -63,6 +63,17 @@ class TasksView(QWidget):
         self.kind.addItem(self.tr("Every kind"), "")
         for key, name in kind_names().items():
             self.kind.addItem(name, key)
+        self.about = QComboBox()
+        self.about.setObjectName("about")
+        for key, name in (
+            ("", self.tr("Linked to anything")),
+            ("deal", self.tr("About a deal")),
+            ("contact", self.tr("About a contact")),
+            ("company", self.tr("About a company")),
+            ("lead", self.tr("About a lead")),
+            ("none", self.tr("Not linked")),
+        ):
+            self.about.addItem(name, key)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search tasks…"))
@@ -74,14 +85,15 @@ class TasksView(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.whose.currentIndexChanged.connect(self.reload)
         self.kind.currentIndexChanged.connect(self.reload)
+        self.about.currentIndexChanged.connect(self.reload)
         self.new_button.clicked.connect(lambda: self.new_task())
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addStretch(1)
-        for widget in (self.whose, self.kind, self.search, self.new_button):
+        for widget in (self.whose, self.kind, self.about, self.search, self.new_button):
             bar.addWidget(widget)
         if deal_id is not None:  # the deal's own: everyone's, planned on top, done below with results
-            for widget in (title, self.whose, self.search):
+            for widget in (title, self.whose, self.about, self.search):
                 widget.hide()
             self.new_button.setText(self.tr("+ Activity"))
 
@@ -128,6 +140,7 @@ class TasksView(QWidget):
             deal_id=self._deal_id,
             kind=self.kind.currentData() or None,
             search=self.search.text().strip() or None,
+            about=self.about.currentData() or None,
         )
         groups = overview.groups
         names = {
