@@ -47,7 +47,7 @@ def _make_demo(database: str, deals: int, language: str) -> None:
 
 
 def _render(out: Path, database: str, language: str, scratch: Path, inspect: Inspect | None) -> list[Path]:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
     from app.dialogs.customer_form.customer_form_dialog import CustomerFormDialog
@@ -142,14 +142,14 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     _notify(services)
     window.bell.refresh()
     window.bell.show_popup()
-    shoot("40-notifications", window.bell.popup)
+    shoot("43-notifications", window.bell.popup)
     window.bell.popup.hide()
-    in_dialog("41-task-on-several-deals", TaskDialog(services, deal_ids=[1, 2, 3], parent=window))
-    in_dialog("41b-new-meeting", TaskDialog(services, kind="meeting", parent=window))
+    in_dialog("44-task-on-several-deals", TaskDialog(services, deal_ids=[1, 2, 3], parent=window))
+    in_dialog("44b-new-meeting", TaskDialog(services, kind="meeting", parent=window))
     window.reminders.toast.show_note(
-        window.reminders.tr("Reminder"), _first_open_task_text(services), deal_id=1
+        QCoreApplication.translate("ReminderClock", "Reminder"), _first_open_task_text(services), deal_id=1
     )
-    shoot("42-reminder", window)
+    shoot("45-reminder", window)
     window.reminders.toast.hide()
     for number, area in enumerate(
         (Area.CONTACTS, Area.COMPANIES, Area.LEADS, Area.TASKS, Area.ANALYTICS, Area.SETTINGS), start=4
@@ -501,34 +501,39 @@ def _give_it_a_history(services: Any, deal_id: int) -> None:
 
 
 def _notify(services: Any) -> None:
-    """Something in the acting person's bell: a colleague hands over a deal, gives a task, writes."""
+    """Something in the acting person's bell: colleagues hand over a deal, give a task, move a deal of
+    theirs, write a line (each as far as their role allows)."""
     me = services.actor
-    others = sorted(
-        (u for u in services.users.list() if me is None or u.id != me.id), key=lambda u: not u.is_admin
-    )
-    if me is None or not others:
+    if me is None:
         return
-    colleague = services.as_user(others[0].login)
-    rows = [r for r in services.deal_queries.rows(list(range(1, 60))) if not r.closed]
-    for row, act in zip(rows[:3], ("hand", "task", "move"), strict=False):
-        with contextlib.suppress(Exception):  # what the colleague's role does not allow is left out
-            if act == "hand":
-                colleague.deals.update(row.id, row.version, responsible_id=me.id)
-            elif act == "task":
-                colleague.tasks.create(row.title, kind="call", responsible_id=me.id, deal_id=row.id)
-            else:
-                services.deals.update(row.id, row.version, responsible_id=me.id)
-                stages = [s for p in services.pipelines.list() if p.id == row.pipeline_id for s in p.stages]
-                later = [s for s in stages if s.semantic.value == "in_progress" and s.id != row.stage_id]
-                if later:
-                    colleague.deals.move_stage(row.id, later[-1].id)
-    with contextlib.suppress(Exception):
-        colleague.notifications.send(
-            [me.id],
-            rows[0].title if rows else "Dealdesk",
-            entity_type="deal",
-            entity_id=rows[0].id if rows else None,
-        )
+    colleagues = [services.as_user(u.login) for u in services.users.list() if u.id != me.id]
+    mine = [r for r in services.deal_queries.rows(list(range(1, 300))) if r.responsible_id == me.id]
+    moved = handed = False
+    for colleague in colleagues:
+        own = [
+            r
+            for r in services.deal_queries.rows(list(range(1, 300)))
+            if r.responsible_id == colleague.actor.id and not r.closed
+        ]
+        if not handed and own:
+            with contextlib.suppress(Exception):  # what a role does not allow is left out
+                colleague.deals.update(own[0].id, own[0].version, responsible_id=me.id)
+                handed = True
+        if not moved and mine:
+            row = mine[0]
+            stages = [s for p in services.pipelines.list() if p.id == row.pipeline_id for s in p.stages]
+            later = [s for s in stages if s.semantic.value == "in_progress" and s.id != row.stage_id]
+            with contextlib.suppress(Exception):
+                version = services.deals.get(row.id).version
+                colleague.deals.move_stage(row.id, later[-1].id, expected_version=version)
+                moved = True
+    if colleagues:
+        with contextlib.suppress(Exception):
+            colleagues[0].tasks.create(
+                mine[0].title if mine else "Dealdesk", kind="call", responsible_id=me.id
+            )
+        with contextlib.suppress(Exception):
+            colleagues[-1].notifications.send([me.id], "Please call the customer back today.")
 
 
 def _first_open_task_text(services: Any) -> str:

@@ -218,12 +218,12 @@ def test_the_bell_counts_shows_opens_and_clears(qtbot, window, demo_services: Se
     me = demo_services.actor
     assert me is not None
     demo_services.notifications.mark_all_read()
-    qtbot.waitUntil(lambda: bell.text() == "🔔", timeout=3000)
+    qtbot.waitUntil(lambda: bell.text() == "", timeout=3000)
     seller = demo_services.users.create(login="ben", name="Ben Berg", is_admin=True)
     colleague = demo_services.as_user(seller.login)
     deal = colleague.deals.create(title="Handed over", stage_id=1, responsible_id=me.id)
     colleague.tasks.create("Call the new customer", responsible_id=me.id, deal_id=deal.id)
-    qtbot.waitUntil(lambda: bell.text() == "🔔 2", timeout=5000)
+    qtbot.waitUntil(lambda: bell.text() == "2", timeout=5000)
     qtbot.mouseClick(bell, Qt.MouseButton.LeftButton)
     popup = bell.popup
     qtbot.waitUntil(popup.isVisible)
@@ -239,9 +239,9 @@ def test_the_bell_counts_shows_opens_and_clears(qtbot, window, demo_services: Se
     rect = popup.list.visualItemRect(item)
     qtbot.mouseClick(popup.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened == [deal.id]
-    qtbot.waitUntil(lambda: bell.text() == "🔔 1", timeout=3000)  # that one was read
+    qtbot.waitUntil(lambda: bell.text() == "1", timeout=3000)  # that one was read
     qtbot.mouseClick(bell, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(popup.isVisible)
     qtbot.mouseClick(popup.mark_all, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bell.text() == "🔔", timeout=3000)
+    qtbot.waitUntil(lambda: bell.text() == "", timeout=3000)
     assert demo_services.notifications.unread_count() == 0

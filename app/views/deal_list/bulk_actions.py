@@ -221,6 +221,8 @@ class DealBulkActions(QObject):
             path = path.with_name(path.name + f".{fmt}")
         header: list[tuple[str, str]] = []
         for key, title in self._view.visible_columns():
+            if key == "activity":  # the open tasks of the moment, not a field of the deal
+                continue
             header.append((key, title))
             if key == "amount":  # the list shows them together; a spreadsheet wants them apart
                 header.append(("currency", self.tr("Currency")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -114,7 +114,7 @@ class CardDelegate(QStyledItemDelegate):
         day = card.next_due.replace(tzinfo=UTC).astimezone().date()
         if day == self.today:
             return "◷ " + self.tr("Today"), True
-        return "◷ " + short_date(day), False
+        return "◷ " + QLocale().toString(day, "d MMM"), False  # short: a card has little room
 
     def _idle_text(self, card: Card) -> str:
         if not is_stale(card.stage_changed_at, self.idle_days, False):

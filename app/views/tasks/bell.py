@@ -24,6 +24,7 @@ from app.services.container import Services
 from app.services.core.events import DomainEvent
 from app.services.notifications.service import NotificationInfo
 from app.ui.i18n import error_text
+from app.ui.icons import icon
 
 NotificationRole = Qt.ItemDataRole.UserRole + 1
 SHOWN = 50
@@ -40,7 +41,8 @@ class NotificationBell(QToolButton):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bell")
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setIcon(icon("bell"))
         self.setAutoRaise(True)
         self._services = services
         self.unread = 0
@@ -60,7 +62,8 @@ class NotificationBell(QToolButton):
         except Exception as exc:  # the file is busy or gone: the bell keeps its count, said once
             self.message.emit(error_text(exc))
             return
-        self.setText(f"🔔 {QLocale().toString(self.unread)}" if self.unread else "🔔")
+        self.setText(QLocale().toString(self.unread) if self.unread else "")
+        self.setStyleSheet("QToolButton#bell { color: #b3261e; }" if self.unread else "")
         self.setToolTip(self.tr("%Ln unread notification(s)", "", self.unread))
         font = self.font()
         font.setBold(self.unread > 0)
@@ -112,7 +115,7 @@ class NotificationPopup(QFrame):
         self.list = QListWidget()
         self.list.setObjectName("notifications")
         self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(False)
+        self.list.setSpacing(3)
         self.list.itemActivated.connect(self._on_activated)
         self.list.itemClicked.connect(self._on_activated)
         self.empty = QLabel(self.tr("Nothing new."))
