@@ -50,3 +50,36 @@ def test_dragging_an_entry_to_another_day_moves_its_close_date(
     assert history[-1].field == "close_date"
     assert history[-1].new_value == target.isoformat()
     assert any(e.deal_id == deal.id and e.day == target for _r, e in grid.chips)
+
+
+def test_dragging_a_task_to_another_day_reschedules_it(
+    qtbot, window: MainWindow, demo_services: Services, pointer: Pointer
+) -> None:
+    from datetime import UTC, datetime
+
+    local = datetime.now().astimezone().replace(day=6, hour=10, minute=15, second=0, microsecond=0)
+    task = demo_services.tasks.create("Call Meyer", kind="call", due=local)
+    window.move(0, 0)
+    window.resize(1280, 860)
+    window.deals.set_view(DealsViewMode.CALENDAR)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    calendar = window.deals.calendar
+    calendar.show_tasks.setChecked(True)
+    calendar.go_to(local.date())
+    grid = calendar.month_grid
+    qtbot.waitUntil(lambda: grid.task_rect(task.id) is not None, timeout=5000)
+    rect = grid.task_rect(task.id)
+    assert rect is not None
+    target = local.date() + timedelta(days=8)
+    start = grid.mapToGlobal(rect.center().toPoint())
+    end = grid.mapToGlobal(grid.day_rect(target).center().toPoint())
+    drag(qtbot, pointer, start, end)
+
+    def due_day() -> object:
+        moved = demo_services.tasks.get(task.id).due_at
+        return moved.replace(tzinfo=UTC).astimezone().date() if moved else None
+
+    qtbot.waitUntil(lambda: due_day() == target, timeout=5000)
+    moved = demo_services.tasks.get(task.id).due_at.replace(tzinfo=UTC).astimezone()  # type: ignore[union-attr]
+    assert (moved.hour, moved.minute) == (10, 15)  # its time of day kept
