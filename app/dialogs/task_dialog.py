@@ -5,7 +5,7 @@ when opened from one, or the same task on each of several deals (the list's bulk
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import (
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.fields.editors import MultiChoiceEditor
 from app.services.container import Services
-from app.services.core.errors import PermissionDeniedError, ValidationError
+from app.services.core.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from app.services.tasks.service import TaskInfo
 from app.ui.i18n import error_text
 
 EACH_DEALS_OWN = "each"  # the bulk bar's "responsible": each deal's own responsible person
@@ -60,6 +61,7 @@ class TaskDialog(QDialog):
         deal_ids: Sequence[int] = (),
         kind: str = "todo",
         due: datetime | None = None,
+        task: TaskInfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -147,7 +149,27 @@ class TaskDialog(QDialog):
         self._form = form
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self._task = task
+        if task is not None:
+            self._show_task(task)
         self.resize(480, 0)
+
+    def _show_task(self, task: TaskInfo) -> None:
+        """Editing: the task's own values (its due time on this computer's clock)."""
+        self.setWindowTitle(self.tr("Edit task"))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(task.kind)))
+        self.title.setText(task.title)
+        if task.due_at is not None:
+            local = task.due_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+            self.due.setDateTime(QDateTime(local))
+        self.all_day.setChecked(task.all_day)
+        if task.duration_minutes:
+            self.minutes.setValue(task.duration_minutes)
+        self.reminder.setCurrentIndex(max(0, self.reminder.findData(task.remind_minutes)))
+        self.responsible.setCurrentIndex(max(0, self.responsible.findData(task.responsible_id)))
+        self.participants.set_value(list(task.participant_ids))
+        self.observers.set_value(list(task.observer_ids))
+        self.description.setPlainText(task.description or "")
 
     def _kind_changed(self) -> None:
         meeting = self.kind.currentData() == "meeting"
@@ -172,7 +194,17 @@ class TaskDialog(QDialog):
             "remind_minutes": self.reminder.currentData(),
         }
         try:
-            if self._deal_ids:
+            if self._task is not None:
+                self.result_task = self._services.tasks.update(
+                    self._task.id,
+                    self._task.version,
+                    self.title.text(),
+                    responsible_id=responsible,
+                    participant_ids=self.participants.value() if kind == "meeting" else [],
+                    observer_ids=self.observers.value(),
+                    **common,
+                )
+            elif self._deal_ids:
                 self.created = self._services.tasks.create_for_deals(
                     self._deal_ids,
                     self.title.text(),
@@ -190,7 +222,7 @@ class TaskDialog(QDialog):
                     **common,
                 )
                 self.created = 1
-        except (ValidationError, PermissionDeniedError) as exc:
+        except (ValidationError, PermissionDeniedError, ConflictError, NotFoundError) as exc:
             self.problem.setText(error_text(exc))
             return
         self.accept()

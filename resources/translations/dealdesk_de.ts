@@ -4707,6 +4707,10 @@ Dealdesk startet jetzt neu.</translation>
         <source>1 day before</source>
         <translation>1 Tag vorher</translation>
     </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Aufgabe bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>TasksView</name>
@@ -4841,6 +4845,26 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Not linked</source>
         <translation>Nicht verknüpft</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Open deal</source>
+        <translation>Deal öffnen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Aufgabe löschen</translation>
+    </message>
+    <message>
+        <source>Delete the task “%1”?</source>
+        <translation>Die Aufgabe „%1“ löschen?</translation>
     </message>
 </context>
 <context>

@@ -172,3 +172,27 @@ def test_after_a_deals_last_task_is_done_the_next_step_is_offered(
     qtbot.waitUntil(
         lambda: [t.title for t in services.tasks.find(mine=False, deal_id=deal)] == ["Call about the quote"]
     )
+
+
+def test_a_task_is_edited_and_deleted_from_its_menu(qtbot, services: Services, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    task = services.tasks.create("Call Meyer", kind="call", due=date.today() + timedelta(days=3))
+    view = _view(qtbot, services)
+
+    def edit(dialog: TaskDialog) -> int:
+        assert dialog.windowTitle() == "Edit task"
+        assert dialog.title.text() == "Call Meyer"
+        dialog.title.setText("Call Meyer about the quote")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(TaskDialog, "exec", edit)
+    assert view.edit_task(task.id)
+    assert [
+        t.title for t in view.tasks_in("later") + view.tasks_in("this_week") + view.tasks_in("tomorrow")
+    ] == ["Call Meyer about the quote"]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    assert view.delete_task(task.id)
+    assert services.tasks.find(include_done=True) == []
+    assert view.empty.isVisible()

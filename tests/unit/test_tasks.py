@@ -245,3 +245,37 @@ def test_the_calendar_shows_open_tasks_on_this_computers_days(services: Services
         ("Late call", local.date(), 23)
     ]
     assert data.tasks[0].version == late.version
+
+
+def test_a_task_edited_as_a_whole_keeps_its_history_and_refuses_a_stale_version(services: Services) -> None:
+    from app.services.core.errors import ConflictError
+
+    services.users.create(login="ben", name="Ben Berg", is_admin=True)
+    ben = services.as_user("ben")
+    deal = _deal(services)
+    call = services.tasks.create("Call Meyer", kind="call", due=date(2031, 3, 4), deal_id=deal)
+    changed = services.tasks.update(
+        call.id,
+        call.version,
+        "Visit Meyer",
+        kind="meeting",
+        due=datetime(2031, 3, 5, 10, 0, tzinfo=UTC),
+        duration_minutes=90,
+        responsible_id=ben.actor.id,  # type: ignore[union-attr]
+        remind_minutes=30,
+    )
+    assert (changed.title, changed.kind, changed.all_day, changed.duration_minutes) == (
+        "Visit Meyer",
+        "meeting",
+        False,
+        90,
+    )
+    assert changed.due_at == datetime(2031, 3, 5, 10, 0, tzinfo=UTC).replace(tzinfo=None)
+    assert changed.deal_id == deal  # what it is about stays
+    assert [n.kind for n in ben.notifications.recent()] == ["task_assigned"]  # handed to Ben: he is told
+    with pytest.raises(ConflictError):
+        services.tasks.update(call.id, call.version, "Stale")
+    assert services.tasks.get(call.id).title == "Visit Meyer"
+    with pytest.raises(ValidationError):
+        services.tasks.update(call.id, changed.version, " ")
+    assert services.tasks.get(call.id).version == changed.version  # the refusal changed nothing

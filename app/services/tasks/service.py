@@ -256,6 +256,57 @@ class TaskService:
             uow.emit("deal.activity", ids, {"activity"})
             return len(tasks)
 
+    def update(
+        self,
+        task_id: int,
+        expected_version: int,
+        title: str,
+        *,
+        kind: str = "todo",
+        due: datetime | date | None = None,
+        duration_minutes: int | None = None,
+        responsible_id: int | None = None,
+        description: str | None = None,
+        remind_minutes: int | None = None,
+        participant_ids: Sequence[int] = (),
+        observer_ids: Sequence[int] = (),
+        zone: tzinfo | None = None,
+    ) -> TaskInfo:
+        """The task as its dialog shows it, changed as a whole (what it is linked to stays)."""
+        values = _clean(title, kind, duration_minutes, remind_minutes)
+        with self._ctx.write() as uow:
+            task = self._own(uow, task_id, expected_version)
+            session = uow.session
+            _check_people(session, [*participant_ids, *observer_ids])
+            if responsible_id is not None and session.get(User, responsible_id) is None:
+                raise ValidationError.single("responsible_id", MSG_PERSON, id=responsible_id)
+            due_at, all_day = _due(due, zone)
+            wanted = {
+                **values,
+                "due_at": due_at,
+                "all_day": all_day,
+                "description": (description or "").strip() or None,
+                "responsible_id": responsible_id if responsible_id is not None else task.responsible_id,
+            }
+            diff = {k: (getattr(task, k), v) for k, v in wanted.items() if getattr(task, k) != v}
+            for key, (_old, new) in diff.items():
+                setattr(task, key, new)
+            task.remind_at = (
+                None if task.done else remind_at(task.due_at, task.all_day, task.remind_minutes, zone)
+            )
+            before = _people_of(session, task.id)
+            _set_people(session, task.id, participant_ids, observer_ids)
+            after = _people_of(session, task.id)
+            if before != after:
+                diff["people"] = (before, after)
+            if diff:
+                task.updated_at = utcnow()
+                session.flush()
+                uow.history.changed("task", task.id, task.version, diff)
+                uow.emit("task.updated", [task.id], set(diff))
+                _deal_activity(uow, task)
+            return self._full(session, task)
+
     def set_people(
         self, task_id: int, expected_version: int, participant_ids: Sequence[int], observer_ids: Sequence[int]
     ) -> TaskInfo:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTreeWidget,
@@ -112,6 +113,8 @@ class TasksView(QWidget):
         if deal_id is not None:  # the deal is this one: what came of each instead
             self.tree.headerItem().setText(COL_DEAL, self.tr("Result"))
         self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_menu)
         self.tree.itemActivated.connect(self._on_activated)
         self.empty = QLabel(self.tr("No tasks: all done, or none planned yet. “+ Task” plans one."))
         self.empty.setObjectName("emptyTasks")
@@ -281,6 +284,51 @@ class TasksView(QWidget):
         task = item.data(COL_TITLE, TaskRole)
         if task is not None and not isinstance(task, str) and task.deal_id:
             self.open_deal_requested.emit(task.deal_id)
+
+    def _on_menu(self, position: Any) -> None:
+        item = self.tree.itemAt(position)
+        task = item.data(COL_TITLE, TaskRole) if item is not None else None
+        if task is None or isinstance(task, str):
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit…"), lambda: self.edit_task(task.id))
+        if task.deal_id is not None and self._deal_id is None:
+            menu.addAction(self.tr("Open deal"), lambda: self.open_deal_requested.emit(task.deal_id))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete…"), lambda: self.delete_task(task.id))
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def edit_task(self, task_id: int) -> bool:
+        try:
+            task = self._services.tasks.get(task_id)  # as it is now, with its people
+        except Exception as exc:
+            self.message.emit(error_text(exc))
+            self.reload()
+            return False
+        dialog = TaskDialog(self._services, task=task, parent=self)
+        if dialog.exec():
+            self.reload()
+            return True
+        return False
+
+    def delete_task(self, task_id: int) -> bool:
+        try:
+            task = self._services.tasks.get(task_id)
+        except Exception as exc:
+            self.message.emit(error_text(exc))
+            self.reload()
+            return False
+        asked = QMessageBox.question(
+            self, self.tr("Delete task"), self.tr("Delete the task “%1”?").replace("%1", task.title)
+        )
+        if asked != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            self._services.tasks.delete(task.id, task.version)
+        except Exception as exc:  # changed or deleted meanwhile, or not the person's to delete
+            self.message.emit(error_text(exc))
+        self.reload()
+        return True
 
     def new_task(self, deal_id: int | None = None) -> None:
         dialog = TaskDialog(self._services, deal_id=deal_id or self._deal_id, parent=self)
