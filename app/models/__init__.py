@@ -1,5 +1,6 @@
 """The SQLAlchemy ORM schema of Dealdesk. No Qt, no business rules."""
 
+from app.models.automation import AutomationJob, AutomationRule, AutomationTrigger, OutboxMessage
 from app.models.base import Base, Money, Percent, Quantity, ScaledDecimal, table_of, utcnow
 from app.models.catalog import Currency, Product
 from app.models.custom_fields import (
@@ -26,6 +27,9 @@ from app.models.task import Notification, Task, task_participant
 __all__ = [
     "RIGHTS_STAMP_KEY",
     "AppSetting",
+    "AutomationJob",
+    "AutomationRule",
+    "AutomationTrigger",
     "Base",
     "Company",
     "Contact",
@@ -52,6 +56,7 @@ __all__ = [
     "Money",
     "Notification",
     "Operation",
+    "OutboxMessage",
     "Percent",
     "Pipeline",
     "Product",

@@ -14,6 +14,11 @@ from app.services.access.passwords import PasswordService
 from app.services.access.roles import RoleService
 from app.services.access.users import UserInfo, UserService
 from app.services.analytics.service import AnalyticsService
+from app.services.automation.engine import AutomationEngine
+from app.services.automation.enqueue import automation_hook
+from app.services.automation.log import AutomationLog
+from app.services.automation.outbox import OutboxService
+from app.services.automation.rules import AutomationService
 from app.services.core.changes import ChangeMonitor
 from app.services.core.context import ServiceContext
 from app.services.core.errors import ServiceError
@@ -94,6 +99,9 @@ class Services:
     tasks: TaskService = field(init=False)
     reminders: ReminderService = field(init=False)
     notifications: NotificationService = field(init=False)
+    automation: AutomationService = field(init=False)
+    automation_log: AutomationLog = field(init=False)
+    outbox: OutboxService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
     tunnels: TunnelService = field(init=False)
@@ -137,6 +145,9 @@ class Services:
             ("tasks", TaskService),
             ("reminders", ReminderService),
             ("notifications", NotificationService),
+            ("automation", AutomationService),
+            ("automation_log", AutomationLog),
+            ("outbox", OutboxService),
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
             ("tunnels", TunnelService),
@@ -160,6 +171,10 @@ class Services:
     @property
     def events(self) -> EventBus:
         return self.context.events
+
+    def automation_engine(self, owner: str | None = None) -> AutomationEngine:
+        """The engine that runs due automation jobs and sends the outbox (one per process)."""
+        return AutomationEngine(self.context, owner, language=self.office.language())
 
     def change_monitor(self) -> ChangeMonitor:
         return ChangeMonitor(self.context.database)
@@ -210,7 +225,8 @@ def open_services(
     database = open_database(path_or_url, create=create)
     try:
         _ensure_defaults(database, language)
-        base = Services(ServiceContext(database, EventBus(), None, (notify_from_events,)), None)
+        hooks = (notify_from_events, automation_hook)  # run at the end of every write, in it
+        base = Services(ServiceContext(database, EventBus(), None, hooks), None)
         if login:
             return base.as_user(login)
         actor = base.users.by_login(os_login()) or base.users.default_actor()

@@ -5128,6 +5128,197 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     </message>
 </context>
 <context>
+    <name>automation</name>
+    <message>
+        <source>Planned the task “{title}”.</source>
+        <translation>Aufgabe „{title}“ geplant.</translation>
+    </message>
+    <message>
+        <source>Create a task</source>
+        <translation>Aufgabe erstellen</translation>
+    </message>
+    <message>
+        <source>Task “{title}”, due {hours} h later</source>
+        <translation>Aufgabe „{title}“, fällig {hours} Std. später</translation>
+    </message>
+    <message>
+        <source>Nobody to notify (the deal has no responsible person).</source>
+        <translation>Niemand zu benachrichtigen (der Deal hat keine verantwortliche Person).</translation>
+    </message>
+    <message>
+        <source>Notified {count} person(s).</source>
+        <translation>{count} Person(en) benachrichtigt.</translation>
+    </message>
+    <message>
+        <source>Notify people</source>
+        <translation>Personen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify: “{text}”</source>
+        <translation>Benachrichtigen: „{text}“</translation>
+    </message>
+    <message>
+        <source>Set {field} to “{value}”.</source>
+        <translation>{field} auf „{value}“ gesetzt.</translation>
+    </message>
+    <message>
+        <source>Change a field</source>
+        <translation>Feld ändern</translation>
+    </message>
+    <message>
+        <source>Set {field} to “{value}”</source>
+        <translation>{field} auf „{value}“ setzen</translation>
+    </message>
+    <message>
+        <source>Nobody to hand the deal to.</source>
+        <translation>Niemand, dem der Deal übergeben werden kann.</translation>
+    </message>
+    <message>
+        <source>Handed the deal to person {person}.</source>
+        <translation>Deal an Person {person} übergeben.</translation>
+    </message>
+    <message>
+        <source>Change the responsible person</source>
+        <translation>Verantwortliche Person ändern</translation>
+    </message>
+    <message>
+        <source>Hand over to one of {count} (round robin)</source>
+        <translation>An eine von {count} Personen übergeben (reihum)</translation>
+    </message>
+    <message>
+        <source>Hand over to person {person}</source>
+        <translation>An Person {person} übergeben</translation>
+    </message>
+    <message>
+        <source>Moved the deal to {stage}.</source>
+        <translation>Deal nach {stage} verschoben.</translation>
+    </message>
+    <message>
+        <source>Moved the deal to {stage} ({pipeline}).</source>
+        <translation>Deal nach {stage} ({pipeline}) verschoben.</translation>
+    </message>
+    <message>
+        <source>Move to a stage</source>
+        <translation>In eine Phase verschieben</translation>
+    </message>
+    <message>
+        <source>Move to stage {stage}</source>
+        <translation>In Phase {stage} verschieben</translation>
+    </message>
+    <message>
+        <source>Commented: “{text}”.</source>
+        <translation>Kommentiert: „{text}“.</translation>
+    </message>
+    <message>
+        <source>Add a comment to the timeline</source>
+        <translation>Kommentar zum Verlauf hinzufügen</translation>
+    </message>
+    <message>
+        <source>Comment: “{text}”</source>
+        <translation>Kommentar: „{text}“</translation>
+    </message>
+    <message>
+        <source>No e-mail sent: the deal's contact and company have no e-mail address.</source>
+        <translation>Keine E-Mail gesendet: Kontakt und Unternehmen des Deals haben keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Queued an e-mail to {to}: “{subject}”.</source>
+        <translation>E-Mail an {to} in den Postausgang gelegt: „{subject}“.</translation>
+    </message>
+    <message>
+        <source>Send the client an e-mail</source>
+        <translation>E-Mail an den Kunden senden</translation>
+    </message>
+    <message>
+        <source>E-mail: “{subject}”</source>
+        <translation>E-Mail: „{subject}“</translation>
+    </message>
+    <message>
+        <source>No SMS sent: the deal's contact and company have no phone number.</source>
+        <translation>Keine SMS gesendet: Kontakt und Unternehmen des Deals haben keine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>Queued an SMS to {to}.</source>
+        <translation>SMS an {to} in den Postausgang gelegt.</translation>
+    </message>
+    <message>
+        <source>Send the client an SMS</source>
+        <translation>SMS an den Kunden senden</translation>
+    </message>
+    <message>
+        <source>SMS: “{text}”</source>
+        <translation>SMS: „{text}“</translation>
+    </message>
+    <message>
+        <source>Made the document {number}.</source>
+        <translation>Dokument {number} erstellt.</translation>
+    </message>
+    <message>
+        <source>Create a document</source>
+        <translation>Dokument erstellen</translation>
+    </message>
+    <message>
+        <source>Document from template {template}</source>
+        <translation>Dokument aus Vorlage {template}</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Warten</translation>
+    </message>
+    <message>
+        <source>Waited.</source>
+        <translation>Gewartet.</translation>
+    </message>
+    <message>
+        <source>It came due while no Dealdesk was running; not run blindly.</source>
+        <translation>Fällig geworden, während kein Dealdesk lief; nicht ungeprüft ausgeführt.</translation>
+    </message>
+    <message>
+        <source>The deal is gone.</source>
+        <translation>Der Deal existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The trigger was removed or switched off.</source>
+        <translation>Der Auslöser wurde entfernt oder ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The rule was removed or switched off.</source>
+        <translation>Die Regel wurde entfernt oder ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The deal left the stage before it ran.</source>
+        <translation>Der Deal hat die Phase verlassen, bevor sie lief.</translation>
+    </message>
+    <message>
+        <source>Its conditions did not hold.</source>
+        <translation>Ihre Bedingungen waren nicht erfüllt.</translation>
+    </message>
+    <message>
+        <source>Unknown action '{action}'.</source>
+        <translation>Unbekannte Aktion „{action}“.</translation>
+    </message>
+    <message>
+        <source>Automation stopped: rules and triggers kept moving this deal ({depth} times in a row).</source>
+        <translation>Automatisierung gestoppt: Regeln und Auslöser haben diesen Deal immer wieder verschoben ({depth}-mal hintereinander).</translation>
+    </message>
+    <message>
+        <source>A task of the deal is done</source>
+        <translation>Eine Aufgabe des Deals ist erledigt</translation>
+    </message>
+    <message>
+        <source>A field changed</source>
+        <translation>Ein Feld hat sich geändert</translation>
+    </message>
+    <message>
+        <source>A document was made</source>
+        <translation>Ein Dokument wurde erstellt</translation>
+    </message>
+    <message>
+        <source>An e-mail was sent</source>
+        <translation>Eine E-Mail wurde gesendet</translation>
+    </message>
+</context>
+<context>
     <name>entities</name>
     <message>
         <source>Deal</source>
@@ -5204,6 +5395,18 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Password</source>
         <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Mailserver</translation>
+    </message>
+    <message>
+        <source>Automation rule</source>
+        <translation>Automatisierungsregel</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
     </message>
 </context>
 <context>
@@ -6071,6 +6274,134 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Choose at least one person to notify.</source>
         <translation>Wählen Sie mindestens eine Person, die benachrichtigt wird.</translation>
+    </message>
+    <message>
+        <source>The task needs a title.</source>
+        <translation>Die Aufgabe braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>Say what the message is.</source>
+        <translation>Geben Sie den Text der Nachricht an.</translation>
+    </message>
+    <message>
+        <source>Choose at least one person.</source>
+        <translation>Wählen Sie mindestens eine Person.</translation>
+    </message>
+    <message>
+        <source>Choose the field to change.</source>
+        <translation>Wählen Sie das zu ändernde Feld.</translation>
+    </message>
+    <message>
+        <source>Choose the stage to move the deal to.</source>
+        <translation>Wählen Sie die Phase, in die der Deal verschoben wird.</translation>
+    </message>
+    <message>
+        <source>An e-mail needs a subject and a text.</source>
+        <translation>Eine E-Mail braucht einen Betreff und einen Text.</translation>
+    </message>
+    <message>
+        <source>Choose the document template.</source>
+        <translation>Wählen Sie die Dokumentvorlage.</translation>
+    </message>
+    <message>
+        <source>A task is due between 0 hours and 365 days after the rule runs.</source>
+        <translation>Eine Aufgabe ist zwischen 0 Stunden und 365 Tagen nach dem Lauf der Regel fällig.</translation>
+    </message>
+    <message>
+        <source>A condition names no field of a deal ('{value}').</source>
+        <translation>Eine Bedingung nennt kein Feld eines Deals („{value}“).</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a comparison a condition can make.</source>
+        <translation>„{value}“ ist kein Vergleich, den eine Bedingung anstellen kann.</translation>
+    </message>
+    <message>
+        <source>Another PC took this automation job over (this one was too slow): its work was undone here.</source>
+        <translation>Ein anderer PC hat diesen Automatisierungsauftrag übernommen (dieser war zu langsam): Seine Arbeit wurde hier zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>Your role does not let you run automation jobs again.</source>
+        <translation>Ihre Rolle erlaubt nicht, Automatisierungsaufträge erneut auszuführen.</translation>
+    </message>
+    <message>
+        <source>Give the mail server's name (e.g. smtp.example.com).</source>
+        <translation>Geben Sie den Namen des Mailservers an (z. B. smtp.example.com).</translation>
+    </message>
+    <message>
+        <source>A port is a number from 1 to 65535.</source>
+        <translation>Ein Port ist eine Zahl von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS, SSL or none.</source>
+        <translation>Wählen Sie STARTTLS, SSL oder keine Verschlüsselung.</translation>
+    </message>
+    <message>
+        <source>Give the address the e-mails come from.</source>
+        <translation>Geben Sie die Absenderadresse der E-Mails an.</translation>
+    </message>
+    <message>
+        <source>No mail server is set up yet (Settings › E-mail).</source>
+        <translation>Noch kein Mailserver eingerichtet (Einstellungen › E-Mail).</translation>
+    </message>
+    <message>
+        <source>This computer has no password store Dealdesk can use, so the password can't be kept: {why}</source>
+        <translation>Dieser Computer hat keinen Passwortspeicher, den Dealdesk nutzen kann, daher kann das Passwort nicht gespeichert werden: {why}</translation>
+    </message>
+    <message>
+        <source>The mail server did not take the message: {why}</source>
+        <translation>Der Mailserver hat die Nachricht nicht angenommen: {why}</translation>
+    </message>
+    <message>
+        <source>Your role does not let you set up automation.</source>
+        <translation>Ihre Rolle erlaubt nicht, Automatisierung einzurichten.</translation>
+    </message>
+    <message>
+        <source>A rule needs a name (at most 200 characters).</source>
+        <translation>Eine Regel braucht einen Namen (höchstens 200 Zeichen).</translation>
+    </message>
+    <message>
+        <source>'{value}' is not something a rule can do.</source>
+        <translation>„{value}“ kann eine Regel nicht tun.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not something a trigger can listen for.</source>
+        <translation>Auf „{value}“ kann ein Auslöser nicht reagieren.</translation>
+    </message>
+    <message>
+        <source>There is no rule {id} (any more).</source>
+        <translation>Es gibt (nicht mehr) die Regel {id}.</translation>
+    </message>
+    <message>
+        <source>There is no trigger {id} (any more).</source>
+        <translation>Es gibt (nicht mehr) den Auslöser {id}.</translation>
+    </message>
+    <message>
+        <source>There is no stage {id}.</source>
+        <translation>Es gibt keine Phase {id}.</translation>
+    </message>
+    <message>
+        <source>There is no deal {id}.</source>
+        <translation>Es gibt keinen Deal {id}.</translation>
+    </message>
+    <message>
+        <source>A delay is between 1 minute and 365 days.</source>
+        <translation>Eine Verzögerung liegt zwischen 1 Minute und 365 Tagen.</translation>
+    </message>
+    <message>
+        <source>Days before or after a date are between 0 and 365.</source>
+        <translation>Tage vor oder nach einem Datum liegen zwischen 0 und 365.</translation>
+    </message>
+    <message>
+        <source>Choose the deal's date the rule counts from.</source>
+        <translation>Wählen Sie das Datum des Deals, von dem aus die Regel zählt.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a time of day (HH:MM).</source>
+        <translation>„{value}“ ist keine Uhrzeit (HH:MM).</translation>
+    </message>
+    <message>
+        <source>Choose the field whose change moves the deal.</source>
+        <translation>Wählen Sie das Feld, dessen Änderung den Deal verschiebt.</translation>
     </message>
 </context>
 <context>

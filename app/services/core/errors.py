@@ -60,6 +60,9 @@ ENTITY_NAMES: Mapping[str, Message] = {
     "tunnel": noun(QT_TRANSLATE_NOOP("entities", "Tunnel")),
     "document": noun(QT_TRANSLATE_NOOP("entities", "Document")),
     "document_template": noun(QT_TRANSLATE_NOOP("entities", "Document template")),
+    "mail_server": noun(QT_TRANSLATE_NOOP("entities", "Mail server")),
+    "automation_rule": noun(QT_TRANSLATE_NOOP("entities", "Automation rule")),
+    "automation_trigger": noun(QT_TRANSLATE_NOOP("entities", "Trigger")),
 }
 
 

@@ -85,6 +85,12 @@ class HistoryWriter:
         if rows:
             self._write(entity_type, entity_id, action, rows, version, operation_id)
 
+    def noted(
+        self, entity_type: str, entity_id: int, version: int, action: str, field: str | None, text: str | None
+    ) -> None:
+        """An entry that is no change of a field: a comment, what automation did, an e-mail sent."""
+        self._write(entity_type, entity_id, action, [(field, None, text)], version)
+
     def _write(
         self,
         entity_type: str,

@@ -1,0 +1,113 @@
+"""Trigger kinds, a registry: "when X happens to a deal, move it into this stage". Each kind says
+which events it listens to and which deals an event concerns; later issues register theirs
+("payment received", "invoice paid") the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import DealDocument, OutboxMessage, Task
+from app.services.core.events import DomainEvent
+from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.core.validation import Problems
+
+MSG_FIELD = QT_TRANSLATE_NOOP("errors", "Choose the field whose change moves the deal.")
+
+
+@dataclass(frozen=True)
+class TriggerKind:
+    key: str
+    label: str  # QT_TRANSLATE_NOOP("automation", ...)
+    events: tuple[str, ...]  # the event names it listens to
+    deals: Callable[[Session, DomainEvent, dict[str, Any]], Sequence[int]]  # the deals this event fires for
+    check: Callable[[dict[str, Any], Problems], None] = lambda params, problems: None
+
+
+TRIGGERS: dict[str, TriggerKind] = {}
+
+
+def register(kind: TriggerKind) -> TriggerKind:
+    TRIGGERS[kind.key] = kind
+    return kind
+
+
+def _tasks_done(session: Session, event: DomainEvent, params: dict[str, Any]) -> Sequence[int]:
+    if "done" not in event.fields:
+        return []
+    rows = session.execute(
+        select(Task.deal_id).where(Task.id.in_(event.ids), Task.done.is_(True), Task.deal_id.is_not(None))
+    )
+    return sorted({d for (d,) in rows if d is not None})
+
+
+def _field_changed(session: Session, event: DomainEvent, params: dict[str, Any]) -> Sequence[int]:
+    field = params.get("field")
+    if not field or field not in event.fields:
+        return []
+    wanted = params.get("value")
+    if wanted in (None, ""):
+        return list(event.ids)
+    from app.services.automation.conditions import Condition, deal_values, matches
+
+    return [
+        d
+        for d in event.ids
+        if (values := deal_values(session, d)) and matches([Condition(field, "eq", wanted)], values)
+    ]
+
+
+def _document_made(session: Session, event: DomainEvent, params: dict[str, Any]) -> Sequence[int]:
+    return sorted(
+        {d for (d,) in session.execute(select(DealDocument.deal_id).where(DealDocument.id.in_(event.ids)))}
+    )
+
+
+def _email_sent(session: Session, event: DomainEvent, params: dict[str, Any]) -> Sequence[int]:
+    rows = session.execute(
+        select(OutboxMessage.deal_id).where(
+            OutboxMessage.id.in_(event.ids), OutboxMessage.deal_id.is_not(None)
+        )
+    )
+    return sorted({d for (d,) in rows if d is not None})
+
+
+def _check_field(params: dict[str, Any], problems: Problems) -> None:
+    if not params.get("field"):
+        problems.add("field", MSG_FIELD)
+
+
+register(
+    TriggerKind(
+        "task_done",
+        QT_TRANSLATE_NOOP("automation", "A task of the deal is done"),
+        ("task.updated",),
+        _tasks_done,
+    )
+)
+register(
+    TriggerKind(
+        "field_changed",
+        QT_TRANSLATE_NOOP("automation", "A field changed"),
+        ("deal.updated",),
+        _field_changed,
+        _check_field,
+    )
+)
+register(
+    TriggerKind(
+        "document_made",
+        QT_TRANSLATE_NOOP("automation", "A document was made"),
+        ("deal_document.created",),
+        _document_made,
+    )
+)
+register(
+    TriggerKind(
+        "email_sent", QT_TRANSLATE_NOOP("automation", "An e-mail was sent"), ("outbox.sent",), _email_sent
+    )
+)
