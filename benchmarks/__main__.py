@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import access, analytics, calendar, documents, importing, kanban, listing, tasks
+from benchmarks import access, analytics, automation, calendar, documents, importing, kanban, listing, tasks
 from benchmarks.runner import demo_database
 from benchmarks.startup import cold_start_to_window, open_database, sign_in_to_window
 
@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         scenarios.update(access.run(path, args.runs))
         print("bulk_stage_change_10k ...", file=sys.stderr)
         scenarios["bulk_stage_change_10k"] = listing.bulk_stage_change(path, args.runs)
+        print("automation scenarios (a copy of the file) ...", file=sys.stderr)
+        scenarios.update(automation.run(path, args.runs))
         print("import_50k (a new database of its own) ...", file=sys.stderr)
         scenarios.update(importing.run(min(args.runs, 3)))
         print("list_peak_rss_mb ...", file=sys.stderr)

@@ -38,6 +38,7 @@ from app.ui.icons import icon
 from app.ui.operations import Operation, Progress, run_in_background
 from app.ui.settings import BACKUP_FOLDER, PreserveGeometry, UserSettings
 from app.views.analytics.analytics_view import AnalyticsView
+from app.views.automation.engine_timer import EngineTimer
 from app.views.customers.customers_area import CustomersArea
 from app.views.deals_area import DealsArea, DealsViewMode
 from app.views.leads.leads_area import LeadsArea
@@ -139,6 +140,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.undo_toast = UndoToast(self)
         self._toasted_operation: int | None = None
         self.reminders = ReminderClock(services, self)
+        self.automation = EngineTimer(services, self)
         self._update_title()
         self._connect_signals()
         self.sidebar.select(Area.DEALS)
@@ -563,6 +565,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.save_geometry()
         self._hub.stop()
         self.reminders.stop()
+        self.automation.stop()
         if self.presence is not None:
             if Operation.announce == self.presence.set_activity:
                 Operation.announce = None

@@ -259,3 +259,21 @@ def test_working_days_only_waits_for_the_office_to_open() -> None:
     assert hours.next_working(saturday_night) == datetime(2026, 12, 7, 9, 0, tzinfo=UTC)  # Monday at nine
     monday = datetime(2026, 12, 7, 10, 30, tzinfo=UTC)
     assert hours.next_working(monday) == monday
+
+
+def test_the_command_line_lists_runs_and_logs(services: Services, db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from app.cli import main
+
+    stages = _stages(services)
+    services.automation.add_rule(stages[1], "Say hello", "comment", {"text": "Hello"})
+    deal = services.deals.create(title="Kitchen", stage_id=stages[1])
+    assert main(["automation", "list", "--db", str(db_path), "--json"]) == 0
+    [rule] = json.loads(capsys.readouterr().out)
+    assert (rule["name"], rule["action"], rule["when"]) == ("Say hello", "comment", "now")
+    assert main(["automation", "run", "--once", "--db", str(db_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["done"] == 1
+    assert main(["automation", "log", "--db", str(db_path), "--json", "--deal", str(deal.id)]) == 0
+    [job] = json.loads(capsys.readouterr().out)
+    assert (job["status"], job["result"]) == ("done", "Commented: “Hello”.")

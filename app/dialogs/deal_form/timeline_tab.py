@@ -7,8 +7,11 @@ from datetime import UTC
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.dialogs.deal_form.history_format import HistoryFormat
+from app.services.automation.running import read_said
+from app.services.core.errors import Message
 from app.services.core.history import HistoryItem
 from app.ui.formatting import short_date
+from app.ui.i18n import translate_message
 
 
 class TimelineTab(QWidget):
@@ -41,5 +44,16 @@ class TimelineTab(QWidget):
             return self.tr("Deleted")
         if item.action == "document":
             return self.tr("Made the document %1").replace("%1", item.new_value or "")
+        if item.action == "comment":
+            return self.tr("Comment: %1").replace("%1", item.new_value or "")
+        if item.action == "email":
+            to, subject = item.field or "", item.new_value or ""
+            return self.tr("E-mail to %1: %2").replace("%1", to).replace("%2", subject)
+        if item.action == "automation":  # what a rule did, said in the user's language
+            text, params, context = read_said(item.new_value)
+            words = translate_message(Message(text, params, context))
+            if item.field:
+                return self.tr("Automation “%1”: %2").replace("%1", item.field).replace("%2", words)
+            return self.tr("Automation: %1").replace("%1", words)
         old, new = fmt.value(item.field, item.old_value), fmt.value(item.field, item.new_value)
         return f"{fmt.field(item.field)}: {old} → {new}"

@@ -1,0 +1,1 @@
+"""Automation on screen: the rules board, a rule's dialog, the run log, the engine's timer."""
