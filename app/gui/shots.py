@@ -58,6 +58,8 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     from app.dialogs.lead_form.convert_dialog import ConvertLeadDialog
     from app.dialogs.loss_reason_dialog import LossReasonDialog
     from app.dialogs.plan_dialog import PlanDialog
+    from app.dialogs.rule_dialog import RuleDialog
+    from app.dialogs.run_log_dialog import RunLogDialog
     from app.dialogs.task_dialog import TaskDialog
     from app.gui.application import build_main_window, create_application, finish_background_work
     from app.services.container import open_services
@@ -79,6 +81,7 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     settings.set(CHANGE_POLL_MS, 0)
     services = open_services(database, language=language)
     window = build_main_window(services, settings)
+    window.automation.stop()  # the pictures send nothing: no engine rounds while they are taken
     window.resize(*SIZE)
     window.show()
     written: list[Path] = []
@@ -174,6 +177,20 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     settle()
     window.settings_page.scroll_to(window.settings_page.pipelines.tunnels)
     shoot("29-pipelines-and-tunnels", window)
+    # Automation: the rules board, a rule, the run log, the mail server.
+    _some_automation(services)
+    window.settings_page.automation.reload()
+    window.undo_toast.hide()
+    window.settings_page.scroll_to(window.settings_page.automation)
+    shoot("46-automation-rules", window)
+    stage_id = services.pipelines.list()[0].stages[1].id
+    rules = services.automation.board(services.pipelines.list()[0].id)[1].rules
+    in_dialog(
+        "47-automation-rule", RuleDialog(services, stage_id, rules[0] if rules else None, parent=window)
+    )
+    in_dialog("48-automation-run-log", RunLogDialog(services, parent=window))
+    window.settings_page.scroll_to(window.settings_page.mail)
+    shoot("49-email-settings", window)
     window.resize(*SIZE)
     window.sidebar.select(Area.DEALS)
 
@@ -542,3 +559,61 @@ def _first_open_task_text(services: Any) -> str:
         return ""
     task = found[0]
     return task.title + (f" — {task.deal_title}" if task.deal_title else "")
+
+
+def _some_automation(services: Any) -> None:
+    """A few rules and a trigger on the first pipeline, an e-mail account, and jobs that ran."""
+    from app.automation.mail import SmtpAccount
+    from app.services.automation.conditions import Condition
+    from app.services.automation.timing import Timing, When
+
+    pipeline = services.pipelines.list()[0]
+    stages = [s for s in pipeline.stages if not s.is_closed]
+    if len(stages) < 3 or any(s.rules for s in services.automation.board(pipeline.id)):
+        return
+    say = services.office.language() == "de"
+    automation = services.automation
+    automation.add_rule(
+        stages[0].id,
+        "Erstkontakt planen" if say else "Plan the first call",
+        "task",
+        {
+            "title": "Anruf: {{ deal.title }}" if say else "Call about {{ deal.title }}",
+            "kind": "call",
+            "in_hours": 4,
+        },
+    )
+    automation.add_rule(
+        stages[1].id,
+        "Angebot senden" if say else "Send the quote",
+        "email",
+        {
+            "subject": "Ihr Angebot" if say else "Your quote",
+            "body": "Guten Tag {{ contact.first_name }}, …" if say else "Dear {{ contact.first_name }}, …",
+        },
+        conditions=[Condition("amount", "gt", "1000")],
+    )
+    automation.add_rule(
+        stages[1].id,
+        "Nachfassen" if say else "Follow up",
+        "task",
+        {"title": "Angebot nachfassen" if say else "Follow up on the quote", "kind": "call", "in_hours": 0},
+        timing=Timing(When.DELAY, minutes=3 * 24 * 60, working_days=True),
+        after_previous=True,
+    )
+    automation.add_rule(
+        stages[2].id,
+        "Chef informieren" if say else "Tell the boss",
+        "notify",
+        {"text": "{{ deal.title }}", "people": ["responsible"]},
+    )
+    automation.add_trigger(stages[2].id, "Angebot erstellt" if say else "Quote made", "document_made")
+    rows = [r for r in services.deal_queries.rows(list(range(1, 200))) if r.stage_id == stages[0].id][:3]
+    for row in rows:
+        with contextlib.suppress(Exception):
+            services.deals.move_stage(row.id, stages[1].id, expected_version=row.version)
+    services.automation_engine("shots").run_due()  # no mail server yet: the e-mails wait in the outbox
+    # Shown in the settings only: nothing is ever sent from the screenshots.
+    services.outbox.save_account(
+        SmtpAccount("smtp.example.com", 587, "starttls", "office", "office@example.com")
+    )

@@ -24,6 +24,8 @@ from app.services.container import Services
 from app.services.core.errors import DatabaseError, ServiceError
 from app.ui.i18n import error_text
 from app.ui.settings import LANGUAGE, UserSettings
+from app.views.automation.mail_settings import MailSettings
+from app.views.automation.rules_board import AutomationSettings
 from app.views.documents_settings import DocumentsSettings
 from app.views.fields_settings import FieldsSettings
 from app.views.people_settings import PeopleSettings
@@ -113,6 +115,8 @@ class SettingsPage(QWidget):
         self.documents = DocumentsSettings(services)
         self.people = PeopleSettings(services)
         self.roles = RolesSettings(services)
+        self.automation = AutomationSettings(services)
+        self.mail = MailSettings(services)
         general = QWidget()
         general_layout = QVBoxLayout(general)
         general_layout.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +137,8 @@ class SettingsPage(QWidget):
             (self.tr("Products"), self.products),
             (self.tr("Documents"), self.documents),
             (self.tr("Fields"), self.fields),
+            (self.tr("Automation"), self.automation),
+            (self.tr("E-mail"), self.mail),
         ):
             self.sections.addItem(name)
             self._stack.addWidget(self._page(section))

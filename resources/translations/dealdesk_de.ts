@@ -76,6 +76,105 @@
     </message>
 </context>
 <context>
+    <name>AutomationSettings</name>
+    <message>
+        <source>Automation rules and triggers</source>
+        <translation>Automatisierungsregeln und Auslöser</translation>
+    </message>
+    <message>
+        <source>Run log…</source>
+        <translation>Ausführungsprotokoll…</translation>
+    </message>
+    <message>
+        <source>A rule runs when a deal enters its stage; a trigger moves a deal into its stage.</source>
+        <translation>Eine Regel läuft, wenn ein Deal in ihre Phase kommt; ein Auslöser verschiebt einen Deal in seine Phase.</translation>
+    </message>
+    <message>
+        <source>Changing automation needs the right to manage automation.</source>
+        <translation>Automatisierung zu ändern erfordert das Recht, Automatisierung zu verwalten.</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>+ Rule</source>
+        <translation>+ Regel</translation>
+    </message>
+    <message>
+        <source>+ Trigger</source>
+        <translation>+ Auslöser</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Switch off</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>Einschalten</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Automation</source>
+        <translation>Automatisierung</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>„%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>after %1 min</source>
+        <translation>nach %1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 days before</source>
+        <translation>%1 Tage vorher</translation>
+    </message>
+    <message>
+        <source>%1 days after</source>
+        <translation>%1 Tage danach</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>um %1</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>if …</source>
+        <translation>wenn …</translation>
+    </message>
+    <message>
+        <source>after %1 d</source>
+        <translation>nach %1 Tagen</translation>
+    </message>
+    <message>
+        <source>after %1 h</source>
+        <translation>nach %1 Std.</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>Arbeitstage</translation>
+    </message>
+    <message>
+        <source>then </source>
+        <translation>danach </translation>
+    </message>
+</context>
+<context>
     <name>BackupLabel</name>
     <message>
         <source>No backup yet</source>
@@ -2937,6 +3036,73 @@ Ihre Änderung wird gespeichert, sobald die Datei frei ist; „Abbrechen“ verw
     </message>
 </context>
 <context>
+    <name>MailSettings</name>
+    <message>
+        <source>E-mail (for automation)</source>
+        <translation>E-Mail (für die Automatisierung)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>kept in this computer's password store</source>
+        <translation>im Passwortspeicher dieses Computers gespeichert</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Send a test mail…</source>
+        <translation>Test-E-Mail senden…</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Test mail</source>
+        <translation>Test-E-Mail</translation>
+    </message>
+    <message>
+        <source>Send a test mail to</source>
+        <translation>Test-E-Mail senden an</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>The test mail went out to %1.</source>
+        <translation>Die Test-E-Mail ging an %1.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Tasks</source>
@@ -3258,6 +3424,25 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Nothing new.</source>
         <translation>Nichts Neues.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeHoursBox</name>
+    <message>
+        <source>Working days and hours</source>
+        <translation>Arbeitstage und -zeiten</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
     </message>
 </context>
 <context>
@@ -4300,6 +4485,300 @@ Dealdesk startet jetzt neu.</translation>
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Edit rule</source>
+        <translation>Regel bearbeiten</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Neue Regel</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>Std.</translation>
+    </message>
+    <message>
+        <source>The deal's responsible person</source>
+        <translation>Die verantwortliche Person des Deals</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Due after</source>
+        <translation>Fällig nach</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <source>In turn (round robin)</source>
+        <translation>Reihum (Round Robin)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>To stage</source>
+        <translation>In Phase</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>The deal's contact (else its company)</source>
+        <translation>Der Kontakt des Deals (sonst sein Unternehmen)</translation>
+    </message>
+    <message>
+        <source>The deal's company (else its contact)</source>
+        <translation>Das Unternehmen des Deals (sonst sein Kontakt)</translation>
+    </message>
+    <message>
+        <source>Dear {{ contact.first_name }}, …</source>
+        <translation>Guten Tag {{ contact.first_name }}, …</translation>
+    </message>
+    <message>
+        <source>No attachment</source>
+        <translation>Kein Anhang</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Attach a document</source>
+        <translation>Dokument anhängen</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>Sofort</translation>
+    </message>
+    <message>
+        <source>After a delay</source>
+        <translation>Nach einer Wartezeit</translation>
+    </message>
+    <message>
+        <source>Days before a date of the deal</source>
+        <translation>Tage vor einem Datum des Deals</translation>
+    </message>
+    <message>
+        <source>Days after a date of the deal</source>
+        <translation>Tage nach einem Datum des Deals</translation>
+    </message>
+    <message>
+        <source>At a time of day</source>
+        <translation>Zu einer Uhrzeit</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>Only on working days and hours (Settings › Automation)</source>
+        <translation>Nur an Arbeitstagen und zu Arbeitszeiten (Einstellungen › Automatisierung)</translation>
+    </message>
+    <message>
+        <source>After the previous rule (its delay counts from there)</source>
+        <translation>Nach der vorigen Regel (ihre Wartezeit zählt ab dort)</translation>
+    </message>
+    <message>
+        <source>Run even if the deal has moved on by then</source>
+        <translation>Auch ausführen, wenn der Deal bis dahin weitergezogen ist</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>ist nicht leer</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>das System</translation>
+    </message>
+    <message>
+        <source>The rule acts with the rights of the person who saves it: %1.</source>
+        <translation>Die Regel handelt mit den Rechten der Person, die sie speichert: %1.</translation>
+    </message>
+    <message>
+        <source>Try on a deal…</source>
+        <translation>An einem Deal ausprobieren…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Tut</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Um</translation>
+    </message>
+    <message>
+        <source>Only if</source>
+        <translation>Nur wenn</translation>
+    </message>
+    <message>
+        <source>Try on a deal</source>
+        <translation>An einem Deal ausprobieren</translation>
+    </message>
+    <message>
+        <source>Deal ID</source>
+        <translation>Deal-ID</translation>
+    </message>
+    <message>
+        <source>never (the deal lacks the date)</source>
+        <translation>nie (dem Deal fehlt das Datum)</translation>
+    </message>
+    <message>
+        <source>its conditions do not hold now</source>
+        <translation>ihre Bedingungen sind jetzt nicht erfüllt</translation>
+    </message>
+    <message>
+        <source>No rule of this stage would run.</source>
+        <translation>Keine Regel dieser Phase würde laufen.</translation>
+    </message>
+    <message>
+        <source>What would happen</source>
+        <translation>Was geschehen würde</translation>
+    </message>
+</context>
+<context>
+    <name>RunLogDialog</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Late, not run</source>
+        <translation>Verspätet, nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Automation run log</source>
+        <translation>Ausführungsprotokoll der Automatisierung</translation>
+    </message>
+    <message>
+        <source>Every outcome</source>
+        <translation>Jedes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Search by deal or rule…</source>
+        <translation>Nach Deal oder Regel suchen…</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Rule or trigger</source>
+        <translation>Regel oder Auslöser</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 failed · %3 done</source>
+        <translation>%1 wartend · %2 fehlgeschlagen · %3 erledigt</translation>
+    </message>
+</context>
+<context>
     <name>SectionEditor</name>
     <message>
         <source>Name of the section</source>
@@ -4435,6 +4914,14 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Your password is set; Dealdesk asks for it when you sign in.</source>
         <translation>Ihr Passwort ist gesetzt; Dealdesk fragt bei der Anmeldung danach.</translation>
+    </message>
+    <message>
+        <source>Automation</source>
+        <translation>Automatisierung</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
     </message>
 </context>
 <context>
@@ -4933,6 +5420,53 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Made the document %1</source>
         <translation>Dokument %1 erstellt</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Kommentar: %1</translation>
+    </message>
+    <message>
+        <source>E-mail to %1: %2</source>
+        <translation>E-Mail an %1: %2</translation>
+    </message>
+    <message>
+        <source>Automation “%1”: %2</source>
+        <translation>Automatisierung „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Automation: %1</source>
+        <translation>Automatisierung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerDialog</name>
+    <message>
+        <source>New trigger</source>
+        <translation>Neuer Auslöser</translation>
+    </message>
+    <message>
+        <source>any new value</source>
+        <translation>jeder neue Wert</translation>
+    </message>
+    <message>
+        <source>Also move deals back (from a later stage)</source>
+        <translation>Deals auch zurückverschieben (aus einer späteren Phase)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wenn</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Changed to</source>
+        <translation>Geändert auf</translation>
     </message>
 </context>
 <context>

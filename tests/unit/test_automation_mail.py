@@ -5,16 +5,12 @@ visible failure that can be retried. Nothing goes anywhere but 127.0.0.1."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from datetime import timedelta
-from email import message_from_bytes
-from email.message import Message
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from docx_templates import word_file
+from smtp_box import Mailbox, running_mailbox
 
 from app.automation.mail import SmtpAccount
 from app.models import utcnow
@@ -22,30 +18,9 @@ from app.services.container import Services
 from app.services.core.errors import ServiceError, ValidationError
 
 
-class Mailbox:
-    def __init__(self) -> None:
-        self.received: list[tuple[list[str], Message]] = []
-        self.answer: str | None = None  # e.g. "451 try later": what the server says instead of taking it
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        if self.answer:
-            return self.answer
-        self.received.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content)))
-        return "250 OK"
-
-
 @pytest.fixture
 def mailbox() -> Iterator[tuple[Mailbox, int]]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield box, port
-    finally:
-        controller.stop()
+    yield from running_mailbox()
 
 
 def _office(services: Services, port: int) -> list[int]:

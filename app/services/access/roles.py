@@ -108,6 +108,11 @@ class RoleService:
         with self._ctx.read() as session:
             return may_manage_settings(session, self._ctx.actor_id)
 
+    def may_manage_automation(self) -> bool:
+        """Whether the acting person may set up automation rules and triggers."""
+        with self._ctx.read() as session:
+            return access_for(session, self._ctx.actor_id).switch("manage_automation")
+
     def assignments(self, role_id: int | None = None) -> builtins.list[AssignmentInfo]:
         with self._ctx.read() as session:
             stmt = select(RoleAssignment).order_by(RoleAssignment.id)

@@ -57,7 +57,8 @@ class Act:
 
     def people(self, key: str = "people") -> list[int]:
         chosen: list[int] = []
-        for person in self.params.get(key, []):
+        given = self.params.get(key, [])
+        for person in given if isinstance(given, list) else [given]:
             if person == "responsible":
                 if self.deal.responsible_id is not None:
                     chosen.append(self.deal.responsible_id)
