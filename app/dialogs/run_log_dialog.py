@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -87,10 +88,45 @@ class RunLogDialog(QDialog):
         bar.addWidget(self.counts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        jobs = QWidget()
+        jobs_layout = QVBoxLayout(jobs)
+        jobs_layout.addLayout(bar)
+        jobs_layout.addWidget(self.tree, 1)
+        # The outbox: each e-mail and SMS, whether it went out, its attempts and the server's words.
+        self.messages = QTreeWidget()
+        self.messages.setObjectName("outbox")
+        self.messages.setRootIsDecorated(False)
+        self.messages.setHeaderLabels(
+            [
+                self.tr("Queued"),
+                self.tr("Kind"),
+                self.tr("To"),
+                self.tr("Subject"),
+                self.tr("State"),
+                self.tr("Attempts"),
+                self.tr("Server's answer"),
+            ]
+        )
+        for column in range(6):
+            self.messages.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.send_again = QPushButton(self.tr("Send again"))
+        self.send_again.setObjectName("sendAgain")
+        self.send_again.setEnabled(False)
+        outbox = QWidget()
+        outbox_layout = QVBoxLayout(outbox)
+        outbox_bar = QHBoxLayout()
+        outbox_bar.addWidget(self.send_again)
+        outbox_bar.addStretch(1)
+        outbox_layout.addLayout(outbox_bar)
+        outbox_layout.addWidget(self.messages, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(jobs, self.tr("Jobs"))
+        self.tabs.addTab(outbox, self.tr("E-mails and SMS"))
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+        self.messages.currentItemChanged.connect(self._message_selected)
+        self.send_again.clicked.connect(self.resend)
         self.status.currentIndexChanged.connect(self.reload)
         self.search.textChanged.connect(self.reload)
         self.tree.currentItemChanged.connect(self._selected)
@@ -128,6 +164,46 @@ class RunLogDialog(QDialog):
             .replace("%3", QLocale().toString(counts["done"]))
         )
         self._selected(self.tree.currentItem(), None)
+        self._reload_messages()
+
+    def _reload_messages(self) -> None:
+        states = {
+            "queued": self.tr("Queued"),
+            "sending": self.tr("Sending"),
+            "sent": self.tr("Sent"),
+            "failed": self.tr("Failed"),
+        }
+        self.messages.clear()
+        for message in self._services.outbox.messages():
+            local = message.created_at.replace(tzinfo=UTC).astimezone()
+            item = QTreeWidgetItem(
+                [
+                    QLocale().toString(local, QLocale.FormatType.ShortFormat),
+                    "E-mail" if message.channel == "email" else "SMS",
+                    message.recipient,
+                    message.subject or "",
+                    states.get(message.status, message.status),
+                    QLocale().toString(message.attempts),
+                    message.error or "",
+                ]
+            )
+            item.setData(0, JobRole, message)
+            if message.status == "failed":
+                for column in (4, 6):
+                    item.setForeground(column, QBrush(FAILED))
+            self.messages.addTopLevelItem(item)
+
+    def _message_selected(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        message = item.data(0, JobRole) if item is not None else None
+        self.send_again.setEnabled(message is not None and message.status == "failed")
+
+    def resend(self) -> None:
+        item = self.messages.currentItem()
+        message = item.data(0, JobRole) if item is not None else None
+        if message is None:
+            return
+        self._services.outbox.retry(message.id)
+        self._reload_messages()
 
     def _selected(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         job: JobInfo | None = item.data(0, JobRole) if item is not None else None

@@ -44,7 +44,7 @@ class TriggerDialog(QDialog):
             self.kind.addItem(label, key)
         self.field = QComboBox()
         self.field.setObjectName("triggerField")
-        for key in ("stage_id", "responsible_id", *CHANGEABLE):
+        for key in ("stage_id", "responsible_id", *CHANGEABLE):  # close_date and begin_date among them
             self.field.addItem(field_name(key), key)
         self.value = QLineEdit()
         self.value.setObjectName("triggerValue")
@@ -73,9 +73,16 @@ class TriggerDialog(QDialog):
         self.resize(460, 0)
 
     def _kind_changed(self) -> None:
-        on_field = self.kind.currentData() == "field_changed"
-        self._form.setRowVisible(self.field, on_field)
+        kind = self.kind.currentData()
+        on_field = kind == "field_changed"
+        self._form.setRowVisible(self.field, kind in ("field_changed", "date_reached"))
         self._form.setRowVisible(self.value, on_field)
+        wanted = ("close_date", "begin_date") if kind == "date_reached" else None
+        for row in range(self.field.count()):  # a date trigger offers the deal's dates only
+            view = self.field.view()
+            view.setRowHidden(row, wanted is not None and self.field.itemData(row) not in wanted)  # type: ignore[attr-defined]
+        if wanted is not None and self.field.currentData() not in wanted:
+            self.field.setCurrentIndex(self.field.findData("close_date"))
         if not self.name.text() or self.name.text() in trigger_names().values():
             self.name.setText(self.kind.currentText())
 
@@ -83,6 +90,8 @@ class TriggerDialog(QDialog):
         params = {}
         if self.kind.currentData() == "field_changed":
             params = {"field": self.field.currentData(), "value": self.value.text().strip() or None}
+        elif self.kind.currentData() == "date_reached":
+            params = {"field": self.field.currentData()}
         try:
             self.saved = self._services.automation.add_trigger(
                 self._stage_id,

@@ -24,7 +24,7 @@ from app.services.container import Services
 from app.services.core.errors import DatabaseError, ServiceError
 from app.ui.i18n import error_text
 from app.ui.settings import LANGUAGE, UserSettings
-from app.views.automation.mail_settings import MailSettings
+from app.views.automation.mail_settings import MailSettings, SmsSettings
 from app.views.automation.rules_board import AutomationSettings
 from app.views.documents_settings import DocumentsSettings
 from app.views.fields_settings import FieldsSettings
@@ -117,6 +117,12 @@ class SettingsPage(QWidget):
         self.roles = RolesSettings(services)
         self.automation = AutomationSettings(services)
         self.mail = MailSettings(services)
+        self.sms = SmsSettings(services)
+        messages = QWidget()
+        messages_layout = QVBoxLayout(messages)
+        messages_layout.setContentsMargins(0, 0, 0, 0)
+        messages_layout.addWidget(self.mail)
+        messages_layout.addWidget(self.sms)
         general = QWidget()
         general_layout = QVBoxLayout(general)
         general_layout.setContentsMargins(0, 0, 0, 0)
@@ -138,7 +144,7 @@ class SettingsPage(QWidget):
             (self.tr("Documents"), self.documents),
             (self.tr("Fields"), self.fields),
             (self.tr("Automation"), self.automation),
-            (self.tr("E-mail"), self.mail),
+            (self.tr("E-mail and SMS"), messages),
         ):
             self.sections.addItem(name)
             self._stack.addWidget(self._page(section))

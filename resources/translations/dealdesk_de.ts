@@ -4777,6 +4777,54 @@ Dealdesk startet jetzt neu.</translation>
         <source>%1 waiting · %2 failed · %3 done</source>
         <translation>%1 wartend · %2 fehlgeschlagen · %3 erledigt</translation>
     </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Server's answer</source>
+        <translation>Antwort des Servers</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>E-mails and SMS</source>
+        <translation>E-Mails und SMS</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
 </context>
 <context>
     <name>SectionEditor</name>
@@ -4923,6 +4971,10 @@ Dealdesk startet jetzt neu.</translation>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
+    <message>
+        <source>E-mail and SMS</source>
+        <translation>E-Mail und SMS</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -4984,6 +5036,53 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Choose who you are.</source>
         <translation>Wählen Sie, wer Sie sind.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsSettings</name>
+    <message>
+        <source>SMS gateway (for automation)</source>
+        <translation>SMS-Gateway (für die Automatisierung)</translation>
+    </message>
+    <message>
+        <source>Send the parameters as JSON</source>
+        <translation>Parameter als JSON senden</translation>
+    </message>
+    <message>
+        <source>kept in this computer's password store</source>
+        <translation>im Passwortspeicher dieses Computers gespeichert</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Key header</source>
+        <translation>Header für den Schlüssel</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Country of local numbers</source>
+        <translation>Land für Nummern ohne Vorwahl</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -5437,6 +5536,10 @@ Dealdesk startet jetzt neu.</translation>
         <source>Automation: %1</source>
         <translation>Automatisierung: %1</translation>
     </message>
+    <message>
+        <source>SMS to %1: %2</source>
+        <translation>SMS an %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>TriggerDialog</name>
@@ -5850,6 +5953,14 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>An e-mail was sent</source>
         <translation>Eine E-Mail wurde gesendet</translation>
+    </message>
+    <message>
+        <source>No SMS sent: “{number}” is not a phone number.</source>
+        <translation>Keine SMS gesendet: „{number}“ ist keine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>A date of the deal is reached</source>
+        <translation>Ein Datum des Deals ist erreicht</translation>
     </message>
 </context>
 <context>
@@ -6936,6 +7047,30 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Choose the field whose change moves the deal.</source>
         <translation>Wählen Sie das Feld, dessen Änderung den Deal verschiebt.</translation>
+    </message>
+    <message>
+        <source>Your role does not let you send automation's messages again.</source>
+        <translation>Ihre Rolle erlaubt nicht, Nachrichten der Automatisierung erneut zu senden.</translation>
+    </message>
+    <message>
+        <source>The SMS gateway's address starts with https:// (or http://).</source>
+        <translation>Die Adresse des SMS-Gateways beginnt mit https:// (oder http://).</translation>
+    </message>
+    <message>
+        <source>The SMS gateway is called with GET or POST.</source>
+        <translation>Das SMS-Gateway wird mit GET oder POST aufgerufen.</translation>
+    </message>
+    <message>
+        <source>The gateway's parameters need the number and the text in them ({names}).</source>
+        <translation>Die Parameter des Gateways brauchen die Nummer und den Text ({names}).</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a country code (DE, AT, CH, GB …).</source>
+        <translation>„{value}“ ist kein Ländercode (DE, AT, CH, GB …).</translation>
+    </message>
+    <message>
+        <source>Choose the deal's date (close date or begin date) that moves it.</source>
+        <translation>Wählen Sie das Datum des Deals (Abschluss- oder Beginndatum), das ihn verschiebt.</translation>
     </message>
 </context>
 <context>

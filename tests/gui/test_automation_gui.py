@@ -160,3 +160,29 @@ def test_a_trigger_is_added_on_the_board(qtbot, services: Services, monkeypatch)
     )
     [trigger] = services.automation.board(services.pipelines.list()[0].id)[2].triggers
     assert (trigger.kind, trigger.backwards) == ("task_done", False)
+
+
+def test_a_refused_mail_shows_in_the_outbox_and_goes_out_when_sent_again(
+    qtbot, services: Services, mailbox: tuple[Mailbox, int]
+) -> None:
+    box, port = mailbox
+    services.outbox.save_account(SmtpAccount("127.0.0.1", port, "none", "", "office@example.com"))
+    stages = [s.id for s in services.pipelines.list()[0].stages]
+    services.automation.add_rule(stages[1], "Welcome", "email", {"subject": "Welcome", "body": "Hello"})
+    contact = services.contacts.create(first_name="Maria", last_name="Meyer", email="maria@example.com")
+    services.deals.create(title="Kitchen", stage_id=stages[1], contact_ids=[contact.id])
+    box.answer = "550 5.1.1 No such user"
+    services.automation_engine("pc").run_due()
+    dialog = RunLogDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    item = dialog.messages.topLevelItem(0)
+    assert (item.text(2), item.text(4), item.text(5)) == ("maria@example.com", "Failed", "1")
+    assert "550" in item.text(6)
+    dialog.messages.setCurrentItem(item)
+    box.answer = None
+    qtbot.mouseClick(dialog.send_again, Qt.MouseButton.LeftButton)
+    assert dialog.messages.topLevelItem(0).text(4) == "Queued"
+    services.automation_engine("pc").run_due()
+    assert [to for to, _m in box.received] == [["maria@example.com"]]

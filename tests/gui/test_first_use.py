@@ -617,7 +617,7 @@ def test_settings_are_pages_chosen_from_a_list(qtbot, window: MainWindow) -> Non
         "Documents",
         "Fields",
         "Automation",
-        "E-mail",
+        "E-mail and SMS",
     ]
     assert page.findChild(QLabel, "databaseLocation").isVisible()
     assert not page.products.isVisible()  # one section at a time: no long page to scroll and overdraw

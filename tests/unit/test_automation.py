@@ -277,3 +277,56 @@ def test_the_command_line_lists_runs_and_logs(services: Services, db_path, capsy
     assert main(["automation", "log", "--db", str(db_path), "--json", "--deal", str(deal.id)]) == 0
     [job] = json.loads(capsys.readouterr().out)
     assert (job["status"], job["result"]) == ("done", "Commented: “Hello”.")
+
+
+def test_a_date_trigger_moves_deals_whose_date_has_come_once(services: Services) -> None:
+    from datetime import date
+
+    stages = _stages(services)
+    with pytest.raises(ValidationError, match="close date or begin date"):
+        services.automation.add_trigger(stages[2], "Due", "date_reached", {"field": "title"})
+    services.automation.add_trigger(stages[2], "Close date reached", "date_reached", {"field": "close_date"})
+    due = services.deals.create(title="Due", stage_id=stages[1], close_date=date(2020, 1, 1))
+    later = services.deals.create(title="Later", stage_id=stages[1], close_date=date(2099, 1, 1))
+    engine = services.automation_engine("pc-1")
+    assert not engine.idle()  # a first look for such deals is due
+    assert engine.run_due().done == 1
+    assert services.deals.get(due.id).stage_id == stages[2]
+    assert services.deals.get(later.id).stage_id == stages[1]
+    services.deals.move_stage(due.id, stages[1])  # moved back by hand: the trigger does not fight it
+    assert engine.sweep_dates() == 0
+    assert engine.idle()
+
+
+def test_a_document_action_and_a_wait(services: Services) -> None:
+    from docx_templates import word_file
+
+    stages = _stages(services)
+    template = services.document_templates.add_template(
+        "Quote", "quote", word_file("{{ deal.title }}"), "q.docx"
+    )
+    services.automation.add_rule(stages[1], "Quote", "document", {"template_id": template.id})
+    services.automation.add_rule(stages[1], "Pause", "wait", {})
+    deal = services.deals.create(title="Kitchen", stage_id=stages[1])
+    assert services.automation_engine("pc-1").run_due().done == 2
+    assert len(services.documents.documents(deal.id)) == 1
+    assert _jobs(services, deal.id) == [("Pause", "done"), ("Quote", "done")]
+
+
+def test_timing_from_a_deals_date_and_at_a_time_of_day() -> None:
+    from datetime import UTC, date, datetime
+
+    from app.services.automation.timing import due_at
+
+    def stored(*parts: int) -> datetime:  # moments as stored: UTC without a zone
+        return datetime(*parts, tzinfo=UTC).replace(tzinfo=None)
+
+    entered = stored(2026, 12, 3, 22, 30)
+    hours = OfficeHours()
+    dates = {"close_date": date(2026, 12, 20), "begin_date": None}
+    before = Timing(When.BEFORE, days=3, field="close_date", at="10:00")
+    assert due_at(before, entered, dates, hours, UTC) == stored(2026, 12, 17, 10, 0)
+    assert due_at(Timing(When.AFTER, days=1, field="begin_date"), entered, dates, hours, UTC) is None
+    assert due_at(Timing(When.AT, at="08:15"), entered, dates, hours, UTC) == stored(2026, 12, 4, 8, 15)
+    past = Timing(When.BEFORE, days=30, field="close_date")
+    assert due_at(past, entered, dates, hours, UTC) == entered  # already past when the deal came: at once

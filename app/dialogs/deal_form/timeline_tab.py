@@ -49,6 +49,10 @@ class TimelineTab(QWidget):
         if item.action == "email":
             to, subject = item.field or "", item.new_value or ""
             return self.tr("E-mail to %1: %2").replace("%1", to).replace("%2", subject)
+        if item.action == "sms":
+            return (
+                self.tr("SMS to %1: %2").replace("%1", item.field or "").replace("%2", item.new_value or "")
+            )
         if item.action == "automation":  # what a rule did, said in the user's language
             text, params, context = read_said(item.new_value)
             words = translate_message(Message(text, params, context))

@@ -372,9 +372,15 @@ register(
 
 
 def _run_sms(act: Act) -> str:
-    from app.services.automation.outbox import client_phone, queue_message
+    from app.automation.sms import e164
+    from app.services.automation.outbox import OutboxService, client_phone, queue_message
 
-    to = client_phone(act.ctx, act.deal)
+    found = client_phone(act.ctx, act.deal)
+    to = e164(found, OutboxService(act.ctx).phone_region()) if found else None
+    if found and not to:
+        return said(
+            QT_TRANSLATE_NOOP("automation", "No SMS sent: “{number}” is not a phone number."), number=found
+        )
     if not to:
         return said(
             QT_TRANSLATE_NOOP(

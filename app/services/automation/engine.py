@@ -28,7 +28,9 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.deals.service import DealService
 
 LEASE = timedelta(minutes=5)
-LATE_AFTER = timedelta(hours=24)  # due longer ago than this: shown, not sent blindly
+LATE_AFTER = timedelta(hours=24)
+SWEEP_EVERY = timedelta(hours=1)  # how often deals are looked for whose date a trigger waits for
+SWEEP_LIMIT = 500  # due longer ago than this: shown, not sent blindly
 
 
 @dataclass(frozen=True)
@@ -68,29 +70,96 @@ class AutomationEngine:
         self._ctx = context
         self.owner = owner or default_owner()
         self._language = language
+        self._swept: datetime | None = None
 
     def idle(self, now: datetime | None = None) -> bool:
         """Whether nothing is due (one index probe each): the timer asks this first."""
         now = now or utcnow()
+        if self._swept is None or now - self._swept >= SWEEP_EVERY:
+            return False  # time to look for deals whose date a trigger waits for
+        return not self._jobs_due(now) and not OutboxService(self._ctx).pending(now)
+
+    def _jobs_due(self, now: datetime) -> bool:
         with self._ctx.read() as session:
             job = session.scalar(
                 select(AutomationJob.id)
                 .where(AutomationJob.status.in_(("waiting", "running")), AutomationJob.due_at <= now)
                 .limit(1)
             )
-            if job is not None:
-                return False
-        return not OutboxService(self._ctx).pending(now)
+            return job is not None
 
     def run_due(self, now: datetime | None = None, limit: int = 200) -> EngineRun:
         now = now or utcnow()
         counts = {"done": 0, "failed": 0, "skipped": 0, "cancelled": 0, "late": 0}
-        for job in self._claim(now, limit):
+        if self._swept is None or now - self._swept >= SWEEP_EVERY:
+            self._swept = now
+            self.sweep_dates(now)
+        for job in self._claim(now, limit) if self._jobs_due(now) else []:  # no write lock for nothing
             counts[self._run(job, now)] += 1
         sent, send_failed = OutboxService(self._ctx).send_due(
             self.owner, max(now, utcnow())
         )  # and what it queued
         return EngineRun(**counts, sent=sent, send_failed=send_failed)
+
+    def sweep_dates(self, now: datetime | None = None) -> int:
+        """Deals whose date a "date reached" trigger waits for: a job each (once per trigger and deal),
+        moving them forward into the trigger's stage. Returns how many were enqueued."""
+        from datetime import date as date_type
+
+        from sqlalchemy import insert
+
+        from app.models import AutomationTrigger, Stage, table_of
+
+        now = now or utcnow()
+        today: date_type = now.date()
+        rows: list[dict[str, object]] = []
+        with self._ctx.read() as session:
+            triggers = session.scalars(
+                select(AutomationTrigger).where(
+                    AutomationTrigger.kind == "date_reached", AutomationTrigger.active.is_(True)
+                )
+            ).all()
+            for trigger in triggers:
+                field = json.loads(trigger.params or "{}").get("field")
+                if field not in ("close_date", "begin_date"):
+                    continue
+                target_sort = session.scalar(select(Stage.sort).where(Stage.id == trigger.stage_id))
+                before = select(Stage.id).where(
+                    Stage.pipeline_id == trigger.pipeline_id, Stage.sort < target_sort
+                )
+                fired = select(AutomationJob.deal_id).where(AutomationJob.trigger_id == trigger.id)
+                deals = session.execute(
+                    select(Deal.id, Deal.stage_id)
+                    .where(
+                        Deal.pipeline_id == trigger.pipeline_id,
+                        Deal.closed.is_(False),
+                        getattr(Deal, field) <= today,
+                        Deal.stage_id.in_(before),
+                        Deal.id.not_in(fired),
+                    )
+                    .limit(SWEEP_LIMIT)
+                ).all()
+                rows += [
+                    {
+                        "kind": "trigger",
+                        "rule_id": None,
+                        "trigger_id": trigger.id,
+                        "deal_id": deal_id,
+                        "stage_id": stage_id,
+                        "due_at": now,
+                        "status": "waiting",
+                        "depth": 0,
+                        "run_anyway": False,
+                        "attempts": 0,
+                        "created_at": now,
+                    }
+                    for deal_id, stage_id in deals
+                ]
+        if rows:
+            with self._ctx.write() as uow:
+                uow.session.execute(insert(table_of(AutomationJob)), rows)
+                uow.emit("automation_job.created", [0], {"jobs"})
+        return len(rows)
 
     # -- claiming --------------------------------------------------------------------------------------
 

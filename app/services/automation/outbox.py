@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 
 from app.automation.mail import SendError, SmtpAccount, build_email, send
+from app.automation.sms import SmsGateway, send_sms
 from app.models import AppSetting, Company, Contact, OutboxMessage, deal_contact, utcnow
 from app.services.access.permissions import require_settings
 from app.services.automation.running import CURRENT
@@ -31,7 +32,10 @@ from app.services.core.validation import Problems
 from app.services.deals.service import DealDetails
 
 SMTP_KEY = "smtp_account"
+SMS_KEY = "sms_gateway"
+REGION_KEY = "phone_region"
 KEYRING_SERVICE = "Dealdesk SMTP"
+SMS_KEYRING_SERVICE = "Dealdesk SMS"
 MAX_ATTEMPTS = 5
 LEASE = timedelta(minutes=2)
 MSG_HOST = QT_TRANSLATE_NOOP("errors", "Give the mail server's name (e.g. smtp.example.com).")
@@ -43,6 +47,13 @@ MSG_NO_KEYRING = QT_TRANSLATE_NOOP(
     "errors", "This computer has no password store Dealdesk can use, so the password can't be kept: {why}"
 )
 MSG_NOT_SENT = QT_TRANSLATE_NOOP("errors", "The mail server did not take the message: {why}")
+MSG_RESEND = QT_TRANSLATE_NOOP("errors", "Your role does not let you send automation's messages again.")
+MSG_URL = QT_TRANSLATE_NOOP("errors", "The SMS gateway's address starts with https:// (or http://).")
+MSG_METHOD = QT_TRANSLATE_NOOP("errors", "The SMS gateway is called with GET or POST.")
+MSG_PLACES = QT_TRANSLATE_NOOP(
+    "errors", "The gateway's parameters need the number and the text in them ({names})."
+)
+MSG_REGION = QT_TRANSLATE_NOOP("errors", "'{value}' is not a country code (DE, AT, CH, GB …).")
 
 
 @dataclass(frozen=True)
@@ -194,6 +205,68 @@ class OutboxService:
         except SendError as exc:
             raise ServiceError(MSG_NOT_SENT, why=str(exc)) from exc
 
+    # -- the SMS gateway -----------------------------------------------------------------------------
+
+    def gateway(self) -> SmsGateway | None:
+        raw = self._setting(SMS_KEY)
+        if not raw:
+            return None
+        data: dict[str, Any] = json.loads(raw)
+        return SmsGateway(
+            data.get("url", ""),
+            data.get("method", "POST"),
+            data.get("params", "to={to}&text={text}"),
+            bool(data.get("json_body", False)),
+            data.get("header_name", "Authorization"),
+        )
+
+    def phone_region(self) -> str:
+        return self._setting(REGION_KEY) or "DE"
+
+    def save_gateway(
+        self, gateway: SmsGateway, secret: str | None = None, region: str | None = None
+    ) -> SmsGateway:
+        """The office's SMS gateway (administrators); its secret goes to the password store."""
+        problems = Problems()
+        url = gateway.url.strip()
+        if not url.startswith(("https://", "http://")):
+            problems.add("url", MSG_URL)
+        if gateway.method.upper() not in ("GET", "POST"):
+            problems.add("method", MSG_METHOD)
+        if "{to}" not in gateway.params or "{text}" not in gateway.params:
+            problems.add("params", MSG_PLACES, names="{to}, {text}")
+        if region is not None and not (len(region.strip()) == 2 and region.strip().isalpha()):
+            problems.add("region", MSG_REGION, value=region)
+        problems.raise_if_any()
+        clean = SmsGateway(
+            url,
+            gateway.method.upper(),
+            gateway.params.strip(),
+            gateway.json_body,
+            gateway.header_name.strip(),
+        )
+        if secret is not None:
+            _store_secret(SMS_KEYRING_SERVICE, clean.url, secret)
+        with self._ctx.write() as uow:
+            require_settings(uow.session, uow.actor_id, "mail_server")
+            self._put(uow.session, SMS_KEY, json.dumps(clean.__dict__))
+            if region is not None:
+                self._put(uow.session, REGION_KEY, region.strip().upper())
+            uow.emit("setting.updated", [0], {SMS_KEY})
+        return clean
+
+    def _setting(self, key: str) -> str | None:
+        with self._ctx.read() as session:
+            return session.scalar(select(AppSetting.value).where(AppSetting.key == key))
+
+    @staticmethod
+    def _put(session: Any, key: str, value: str) -> None:
+        row = session.get(AppSetting, key)
+        if row is None:
+            session.add(AppSetting(key=key, value=value))
+        else:
+            row.value = value
+
     # -- the queue -----------------------------------------------------------------------------------
 
     def messages(
@@ -208,7 +281,12 @@ class OutboxService:
             return [_info(m) for m in session.scalars(query)]
 
     def pending(self, now: datetime) -> bool:
-        """Whether an e-mail waits to be sent now (one index probe)."""
+        """Whether a message waits to be sent now on a channel that is set up (one index probe)."""
+        channels = [
+            c for c, ready in (("email", self.account()), ("sms", self.gateway())) if ready is not None
+        ]
+        if not channels:
+            return False
         with self._ctx.read() as session:
             return (
                 session.scalar(
@@ -216,7 +294,7 @@ class OutboxService:
                     .where(
                         OutboxMessage.status.in_(("queued", "sending")),
                         OutboxMessage.next_attempt_at <= now,
-                        OutboxMessage.channel == "email",
+                        OutboxMessage.channel.in_(channels),
                     )
                     .limit(1)
                 )
@@ -224,7 +302,13 @@ class OutboxService:
             )
 
     def retry(self, message_id: int) -> None:
+        """Send a failed message again (people who may manage automation)."""
+        from app.services.access.scope import access_for
+        from app.services.core.errors import PermissionDeniedError
+
         with self._ctx.write() as uow:
+            if not access_for(uow.session, uow.actor_id).switch("manage_automation"):
+                raise PermissionDeniedError(MSG_RESEND)
             uow.session.execute(
                 update(OutboxMessage)
                 .where(OutboxMessage.id == message_id, OutboxMessage.status == "failed")
@@ -233,27 +317,22 @@ class OutboxService:
             uow.emit("outbox.queued", [message_id])
 
     def send_due(self, owner: str, now: datetime | None = None, limit: int = 50) -> tuple[int, int]:
-        """Claim and send what is due; (sent, failed for now). E-mail only: SMS gateways come later."""
+        """Claim and send what is due on the channels set up; (sent, failed for now)."""
         now = now or utcnow()
-        account = self.account()
-        if account is None:
+        account, gateway = self.account(), self.gateway()
+        channels = [c for c, ready in (("email", account), ("sms", gateway)) if ready is not None]
+        if not channels:
             return 0, 0
-        claimed = self._claim(owner, now, limit)
+        claimed = self._claim(owner, now, limit, channels)
         sent = failed = 0
-        password = _password(account) if claimed and account.login else None
+        password = _password(account) if claimed and account is not None and account.login else None
+        secret = _secret(SMS_KEYRING_SERVICE, gateway.url) if claimed and gateway is not None else None
         for message in claimed:
-            email = build_email(
-                account,
-                message.recipient,
-                message.subject or "",
-                message.body,
-                message_id=f"<outbox-{message.id}@dealdesk>",
-                attachment=(message.attachment_name, message.attachment)
-                if message.attachment_name and message.attachment is not None
-                else None,
-            )
             try:
-                send(account, password, email)
+                if message.channel == "sms" and gateway is not None:
+                    send_sms(gateway, secret, message.recipient, message.body)
+                elif account is not None:
+                    send(account, password, self._email(account, message))
             except SendError as exc:
                 self._failed(message.id, owner, str(exc), exc.permanent, now)
                 failed += 1
@@ -262,13 +341,26 @@ class OutboxService:
             sent += 1
         return sent, failed
 
-    def _claim(self, owner: str, now: datetime, limit: int) -> list[OutboxMessage]:
+    @staticmethod
+    def _email(account: SmtpAccount, message: OutboxMessage) -> Any:
+        return build_email(
+            account,
+            message.recipient,
+            message.subject or "",
+            message.body,
+            message_id=f"<outbox-{message.id}@dealdesk>",
+            attachment=(message.attachment_name, message.attachment)
+            if message.attachment_name and message.attachment is not None
+            else None,
+        )
+
+    def _claim(self, owner: str, now: datetime, limit: int, channels: Sequence[str]) -> list[OutboxMessage]:
         with self._ctx.write() as uow:
             session = uow.session
             candidates = session.scalars(
                 select(OutboxMessage.id)
                 .where(
-                    OutboxMessage.channel == "email",
+                    OutboxMessage.channel.in_(list(channels)),
                     or_(
                         OutboxMessage.status == "queued",
                         (OutboxMessage.status == "sending") & (OutboxMessage.lease_until < now),
@@ -317,7 +409,7 @@ class OutboxService:
                     "deal",
                     message.deal_id,
                     0,
-                    "email",
+                    message.channel,
                     message.recipient,
                     message.subject or message.body[:100],
                 )
@@ -377,3 +469,21 @@ def _password(account: SmtpAccount) -> str | None:
 
 
 __all__: Sequence[str] = ("OutboxInfo", "OutboxService", "client_address", "client_phone", "queue_message")
+
+
+def _store_secret(service: str, user: str, secret: str) -> None:
+    try:
+        import keyring
+
+        keyring.set_password(service, user, secret)
+    except Exception as exc:
+        raise ValidationError.single("secret", MSG_NO_KEYRING, why=str(exc)) from exc
+
+
+def _secret(service: str, user: str) -> str | None:
+    try:
+        import keyring
+
+        return keyring.get_password(service, user)
+    except Exception:
+        return None

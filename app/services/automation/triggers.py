@@ -17,6 +17,7 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.validation import Problems
 
 MSG_FIELD = QT_TRANSLATE_NOOP("errors", "Choose the field whose change moves the deal.")
+MSG_DATE = QT_TRANSLATE_NOOP("errors", "Choose the deal's date (close date or begin date) that moves it.")
 
 
 @dataclass(frozen=True)
@@ -109,5 +110,21 @@ register(
 register(
     TriggerKind(
         "email_sent", QT_TRANSLATE_NOOP("automation", "An e-mail was sent"), ("outbox.sent",), _email_sent
+    )
+)
+
+
+def _check_date(params: dict[str, Any], problems: Problems) -> None:
+    if params.get("field") not in ("close_date", "begin_date"):
+        problems.add("field", MSG_DATE)
+
+
+register(
+    TriggerKind(
+        "date_reached",
+        QT_TRANSLATE_NOOP("automation", "A date of the deal is reached"),
+        (),  # no event: the engine looks for such deals once an hour
+        lambda session, event, params: [],
+        _check_date,
     )
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.automation.mail import SmtpAccount
+from app.automation.sms import SmsGateway
 from app.services.container import Services
 from app.services.core.errors import ServiceError
 from app.ui.i18n import error_text
@@ -146,3 +148,96 @@ class MailSettings(QGroupBox):
             self.state.setText(error_text(error))
 
         self._call = run_in_background(lambda: outbox.test_account(to.strip()), done, failed)  # type: ignore[union-attr]
+
+
+class SmsSettings(QGroupBox):
+    """The office's SMS gateway: any provider with an HTTP interface (its address, GET or POST, the
+    parameters with {to} and {text}, the header carrying the key, kept in the password store), and
+    the country phone numbers without a country code belong to."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("SMS gateway (for automation)"))
+        self.setObjectName("smsSettings")
+        self._services = services
+        may_change = services.roles.may_manage_settings()
+        self.url = QLineEdit()
+        self.url.setObjectName("smsUrl")
+        self.url.setPlaceholderText("https://sms.example.com/api/send")
+        self.method = QComboBox()
+        self.method.setObjectName("smsMethod")
+        self.method.addItems(["POST", "GET"])
+        self.params = QLineEdit("to={to}&text={text}")
+        self.params.setObjectName("smsParams")
+        self.json_body = QCheckBox(self.tr("Send the parameters as JSON"))
+        self.json_body.setObjectName("smsJson")
+        self.header = QLineEdit("Authorization")
+        self.header.setObjectName("smsHeader")
+        self.secret = QLineEdit()
+        self.secret.setObjectName("smsSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(self.tr("kept in this computer's password store"))
+        self.region = QLineEdit(services.outbox.phone_region())
+        self.region.setObjectName("smsRegion")
+        self.region.setMaxLength(2)
+        self.region.setFixedWidth(48)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("saveSms")
+        self.state = QLabel()
+        self.state.setObjectName("smsState")
+        self.state.setWordWrap(True)
+        for widget in (
+            self.url,
+            self.method,
+            self.params,
+            self.json_body,
+            self.header,
+            self.secret,
+            self.region,
+        ):
+            widget.setEnabled(may_change)
+        self.save_button.setEnabled(may_change)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for line in (self.url, self.params, self.header, self.secret):
+            line.setMinimumWidth(380)
+        form.addRow(self.tr("Address"), self.url)
+        form.addRow(self.tr("Method"), self.method)
+        form.addRow(self.tr("Parameters"), self.params)
+        form.addRow("", self.json_body)
+        form.addRow(self.tr("Key header"), self.header)
+        form.addRow(self.tr("Key"), self.secret)
+        form.addRow(self.tr("Country of local numbers"), self.region)
+        form.addRow("", self.save_button)
+        form.addRow("", self.state)
+        self.save_button.clicked.connect(self.save)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        gateway = self._services.outbox.gateway()
+        if gateway is not None:
+            self.url.setText(gateway.url)
+            self.method.setCurrentText(gateway.method)
+            self.params.setText(gateway.params)
+            self.json_body.setChecked(gateway.json_body)
+            self.header.setText(gateway.header_name)
+        self.region.setText(self._services.outbox.phone_region())
+
+    def save(self) -> bool:
+        gateway = SmsGateway(
+            self.url.text(),
+            self.method.currentText(),
+            self.params.text(),
+            self.json_body.isChecked(),
+            self.header.text(),
+        )
+        try:
+            self._services.outbox.save_gateway(gateway, self.secret.text() or None, self.region.text())
+        except ServiceError as exc:
+            self.state.setStyleSheet("color: #b3261e;")
+            self.state.setText(error_text(exc))
+            return False
+        self.secret.clear()
+        self.state.setStyleSheet("color: #1e7b34;")
+        self.state.setText(self.tr("Saved."))
+        return True
