@@ -330,3 +330,56 @@ def test_timing_from_a_deals_date_and_at_a_time_of_day() -> None:
     assert due_at(Timing(When.AT, at="08:15"), entered, dates, hours, UTC) == stored(2026, 12, 4, 8, 15)
     past = Timing(When.BEFORE, days=30, field="close_date")
     assert due_at(past, entered, dates, hours, UTC) == entered  # already past when the deal came: at once
+
+
+def test_more_triggers_and_actions_as_an_office_uses_them(services: Services) -> None:
+    from app.models import EntityType, FieldType
+
+    stages = _stages(services)
+    region = services.custom_fields.create(EntityType.DEAL, "Region", FieldType.STRING)  # type: ignore[arg-type]
+    # A condition on a custom field; a field changed to a value moves the deal; placeholders in values.
+    services.automation.add_rule(
+        stages[1],
+        "North only",
+        "set_field",
+        {"field": "comments", "value": "Handled by {{ deal.responsible }}"},
+        conditions=[Condition(f"uf:{region.code}", "eq", "North")],
+    )
+    services.automation.add_trigger(
+        stages[3], "Probability 90: almost there", "field_changed", {"field": "probability", "value": "90"}
+    )
+    north = services.deals.create(title="North", stage_id=stages[0])
+    south = services.deals.create(title="South", stage_id=stages[0])
+    for deal, value in ((north, "North"), (south, "South")):
+        version = services.deals.get(deal.id).version
+        services.custom_fields.set_values(EntityType.DEAL, deal.id, version, {region.id: value})
+        services.deals.move_stage(deal.id, stages[1])
+    engine = services.automation_engine("pc-1")
+    engine.run_due()
+    assert services.deals.get(north.id).comments == f"Handled by {services.actor.name}"  # type: ignore[union-attr]
+    assert services.deals.get(south.id).comments in (None, "")
+    current = services.deals.get(south.id)
+    services.deals.update(south.id, current.version, probability=50)
+    engine.run_due()
+    assert services.deals.get(south.id).stage_id == stages[1]  # another value: no move
+    current = services.deals.get(south.id)
+    services.deals.update(south.id, current.version, probability=90)
+    engine.run_due()
+    assert services.deals.get(south.id).stage_id == stages[3]
+    # Backwards only when the trigger says so.
+    services.automation.add_trigger(stages[1], "Reopened", "task_done", backwards=True)
+    task = services.tasks.create("Check", deal_id=south.id)
+    services.tasks.complete(task.id, task.version)
+    engine.run_due()
+    assert services.deals.get(south.id).stage_id == stages[1]
+
+
+def test_a_rule_moves_a_deal_into_another_pipeline(services: Services) -> None:
+    other = services.pipelines.create_pipeline("Service")
+    stages = _stages(services)
+    target = other.stages[0].id
+    services.automation.add_rule(stages[1], "Hand to service", "move", {"stage_id": target})
+    deal = services.deals.create(title="Kitchen", stage_id=stages[1])
+    services.automation_engine("pc-1").run_due()
+    moved = services.deals.get(deal.id)
+    assert (moved.pipeline_id, moved.stage_id) == (other.id, target)

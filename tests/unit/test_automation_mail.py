@@ -73,6 +73,19 @@ def test_the_clients_email_arrives_with_its_document_and_is_on_the_timeline(
     assert services.documents.documents(deal)  # the document made for it is kept with the deal
 
 
+def test_an_email_sent_moves_the_deal_on(services: Services, mailbox: tuple[Mailbox, int]) -> None:
+    box, port = mailbox
+    stages = _office(services, port)
+    services.automation.add_rule(stages[1], "Offer", "email", {"subject": "Offer", "body": "Here it is"})
+    services.automation.add_trigger(stages[2], "Offer sent", "email_sent")
+    deal = _customer_deal(services, stages[1])
+    engine = services.automation_engine("pc-1")
+    assert engine.run_due().sent == 1
+    engine.run_due()  # the trigger's move
+    assert services.deals.get(deal).stage_id == stages[2]
+    assert len(box.received) == 1
+
+
 def test_a_server_that_says_try_later_gets_it_later_and_a_refusal_is_shown(
     services: Services, mailbox: tuple[Mailbox, int]
 ) -> None:
