@@ -7072,6 +7072,46 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>Choose the deal's date (close date or begin date) that moves it.</source>
         <translation>Wählen Sie das Datum des Deals (Abschluss- oder Beginndatum), das ihn verschiebt.</translation>
     </message>
+    <message>
+        <source>There is no invoice {id} (any more).</source>
+        <translation>Es gibt (nicht mehr) die Rechnung {id}.</translation>
+    </message>
+    <message>
+        <source>A down payment is more than 0 % and at most 100 % of the deal.</source>
+        <translation>Eine Anzahlung beträgt mehr als 0 % und höchstens 100 % des Deals.</translation>
+    </message>
+    <message>
+        <source>The deal has nothing to invoice (no products and no amount).</source>
+        <translation>Der Deal hat nichts abzurechnen (keine Produkte und kein Betrag).</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is issued: it is not changed any more. Cancel it and make a new one.</source>
+        <translation>Rechnung {number} ist gestellt: Sie wird nicht mehr geändert. Stornieren Sie sie und erstellen Sie eine neue.</translation>
+    </message>
+    <message>
+        <source>Only an issued invoice can be cancelled.</source>
+        <translation>Nur eine gestellte Rechnung kann storniert werden.</translation>
+    </message>
+    <message>
+        <source>Payments are recorded against issued invoices only.</source>
+        <translation>Zahlungen werden nur zu gestellten Rechnungen erfasst.</translation>
+    </message>
+    <message>
+        <source>A payment is an amount of more than 0.</source>
+        <translation>Eine Zahlung ist ein Betrag über 0.</translation>
+    </message>
+    <message>
+        <source>That is more than the {open} still open on invoice {number}.</source>
+        <translation>Das ist mehr als die {open}, die auf Rechnung {number} noch offen sind.</translation>
+    </message>
+    <message>
+        <source>An invoice needs at least one line.</source>
+        <translation>Eine Rechnung braucht mindestens eine Position.</translation>
+    </message>
+    <message>
+        <source>Payment is due within 0 to 365 days.</source>
+        <translation>Die Zahlung ist innerhalb von 0 bis 365 Tagen fällig.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -7329,6 +7369,17 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>New section</source>
         <translation>Neuer Abschnitt</translation>
+    </message>
+</context>
+<context>
+    <name>invoices</name>
+    <message>
+        <source>Down payment {share} % – {title}</source>
+        <translation>Anzahlung {share} % – {title}</translation>
+    </message>
+    <message>
+        <source>Less down payment {number}</source>
+        <translation>Abzüglich Anzahlung {number}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,79 @@
+"""Invoices as records: a draft (numberless, freely edited) becomes an issued invoice with the next
+number of a gapless sequence and is never edited again — a correction is a cancellation invoice
+(its own next number) plus a new invoice. Down-payment invoices take a share of a deal; a final
+invoice lists the deal and deducts the down payments already invoiced. Payments are recorded
+against an invoice; its state (issued, partly paid, paid, overdue, cancelled) follows from them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, Money, Percent, Quantity, TimestampMixin, VersionedMixin, utcnow
+
+
+class Invoice(VersionedMixin, TimestampMixin, Base):
+    __tablename__ = "invoice"
+    __table_args__ = (
+        Index("ix_invoice_state_due_date", "state", "due_date"),
+        Index("ix_invoice_number", "number", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Kept when the deal goes: bookkeeping keeps invoices (the buyer is written on the invoice itself).
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deal.id", ondelete="SET NULL"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="full")  # full, down_payment, final, cancellation
+    state: Mapped[str] = mapped_column(String(10), default="draft")  # draft, issued, cancelled
+    number: Mapped[str | None] = mapped_column(String(50))  # given when issued
+    issue_date: Mapped[date | None] = mapped_column(Date)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3))
+    buyer_name: Mapped[str] = mapped_column(String(255), default="")
+    buyer_address: Mapped[str | None] = mapped_column(Text)
+    buyer_vat_id: Mapped[str | None] = mapped_column(String(50))
+    buyer_reference: Mapped[str | None] = mapped_column(String(100))  # a public client's Leitweg-ID
+    payment_days: Mapped[int] = mapped_column(Integer, default=14)
+    down_payment_percent: Mapped[Decimal | None] = mapped_column(Percent)
+    cancels_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id", ondelete="SET NULL"))
+    net: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    tax: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    gross: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    paid: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))  # the sum of its payments
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+class InvoiceLine(Base):
+    __tablename__ = "invoice_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id", ondelete="CASCADE"), index=True)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(255))
+    quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(1))
+    unit: Mapped[str] = mapped_column(String(20), default="pcs")
+    price: Mapped[Decimal] = mapped_column(Money)  # per unit, net unless tax_included
+    tax_included: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    discount_percent: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
+    tax_rate: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
+    net: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))  # rounded line net (BT-131)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id", ondelete="SET NULL"))
+    deducts_id: Mapped[int | None] = mapped_column(
+        ForeignKey("invoice.id", ondelete="SET NULL")
+    )  # a down payment
+
+
+class InvoicePayment(Base):
+    __tablename__ = "invoice_payment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id", ondelete="CASCADE"), index=True)
+    paid_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    method: Mapped[str] = mapped_column(String(30), default="transfer")
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

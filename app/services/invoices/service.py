@@ -1,0 +1,576 @@
+"""Invoices as records. A draft is made from a deal — the full amount, a down payment (a share or an
+amount), or the final invoice that lists the deal and deducts the down payments invoiced — and can be
+changed freely; issuing gives it the next number of the year's gapless sequence (in the same
+transaction: two PCs never share one, a rolled-back issue leaves no hole) and it is never edited
+again. A correction is a cancellation invoice: the same lines negated, issued with its own next
+number; the cancelled invoice keeps its number. Payments are recorded against issued invoices; the
+state shown follows: issued, partly paid, paid, overdue (past due, not paid), cancelled."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Company,
+    Contact,
+    Deal,
+    DealProductRow,
+    DiscountType,
+    Invoice,
+    InvoiceLine,
+    InvoicePayment,
+    deal_contact,
+)
+from app.services.access.rights import Action
+from app.services.access.scope import deal_scope, require_deal
+from app.services.core.context import ServiceContext, UnitOfWork
+from app.services.core.errors import ConflictError, NotFoundError, ValidationError
+from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.core.records import check_version
+from app.services.deals.pricing import minor_unit
+from app.services.documents.numbering import DEFAULT_PATTERN, next_number
+from app.services.invoices.money import Line, down_payment_lines, line_net, sums
+
+MSG_NO_INVOICE = QT_TRANSLATE_NOOP("errors", "There is no invoice {id} (any more).")
+MSG_NO_DEAL = QT_TRANSLATE_NOOP("errors", "There is no deal {id}.")
+MSG_SHARE = QT_TRANSLATE_NOOP("errors", "A down payment is more than 0 % and at most 100 % of the deal.")
+MSG_NOTHING = QT_TRANSLATE_NOOP("errors", "The deal has nothing to invoice (no products and no amount).")
+MSG_NOT_DRAFT = QT_TRANSLATE_NOOP(
+    "errors", "Invoice {number} is issued: it is not changed any more. Cancel it and make a new one."
+)
+MSG_NOT_CANCELLABLE = QT_TRANSLATE_NOOP("errors", "Only an issued invoice can be cancelled.")
+MSG_NOT_PAYABLE = QT_TRANSLATE_NOOP("errors", "Payments are recorded against issued invoices only.")
+MSG_AMOUNT = QT_TRANSLATE_NOOP("errors", "A payment is an amount of more than 0.")
+MSG_TOO_MUCH = QT_TRANSLATE_NOOP("errors", "That is more than the {open} still open on invoice {number}.")
+MSG_LINES = QT_TRANSLATE_NOOP("errors", "An invoice needs at least one line.")
+MSG_DAYS = QT_TRANSLATE_NOOP("errors", "Payment is due within 0 to 365 days.")
+KINDS = ("full", "down_payment", "final", "cancellation")
+DOWN_PAYMENT = QT_TRANSLATE_NOOP("invoices", "Down payment {share} % – {title}")
+DEDUCTED = QT_TRANSLATE_NOOP("invoices", "Less down payment {number}")
+
+
+@dataclass(frozen=True)
+class PaymentInfo:
+    id: int
+    paid_on: date
+    amount: Decimal
+    method: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class InvoiceInfo:
+    id: int
+    deal_id: int | None
+    kind: str
+    state: str  # draft, issued, cancelled (as stored)
+    number: str | None
+    issue_date: date | None
+    due_date: date | None
+    currency: str
+    buyer_name: str
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+    paid: Decimal
+    cancels_id: int | None
+    version: int
+    lines: tuple[Line, ...] = ()
+    payments: tuple[PaymentInfo, ...] = ()
+
+    @property
+    def open_amount(self) -> Decimal:
+        return self.gross - self.paid
+
+    def status(self, today: date | None = None) -> str:
+        """draft, cancelled, paid, overdue, partly_paid or issued."""
+        if self.state in ("draft", "cancelled"):
+            return self.state
+        if self.kind == "cancellation" or self.open_amount <= 0:
+            return "paid" if self.kind != "cancellation" else "issued"
+        if self.due_date is not None and self.due_date < (today or date.today()):  # noqa: DTZ011
+            return "overdue"
+        return "partly_paid" if self.paid > 0 else "issued"
+
+
+@dataclass(frozen=True)
+class Receivables:
+    """Per currency: what is open, and how much of it is overdue."""
+
+    open: dict[str, Decimal]
+    overdue: dict[str, Decimal]
+
+
+class InvoiceService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._ctx = context
+
+    # -- drafts --------------------------------------------------------------------------------------
+
+    def draft_from_deal(
+        self,
+        deal_id: int,
+        kind: str = "full",
+        *,
+        percent: Decimal | str | None = None,
+        amount: Decimal | str | None = None,
+        payment_days: int = 14,
+    ) -> InvoiceInfo:
+        """A draft for the deal: its products (full), a share of them (down payment: `percent`, or a
+        gross `amount`), or them less the down payments invoiced so far (final)."""
+        if not 0 <= payment_days <= 365:
+            raise ValidationError.single("payment_days", MSG_DAYS)
+        with self._ctx.write() as uow:
+            session = uow.session
+            deal = session.get(Deal, deal_id)
+            if deal is None:
+                raise NotFoundError(MSG_NO_DEAL, id=deal_id)
+            require_deal(session, uow.actor_id, deal, Action.EDIT)
+            products = _deal_lines(session, deal)
+            if not products:
+                raise ValidationError.single("deal_id", MSG_NOTHING)
+            lines: list[tuple[Line, int | None]] = []
+            share: Decimal | None = None
+            if kind == "down_payment":
+                whole = sums(products, deal.currency)
+                share = _share(percent, amount, whole.gross)
+                bases = {g.rate: g.basis for g in whole.groups}
+                label = DOWN_PAYMENT.format(share=_plain(share), title=deal.title)[:255]
+                lines = [(line, None) for line in down_payment_lines(bases, share, label, deal.currency)]
+            elif kind in ("full", "final"):
+                lines = [(line, None) for line in products]
+                if kind == "final":
+                    lines += _deductions(session, deal.id)
+            else:
+                raise ValidationError.single("kind", MSG_NOTHING)
+            buyer = _buyer(session, deal)
+            invoice = Invoice(
+                deal_id=deal.id,
+                kind=kind,
+                state="draft",
+                currency=deal.currency,
+                buyer_name=buyer[0],
+                buyer_address=buyer[1],
+                payment_days=payment_days,
+                down_payment_percent=share,
+                created_by_id=uow.actor_id,
+            )
+            session.add(invoice)
+            session.flush()
+            _write_lines(session, invoice, lines)
+            uow.history.created("invoice", invoice.id, invoice.version, invoice.buyer_name)
+            uow.emit("invoice.created", [invoice.id], {"deal"})
+            return _info(session, invoice)
+
+    def update_lines(self, invoice_id: int, expected_version: int, lines: Sequence[Line]) -> InvoiceInfo:
+        """A draft's lines, as edited."""
+        if not lines:
+            raise ValidationError.single("lines", MSG_LINES)
+        with self._ctx.write() as uow:
+            invoice = self._load(uow, invoice_id, expected_version)
+            _draft_only(invoice)
+            uow.session.query(InvoiceLine).filter(InvoiceLine.invoice_id == invoice.id).delete()
+            _write_lines(uow.session, invoice, [(line, None) for line in lines])
+            uow.history.changed("invoice", invoice.id, invoice.version, {"lines": (None, len(lines))})
+            uow.emit("invoice.updated", [invoice.id], {"lines"})
+            return _info(uow.session, invoice)
+
+    # -- issuing and cancelling ------------------------------------------------------------------------
+
+    def issue(self, invoice_id: int, expected_version: int, *, on: date | None = None) -> InvoiceInfo:
+        """The next number of the year, the issue and due dates; from now on the invoice is fixed."""
+        day = on or date.today()  # noqa: DTZ011 - the office's calendar day
+        with self._ctx.write() as uow:
+            invoice = self._load(uow, invoice_id, expected_version)
+            _draft_only(invoice)
+            _number(uow, invoice, day)
+            uow.history.changed("invoice", invoice.id, invoice.version, {"number": (None, invoice.number)})
+            uow.emit("invoice.issued", [invoice.id], {"state"})
+            return _info(uow.session, invoice)
+
+    def cancel(self, invoice_id: int, expected_version: int, *, on: date | None = None) -> InvoiceInfo:
+        """Cancel an issued invoice: a cancellation invoice (its lines negated) with the next number.
+        Returns the cancellation invoice; the cancelled one keeps its number, marked cancelled."""
+        day = on or date.today()  # noqa: DTZ011
+        with self._ctx.write() as uow:
+            session = uow.session
+            original = self._load(uow, invoice_id, expected_version)
+            if original.state != "issued" or original.kind == "cancellation":
+                raise ValidationError.single("state", MSG_NOT_CANCELLABLE)
+            lines = session.scalars(
+                select(InvoiceLine).where(InvoiceLine.invoice_id == original.id).order_by(InvoiceLine.sort)
+            ).all()
+            storno = Invoice(
+                deal_id=original.deal_id,
+                kind="cancellation",
+                state="draft",
+                currency=original.currency,
+                buyer_name=original.buyer_name,
+                buyer_address=original.buyer_address,
+                buyer_vat_id=original.buyer_vat_id,
+                buyer_reference=original.buyer_reference,
+                payment_days=0,
+                cancels_id=original.id,
+                created_by_id=uow.actor_id,
+            )
+            session.add(storno)
+            session.flush()
+            _write_lines(
+                session,
+                storno,
+                [
+                    (
+                        Line(
+                            line.name,
+                            -line.quantity,
+                            line.price,
+                            line.tax_rate,
+                            line.unit,
+                            line.discount_percent,
+                            line.tax_included,
+                            line.product_id,
+                        ),
+                        line.deducts_id,
+                    )
+                    for line in lines
+                ],
+            )
+            _number(uow, storno, day)
+            original.state = "cancelled"
+            session.flush()
+            uow.history.changed("invoice", original.id, original.version, {"state": ("issued", "cancelled")})
+            uow.emit("invoice.cancelled", [original.id, storno.id], {"state"})
+            return _info(session, storno)
+
+    # -- payments --------------------------------------------------------------------------------------
+
+    def add_payment(
+        self,
+        invoice_id: int,
+        amount: Decimal | str,
+        *,
+        paid_on: date | None = None,
+        method: str = "transfer",
+        note: str | None = None,
+    ) -> InvoiceInfo:
+        value = _money(amount)
+        if value is None or value <= 0:
+            raise ValidationError.single("amount", MSG_AMOUNT)
+        with self._ctx.write() as uow:
+            session = uow.session
+            invoice = session.get(Invoice, invoice_id)
+            if invoice is None:
+                raise NotFoundError(MSG_NO_INVOICE, id=invoice_id)
+            if invoice.deal_id is not None:
+                deal = session.get(Deal, invoice.deal_id)
+                if deal is not None:
+                    require_deal(session, uow.actor_id, deal, Action.EDIT)
+            if invoice.state != "issued" or invoice.kind == "cancellation":
+                raise ValidationError.single("state", MSG_NOT_PAYABLE)
+            open_amount = invoice.gross - invoice.paid
+            if value > open_amount:
+                raise ValidationError.single(
+                    "amount",
+                    MSG_TOO_MUCH,
+                    open=f"{open_amount} {invoice.currency}",
+                    number=invoice.number or "",
+                )
+            session.add(
+                InvoicePayment(
+                    invoice_id=invoice.id,
+                    paid_on=paid_on or date.today(),  # noqa: DTZ011
+                    amount=value,
+                    method=method[:30],
+                    note=(note or "").strip() or None,
+                    created_by_id=uow.actor_id,
+                )
+            )
+            invoice.paid = invoice.paid + value
+            session.flush()
+            uow.history.changed(
+                "invoice", invoice.id, invoice.version, {"paid": (open_amount, invoice.gross - invoice.paid)}
+            )
+            uow.emit(
+                "invoice.paid" if invoice.paid >= invoice.gross else "invoice.payment", [invoice.id], {"paid"}
+            )
+            return _info(session, invoice)
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def get(self, invoice_id: int) -> InvoiceInfo:
+        with self._ctx.read() as session:
+            invoice = session.get(Invoice, invoice_id)
+            if invoice is None or not self._readable(session, invoice):
+                raise NotFoundError(MSG_NO_INVOICE, id=invoice_id)
+            return _info(session, invoice, full=True)
+
+    def list(
+        self,
+        *,
+        deal_id: int | None = None,
+        overdue: bool = False,
+        today: date | None = None,
+        limit: int = 1000,
+    ) -> list[InvoiceInfo]:
+        """Invoices the person may see (those of deals they may read), newest first; `overdue`: only
+        issued ones past due and not paid, the longest overdue first."""
+        today = today or date.today()  # noqa: DTZ011
+        with self._ctx.read() as session:
+            query = select(Invoice)
+            scope = deal_scope(session, self._ctx.actor_id)
+            if scope:
+                query = query.where(Invoice.deal_id.in_(select(Deal.id).where(*scope)))
+            if deal_id is not None:
+                query = query.where(Invoice.deal_id == deal_id)
+            if overdue:
+                query = query.where(
+                    Invoice.state == "issued",
+                    Invoice.kind != "cancellation",
+                    Invoice.due_date < today,
+                    Invoice.paid < Invoice.gross,
+                ).order_by(Invoice.due_date, Invoice.id)
+            else:
+                query = query.order_by(Invoice.id.desc())
+            return [_info(session, i) for i in session.scalars(query.limit(limit))]
+
+    def receivables(self, today: date | None = None) -> Receivables:
+        today = today or date.today()  # noqa: DTZ011
+        with self._ctx.read() as session:
+            base = [Invoice.state == "issued", Invoice.kind != "cancellation", Invoice.paid < Invoice.gross]
+            scope = deal_scope(session, self._ctx.actor_id)
+            if scope:
+                base.append(Invoice.deal_id.in_(select(Deal.id).where(*scope)))
+            open_ = dict(
+                session.execute(
+                    select(Invoice.currency, func.sum(Invoice.gross - Invoice.paid))
+                    .where(*base)
+                    .group_by(Invoice.currency)
+                ).all()
+            )
+            late = dict(
+                session.execute(
+                    select(Invoice.currency, func.sum(Invoice.gross - Invoice.paid))
+                    .where(*base, Invoice.due_date < today)
+                    .group_by(Invoice.currency)
+                ).all()
+            )
+        return Receivables(
+            {c: _from_units(v) for c, v in open_.items()}, {c: _from_units(v) for c, v in late.items()}
+        )
+
+    def _readable(self, session: Session, invoice: Invoice) -> bool:
+        scope = deal_scope(session, self._ctx.actor_id)
+        if not scope or invoice.deal_id is None:
+            return True
+        return session.scalar(select(Deal.id).where(Deal.id == invoice.deal_id, *scope)) is not None
+
+    def _load(self, uow: UnitOfWork, invoice_id: int, expected_version: int) -> Invoice:
+        invoice = uow.session.get(Invoice, invoice_id)
+        if invoice is None:
+            raise NotFoundError(MSG_NO_INVOICE, id=invoice_id)
+        if invoice.deal_id is not None:
+            deal = uow.session.get(Deal, invoice.deal_id)
+            if deal is not None:
+                require_deal(uow.session, uow.actor_id, deal, Action.EDIT)
+        check_version(uow.session, "invoice", invoice, expected_version, invoice.number or invoice.buyer_name)
+        return invoice
+
+
+# -- helpers ---------------------------------------------------------------------------------------------
+
+
+def _deal_lines(session: Session, deal: Deal) -> list[Line]:
+    rows = session.scalars(
+        select(DealProductRow).where(DealProductRow.deal_id == deal.id).order_by(DealProductRow.sort)
+    ).all()
+    lines = []
+    for row in rows:
+        percent = row.discount
+        if row.discount_type is not DiscountType.PERCENT:  # an amount per unit: as a share of the price
+            percent = (row.discount / row.price * 100).quantize(Decimal("0.01")) if row.price else Decimal(0)
+        lines.append(
+            Line(
+                row.name,
+                row.quantity,
+                row.price,
+                row.tax_rate,
+                row.unit,
+                percent,
+                row.tax_included,
+                row.product_id,
+            )
+        )
+    if not lines and deal.amount:
+        lines.append(Line(deal.title[:255], Decimal(1), deal.amount, Decimal(0)))
+    return lines
+
+
+def _deductions(session: Session, deal_id: int) -> list[tuple[Line, int | None]]:
+    """The down payments invoiced for the deal (issued, not cancelled), each line negated."""
+    out: list[tuple[Line, int | None]] = []
+    down_payments = session.scalars(
+        select(Invoice)
+        .where(Invoice.deal_id == deal_id, Invoice.kind == "down_payment", Invoice.state == "issued")
+        .order_by(Invoice.issue_date, Invoice.id)
+    ).all()
+    for invoice in down_payments:
+        for line in session.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)):
+            out.append(
+                (
+                    Line(
+                        DEDUCTED.format(number=invoice.number or "")[:255],
+                        Decimal(-1) * line.quantity,
+                        line.price,
+                        line.tax_rate,
+                        line.unit,
+                        line.discount_percent,
+                        line.tax_included,
+                    ),
+                    invoice.id,
+                )
+            )
+    return out
+
+
+def _write_lines(session: Session, invoice: Invoice, lines: Sequence[tuple[Line, int | None]]) -> None:
+    for sort, (line, deducts) in enumerate(lines):
+        session.add(
+            InvoiceLine(
+                invoice_id=invoice.id,
+                sort=sort,
+                name=line.name[:255],
+                quantity=line.quantity,
+                unit=line.unit,
+                price=line.price,
+                tax_included=line.tax_included,
+                discount_percent=line.discount_percent,
+                tax_rate=line.tax_rate,
+                net=line_net(line, invoice.currency),
+                product_id=line.product_id,
+                deducts_id=deducts,
+            )
+        )
+    total = sums([line for line, _d in lines], invoice.currency)
+    invoice.net, invoice.tax, invoice.gross = total.net, total.tax, total.gross
+    session.flush()
+
+
+def _number(uow: UnitOfWork, invoice: Invoice, day: date) -> None:
+    from app.models import AppSetting
+
+    pattern = uow.session.scalar(
+        select(AppSetting.value).where(AppSetting.key == "documents.pattern.invoice")
+    )
+    invoice.number = next_number(uow.session, "invoice", day, pattern or DEFAULT_PATTERN)
+    invoice.state = "issued"
+    invoice.issue_date = day
+    invoice.due_date = day + timedelta(days=invoice.payment_days)
+    uow.session.flush()
+
+
+def _buyer(session: Session, deal: Deal) -> tuple[str, str | None]:
+    if deal.company_id:
+        company = session.get(Company, deal.company_id)
+        if company is not None:
+            return company.title, company.address
+    contact = session.scalar(
+        select(Contact)
+        .join(deal_contact, deal_contact.c.contact_id == Contact.id)
+        .where(deal_contact.c.deal_id == deal.id)
+        .order_by(deal_contact.c.sort)
+        .limit(1)
+    )
+    if contact is not None:
+        return f"{contact.first_name or ''} {contact.last_name or ''}".strip(), contact.address
+    return "", None
+
+
+def _share(percent: Decimal | str | None, amount: Decimal | str | None, gross: Decimal) -> Decimal:
+    try:
+        if percent is not None:
+            share = Decimal(str(percent))
+        elif amount is not None and gross:
+            share = (Decimal(str(amount)) * 100 / gross).quantize(Decimal("0.01"))
+        else:
+            share = Decimal(0)
+    except InvalidOperation:
+        share = Decimal(0)
+    if not 0 < share <= 100:
+        raise ValidationError.single("percent", MSG_SHARE)
+    return share
+
+
+def _money(value: Decimal | str) -> Decimal | None:
+    try:
+        number = Decimal(str(value).replace(",", ".")) if isinstance(value, str) else Decimal(value)
+    except InvalidOperation:
+        return None
+    return number.quantize(minor_unit("EUR")) if number == number.quantize(Decimal("0.01")) else None
+
+
+def _from_units(value: object) -> Decimal:
+    """A SUM over a Money column comes back as the stored integer count of cents."""
+    return (Decimal(int(value or 0)) / 100).quantize(Decimal("0.01"))  # type: ignore[call-overload]
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _draft_only(invoice: Invoice) -> None:
+    if invoice.state != "draft":
+        raise ConflictError(MSG_NOT_DRAFT, number=invoice.number or "")
+
+
+def _info(session: Session, invoice: Invoice, full: bool = False) -> InvoiceInfo:
+    lines: tuple[Line, ...] = ()
+    payments: tuple[PaymentInfo, ...] = ()
+    if full:
+        lines = tuple(
+            Line(
+                r.name,
+                r.quantity,
+                r.price,
+                r.tax_rate,
+                r.unit,
+                r.discount_percent,
+                r.tax_included,
+                r.product_id,
+            )
+            for r in session.scalars(
+                select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id).order_by(InvoiceLine.sort)
+            )
+        )
+        payments = tuple(
+            PaymentInfo(p.id, p.paid_on, p.amount, p.method, p.note)
+            for p in session.scalars(
+                select(InvoicePayment)
+                .where(InvoicePayment.invoice_id == invoice.id)
+                .order_by(InvoicePayment.paid_on)
+            )
+        )
+    return InvoiceInfo(
+        invoice.id,
+        invoice.deal_id,
+        invoice.kind,
+        invoice.state,
+        invoice.number,
+        invoice.issue_date,
+        invoice.due_date,
+        invoice.currency,
+        invoice.buyer_name,
+        invoice.net,
+        invoice.tax,
+        invoice.gross,
+        invoice.paid,
+        invoice.cancels_id,
+        invoice.version,
+        lines,
+        payments,
+    )

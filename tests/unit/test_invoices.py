@@ -1,0 +1,138 @@
+"""Invoices as records, with known answers: EN 16931 sums (line nets rounded, tax per rate on their
+sum), mixed rates, discounts, prices with tax included; two down payments of 30 % and the final
+invoice that deducts them; numbers without gaps, a cancellation with the next one; payments and the
+state they give; what is open and overdue per currency."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal as D  # noqa: N817 - money reads better short
+
+import pytest
+
+from app.services.container import Services
+from app.services.core.errors import ConflictError, ValidationError
+from app.services.deals.pricing import ProductLine
+from app.services.invoices.money import Line, sums
+
+
+def test_sums_as_en16931_has_them() -> None:
+    mixed = sums(
+        [
+            Line("Pen", D(3), D("19.99"), D(19)),
+            Line("Book", D(2), D("5.55"), D(7)),
+            Line("Desk", D(1), D("100.00"), D(19), discount_percent=D(10)),
+        ],
+        "EUR",
+    )
+    assert mixed.line_nets == (D("59.97"), D("11.10"), D("90.00"))
+    assert [(g.rate, g.basis, g.tax) for g in mixed.groups] == [
+        (D(7), D("11.10"), D("0.78")),
+        (D(19), D("149.97"), D("28.49")),
+    ]
+    assert (mixed.net, mixed.tax, mixed.gross) == (D("161.07"), D("29.27"), D("190.34"))
+    # Tax per rate on the sum, not the sum of per-line taxes (3 x 0.02 would be 0.06).
+    small = sums([Line("Clip", D(1), D("0.13"), D(19))] * 3, "EUR")
+    assert (small.net, small.tax) == (D("0.39"), D("0.07"))
+    included = sums([Line("Lamp", D(1), D("119.00"), D(19), tax_included=True)], "EUR")
+    assert (included.net, included.tax, included.gross) == (D("100.00"), D("19.00"), D("119.00"))
+
+
+def _deal(services: Services) -> int:
+    saved = services.deal_form.save(
+        None,
+        None,
+        values={"title": "Office fit-out", "stage_id": 1},
+        products=[
+            ProductLine("Desks", D("500.00"), D(2), tax_rate=D(19)),
+            ProductLine("Books", D("250.00"), D(2), tax_rate=D(7)),
+        ],
+        amount_from_products=True,
+    )
+    return saved.deal.id
+
+
+def test_two_down_payments_and_the_final_invoice_add_up_to_the_deal(services: Services) -> None:
+    invoices = services.invoices
+    deal = _deal(services)  # 1,000 net at 19 %, 500 net at 7 %: 1,190 + 535 = 1,725 gross
+    day = date(2026, 12, 3)
+    first = invoices.draft_from_deal(deal, "down_payment", percent="30")
+    assert (first.net, first.tax, first.gross) == (D("450.00"), D("67.50"), D("517.50"))
+    first = invoices.issue(first.id, first.version, on=day)
+    second = invoices.draft_from_deal(deal, "down_payment", amount="517.50")  # the same share, as an amount
+    second = invoices.issue(second.id, second.version, on=day)
+    final = invoices.draft_from_deal(deal, "final")
+    assert (final.net, final.tax, final.gross) == (D("600.00"), D("90.00"), D("690.00"))
+    full = invoices.get(final.id)
+    assert [line.name for line in full.lines][-2:] == [f"Less down payment {second.number}"] * 2
+    final = invoices.issue(final.id, final.version, on=day)
+    assert first.gross + second.gross + final.gross == D("1725.00")
+    assert [first.number, second.number, final.number] == ["INV-2026-0001", "INV-2026-0002", "INV-2026-0003"]
+    assert final.due_date == day + timedelta(days=14)
+
+
+def test_issued_invoices_are_fixed_and_cancelled_by_the_next_number(services: Services) -> None:
+    invoices = services.invoices
+    deal = _deal(services)
+    draft = invoices.draft_from_deal(deal)
+    assert (draft.number, draft.state) == (None, "draft")  # drafts have no number
+    draft = invoices.update_lines(draft.id, draft.version, [Line("Consulting", D(4), D("120.00"), D(19))])
+    assert draft.gross == D("571.20")
+    issued = invoices.issue(draft.id, draft.version, on=date(2026, 12, 3))
+    with pytest.raises(ConflictError, match="is issued"):
+        invoices.update_lines(issued.id, issued.version, [Line("Cheaper", D(1), D("1.00"), D(19))])
+    storno = invoices.cancel(issued.id, issued.version, on=date(2026, 12, 4))
+    assert (storno.kind, storno.number, storno.gross, storno.cancels_id) == (
+        "cancellation",
+        "INV-2026-0002",
+        D("-571.20"),
+        issued.id,
+    )
+    again = invoices.get(issued.id)
+    assert (again.state, again.number, again.status()) == ("cancelled", "INV-2026-0001", "cancelled")
+    with pytest.raises(ValidationError, match="Only an issued invoice"):
+        invoices.cancel(again.id, again.version)
+    another = invoices.draft_from_deal(deal)
+    assert (
+        invoices.issue(another.id, another.version, on=date(2026, 12, 5)).number == "INV-2026-0003"
+    )  # no gap
+
+
+def test_payments_make_it_paid_and_an_unpaid_one_overdue(services: Services) -> None:
+    invoices = services.invoices
+    deal = _deal(services)
+    draft = invoices.draft_from_deal(deal, payment_days=10)
+    with pytest.raises(ValidationError, match="issued invoices only"):
+        invoices.add_payment(draft.id, "100")
+    issued = invoices.issue(draft.id, draft.version, on=date(2026, 11, 1))  # due 11 November
+    assert issued.status(date(2026, 11, 5)) == "issued"
+    assert issued.status(date(2026, 11, 20)) == "overdue"
+    part = invoices.add_payment(issued.id, "1000.00", paid_on=date(2026, 11, 3))
+    assert (part.paid, part.open_amount, part.status(date(2026, 11, 5))) == (
+        D("1000.00"),
+        D("725.00"),
+        "partly_paid",
+    )
+    assert [i.id for i in invoices.list(overdue=True, today=date(2026, 11, 20))] == [issued.id]
+    open_now = invoices.receivables(date(2026, 11, 20))
+    assert (open_now.open, open_now.overdue) == ({"EUR": D("725.00")}, {"EUR": D("725.00")})
+    with pytest.raises(ValidationError, match=r"more than the 725\.00 EUR still open"):
+        invoices.add_payment(issued.id, "800")
+    with pytest.raises(ValidationError, match="an amount of more than 0"):
+        invoices.add_payment(issued.id, "-5")
+    paid = invoices.add_payment(issued.id, "725,00", paid_on=date(2026, 11, 21), method="cash")
+    assert paid.status(date(2026, 11, 25)) == "paid"
+    assert invoices.list(overdue=True, today=date(2026, 11, 25)) == []
+    assert [p.amount for p in invoices.get(issued.id).payments] == [D("1000.00"), D("725.00")]
+    assert invoices.receivables(date(2026, 11, 25)).open == {}
+
+
+def test_bad_requests_change_nothing(services: Services) -> None:
+    invoices = services.invoices
+    deal = _deal(services)
+    with pytest.raises(ValidationError, match="more than 0 % and at most 100 %"):
+        invoices.draft_from_deal(deal, "down_payment", percent="120")
+    empty = services.deals.create(title="Nothing yet", stage_id=1).id
+    with pytest.raises(ValidationError, match="nothing to invoice"):
+        invoices.draft_from_deal(empty)
+    assert invoices.list() == []
