@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import __version__, cli_automation, cli_backups, cli_import, cli_people, cli_tasks
+from app import __version__, cli_automation, cli_backups, cli_import, cli_invoices, cli_people, cli_tasks
 from app.cli_usage import (
     EXIT_BUSY,
     EXIT_DAMAGED,
@@ -148,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_people.add_parsers(commands, common)
     cli_tasks.add_parsers(commands, common)
     cli_automation.add_parsers(commands, common)
+    cli_invoices.add_parsers(commands, common)
     cli_backups.add_parsers(commands, common)
     return parser
 
@@ -288,6 +289,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return cli_tasks.run(services, args)
         if args.command == "automation":
             return cli_automation.run(services, args)
+        if args.command == "invoices":
+            return cli_invoices.run(services, args)
         if args.command == "backup":
             return cli_backups.run_backup(services, args)
         if args.command == "doc":

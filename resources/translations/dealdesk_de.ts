@@ -5962,6 +5962,14 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>A date of the deal is reached</source>
         <translation>Ein Datum des Deals ist erreicht</translation>
     </message>
+    <message>
+        <source>A payment was received</source>
+        <translation>Eine Zahlung ist eingegangen</translation>
+    </message>
+    <message>
+        <source>An invoice was paid in full</source>
+        <translation>Eine Rechnung wurde vollständig bezahlt</translation>
+    </message>
 </context>
 <context>
     <name>entities</name>
@@ -7111,6 +7119,18 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Payment is due within 0 to 365 days.</source>
         <translation>Die Zahlung ist innerhalb von 0 bis 365 Tagen fällig.</translation>
+    </message>
+    <message>
+        <source>Only an issued invoice can be an e-invoice.</source>
+        <translation>Nur eine gestellte Rechnung kann eine E-Rechnung sein.</translation>
+    </message>
+    <message>
+        <source>An e-invoice needs the office's name, address and VAT ID (Settings › Documents › My company).</source>
+        <translation>Eine E-Rechnung braucht Name, Anschrift und USt-IdNr. des Büros (Einstellungen › Dokumente › Mein Unternehmen).</translation>
+    </message>
+    <message>
+        <source>The e-invoice did not pass the EN 16931 schema: {why}</source>
+        <translation>Die E-Rechnung hat das EN-16931-Schema nicht bestanden: {why}</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,37 @@ def test_sums_as_en16931_has_them() -> None:
     assert (included.net, included.tax, included.gross) == (D("100.00"), D("19.00"), D("119.00"))
 
 
+def _valid_xml(services: Services) -> int:
+    """Every issued invoice of the file as an e-invoice, checked here against the EN 16931 schema
+    drafthorse ships (independently of the check inside); returns how many."""
+    from pathlib import Path
+
+    import drafthorse
+    from lxml import etree
+
+    schema = etree.XMLSchema(
+        etree.parse(str(Path(drafthorse.__file__).parent / "schema" / "Factur-X_1.0.07_EN16931.xsd"))
+    )
+    checked = 0
+    for invoice in services.invoices.list():
+        if invoice.state == "draft":
+            continue
+        xml = etree.fromstring(services.invoices.einvoice(invoice.id))
+        assert schema.validate(xml), schema.error_log
+        assert xml.findtext(".//{*}ExchangedDocument/{*}ID") == invoice.number
+        checked += 1
+    return checked
+
+
 def _deal(services: Services) -> int:
+    services.document_settings.set_my_company(
+        {
+            "name": "Muster GmbH",
+            "address": "Hauptstr. 1\n10115 Berlin",
+            "tax_id": "DE123456789",
+            "iban": "DE02120300000000202051",
+        }
+    )
     saved = services.deal_form.save(
         None,
         None,
@@ -69,6 +99,7 @@ def test_two_down_payments_and_the_final_invoice_add_up_to_the_deal(services: Se
     assert first.gross + second.gross + final.gross == D("1725.00")
     assert [first.number, second.number, final.number] == ["INV-2026-0001", "INV-2026-0002", "INV-2026-0003"]
     assert final.due_date == day + timedelta(days=14)
+    assert _valid_xml(services) == 3
 
 
 def test_issued_invoices_are_fixed_and_cancelled_by_the_next_number(services: Services) -> None:
@@ -125,6 +156,7 @@ def test_payments_make_it_paid_and_an_unpaid_one_overdue(services: Services) -> 
     assert invoices.list(overdue=True, today=date(2026, 11, 25)) == []
     assert [p.amount for p in invoices.get(issued.id).payments] == [D("1000.00"), D("725.00")]
     assert invoices.receivables(date(2026, 11, 25)).open == {}
+    assert _valid_xml(services) == 1
 
 
 def test_bad_requests_change_nothing(services: Services) -> None:
@@ -136,3 +168,59 @@ def test_bad_requests_change_nothing(services: Services) -> None:
     with pytest.raises(ValidationError, match="nothing to invoice"):
         invoices.draft_from_deal(empty)
     assert invoices.list() == []
+
+
+def test_the_command_line_issues_pays_and_lists(services: Services, db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from app.cli import main
+
+    deal = _deal(services)
+    db = ["--db", str(db_path)]
+    assert (
+        main(
+            [
+                "invoices",
+                "issue",
+                "--deal",
+                str(deal),
+                "--kind",
+                "down_payment",
+                "--percent",
+                "30",
+                "--date",
+                "2026-11-01",
+                "--days",
+                "10",
+                *db,
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.strip() == "Invoice INV-2026-0001 issued: 517.50 EUR, due 2026-11-11."
+    [listed] = json.loads(
+        (main(["invoices", "list", "--overdue", "--json", *db]), capsys.readouterr().out)[1]
+    )
+    assert (listed["number"], listed["status"], listed["gross"]) == ("INV-2026-0001", "overdue", "517.50")
+    assert main(["invoices", "pay", str(listed["id"]), "517.50", *db]) == 0
+    assert "paid (paid)" in capsys.readouterr().out
+    assert main(["invoices", "pay", str(listed["id"]), "1", *db]) != 0  # nothing open any more: refused
+    assert "still open" in capsys.readouterr().err
+    out = db_path.parent / "invoice.xml"
+    assert main(["invoices", "einvoice", str(listed["id"]), "--out", str(out), *db]) == 0
+    assert out.read_bytes().startswith(b"<?xml")
+    assert b"INV-2026-0001" in out.read_bytes()
+
+
+def test_a_payment_moves_the_deal_on_by_a_trigger(services: Services) -> None:
+    stages = [s.id for s in services.pipelines.list()[0].stages]
+    services.automation.add_trigger(stages[3], "Paid: done", "invoice_paid")
+    deal = _deal(services)
+    invoice = services.invoices.draft_from_deal(deal)
+    invoice = services.invoices.issue(invoice.id, invoice.version)
+    services.invoices.add_payment(invoice.id, "1000")
+    services.automation_engine("pc").run_due()
+    assert services.deals.get(deal).stage_id == stages[0]  # partly paid: not yet
+    services.invoices.add_payment(invoice.id, "725")
+    services.automation_engine("pc").run_due()
+    assert services.deals.get(deal).stage_id == stages[3]

@@ -128,3 +128,30 @@ register(
         _check_date,
     )
 )
+
+
+def _invoice_deals(session: Session, event: DomainEvent, params: dict[str, Any]) -> Sequence[int]:
+    from app.models import Invoice
+
+    rows = session.execute(
+        select(Invoice.deal_id).where(Invoice.id.in_(event.ids), Invoice.deal_id.is_not(None))
+    )
+    return sorted({d for (d,) in rows if d is not None})
+
+
+register(
+    TriggerKind(
+        "payment_received",
+        QT_TRANSLATE_NOOP("automation", "A payment was received"),
+        ("invoice.payment", "invoice.paid"),
+        _invoice_deals,
+    )
+)
+register(
+    TriggerKind(
+        "invoice_paid",
+        QT_TRANSLATE_NOOP("automation", "An invoice was paid in full"),
+        ("invoice.paid",),
+        _invoice_deals,
+    )
+)

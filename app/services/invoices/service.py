@@ -301,6 +301,13 @@ class InvoiceService:
             )
             return _info(session, invoice)
 
+    def einvoice(self, invoice_id: int, *, xrechnung: bool = True) -> bytes:
+        """The issued invoice as CII XML (XRechnung; or EN 16931 for ZUGFeRD), schema-checked."""
+        from app.services.invoices.einvoice import einvoice_xml
+
+        self.get(invoice_id)  # the person may read it
+        return einvoice_xml(self._ctx, invoice_id, xrechnung=xrechnung)
+
     # -- reading ---------------------------------------------------------------------------------------
 
     def get(self, invoice_id: int) -> InvoiceInfo:
