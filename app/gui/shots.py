@@ -191,6 +191,14 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     in_dialog("48-automation-run-log", RunLogDialog(services, parent=window))
     window.settings_page.scroll_to(window.settings_page.mail)
     shoot("49-email-settings", window)
+    invoiced = _some_invoices(services)
+    window.sidebar.select(Area.INVOICES)
+    window.invoices.reload()
+    shoot("50-invoices", window)
+    if invoiced is not None:
+        form = DealFormDialog(services, deal_id=invoiced, parent=window)
+        form.resize(980, 720)
+        in_dialog("51-deal-invoices", form, lambda d: d.tabs.setCurrentWidget(d.invoices))  # type: ignore[attr-defined]
     window.resize(*SIZE)
     window.sidebar.select(Area.DEALS)
 
@@ -617,3 +625,42 @@ def _some_automation(services: Any) -> None:
     services.outbox.save_account(
         SmtpAccount("smtp.example.com", 587, "starttls", "office", "office@example.com")
     )
+
+
+def _some_invoices(services: Any) -> int | None:
+    """Invoices of a few won deals: paid, partly paid, overdue, a down payment; returns one deal."""
+    from datetime import timedelta
+
+    office = services.document_settings.my_company()
+    if not office.get("name"):
+        services.document_settings.set_my_company(
+            {
+                "name": "Muster GmbH",
+                "address": "Hauptstr. 1\n10115 Berlin",
+                "tax_id": "DE123456789",
+                "iban": "DE02120300000000202051",
+            }
+        )
+    rows = [r for r in services.deal_queries.rows(list(range(1, 400))) if r.amount and not r.closed][:5]
+    today = date.today()  # noqa: DTZ011
+    first = None
+    for n, row in enumerate(rows):
+        with contextlib.suppress(Exception):
+            if n == 0:
+                down = services.invoices.draft_from_deal(row.id, "down_payment", percent="30")
+                down = services.invoices.issue(down.id, down.version, on=today - timedelta(days=40))
+                services.invoices.add_payment(down.id, down.gross, paid_on=today - timedelta(days=35))
+                final = services.invoices.draft_from_deal(row.id, "final")
+                final = services.invoices.issue(final.id, final.version, on=today - timedelta(days=3))
+                services.invoices.add_payment(
+                    final.id, (final.gross / 2).quantize(final.gross), paid_on=today
+                )
+                first = row.id
+                continue
+            draft = services.invoices.draft_from_deal(row.id, payment_days=14)
+            if n == 4:
+                continue  # one stays a draft
+            issued = services.invoices.issue(draft.id, draft.version, on=today - timedelta(days=10 * n))
+            if n == 1:
+                services.invoices.add_payment(issued.id, issued.gross, paid_on=today)
+    return first

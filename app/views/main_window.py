@@ -41,6 +41,7 @@ from app.views.analytics.analytics_view import AnalyticsView
 from app.views.automation.engine_timer import EngineTimer
 from app.views.customers.customers_area import CustomersArea
 from app.views.deals_area import DealsArea, DealsViewMode
+from app.views.invoices.invoices_view import InvoicesView
 from app.views.leads.leads_area import LeadsArea
 from app.views.office_status import BackupLabel, PeopleLabel
 from app.views.settings_page import SettingsPage
@@ -85,6 +86,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.leads = LeadsArea(services)
         self.analytics = AnalyticsView(services)
         self.tasks = TasksView(services)
+        self.invoices = InvoicesView(services)
         self._pages = QStackedWidget()
         self._area_pages: dict[Area, QWidget] = {
             Area.DEALS: self.deals,
@@ -92,6 +94,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             Area.COMPANIES: self.companies,
             Area.LEADS: self.leads,
             Area.TASKS: self.tasks,
+            Area.INVOICES: self.invoices,
             Area.ANALYTICS: self.analytics,
             Area.SETTINGS: self.settings_page,
         }
@@ -244,7 +247,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.model.read_failed.connect(self._on_read_failed)
         self.deals.model.edit_failed.connect(self._on_edit_failed)
         self.settings_page.backup_requested.connect(self._on_backup)
-        for area in (self.contacts, self.companies, self.leads, self.tasks, self.bell):  # type: ignore[assignment]
+        for area in (self.contacts, self.companies, self.leads, self.tasks, self.invoices, self.bell):  # type: ignore[assignment]
             area.open_deal_requested.connect(self._on_open_deal)
             area.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.deals.bulk.finished.connect(self._on_bulk_finished)
@@ -345,6 +348,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.companies.on_changed(event)
         self.leads.on_changed(event)
         self.tasks.on_changed(event)
+        self.invoices.on_changed(event)
         self.analytics.on_changed(event)
         self.bell.on_changed(event)
 

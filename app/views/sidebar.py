@@ -17,6 +17,7 @@ class Area(enum.Enum):
     COMPANIES = "companies"
     LEADS = "leads"
     TASKS = "tasks"
+    INVOICES = "invoices"
     ANALYTICS = "analytics"
     SETTINGS = "settings"
 
@@ -36,6 +37,7 @@ class Sidebar(QListView):
             Area.COMPANIES: self.tr("Companies"),
             Area.LEADS: self.tr("Leads"),
             Area.TASKS: self.tr("Tasks"),
+            Area.INVOICES: self.tr("Invoices"),
             Area.ANALYTICS: self.tr("Analytics"),
             Area.SETTINGS: self.tr("Settings"),
         }

@@ -1432,6 +1432,10 @@ Trotzdem neu speichern?</translation>
         <source>Activities</source>
         <translation>Aktivitäten</translation>
     </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
 </context>
 <context>
     <name>DealImportDialog</name>
@@ -2840,6 +2844,169 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>InvoicesView</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Gestellt</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>Teilweise bezahlt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Down payment</source>
+        <translation>Anzahlung</translation>
+    </message>
+    <message>
+        <source>Final invoice</source>
+        <translation>Schlussrechnung</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Stornorechnung</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>All invoices</source>
+        <translation>Alle Rechnungen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <source>+ Invoice</source>
+        <translation>+ Rechnung</translation>
+    </message>
+    <message>
+        <source>Invoice for the deal</source>
+        <translation>Rechnung für den Deal</translation>
+    </message>
+    <message>
+        <source>Down payment…</source>
+        <translation>Anzahlung…</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Stellen</translation>
+    </message>
+    <message>
+        <source>Payment…</source>
+        <translation>Zahlung…</translation>
+    </message>
+    <message>
+        <source>Cancel invoice…</source>
+        <translation>Stornieren…</translation>
+    </message>
+    <message>
+        <source>E-invoice…</source>
+        <translation>E-Rechnung…</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>No invoices yet: “+ Invoice” makes one from the deal.</source>
+        <translation>Noch keine Rechnungen: „+ Rechnung“ erstellt eine aus dem Deal.</translation>
+    </message>
+    <message>
+        <source>No invoices here: a deal's Invoices tab makes them.</source>
+        <translation>Keine Rechnungen: Die Registerkarte „Rechnungen“ eines Deals erstellt sie.</translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation>(Entwurf)</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Offen %1</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>überfällig %1</translation>
+    </message>
+    <message>
+        <source>Share of the deal (%)</source>
+        <translation>Anteil am Deal (%)</translation>
+    </message>
+    <message>
+        <source>A draft invoice was made: issue it to give it its number.</source>
+        <translation>Ein Rechnungsentwurf wurde erstellt: Stellen Sie ihn, damit er seine Nummer bekommt.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 issued.</source>
+        <translation>Rechnung %1 gestellt.</translation>
+    </message>
+    <message>
+        <source>Cancel invoice</source>
+        <translation>Rechnung stornieren</translation>
+    </message>
+    <message>
+        <source>Cancel %1? A cancellation invoice with the next number is issued; %1 keeps its number.</source>
+        <translation>%1 stornieren? Eine Stornorechnung mit der nächsten Nummer wird gestellt; %1 behält ihre Nummer.</translation>
+    </message>
+    <message>
+        <source>Save e-invoice</source>
+        <translation>E-Rechnung speichern</translation>
+    </message>
+    <message>
+        <source>XRechnung (CII) (*.xml)</source>
+        <translation>XRechnung (CII) (*.xml)</translation>
+    </message>
+    <message>
+        <source>Saved the e-invoice %1.</source>
+        <translation>E-Rechnung %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>KanbanView</name>
     <message>
         <source>The board shows one pipeline at a time: this is %1. Pick another above.</source>
@@ -3477,6 +3644,49 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>The two new passwords differ.</source>
         <translation>Die beiden neuen Passwörter sind verschieden.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment for %1</source>
+        <translation>Zahlung zu %1</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Bezahlt am</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
     </message>
 </context>
 <context>
@@ -5005,6 +5215,10 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
     </message>
 </context>
 <context>

@@ -191,8 +191,17 @@ def test_german_window(qtbot, german, demo_services: Services, settings) -> None
     label = window.findChild(QLabel, "dealCount")
     qtbot.waitUntil(lambda: label.text().startswith("400 Deals · Summe "), timeout=3000)
     assert label.text().endswith("\u00a0€")
-    texts = [window.sidebar.model().index(r, 0).data() for r in range(7)]
-    assert texts == ["Deals", "Kontakte", "Unternehmen", "Leads", "Aufgaben", "Analysen", "Einstellungen"]
+    texts = [window.sidebar.model().index(r, 0).data() for r in range(8)]
+    assert texts == [
+        "Deals",
+        "Kontakte",
+        "Unternehmen",
+        "Leads",
+        "Aufgaben",
+        "Rechnungen",
+        "Analysen",
+        "Einstellungen",
+    ]
     amount = window.deals.model.index(0, COL_AMOUNT).data()
     assert amount.endswith(("\xa0€", "$", "£", "CHF"))
     assert "," in amount  # German decimal comma

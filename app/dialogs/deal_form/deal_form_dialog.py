@@ -49,6 +49,7 @@ from app.services.deals.form import DealFormData, rows_summary
 from app.services.fields.custom_fields import EntityType
 from app.services.setup.pipelines import PipelineInfo
 from app.ui.i18n import error_text, translate_message
+from app.views.invoices.invoices_view import InvoicesView
 from app.views.tasks.tasks_view import TasksView
 
 DEAL = EntityType.DEAL
@@ -110,6 +111,8 @@ class DealFormDialog(QDialog):
             self.tabs.addTab(self.activities, self.tr("Activities"))
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
             self.tabs.addTab(self.documents, self.tr("Documents"))
+            self.invoices = InvoicesView(services, deal_id=self._data.deal.id)
+            self.tabs.addTab(self.invoices, self.tr("Invoices"))
             self.documents.show_deal(self._data.deal.id, self._data.deal.pipeline_id)
             self.documents.made.connect(self._show_timeline)
 

@@ -1,0 +1,1 @@
+"""Invoices on screen: the Invoices area and a deal's Invoices tab."""

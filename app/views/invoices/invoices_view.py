@@ -1,0 +1,352 @@
+"""The Invoices area (every invoice the person may see: what is open and overdue per currency, filtered
+by state) and a deal's Invoices tab (its invoices; a new full, down-payment or final invoice from the
+deal; issue a draft; record a payment; cancel; save the e-invoice)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDir, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dialogs.payment_dialog import PaymentDialog
+from app.services.container import Services
+from app.services.core.errors import ServiceError
+from app.services.core.events import DomainEvent
+from app.services.invoices.service import InvoiceInfo
+from app.ui.formatting import money, short_date
+from app.ui.i18n import error_text
+
+InvoiceRole = Qt.ItemDataRole.UserRole + 1
+OVERDUE = QColor("#b3261e")
+PAID = QColor("#1e7b34")
+MUTED = QColor("#8a939e")
+
+
+def status_names() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "draft": QCoreApplication.translate("InvoicesView", "Draft"),
+        "issued": QCoreApplication.translate("InvoicesView", "Issued"),
+        "partly_paid": QCoreApplication.translate("InvoicesView", "Partly paid"),
+        "paid": QCoreApplication.translate("InvoicesView", "Paid"),
+        "overdue": QCoreApplication.translate("InvoicesView", "Overdue"),
+        "cancelled": QCoreApplication.translate("InvoicesView", "Cancelled"),
+    }
+
+
+def kind_names() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "full": QCoreApplication.translate("InvoicesView", "Invoice"),
+        "down_payment": QCoreApplication.translate("InvoicesView", "Down payment"),
+        "final": QCoreApplication.translate("InvoicesView", "Final invoice"),
+        "cancellation": QCoreApplication.translate("InvoicesView", "Cancellation"),
+    }
+
+
+class InvoicesView(QWidget):
+    open_deal_requested = Signal(int)
+    message = Signal(str)
+
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, deal_id: int | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("invoicesArea" if deal_id is None else "dealInvoices")
+        self._services = services
+        self._deal_id = deal_id
+        self._shown_once = False
+        title = QLabel(self.tr("Invoices"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        self.show_what = QComboBox()
+        self.show_what.setObjectName("invoiceFilter")
+        for key, label in (
+            ("", self.tr("All invoices")),
+            ("open", self.tr("Open")),
+            ("overdue", self.tr("Overdue")),
+            ("draft", self.tr("Drafts")),
+        ):
+            self.show_what.addItem(label, key)
+        self.totals = QLabel()
+        self.totals.setObjectName("invoiceTotals")
+        self.new_button = QToolButton()
+        self.new_button.setObjectName("newInvoice")
+        self.new_button.setText(self.tr("+ Invoice"))
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.new_button)
+        menu.addAction(self.tr("Invoice for the deal"), lambda: self.new_invoice("full"))
+        menu.addAction(self.tr("Down payment…"), lambda: self.new_invoice("down_payment"))
+        menu.addAction(self.tr("Final invoice"), lambda: self.new_invoice("final"))
+        self.new_button.setMenu(menu)
+        self.issue_button = QPushButton(self.tr("Issue"))
+        self.issue_button.setObjectName("issueInvoice")
+        self.pay_button = QPushButton(self.tr("Payment…"))
+        self.pay_button.setObjectName("payInvoice")
+        self.cancel_button = QPushButton(self.tr("Cancel invoice…"))
+        self.cancel_button.setObjectName("cancelInvoice")
+        self.xml_button = QPushButton(self.tr("E-invoice…"))
+        self.xml_button.setObjectName("einvoice")
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addWidget(self.show_what)
+        bar.addStretch(1)
+        bar.addWidget(self.totals)
+        for button in (
+            self.new_button,
+            self.issue_button,
+            self.pay_button,
+            self.cancel_button,
+            self.xml_button,
+        ):
+            bar.addWidget(button)
+        if deal_id is None:
+            self.new_button.hide()  # invoices are made from their deal
+        else:
+            title.hide()
+            self.show_what.hide()
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("invoices")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Number"),
+                self.tr("Kind"),
+                self.tr("Customer"),
+                self.tr("Issued"),
+                self.tr("Due"),
+                self.tr("Total"),
+                self.tr("Paid"),
+                self.tr("State"),
+            ]
+        )
+        header = self.tree.header()
+        for column in range(8):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(
+            self.tr("No invoices yet: “+ Invoice” makes one from the deal.")
+            if deal_id is not None
+            else self.tr("No invoices here: a deal's Invoices tab makes them.")
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setObjectName("noInvoices")
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+        self.show_what.currentIndexChanged.connect(self.reload)
+        self.tree.currentItemChanged.connect(lambda *_a: self._enable())
+        self.tree.itemActivated.connect(self._activated)
+        self.issue_button.clicked.connect(self.issue)
+        self.pay_button.clicked.connect(self.pay)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.xml_button.clicked.connect(lambda: self.save_einvoice())
+        self._enable()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.reload()
+
+    def on_changed(self, event: DomainEvent) -> None:
+        if self._shown_once and event.entity in ("invoice", "*"):
+            self.reload()
+
+    # -- showing --------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        today = date.today()  # noqa: DTZ011
+        wanted = self.show_what.currentData() or ""
+        invoices = self._services.invoices.list(
+            deal_id=self._deal_id, overdue=wanted == "overdue", today=today
+        )
+        if wanted == "open":
+            invoices = [i for i in invoices if i.status(today) in ("issued", "partly_paid", "overdue")]
+        elif wanted == "draft":
+            invoices = [i for i in invoices if i.state == "draft"]
+        names, kinds = status_names(), kind_names()
+        chosen = self.current()
+        self.tree.clear()
+        for invoice in invoices:
+            status = invoice.status(today)
+            item = QTreeWidgetItem(
+                [
+                    invoice.number or self.tr("(draft)"),
+                    kinds.get(invoice.kind, invoice.kind),
+                    invoice.buyer_name,
+                    short_date(invoice.issue_date) if invoice.issue_date else "",
+                    short_date(invoice.due_date) if invoice.due_date else "",
+                    money(invoice.gross, invoice.currency),
+                    money(invoice.paid, invoice.currency) if invoice.paid else "",
+                    names.get(status, status),
+                ]
+            )
+            item.setData(0, InvoiceRole, invoice)
+            for column in (5, 6):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            color = {"overdue": OVERDUE, "paid": PAID, "cancelled": MUTED, "draft": MUTED}.get(status)
+            if color is not None:
+                item.setForeground(7, QBrush(color))
+            if status == "overdue":
+                bold = QFont(item.font(7))
+                bold.setBold(True)
+                item.setFont(7, bold)
+            self.tree.addTopLevelItem(item)
+            if chosen is not None and invoice.id == chosen.id:
+                self.tree.setCurrentItem(item)
+        self.tree.setVisible(bool(invoices))
+        self.empty.setVisible(not invoices)
+        receivables = self._services.invoices.receivables(today)
+        parts = [
+            self.tr("Open %1").replace("%1", money(amount, currency))
+            for currency, amount in receivables.open.items()
+        ] + [
+            self.tr("overdue %1").replace("%1", money(amount, currency))
+            for currency, amount in receivables.overdue.items()
+        ]
+        self.totals.setText(" · ".join(parts) if self._deal_id is None else "")
+        self._enable()
+
+    def current(self) -> InvoiceInfo | None:
+        item = self.tree.currentItem()
+        return item.data(0, InvoiceRole) if item is not None else None
+
+    def select(self, invoice_id: int) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, InvoiceRole).id == invoice_id:
+                self.tree.setCurrentItem(item)
+                return
+
+    def _enable(self) -> None:
+        invoice = self.current()
+        status = invoice.status() if invoice else ""
+        self.issue_button.setEnabled(invoice is not None and invoice.state == "draft")
+        self.pay_button.setEnabled(
+            status in ("issued", "partly_paid", "overdue")
+            and invoice is not None
+            and invoice.kind != "cancellation"
+        )
+        self.cancel_button.setEnabled(
+            invoice is not None and invoice.state == "issued" and invoice.kind != "cancellation"
+        )
+        self.xml_button.setEnabled(invoice is not None and invoice.state != "draft")
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        invoice = item.data(0, InvoiceRole)
+        if invoice is not None and invoice.deal_id is not None and self._deal_id is None:
+            self.open_deal_requested.emit(invoice.deal_id)
+
+    # -- acting ---------------------------------------------------------------------------------------
+
+    def _try(self, work: Any) -> Any:
+        try:
+            return work()
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Invoices"), error_text(exc))
+            return None
+
+    def new_invoice(self, kind: str, percent: str | None = None) -> InvoiceInfo | None:
+        if self._deal_id is None:
+            return None
+        if kind == "down_payment" and percent is None:
+            value, ok = QInputDialog.getDouble(
+                self, self.tr("Down payment"), self.tr("Share of the deal (%)"), 30, 0.01, 100, 2
+            )
+            if not ok:
+                return None
+            percent = str(value)
+        made = self._try(
+            lambda: self._services.invoices.draft_from_deal(self._deal_id, kind, percent=percent)
+        )
+        self.reload()
+        if made is not None:
+            self.select(made.id)
+            self.message.emit(self.tr("A draft invoice was made: issue it to give it its number."))
+        return made
+
+    def issue(self) -> InvoiceInfo | None:
+        invoice = self.current()
+        if invoice is None:
+            return None
+        issued = self._try(lambda: self._services.invoices.issue(invoice.id, invoice.version))
+        self.reload()
+        if issued is not None:
+            self.select(issued.id)
+            self.message.emit(self.tr("Invoice %1 issued.").replace("%1", issued.number or ""))
+        return issued
+
+    def pay(self) -> InvoiceInfo | None:
+        invoice = self.current()
+        if invoice is None:
+            return None
+        dialog = PaymentDialog(self._services, invoice, self)
+        if not dialog.exec():
+            return None
+        self.reload()
+        if dialog.saved is not None:
+            self.select(dialog.saved.id)
+        return dialog.saved
+
+    def cancel(self) -> InvoiceInfo | None:
+        invoice = self.current()
+        if invoice is None:
+            return None
+        asked = QMessageBox.question(
+            self,
+            self.tr("Cancel invoice"),
+            self.tr(
+                "Cancel %1? A cancellation invoice with the next number is issued; %1 keeps its number."
+            ).replace("%1", invoice.number or ""),
+        )
+        if asked != QMessageBox.StandardButton.Yes:
+            return None
+        storno = self._try(lambda: self._services.invoices.cancel(invoice.id, invoice.version))
+        self.reload()
+        return storno
+
+    def save_einvoice(self, path: str | None = None) -> Path | None:
+        invoice = self.current()
+        if invoice is None:
+            return None
+        if path is None:
+            path, _chosen = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save e-invoice"),
+                str(Path(QDir.homePath()) / f"{invoice.number}.xml"),
+                self.tr("XRechnung (CII) (*.xml)"),
+            )
+            if not path:
+                return None
+        xml = self._try(lambda: self._services.invoices.einvoice(invoice.id))
+        if xml is None:
+            return None
+        target = Path(path)
+        target.write_bytes(xml)
+        self.message.emit(self.tr("Saved the e-invoice %1.").replace("%1", str(target)))
+        return target

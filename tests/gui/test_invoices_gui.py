@@ -1,0 +1,97 @@
+"""Invoices as a person handles them: from the deal's Invoices tab a draft, issued, paid in two
+payments through the payment dialog until it is paid; the Invoices area shows what is overdue with
+the open and overdue totals."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from app.dialogs.payment_dialog import PaymentDialog
+from app.services.container import Services
+from app.services.deals.pricing import ProductLine
+from app.views.invoices.invoices_view import InvoicesView
+
+
+def _deal(services: Services) -> int:
+    saved = services.deal_form.save(
+        None,
+        None,
+        values={"title": "Office fit-out", "stage_id": 1},
+        products=[ProductLine("Desks", Decimal("500.00"), Decimal(2), tax_rate=Decimal(19))],
+        amount_from_products=True,
+    )
+    return saved.deal.id
+
+
+def test_an_invoice_is_made_issued_and_paid_in_two_payments(qtbot, services: Services, monkeypatch) -> None:
+    deal = _deal(services)
+    view = InvoicesView(services, deal_id=deal)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.empty.isVisible()
+    made = view.new_invoice("full")
+    assert made is not None
+    assert view.tree.topLevelItem(0).text(0) == "(draft)"
+    assert view.issue_button.isEnabled()
+    assert not view.pay_button.isEnabled()
+    qtbot.mouseClick(view.issue_button, Qt.MouseButton.LeftButton)
+    item = view.tree.topLevelItem(0)
+    assert (item.text(0), item.text(5), item.text(7)) == (
+        f"INV-{date.today().year}-0001",
+        "€1,190.00",
+        "Issued",
+    )
+    amounts = iter(["1000", "190,00"])
+
+    def pay(dialog: PaymentDialog) -> int:
+        assert dialog.amount.text() in ("1190.00", "190.00")  # the open amount is offered
+        dialog.amount.setText(next(amounts))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(PaymentDialog, "exec", pay)
+    qtbot.mouseClick(view.pay_button, Qt.MouseButton.LeftButton)
+    assert view.tree.topLevelItem(0).text(7) == "Partly paid"
+    qtbot.mouseClick(view.pay_button, Qt.MouseButton.LeftButton)
+    item = view.tree.topLevelItem(0)
+    assert (item.text(6), item.text(7)) == ("€1,190.00", "Paid")
+    assert not view.pay_button.isEnabled()
+    assert [p.amount for p in services.invoices.get(made.id).payments] == [
+        Decimal("1000.00"),
+        Decimal("190.00"),
+    ]
+
+
+def test_a_payment_over_the_open_amount_is_refused_in_the_dialog(qtbot, services: Services) -> None:
+    deal = _deal(services)
+    draft = services.invoices.draft_from_deal(deal)
+    issued = services.invoices.issue(draft.id, draft.version)
+    dialog = PaymentDialog(services, issued)
+    qtbot.addWidget(dialog)
+    dialog.amount.setText("5000")
+    dialog.save()
+    assert "still open" in dialog.problem.text()
+    assert services.invoices.get(issued.id).paid == Decimal("0.00")
+
+
+def test_the_invoices_area_shows_what_is_overdue(qtbot, services: Services) -> None:
+    deal = _deal(services)
+    late = services.invoices.draft_from_deal(deal, payment_days=10)
+    services.invoices.issue(late.id, late.version, on=date.today() - timedelta(days=30))
+    fresh = services.invoices.draft_from_deal(deal, "down_payment", percent="10")
+    services.invoices.issue(fresh.id, fresh.version)
+    area = InvoicesView(services)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    assert area.tree.topLevelItemCount() == 2
+    assert area.totals.text() == "Open €1,309.00 · overdue €1,190.00"
+    area.show_what.setCurrentIndex(area.show_what.findData("overdue"))
+    assert area.tree.topLevelItemCount() == 1
+    item = area.tree.topLevelItem(0)
+    assert item.text(7) == "Overdue"
+    assert item.foreground(7).color().name() == "#b3261e"
