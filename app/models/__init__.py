@@ -15,7 +15,7 @@ from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact, de
 from app.models.documents import DealDocument, DocumentCounter, DocumentTemplate
 from app.models.forms import FieldRule, FormLayout, StageRequirement
 from app.models.history import HistoryEntry, ImportKey, Operation
-from app.models.invoices import Invoice, InvoiceLine, InvoicePayment
+from app.models.invoices import Invoice, InvoiceLine, InvoicePayment, Quote, QuoteLine
 from app.models.lead import Lead, LeadStatus
 from app.models.people import Department, Role, RoleAssignment, User
 from app.models.pipeline import DealStageVisit, Pipeline, Stage, StageSemantic, StageTunnel, TunnelMode
@@ -65,6 +65,8 @@ __all__ = [
     "Pipeline",
     "Product",
     "Quantity",
+    "Quote",
+    "QuoteLine",
     "Role",
     "RoleAssignment",
     "SalesTarget",

@@ -38,6 +38,7 @@ class Invoice(VersionedMixin, TimestampMixin, Base):
     payment_days: Mapped[int] = mapped_column(Integer, default=14)
     down_payment_percent: Mapped[Decimal | None] = mapped_column(Percent)
     cancels_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id", ondelete="SET NULL"))
+    quote_id: Mapped[int | None] = mapped_column(ForeignKey("quote.id", ondelete="SET NULL"))
     net: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     tax: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     gross: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
@@ -77,3 +78,45 @@ class InvoicePayment(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Quote(VersionedMixin, TimestampMixin, Base):
+    """A quote for a deal, numbered when made; a revision keeps the number with "rev. N". Its state:
+    draft, sent, accepted, declined (expired follows from the validity date)."""
+
+    __tablename__ = "quote"
+    __table_args__ = (Index("ix_quote_state_valid_until", "state", "valid_until"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deal.id", ondelete="SET NULL"), index=True)
+    number: Mapped[str] = mapped_column(String(50))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    revises_id: Mapped[int | None] = mapped_column(ForeignKey("quote.id", ondelete="SET NULL"))
+    state: Mapped[str] = mapped_column(String(10), default="draft")
+    issue_date: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3))
+    buyer_name: Mapped[str] = mapped_column(String(255), default="")
+    buyer_address: Mapped[str | None] = mapped_column(Text)
+    terms: Mapped[str | None] = mapped_column(Text)
+    net: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    tax: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    gross: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+class QuoteLine(Base):
+    __tablename__ = "quote_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quote.id", ondelete="CASCADE"), index=True)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(255))
+    quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(1))
+    unit: Mapped[str] = mapped_column(String(20), default="pcs")
+    price: Mapped[Decimal] = mapped_column(Money)
+    tax_included: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    discount_percent: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
+    tax_rate: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
+    net: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id", ondelete="SET NULL"))

@@ -49,6 +49,7 @@ from app.services.importing.import_all import ImportAllService
 from app.services.importing.mappings import ImportMappingService
 from app.services.importing.people import PeopleImportService
 from app.services.importing.records import RecordImportService
+from app.services.invoices.quotes import QuoteService
 from app.services.invoices.service import InvoiceService
 from app.services.notifications.rules import notify_from_events
 from app.services.notifications.service import NotificationService
@@ -104,6 +105,7 @@ class Services:
     automation_log: AutomationLog = field(init=False)
     outbox: OutboxService = field(init=False)
     invoices: InvoiceService = field(init=False)
+    quotes: QuoteService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
     tunnels: TunnelService = field(init=False)
@@ -151,6 +153,7 @@ class Services:
             ("automation_log", AutomationLog),
             ("outbox", OutboxService),
             ("invoices", InvoiceService),
+            ("quotes", QuoteService),
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
             ("tunnels", TunnelService),

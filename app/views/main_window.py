@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
@@ -42,6 +43,7 @@ from app.views.automation.engine_timer import EngineTimer
 from app.views.customers.customers_area import CustomersArea
 from app.views.deals_area import DealsArea, DealsViewMode
 from app.views.invoices.invoices_view import InvoicesView
+from app.views.invoices.quotes_view import QuotesView
 from app.views.leads.leads_area import LeadsArea
 from app.views.office_status import BackupLabel, PeopleLabel
 from app.views.settings_page import SettingsPage
@@ -87,6 +89,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.analytics = AnalyticsView(services)
         self.tasks = TasksView(services)
         self.invoices = InvoicesView(services)
+        self.quotes = QuotesView(services)
+        self.billing = QTabWidget()
+        self.billing.setObjectName("billing")
+        self.billing.addTab(self.invoices, self.tr("Invoices"))
+        self.billing.addTab(self.quotes, self.tr("Quotes"))
         self._pages = QStackedWidget()
         self._area_pages: dict[Area, QWidget] = {
             Area.DEALS: self.deals,
@@ -94,7 +101,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             Area.COMPANIES: self.companies,
             Area.LEADS: self.leads,
             Area.TASKS: self.tasks,
-            Area.INVOICES: self.invoices,
+            Area.INVOICES: self.billing,
             Area.ANALYTICS: self.analytics,
             Area.SETTINGS: self.settings_page,
         }
@@ -247,7 +254,15 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.model.read_failed.connect(self._on_read_failed)
         self.deals.model.edit_failed.connect(self._on_edit_failed)
         self.settings_page.backup_requested.connect(self._on_backup)
-        for area in (self.contacts, self.companies, self.leads, self.tasks, self.invoices, self.bell):  # type: ignore[assignment]
+        for area in (
+            self.contacts,
+            self.companies,
+            self.leads,
+            self.tasks,
+            self.invoices,
+            self.quotes,
+            self.bell,
+        ):  # type: ignore[assignment]
             area.open_deal_requested.connect(self._on_open_deal)
             area.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.deals.bulk.finished.connect(self._on_bulk_finished)
@@ -349,6 +364,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.leads.on_changed(event)
         self.tasks.on_changed(event)
         self.invoices.on_changed(event)
+        self.quotes.on_changed(event)
         self.analytics.on_changed(event)
         self.bell.on_changed(event)
 

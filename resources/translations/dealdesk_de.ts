@@ -1436,6 +1436,10 @@ Trotzdem neu speichern?</translation>
         <source>Invoices</source>
         <translation>Rechnungen</translation>
     </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Angebote</translation>
+    </message>
 </context>
 <context>
     <name>DealImportDialog</name>
@@ -3445,6 +3449,14 @@ Dealdesk startet jetzt neu.</translation>
         <source>Imported %Ln record(s).</source>
         <translation><numerusform>%Ln Datensatz importiert.</numerusform><numerusform>%Ln Datensätze importiert.</numerusform></translation>
     </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Angebote</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -4354,6 +4366,101 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>%1 % : %2</source>
         <translation>%1 % : %2</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesView</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Versendet</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>All quotes</source>
+        <translation>Alle Angebote</translation>
+    </message>
+    <message>
+        <source>Open (draft or sent)</source>
+        <translation>Offen (Entwurf oder versendet)</translation>
+    </message>
+    <message>
+        <source>Expiring within a week</source>
+        <translation>Laufen innerhalb einer Woche ab</translation>
+    </message>
+    <message>
+        <source>+ Quote</source>
+        <translation>+ Angebot</translation>
+    </message>
+    <message>
+        <source>Revise</source>
+        <translation>Überarbeiten</translation>
+    </message>
+    <message>
+        <source>Accepted…</source>
+        <translation>Angenommen…</translation>
+    </message>
+    <message>
+        <source>Invoice it</source>
+        <translation>Abrechnen</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>No quotes yet.</source>
+        <translation>Noch keine Angebote.</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Angebote</translation>
+    </message>
+    <message>
+        <source>Quote accepted</source>
+        <translation>Angebot angenommen</translation>
+    </message>
+    <message>
+        <source>Put the quote's lines on the deal (its products and amount)?</source>
+        <translation>Die Positionen des Angebots in den Deal übernehmen (Produkte und Betrag)?</translation>
+    </message>
+    <message>
+        <source>A draft invoice was made from the quote.</source>
+        <translation>Aus dem Angebot wurde ein Rechnungsentwurf erstellt.</translation>
     </message>
 </context>
 <context>
@@ -7346,6 +7453,18 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>The e-invoice did not pass the EN 16931 schema: {why}</source>
         <translation>Die E-Rechnung hat das EN-16931-Schema nicht bestanden: {why}</translation>
     </message>
+    <message>
+        <source>There is no quote {id} (any more).</source>
+        <translation>Es gibt (nicht mehr) das Angebot {id}.</translation>
+    </message>
+    <message>
+        <source>Quote {number} is {state}: it can't be {what} any more.</source>
+        <translation>Angebot {number} ist {state}: Es kann nicht mehr {what} werden.</translation>
+    </message>
+    <message>
+        <source>A quote is valid for 1 to 365 days.</source>
+        <translation>Ein Angebot gilt 1 bis 365 Tage.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -7709,6 +7828,37 @@ Die neueste intakte Sicherung vom %2 (%3 Deals) wiederherstellen? Seitdem gemach
     <message>
         <source>Won this year</source>
         <translation>Dieses Jahr gewonnen</translation>
+    </message>
+</context>
+<context>
+    <name>quotes</name>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>sent or declined</source>
+        <translation>versendet oder abgelehnt</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>invoiced before it is accepted</source>
+        <translation>vor der Annahme abgerechnet</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>ein Entwurf</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>versendet</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>abgelehnt</translation>
     </message>
 </context>
 <context>

@@ -95,3 +95,53 @@ def test_the_invoices_area_shows_what_is_overdue(qtbot, services: Services) -> N
     item = area.tree.topLevelItem(0)
     assert item.text(7) == "Overdue"
     assert item.foreground(7).color().name() == "#b3261e"
+
+
+def test_a_quote_accepted_in_the_deal_form_is_invoiced_and_paid(
+    qtbot, services: Services, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+
+    deal = _deal(services)
+    form = DealFormDialog(services, deal_id=deal)
+    qtbot.addWidget(form)
+    form.show()
+    form.tabs.setCurrentWidget(form.quotes)
+    qtbot.waitUntil(form.quotes.empty.isVisible)
+    qtbot.mouseClick(form.quotes.new_button, Qt.MouseButton.LeftButton)
+    item = form.quotes.tree.topLevelItem(0)
+    assert (item.text(0), item.text(4), item.text(5)) == (
+        f"QUO-{date.today().year}-0001",
+        "€1,190.00",
+        "Draft",
+    )
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.No
+    )
+    qtbot.mouseClick(form.quotes.accept_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Put the quote's lines on the deal (its products and amount)?"]
+    assert form.quotes.tree.topLevelItem(0).text(5) == "Accepted"
+    qtbot.mouseClick(form.quotes.invoice_button, Qt.MouseButton.LeftButton)
+    assert form.tabs.currentWidget() is form.invoices  # the new draft invoice, chosen
+    invoices = form.invoices
+    assert invoices.current() is not None
+    qtbot.mouseClick(invoices.issue_button, Qt.MouseButton.LeftButton)
+    amounts = iter(["700", "490"])
+
+    def pay(dialog: PaymentDialog) -> int:
+        dialog.amount.setText(next(amounts))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(PaymentDialog, "exec", pay)
+    qtbot.mouseClick(invoices.pay_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(invoices.pay_button, Qt.MouseButton.LeftButton)
+    item = invoices.tree.topLevelItem(0)
+    assert (item.text(0), item.text(6), item.text(7)) == (
+        f"INV-{date.today().year}-0001",
+        "€1,190.00",
+        "Paid",
+    )

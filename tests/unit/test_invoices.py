@@ -224,3 +224,34 @@ def test_a_payment_moves_the_deal_on_by_a_trigger(services: Services) -> None:
     services.invoices.add_payment(invoice.id, "725")
     services.automation_engine("pc").run_due()
     assert services.deals.get(deal).stage_id == stages[3]
+
+
+def test_a_quote_is_revised_accepted_onto_the_deal_and_invoiced(services: Services) -> None:
+    quotes, invoices = services.quotes, services.invoices
+    deal = _deal(services)
+    quote = quotes.create_from_deal(deal, valid_days=14, on=date(2026, 12, 1))
+    assert (quote.label, quote.gross, quote.status(date(2026, 12, 2))) == (
+        "QUO-2026-0001",
+        D("1725.00"),
+        "draft",
+    )
+    assert quote.status(date(2026, 12, 20)) == "expired"
+    revised = quotes.revise(quote.id, quote.version)
+    assert revised.label == "QUO-2026-0001 rev. 2"
+    revised = quotes.update_lines(revised.id, revised.version, [Line("Desks", D(2), D("450.00"), D(19))])
+    assert revised.gross == D("1071.00")
+    assert quotes.get(quote.id).state == "declined"  # the first revision is superseded
+    revised = quotes.set_state(revised.id, revised.version, "sent")
+    accepted = quotes.accept(revised.id, revised.version, update_deal=True)
+    assert accepted.state == "accepted"
+    assert services.deals.get(deal).amount == D("1071.00")
+    assert [r.name for r in services.deal_form.load(deal).products] == ["Desks"]
+    with pytest.raises(ConflictError, match="accepted"):
+        quotes.update_lines(accepted.id, accepted.version, [Line("More", D(1), D("1.00"), D(19))])
+    draft = quotes.invoice(accepted.id)
+    assert (draft.gross, draft.state) == (D("1071.00"), "draft")
+    issued = invoices.issue(draft.id, draft.version)
+    invoices.add_payment(issued.id, "500")
+    paid = invoices.add_payment(issued.id, "571")
+    assert paid.status() == "paid"
+    assert _valid_xml(services) == 1

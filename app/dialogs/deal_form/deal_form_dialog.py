@@ -50,6 +50,7 @@ from app.services.fields.custom_fields import EntityType
 from app.services.setup.pipelines import PipelineInfo
 from app.ui.i18n import error_text, translate_message
 from app.views.invoices.invoices_view import InvoicesView
+from app.views.invoices.quotes_view import QuotesView
 from app.views.tasks.tasks_view import TasksView
 
 DEAL = EntityType.DEAL
@@ -111,8 +112,11 @@ class DealFormDialog(QDialog):
             self.tabs.addTab(self.activities, self.tr("Activities"))
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
             self.tabs.addTab(self.documents, self.tr("Documents"))
+            self.quotes = QuotesView(services, deal_id=self._data.deal.id)
+            self.tabs.addTab(self.quotes, self.tr("Quotes"))
             self.invoices = InvoicesView(services, deal_id=self._data.deal.id)
             self.tabs.addTab(self.invoices, self.tr("Invoices"))
+            self.quotes.invoiced.connect(self._quote_invoiced)
             self.documents.show_deal(self._data.deal.id, self._data.deal.pipeline_id)
             self.documents.made.connect(self._show_timeline)
 
@@ -298,6 +302,11 @@ class DealFormDialog(QDialog):
             label.setText(self._catalog.label(key) + (" *" if star else ""))
 
     # -- reading the form -------------------------------------------------------------------------
+
+    def _quote_invoiced(self, invoice_id: int) -> None:
+        self.invoices.reload()
+        self.invoices.select(invoice_id)
+        self.tabs.setCurrentWidget(self.invoices)
 
     def _show_timeline(self) -> None:
         if self._data is not None:

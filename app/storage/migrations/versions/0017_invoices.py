@@ -1,4 +1,4 @@
-"""invoices as records: drafts, issued with gapless numbers, cancelled by a cancellation invoice;
+"""quotes and invoices as records: drafts, issued with gapless numbers, cancelled by a cancellation invoice;
 their lines (down payments deducted on a final invoice) and payments
 
 Revision ID: 0017
@@ -17,6 +17,66 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
+        "quote",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("deal_id", sa.Integer(), nullable=True),
+        sa.Column("number", sa.String(length=50), nullable=False),
+        sa.Column("revision", sa.Integer(), nullable=False),
+        sa.Column("revises_id", sa.Integer(), nullable=True),
+        sa.Column("state", sa.String(length=10), nullable=False),
+        sa.Column("issue_date", sa.Date(), nullable=False),
+        sa.Column("valid_until", sa.Date(), nullable=True),
+        sa.Column("currency", sa.String(length=3), nullable=False),
+        sa.Column("buyer_name", sa.String(length=255), nullable=False),
+        sa.Column("buyer_address", sa.Text(), nullable=True),
+        sa.Column("terms", sa.Text(), nullable=True),
+        sa.Column("net", sa.BigInteger(), nullable=False),
+        sa.Column("tax", sa.BigInteger(), nullable=False),
+        sa.Column("gross", sa.BigInteger(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"],
+            ["user_account.id"],
+            name=op.f("fk_quote_created_by_id_user_account"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["deal_id"], ["deal.id"], name=op.f("fk_quote_deal_id_deal"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["revises_id"], ["quote.id"], name=op.f("fk_quote_revises_id_quote"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_quote")),
+    )
+    op.create_index(op.f("ix_quote_deal_id"), "quote", ["deal_id"])
+    op.create_index("ix_quote_state_valid_until", "quote", ["state", "valid_until"])
+    op.create_table(
+        "quote_line",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("quote_id", sa.Integer(), nullable=False),
+        sa.Column("sort", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("quantity", sa.BigInteger(), nullable=False),
+        sa.Column("unit", sa.String(length=20), nullable=False),
+        sa.Column("price", sa.BigInteger(), nullable=False),
+        sa.Column("tax_included", sa.Boolean(), server_default=sa.false(), nullable=False),
+        sa.Column("discount_percent", sa.BigInteger(), nullable=False),
+        sa.Column("tax_rate", sa.BigInteger(), nullable=False),
+        sa.Column("net", sa.BigInteger(), nullable=False),
+        sa.Column("product_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["product_id"], ["product.id"], name=op.f("fk_quote_line_product_id_product"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["quote_id"], ["quote.id"], name=op.f("fk_quote_line_quote_id_quote"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_quote_line")),
+    )
+    op.create_index(op.f("ix_quote_line_quote_id"), "quote_line", ["quote_id"])
+    op.create_table(
         "invoice",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("deal_id", sa.Integer(), nullable=True),
@@ -33,6 +93,7 @@ def upgrade() -> None:
         sa.Column("payment_days", sa.Integer(), nullable=False),
         sa.Column("down_payment_percent", sa.BigInteger(), nullable=True),
         sa.Column("cancels_id", sa.Integer(), nullable=True),
+        sa.Column("quote_id", sa.Integer(), nullable=True),
         sa.Column("net", sa.BigInteger(), nullable=False),
         sa.Column("tax", sa.BigInteger(), nullable=False),
         sa.Column("gross", sa.BigInteger(), nullable=False),
@@ -44,6 +105,9 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["cancels_id"], ["invoice.id"], name=op.f("fk_invoice_cancels_id_invoice"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["quote_id"], ["quote.id"], name=op.f("fk_invoice_quote_id_quote"), ondelete="SET NULL"
         ),
         sa.ForeignKeyConstraint(
             ["created_by_id"],
@@ -142,3 +206,5 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_invoice_deal_id"))
 
     op.drop_table("invoice")
+    op.drop_table("quote_line")
+    op.drop_table("quote")
