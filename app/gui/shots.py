@@ -195,6 +195,10 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     window.sidebar.select(Area.INVOICES)
     window.invoices.reload()
     shoot("50-invoices", window)
+    window.billing.setCurrentWidget(window.quotes)
+    window.quotes.reload()
+    shoot("50b-quotes", window)
+    window.billing.setCurrentWidget(window.invoices)
     if invoiced is not None:
         form = DealFormDialog(services, deal_id=invoiced, parent=window)
         form.resize(980, 720)
@@ -641,7 +645,17 @@ def _some_invoices(services: Any) -> int | None:
                 "iban": "DE02120300000000202051",
             }
         )
-    rows = [r for r in services.deal_queries.rows(list(range(1, 400))) if r.amount and not r.closed][:5]
+    rows = [r for r in services.deal_queries.rows(list(range(1, 400))) if r.amount and not r.closed][:9]
+    for n, row in enumerate(rows[5:]):
+        with contextlib.suppress(Exception):
+            quote = services.quotes.create_from_deal(row.id, valid_days=5 + 10 * n)
+            if n == 1:
+                services.quotes.set_state(quote.id, quote.version, "sent")
+            elif n == 2:
+                services.quotes.accept(quote.id, quote.version)
+            elif n == 3:
+                services.quotes.revise(quote.id, quote.version)
+    rows = rows[:5]
     today = date.today()  # noqa: DTZ011
     first = None
     for n, row in enumerate(rows):
