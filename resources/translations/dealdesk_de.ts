@@ -6291,6 +6291,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>An invoice was paid in full</source>
         <translation>Eine Rechnung wurde vollständig bezahlt</translation>
     </message>
+    <message>
+        <source>A quote was accepted</source>
+        <translation>Ein Angebot wurde angenommen</translation>
+    </message>
 </context>
 <context>
     <name>entities</name>

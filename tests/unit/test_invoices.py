@@ -255,3 +255,23 @@ def test_a_quote_is_revised_accepted_onto_the_deal_and_invoiced(services: Servic
     paid = invoices.add_payment(issued.id, "571")
     assert paid.status() == "paid"
     assert _valid_xml(services) == 1
+
+
+def test_a_german_office_writes_its_invoices_words_in_german_and_an_accepted_quote_moves_the_deal(
+    tmp_path,
+) -> None:
+    from app.services.container import open_services
+
+    german = open_services(str(tmp_path / "de.sqlite"), language="de")
+    try:
+        stages = [s.id for s in german.pipelines.list()[0].stages]
+        german.automation.add_trigger(stages[2], "Angebot angenommen", "quote_accepted")
+        deal = _deal(german)
+        down = german.invoices.draft_from_deal(deal, "down_payment", percent="30")
+        assert german.invoices.get(down.id).lines[0].name == "Anzahlung 30 % – Office fit-out"
+        quote = german.quotes.create_from_deal(deal)
+        german.quotes.accept(quote.id, quote.version)
+        german.automation_engine("pc").run_due()
+        assert german.deals.get(deal).stage_id == stages[2]
+    finally:
+        german.close()

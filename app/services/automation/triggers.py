@@ -155,3 +155,20 @@ register(
         _invoice_deals,
     )
 )
+
+
+def _quote_deals(session: Session, event: DomainEvent, params: dict[str, Any]) -> Sequence[int]:
+    from app.models import Quote
+
+    rows = session.execute(select(Quote.deal_id).where(Quote.id.in_(event.ids), Quote.deal_id.is_not(None)))
+    return sorted({d for (d,) in rows if d is not None})
+
+
+register(
+    TriggerKind(
+        "quote_accepted",
+        QT_TRANSLATE_NOOP("automation", "A quote was accepted"),
+        ("quote.accepted",),
+        _quote_deals,
+    )
+)

@@ -53,6 +53,15 @@ MSG_DAYS = QT_TRANSLATE_NOOP("errors", "Payment is due within 0 to 365 days.")
 KINDS = ("full", "down_payment", "final", "cancellation")
 DOWN_PAYMENT = QT_TRANSLATE_NOOP("invoices", "Down payment {share} % – {title}")
 DEDUCTED = QT_TRANSLATE_NOOP("invoices", "Less down payment {number}")
+# An invoice's own words are written in the database's language (as its stages and templates are).
+IN_GERMAN = {DOWN_PAYMENT: "Anzahlung {share} % – {title}", DEDUCTED: "Abzüglich Anzahlung {number}"}
+
+
+def _words(session: Session, template: str) -> str:
+    from app.models import AppSetting
+
+    language = session.scalar(select(AppSetting.value).where(AppSetting.key == "language")) or "en"
+    return IN_GERMAN.get(template, template) if language == "de" else template
 
 
 @dataclass(frozen=True)
@@ -141,7 +150,7 @@ class InvoiceService:
                 whole = sums(products, deal.currency)
                 share = _share(percent, amount, whole.gross)
                 bases = {g.rate: g.basis for g in whole.groups}
-                label = DOWN_PAYMENT.format(share=_plain(share), title=deal.title)[:255]
+                label = _words(session, DOWN_PAYMENT).format(share=_plain(share), title=deal.title)[:255]
                 lines = [(line, None) for line in down_payment_lines(bases, share, label, deal.currency)]
             elif kind in ("full", "final"):
                 lines = [(line, None) for line in products]
@@ -431,7 +440,7 @@ def _deductions(session: Session, deal_id: int) -> list[tuple[Line, int | None]]
             out.append(
                 (
                     Line(
-                        DEDUCTED.format(number=invoice.number or "")[:255],
+                        _words(session, DEDUCTED).format(number=invoice.number or "")[:255],
                         Decimal(-1) * line.quantity,
                         line.price,
                         line.tax_rate,
