@@ -277,25 +277,21 @@ class AutomationEngine:
         ctx = self._ctx.for_actor(author)  # the rights of the person who set it up
         running = RunningJob(job.id, self.owner, job.depth, job.deal_id, name)
         token = CURRENT.set(running)
+        failure: str | None = None
         try:
             deal = DealService(ctx).get(job.deal_id)
             act = Act(ctx, deal, dict(params), rule.state if rule else None, now, self._language)
             result = spec.run(act)
         except ServiceError as exc:
-            CURRENT.reset(token)
-            if running.marked:  # the first of its writes went through: done, with what went wrong after
-                return self._finish(job, "done", _error(exc), marked=True, deal_id=job.deal_id, name=name)
-            return self._finish(job, "failed", _error(exc), deal_id=job.deal_id, name=name)
+            failure = _error(exc)
         except Exception as exc:  # a bug or a broken template: the job fails, said in the log
-            CURRENT.reset(token)
-            return self._finish(
-                job,
-                "failed",
-                said("{error}", error=f"{type(exc).__name__}: {exc}"),
-                deal_id=job.deal_id,
-                name=name,
-            )
-        CURRENT.reset(token)
+            failure = said("{error}", error=f"{type(exc).__name__}: {exc}")
+        finally:
+            CURRENT.reset(token)  # the outcome's own write below is not part of the job's effect
+        if failure is not None:
+            # The first of its writes went through: done, with what went wrong after; else failed.
+            status = "done" if running.marked else "failed"
+            return self._finish(job, status, failure, marked=running.marked, deal_id=job.deal_id, name=name)
         return self._finish(
             job,
             "done",

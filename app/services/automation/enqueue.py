@@ -13,6 +13,7 @@ the deal's timeline says so (rules and triggers moving deals into each other sto
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -174,8 +175,6 @@ def _enqueue_triggers(uow: UnitOfWork, depth: int) -> None:
     ).all()
     if not triggers:
         return
-    import json
-
     sorts = dict(session.execute(select(Stage.id, Stage.sort)).all())
     rows: list[dict[str, Any]] = []
     fired: dict[int, set[int]] = defaultdict(set)
@@ -184,26 +183,27 @@ def _enqueue_triggers(uow: UnitOfWork, depth: int) -> None:
             kind = TRIGGERS[trigger.kind]
             if event.name not in kind.events:
                 continue
-            for deal_id in kind.deals(session, event, json.loads(trigger.params or "{}")):
-                if deal_id in fired[trigger.id]:
-                    continue
-                deal = session.execute(
-                    select(Deal.pipeline_id, Deal.stage_id, Deal.closed).where(Deal.id == deal_id)
-                ).first()
-                if (
-                    deal is None
-                    or deal.pipeline_id != trigger.pipeline_id
-                    or deal.stage_id == trigger.stage_id
+            wanted = [
+                d
+                for d in kind.deals(session, event, json.loads(trigger.params or "{}"))
+                if d not in fired[trigger.id]
+            ]
+            for chunk in _chunks(wanted):  # the deals of the trigger's pipeline not yet in its stage
+                for deal_id, stage_id in session.execute(
+                    select(Deal.id, Deal.stage_id).where(
+                        Deal.id.in_(chunk),
+                        Deal.pipeline_id == trigger.pipeline_id,
+                        Deal.stage_id != trigger.stage_id,
+                    )
                 ):
-                    continue
-                forward = sorts.get(trigger.stage_id, 0) > sorts.get(deal.stage_id, 0)
-                if not forward and not trigger.backwards:
-                    continue  # by default triggers only move deals forward
-                if depth > MAX_DEPTH:
-                    _loop_stopped(uow, deal_id)
-                    continue
-                fired[trigger.id].add(deal_id)
-                rows.append(_job("trigger", deal_id, deal.stage_id, utcnow(), depth, trigger_id=trigger.id))
+                    forward = sorts.get(trigger.stage_id, 0) > sorts.get(stage_id, 0)
+                    if not forward and not trigger.backwards:
+                        continue  # by default triggers only move deals forward
+                    if depth > MAX_DEPTH:
+                        _loop_stopped(uow, deal_id)
+                        continue
+                    fired[trigger.id].add(deal_id)
+                    rows.append(_job("trigger", deal_id, stage_id, utcnow(), depth, trigger_id=trigger.id))
     if rows:
         session.execute(insert(table_of(AutomationJob)), rows)
         uow.emit("automation_job.created", [0], {"jobs"})

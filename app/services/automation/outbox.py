@@ -182,7 +182,7 @@ class OutboxService:
             account.sender.strip(),
         )
         if password is not None and clean.login:
-            _store_password(clean, password)
+            _store_secret(KEYRING_SERVICE, _user_name(clean), password, field="password")
         with self._ctx.write() as uow:
             require_settings(uow.session, uow.actor_id, "mail_server")
             value = json.dumps(clean.__dict__)
@@ -448,36 +448,22 @@ def _user_name(account: SmtpAccount) -> str:
     return f"{account.login}@{account.host}:{account.port}"
 
 
-def _store_password(account: SmtpAccount, password: str) -> None:
-    try:
-        import keyring
-
-        keyring.set_password(KEYRING_SERVICE, _user_name(account), password)
-    except Exception as exc:  # no usable backend (a server without a desktop session)
-        raise ValidationError.single("password", MSG_NO_KEYRING, why=str(exc)) from exc
-
-
 def _password(account: SmtpAccount) -> str | None:
-    if not account.login:
-        return None
-    try:
-        import keyring
-
-        return keyring.get_password(KEYRING_SERVICE, _user_name(account))
-    except Exception:
-        return None
+    return _secret(KEYRING_SERVICE, _user_name(account)) if account.login else None
 
 
 __all__: Sequence[str] = ("OutboxInfo", "OutboxService", "client_address", "client_phone", "queue_message")
 
 
-def _store_secret(service: str, user: str, secret: str) -> None:
+def _store_secret(service: str, user: str, secret: str, *, field: str = "secret") -> None:
+    """Into the operating system's password store; refused in words where there is none (a server
+    without a desktop session)."""
     try:
         import keyring
 
         keyring.set_password(service, user, secret)
     except Exception as exc:
-        raise ValidationError.single("secret", MSG_NO_KEYRING, why=str(exc)) from exc
+        raise ValidationError.single(field, MSG_NO_KEYRING, why=str(exc)) from exc
 
 
 def _secret(service: str, user: str) -> str | None:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import Deal, DealProductRow, DiscountType, Invoice, InvoiceLine, Quote, QuoteLine
+from app.models import Deal, DealProductRow, DiscountType, Invoice, Quote, QuoteLine
 from app.services.access.rights import Action
 from app.services.access.scope import deal_scope, require_deal
 from app.services.core.context import ServiceContext, UnitOfWork
@@ -22,7 +22,15 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import check_version
 from app.services.documents.numbering import DEFAULT_PATTERN, next_number
 from app.services.invoices.money import Line, line_net, sums
-from app.services.invoices.service import MSG_NO_DEAL, MSG_NOTHING, InvoiceInfo, _buyer, _deal_lines, _info
+from app.services.invoices.service import (
+    MSG_NO_DEAL,
+    MSG_NOTHING,
+    InvoiceInfo,
+    _buyer,
+    _deal_lines,
+    _info,
+    _write_lines,
+)
 
 MSG_NO_QUOTE = QT_TRANSLATE_NOOP("errors", "There is no quote {id} (any more).")
 MSG_STATE = QT_TRANSLATE_NOOP("errors", "Quote {number} is {state}: it can't be {what} any more.")
@@ -222,26 +230,7 @@ class QuoteService:
             )
             session.add(invoice)
             session.flush()
-            lines = _lines(session, quote.id)
-            for sort, line in enumerate(lines):
-                session.add(
-                    InvoiceLine(
-                        invoice_id=invoice.id,
-                        sort=sort,
-                        name=line.name,
-                        quantity=line.quantity,
-                        unit=line.unit,
-                        price=line.price,
-                        tax_included=line.tax_included,
-                        discount_percent=line.discount_percent,
-                        tax_rate=line.tax_rate,
-                        net=line_net(line, invoice.currency),
-                        product_id=line.product_id,
-                    )
-                )
-            total = sums(lines, invoice.currency)
-            invoice.net, invoice.tax, invoice.gross = total.net, total.tax, total.gross
-            session.flush()
+            _write_lines(session, invoice, [(line, None) for line in _lines(session, quote.id)])
             uow.history.created("invoice", invoice.id, invoice.version, invoice.buyer_name)
             uow.emit("invoice.created", [invoice.id], {"quote"})
             return _info(session, invoice)

@@ -101,8 +101,10 @@ class InvoiceInfo:
         """draft, cancelled, paid, overdue, partly_paid or issued."""
         if self.state in ("draft", "cancelled"):
             return self.state
-        if self.kind == "cancellation" or self.open_amount <= 0:
-            return "paid" if self.kind != "cancellation" else "issued"
+        if self.kind == "cancellation":  # nothing is paid on a cancellation: it is simply issued
+            return "issued"
+        if self.open_amount <= 0:
+            return "paid"
         if self.due_date is not None and self.due_date < (today or date.today()):  # noqa: DTZ011
             return "overdue"
         return "partly_paid" if self.paid > 0 else "issued"

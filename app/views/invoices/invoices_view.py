@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,8 +42,6 @@ MUTED = QColor("#8a939e")
 
 
 def status_names() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-
     return {
         "draft": QCoreApplication.translate("InvoicesView", "Draft"),
         "issued": QCoreApplication.translate("InvoicesView", "Issued"),
@@ -55,8 +53,6 @@ def status_names() -> dict[str, str]:
 
 
 def kind_names() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-
     return {
         "full": QCoreApplication.translate("InvoicesView", "Invoice"),
         "down_payment": QCoreApplication.translate("InvoicesView", "Down payment"),
@@ -221,15 +217,16 @@ class InvoicesView(QWidget):
                 self.tree.setCurrentItem(item)
         self.tree.setVisible(bool(invoices))
         self.empty.setVisible(not invoices)
-        receivables = self._services.invoices.receivables(today)
-        parts = [
-            self.tr("Open %1").replace("%1", money(amount, currency))
-            for currency, amount in receivables.open.items()
-        ] + [
-            self.tr("overdue %1").replace("%1", money(amount, currency))
-            for currency, amount in receivables.overdue.items()
-        ]
-        self.totals.setText(" · ".join(parts) if self._deal_id is None else "")
+        if self._deal_id is None:  # the area's totals (a deal's tab has none)
+            receivables = self._services.invoices.receivables(today)
+            parts = [
+                self.tr("Open %1").replace("%1", money(amount, currency))
+                for currency, amount in receivables.open.items()
+            ] + [
+                self.tr("overdue %1").replace("%1", money(amount, currency))
+                for currency, amount in receivables.overdue.items()
+            ]
+            self.totals.setText(" · ".join(parts))
         self._enable()
 
     def current(self) -> InvoiceInfo | None:
