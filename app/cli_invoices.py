@@ -1,5 +1,6 @@
-"""`dealdesk invoices list|issue|pay`: invoices from the command line — what is open or overdue, a new
-invoice issued for a deal (full, a down payment, the final one), a payment recorded."""
+"""`dealdesk invoices list|issue|pay|remind|einvoice`: invoices from the command line — what is open or
+overdue (also as CSV), a new invoice issued for a deal (full, a down payment, the final one), a payment
+recorded, a payment reminder sent, the e-invoice saved (XRechnung XML or the ZUGFeRD PDF)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--overdue", action="store_true", help="only issued ones past due and not paid")
     listing.add_argument("--deal", type=int, metavar="ID")
     listing.add_argument("--json", action="store_true")
+    listing.add_argument(
+        "--csv", metavar="FILE.csv|.xlsx", help="export them (as the Invoices list shows them)"
+    )
     issue = actions.add_parser("issue", parents=[common], help="make and issue an invoice for a deal")
     issue.add_argument("--deal", type=int, required=True, metavar="ID")
     issue.add_argument("--kind", choices=("full", "down_payment", "final"), default="full")
@@ -33,11 +37,16 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     pay.add_argument("amount", metavar="AMOUNT")
     pay.add_argument("--date", help="when it was paid (YYYY-MM-DD; default today)")
     pay.add_argument("--method", default="transfer")
+    remind = actions.add_parser("remind", parents=[common], help="send an overdue invoice's next reminder")
+    remind.add_argument("invoice_id", type=int, metavar="ID")
+    remind.add_argument("--fee", help="the reminder fee (default: 0, 5.00, 10.00 by level)")
+    remind.add_argument("--date", help="the reminder's date (YYYY-MM-DD; default today)")
+    remind.add_argument("--out", metavar="FILE.docx|.pdf", help="save the reminder letter")
     einvoice = actions.add_parser(
-        "einvoice", parents=[common], help="an issued invoice as an e-invoice (XML)"
+        "einvoice", parents=[common], help="an issued invoice as an e-invoice (XRechnung XML or ZUGFeRD PDF)"
     )
     einvoice.add_argument("invoice_id", type=int, metavar="ID")
-    einvoice.add_argument("--out", required=True, metavar="FILE.xml")
+    einvoice.add_argument("--out", required=True, metavar="FILE.xml|FILE.pdf")
     einvoice.add_argument(
         "--zugferd", action="store_true", help="the EN 16931 guideline instead of XRechnung's"
     )
@@ -60,12 +69,36 @@ def run(services: Services, args: argparse.Namespace) -> int:
         from pathlib import Path
 
         target = Path(args.out)
-        if target.suffix.lower() != ".xml":
-            raise UsageError("--out: an .xml file (a ZUGFeRD PDF comes with the invoice's PDF, not yet here)")
-        target.write_bytes(invoices.einvoice(args.invoice_id, xrechnung=not args.zugferd))
+        if target.suffix.lower() == ".pdf":  # the invoice as PDF/A-3 with its XML inside (LibreOffice)
+            target.write_bytes(services.billing_files.invoice_file(args.invoice_id, pdf=True)[1])
+        elif target.suffix.lower() == ".xml":
+            target.write_bytes(invoices.einvoice(args.invoice_id, xrechnung=not args.zugferd))
+        else:
+            raise UsageError("--out: an .xml file (XRechnung) or a .pdf file (ZUGFeRD)")
         print(f"Wrote {target}.")
         return EXIT_OK
-    found = invoices.list(deal_id=args.deal, overdue=args.overdue)
+    if args.invoices_command == "remind":
+        from pathlib import Path
+
+        target = Path(args.out) if args.out else None
+        if target is not None and target.suffix.lower() not in (".docx", ".pdf"):
+            raise UsageError("--out: a .docx or a .pdf file")
+        current = invoices.get(args.invoice_id)
+        sent = services.dunning.remind(current.id, current.version, on=_day(args.date), fee=args.fee)
+        print(f"Reminder {sent.level} for invoice {current.number}: pay by {sent.pay_by}, fee {sent.fee}.")
+        if target is not None:
+            target.write_bytes(services.billing_files.reminder_file(sent.id, pdf=target.suffix == ".pdf")[1])
+            print(f"Wrote {target}.")
+        return EXIT_OK
+    found = invoices.list(deal_id=args.deal, overdue=args.overdue, limit=1_000_000 if args.csv else 1000)
+    if args.csv:
+        from pathlib import Path
+
+        from app.services.invoices.export import export_invoices
+
+        written = export_invoices(Path(args.csv), found)
+        print(f"Wrote {written} invoices to {args.csv}.")
+        return EXIT_OK
     if args.json:
         print(
             json.dumps(

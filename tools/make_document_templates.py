@@ -1,5 +1,6 @@
-"""Writes the document templates Dealdesk ships (resources/templates): a quote and an invoice, in
-English and German, as Word files with docxtpl placeholders. Run it after changing their layout:
+"""Writes the document templates Dealdesk ships (resources/templates): a quote, an invoice and a
+payment reminder, in English and German, as Word files with docxtpl placeholders. Run it after
+changing their layout:
 
     python -m tools.make_document_templates
 """
@@ -11,7 +12,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "templates"
 
@@ -41,6 +42,34 @@ WORDS = {
         "regards": "Kind regards",
         "tax_id": "Tax ID",
         "bank": "Bank",
+        "invoice_title": "{% if invoice.kind == 'cancellation' %}Cancellation invoice"
+        "{% elif invoice.kind == 'down_payment' %}Down-payment invoice"
+        "{% elif invoice.kind == 'final' %}Final invoice{% else %}Invoice{% endif %}",
+        "due": "{% if invoice.due_date %}\nPayable by: {{ invoice.due_date }}{% endif %}"
+        "{% if invoice.cancels %}\nCancels invoice {{ invoice.cancels }} of {{ invoice.cancels_date }}"
+        "{% endif %}{% if company.vat_id %}\nYour VAT ID: {{ company.vat_id }}{% endif %}"
+        "{% if invoice.buyer_reference %}\nYour reference: {{ invoice.buyer_reference }}{% endif %}",
+        "pay": "{% if invoice.due_date and not invoice.cancels %}Please transfer {{ invoice.open }} by "
+        "{{ invoice.due_date }} to IBAN {{ invoice.iban }}{% if invoice.bic %} (BIC {{ invoice.bic }})"
+        "{% endif %}, quoting {{ invoice.number }}.{% else %}{{ '' }}{% endif %}",
+        "scan": "Scan with your banking app to pay:",
+        "paid": "Paid so far",
+        "open": "Open",
+        "valid_quote": "{% if quote.valid_until %}This quote is valid until {{ quote.valid_until }}."
+        "{% else %}This quote is valid until {{ deal.close_date or 'further notice' }}.{% endif %}"
+        "{% if quote.terms %}\n{{ quote.terms }}{% endif %}",
+        "reminder_title": "{% if reminder.level == 1 %}Payment reminder{% elif reminder.level == 2 %}"
+        "Second reminder{% else %}Final reminder{% endif %}",
+        "reminder_text": "according to our records, invoice {{ invoice.number }} of {{ invoice.date }} "
+        "over {{ invoice.gross }} was due on {{ invoice.due_date }} and is still open"
+        "{% if invoice.paid %} ({{ invoice.paid }} received){% endif %}. "
+        "{% if reminder.level == 1 %}Perhaps it was simply overlooked. {% endif %}"
+        "Please transfer {{ reminder.total }} by {{ reminder.pay_by }} to IBAN {{ invoice.iban }}, "
+        "quoting {{ invoice.number }}.",
+        "open_amount": "Open amount",
+        "fee": "Reminder fee",
+        "total_due": "Now due",
+        "ignore": "If you have paid in the meantime, please disregard this letter.",
     },
     "de": {
         "quote": "Angebot",
@@ -67,6 +96,35 @@ WORDS = {
         "regards": "Mit freundlichen Grüßen",
         "tax_id": "USt-IdNr.",
         "bank": "Bank",
+        "invoice_title": "{% if invoice.kind == 'cancellation' %}Stornorechnung"
+        "{% elif invoice.kind == 'down_payment' %}Anzahlungsrechnung"
+        "{% elif invoice.kind == 'final' %}Schlussrechnung{% else %}Rechnung{% endif %}",
+        "due": "{% if invoice.due_date %}\nZahlbar bis: {{ invoice.due_date }}{% endif %}"
+        "{% if invoice.cancels %}\nStorniert Rechnung {{ invoice.cancels }} vom {{ invoice.cancels_date }}"
+        "{% endif %}{% if company.vat_id %}\nIhre USt-IdNr.: {{ company.vat_id }}{% endif %}"
+        "{% if invoice.buyer_reference %}\nIhre Leitweg-ID: {{ invoice.buyer_reference }}{% endif %}",
+        "pay": "{% if invoice.due_date and not invoice.cancels %}Bitte überweisen Sie {{ invoice.open }} bis "
+        "{{ invoice.due_date }} auf IBAN {{ invoice.iban }}{% if invoice.bic %} (BIC {{ invoice.bic }})"
+        "{% endif %} unter Angabe von {{ invoice.number }}.{% else %}{{ '' }}{% endif %}",
+        "scan": "Mit der Banking-App scannen und bezahlen:",
+        "paid": "Bereits bezahlt",
+        "open": "Offen",
+        "valid_quote": "{% if quote.valid_until %}Dieses Angebot gilt bis {{ quote.valid_until }}."
+        "{% else %}Dieses Angebot gilt bis {{ deal.close_date or 'auf Widerruf' }}.{% endif %}"
+        "{% if quote.terms %}\n{{ quote.terms }}{% endif %}",
+        "reminder_title": "{% if reminder.level == 1 %}Zahlungserinnerung{% elif reminder.level == 2 %}"
+        "1. Mahnung{% else %}Letzte Mahnung{% endif %}",
+        "reminder_text": "laut unserer Buchhaltung ist die Rechnung {{ invoice.number }} vom "
+        "{{ invoice.date }} über {{ invoice.gross }} seit dem {{ invoice.due_date }} fällig und noch offen"
+        "{% if invoice.paid %} ({{ invoice.paid }} erhalten){% endif %}. "
+        "{% if reminder.level == 1 %}Sicher haben Sie sie nur übersehen. {% endif %}"
+        "Bitte überweisen Sie {{ reminder.total }} bis zum {{ reminder.pay_by }} auf IBAN "
+        "{{ invoice.iban }} unter Angabe von {{ invoice.number }}.",
+        "open_amount": "Offener Betrag",
+        "fee": "Mahngebühr",
+        "total_due": "Jetzt fällig",
+        "ignore": "Sollten Sie inzwischen bezahlt haben, "
+        "betrachten Sie dieses Schreiben bitte als gegenstandslos.",
     },
 }
 
@@ -85,12 +143,17 @@ def build(kind: str, language: str) -> Path:
     letterhead.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     address = doc.add_paragraph()
     address.add_run("{{ company.title }}\n{{ contact.name }}\n{{ company.address }}")
+    if kind == "reminder":
+        return _reminder(doc, w, language)
     title = doc.add_paragraph()
-    run = title.add_run(f"{w[kind]} {{{{ document.number }}}}")
+    heading = w["invoice_title"] if kind == "invoice" else w[kind]
+    run = title.add_run(f"{heading} {{{{ document.number }}}}")
     run.bold = True
     run.font.size = Pt(16)
     meta = doc.add_paragraph()
     meta.add_run(f"{w['date']}: {{{{ document.date }}}}\n{w['for']}: {{{{ deal.title }}}}")
+    if kind == "invoice":
+        meta.add_run(w["due"])
     doc.add_paragraph(w["dear"])
     doc.add_paragraph(w["quote_intro"] if kind == "quote" else w["invoice_intro"])
     headers = [w["pos"], w["item"], w["qty"], w["unit"], w["price"], w["discount"], w["total"]]
@@ -102,6 +165,13 @@ def build(kind: str, language: str) -> Path:
         for paragraph in cell.paragraphs:
             for r in paragraph.runs:
                 r.bold = True
+    table.autofit = False
+    widths = [Cm(w) for w in (1.2, 4.2, 1.4, 1.4, 2.4, 2.1, 2.5)]  # the item wide, the numbers fit
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice reads
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width  # the cells Word reads
     # docxtpl repeats the row between {%tr for %} and {%tr endfor %} once per product row.
     table.rows[1].cells[0].text = "{%tr for row in rows %}"
     values = [
@@ -114,8 +184,9 @@ def build(kind: str, language: str) -> Path:
         "{{ row.total }}",
     ]
     loop_row = table.add_row()
-    for cell, text in zip(loop_row.cells, values, strict=True):
+    for cell, text, width in zip(loop_row.cells, values, widths, strict=True):
         cell.text = text
+        cell.width = width
     table.rows[2].cells[0].text = "{%tr endfor %}"
     # order: header, {%tr for %}, values, {%tr endfor %}
     table._tbl.remove(loop_row._tr)
@@ -127,9 +198,43 @@ def build(kind: str, language: str) -> Path:
     total = sums.add_run(f"{w['gross']}: {{{{ totals.gross }}}}")
     total.bold = True
     if kind == "quote":
-        doc.add_paragraph(w["valid"])
-    doc.add_paragraph(w["terms"])
+        doc.add_paragraph(w["valid_quote"])
+        doc.add_paragraph(w["terms"])
+    else:
+        sums.add_run(
+            f"{{% if invoice.paid %}}\n{w['paid']}: {{{{ invoice.paid }}}}"
+            f"\n{w['open']}: {{{{ invoice.open }}}}{{% endif %}}"
+        )
+        doc.add_paragraph("{% if invoice.number %}" + w["pay"] + "{% else %}" + w["terms"] + "{% endif %}")
+        # docxtpl's paragraph tags: the whole block is left out when there is no payment code.
+        doc.add_paragraph("{%p if invoice.girocode %}")
+        doc.add_paragraph(w["scan"])
+        doc.add_paragraph("{{ invoice.girocode }}")
+        doc.add_paragraph("{%p endif %}")
     doc.add_paragraph(f"{w['regards']}\n{{{{ responsible.name }}}}\n{{{{ my_company.name }}}}")
+    return _finish(doc, w, kind, language)
+
+
+def _reminder(doc: Document, w: dict[str, str], language: str) -> Path:  # type: ignore[valid-type]
+    title = doc.add_paragraph()
+    run = title.add_run(w["reminder_title"])
+    run.bold = True
+    run.font.size = Pt(16)
+    meta = doc.add_paragraph()
+    meta.add_run(f"{w['date']}: {{{{ reminder.date }}}}\n{w['invoice']}: {{{{ invoice.number }}}}")
+    doc.add_paragraph(w["dear"])
+    doc.add_paragraph(w["reminder_text"])
+    sums = doc.add_paragraph()
+    sums.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    sums.add_run(f"{w['open_amount']}: {{{{ reminder.open }}}}\n")
+    sums.add_run(f"{{% if reminder.fee %}}{w['fee']}: {{{{ reminder.fee }}}}\n{{% endif %}}")
+    sums.add_run(f"{w['total_due']}: {{{{ reminder.total }}}}").bold = True
+    doc.add_paragraph(w["ignore"])
+    doc.add_paragraph(f"{w['regards']}\n{{{{ my_company.name }}}}")
+    return _finish(doc, w, "reminder", language)
+
+
+def _finish(doc: Document, w: dict[str, str], kind: str, language: str) -> Path:  # type: ignore[valid-type]
     footer = doc.sections[0].footer.paragraphs[0]
     footer.text = (
         f"{{{{ my_company.name }}}} · {w['tax_id']} {{{{ my_company.tax_id }}}} · "
@@ -143,7 +248,7 @@ def build(kind: str, language: str) -> Path:
 
 
 def main() -> None:
-    for kind in ("quote", "invoice"):
+    for kind in ("quote", "invoice", "reminder"):
         for language in ("en", "de"):
             print(build(kind, language))
 

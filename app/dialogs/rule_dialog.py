@@ -65,7 +65,7 @@ class RuleDialog(QDialog):
         self.saved: RuleInfo | None = None
         people = [(u.id, u.name) for u in services.users.list()]
         stages = [(s.id, f"{p.name} › {s.name}") for p in services.pipelines.list() for s in p.stages]
-        templates = [(t.id, t.name) for t in services.document_templates.templates()]
+        templates = [(t.id, t.name) for t in services.document_templates.templates(for_deals=True)]
 
         self.name = QLineEdit()
         self.name.setObjectName("ruleName")

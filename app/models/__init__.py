@@ -15,7 +15,15 @@ from app.models.deal import Deal, DealProductRow, DiscountType, deal_contact, de
 from app.models.documents import DealDocument, DocumentCounter, DocumentTemplate
 from app.models.forms import FieldRule, FormLayout, StageRequirement
 from app.models.history import HistoryEntry, ImportKey, Operation
-from app.models.invoices import Invoice, InvoiceLine, InvoicePayment, Quote, QuoteLine
+from app.models.invoices import (
+    BillingDocument,
+    Invoice,
+    InvoiceLine,
+    InvoicePayment,
+    InvoiceReminder,
+    Quote,
+    QuoteLine,
+)
 from app.models.lead import Lead, LeadStatus
 from app.models.people import Department, Role, RoleAssignment, User
 from app.models.pipeline import DealStageVisit, Pipeline, Stage, StageSemantic, StageTunnel, TunnelMode
@@ -32,6 +40,7 @@ __all__ = [
     "AutomationRule",
     "AutomationTrigger",
     "Base",
+    "BillingDocument",
     "Company",
     "Contact",
     "Currency",
@@ -55,6 +64,7 @@ __all__ = [
     "Invoice",
     "InvoiceLine",
     "InvoicePayment",
+    "InvoiceReminder",
     "Lead",
     "LeadStatus",
     "Money",

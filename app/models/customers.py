@@ -27,6 +27,8 @@ class Company(VersionedMixin, TimestampMixin, Base):
     website: Mapped[str | None] = mapped_column(String(255))
     address: Mapped[str | None] = mapped_column(Text)
     comments: Mapped[str | None] = mapped_column(Text)
+    vat_id: Mapped[str | None] = mapped_column(String(50))  # the buyer's VAT ID on its invoices (BT-48)
+    leitweg_id: Mapped[str | None] = mapped_column(String(50))  # a German public client's (BT-10)
     responsible_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"), index=True
     )

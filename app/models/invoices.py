@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Money, Percent, Quantity, TimestampMixin, VersionedMixin, utcnow
@@ -45,6 +45,8 @@ class Invoice(VersionedMixin, TimestampMixin, Base):
     paid: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))  # the sum of its payments
     notes: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    dunning_level: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # reminders sent
+    reminded_on: Mapped[date | None] = mapped_column(Date)  # the last reminder's date
 
 
 class InvoiceLine(Base):
@@ -120,3 +122,39 @@ class QuoteLine(Base):
     tax_rate: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
     net: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
     product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id", ondelete="SET NULL"))
+
+
+class BillingDocument(Base):
+    """The Word document (and its PDF: for an invoice, the ZUGFeRD PDF/A-3) rendered for a quote, an
+    invoice or a payment reminder, kept as it was sent. Apart from the records, so that lists of
+    invoices never read documents."""
+
+    __tablename__ = "billing_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id", ondelete="CASCADE"), index=True)
+    quote_id: Mapped[int | None] = mapped_column(ForeignKey("quote.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # invoice, quote, reminder
+    level: Mapped[int] = mapped_column(Integer, default=0)  # a reminder's dunning level
+    file_name: Mapped[str] = mapped_column(String(255))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class InvoiceReminder(Base):
+    """A payment reminder (dunning level 1, 2, 3 …) sent for an overdue invoice: its date, the new date
+    to pay by, a fee, and the reminder document."""
+
+    __tablename__ = "invoice_reminder"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id", ondelete="CASCADE"), index=True)
+    level: Mapped[int] = mapped_column(Integer)
+    sent_on: Mapped[date] = mapped_column(Date)
+    pay_by: Mapped[date] = mapped_column(Date)
+    fee: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("billing_document.id", ondelete="SET NULL"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

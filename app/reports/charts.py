@@ -13,7 +13,17 @@ if TYPE_CHECKING:  # the figures come from the analytics service; drawing them n
     from app.services.analytics.service import Dashboard
     from app.services.deals.filters import DealFilter
 
-CHARTS = ("funnel", "products", "products_time", "sources", "plan", "companies", "months", "forecast")
+CHARTS = (
+    "funnel",
+    "products",
+    "products_time",
+    "sources",
+    "plan",
+    "companies",
+    "months",
+    "forecast",
+    "receivables",
+)
 # What each chart draws from (fields of the Dashboard), besides its filter, people and currency.
 READS: dict[str, tuple[str, ...]] = {
     "funnel": ("funnel", "funnel_pipeline_id"),
@@ -24,6 +34,7 @@ READS: dict[str, tuple[str, ...]] = {
     "companies": ("companies",),
     "months": ("months",),
     "forecast": ("forecast",),
+    "receivables": ("receivables",),
 }
 BLUE, GREEN, RED, GREY, ORANGE = "#2f7bea", "#4caf50", "#e53935", "#9aa5b1", "#f29900"
 
@@ -48,6 +59,16 @@ class Words:
     columns: Mapping[str, str] = field(default_factory=dict)  # "Stage" -> "Phase"
     on_track: str = "on track"
     behind: str = "behind"
+    ages: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "not_due": "not yet due",
+            "1_30": "1–30 days",
+            "31_60": "31–60 days",
+            "61_90": "61–90 days",
+            "over_90": "over 90 days",
+        }
+    )
+    open_amount: str = "Open"  # the receivables' axis
 
     def column(self, name: str) -> str:
         return self.columns.get(name, name)
@@ -205,6 +226,10 @@ def table(chart: str, data: Dashboard, words: Words) -> tuple[list[str], list[li
             f"{words.won} {words.amount}",
             f"{words.lost} {words.amount}",
         ], [[m.month.isoformat()[:7], m.won, m.lost, m.won_amount, m.lost_amount] for m in data.months]
+    if chart == "receivables":
+        return [words.column("Overdue"), words.open_amount, words.column("Invoices")], [
+            [words.ages.get(b.key, b.label), b.value, b.count] for b in data.receivables
+        ]
     return [words.column("Month"), words.weighted, words.deals], [
         [b.label, b.value, b.count] for b in data.forecast
     ]
@@ -400,6 +425,33 @@ def _forecast(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
     return True
 
 
+def _receivables(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool:
+    if not any(b.value for b in data.receivables):
+        return False
+    colors = {"not_due": BLUE, "1_30": ORANGE, "31_60": "#ef6c00", "61_90": RED, "over_90": "#b71c1c"}
+    labels = [words.ages.get(b.key, b.label) for b in data.receivables]
+    bars = axes.bar(
+        labels,
+        [float(b.value) for b in data.receivables],
+        color=[colors.get(b.key, GREY) for b in data.receivables],
+    )
+    for bar, item in zip(bars, data.receivables, strict=True):
+        if item.count:
+            axes.annotate(
+                words.number(item.count),
+                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                color=GREY,
+            )
+        drawn.picks.append((bar, None))
+    axes.set_ylabel(words.open_amount)
+    _money_axis(axes, words, "y")
+    axes.tick_params(axis="x", labelsize=7)
+    return True
+
+
 _PAINTERS: dict[str, Callable[[Any, Dashboard, Words, Drawn], bool]] = {
     "funnel": _funnel,
     "products": _products,
@@ -409,4 +461,5 @@ _PAINTERS: dict[str, Callable[[Any, Dashboard, Words, Drawn], bool]] = {
     "companies": _companies,
     "months": _months,
     "forecast": _forecast,
+    "receivables": _receivables,
 }

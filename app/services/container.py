@@ -49,6 +49,8 @@ from app.services.importing.import_all import ImportAllService
 from app.services.importing.mappings import ImportMappingService
 from app.services.importing.people import PeopleImportService
 from app.services.importing.records import RecordImportService
+from app.services.invoices.dunning import DunningService
+from app.services.invoices.files import BillingFileService
 from app.services.invoices.quotes import QuoteService
 from app.services.invoices.service import InvoiceService
 from app.services.notifications.rules import notify_from_events
@@ -106,6 +108,8 @@ class Services:
     outbox: OutboxService = field(init=False)
     invoices: InvoiceService = field(init=False)
     quotes: QuoteService = field(init=False)
+    dunning: DunningService = field(init=False)
+    billing_files: BillingFileService = field(init=False)
     form_layouts: FormLayoutService = field(init=False)
     field_rules: FieldRuleService = field(init=False)
     tunnels: TunnelService = field(init=False)
@@ -154,6 +158,8 @@ class Services:
             ("outbox", OutboxService),
             ("invoices", InvoiceService),
             ("quotes", QuoteService),
+            ("dunning", DunningService),
+            ("billing_files", BillingFileService),
             ("form_layouts", FormLayoutService),
             ("field_rules", FieldRuleService),
             ("tunnels", TunnelService),

@@ -26,6 +26,9 @@ def chart_titles() -> dict[str, str]:
         "forecast": QCoreApplication.translate(
             "ChartWords", "Weighted forecast: the next 6 months by close month"
         ),
+        "receivables": QCoreApplication.translate(
+            "ChartWords", "Receivables: open invoices by days overdue (number of invoices above)"
+        ),
     }
 
 
@@ -46,6 +49,8 @@ def column_names() -> dict[str, str]:
         "Company": QCoreApplication.translate("ChartWords", "Company"),
         "Month": QCoreApplication.translate("ChartWords", "Month"),
         "Won deals": QCoreApplication.translate("ChartWords", "Won deals"),
+        "Overdue": QCoreApplication.translate("ChartWords", "Overdue"),
+        "Invoices": QCoreApplication.translate("ChartWords", "Invoices"),
     }
 
 
@@ -68,6 +73,14 @@ def chart_words(currency: str) -> Words:
         columns=column_names(),
         on_track=QCoreApplication.translate("ChartWords", "on track"),
         behind=QCoreApplication.translate("ChartWords", "behind"),
+        ages={
+            "not_due": QCoreApplication.translate("ChartWords", "not yet due"),
+            "1_30": QCoreApplication.translate("ChartWords", "1–30 days"),
+            "31_60": QCoreApplication.translate("ChartWords", "31–60 days"),
+            "61_90": QCoreApplication.translate("ChartWords", "61–90 days"),
+            "over_90": QCoreApplication.translate("ChartWords", "over 90 days"),
+        },
+        open_amount=QCoreApplication.translate("ChartWords", "Open (%1)").replace("%1", currency),
     )
 
 

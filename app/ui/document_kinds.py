@@ -10,6 +10,7 @@ def document_kind_names() -> dict[str, str]:
     return {
         "quote": QCoreApplication.translate("DocumentsSettings", "Quote"),
         "invoice": QCoreApplication.translate("DocumentsSettings", "Invoice"),
+        "reminder": QCoreApplication.translate("DocumentsSettings", "Payment reminder"),
         "contract": QCoreApplication.translate("DocumentsSettings", "Contract"),
         "other": QCoreApplication.translate("DocumentsSettings", "Other"),
     }

@@ -112,6 +112,7 @@ class DocumentsSettings(QGroupBox):
         number_labels = {
             "quote": self.tr("Quote numbers"),
             "invoice": self.tr("Invoice numbers"),
+            "reminder": self.tr("Payment reminders' numbers"),
             "contract": self.tr("Contract numbers"),
             "other": self.tr("Other documents' numbers"),
         }

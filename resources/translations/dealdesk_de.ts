@@ -74,6 +74,10 @@
         <source>Not exported</source>
         <translation>Nicht exportiert</translation>
     </message>
+    <message>
+        <source>Average won deal: %1 · average time to close: %2 · paid on invoices this month: %3</source>
+        <translation>Durchschnittlicher gewonnener Deal: %1 · durchschnittliche Dauer bis zum Abschluss: %2 · diesen Monat auf Rechnungen bezahlt: %3</translation>
+    </message>
 </context>
 <context>
     <name>AutomationSettings</name>
@@ -595,6 +599,42 @@ Seitdem gemachte Änderungen sind dann nicht mehr in der Datenbank; eine Kopie d
     <message>
         <source>Weighted forecast: the next 6 months by close month</source>
         <translation>Gewichtete Prognose: die nächsten 6 Monate nach Abschlussmonat</translation>
+    </message>
+    <message>
+        <source>Receivables: open invoices by days overdue (number of invoices above)</source>
+        <translation>Forderungen: offene Rechnungen nach Tagen überfällig (Anzahl der Rechnungen darüber)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation>noch nicht fällig</translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation>1–30 Tage</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 Tage</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 Tage</translation>
+    </message>
+    <message>
+        <source>over 90 days</source>
+        <translation>über 90 Tage</translation>
+    </message>
+    <message>
+        <source>Open (%1)</source>
+        <translation>Offen (%1)</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2158,14 @@ Trotzdem neu speichern?</translation>
         <source>Checking the template…</source>
         <translation>Die Vorlage wird geprüft…</translation>
     </message>
+    <message>
+        <source>Payment reminder</source>
+        <translation>Zahlungserinnerung</translation>
+    </message>
+    <message>
+        <source>Payment reminders' numbers</source>
+        <translation>Nummern der Zahlungserinnerungen</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsTab</name>
@@ -2848,6 +2896,77 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>InvoiceFiles</name>
+    <message>
+        <source>Making the document…</source>
+        <translation>Dokument wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Save e-invoice</source>
+        <translation>E-Rechnung speichern</translation>
+    </message>
+    <message>
+        <source>Saved the e-invoice %1.</source>
+        <translation>E-Rechnung %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Making the e-invoice…</source>
+        <translation>E-Rechnung wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Payment reminder</source>
+        <translation>Zahlungserinnerung</translation>
+    </message>
+    <message>
+        <source>Second reminder</source>
+        <translation>1. Mahnung</translation>
+    </message>
+    <message>
+        <source>Final reminder</source>
+        <translation>Letzte Mahnung</translation>
+    </message>
+    <message>
+        <source>%1 for invoice %2, open %3.
+Reminder fee:</source>
+        <translation>%1 zu Rechnung %2, offen %3.
+Mahngebühr:</translation>
+    </message>
+    <message>
+        <source>Reminder %1 for %2: payment by %3.</source>
+        <translation>Mahnstufe %1 zu %2: Zahlung bis %3.</translation>
+    </message>
+    <message>
+        <source>Writing the reminder…</source>
+        <translation>Mahnung wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Export invoices</source>
+        <translation>Rechnungen exportieren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 invoices to %2.</source>
+        <translation>%1 Rechnungen nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>Document saved</source>
+        <translation>Dokument gespeichert</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens Word documents. The document was saved as:
+%1</source>
+        <translation>Kein Programm auf diesem Computer öffnet Word-Dokumente. Das Dokument wurde gespeichert unter:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>InvoicesView</name>
     <message>
         <source>Draft</source>
@@ -3008,6 +3127,38 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Saved the e-invoice %1.</source>
         <translation>E-Rechnung %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save as XRechnung (XML) or as a ZUGFeRD PDF</source>
+        <translation>Als XRechnung (XML) oder als ZUGFeRD-PDF speichern</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Open the invoice as it was issued (a draft: a preview)</source>
+        <translation>Die Rechnung so öffnen, wie sie gestellt wurde (ein Entwurf: eine Vorschau)</translation>
+    </message>
+    <message>
+        <source>Reminder…</source>
+        <translation>Mahnen …</translation>
+    </message>
+    <message>
+        <source>Send the next payment reminder for an overdue invoice</source>
+        <translation>Die nächste Mahnstufe für eine überfällige Rechnung schreiben</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Mahnstufe</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>Stufe %1</translation>
     </message>
 </context>
 <context>
@@ -7469,6 +7620,46 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>A quote is valid for 1 to 365 days.</source>
         <translation>Ein Angebot gilt 1 bis 365 Tage.</translation>
     </message>
+    <message>
+        <source>'{value}' is not a VAT ID: two letters for the country, then its number (DE123456789).</source>
+        <translation>„{value}“ ist keine USt-IdNr.: zwei Buchstaben für das Land, dann die Nummer (DE123456789).</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a Leitweg-ID: groups of digits and letters ending in two check digits (991-12345-06).</source>
+        <translation>„{value}“ ist keine Leitweg-ID: Gruppen aus Ziffern und Buchstaben, am Ende zwei Prüfziffern (991-12345-06).</translation>
+    </message>
+    <message>
+        <source>There is no template for '{kind}'.</source>
+        <translation>Es gibt keine Vorlage für „{kind}“.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is not overdue: it is due on {due}.</source>
+        <translation>Rechnung {number} ist nicht überfällig: Sie ist am {due} fällig.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has nothing open to remind of.</source>
+        <translation>Bei Rechnung {number} ist nichts offen, woran zu erinnern wäre.</translation>
+    </message>
+    <message>
+        <source>Reminder {level} asked for payment by {date}; the next one can go out after that.</source>
+        <translation>Mahnstufe {level} hat Zahlung bis {date} verlangt; die nächste kann danach hinausgehen.</translation>
+    </message>
+    <message>
+        <source>Invoice {number} has had its final reminder; what remains is a collection agency or a court.</source>
+        <translation>Rechnung {number} hatte ihre letzte Mahnung; es bleiben Inkasso oder Mahnbescheid.</translation>
+    </message>
+    <message>
+        <source>A reminder fee is an amount of 0 or more.</source>
+        <translation>Eine Mahngebühr ist ein Betrag von 0 oder mehr.</translation>
+    </message>
+    <message>
+        <source>There is no payment reminder {id} (any more).</source>
+        <translation>Die Zahlungserinnerung {id} gibt es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The e-invoice could not be put into the PDF: {why}</source>
+        <translation>Die E-Rechnung konnte nicht in das PDF eingebettet werden: {why}</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -7691,6 +7882,14 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Roles</source>
         <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>VAT ID</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Leitweg-ID</source>
+        <translation>Leitweg-ID</translation>
     </message>
 </context>
 <context>

@@ -49,9 +49,9 @@ def test_a_word_file_becomes_a_template_with_its_placeholders_checked(
     template = next(t for t in demo_services.document_templates.templates() if t.name == "Letter")
     assert (template.kind, template.file_name) == ("contract", "letter.docx")
     shown = [page.table.topLevelItem(n).text(0) for n in range(page.table.topLevelItemCount())]
-    assert shown == ["Invoice", "Letter", "Quote"]  # the new database's own two, and the new one
+    assert shown == ["Invoice", "Letter", "Payment reminder", "Quote"]  # the new database's own, the new one
     qtbot.mouseClick(page.shipped, Qt.MouseButton.LeftButton)
-    assert page.table.topLevelItemCount() == 5
+    assert page.table.topLevelItemCount() == 7  # and the German three
 
 
 def test_a_deal_gets_a_numbered_document_in_its_documents_tab(

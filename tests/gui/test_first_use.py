@@ -492,7 +492,11 @@ def test_a_database_made_in_german_speaks_german(tmp_path) -> None:
         assert pipeline.name == "Vertrieb"
         assert [s.name for s in pipeline.stages][:2] == ["Neu", "Dokumente vorbereiten"]
         assert services.office.loss_reasons()[0] == "Preis zu hoch"
-        assert {t.name for t in services.document_templates.templates()} == {"Angebot", "Rechnung"}
+        assert {t.name for t in services.document_templates.templates()} == {
+            "Angebot",
+            "Rechnung",
+            "Zahlungserinnerung",
+        }
     finally:
         services.close()
 

@@ -53,9 +53,20 @@ def test_the_shipped_german_invoice_reads_back_right(services: Services) -> None
     services.document_settings.set_my_company(
         {"name": "Dealdesk Demo GmbH", "tax_id": "DE123456789", "bank": "Sparkasse"}
     )
-    assert {t.name for t in services.document_templates.add_shipped_templates()} == {"Angebot", "Rechnung"}
+    assert {t.name for t in services.document_templates.add_shipped_templates()} == {
+        "Angebot",
+        "Rechnung",
+        "Zahlungserinnerung",
+    }
     templates = {t.name: t for t in services.document_templates.templates()}
-    assert set(templates) == {"Quote", "Invoice", "Angebot", "Rechnung"}
+    assert set(templates) == {
+        "Quote",
+        "Invoice",
+        "Payment reminder",
+        "Angebot",
+        "Rechnung",
+        "Zahlungserinnerung",
+    }
     made = services.documents.make(deal.id, templates["Rechnung"].id, on=date(2026, 11, 27))
     assert made.number == "INV-2026-0001"
     _name, content = services.documents.content(made.id)
@@ -182,7 +193,10 @@ def test_formats_by_language() -> None:
 def test_a_new_database_can_make_a_quote_and_an_invoice_in_its_language(tmp_path) -> None:
     from app.services.container import open_services
 
-    for language, names in (("en", {"Quote", "Invoice"}), ("de", {"Angebot", "Rechnung"})):
+    for language, names in (
+        ("en", {"Quote", "Invoice", "Payment reminder"}),
+        ("de", {"Angebot", "Rechnung", "Zahlungserinnerung"}),
+    ):
         opened = open_services(str(tmp_path / f"{language}.sqlite"), language=language)
         try:
             templates = opened.document_templates.templates()

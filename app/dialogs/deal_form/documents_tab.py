@@ -106,7 +106,7 @@ class DocumentsTab(QWidget):
             self.tree.addTopLevelItem(item)
         if self._documents:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
-        templates = self._services.document_templates.templates(self.pipeline_id)
+        templates = self._services.document_templates.templates(self.pipeline_id, for_deals=True)
         self.new.setEnabled(bool(templates))
         self._enable()
         self.note.setText(
@@ -135,7 +135,7 @@ class DocumentsTab(QWidget):
         # The templates in the language the user works in first (an English user gets "Quote" first).
         language = "de" if QLocale().language() == QLocale.Language.German else "en"
         templates = sorted(
-            self._services.document_templates.templates(self.pipeline_id),
+            self._services.document_templates.templates(self.pipeline_id, for_deals=True),
             key=lambda t: t.language != language,
         )
         names = [t.name for t in templates]

@@ -25,7 +25,16 @@ from app.services.fields.custom_fields import CustomFieldInfo, EntityType, Field
 from app.services.fields.form_layouts import ALWAYS_REQUIRED
 from app.ui.i18n import translate_message
 
-TEXT_LIMITS = {"title": 255, "position": 100, "phone": 50, "email": 254, "website": 255, "industry": 100}
+TEXT_LIMITS = {
+    "title": 255,
+    "position": 100,
+    "phone": 50,
+    "email": 254,
+    "website": 255,
+    "industry": 100,
+    "vat_id": 50,
+    "leitweg_id": 50,
+}
 
 
 class FieldCatalog(QObject):

@@ -35,6 +35,7 @@ from app.models import (
 from app.services.access.permissions import require_admin
 from app.services.access.scope import access_for, deal_scope
 from app.services.analytics.facts import Facts
+from app.services.analytics.receivables import receivables
 from app.services.core.context import ServiceContext
 from app.services.core.errors import ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -162,6 +163,8 @@ class Dashboard:
     funnel_pipeline_id: int | None = None
     people: tuple[int, ...] = ()  # a department's people, when the filter names a department
     plan_departments: tuple[PlanRow, ...] = ()  # each department's people together
+    receivables: tuple[Bar, ...] = ()  # open invoices by age (not yet due, 1–30 … over 90 days overdue)
+    paid_this_month: Decimal = Decimal(0)  # payments received on invoices this month
     # Which of the fields above were read: all of them, or the first few when handed out early.
     read: frozenset[str] = frozenset(("*",))
 
@@ -237,6 +240,9 @@ class AnalyticsService:
                 )
             months, average, days = self._months(facts, f, rates, won)
             plan = tuple(self._plan(session, facts, f, people, rates, won, day))
+            ages, paid = receivables(
+                session, day, lambda cents, code: _base(cents, code, rates), f.pipeline_id, people, rights
+            )
             return Dashboard(
                 shown,
                 base,
@@ -254,6 +260,10 @@ class AnalyticsService:
                 funnel_pipeline,
                 department_people,
                 () if shown.responsible_ids else _departments(plan, day, shown),
+                tuple(
+                    Bar(age, age, value.quantize(CENT, ROUND_HALF_UP), count) for age, value, count in ages
+                ),
+                paid.quantize(CENT, ROUND_HALF_UP),
             )
 
     # -- sales plan ------------------------------------------------------------------------------------------

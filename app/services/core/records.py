@@ -66,6 +66,24 @@ def email_field(name: str) -> FieldSpec:
     return FieldSpec(FIELD_LABELS[name], clean)
 
 
+def pattern_field(name: str, max_length: int, pattern: str, message: str) -> FieldSpec:
+    """A text written to a fixed pattern (spaces ignored, letters upper-cased): `message` names what
+    was wrong, with {value}."""
+    import re
+
+    shape = re.compile(pattern)
+
+    def clean(_s: Session, problems: Problems, field: str, label: Message, value: Any) -> Any:
+        text = clean_text(problems, field, label, value, required=False, max_length=max_length)
+        if text:
+            text = "".join(text.split()).upper()
+            if not shape.fullmatch(text):
+                problems.add(field, message, value=text)
+        return text
+
+    return FieldSpec(FIELD_LABELS[name], clean)
+
+
 def bool_field(name: str) -> FieldSpec:
     def clean(_s: Session, _p: Problems, _f: str, _l: Message, value: Any) -> bool:
         return bool(value)

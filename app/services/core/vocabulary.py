@@ -66,6 +66,8 @@ FIELD_LABELS: Mapping[str, Message] = {
     "company_ids": _field(QT_TRANSLATE_NOOP("fields", "Companies")),
     "industry": _field(QT_TRANSLATE_NOOP("fields", "Industry")),
     "website": _field(QT_TRANSLATE_NOOP("fields", "Website")),
+    "vat_id": _field(QT_TRANSLATE_NOOP("fields", "VAT ID")),
+    "leitweg_id": _field(QT_TRANSLATE_NOOP("fields", "Leitweg-ID")),
     "sku": _field(QT_TRANSLATE_NOOP("fields", "SKU")),
     "unit": _field(QT_TRANSLATE_NOOP("fields", "Unit")),
     "price": _field(QT_TRANSLATE_NOOP("fields", "Price")),

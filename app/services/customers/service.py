@@ -21,9 +21,18 @@ from app.services.core.records import (
     email_field,
     id_field,
     ids_field,
+    pattern_field,
     text_field,
 )
 from app.services.core.vocabulary import COMPANY_NAME
+
+MSG_VAT_ID = QT_TRANSLATE_NOOP(
+    "errors", "'{value}' is not a VAT ID: two letters for the country, then its number (DE123456789)."
+)
+MSG_LEITWEG = QT_TRANSLATE_NOOP(
+    "errors",
+    "'{value}' is not a Leitweg-ID: groups of digits and letters ending in two check digits (991-12345-06).",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +48,8 @@ class CompanyDetails:
     responsible_id: int | None
     version: int
     is_open: bool = True  # open to everyone
+    vat_id: str | None = None  # on the invoices to it
+    leitweg_id: str | None = None  # a German public client's routing ID for e-invoices
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +80,8 @@ class CompanyService(CrudService[Company, CompanyDetails]):
         "website": text_field("website", 255),
         "address": text_field("address", 2000),
         "comments": text_field("comments", 100_000),
+        "vat_id": pattern_field("vat_id", 50, r"[A-Z]{2}[0-9A-Z+*.]{2,13}", MSG_VAT_ID),
+        "leitweg_id": pattern_field("leitweg_id", 50, r"[0-9]{2,12}(-[0-9A-Z]{1,30})?-[0-9]{2}", MSG_LEITWEG),
         "responsible_id": id_field("responsible_id", User),
         "is_open": bool_field("is_open"),  # open to everyone (access level "own and open")
     }
@@ -89,6 +102,8 @@ class CompanyService(CrudService[Company, CompanyDetails]):
             record.responsible_id,
             record.version,
             bool(record.is_open),
+            record.vat_id,
+            record.leitweg_id,
         )
 
     def title_of(self, record: Company) -> str:

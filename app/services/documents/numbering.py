@@ -14,7 +14,7 @@ from app.models import DealDocument, DocumentCounter
 from app.services.core.errors import ServiceError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 
-PREFIXES = {"quote": "QUO", "invoice": "INV", "contract": "CON", "other": "DOC"}
+PREFIXES = {"quote": "QUO", "invoice": "INV", "reminder": "REM", "contract": "CON", "other": "DOC"}
 
 DEFAULT_PATTERN = "{PREFIX}-{YYYY}-{NNNN}"
 

@@ -17,8 +17,13 @@ MSG_NO_PDF = QT_TRANSLATE_NOOP(
 )
 
 
-def docx_to_pdf(name: str, content: bytes) -> bytes:
-    """The PDF of a Word document (`name` only for the message when LibreOffice fails)."""
+# LibreOffice's PDF export as PDF/A-3b: the archive format ZUGFeRD / Factur-X embeds its XML in.
+PDFA3 = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"3"}}'
+
+
+def docx_to_pdf(name: str, content: bytes, *, pdfa: bool = False) -> bytes:
+    """The PDF of a Word document (`name` only for the message when LibreOffice fails); `pdfa`: as
+    PDF/A-3b."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise ServiceError(MSG_NO_PDF)
@@ -27,7 +32,16 @@ def docx_to_pdf(name: str, content: bytes) -> bytes:
         source.write_bytes(content)
         try:
             subprocess.run(
-                [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)],
+                [
+                    soffice,
+                    f"-env:UserInstallation={Path(folder, 'profile').as_uri()}",  # never the user's own
+                    "--headless",
+                    "--convert-to",
+                    PDFA3 if pdfa else "pdf",
+                    "--outdir",
+                    folder,
+                    str(source),
+                ],
                 check=True,
                 capture_output=True,
                 timeout=SOFFICE_TIMEOUT_S,

@@ -30,6 +30,9 @@ CONTEXT_NAMES = (
     "totals",
     "document",
     "my_company",
+    "invoice",  # filled when the document is an invoice's, a quote's or a payment reminder's
+    "quote",
+    "reminder",
 )
 
 
@@ -53,7 +56,8 @@ def deal_context(ctx: ServiceContext, deal_id: int, language: str) -> dict[str, 
     if deal.company_id and "company_id" not in hidden:
         c = CompanyService(ctx).get(deal.company_id)
         company = {
-            k: getattr(c, k) or "" for k in ("title", "industry", "phone", "email", "website", "address")
+            k: getattr(c, k) or ""
+            for k in ("title", "industry", "phone", "email", "website", "address", "vat_id", "leitweg_id")
         }
     contact: dict[str, Any] = {}
     if form.contacts and "contact_ids" not in hidden:
@@ -134,6 +138,9 @@ def deal_context(ctx: ServiceContext, deal_id: int, language: str) -> dict[str, 
         },
         "document": {},
         "my_company": my_company,
+        "invoice": {},
+        "quote": {},
+        "reminder": {},
         "_logo": office.get("logo") or "",
     }
     # Fields the person may not see are not in their documents either (blank, never the value).

@@ -132,6 +132,12 @@ def render_here(template_bytes: bytes, context: Mapping[str, Any], language: str
             InlineImage(template, io.BytesIO(base64.b64decode(logo)), width=Mm(40)) if logo else ""
         )
         values["my_company"] = company
+        girocode = context.get("_girocode")
+        if girocode and isinstance(values.get("invoice"), dict):  # an invoice's payment code
+            values["invoice"] = {
+                **values["invoice"],
+                "girocode": InlineImage(template, io.BytesIO(base64.b64decode(girocode)), width=Mm(32)),
+            }
         template.render(values, jinja_env=environment())
         out = io.BytesIO()
         template.save(out)

@@ -41,12 +41,14 @@ class DocumentTemplateService:
     def __init__(self, context: ServiceContext) -> None:
         self._ctx = context
 
-    def templates(self, pipeline_id: int | None = None) -> list[TemplateInfo]:
-        """Every template, or those a deal of this pipeline may use."""
+    def templates(self, pipeline_id: int | None = None, *, for_deals: bool = False) -> list[TemplateInfo]:
+        """Every template, or those a deal of this pipeline may use; `for_deals`: without the payment
+        reminders' (a reminder is written for an invoice, from the Invoices list)."""
         with self._ctx.read() as session:
             found = [
                 template_info(t)
                 for t in session.scalars(select(DocumentTemplate).order_by(DocumentTemplate.name))
+                if not (for_deals and t.kind == "reminder")
             ]
         if pipeline_id is None:
             return found
@@ -202,12 +204,16 @@ class DocumentTemplateService:
                 "responsible",
             ),
             "custom": tuple(codes),
-            "company": ("title", "industry", "phone", "email", "website", "address"),
+            "company": ("title", "industry", "phone", "email", "website", "address", "vat_id", "leitweg_id"),
             "contact": ("name", "first_name", "last_name", "position", "phone", "email", "address"),
             "responsible": ("name", "email"),
             "totals": ("net", "tax", "gross", "discount"),
             "document": ("number", "date", "kind", "title"),
             "my_company": (*MY_COMPANY_FIELDS, "logo"),
+            # An invoice's, a quote's and a payment reminder's own documents (empty in a deal's).
+            "invoice": INVOICE_KEYS,
+            "quote": QUOTE_KEYS,
+            "reminder": REMINDER_KEYS,
         }
         for group, keys in groups.items():
             values = sample.get(group) or {}
@@ -234,6 +240,22 @@ class DocumentTemplateService:
         return out
 
 
+INVOICE_KEYS = (
+    "number",
+    "kind",
+    "date",
+    "due_date",
+    "gross",
+    "paid",
+    "open",
+    "cancels",
+    "buyer_reference",
+    "iban",
+    "bic",
+    "girocode",
+)
+QUOTE_KEYS = ("number", "revision", "date", "valid_until", "terms")
+REMINDER_KEYS = ("level", "date", "pay_by", "fee", "open", "total", "days_overdue")
 CHECKED_KEPT = 16
 _CHECKED: dict[str, tuple[list[str], list[str]]] = {}  # sha256 of a template that passed -> its placeholders
 

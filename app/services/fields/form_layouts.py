@@ -64,6 +64,8 @@ STANDARD_FIELDS: dict[EntityType, tuple[str, ...]] = {
         "email",
         "website",
         "address",
+        "vat_id",
+        "leitweg_id",
         "responsible_id",
         "comments",
         "is_open",

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import Deal, DealProductRow, DiscountType, Invoice, Quote, QuoteLine
+from app.models import BillingDocument, Deal, DealProductRow, DiscountType, Invoice, Quote, QuoteLine
 from app.services.access.rights import Action
 from app.services.access.scope import deal_scope, require_deal
 from app.services.core.context import ServiceContext, UnitOfWork
@@ -21,6 +21,7 @@ from app.services.core.errors import ConflictError, Message, NotFoundError, Vali
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import check_version
 from app.services.documents.numbering import DEFAULT_PATTERN, next_number
+from app.services.invoices.documents import Prepared, prepare, render_and_keep
 from app.services.invoices.money import Line, line_net, sums
 from app.services.invoices.service import (
     MSG_NO_DEAL,
@@ -82,6 +83,7 @@ class QuoteService:
         if not 1 <= valid_days <= 365:
             raise ValidationError.single("valid_days", MSG_DAYS)
         day = on or date.today()  # noqa: DTZ011
+        prepared = prepare(self._ctx, "quote", deal_id)
         with self._ctx.write() as uow:
             session = uow.session
             deal = session.get(Deal, deal_id)
@@ -112,21 +114,25 @@ class QuoteService:
             session.add(quote)
             session.flush()
             _write(session, quote, lines)
+            _render(uow, quote, prepared)
             uow.history.created("quote", quote.id, quote.version, quote.number)
             uow.emit("quote.created", [quote.id])
             return _quote_info(session, quote)
 
     def update_lines(self, quote_id: int, expected_version: int, lines: Sequence[Line]) -> QuoteInfo:
+        prepared = self._prepare(quote_id)
         with self._ctx.write() as uow:
             quote = self._load(uow, quote_id, expected_version)
             _only(quote, ("draft", "sent"), QT_TRANSLATE_NOOP("quotes", "changed"))
             uow.session.execute(delete(QuoteLine).where(QuoteLine.quote_id == quote.id))
             _write(uow.session, quote, lines)
+            _render(uow, quote, prepared)
             uow.emit("quote.updated", [quote.id])
             return _quote_info(uow.session, quote)
 
     def revise(self, quote_id: int, expected_version: int, *, valid_days: int = 30) -> QuoteInfo:
         """A new revision with the same number and the same lines (to be edited); the old one stays."""
+        prepared = self._prepare(quote_id)
         with self._ctx.write() as uow:
             session = uow.session
             old = self._load(uow, quote_id, expected_version)
@@ -151,6 +157,7 @@ class QuoteService:
             session.add(new)
             session.flush()
             _write(session, new, lines)
+            _render(uow, new, prepared)
             uow.emit("quote.created", [new.id])
             return _quote_info(session, new)
 
@@ -217,6 +224,8 @@ class QuoteService:
                 raise NotFoundError(MSG_NO_QUOTE, id=quote_id)
             self._check(uow, quote)
             _only(quote, ("accepted",), QT_TRANSLATE_NOOP("quotes", "invoiced before it is accepted"))
+            deal = session.get(Deal, quote.deal_id) if quote.deal_id else None
+            vat_id, reference = _buyer(session, deal)[2:] if deal is not None else (None, None)
             invoice = Invoice(
                 deal_id=quote.deal_id,
                 quote_id=quote.id,
@@ -225,6 +234,8 @@ class QuoteService:
                 currency=quote.currency,
                 buyer_name=quote.buyer_name,
                 buyer_address=quote.buyer_address,
+                buyer_vat_id=vat_id,
+                buyer_reference=reference,
                 payment_days=payment_days,
                 created_by_id=uow.actor_id,
             )
@@ -234,6 +245,11 @@ class QuoteService:
             uow.history.created("invoice", invoice.id, invoice.version, invoice.buyer_name)
             uow.emit("invoice.created", [invoice.id], {"quote"})
             return _info(session, invoice)
+
+    def _prepare(self, quote_id: int) -> Prepared:
+        with self._ctx.read() as session:
+            deal_id = session.scalar(select(Quote.deal_id).where(Quote.id == quote_id))
+        return prepare(self._ctx, "quote", deal_id)
 
     def get(self, quote_id: int) -> QuoteInfo:
         with self._ctx.read() as session:
@@ -333,3 +349,10 @@ def _quote_info(session: Session, quote: Quote, full: bool = False) -> QuoteInfo
         quote.version,
         tuple(_lines(session, quote.id)) if full else (),
     )
+
+
+def _render(uow: UnitOfWork, quote: Quote, prepared: Prepared) -> None:
+    """The quote's document as its lines now are (the one kept before is replaced)."""
+    uow.session.flush()
+    uow.session.execute(delete(BillingDocument).where(BillingDocument.quote_id == quote.id))
+    render_and_keep(uow, quote, prepared)

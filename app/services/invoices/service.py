@@ -35,6 +35,7 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import check_version
 from app.services.deals.pricing import minor_unit
 from app.services.documents.numbering import DEFAULT_PATTERN, next_number
+from app.services.invoices.documents import Prepared, prepare, render_and_keep
 from app.services.invoices.money import Line, down_payment_lines, line_net, sums
 
 MSG_NO_INVOICE = QT_TRANSLATE_NOOP("errors", "There is no invoice {id} (any more).")
@@ -92,6 +93,8 @@ class InvoiceInfo:
     version: int
     lines: tuple[Line, ...] = ()
     payments: tuple[PaymentInfo, ...] = ()
+    dunning_level: int = 0  # payment reminders sent
+    reminded_on: date | None = None
 
     @property
     def open_amount(self) -> Decimal:
@@ -168,6 +171,8 @@ class InvoiceService:
                 currency=deal.currency,
                 buyer_name=buyer[0],
                 buyer_address=buyer[1],
+                buyer_vat_id=buyer[2],
+                buyer_reference=buyer[3],
                 payment_days=payment_days,
                 down_payment_percent=share,
                 created_by_id=uow.actor_id,
@@ -197,10 +202,12 @@ class InvoiceService:
     def issue(self, invoice_id: int, expected_version: int, *, on: date | None = None) -> InvoiceInfo:
         """The next number of the year, the issue and due dates; from now on the invoice is fixed."""
         day = on or date.today()  # noqa: DTZ011 - the office's calendar day
+        prepared = self._prepare(invoice_id)
         with self._ctx.write() as uow:
             invoice = self._load(uow, invoice_id, expected_version)
             _draft_only(invoice)
             _number(uow, invoice, day)
+            render_and_keep(uow, invoice, prepared)  # a broken template: nothing issued, said why
             uow.history.changed("invoice", invoice.id, invoice.version, {"number": (None, invoice.number)})
             uow.emit("invoice.issued", [invoice.id], {"state"})
             return _info(uow.session, invoice)
@@ -209,6 +216,7 @@ class InvoiceService:
         """Cancel an issued invoice: a cancellation invoice (its lines negated) with the next number.
         Returns the cancellation invoice; the cancelled one keeps its number, marked cancelled."""
         day = on or date.today()  # noqa: DTZ011
+        prepared = self._prepare(invoice_id)
         with self._ctx.write() as uow:
             session = uow.session
             original = self._load(uow, invoice_id, expected_version)
@@ -253,6 +261,7 @@ class InvoiceService:
                 ],
             )
             _number(uow, storno, day)
+            render_and_keep(uow, storno, prepared)
             original.state = "cancelled"
             session.flush()
             uow.history.changed("invoice", original.id, original.version, {"state": ("issued", "cancelled")})
@@ -382,6 +391,12 @@ class InvoiceService:
             {c: _from_units(v) for c, v in open_.items()}, {c: _from_units(v) for c, v in late.items()}
         )
 
+    def _prepare(self, invoice_id: int) -> Prepared:
+        """The template and the deal's part of the invoice's document, read before the write."""
+        with self._ctx.read() as session:
+            deal_id = session.scalar(select(Invoice.deal_id).where(Invoice.id == invoice_id))
+        return prepare(self._ctx, "invoice", deal_id)
+
     def _readable(self, session: Session, invoice: Invoice) -> bool:
         scope = deal_scope(session, self._ctx.actor_id)
         if not scope or invoice.deal_id is None:
@@ -492,11 +507,12 @@ def _number(uow: UnitOfWork, invoice: Invoice, day: date) -> None:
     uow.session.flush()
 
 
-def _buyer(session: Session, deal: Deal) -> tuple[str, str | None]:
+def _buyer(session: Session, deal: Deal) -> tuple[str, str | None, str | None, str | None]:
+    """Name, address, VAT ID and Leitweg-ID: the deal's company, else its first contact."""
     if deal.company_id:
         company = session.get(Company, deal.company_id)
         if company is not None:
-            return company.title, company.address
+            return company.title, company.address, company.vat_id, company.leitweg_id
     contact = session.scalar(
         select(Contact)
         .join(deal_contact, deal_contact.c.contact_id == Contact.id)
@@ -505,8 +521,8 @@ def _buyer(session: Session, deal: Deal) -> tuple[str, str | None]:
         .limit(1)
     )
     if contact is not None:
-        return f"{contact.first_name or ''} {contact.last_name or ''}".strip(), contact.address
-    return "", None
+        return f"{contact.first_name or ''} {contact.last_name or ''}".strip(), contact.address, None, None
+    return "", None, None, None
 
 
 def _share(percent: Decimal | str | None, amount: Decimal | str | None, gross: Decimal) -> Decimal:
@@ -591,4 +607,6 @@ def _info(session: Session, invoice: Invoice, full: bool = False) -> InvoiceInfo
         invoice.version,
         lines,
         payments,
+        invoice.dunning_level or 0,
+        invoice.reminded_on,
     )

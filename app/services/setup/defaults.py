@@ -72,6 +72,8 @@ SHIPPED_TEMPLATE_NAMES = {
     ("invoice", "en"): "Invoice",
     ("quote", "de"): "Angebot",
     ("invoice", "de"): "Rechnung",
+    ("reminder", "en"): "Payment reminder",
+    ("reminder", "de"): "Zahlungserinnerung",
 }
 
 

@@ -433,13 +433,14 @@ class AnalyticsView(QWidget):
             else "–"
         )
         self.figures.setText(
-            self.tr("Average won deal: %1 · average time to close: %2")
+            self.tr("Average won deal: %1 · average time to close: %2 · paid on invoices this month: %3")
             .replace("%1", money(data.average_won, data.base_currency))
             .replace("%2", days)
+            .replace("%3", money(data.paid_this_month, data.base_currency))
         )
 
     def on_changed(self, event: DomainEvent) -> None:
-        if event.entity in ("deal", "pipeline", "sales_target", "*", "company", "contact", "user"):
+        if event.entity in ("deal", "pipeline", "sales_target", "*", "company", "contact", "user", "invoice"):
             if self.isVisible():
                 self._timer.start()
             else:

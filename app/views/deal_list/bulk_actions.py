@@ -259,7 +259,7 @@ class DealBulkActions(QObject):
 
         resolve, count = self._selection()
         documents = self._services.documents
-        templates = self._services.document_templates.templates()
+        templates = self._services.document_templates.templates(for_deals=True)
         if not templates:
             QMessageBox.information(
                 self._parent,

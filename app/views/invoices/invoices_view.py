@@ -5,14 +5,14 @@ deal; issue a draft; record a payment; cancel; save the e-invoice)."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,6 +34,7 @@ from app.services.core.events import DomainEvent
 from app.services.invoices.service import InvoiceInfo
 from app.ui.formatting import money, short_date
 from app.ui.i18n import error_text
+from app.views.invoices.invoice_files import XML_FILTER, InvoiceFiles
 
 InvoiceRole = Qt.ItemDataRole.UserRole + 1
 OVERDUE = QColor("#b3261e")
@@ -106,6 +107,18 @@ class InvoicesView(QWidget):
         self.cancel_button.setObjectName("cancelInvoice")
         self.xml_button = QPushButton(self.tr("E-invoice…"))
         self.xml_button.setObjectName("einvoice")
+        self.xml_button.setToolTip(self.tr("Save as XRechnung (XML) or as a ZUGFeRD PDF"))
+        self.document_button = QPushButton(self.tr("Document"))
+        self.document_button.setObjectName("invoiceDocument")
+        self.document_button.setToolTip(self.tr("Open the invoice as it was issued (a draft: a preview)"))
+        self.remind_button = QPushButton(self.tr("Reminder…"))
+        self.remind_button.setObjectName("remindInvoice")
+        self.remind_button.setToolTip(self.tr("Send the next payment reminder for an overdue invoice"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("exportInvoices")
+        self.files = InvoiceFiles(services, self)
+        self.files.message.connect(self.message)
+        self.files.reminded.connect(lambda _id: self.reload())
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addWidget(self.show_what)
@@ -116,12 +129,16 @@ class InvoicesView(QWidget):
             self.issue_button,
             self.pay_button,
             self.cancel_button,
+            self.remind_button,
+            self.document_button,
             self.xml_button,
+            self.export_button,
         ):
             bar.addWidget(button)
         if deal_id is None:
             self.new_button.hide()  # invoices are made from their deal
         else:
+            self.export_button.hide()
             title.hide()
             self.show_what.hide()
         self.tree = QTreeWidget()
@@ -137,10 +154,11 @@ class InvoicesView(QWidget):
                 self.tr("Total"),
                 self.tr("Paid"),
                 self.tr("State"),
+                self.tr("Reminders"),
             ]
         )
         header = self.tree.header()
-        for column in range(8):
+        for column in range(9):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(
@@ -161,6 +179,9 @@ class InvoicesView(QWidget):
         self.pay_button.clicked.connect(self.pay)
         self.cancel_button.clicked.connect(self.cancel)
         self.xml_button.clicked.connect(lambda: self.save_einvoice())
+        self.document_button.clicked.connect(self.open_document)
+        self.remind_button.clicked.connect(self.remind)
+        self.export_button.clicked.connect(lambda: self.export())
         self._enable()
 
     def showEvent(self, event: Any) -> None:
@@ -200,6 +221,7 @@ class InvoicesView(QWidget):
                     money(invoice.gross, invoice.currency),
                     money(invoice.paid, invoice.currency) if invoice.paid else "",
                     names.get(status, status),
+                    self._reminders(invoice),
                 ]
             )
             item.setData(0, InvoiceRole, invoice)
@@ -253,6 +275,11 @@ class InvoicesView(QWidget):
             invoice is not None and invoice.state == "issued" and invoice.kind != "cancellation"
         )
         self.xml_button.setEnabled(invoice is not None and invoice.state != "draft")
+        self.document_button.setEnabled(invoice is not None)
+        self.remind_button.setEnabled(
+            status == "overdue" and invoice is not None and invoice.dunning_level < 3
+        )
+        self.export_button.setEnabled(self.tree.topLevelItemCount() > 0)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         invoice = item.data(0, InvoiceRole)
@@ -327,23 +354,27 @@ class InvoicesView(QWidget):
         self.reload()
         return storno
 
-    def save_einvoice(self, path: str | None = None) -> Path | None:
+    def save_einvoice(self, path: str | None = None, chosen: str = XML_FILTER) -> None:
         invoice = self.current()
-        if invoice is None:
-            return None
-        if path is None:
-            path, _chosen = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Save e-invoice"),
-                str(Path(QDir.homePath()) / f"{invoice.number}.xml"),
-                self.tr("XRechnung (CII) (*.xml)"),
-            )
-            if not path:
-                return None
-        xml = self._try(lambda: self._services.invoices.einvoice(invoice.id))
-        if xml is None:
-            return None
-        target = Path(path)
-        target.write_bytes(xml)
-        self.message.emit(self.tr("Saved the e-invoice %1.").replace("%1", str(target)))
-        return target
+        if invoice is not None:
+            self.files.save_einvoice(invoice, path, chosen)
+
+    def open_document(self) -> None:
+        invoice = self.current()
+        if invoice is not None:
+            self.files.open_document(invoice)
+
+    def remind(self, fee: Decimal | None = None) -> None:
+        invoice = self.current()
+        if invoice is not None:
+            self.files.remind(invoice, fee)
+
+    def export(self, path: str | None = None) -> Path | None:
+        shown = [self.tree.topLevelItem(n).data(0, InvoiceRole) for n in range(self.tree.topLevelItemCount())]
+        return self.files.export(shown, path)
+
+    def _reminders(self, invoice: InvoiceInfo) -> str:
+        if not invoice.dunning_level:
+            return ""
+        text = self.tr("Level %1").replace("%1", str(invoice.dunning_level))
+        return f"{text} · {short_date(invoice.reminded_on)}" if invoice.reminded_on else text

@@ -1,0 +1,225 @@
+"""The documents of invoices, quotes and payment reminders: rendered from the templates with the
+record's number, lines, dates and a GiroCode; kept as they went out; dunning level by level; the
+ZUGFeRD PDF (PDF/A-3 with the EN 16931 XML inside); a company's VAT ID and Leitweg-ID on its invoices."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sqlite3
+from datetime import date
+from decimal import Decimal as D  # noqa: N817 - money reads better short
+
+import pytest
+from docx import Document
+from test_invoices import _deal
+
+from app.services.container import Services
+from app.services.core.errors import ConflictError, ValidationError
+from app.services.invoices.documents import girocode_png, iban_problem
+
+
+def _text(content: bytes) -> str:
+    document = Document(io.BytesIO(content))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        lines += [" | ".join(c.text for c in row.cells) for row in table.rows]
+    return "\n".join(lines)
+
+
+def _images(content: bytes) -> int:
+    """How many pictures the Word file holds."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        return sum(1 for name in package.namelist() if name.startswith("word/media/"))
+
+
+def test_an_issued_invoice_keeps_its_document_with_number_due_date_and_girocode(services: Services) -> None:
+    invoices, files = services.invoices, services.billing_files
+    deal = _deal(services)
+    draft = invoices.draft_from_deal(deal, payment_days=10)
+    _name, preview = files.invoice_file(draft.id)  # a draft: a preview, not kept
+    assert "Invoice" in _text(preview)
+    assert "INV-" not in _text(preview)
+    issued = invoices.issue(draft.id, draft.version, on=date(2026, 12, 3))
+    name, content = files.invoice_file(issued.id)
+    assert name.startswith("INV-2026-0001")
+    body = _text(content)
+    assert "Invoice INV-2026-0001" in body
+    assert "Payable by: 13 Dec 2026" in body
+    assert "Desks" in body
+    assert "Books" in body
+    assert "Total due: €1,725.00" in body
+    assert "Please transfer €1,725.00" in body
+    assert "DE02 1203 0000 0000 2020 51" in body
+    assert "Scan with your banking app" in body
+    assert _images(content) == 1  # the GiroCode
+    # What went out is kept: a payment later does not change the issued document.
+    invoices.add_payment(issued.id, "725")
+    assert files.invoice_file(issued.id)[1] == content
+
+
+def test_no_girocode_without_euros_or_a_real_iban() -> None:
+    assert iban_problem("DE02 1203 0000 0000 2020 51") is None
+    assert iban_problem("DE02 1203 0000 0000 2020 52") is not None  # a wrong check digit
+    assert girocode_png("Muster GmbH", "DE02120300000000202051", "", "EUR", D("10.00"), "INV-1")
+    assert girocode_png("Muster GmbH", "DE02120300000000202052", "", "EUR", D("10.00"), "INV-1") == ""
+    assert girocode_png("Muster GmbH", "DE02120300000000202051", "", "USD", D("10.00"), "INV-1") == ""
+    assert girocode_png("Muster GmbH", "DE02120300000000202051", "", "EUR", D("0.00"), "INV-1") == ""
+
+
+def test_a_cancellation_document_names_the_invoice_it_cancels(services: Services) -> None:
+    invoices = services.invoices
+    issued = invoices.draft_from_deal(_deal(services))
+    issued = invoices.issue(issued.id, issued.version, on=date(2026, 12, 3))
+    storno = invoices.cancel(issued.id, issued.version, on=date(2026, 12, 4))
+    name, content = services.billing_files.invoice_file(storno.id)
+    body = _text(content)
+    assert name.startswith("INV-2026-0002")
+    assert "Cancellation invoice INV-2026-0002" in body
+    assert "Cancels invoice INV-2026-0001" in body
+    assert "Scan with your banking app" not in body
+    assert _images(content) == 0
+
+
+def test_a_template_that_fails_issues_nothing_and_leaves_no_gap(services: Services) -> None:
+    invoices = services.invoices
+    deal = _deal(services)
+    path = services.database.path
+    assert path is not None
+    broken = _broken_template()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE document_template SET content = ? WHERE kind = 'invoice'", (broken,))
+    draft = invoices.draft_from_deal(deal)
+    with pytest.raises(ValidationError):
+        invoices.issue(draft.id, draft.version)
+    assert invoices.get(draft.id).state == "draft"
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM document_template WHERE kind = 'invoice'")  # back to the shipped one
+    again = invoices.get(draft.id)
+    assert invoices.issue(again.id, again.version).number.endswith("0001")  # type: ignore[union-attr]
+
+
+def _broken_template() -> bytes:
+    document = Document()
+    document.add_paragraph("{{ invoice.number ~ invoice.number * 100000000 }}")  # far beyond the limit
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_dunning_goes_level_by_level_with_its_letters(services: Services) -> None:
+    invoices, dunning, files = services.invoices, services.dunning, services.billing_files
+    issued = invoices.draft_from_deal(_deal(services), payment_days=14)
+    issued = invoices.issue(issued.id, issued.version, on=date(2026, 11, 1))  # due 15 November
+    with pytest.raises(ValidationError, match="is not overdue"):
+        dunning.remind(issued.id, issued.version, on=date(2026, 11, 10))
+    invoices.add_payment(issued.id, "225", paid_on=date(2026, 11, 12))
+    current = invoices.get(issued.id)
+    first = dunning.remind(current.id, current.version, on=date(2026, 11, 20))
+    assert (first.level, first.pay_by, first.fee) == (1, date(2026, 11, 30), D("0.00"))
+    assert invoices.get(issued.id).dunning_level == 1
+    current = invoices.get(issued.id)
+    with pytest.raises(ValidationError, match="after that"):
+        dunning.remind(current.id, current.version, on=date(2026, 11, 25))
+    second = dunning.remind(current.id, current.version, on=date(2026, 12, 1))
+    assert (second.level, second.fee) == (2, D("5.00"))
+    _name, letter = files.reminder_file(second.id)
+    body = _text(letter)
+    assert "Second reminder" in body
+    assert "invoice INV-2026-0001" in body
+    assert "(€225.00 received)" in body
+    assert "Open amount: €1,500.00" in body
+    assert "Reminder fee: €5.00" in body
+    assert "Now due: €1,505.00" in body
+    assert "Perhaps it was simply overlooked" not in body  # that is the first one's tone
+    assert "simply overlooked" in _text(files.reminder_file(first.id)[1])
+    current = invoices.get(issued.id)
+    third = dunning.remind(current.id, current.version, on=date(2026, 12, 20), fee="12,50")
+    assert (third.level, third.fee) == (3, D("12.50"))
+    assert "Final reminder" in _text(files.reminder_file(third.id)[1])
+    current = invoices.get(issued.id)
+    with pytest.raises(ConflictError, match="final reminder"):
+        dunning.remind(current.id, current.version, on=date(2027, 1, 31))
+    assert [r.level for r in dunning.reminders(issued.id)] == [1, 2, 3]
+    assert invoices.get(issued.id).gross == D("1725.00")  # the invoice itself never changes
+
+
+def test_a_paid_invoice_gets_no_reminder_and_a_bad_fee_changes_nothing(services: Services) -> None:
+    invoices, dunning = services.invoices, services.dunning
+    issued = invoices.draft_from_deal(_deal(services))
+    issued = invoices.issue(issued.id, issued.version, on=date(2026, 10, 1))
+    with pytest.raises(ValidationError, match="reminder fee"):
+        dunning.remind(issued.id, issued.version, on=date(2026, 11, 1), fee="-1")
+    assert invoices.get(issued.id).dunning_level == 0
+    paid = invoices.add_payment(issued.id, "1725")
+    with pytest.raises(ValidationError, match="nothing open"):
+        dunning.remind(paid.id, paid.version, on=date(2026, 11, 1))
+
+
+def test_a_company_vat_id_and_leitweg_id_go_onto_its_invoices(services: Services) -> None:
+    from lxml import etree
+
+    with pytest.raises(ValidationError, match="is not a VAT ID"):
+        services.companies.create(title="Amt", vat_id="123")
+    with pytest.raises(ValidationError, match="is not a Leitweg-ID"):
+        services.companies.create(title="Amt", leitweg_id="abc")
+    company = services.companies.create(
+        title="Stadt Musterhausen", vat_id="de 123 456 788", leitweg_id="991-12345-06", address="Rathaus 1"
+    )
+    assert (company.vat_id, company.leitweg_id) == ("DE123456788", "991-12345-06")
+    deal = _deal(services)
+    services.deals.update(deal, services.deals.get(deal).version, company_id=company.id)
+    issued = services.invoices.draft_from_deal(deal)
+    issued = services.invoices.issue(issued.id, issued.version)
+    xml = etree.fromstring(services.invoices.einvoice(issued.id))
+    assert xml.findtext(".//{*}BuyerReference") == "991-12345-06"
+    assert xml.findtext(".//{*}BuyerTradeParty/{*}SpecifiedTaxRegistration/{*}ID") == "DE123456788"
+    body = _text(services.billing_files.invoice_file(issued.id)[1])
+    assert "Stadt Musterhausen" in body
+    assert "Your VAT ID: DE123456788" in body
+    assert "Your reference: 991-12345-06" in body
+
+
+def test_a_quote_keeps_its_document_as_its_lines_are(services: Services) -> None:
+    from app.services.invoices.money import Line
+
+    quotes, files = services.quotes, services.billing_files
+    quote = quotes.create_from_deal(_deal(services), valid_days=14, on=date(2026, 12, 1))
+    body = _text(files.quote_file(quote.id)[1])
+    assert "Quote QUO-2026-0001" in body
+    assert "valid until" in body
+    assert "Desks" in body
+    quote = quotes.update_lines(quote.id, quote.version, [Line("Chairs", D(4), D("80.00"), D(19))])
+    body = _text(files.quote_file(quote.id)[1])
+    assert "Chairs" in body
+    assert "Desks" not in body
+    revised = quotes.revise(quote.id, quote.version)
+    name, content = files.quote_file(revised.id)
+    assert name.startswith("QUO-2026-0001 rev. 2")
+    assert "Quote QUO-2026-0001 rev. 2" in _text(content)
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)"
+)
+def test_the_zugferd_pdf_carries_the_einvoice(services: Services) -> None:
+    from facturx import get_facturx_xml_from_pdf
+    from lxml import etree
+
+    invoices = services.invoices
+    issued = invoices.draft_from_deal(_deal(services))
+    issued = invoices.issue(issued.id, issued.version, on=date(2026, 12, 3))
+    name, pdf = services.billing_files.invoice_file(issued.id, pdf=True)
+    assert name.endswith(".pdf")
+    assert pdf.startswith(b"%PDF")
+    assert b"pdfaid:part" in pdf or b"pdfaid" in pdf  # PDF/A (its XMP metadata says the part)
+    xml_name, xml = get_facturx_xml_from_pdf(pdf, check_xsd=True)
+    assert xml_name == "factur-x.xml"
+    root = etree.fromstring(xml)
+    assert root.findtext(".//{*}ExchangedDocument/{*}ID") == "INV-2026-0001"
+    assert (
+        root.findtext(".//{*}GuidelineSpecifiedDocumentContextParameter/{*}ID") == "urn:cen.eu:en16931:2017"
+    )
+    assert services.billing_files.invoice_file(issued.id, pdf=True)[1] == pdf  # made once, kept
