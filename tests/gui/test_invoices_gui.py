@@ -145,3 +145,64 @@ def test_a_quote_accepted_in_the_deal_form_is_invoiced_and_paid(
         "€1,190.00",
         "Paid",
     )
+
+
+def test_an_overdue_invoice_gets_a_reminder_its_document_and_the_list_an_export(
+    qtbot, services: Services, monkeypatch, tmp_path
+) -> None:
+    import csv
+
+    from docx import Document
+
+    from PySide6.QtWidgets import QInputDialog
+
+    services.document_settings.set_my_company(
+        {
+            "name": "Muster GmbH",
+            "address": "Hauptstr. 1\n10115 Berlin",
+            "tax_id": "DE123456789",
+            "iban": "DE02120300000000202051",
+        }
+    )
+    deal = _deal(services)
+    late = services.invoices.draft_from_deal(deal, payment_days=10)
+    late = services.invoices.issue(late.id, late.version, on=date.today() - timedelta(days=30))
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "PySide6.QtGui.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    asked: list[str] = []
+
+    def fee(_parent, _title, label, value, *_a, **_k):
+        asked.append(label)
+        assert value == 0.0  # a first reminder costs nothing by default
+        return 2.5, True
+
+    monkeypatch.setattr(QInputDialog, "getDouble", fee)
+    area = InvoicesView(services)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    area.tree.setCurrentItem(area.tree.topLevelItem(0))
+    assert area.remind_button.isEnabled()
+    qtbot.mouseClick(area.remind_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: area.tree.topLevelItem(0).text(8).startswith("Level 1"))
+    assert "Payment reminder for invoice INV-" in asked[0]
+    letter = "\n".join(p.text for p in Document(opened[-1]).paragraphs)
+    assert "Payment reminder" in letter
+    assert "Reminder fee: €2.50" in letter
+    assert "Now due: €1,192.50" in letter
+    area.tree.setCurrentItem(area.tree.topLevelItem(0))
+    assert not area.remind_button.isEnabled()  # the next one after the date it gave
+    qtbot.mouseClick(area.document_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: opened[-1].endswith(".docx") and "reminder" not in opened[-1])
+    assert f"Invoice {late.number}" in "\n".join(p.text for p in Document(opened[-1]).paragraphs)
+    target = area.export(str(tmp_path / "invoices.csv"))
+    assert target is not None
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:3] == ["number", "kind", "status"]
+    assert (rows[1][0], rows[1][2], rows[1][9], rows[1][12]) == (late.number, "overdue", "1190.00", "1")
+    area.save_einvoice(str(tmp_path / "e.xml"))
+    qtbot.waitUntil(lambda: (tmp_path / "e.xml").exists())
+    assert late.number.encode() in (tmp_path / "e.xml").read_bytes()  # type: ignore[union-attr]

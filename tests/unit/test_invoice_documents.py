@@ -223,3 +223,37 @@ def test_the_zugferd_pdf_carries_the_einvoice(services: Services) -> None:
         root.findtext(".//{*}GuidelineSpecifiedDocumentContextParameter/{*}ID") == "urn:cen.eu:en16931:2017"
     )
     assert services.billing_files.invoice_file(issued.id, pdf=True)[1] == pdf  # made once, kept
+
+
+def test_receivables_by_age_and_paid_this_month_in_analytics(services: Services) -> None:
+    from app.reports.charts import Words, table
+    from app.services.analytics.service import AnalyticsFilter
+
+    invoices = services.invoices
+    deal = _deal(services)  # 1,725.00 gross per full invoice
+    today = date(2026, 12, 20)
+    for issued_on, days in (
+        (date(2026, 12, 10), 14),  # due 24 Dec: not yet due
+        (date(2026, 11, 20), 14),  # due 4 Dec: 16 days late
+        (date(2026, 9, 1), 14),  # due 15 Sep: 96 days late
+        (date(2026, 10, 1), 30),  # due 31 Oct: 50 days late, half paid on 5 Dec
+    ):
+        draft = invoices.draft_from_deal(deal, payment_days=days)
+        issued = invoices.issue(draft.id, draft.version, on=issued_on)
+    invoices.add_payment(issued.id, "862.50", paid_on=date(2026, 12, 5))
+    invoices.add_payment(issued.id, "0.50", paid_on=date(2026, 11, 30))  # last month: not counted
+    paid = invoices.draft_from_deal(deal)
+    paid = invoices.issue(paid.id, paid.version, on=date(2026, 12, 1))
+    invoices.add_payment(paid.id, "1725", paid_on=date(2026, 12, 2))  # paid: not open
+    board = services.analytics.dashboard(AnalyticsFilter(date(2026, 1, 1), date(2026, 12, 31)), today=today)
+    ages = {b.key: (b.value, b.count) for b in board.receivables}
+    assert ages == {
+        "not_due": (D("1725.00"), 1),
+        "1_30": (D("1725.00"), 1),
+        "31_60": (D("862.00"), 1),
+        "61_90": (D("0.00"), 0),
+        "over_90": (D("1725.00"), 1),
+    }
+    assert board.paid_this_month == D("2587.50")  # 862.50 + 1,725.00 in December
+    _header, rows = table("receivables", board, Words({}, "", "", "", "", "", "", "", "", str, str, str))
+    assert [r[0] for r in rows] == ["not yet due", "1–30 days", "31–60 days", "61–90 days", "over 90 days"]

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.models import Deal, Invoice, InvoicePayment
@@ -38,7 +38,8 @@ def receivables(
     rights: Sequence[Any],
 ) -> tuple[list[tuple[str, Decimal, int]], Decimal]:
     """[(age, open amount in the base currency, invoices)] in AGES order, and the payments received
-    this month (base currency). `to_base(cents, currency)` converts a stored sum."""
+    this month (base currency). Sums are of the stored cents (see core.money_sums); `to_base(cents,
+    currency)` makes money of them."""
     deals = [*rights]
     if pipeline_id is not None:
         deals.append(Deal.pipeline_id == pipeline_id)
@@ -46,7 +47,12 @@ def receivables(
         deals.append(Deal.responsible_id.in_(people))
     scope = [Invoice.deal_id.in_(select(Deal.id).where(*deals))] if deals else []
     rows = session.execute(
-        select(Invoice.currency, Invoice.due_date, func.sum(Invoice.gross - Invoice.paid), func.count())
+        select(
+            Invoice.currency,
+            Invoice.due_date,
+            func.sum(type_coerce(Invoice.gross, BigInteger) - type_coerce(Invoice.paid, BigInteger)),
+            func.count(),
+        )
         .where(
             Invoice.state == "issued",
             Invoice.kind != "cancellation",
@@ -62,7 +68,7 @@ def receivables(
         entry[1] += count
     first = today.replace(day=1)
     paid = session.execute(
-        select(Invoice.currency, func.sum(InvoicePayment.amount))
+        select(Invoice.currency, func.sum(type_coerce(InvoicePayment.amount, BigInteger)))
         .join(Invoice, Invoice.id == InvoicePayment.invoice_id)
         .where(InvoicePayment.paid_on >= first, InvoicePayment.paid_on <= today, *scope)
         .group_by(Invoice.currency)

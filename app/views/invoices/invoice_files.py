@@ -40,14 +40,18 @@ class InvoiceFiles(QObject):
 
     # -- an invoice's document ----------------------------------------------------------------------------
 
-    def open_document(self, invoice: InvoiceInfo) -> Path | None:
+    def open_document(self, invoice: InvoiceInfo) -> None:
         """The invoice's Word document as issued (a draft: a preview) in the system's word processor."""
         files = self._services.billing_files
-        return self._run(
+        self._run(
             self.tr("Making the document…"),
             lambda: files.invoice_file(invoice.id),
             self._open,
         )
+
+    def open_quote_document(self, quote_id: int) -> None:
+        files = self._services.billing_files
+        self._run(self.tr("Making the document…"), lambda: files.quote_file(quote_id), self._open)
 
     def save_einvoice(self, invoice: InvoiceInfo, path: str | None = None, chosen: str = XML_FILTER) -> None:
         """XRechnung XML, or the ZUGFeRD PDF (the rendered invoice with the XML inside)."""

@@ -4,7 +4,7 @@ deal; issue a draft; record a payment; cancel; save the e-invoice)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from app.dialogs.payment_dialog import PaymentDialog
 from app.services.container import Services
 from app.services.core.errors import ServiceError
 from app.services.core.events import DomainEvent
+from app.services.invoices.dunning import LAST_LEVEL, PAY_DAYS
 from app.services.invoices.service import InvoiceInfo
 from app.ui.formatting import money, short_date
 from app.ui.i18n import error_text
@@ -179,8 +180,8 @@ class InvoicesView(QWidget):
         self.pay_button.clicked.connect(self.pay)
         self.cancel_button.clicked.connect(self.cancel)
         self.xml_button.clicked.connect(lambda: self.save_einvoice())
-        self.document_button.clicked.connect(self.open_document)
-        self.remind_button.clicked.connect(self.remind)
+        self.document_button.clicked.connect(lambda: self.open_document())
+        self.remind_button.clicked.connect(lambda: self.remind())
         self.export_button.clicked.connect(lambda: self.export())
         self._enable()
 
@@ -277,9 +278,19 @@ class InvoicesView(QWidget):
         self.xml_button.setEnabled(invoice is not None and invoice.state != "draft")
         self.document_button.setEnabled(invoice is not None)
         self.remind_button.setEnabled(
-            status == "overdue" and invoice is not None and invoice.dunning_level < 3
+            status == "overdue"
+            and invoice is not None
+            and invoice.dunning_level < LAST_LEVEL
+            and self._may_remind_again(invoice)
         )
         self.export_button.setEnabled(self.tree.topLevelItemCount() > 0)
+
+    @staticmethod
+    def _may_remind_again(invoice: InvoiceInfo) -> bool:
+        """Once the date the last reminder gave has passed (the service checks it exactly)."""
+        if invoice.reminded_on is None:
+            return True
+        return invoice.reminded_on + timedelta(days=PAY_DAYS) < date.today()  # noqa: DTZ011
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         invoice = item.data(0, InvoiceRole)

@@ -28,6 +28,7 @@ from app.services.core.events import DomainEvent
 from app.services.invoices.quotes import QuoteInfo
 from app.ui.formatting import money, short_date
 from app.ui.i18n import error_text
+from app.views.invoices.invoice_files import InvoiceFiles
 
 QuoteRole = Qt.ItemDataRole.UserRole + 1
 SOON_DAYS = 7
@@ -74,6 +75,10 @@ class QuotesView(QWidget):
         self.decline_button = QPushButton(self.tr("Declined"))
         self.invoice_button = QPushButton(self.tr("Invoice it"))
         self.invoice_button.setObjectName("invoiceQuote")
+        self.document_button = QPushButton(self.tr("Document"))
+        self.document_button.setObjectName("quoteDocument")
+        self.document_button.setToolTip(self.tr("Open the quote's document (as its lines are now)"))
+        self.files = InvoiceFiles(services, self)
         bar = QHBoxLayout()
         bar.addWidget(self.show_what)
         bar.addStretch(1)
@@ -84,6 +89,7 @@ class QuotesView(QWidget):
             self.accept_button,
             self.decline_button,
             self.invoice_button,
+            self.document_button,
         ):
             bar.addWidget(button)
         if deal_id is None:
@@ -127,6 +133,7 @@ class QuotesView(QWidget):
         )
         self.accept_button.clicked.connect(self.accept)
         self.invoice_button.clicked.connect(self.invoice)
+        self.document_button.clicked.connect(self.open_document)
         self._enable()
 
     def showEvent(self, event: Any) -> None:
@@ -200,6 +207,12 @@ class QuotesView(QWidget):
             button.setEnabled(open_)
         self.revise_button.setEnabled(quote is not None and quote.state != "accepted")
         self.invoice_button.setEnabled(quote is not None and quote.state == "accepted")
+        self.document_button.setEnabled(quote is not None)
+
+    def open_document(self) -> None:
+        quote = self.current()
+        if quote is not None:
+            self.files.open_quote_document(quote.id)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         quote = item.data(0, QuoteRole)
