@@ -4613,6 +4613,14 @@ Dealdesk startet jetzt neu.</translation>
         <source>A draft invoice was made from the quote.</source>
         <translation>Aus dem Angebot wurde ein Rechnungsentwurf erstellt.</translation>
     </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Open the quote's document (as its lines are now)</source>
+        <translation>Das Dokument des Angebots öffnen (mit seinen jetzigen Positionen)</translation>
+    </message>
 </context>
 <context>
     <name>RecordBox</name>
