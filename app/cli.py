@@ -395,7 +395,7 @@ def _demo(database: str, deals: int, seed: int, language: str, *, replace: bool)
         f"Demo data in {services.database.display_name}: {stats.deals:,} deals, "
         f"{stats.companies:,} companies, {stats.contacts:,} contacts, {stats.users} users, "
         f"{stats.products} products, {stats.product_rows:,} product rows, {stats.tasks:,} tasks, "
-        f"{stats.leads:,} leads."
+        f"{stats.leads:,} leads, {stats.invoices:,} invoices, {stats.quotes:,} quotes."
     )
     return EXIT_OK
 

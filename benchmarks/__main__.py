@@ -14,7 +14,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import access, analytics, automation, calendar, documents, importing, kanban, listing, tasks
+from benchmarks import (
+    access,
+    analytics,
+    automation,
+    calendar,
+    documents,
+    importing,
+    invoices,
+    kanban,
+    listing,
+    tasks,
+)
 from benchmarks.runner import demo_database
 from benchmarks.startup import cold_start_to_window, open_database, sign_in_to_window
 
@@ -61,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         scenarios.update(calendar.run(path, args.runs))
         print("document scenarios ...", file=sys.stderr)
         scenarios.update(documents.run(path, args.runs))
+        print("invoice scenarios ...", file=sys.stderr)
+        scenarios.update(invoices.run(path, args.runs))
         print("analytics scenarios ...", file=sys.stderr)
         scenarios.update(analytics.run(path, args.runs))
         print("restricted scenarios ...", file=sys.stderr)

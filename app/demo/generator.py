@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Index, delete, func, insert, null, select, up
 from app.demo import vocabulary as words
 from app.demo.bulk import BulkLoader
 from app.demo.deal_rows import write_deals
+from app.demo.invoices import write_invoices
 from app.demo.tasks import write_done_tasks
 from app.models import (
     RIGHTS_STAMP_KEY,
@@ -84,6 +85,8 @@ class DemoStats:
     product_rows: int
     tasks: int
     leads: int
+    invoices: int = 0
+    quotes: int = 0
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class DemoBuilder:
         self.n_tasks = 0
         self.n_rows = 0
         self.n_leads = max(20, deals // 20)
+        self.n_invoices = self.n_quotes = 0
 
     # -- orchestration ---------------------------------------------------------------------
 
@@ -170,6 +174,8 @@ class DemoBuilder:
                     self.n_rows, self.n_tasks = write_deals(self, self.bulk)
                     self.tick("tasks", 0, 1)
                     self.n_tasks += write_done_tasks(conn, self.words)
+                    self.tick("invoices", 0, 1)
+                    self.n_invoices, self.n_quotes = write_invoices(conn, self.now)
                     self.tick("stage visits", 0, 1)
                     # Each deal's stay in its current stage (earlier stays are not made up).
                     conn.execute(
@@ -215,6 +221,8 @@ class DemoBuilder:
             self.n_rows,
             self.n_tasks,
             self.n_leads,
+            self.n_invoices,
+            self.n_quotes,
         )
 
     def _check_empty(self, conn: Connection) -> None:
