@@ -199,6 +199,18 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     window.quotes.reload()
     shoot("50b-quotes", window)
     window.billing.setCurrentWidget(window.invoices)
+    window.invoices.show_what.setCurrentIndex(window.invoices.show_what.findData("overdue"))
+    shoot("50c-invoices-overdue-reminders", window)
+    window.invoices.show_what.setCurrentIndex(0)
+    page = _invoice_page(services)
+    if page is not None:  # LibreOffice is installed: the invoice as its customer sees it
+        path = out / "53-invoice-pdf.png"
+        page.save(str(path))
+        written.append(path)
+    window.sidebar.select(Area.ANALYTICS)
+    settle()
+    window.analytics.scroll.ensureWidgetVisible(window.analytics.cards["receivables"])
+    shoot("52-analytics-receivables", window)
     if invoiced is not None:
         form = DealFormDialog(services, deal_id=invoiced, parent=window)
         form.resize(980, 720)
@@ -677,4 +689,37 @@ def _some_invoices(services: Any) -> int | None:
             issued = services.invoices.issue(draft.id, draft.version, on=today - timedelta(days=10 * n))
             if n == 1:
                 services.invoices.add_payment(issued.id, issued.gross, paid_on=today)
+    # Payment reminders: two of the demo's long overdue invoices, one at its second level.
+    for n, late in enumerate(services.invoices.list(overdue=True, limit=2)):
+        with contextlib.suppress(Exception):
+            services.dunning.remind(late.id, late.version, on=today - timedelta(days=15))
+            if n == 0:
+                services.dunning.remind(late.id, services.invoices.get(late.id).version, on=today)
     return first
+
+
+def _invoice_page(services: Any) -> Any:
+    """The first page of an issued invoice's ZUGFeRD PDF as a QImage (None without LibreOffice)."""
+    import shutil
+
+    from PySide6.QtGui import QImage
+
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        return None
+    try:
+        import pypdfium2 as pdfium  # a development tool: not in an installed Dealdesk
+    except ImportError:
+        return None
+
+    issued = next(
+        (i for i in services.invoices.list(limit=50) if i.state == "issued" and i.kind == "full"), None
+    )
+    if issued is None:
+        return None
+    try:
+        _name, pdf = services.billing_files.invoice_file(issued.id, pdf=True)
+    except Exception:  # a shot left out, not a failed run
+        return None
+    bitmap = pdfium.PdfDocument(pdf)[0].render(scale=1.3)
+    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_BGR888)
+    return image.copy()  # its own pixels: the bitmap goes

@@ -7668,6 +7668,10 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>The e-invoice could not be put into the PDF: {why}</source>
         <translation>Die E-Rechnung konnte nicht in das PDF eingebettet werden: {why}</translation>
     </message>
+    <message>
+        <source>'{value}' is not an IBAN: its country, length or check digits are wrong.</source>
+        <translation>„{value}“ ist keine IBAN: Land, Länge oder Prüfziffern stimmen nicht.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

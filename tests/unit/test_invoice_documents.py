@@ -16,7 +16,8 @@ from test_invoices import _deal
 
 from app.services.container import Services
 from app.services.core.errors import ConflictError, ValidationError
-from app.services.invoices.documents import girocode_png, iban_problem
+from app.services.core.iban import iban_problem
+from app.services.invoices.documents import girocode_png
 
 
 def _text(content: bytes) -> str:
@@ -257,3 +258,13 @@ def test_receivables_by_age_and_paid_this_month_in_analytics(services: Services)
     assert board.paid_this_month == D("2587.50")  # 862.50 + 1,725.00 in December
     _header, rows = table("receivables", board, Words({}, "", "", "", "", "", "", "", "", str, str, str))
     assert [r[0] for r in rows] == ["not yet due", "1–30 days", "31–60 days", "61–90 days", "over 90 days"]
+
+
+def test_my_company_takes_only_a_real_iban(services: Services) -> None:
+    with pytest.raises(ValidationError, match="is not an IBAN"):
+        services.document_settings.set_my_company(
+            {"name": "Muster GmbH", "iban": "DE02 1203 0000 0000 2020 52"}
+        )
+    assert services.document_settings.my_company().get("iban", "") == ""  # nothing was kept
+    services.document_settings.set_my_company({"iban": "de02120300000000202051"})
+    assert services.document_settings.my_company()["iban"] == "DE02 1203 0000 0000 2020 51"

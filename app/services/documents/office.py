@@ -46,8 +46,23 @@ class DocumentSettingsService:
             return {key.removeprefix("my_company."): value for key, value in rows}
 
     def set_my_company(self, values: Mapping[str, str], logo: bytes | None = None) -> dict[str, str]:
-        """The office's own details for letterheads; `logo` b"" removes the logo, None keeps it."""
+        """The office's own details for letterheads; `logo` b"" removes the logo, None keeps it. An IBAN
+        must be one (invoices print it and a payment code for it)."""
         import base64
+
+        from app.services.core.iban import format_iban, iban_problem
+
+        values = dict(values)
+        if values.get("iban"):
+            if iban_problem(str(values["iban"])) is not None:
+                raise ValidationError.single(
+                    "iban",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "'{value}' is not an IBAN: its country, length or check digits are wrong."
+                    ),
+                    value=str(values["iban"]).strip(),
+                )
+            values["iban"] = format_iban(str(values["iban"]))
 
         with self._ctx.write() as uow:
             session = uow.session

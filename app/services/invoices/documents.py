@@ -32,6 +32,7 @@ from app.services.access.scope import require_deal
 from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import NotFoundError, PermissionDeniedError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.core.iban import format_iban, iban_problem
 from app.services.documents import formatting as fmt
 from app.services.documents.render_context import deal_context
 from app.services.documents.worker import render
@@ -334,23 +335,6 @@ def readable_deal(session: Session, actor_id: int | None, deal_id: int | None) -
 
 
 # -- payment code and IBAN -------------------------------------------------------------------------------
-
-
-def format_iban(iban: str) -> str:
-    plain = "".join(iban.split()).upper()
-    return " ".join(plain[i : i + 4] for i in range(0, len(plain), 4))
-
-
-def iban_problem(iban: str) -> str | None:
-    """Why this is no IBAN (None when it is one: country, length and check digits all right)."""
-    from schwifty import IBAN
-    from schwifty.exceptions import SchwiftyException
-
-    try:
-        IBAN("".join(iban.split()))
-    except SchwiftyException as exc:
-        return str(exc)
-    return None
 
 
 def girocode_png(name: str, iban: str, bic: str, currency: str, amount: Decimal, reference: str) -> str:
