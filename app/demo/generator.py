@@ -174,8 +174,6 @@ class DemoBuilder:
                     self.n_rows, self.n_tasks = write_deals(self, self.bulk)
                     self.tick("tasks", 0, 1)
                     self.n_tasks += write_done_tasks(conn, self.words)
-                    self.tick("invoices", 0, 1)
-                    self.n_invoices, self.n_quotes = write_invoices(conn, self.now)
                     self.tick("stage visits", 0, 1)
                     # Each deal's stay in its current stage (earlier stays are not made up).
                     conn.execute(
@@ -194,6 +192,8 @@ class DemoBuilder:
                     self._leads(conn)
                     self._targets(conn)
                     self.bulk.rebuild_indexes(dropped)
+                    self.tick("invoices", 0, 1)  # after the indexes: the won deals come from one of them
+                    self.n_invoices, self.n_quotes = write_invoices(conn, self.now)
                     self.tick("search", 0, 1)
                     search_index.rebuild(conn)
                     search_index.resume_triggers(conn, triggers)

@@ -2,7 +2,7 @@
 three of four won deals were invoiced when they were won (numbered per year without gaps, due in 14
 days, one line at 19 %), most of them paid; of the recent ones some are open, partly paid or overdue,
 and a few old ones were never paid. One in eight invoiced deals had an accepted quote, and one open
-deal in ten has a quote out (sent or a draft). The counters go on after the demo's numbers."""
+deal in twenty has a quote out (sent or a draft). The counters go on after the demo's numbers."""
 
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ class _Dialect:
 
     def year(self, column: str) -> str:
         return f"strftime('%Y', {column})" if self.sqlite else f"to_char({column}, 'YYYY')"
+
+    def won_deals(self) -> str:
+        """The won deals, read from the closed deals' covering index on SQLite (built by then)."""
+        hint = " INDEXED BY ix_deal_closed_facts" if self.sqlite else ""
+        return (
+            f"FROM deal d{hint} LEFT JOIN company c ON c.id = d.company_id "
+            "WHERE d.closed = 1 AND d.stage_id IN (SELECT id FROM stage WHERE semantic = 'won')"
+        )
 
     def pad(self, number: str) -> str:
         return f"printf('%04d', {number})" if self.sqlite else f"lpad(CAST({number} AS TEXT), 4, '0')"
@@ -73,11 +81,8 @@ def write_invoices(conn: Connection, now: datetime) -> tuple[int, int]:
                 {d.day("d.closed_at")}, {d.day("d.closed_at", 14)}, d.currency, COALESCE(c.title, ''),
                 c.address, 14, {net}, d.amount - {net}, d.amount, {paid}, d.responsible_id, 1,
                 d.closed_at, d.closed_at, 0
-            FROM deal d
-            JOIN stage s ON s.id = d.stage_id AND s.semantic = 'won'
-            LEFT JOIN company c ON c.id = d.company_id
-            WHERE d.id % 4 <> 0 AND d.closed_at IS NOT NULL AND d.amount > 0
-            ORDER BY d.closed_at, d.id
+            {d.won_deals()} AND d.id % 4 <> 0 AND d.closed_at IS NOT NULL AND d.amount > 0
+            ORDER BY d.closed_at
             """
         ),
         {"recent": recent},
@@ -126,7 +131,7 @@ def write_invoices(conn: Connection, now: datetime) -> tuple[int, int]:
             LEFT JOIN company c ON c.id = d.company_id
             WHERE d.amount > 0 AND (
                 (s.semantic = 'won' AND d.id % 4 <> 0 AND d.id % 8 = 1)
-                OR (s.semantic = 'in_progress' AND d.id % 10 = 0))
+                OR (s.semantic = 'in_progress' AND d.id % 20 = 0))
             ORDER BY d.created_at, d.id
             """
         )

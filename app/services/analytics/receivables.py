@@ -45,7 +45,7 @@ def receivables(
         deals.append(Deal.pipeline_id == pipeline_id)
     if people:
         deals.append(Deal.responsible_id.in_(people))
-    scope = [Invoice.deal_id.in_(select(Deal.id).where(*deals))] if deals else []
+    scope = [Invoice.of_deals(deals)] if deals else []
     rows = session.execute(
         select(
             Invoice.currency,
@@ -53,12 +53,7 @@ def receivables(
             func.sum(type_coerce(Invoice.gross, BigInteger) - type_coerce(Invoice.paid, BigInteger)),
             func.count(),
         )
-        .where(
-            Invoice.state == "issued",
-            Invoice.kind != "cancellation",
-            Invoice.paid < Invoice.gross,
-            *scope,
-        )
+        .where(*Invoice.is_open(), *scope)
         .group_by(Invoice.currency, Invoice.due_date)
     ).all()
     ages: dict[str, list[Any]] = {age: [Decimal(0), 0] for age in AGES}

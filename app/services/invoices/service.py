@@ -352,16 +352,13 @@ class InvoiceService:
             query = select(Invoice)
             scope = deal_scope(session, self._ctx.actor_id)
             if scope:
-                query = query.where(Invoice.deal_id.in_(select(Deal.id).where(*scope)))
+                query = query.where(Invoice.of_deals(scope))
             if deal_id is not None:
                 query = query.where(Invoice.deal_id == deal_id)
             if overdue:
-                query = query.where(
-                    Invoice.state == "issued",
-                    Invoice.kind != "cancellation",
-                    Invoice.due_date < today,
-                    Invoice.paid < Invoice.gross,
-                ).order_by(Invoice.due_date, Invoice.id)
+                query = query.where(*Invoice.is_open(), Invoice.due_date < today).order_by(
+                    Invoice.due_date, Invoice.id
+                )
             else:
                 query = query.order_by(Invoice.id.desc())
             return [_info(session, i) for i in session.scalars(query.limit(limit))]
@@ -369,10 +366,10 @@ class InvoiceService:
     def receivables(self, today: date | None = None) -> Receivables:
         today = today or date.today()  # noqa: DTZ011
         with self._ctx.read() as session:
-            base = [Invoice.state == "issued", Invoice.kind != "cancellation", Invoice.paid < Invoice.gross]
+            base = Invoice.is_open()
             scope = deal_scope(session, self._ctx.actor_id)
             if scope:
-                base.append(Invoice.deal_id.in_(select(Deal.id).where(*scope)))
+                base.append(Invoice.of_deals(scope))
             open_ = dict(
                 session.execute(
                     select(Invoice.currency, func.sum(Invoice.gross - Invoice.paid))
