@@ -120,6 +120,8 @@ class InvoiceLine(Base):
 
 class InvoicePayment(Base):
     __tablename__ = "invoice_payment"
+    # What came in when ("paid this month"), without reading every payment ever recorded.
+    __table_args__ = (Index("ix_invoice_payment_paid_on", "paid_on", "invoice_id", "amount"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id", ondelete="CASCADE"), index=True)

@@ -40,6 +40,7 @@ def test_matplotlib_waits_for_the_page(qtbot, window: MainWindow) -> None:
         "companies",
         "months",
         "forecast",
+        "receivables",
     }
 
 

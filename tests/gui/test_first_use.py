@@ -510,7 +510,7 @@ def test_analytics_charts_are_drawn_off_the_gui_thread(qtbot, window: MainWindow
     monkeypatch.setattr(Operation, "run_synchronously", False)  # real threads, as for a user
     view = window.analytics
     window.sidebar.select(Area.ANALYTICS)
-    assert len(view.cards) == 8  # the page is there at once, its cards empty
+    assert len(view.cards) == 9  # the page is there at once, its cards empty
     assert not any(card.drawn for card in view.cards.values())
     assert view.cards["funnel"].image.text() == "Drawing…"
     qtbot.waitUntil(lambda: view.data is not None, timeout=20_000)

@@ -310,7 +310,7 @@ def test_report_writes_every_chart_and_its_data(tmp_path: Path, capsys, qapp) ->
         capsys, "report", "--db", db, "--out", str(out), "--from", "2000-01-01", "--to", "2100-12-31"
     )
     assert code == 0, said
-    assert "Wrote 16 files" in said
+    assert "Wrote 18 files" in said
     for chart in CHARTS:
         assert (out / f"{chart}.png").read_bytes()[:4] == b"\x89PNG"
         assert (out / f"{chart}.csv").stat().st_size > 0
