@@ -77,7 +77,8 @@ WORDS = {
         "number": "Nummer",
         "date": "Datum",
         "for": "Für",
-        "dear": "Sehr geehrte Damen und Herren{{ ', ' ~ contact.name if contact.name else '' }},",
+        "dear": "{% if contact.name %}Guten Tag {{ contact.name }},{% else %}Sehr geehrte Damen und Herren,"
+        "{% endif %}",
         "quote_intro": "vielen Dank für Ihre Anfrage. Gerne bieten wir Ihnen an:",
         "invoice_intro": "für unsere Leistungen stellen wir Ihnen in Rechnung:",
         "pos": "Pos.",
@@ -129,6 +130,9 @@ WORDS = {
 }
 
 
+COLUMN_CM = {"en": (1.3, 3.8, 1.3, 1.3, 2.4, 2.4, 2.5), "de": (1.3, 3.1, 1.8, 1.9, 2.6, 1.8, 2.5)}
+
+
 def build(kind: str, language: str) -> Path:
     w = WORDS[language]
     doc = Document()
@@ -166,7 +170,8 @@ def build(kind: str, language: str) -> Path:
             for r in paragraph.runs:
                 r.bold = True
     table.autofit = False
-    widths = [Cm(w) for w in (1.2, 4.2, 1.4, 1.4, 2.4, 2.1, 2.5)]  # the item wide, the numbers fit
+    # The item wide, the numbers and the headings (bold, in the template's language) on one line.
+    widths = [Cm(x) for x in COLUMN_CM[language]]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid LibreOffice reads
     for row in table.rows:

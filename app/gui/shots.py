@@ -208,7 +208,10 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
         page.save(str(path))
         written.append(path)
     window.sidebar.select(Area.ANALYTICS)
+    window.analytics.reload()  # with the invoices and reminders just made
     settle()
+    if window.analytics.data is not None:  # drawn for the cards' sizes now
+        window.analytics.show_data(window.analytics.data)
     window.analytics.scroll.ensureWidgetVisible(window.analytics.cards["receivables"])
     shoot("52-analytics-receivables", window)
     if invoiced is not None:
@@ -712,8 +715,9 @@ def _invoice_page(services: Any) -> Any:
         return None
 
     issued = next(
-        (i for i in services.invoices.list(limit=50) if i.state == "issued" and i.kind == "full"), None
-    )
+        (i for i in services.invoices.list(limit=50) if i.state == "issued" and i.kind == "full" and i.tax),
+        None,
+    )  # one with VAT, as most are
     if issued is None:
         return None
     try:

@@ -446,6 +446,7 @@ def _receivables(axes: Any, data: Dashboard, words: Words, drawn: Drawn) -> bool
                 color=GREY,
             )
         drawn.picks.append((bar, None))
+    axes.set_ylim(0, max(float(b.value) for b in data.receivables) * 1.12)  # room for the counts
     axes.set_ylabel(words.open_amount)
     _money_axis(axes, words, "y")
     axes.tick_params(axis="x", labelsize=7)

@@ -26,9 +26,7 @@ def chart_titles() -> dict[str, str]:
         "forecast": QCoreApplication.translate(
             "ChartWords", "Weighted forecast: the next 6 months by close month"
         ),
-        "receivables": QCoreApplication.translate(
-            "ChartWords", "Receivables: open invoices by days overdue (number of invoices above)"
-        ),
+        "receivables": QCoreApplication.translate("ChartWords", "Receivables: open invoices by days overdue"),
     }
 
 

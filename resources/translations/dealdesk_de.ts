@@ -601,8 +601,8 @@ Seitdem gemachte Änderungen sind dann nicht mehr in der Datenbank; eine Kopie d
         <translation>Gewichtete Prognose: die nächsten 6 Monate nach Abschlussmonat</translation>
     </message>
     <message>
-        <source>Receivables: open invoices by days overdue (number of invoices above)</source>
-        <translation>Forderungen: offene Rechnungen nach Tagen überfällig (Anzahl der Rechnungen darüber)</translation>
+        <source>Receivables: open invoices by days overdue</source>
+        <translation>Forderungen nach Tagen überfällig</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -3159,6 +3159,14 @@ Mahngebühr:</translation>
     <message>
         <source>Level %1</source>
         <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>%1, of it overdue %2</source>
+        <translation>%1, davon überfällig %2</translation>
+    </message>
+    <message>
+        <source>Open: %1</source>
+        <translation>Offen: %1</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,7 @@ def test_the_invoices_area_shows_what_is_overdue(qtbot, services: Services) -> N
     area.show()
     qtbot.waitExposed(area)
     assert area.tree.topLevelItemCount() == 2
-    assert area.totals.text() == "Open €1,309.00 · overdue €1,190.00"
+    assert area.totals.text() == "Open: €1,309.00, of it overdue €1,190.00"
     area.show_what.setCurrentIndex(area.show_what.findData("overdue"))
     assert area.tree.topLevelItemCount() == 1
     item = area.tree.topLevelItem(0)

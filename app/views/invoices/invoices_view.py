@@ -90,6 +90,7 @@ class InvoicesView(QWidget):
         ):
             self.show_what.addItem(label, key)
         self.totals = QLabel()
+        self.totals.setWordWrap(True)
         self.totals.setObjectName("invoiceTotals")
         self.new_button = QToolButton()
         self.new_button.setObjectName("newInvoice")
@@ -124,7 +125,6 @@ class InvoicesView(QWidget):
         bar.addWidget(title)
         bar.addWidget(self.show_what)
         bar.addStretch(1)
-        bar.addWidget(self.totals)
         for button in (
             self.new_button,
             self.issue_button,
@@ -142,6 +142,7 @@ class InvoicesView(QWidget):
             self.export_button.hide()
             title.hide()
             self.show_what.hide()
+            self.totals.hide()  # the area's figures, not a deal's
         self.tree = QTreeWidget()
         self.tree.setObjectName("invoices")
         self.tree.setRootIsDecorated(False)
@@ -171,6 +172,7 @@ class InvoicesView(QWidget):
         self.empty.setObjectName("noInvoices")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.totals)  # its own line: several currencies make it long
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
         self.show_what.currentIndexChanged.connect(self.reload)
@@ -242,14 +244,18 @@ class InvoicesView(QWidget):
         self.empty.setVisible(not invoices)
         if self._deal_id is None:  # the area's totals (a deal's tab has none)
             receivables = self._services.invoices.receivables(today)
-            parts = [
-                self.tr("Open %1").replace("%1", money(amount, currency))
-                for currency, amount in receivables.open.items()
-            ] + [
-                self.tr("overdue %1").replace("%1", money(amount, currency))
-                for currency, amount in receivables.overdue.items()
-            ]
-            self.totals.setText(" · ".join(parts))
+            # Per currency, the largest first: "Open €235,821.33, of it overdue €201,152.59 · CHF …"
+            parts = []
+            for currency, amount in sorted(receivables.open.items(), key=lambda kv: -kv[1]):
+                late = receivables.overdue.get(currency)
+                parts.append(
+                    self.tr("%1, of it overdue %2")
+                    .replace("%1", money(amount, currency))
+                    .replace("%2", money(late, currency))
+                    if late
+                    else money(amount, currency)
+                )
+            self.totals.setText(self.tr("Open: %1").replace("%1", " · ".join(parts)) if parts else "")
         self._enable()
 
     def current(self) -> InvoiceInfo | None:
