@@ -3168,6 +3168,18 @@ Mahngebühr:</translation>
         <source>Open: %1</source>
         <translation>Offen: %1</translation>
     </message>
+    <message>
+        <source>Edit lines…</source>
+        <translation>Positionen bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Change a draft's lines before it is issued</source>
+        <translation>Die Positionen eines Entwurfs ändern, bevor er gestellt wird</translation>
+    </message>
+    <message>
+        <source>Lines of the draft invoice</source>
+        <translation>Positionen des Rechnungsentwurfs</translation>
+    </message>
 </context>
 <context>
     <name>KanbanView</name>
@@ -3311,6 +3323,65 @@ Mahngebühr:</translation>
     <message>
         <source>+ Lead</source>
         <translation>+ Lead</translation>
+    </message>
+</context>
+<context>
+    <name>LinesDialog</name>
+    <message>
+        <source>Item</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>Rabatt %</translation>
+    </message>
+    <message>
+        <source>VAT %</source>
+        <translation>MwSt. %</translation>
+    </message>
+    <message>
+        <source>+ Line</source>
+        <translation>+ Position</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Position entfernen</translation>
+    </message>
+    <message>
+        <source>pcs</source>
+        <translation>Stk.</translation>
+    </message>
+    <message>
+        <source>Line %1 needs an item.</source>
+        <translation>Position %1 braucht eine Bezeichnung.</translation>
+    </message>
+    <message>
+        <source>Line %1: quantity, price, discount and VAT are numbers.</source>
+        <translation>Position %1: Menge, Preis, Rabatt und MwSt. sind Zahlen.</translation>
+    </message>
+    <message>
+        <source>Line %1: discount and VAT are between 0 and 100 %.</source>
+        <translation>Position %1: Rabatt und MwSt. liegen zwischen 0 und 100 %.</translation>
+    </message>
+    <message>
+        <source>Net %1 · VAT %2 · Total %3</source>
+        <translation>Netto %1 · MwSt. %2 · Gesamt %3</translation>
+    </message>
+    <message>
+        <source>Keep at least one line.</source>
+        <translation>Mindestens eine Position bleibt.</translation>
     </message>
 </context>
 <context>
@@ -4628,6 +4699,14 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Open the quote's document (as its lines are now)</source>
         <translation>Das Dokument des Angebots öffnen (mit seinen jetzigen Positionen)</translation>
+    </message>
+    <message>
+        <source>Edit lines…</source>
+        <translation>Positionen bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Lines of %1</source>
+        <translation>Positionen von %1</translation>
     </message>
 </context>
 <context>

@@ -206,3 +206,57 @@ def test_an_overdue_invoice_gets_a_reminder_its_document_and_the_list_an_export(
     area.save_einvoice(str(tmp_path / "e.xml"))
     qtbot.waitUntil(lambda: (tmp_path / "e.xml").exists())
     assert late.number.encode() in (tmp_path / "e.xml").read_bytes()  # type: ignore[union-attr]
+
+
+def test_a_drafts_lines_are_edited_and_a_bad_number_keeps_the_dialog_open(
+    qtbot, services: Services, monkeypatch
+) -> None:
+    from app.dialogs.lines_dialog import LinesDialog
+    from app.views.invoices.quotes_view import QuotesView
+
+    deal = _deal(services)
+    view = InvoicesView(services, deal_id=deal)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.new_invoice("full")
+    assert view.lines_button.isEnabled()
+    seen: list[str] = []
+
+    def edit(dialog: LinesDialog) -> int:
+        assert dialog.table.item(0, 0).text() == "Desks"
+        assert dialog.totals.text() == "Net €1,000.00 · VAT €190.00 · Total €1,190.00"
+        dialog.table.item(0, 1).setText("three")
+        dialog.save()
+        seen.append(dialog.problem.text())  # refused: the dialog stays
+        assert not dialog.result()
+        dialog.table.item(0, 1).setText("3")
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        for column, text in ((0, "Delivery"), (1, "1"), (3, "49.50"), (5, "19")):
+            dialog.table.item(1, column).setText(text)
+        assert dialog.totals.text() == "Net €1,549.50 · VAT €294.41 · Total €1,843.91"
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(LinesDialog, "exec", edit)
+    qtbot.mouseClick(view.lines_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Line 1: quantity, price, discount and VAT are numbers."]
+    assert view.tree.topLevelItem(0).text(5) == "€1,843.91"
+    assert [line.name for line in services.invoices.get(view.current().id).lines] == ["Desks", "Delivery"]  # type: ignore[union-attr]
+    qtbot.mouseClick(view.issue_button, Qt.MouseButton.LeftButton)
+    assert not view.lines_button.isEnabled()  # issued: fixed
+    quotes = QuotesView(services, deal_id=deal)
+    qtbot.addWidget(quotes)
+    quotes.show()
+    quote = quotes.new_quote()
+    assert quote is not None
+    quotes.select(quote.id)
+
+    def cheaper(dialog: LinesDialog) -> int:
+        dialog.table.item(0, 3).setText("450")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(LinesDialog, "exec", cheaper)
+    qtbot.mouseClick(quotes.lines_button, Qt.MouseButton.LeftButton)
+    assert services.quotes.get(quote.id).gross == Decimal("1071.00")

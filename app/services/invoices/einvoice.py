@@ -21,9 +21,16 @@ from app.services.invoices.money import Line, sums
 SCHEMA = "FACTUR-X_EN16931"
 XRECHNUNG = "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0"
 EN16931 = "urn:cen.eu:en16931:2017"
-UNITS = {
+UNITS = {  # UN/ECE Recommendation 20 codes; German names as a German office writes them
     "pcs": "H87",
+    "stk.": "H87",
+    "stk": "H87",
+    "stück": "H87",
     "h": "HUR",
+    "std.": "HUR",
+    "stunde": "HUR",
+    "tag": "DAY",
+    "monat": "MON",
     "hour": "HUR",
     "day": "DAY",
     "month": "MON",
@@ -112,7 +119,7 @@ def einvoice_xml(ctx: ServiceContext, invoice_id: int, *, xrechnung: bool = True
         item = LineItem()
         item.document.line_id = str(position)
         item.product.name = line.name
-        unit = UNITS.get(line.unit, "C62")
+        unit = UNITS.get(line.unit.strip().lower(), "C62")
         item.agreement.net.amount = _net_price(line, net)
         item.delivery.billed_quantity = (line.quantity, unit)
         item.settlement.trade_tax.type_code = "VAT"

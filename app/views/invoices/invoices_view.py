@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dialogs.lines_dialog import LinesDialog
 from app.dialogs.payment_dialog import PaymentDialog
 from app.services.container import Services
 from app.services.core.errors import ServiceError
@@ -101,6 +102,9 @@ class InvoicesView(QWidget):
         menu.addAction(self.tr("Down payment…"), lambda: self.new_invoice("down_payment"))
         menu.addAction(self.tr("Final invoice"), lambda: self.new_invoice("final"))
         self.new_button.setMenu(menu)
+        self.lines_button = QPushButton(self.tr("Edit lines…"))
+        self.lines_button.setObjectName("invoiceLines")
+        self.lines_button.setToolTip(self.tr("Change a draft's lines before it is issued"))
         self.issue_button = QPushButton(self.tr("Issue"))
         self.issue_button.setObjectName("issueInvoice")
         self.pay_button = QPushButton(self.tr("Payment…"))
@@ -127,6 +131,7 @@ class InvoicesView(QWidget):
         bar.addStretch(1)
         for button in (
             self.new_button,
+            self.lines_button,
             self.issue_button,
             self.pay_button,
             self.cancel_button,
@@ -179,6 +184,7 @@ class InvoicesView(QWidget):
         self.tree.currentItemChanged.connect(lambda *_a: self._enable())
         self.tree.itemActivated.connect(self._activated)
         self.issue_button.clicked.connect(self.issue)
+        self.lines_button.clicked.connect(lambda: self.edit_lines())
         self.pay_button.clicked.connect(self.pay)
         self.cancel_button.clicked.connect(self.cancel)
         self.xml_button.clicked.connect(lambda: self.save_einvoice())
@@ -273,6 +279,7 @@ class InvoicesView(QWidget):
         invoice = self.current()
         status = invoice.status() if invoice else ""
         self.issue_button.setEnabled(invoice is not None and invoice.state == "draft")
+        self.lines_button.setEnabled(invoice is not None and invoice.state == "draft")
         self.pay_button.setEnabled(
             status in ("issued", "partly_paid", "overdue")
             and invoice is not None
@@ -330,6 +337,25 @@ class InvoicesView(QWidget):
             self.select(made.id)
             self.message.emit(self.tr("A draft invoice was made: issue it to give it its number."))
         return made
+
+    def edit_lines(self) -> InvoiceInfo | None:
+        invoice = self.current()
+        if invoice is None:
+            return None
+        full = self._services.invoices.get(invoice.id)
+        invoices = self._services.invoices
+        dialog = LinesDialog(
+            self.tr("Lines of the draft invoice"),
+            full.currency,
+            full.lines,
+            lambda lines: invoices.update_lines(full.id, full.version, lines),
+            self,
+        )
+        if not dialog.exec():
+            return None
+        self.reload()
+        self.select(invoice.id)
+        return dialog.saved
 
     def issue(self) -> InvoiceInfo | None:
         invoice = self.current()

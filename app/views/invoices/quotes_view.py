@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dialogs.lines_dialog import LinesDialog
 from app.services.container import Services
 from app.services.core.errors import ServiceError
 from app.services.core.events import DomainEvent
@@ -75,6 +76,8 @@ class QuotesView(QWidget):
         self.decline_button = QPushButton(self.tr("Declined"))
         self.invoice_button = QPushButton(self.tr("Invoice it"))
         self.invoice_button.setObjectName("invoiceQuote")
+        self.lines_button = QPushButton(self.tr("Edit lines…"))
+        self.lines_button.setObjectName("quoteLines")
         self.document_button = QPushButton(self.tr("Document"))
         self.document_button.setObjectName("quoteDocument")
         self.document_button.setToolTip(self.tr("Open the quote's document (as its lines are now)"))
@@ -89,6 +92,7 @@ class QuotesView(QWidget):
             self.accept_button,
             self.decline_button,
             self.invoice_button,
+            self.lines_button,
             self.document_button,
         ):
             bar.addWidget(button)
@@ -134,6 +138,7 @@ class QuotesView(QWidget):
         self.accept_button.clicked.connect(self.accept)
         self.invoice_button.clicked.connect(self.invoice)
         self.document_button.clicked.connect(self.open_document)
+        self.lines_button.clicked.connect(lambda: self.edit_lines())
         self._enable()
 
     def showEvent(self, event: Any) -> None:
@@ -208,6 +213,26 @@ class QuotesView(QWidget):
         self.revise_button.setEnabled(quote is not None and quote.state != "accepted")
         self.invoice_button.setEnabled(quote is not None and quote.state == "accepted")
         self.document_button.setEnabled(quote is not None)
+        self.lines_button.setEnabled(open_)
+
+    def edit_lines(self) -> QuoteInfo | None:
+        quote = self.current()
+        if quote is None:
+            return None
+        full = self._services.quotes.get(quote.id)
+        quotes = self._services.quotes
+        dialog = LinesDialog(
+            self.tr("Lines of %1").replace("%1", full.label),
+            full.currency,
+            full.lines,
+            lambda lines: quotes.update_lines(full.id, full.version, lines),
+            self,
+        )
+        if not dialog.exec():
+            return None
+        self.reload()
+        self.select(quote.id)
+        return dialog.saved
 
     def open_document(self) -> None:
         quote = self.current()
