@@ -198,6 +198,14 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     window.billing.setCurrentWidget(window.quotes)
     window.quotes.reload()
     shoot("50b-quotes", window)
+    some_quote = next(iter(services.quotes.list()), None)
+    if some_quote is not None:
+        from app.dialogs.lines_dialog import LinesDialog
+
+        full = services.quotes.get(some_quote.id)
+        in_dialog(
+            "50d-edit-lines", LinesDialog(full.label, full.currency, full.lines, lambda _l: None, window)
+        )
     window.billing.setCurrentWidget(window.invoices)
     window.invoices.show_what.setCurrentIndex(window.invoices.show_what.findData("overdue"))
     shoot("50c-invoices-overdue-reminders", window)
