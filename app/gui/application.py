@@ -16,6 +16,7 @@ from app.services.container import Services, open_services, sqlite_file
 from app.services.core.errors import MSG_WAIT_CANCELLED, DatabaseError, ServiceError, StorageProblem
 from app.storage.backups import journal_is_hot
 from app.ui.change_hub import ChangeHub
+from app.ui.crash import CrashReporter
 from app.ui.i18n import effective_language, install_translations
 from app.ui.icons import icon
 from app.ui.lock_wait import LockWait
@@ -163,6 +164,8 @@ def run_gui(
     database: str, *, login: str | None = None, language: str | None = None, exit_when_shown: bool = False
 ) -> int:
     app = create_application()
+    crashes = CrashReporter(app)  # an uncaught error anywhere: logged and shown, Dealdesk goes on
+    crashes.install()
     settings = UserSettings()
     lang = effective_language(language, settings.get(LANGUAGE))
     translators = install_translations(app, lang)

@@ -223,6 +223,12 @@ class Services:
         """How this process waits for a write lock another PC holds (see Database.set_lock_waiter)."""
         self.context.database.set_lock_waiter(waiter)
 
+    def schema_revision(self) -> str:
+        """The database's schema revision (Help › About)."""
+        from app.storage.migrate import current_revision
+
+        return current_revision(self.database) or "?"
+
     def close(self) -> None:
         self.context.database.dispose()
 

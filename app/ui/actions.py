@@ -25,6 +25,7 @@ class ActionId(enum.Enum):
     SHOW_CALENDAR = "show_calendar"
     REFRESH = "refresh"
     ABOUT = "about"
+    LOG_FOLDER = "log_folder"
 
 
 def build_actions(parent: QObject) -> dict[ActionId, QAction]:
@@ -73,6 +74,7 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
             QKeySequence(standard.Refresh),
             icon("refresh"),
         ),
+        (ActionId.LOG_FOLDER, QCoreApplication.translate("actions", "Open &log folder"), None, None),
         (ActionId.ABOUT, QCoreApplication.translate("actions", "&About Dealdesk"), None, None),
     ]
     actions: dict[ActionId, QAction] = {}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QDir, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from app.services.deals.queries import DealSummary
 from app.services.importing.deals import ImportResult
 from app.ui.actions import ActionId, build_actions
 from app.ui.change_hub import ChangeHub
+from app.ui.crash import log_folder
 from app.ui.formatting import money
 from app.ui.i18n import error_text
 from app.ui.icons import icon
@@ -197,6 +198,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a[ActionId.REFRESH])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.LOG_FOLDER])
+        help_menu.addSeparator()
         help_menu.addAction(a[ActionId.ABOUT])
         a[ActionId.BACKUP].setEnabled(self._services.database.is_sqlite)
         a[ActionId.RESTORE].setEnabled(self._services.backups.supported)
@@ -236,6 +239,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         a[ActionId.SHOW_CALENDAR].triggered.connect(lambda: self._show_deals(DealsViewMode.CALENDAR))
         a[ActionId.REFRESH].triggered.connect(self.deals.refresh)
         a[ActionId.ABOUT].triggered.connect(self._on_about)
+        a[ActionId.LOG_FOLDER].triggered.connect(self.open_log_folder)
         # the Deals area
         self.deals.new_deal_requested.connect(self._on_new_deal)
         self.deals.open_requested.connect(self._on_open_deal)
@@ -567,14 +571,30 @@ class MainWindow(PreserveGeometry, QMainWindow):
         )
         self.restart_wanted.emit()
 
-    def _on_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Dealdesk"),
-            self.tr("<h3>Dealdesk %1</h3><p>A fast, private desktop CRM for deals.</p>").replace(
-                "%1", __version__
-            ),
+    def about_text(self) -> str:
+        """Version, database (file or server), its schema revision and where the logs are."""
+        from html import escape
+
+        return (
+            self.tr(
+                "<h3>Dealdesk %1</h3><p>A fast, private desktop CRM for deals.</p>"
+                "<p>Database: %2<br>Schema revision: %3<br>Logs: %4</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", escape(self._services.database.display_name))
+            .replace("%3", escape(self._services.schema_revision()))
+            .replace("%4", escape(str(log_folder())))
         )
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Dealdesk"), self.about_text())
+
+    def open_log_folder(self) -> Path:
+        folder = log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QMessageBox.information(self, self.tr("Log folder"), str(folder))
+        return folder
 
     def _update_title(self) -> None:
         source = sqlite_file(self._services.database.display_name)

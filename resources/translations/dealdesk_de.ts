@@ -770,6 +770,49 @@ Seitdem gemachte Änderungen sind dann nicht mehr in der Datenbank; eine Kopie d
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Quit Dealdesk</source>
+        <translation>Dealdesk beenden</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Details zeigen</translation>
+    </message>
+    <message>
+        <source>Dealdesk ran into an error it did not expect: %1
+
+What you were doing may not have finished; nothing half-done was saved. You can keep working, or quit and start again.</source>
+        <translation>Dealdesk ist auf einen unerwarteten Fehler gestoßen: %1
+
+Was Sie gerade getan haben, ist vielleicht nicht fertig geworden; nichts Halbfertiges wurde gespeichert. Sie können weiterarbeiten oder Dealdesk beenden und neu starten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more error(s) came after it.</source>
+        <translation><numerusform>%n weiterer Fehler kam danach.</numerusform><numerusform>%n weitere Fehler kamen danach.</numerusform></translation>
+    </message>
+    <message>
+        <source>The details are in the log: %1</source>
+        <translation>Die Details stehen im Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldDialog</name>
     <message>
         <source>Text (one line)</source>
@@ -3687,6 +3730,14 @@ Dealdesk startet jetzt neu.</translation>
         <source>Quotes</source>
         <translation>Angebote</translation>
     </message>
+    <message>
+        <source>&lt;h3&gt;Dealdesk %1&lt;/h3&gt;&lt;p&gt;A fast, private desktop CRM for deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Schema revision: %3&lt;br&gt;Logs: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dealdesk %1&lt;/h3&gt;&lt;p&gt;Ein schnelles, privates Desktop-CRM für Deals.&lt;/p&gt;&lt;p&gt;Datenbank: %2&lt;br&gt;Schema-Version: %3&lt;br&gt;Protokolle: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Protokollordner</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -6293,6 +6344,10 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,13 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <source>%n more error(s) came after it.</source>
+        <translation><numerusform>%n more error came after it.</numerusform><numerusform>%n more errors came after it.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CustomerFormDialog</name>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
