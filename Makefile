@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 APP_STAMP := $(VENV)/.installed-app
 QM := resources/translations/dealdesk_de.qm resources/translations/dealdesk_en.qm
 
-.PHONY: run test lint test-fast test-slow shots bench translations translations-update clean bundle
+.PHONY: run test lint test-fast test-slow shots bench translations translations-update clean bundle package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ bench: $(STAMP) $(QM)
 bundle: $(STAMP) $(QM)
 	$(BIN)/python -m pip install --quiet -e ".[packaging]"
 	$(BIN)/pyinstaller --noconfirm packaging/dealdesk.spec
+
+# Linux: the .deb and the portable .tar.gz in dist/ (from the bundle).
+package: bundle
+	$(BIN)/python packaging/linux/build_packages.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache $(QM)

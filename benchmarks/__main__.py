@@ -27,7 +27,7 @@ from benchmarks import (
     tasks,
 )
 from benchmarks.runner import demo_database
-from benchmarks.startup import cold_start_to_window, open_database, sign_in_to_window
+from benchmarks.startup import bundle_cold_start, cold_start_to_window, open_database, sign_in_to_window
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     print("cold_start_to_window ...", file=sys.stderr)
     with tempfile.TemporaryDirectory() as settings_dir:
         scenarios["cold_start_to_window"] = cold_start_to_window(path, args.runs, Path(settings_dir))
+        print("bundle_cold_start ...", file=sys.stderr)
+        scenarios["bundle_cold_start"] = bundle_cold_start(path, args.runs, Path(settings_dir))
         print("sign_in_to_window ...", file=sys.stderr)
         scenarios["sign_in_to_window"] = sign_in_to_window(path, args.runs, Path(settings_dir))
         print("list scenarios ...", file=sys.stderr)
