@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=("en", "de"), help="language of the window (default: settings, else system)"
     )
     parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--first-run",
+        action="store_true",
+        help="show the first-start assistant again (language, database, company)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", parents=[common], help="create a database with the default pipeline")
@@ -254,7 +259,13 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         database = demo_database() if args.demo and not db_option else resolve_database(db_option)
         if args.demo and not db_option:
             _ensure_demo(database)
-        return run_gui(database, login=user, language=args.lang, exit_when_shown=args.exit_when_shown)
+        return run_gui(
+            database,
+            login=user,
+            language=args.lang,
+            exit_when_shown=args.exit_when_shown,
+            first_run=args.first_run,
+        )
     database = resolve_database(db_option)
     if args.command == "init":
         return _init(database, args.language)

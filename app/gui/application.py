@@ -6,11 +6,16 @@ import os
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 
+from app.gui.first_run import Where, first_run_needed
+from app.gui.first_run import apply as apply_first_run
+from app.gui.first_run import ask as ask_first_run
+from app.gui.first_run import begin as begin_first_run
 from app.gui.opening import open_interactively
 from app.services.container import Services, open_services, sqlite_file
 from app.services.core.errors import MSG_WAIT_CANCELLED, DatabaseError, ServiceError, StorageProblem
@@ -161,7 +166,12 @@ def sign_in(services: Services, settings: UserSettings, login: str | None, datab
 
 
 def run_gui(
-    database: str, *, login: str | None = None, language: str | None = None, exit_when_shown: bool = False
+    database: str,
+    *,
+    login: str | None = None,
+    language: str | None = None,
+    exit_when_shown: bool = False,
+    first_run: bool = False,
 ) -> int:
     app = create_application()
     crashes = CrashReporter(app)  # an uncaught error anywhere: logged and shown, Dealdesk goes on
@@ -169,12 +179,21 @@ def run_gui(
     settings = UserSettings()
     lang = effective_language(language, settings.get(LANGUAGE))
     translators = install_translations(app, lang)
+    answers = None
+    if first_run or first_run_needed(database, settings):
+        answers, translators = ask_first_run(app, lang, translators)
+        if answers is None:
+            return 0
+        database, lang = answers.database, answers.language
+        if answers.where is Where.LOCAL:  # the user data folder, made on the first start
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
     path = sqlite_file(database)
     crashed_mid_write = path is not None and journal_is_hot(path)  # before opening rolls it back
     services = open_interactively(
         database,
         settings,
         lambda chosen, create: open_with_progress(app, chosen, login=login, language=lang, create=create),
+        create=answers is not None and path is not None and not path.exists(),
     )
     if services is None:
         return 1
@@ -183,8 +202,12 @@ def run_gui(
         services.close()
         return 0
     services = signed_in
+    if answers is not None:
+        for problem in apply_first_run(services, answers, settings):
+            QMessageBox.warning(None, QCoreApplication.translate("firstRun", "First start"), problem)
     window = build_main_window(services, settings)
     window.show()
+    starting = begin_first_run(window, services, answers) if answers is not None else None
     ended_badly = crashed_mid_write or bool(window.presence and window.presence.crashed_sessions())
     if ended_badly:
         window.check_after_crash()
@@ -196,6 +219,7 @@ def run_gui(
 
         QTimer.singleShot(0, report)
     code = app.exec()
+    del starting
     finish_background_work(window)
     services.close()
     del translators

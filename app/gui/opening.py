@@ -40,11 +40,13 @@ def remember(settings: UserSettings, database: str) -> None:
     settings.set(RECENT_FILES, "\n".join(entries[:RECENT_KEPT]))
 
 
-def open_interactively(database: str, settings: UserSettings, opener: Opener) -> Services | None:
-    """The services on the database the person settles on; None when they quit."""
+def open_interactively(
+    database: str, settings: UserSettings, opener: Opener, *, create: bool = False
+) -> Services | None:
+    """The services on the database the person settles on; None when they quit. `create`: a new
+    database is wanted there (the first-run assistant said so)."""
     from app.dialogs.missing_database_dialog import Choice, MissingDatabaseDialog
 
-    create = False
     while True:
         if not create and is_new_file(database):
             path = sqlite_file(database)

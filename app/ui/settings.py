@@ -28,6 +28,7 @@ CHANGE_POLL_MS = Setting("database/change_poll_ms", 1500)
 LAST_LOGIN = Setting("people/last_login", "")  # who signed in last on this computer
 BACKUP_FOLDER = Setting("database/backup_folder", "")  # "" : the data folder (another drive than a share)
 RECENT_FILES = Setting("database/recent_files", "")  # the last databases opened, one per line
+FIRST_RUN_DONE = Setting("first_run/done", 0)  # 1: the first-run assistant was answered
 
 
 class UserSettings:

@@ -1,6 +1,45 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>The administrator</source>
+        <translation>Der Administrator</translation>
+    </message>
+    <message>
+        <source>You are the first administrator: you set up pipelines, people and rights.</source>
+        <translation>Sie sind der erste Administrator: Sie richten Pipelines, Personen und Rechte ein.</translation>
+    </message>
+    <message>
+        <source>A password is optional when only you use this computer.</source>
+        <translation>Ein Passwort ist freiwillig, wenn nur Sie diesen Computer nutzen.</translation>
+    </message>
+    <message>
+        <source>Others will open this database: protect the administrator with a password.</source>
+        <translation>Andere öffnen diese Datenbank: Schützen Sie den Administrator mit einem Passwort.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Once more</source>
+        <translation>Noch einmal</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Die beiden Passwörter sind nicht gleich.</translation>
+    </message>
+    <message>
+        <source>A shared database needs the administrator's password.</source>
+        <translation>Eine gemeinsame Datenbank braucht ein Passwort für den Administrator.</translation>
+    </message>
+    <message>
+        <source>A password has at least 8 characters.</source>
+        <translation>Ein Passwort hat mindestens 8 Zeichen.</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsView</name>
     <message>
         <source>Analytics</source>
@@ -665,6 +704,65 @@ Seitdem gemachte Änderungen sind dann nicht mehr in der Datenbank; eine Kopie d
     <message numerus="yes">
         <source>%Ln deal(s)</source>
         <translation><numerusform>%Ln Deal</numerusform><numerusform>%Ln Deals</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPage</name>
+    <message>
+        <source>Your company</source>
+        <translation>Ihr Unternehmen</translation>
+    </message>
+    <message>
+        <source>On your quotes and invoices. You can fill in the rest later.</source>
+        <translation>Auf Ihren Angeboten und Rechnungen. Den Rest können Sie später ergänzen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>VAT ID</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Base currency</source>
+        <translation>Basiswährung</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>a logo is chosen</source>
+        <translation>ein Logo ist gewählt</translation>
+    </message>
+    <message>
+        <source>no logo</source>
+        <translation>kein Logo</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>'%1' is not an IBAN: its country, length or check digits are wrong.</source>
+        <translation>„%1“ ist keine IBAN: Land, Länge oder Prüfziffern stimmen nicht.</translation>
     </message>
 </context>
 <context>
@@ -2718,6 +2816,13 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunAssistant</name>
+    <message>
+        <source>Dealdesk: first start</source>
+        <translation>Dealdesk: erster Start</translation>
+    </message>
+</context>
+<context>
     <name>FormDesignerDialog</name>
     <message>
         <source>Configure the form</source>
@@ -3249,6 +3354,21 @@ Mahngebühr:</translation>
     <message>
         <source>Your role does not let you move deals into the stage “%1”.</source>
         <translation>Ihre Rolle erlaubt Ihnen nicht, Deals in die Phase „%1“ zu verschieben.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to Dealdesk</source>
+        <translation>Willkommen bei Dealdesk</translation>
+    </message>
+    <message>
+        <source>A few questions, and Dealdesk is ready. First: which language?</source>
+        <translation>Ein paar Fragen, dann ist Dealdesk bereit. Zuerst: welche Sprache?</translation>
+    </message>
+    <message>
+        <source>You can change it later under Settings.</source>
+        <translation>Sie können sie später unter Einstellungen ändern.</translation>
     </message>
 </context>
 <context>
@@ -5743,6 +5863,29 @@ Dealdesk startet jetzt neu.</translation>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>How to begin</source>
+        <translation>Wie es losgeht</translation>
+    </message>
+    <message>
+        <source>Everything is ready.</source>
+        <translation>Alles ist bereit.</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Leer beginnen</translation>
+    </message>
+    <message>
+        <source>Import my data (from a spreadsheet or another CRM)</source>
+        <translation>Meine Daten importieren (aus einer Tabelle oder einem anderen CRM)</translation>
+    </message>
+    <message>
+        <source>Look around with demo data (2,000 example deals in this database)</source>
+        <translation>Mit Demodaten umsehen (2.000 Beispiel-Deals in dieser Datenbank)</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
@@ -6281,6 +6424,65 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Deals imported before (the same ID)</source>
         <translation>Schon importierte Deals (dieselbe ID)</translation>
+    </message>
+</context>
+<context>
+    <name>WherePage</name>
+    <message>
+        <source>Where your data lives</source>
+        <translation>Wo Ihre Daten liegen</translation>
+    </message>
+    <message>
+        <source>Dealdesk keeps everything in one database. Who works with it?</source>
+        <translation>Dealdesk hält alles in einer Datenbank. Wer arbeitet damit?</translation>
+    </message>
+    <message>
+        <source>Just me, on this computer</source>
+        <translation>Nur ich, auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>An office file on a shared drive (2 to 10 people)</source>
+        <translation>Eine Bürodatei auf einem Netzlaufwerk (2 bis 10 Personen)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server</source>
+        <translation>Ein PostgreSQL-Server</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>The office's database file</source>
+        <translation>Die Datenbankdatei des Büros</translation>
+    </message>
+    <message>
+        <source>Dealdesk databases (*.sqlite)</source>
+        <translation>Dealdesk-Datenbanken (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>This file is on this computer's own disk: colleagues reach it only if the folder is shared. An office file belongs on the network drive (for example S:\ or /mnt/office).</source>
+        <translation>Diese Datei liegt auf der eigenen Festplatte dieses Computers: Kollegen erreichen sie nur, wenn der Ordner freigegeben ist. Eine Bürodatei gehört auf das Netzlaufwerk (zum Beispiel S:\ oder /mnt/office).</translation>
+    </message>
+    <message>
+        <source>On a network drive, Dealdesk uses SQLite's rollback journal, not the faster WAL mode: WAL needs memory shared between the computers, which network drives do not give reliably, and a database could be damaged.</source>
+        <translation>Auf einem Netzlaufwerk nutzt Dealdesk das Rollback-Journal von SQLite, nicht den schnelleren WAL-Modus: WAL braucht gemeinsamen Speicher der Computer, den Netzlaufwerke nicht zuverlässig bieten, und eine Datenbank könnte beschädigt werden.</translation>
+    </message>
+    <message>
+        <source>Connected: the server answers.</source>
+        <translation>Verbunden: Der Server antwortet.</translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation>Keine Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>That folder is not there. Is the network drive connected?</source>
+        <translation>Diesen Ordner gibt es nicht. Ist das Netzlaufwerk verbunden?</translation>
     </message>
 </context>
 <context>
@@ -7814,6 +8016,18 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>'{value}' is not an IBAN: its country, length or check digits are wrong.</source>
         <translation>„{value}“ ist keine IBAN: Land, Länge oder Prüfziffern stimmen nicht.</translation>
     </message>
+    <message>
+        <source>Only an administrator sets the base currency.</source>
+        <translation>Nur ein Administrator legt die Basiswährung fest.</translation>
+    </message>
+    <message>
+        <source>There is no currency {code}.</source>
+        <translation>Es gibt keine Währung {code}.</translation>
+    </message>
+    <message>
+        <source>The base currency is chosen before the first deal is made.</source>
+        <translation>Die Basiswährung wird gewählt, bevor der erste Deal angelegt wird.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -8044,6 +8258,25 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
     <message>
         <source>Leitweg-ID</source>
         <translation>Leitweg-ID</translation>
+    </message>
+</context>
+<context>
+    <name>firstRun</name>
+    <message>
+        <source>First start</source>
+        <translation>Erster Start</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL address begins with postgresql+psycopg://user@server/database</source>
+        <translation>Eine PostgreSQL-Adresse beginnt mit postgresql+psycopg://benutzer@server/datenbank</translation>
+    </message>
+    <message>
+        <source>Making demo data…</source>
+        <translation>Demodaten werden erstellt …</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodaten</translation>
     </message>
 </context>
 <context>
