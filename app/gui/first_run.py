@@ -116,7 +116,8 @@ def begin(window: Any, services: Services, answers: Answers) -> Operation | None
 
     def failed(error: BaseException) -> None:
         if not isinstance(error, DemoCancelled):
-            QMessageBox.warning(window, QCoreApplication.translate("firstRun", "Demo data"), error_text(error))
+            title = QCoreApplication.translate("firstRun", "Demo data")
+            QMessageBox.warning(window, title, error_text(error))
 
     making = Operation(
         window,
