@@ -173,9 +173,26 @@ def run_gui(
     exit_when_shown: bool = False,
     first_run: bool = False,
 ) -> int:
-    app = create_application()
-    crashes = CrashReporter(app)  # an uncaught error anywhere: logged and shown, Dealdesk goes on
+    """The window on the database until it is closed; the exit code."""
+    crashes = CrashReporter(create_application())  # an uncaught error anywhere: logged and shown
     crashes.install()
+    try:
+        return _run_gui(
+            database, login=login, language=language, exit_when_shown=exit_when_shown, first_run=first_run
+        )
+    finally:
+        crashes.uninstall()
+
+
+def _run_gui(
+    database: str,
+    *,
+    login: str | None = None,
+    language: str | None = None,
+    exit_when_shown: bool = False,
+    first_run: bool = False,
+) -> int:
+    app = create_application()
     settings = UserSettings()
     lang = effective_language(language, settings.get(LANGUAGE))
     translators = install_translations(app, lang)
@@ -220,6 +237,7 @@ def run_gui(
         QTimer.singleShot(0, report)
     code = app.exec()
     del starting
+    window.close()  # its timers stopped, also when the loop was left without closing it
     finish_background_work(window)
     services.close()
     del translators

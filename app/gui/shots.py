@@ -368,12 +368,45 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     shoot("28f-import-contacts-summary", contacts)
     contacts.close()
     _office_file_shots(window, services, settings, scratch, shoot, in_dialog)
+    _first_run_shots(language, scratch, shoot)
     window.close()
     finish_background_work(window)
     services.close()
     QApplication.processEvents()
     del translators
     return written
+
+
+def _first_run_shots(language: str, scratch: Path, shoot: Callable[[str, Any], None]) -> None:
+    """Each page of the first-run assistant, filled in as a new office would."""
+    from app.dialogs.first_run.assistant import FirstRunAssistant
+
+    assistant = FirstRunAssistant(
+        str(scratch / "home" / "Dealdesk" / "dealdesk.sqlite"),
+        language,
+        lambda _code: None,
+        lambda _url: None,
+        is_network=lambda path: str(path).startswith(("/mnt/", "S:")),
+    )
+    assistant.show()
+    shoot("60-first-run-language", assistant)
+    assistant.next()
+    assistant.where_page.shared.setChecked(True)
+    assistant.where_page.path.setText("/mnt/office/dealdesk.sqlite")
+    shoot("61-first-run-where", assistant)
+    assistant.where_page.local.setChecked(True)
+    assistant.next()
+    company = assistant.company_page
+    company.name.setText("Muster Vertrieb GmbH")
+    company.address.setPlainText("Hauptstraße 1\n10115 Berlin")
+    company.tax_id.setText("DE123456789")
+    company.iban.setText("DE02 1203 0000 0000 2020 51")
+    shoot("62-first-run-company", assistant)
+    assistant.next()
+    shoot("63-first-run-administrator", assistant)
+    assistant.next()
+    shoot("64-first-run-start", assistant)
+    assistant.close()
 
 
 def _office_file_shots(

@@ -172,3 +172,53 @@ def test_a_server_is_tested_before_going_on(qtbot, assistant: FirstRunAssistant)
     assert assistant.currentPage() is assistant.company_page
     assert assistant.tested_urls[-1] == "postgresql+psycopg://office@127.0.0.1:5432/dealdesk"  # type: ignore[attr-defined]
     assert assistant.answers.language == "en"
+
+
+START = """
+import sys
+from app.dialogs.first_run.assistant import FirstRunAssistant
+
+def answer(self):
+    print("asked", self.local_database, flush=True)
+    self.company_page.name.setText("Erststart GmbH")
+    self.accept()
+    return 1
+
+FirstRunAssistant.exec = answer
+from app.config import default_database
+from app.gui.application import run_gui
+sys.exit(run_gui(default_database(), exit_when_shown=True))
+"""
+
+
+def test_the_first_start_on_a_fresh_home_asks_then_opens_the_new_database(tmp_path: Path) -> None:
+    """The real start-up, in a process of its own with an empty home (data and settings folders)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    env.pop("DEALDESK_DB", None)
+    database = tmp_path / "data" / "Dealdesk" / "dealdesk.sqlite"
+    started = subprocess.run(
+        [sys.executable, "-c", START], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert started.returncode == 0, started.stderr[-2000:]
+    assert f"asked {database}" in started.stdout
+    assert "shown " in started.stdout  # the main window came up
+    services = open_services(str(database))
+    try:
+        assert services.document_settings.my_company()["name"] == "Erststart GmbH"
+    finally:
+        services.close()
+    again = subprocess.run(
+        [sys.executable, "-c", START], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "asked" not in again.stdout  # never again
+    assert "shown " in again.stdout
