@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 APP_STAMP := $(VENV)/.installed-app
 QM := resources/translations/dealdesk_de.qm resources/translations/dealdesk_en.qm
 
-.PHONY: run test lint test-fast test-slow shots bench translations translations-update clean bundle package
+.PHONY: run test lint test-fast test-slow shots bench translations translations-update clean bundle package guide
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ bench: $(STAMP) $(QM)
 bundle: $(STAMP) $(QM)
 	$(BIN)/python -m pip install --quiet -e ".[packaging]"
 	$(BIN)/pyinstaller --noconfirm packaging/dealdesk.spec
+
+# The user guide's screenshots and placeholder list, from the app itself (docs/guide).
+guide: $(STAMP) $(QM)
+	$(BIN)/python -m tools.guide
 
 # Linux: the .deb and the portable .tar.gz in dist/ (from the bundle).
 package: bundle

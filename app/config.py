@@ -51,3 +51,14 @@ def resources_dir() -> Path:
     if frozen:
         return Path(frozen) / "resources"
     return Path(__file__).resolve().parents[1] / "resources"
+
+
+def guide_dir() -> Path:
+    """The user guide (docs/guide: a folder per language, Markdown pages, screenshots), from a source
+    tree or a PyInstaller bundle."""
+    import sys
+
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "docs" / "guide"
+    return Path(__file__).resolve().parents[1] / "docs" / "guide"

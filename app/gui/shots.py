@@ -369,6 +369,11 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     contacts.close()
     _office_file_shots(window, services, settings, scratch, shoot, in_dialog)
     _first_run_shots(language, scratch, shoot)
+    from app.dialogs.guide_dialog import GuideDialog
+
+    guide = GuideDialog(language, "invoices.md", window)
+    guide.resize(1100, 800)
+    in_dialog("70-user-guide", guide)
     window.close()
     finish_background_work(window)
     services.close()

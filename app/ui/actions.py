@@ -26,6 +26,7 @@ class ActionId(enum.Enum):
     REFRESH = "refresh"
     ABOUT = "about"
     LOG_FOLDER = "log_folder"
+    GUIDE = "guide"
 
 
 def build_actions(parent: QObject) -> dict[ActionId, QAction]:
@@ -74,6 +75,12 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
             QKeySequence(standard.Refresh),
             icon("refresh"),
         ),
+        (
+            ActionId.GUIDE,
+            QCoreApplication.translate("actions", "User &guide"),
+            QKeySequence(standard.HelpContents),
+            None,
+        ),
         (ActionId.LOG_FOLDER, QCoreApplication.translate("actions", "Open &log folder"), None, None),
         (ActionId.ABOUT, QCoreApplication.translate("actions", "&About Dealdesk"), None, None),
     ]
@@ -87,6 +94,8 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
             action.setShortcut(QKeySequence("Ctrl+Q"))  # no standard key on Windows
         elif action_id is ActionId.REFRESH:
             action.setShortcut(QKeySequence("F5"))
+        elif action_id is ActionId.GUIDE:
+            action.setShortcut(QKeySequence("F1"))
         if action_icon is not None:
             action.setIcon(action_icon)
         actions[action_id] = action

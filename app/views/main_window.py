@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDir, QLocale, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -198,6 +199,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a[ActionId.REFRESH])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.GUIDE])
         help_menu.addAction(a[ActionId.LOG_FOLDER])
         help_menu.addSeparator()
         help_menu.addAction(a[ActionId.ABOUT])
@@ -240,6 +242,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         a[ActionId.REFRESH].triggered.connect(self.deals.refresh)
         a[ActionId.ABOUT].triggered.connect(self._on_about)
         a[ActionId.LOG_FOLDER].triggered.connect(self.open_log_folder)
+        a[ActionId.GUIDE].triggered.connect(lambda: self.open_guide())
         # the Deals area
         self.deals.new_deal_requested.connect(self._on_new_deal)
         self.deals.open_requested.connect(self._on_open_deal)
@@ -588,6 +591,35 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _on_about(self) -> None:
         QMessageBox.about(self, self.tr("About Dealdesk"), self.about_text())
+
+    # The guide's page for each area (F1 opens the one on screen).
+    GUIDE_PAGES = {
+        Area.DEALS: "deals.md",
+        Area.CONTACTS: "customers.md",
+        Area.COMPANIES: "customers.md",
+        Area.LEADS: "customers.md",
+        Area.TASKS: "tasks.md",
+        Area.INVOICES: "invoices.md",
+        Area.ANALYTICS: "analytics.md",
+        Area.SETTINGS: "pipelines.md",
+    }
+
+    def open_guide(self, page: str | None = None) -> QDialog:
+        """Help › User guide (F1): the page of the area on screen, in the language spoken."""
+        from app.dialogs.guide_dialog import GuideDialog
+
+        if page is None:
+            current = next(
+                (area for area, widget in self._area_pages.items() if widget is self._pages.currentWidget()),
+                Area.DEALS,
+            )
+            page = self.GUIDE_PAGES.get(current, "index.md")
+        language = "de" if QLocale().language() == QLocale.Language.German else "en"
+        dialog = GuideDialog(language, page, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # beside the window, not blocking it
+        self.guide = dialog
+        return dialog
 
     def open_log_folder(self) -> Path:
         folder = log_folder()

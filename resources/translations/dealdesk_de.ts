@@ -2922,6 +2922,17 @@ Trotzdem neu speichern?</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Dealdesk user guide</source>
+        <translation>Dealdesk-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>Das Benutzerhandbuch fehlt in dieser Installation.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryFormat</name>
     <message>
         <source>Products</source>
@@ -6550,6 +6561,10 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Open &amp;log folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
     </message>
 </context>
 <context>
