@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, QWidget
 
 from app.config import guide_dir
@@ -76,11 +76,41 @@ class GuideDialog(QDialog):
             self.browser.setSource(url, QTextDocument.ResourceType.MarkdownResource)
         return True
 
+    def fit_images(self) -> None:
+        """Screenshots as wide as the page at most (their own size when that is smaller)."""
+        width = max(200, self.browser.viewport().width() - 24)
+        document = self.browser.document()
+        cursor = QTextCursor(document)
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                image = fragment.charFormat().toImageFormat() if fragment.isValid() else None
+                if image is not None and image.isValid():
+                    natural = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(image.name()))
+                    full = natural.width() if hasattr(natural, "width") else width
+                    image.setWidth(min(full, width))
+                    if hasattr(natural, "height") and full:
+                        image.setHeight(natural.height() * min(full, width) / full)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    cursor.setCharFormat(image)
+                iterator += 1
+            block = block.next()
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.fit_images()
+
     def current_page(self) -> str:
         return Path(self.browser.source().toLocalFile()).name
 
     def _follow(self, url: QUrl) -> None:
-        """A link to another page was followed: its entry in the list is chosen too."""
+        """A page was shown: its pictures fitted, its entry in the list chosen (also after a link)."""
+        self.fit_images()
         name = Path(url.toLocalFile()).name
         for row in range(self.pages.count()):
             item = self.pages.item(row)
