@@ -268,3 +268,24 @@ def test_my_company_takes_only_a_real_iban(services: Services) -> None:
     assert services.document_settings.my_company().get("iban", "") == ""  # nothing was kept
     services.document_settings.set_my_company({"iban": "de02120300000000202051"})
     assert services.document_settings.my_company()["iban"] == "DE02 1203 0000 0000 2020 51"
+
+
+def test_who_may_only_read_the_deal_sees_its_invoices_but_sends_no_reminder(services: Services) -> None:
+    from app.services.access.rights import Action, Level, uniform_rights
+    from app.services.core.errors import PermissionDeniedError
+
+    invoices = services.invoices
+    issued = invoices.draft_from_deal(_deal(services))
+    issued = invoices.issue(issued.id, issued.version, on=date(2026, 10, 1))
+    services.users.create(login="rita", name="Rita")
+    for assignment in services.roles.assignments():
+        services.roles.unassign(assignment.id)
+    levels = {action: (Level.ALL if action is Action.READ else Level.NONE) for action in Action}
+    role = services.roles.create("Reader", uniform_rights(levels))
+    services.roles.assign(role.id, user_id=services.users.list()[-1].id)
+    rita = services.as_user("rita")
+    seen = rita.invoices.get(issued.id)
+    assert seen.status(date(2026, 12, 1)) == "overdue"
+    with pytest.raises(PermissionDeniedError):
+        rita.dunning.remind(seen.id, seen.version, on=date(2026, 12, 1))
+    assert invoices.get(issued.id).dunning_level == 0

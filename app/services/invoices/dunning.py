@@ -11,7 +11,9 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
-from app.models import Invoice, InvoiceReminder
+from app.models import Deal, Invoice, InvoiceReminder
+from app.services.access.rights import Action
+from app.services.access.scope import require_deal
 from app.services.core.context import ServiceContext
 from app.services.core.errors import ConflictError, NotFoundError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -70,6 +72,10 @@ class DunningService:
             invoice = session.get(Invoice, invoice_id)
             if invoice is None:
                 raise NotFoundError(MSG_NO_INVOICE, id=invoice_id)
+            if invoice.deal_id is not None:  # reminding is changing the invoice: the deal's edit right
+                deal = session.get(Deal, invoice.deal_id)
+                if deal is not None:
+                    require_deal(session, uow.actor_id, deal, Action.EDIT)
             check_version(session, "invoice", invoice, expected_version, invoice.number or "")
             number = invoice.number or ""
             if invoice.state != "issued" or invoice.kind == "cancellation" or invoice.paid >= invoice.gross:
