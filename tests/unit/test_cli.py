@@ -461,3 +461,28 @@ def test_tasks_add_list_done(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "tasks", "add", "--title", "X", "--due", "soon", "--db", db)
     assert code == 2
     assert "write '2026-12-04 10:30' or '2026-12-04'" in err
+
+
+def test_a_listing_piped_into_head_stops_quietly(tmp_path: Path) -> None:
+    """`dealdesk deals list | head -1`: the reader goes away; no error, no traceback."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "p.sqlite")
+    made = subprocess.run(
+        [sys.executable, "-m", "app", "demo", "--db", db, "--deals", "3000"], capture_output=True
+    )
+    assert made.returncode == 0
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "app", "deals", "list", "--db", db, "--limit", "3000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert listing.stdout is not None
+    assert listing.stderr is not None
+    listing.stdout.readline()
+    listing.stdout.close()  # as head does after its line
+    error = listing.stderr.read()
+    listing.stderr.close()
+    assert listing.wait(timeout=60) in (0, 141)
+    assert error == b""
