@@ -289,3 +289,22 @@ def test_who_may_only_read_the_deal_sees_its_invoices_but_sends_no_reminder(serv
     with pytest.raises(PermissionDeniedError):
         rita.dunning.remind(seen.id, seen.version, on=date(2026, 12, 1))
     assert invoices.get(issued.id).dunning_level == 0
+
+
+def test_a_record_without_a_kept_document_gets_one_made_once(services: Services) -> None:
+    """Invoices and quotes made without documents (imported, the demo's) get theirs on first use."""
+    invoices, quotes, files = services.invoices, services.quotes, services.billing_files
+    deal = _deal(services)
+    issued = invoices.draft_from_deal(deal)
+    issued = invoices.issue(issued.id, issued.version, on=date(2026, 12, 3))
+    quote = quotes.create_from_deal(deal, on=date(2026, 12, 1))
+    path = services.database.path
+    assert path is not None
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM billing_document")
+    first = files.invoice_file(issued.id)
+    assert "Invoice INV-2026-0001" in _text(first[1])
+    assert files.invoice_file(issued.id) == first  # kept, not made again
+    assert "Quote QUO-2026-0001" in _text(files.quote_file(quote.id)[1])
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM billing_document").fetchone()[0] == 2

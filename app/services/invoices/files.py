@@ -17,7 +17,7 @@ from app.services.documents.pdf import docx_to_pdf
 from app.services.documents.worker import render
 from app.services.invoices.documents import invoice_context, latest, prepare, render_and_keep
 from app.services.invoices.einvoice import einvoice_xml
-from app.services.invoices.quotes import QuoteService
+from app.services.invoices.quotes import MSG_NO_QUOTE, QuoteService
 from app.services.invoices.service import MSG_NO_INVOICE, InvoiceService
 
 MSG_NO_REMINDER = QT_TRANSLATE_NOOP("errors", "There is no payment reminder {id} (any more).")
@@ -43,32 +43,34 @@ class BillingFileService:
             content = render(prepared.template.content, context, language=prepared.template.language)
             name = f"draft {info.buyer_name}".strip()[:60] + ".docx"
             return (_pdf_name(name), docx_to_pdf(name, content, pdfa=True)) if pdf else (name, content)
-        with self._ctx.read() as session:
-            document = latest(session, invoice_id=invoice_id, kind="invoice")
-            document_id = document.id if document is not None else None
-        if document_id is None:
-            prepared = prepare(self._ctx, "invoice", info.deal_id)
-            with self._ctx.write() as uow:
-                invoice = uow.session.get(Invoice, invoice_id)
-                if invoice is None:
-                    raise NotFoundError(MSG_NO_INVOICE, id=invoice_id)
-                document_id = render_and_keep(uow, invoice, prepared).id
+        document_id = self._kept(Invoice, invoice_id, info.deal_id)
         return self._file(document_id, pdf, einvoice_of=invoice_id)
 
     def quote_file(self, quote_id: int, *, pdf: bool = False) -> tuple[str, bytes]:
         """The quote's document (made now if it has none) or its PDF."""
         info = QuoteService(self._ctx).get(quote_id)
+        return self._file(self._kept(Quote, quote_id, info.deal_id), pdf)
+
+    def _kept(self, model: type[Invoice] | type[Quote], record_id: int, deal_id: int | None) -> int:
+        """The id of the record's kept document; one made and kept now when it has none (an invoice
+        issued before documents were kept, an imported quote)."""
+        kind = "invoice" if model is Invoice else "quote"
         with self._ctx.read() as session:
-            document = latest(session, quote_id=quote_id, kind="quote")
-            document_id = document.id if document is not None else None
-        if document_id is None:
-            prepared = prepare(self._ctx, "quote", info.deal_id)
-            with self._ctx.write() as uow:
-                quote = uow.session.get(Quote, quote_id)
-                if quote is None:
-                    raise NotFoundError(MSG_NO_INVOICE, id=quote_id)
-                document_id = render_and_keep(uow, quote, prepared).id
-        return self._file(document_id, pdf)
+            document = (
+                latest(session, invoice_id=record_id, kind=kind)
+                if model is Invoice
+                else latest(session, quote_id=record_id, kind=kind)
+            )
+            if document is not None:
+                return document.id
+        prepared = prepare(self._ctx, kind, deal_id)
+        with self._ctx.write() as uow:
+            record = (
+                uow.session.get(Invoice, record_id) if model is Invoice else uow.session.get(Quote, record_id)
+            )
+            if record is None:
+                raise NotFoundError(MSG_NO_INVOICE if model is Invoice else MSG_NO_QUOTE, id=record_id)
+            return render_and_keep(uow, record, prepared).id
 
     def reminder_file(self, reminder_id: int, *, pdf: bool = False) -> tuple[str, bytes]:
         with self._ctx.read() as session:
