@@ -23,9 +23,7 @@ from app.models import (
     Deal,
     DocumentTemplate,
     Invoice,
-    InvoiceLine,
     Quote,
-    QuoteLine,
 )
 from app.services.access.rights import Action
 from app.services.access.scope import require_deal
@@ -36,6 +34,7 @@ from app.services.core.iban import format_iban, iban_problem
 from app.services.documents import formatting as fmt
 from app.services.documents.render_context import deal_context
 from app.services.documents.worker import render
+from app.services.invoices.lines import invoice_lines, quote_lines
 from app.services.invoices.money import Line, line_net, sums
 from app.services.setup.defaults import shipped_templates
 
@@ -153,26 +152,6 @@ def _totals(lines: list[Line], currency: str, language: str) -> dict[str, Any]:
     }
 
 
-def _record_lines(session: Session, owner: Invoice | Quote) -> list[Line]:
-    rows: list[InvoiceLine] | list[QuoteLine]
-    if isinstance(owner, Invoice):
-        rows = list(
-            session.scalars(
-                select(InvoiceLine).where(InvoiceLine.invoice_id == owner.id).order_by(InvoiceLine.sort)
-            )
-        )
-    else:
-        rows = list(
-            session.scalars(select(QuoteLine).where(QuoteLine.quote_id == owner.id).order_by(QuoteLine.sort))
-        )
-    return [
-        Line(
-            r.name, r.quantity, r.price, r.tax_rate, r.unit, r.discount_percent, r.tax_included, r.product_id
-        )
-        for r in rows
-    ]
-
-
 def _buyer(base: dict[str, Any], name: str, address: str | None, vat_id: str | None) -> dict[str, Any]:
     company = dict(base.get("company") or {})
     company.update({"title": name, "address": address or "", "vat_id": vat_id or ""})
@@ -183,7 +162,7 @@ def invoice_context(
     session: Session, invoice: Invoice, base: dict[str, Any], language: str
 ) -> dict[str, Any]:
     """The document's context of an invoice (a draft says "draft" where its number will be)."""
-    lines = _record_lines(session, invoice)
+    lines = invoice_lines(session, invoice.id)
     currency = invoice.currency
     office = _office(session)
     open_amount = invoice.gross - invoice.paid
@@ -238,7 +217,7 @@ def invoice_context(
 
 
 def quote_context(session: Session, quote: Quote, base: dict[str, Any], language: str) -> dict[str, Any]:
-    lines = _record_lines(session, quote)
+    lines = quote_lines(session, quote.id)
     currency = quote.currency
     number = quote.number if quote.revision == 1 else f"{quote.number} rev. {quote.revision}"
     context = dict(base)

@@ -7,15 +7,17 @@ reference), lines, the tax per rate, payment terms and means (SEPA transfer to t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 
-from app.models import AppSetting, Invoice, InvoiceLine
+from app.models import AppSetting, Invoice
 from app.services.core.context import ServiceContext
 from app.services.core.errors import NotFoundError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.invoices.lines import invoice_lines
 from app.services.invoices.money import Line, sums
 
 SCHEMA = "FACTUR-X_EN16931"
@@ -69,19 +71,13 @@ def einvoice_xml(ctx: ServiceContext, invoice_id: int, *, xrechnung: bool = True
                 select(AppSetting.key, AppSetting.value).where(AppSetting.key.like("my_company.%"))
             )
         }
-        rows = session.scalars(
-            select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id).order_by(InvoiceLine.sort)
-        ).all()
-        raw_lines = [
-            (r.name, r.quantity, r.price, r.tax_rate, r.unit, r.discount_percent, r.tax_included)
-            for r in rows
-        ]
+        stored_lines = invoice_lines(session, invoice.id)
         session.expunge(invoice)
     if not office.get("name") or not office.get("address") or not office.get("tax_id"):
         raise ValidationError.single("my_company", MSG_SELLER)
     credit = invoice.kind == "cancellation"  # a credit note: its amounts written positive
     sign = Decimal(-1) if credit else Decimal(1)
-    lines = [Line(n, q * sign, p, t, u, d, i) for n, q, p, t, u, d, i in raw_lines]
+    lines = [replace(line, quantity=line.quantity * sign) for line in stored_lines]
     total = sums(lines, invoice.currency)
     doc = Document()
     doc.context.guideline_parameter.id = XRECHNUNG if xrechnung else EN16931

@@ -22,7 +22,8 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.records import check_version
 from app.services.documents.numbering import DEFAULT_PATTERN, next_number
 from app.services.invoices.documents import Prepared, prepare, render_and_keep
-from app.services.invoices.money import Line, line_net, sums
+from app.services.invoices.lines import quote_lines, stored
+from app.services.invoices.money import Line, sums
 from app.services.invoices.service import (
     MSG_NO_DEAL,
     MSG_NOTHING,
@@ -136,7 +137,7 @@ class QuoteService:
         with self._ctx.write() as uow:
             session = uow.session
             old = self._load(uow, quote_id, expected_version)
-            lines = _lines(session, old.id)
+            lines = quote_lines(session, old.id)
             today = date.today()  # noqa: DTZ011
             new = Quote(
                 deal_id=old.deal_id,
@@ -188,7 +189,7 @@ class QuoteService:
                 deal = session.get(Deal, quote.deal_id)
                 if deal is not None:
                     session.execute(delete(DealProductRow).where(DealProductRow.deal_id == deal.id))
-                    for sort, line in enumerate(_lines(session, quote.id)):
+                    for sort, line in enumerate(quote_lines(session, quote.id)):
                         session.add(
                             DealProductRow(
                                 deal_id=deal.id,
@@ -241,7 +242,7 @@ class QuoteService:
             )
             session.add(invoice)
             session.flush()
-            _write_lines(session, invoice, [(line, None) for line in _lines(session, quote.id)])
+            _write_lines(session, invoice, [(line, None) for line in quote_lines(session, quote.id)])
             uow.history.created("invoice", invoice.id, invoice.version, invoice.buyer_name)
             uow.emit("invoice.created", [invoice.id], {"quote"})
             return _info(session, invoice)
@@ -301,35 +302,10 @@ def _only(quote: Quote, states: tuple[str, ...], what: str) -> None:
 
 def _write(session: Session, quote: Quote, lines: Sequence[Line]) -> None:
     for sort, line in enumerate(lines):
-        session.add(
-            QuoteLine(
-                quote_id=quote.id,
-                sort=sort,
-                name=line.name[:255],
-                quantity=line.quantity,
-                unit=line.unit,
-                price=line.price,
-                tax_included=line.tax_included,
-                discount_percent=line.discount_percent,
-                tax_rate=line.tax_rate,
-                net=line_net(line, quote.currency),
-                product_id=line.product_id,
-            )
-        )
+        session.add(QuoteLine(quote_id=quote.id, sort=sort, **stored(line, quote.currency)))
     total = sums(lines, quote.currency)
     quote.net, quote.tax, quote.gross = total.net, total.tax, total.gross
     session.flush()
-
-
-def _lines(session: Session, quote_id: int) -> list[Line]:
-    return [
-        Line(
-            r.name, r.quantity, r.price, r.tax_rate, r.unit, r.discount_percent, r.tax_included, r.product_id
-        )
-        for r in session.scalars(
-            select(QuoteLine).where(QuoteLine.quote_id == quote_id).order_by(QuoteLine.sort)
-        )
-    ]
 
 
 def _quote_info(session: Session, quote: Quote, full: bool = False) -> QuoteInfo:
@@ -347,7 +323,7 @@ def _quote_info(session: Session, quote: Quote, full: bool = False) -> QuoteInfo
         quote.tax,
         quote.gross,
         quote.version,
-        tuple(_lines(session, quote.id)) if full else (),
+        tuple(quote_lines(session, quote.id)) if full else (),
     )
 
 

@@ -9,7 +9,7 @@ state shown follows: issued, partly paid, paid, overdue (past due, not paid), ca
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -36,7 +36,8 @@ from app.services.core.records import check_version
 from app.services.deals.pricing import minor_unit
 from app.services.documents.numbering import DEFAULT_PATTERN, next_number
 from app.services.invoices.documents import Prepared, prepare, render_and_keep
-from app.services.invoices.money import Line, down_payment_lines, line_net, sums
+from app.services.invoices.lines import as_line, invoice_lines, stored
+from app.services.invoices.money import Line, down_payment_lines, sums
 
 MSG_NO_INVOICE = QT_TRANSLATE_NOOP("errors", "There is no invoice {id} (any more).")
 MSG_NO_DEAL = QT_TRANSLATE_NOOP("errors", "There is no deal {id}.")
@@ -243,22 +244,7 @@ class InvoiceService:
             _write_lines(
                 session,
                 storno,
-                [
-                    (
-                        Line(
-                            line.name,
-                            -line.quantity,
-                            line.price,
-                            line.tax_rate,
-                            line.unit,
-                            line.discount_percent,
-                            line.tax_included,
-                            line.product_id,
-                        ),
-                        line.deducts_id,
-                    )
-                    for line in lines
-                ],
+                [(replace(as_line(row), quantity=-row.quantity), row.deducts_id) for row in lines],
             )
             _number(uow, storno, day)
             render_and_keep(uow, storno, prepared)
@@ -451,17 +437,10 @@ def _deductions(session: Session, deal_id: int) -> list[tuple[Line, int | None]]
     ).all()
     for invoice in down_payments:
         for line in session.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)):
+            label = _words(session, DEDUCTED).format(number=invoice.number or "")[:255]
             out.append(
                 (
-                    Line(
-                        _words(session, DEDUCTED).format(number=invoice.number or "")[:255],
-                        Decimal(-1) * line.quantity,
-                        line.price,
-                        line.tax_rate,
-                        line.unit,
-                        line.discount_percent,
-                        line.tax_included,
-                    ),
+                    replace(as_line(line), name=label, quantity=-line.quantity, product_id=None),
                     invoice.id,
                 )
             )
@@ -472,18 +451,7 @@ def _write_lines(session: Session, invoice: Invoice, lines: Sequence[tuple[Line,
     for sort, (line, deducts) in enumerate(lines):
         session.add(
             InvoiceLine(
-                invoice_id=invoice.id,
-                sort=sort,
-                name=line.name[:255],
-                quantity=line.quantity,
-                unit=line.unit,
-                price=line.price,
-                tax_included=line.tax_included,
-                discount_percent=line.discount_percent,
-                tax_rate=line.tax_rate,
-                net=line_net(line, invoice.currency),
-                product_id=line.product_id,
-                deducts_id=deducts,
+                invoice_id=invoice.id, sort=sort, deducts_id=deducts, **stored(line, invoice.currency)
             )
         )
     total = sums([line for line, _d in lines], invoice.currency)
@@ -563,21 +531,7 @@ def _info(session: Session, invoice: Invoice, full: bool = False) -> InvoiceInfo
     lines: tuple[Line, ...] = ()
     payments: tuple[PaymentInfo, ...] = ()
     if full:
-        lines = tuple(
-            Line(
-                r.name,
-                r.quantity,
-                r.price,
-                r.tax_rate,
-                r.unit,
-                r.discount_percent,
-                r.tax_included,
-                r.product_id,
-            )
-            for r in session.scalars(
-                select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id).order_by(InvoiceLine.sort)
-            )
-        )
+        lines = tuple(invoice_lines(session, invoice.id))
         payments = tuple(
             PaymentInfo(p.id, p.paid_on, p.amount, p.method, p.note)
             for p in session.scalars(
