@@ -58,8 +58,12 @@ Description: fast, private desktop CRM for deals
 """
 POSTINST = """#!/bin/sh
 set -e
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
-command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true
+if command -v update-desktop-database >/dev/null 2>&1; then
+    update-desktop-database -q /usr/share/applications || true
+fi
+if command -v gtk-update-icon-cache >/dev/null 2>&1; then
+    gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true
+fi
 exit 0
 """
 

@@ -308,3 +308,29 @@ def test_a_record_without_a_kept_document_gets_one_made_once(services: Services)
     assert "Quote QUO-2026-0001" in _text(files.quote_file(quote.id)[1])
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM billing_document").fetchone()[0] == 2
+
+
+def test_the_lists_filter_in_the_query_not_among_the_newest(services: Services) -> None:
+    """ "Open", "Drafts", "Expiring soon", "Accepted" are asked of the database: an old open invoice is
+    found however many newer ones there are (here: beyond a limit of 2)."""
+    invoices, quotes = services.invoices, services.quotes
+    deal = _deal(services)
+    old = invoices.draft_from_deal(deal)
+    old = invoices.issue(old.id, old.version, on=date(2026, 1, 5))  # open since January
+    for _ in range(3):
+        paid = invoices.draft_from_deal(deal)
+        paid = invoices.issue(paid.id, paid.version, on=date(2026, 12, 1))
+        invoices.add_payment(paid.id, paid.gross)
+    draft = invoices.draft_from_deal(deal)
+    assert [i.id for i in invoices.list(show="open", limit=2)] == [old.id]
+    assert [i.id for i in invoices.list(show="draft", limit=2)] == [draft.id]
+    today = date(2026, 12, 1)
+    soon = quotes.create_from_deal(deal, valid_days=3, on=today)
+    later = quotes.create_from_deal(deal, valid_days=30, on=today)
+    expired = quotes.create_from_deal(deal, valid_days=1, on=date(2026, 11, 1))
+    accepted = quotes.create_from_deal(deal, valid_days=30, on=today)
+    accepted = quotes.accept(accepted.id, accepted.version)
+    assert {q.id for q in quotes.list(show="open", today=today)} == {soon.id, later.id}
+    assert [q.id for q in quotes.list(show="soon", today=today)] == [soon.id]
+    assert [q.id for q in quotes.list(show="accepted", today=today)] == [accepted.id]
+    assert expired.id in {q.id for q in quotes.list(today=today)}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import BillingDocument, Deal, DealProductRow, DiscountType, Invoice, Quote, QuoteLine
@@ -259,7 +259,18 @@ class QuoteService:
                 raise NotFoundError(MSG_NO_QUOTE, id=quote_id)
             return _quote_info(session, quote, full=True)
 
-    def list(self, *, deal_id: int | None = None, limit: int = 1000) -> list[QuoteInfo]:
+    def list(
+        self,
+        *,
+        deal_id: int | None = None,
+        limit: int = 1000,
+        show: str = "",
+        today: date | None = None,
+        soon_days: int = 7,
+    ) -> list[QuoteInfo]:
+        """Quotes the person may see, newest first. `show`: "open" (drafted or sent, still valid),
+        "soon" (open, valid for at most `soon_days` more days, the soonest first) or "accepted"."""
+        day = today or date.today()  # noqa: DTZ011
         with self._ctx.read() as session:
             query = select(Quote).order_by(Quote.id.desc()).limit(limit)
             scope = deal_scope(session, self._ctx.actor_id)
@@ -267,6 +278,19 @@ class QuoteService:
                 query = query.where(Quote.deal_id.in_(select(Deal.id).where(*scope)))
             if deal_id is not None:
                 query = query.where(Quote.deal_id == deal_id)
+            if show in ("open", "soon"):
+                query = query.where(
+                    Quote.state.in_(("draft", "sent")),
+                    or_(Quote.valid_until.is_(None), Quote.valid_until >= day),
+                )
+            if show == "soon":
+                query = (
+                    query.where(Quote.valid_until <= day + timedelta(days=soon_days))
+                    .order_by(None)
+                    .order_by(Quote.valid_until, Quote.id.desc())
+                )
+            elif show == "accepted":
+                query = query.where(Quote.state == "accepted")
             return [_quote_info(session, q) for q in session.scalars(query)]
 
     def _readable(self, session: Session, quote: Quote) -> bool:

@@ -330,10 +330,13 @@ class InvoiceService:
         overdue: bool = False,
         today: date | None = None,
         limit: int = 1000,
+        show: str = "",
     ) -> list[InvoiceInfo]:
-        """Invoices the person may see (those of deals they may read), newest first; `overdue`: only
-        issued ones past due and not paid, the longest overdue first."""
+        """Invoices the person may see (those of deals they may read), newest first. `show`: "open"
+        (issued, something still to pay), "draft", or "overdue" (= `overdue`: open and past due, the
+        longest overdue first)."""
         today = today or date.today()  # noqa: DTZ011
+        show = "overdue" if overdue else show
         with self._ctx.read() as session:
             query = select(Invoice)
             scope = deal_scope(session, self._ctx.actor_id)
@@ -341,11 +344,15 @@ class InvoiceService:
                 query = query.where(Invoice.of_deals(scope))
             if deal_id is not None:
                 query = query.where(Invoice.deal_id == deal_id)
-            if overdue:
+            if show == "overdue":
                 query = query.where(*Invoice.is_open(), Invoice.due_date < today).order_by(
                     Invoice.due_date, Invoice.id
                 )
             else:
+                if show == "open":
+                    query = query.where(*Invoice.is_open())
+                elif show == "draft":
+                    query = query.where(Invoice.state == "draft")
                 query = query.order_by(Invoice.id.desc())
             return [_info(session, i) for i in session.scalars(query.limit(limit))]
 

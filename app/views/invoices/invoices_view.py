@@ -208,13 +208,7 @@ class InvoicesView(QWidget):
     def reload(self) -> None:
         today = date.today()  # noqa: DTZ011
         wanted = self.show_what.currentData() or ""
-        invoices = self._services.invoices.list(
-            deal_id=self._deal_id, overdue=wanted == "overdue", today=today
-        )
-        if wanted == "open":
-            invoices = [i for i in invoices if i.status(today) in ("issued", "partly_paid", "overdue")]
-        elif wanted == "draft":
-            invoices = [i for i in invoices if i.state == "draft"]
+        invoices = self._services.invoices.list(deal_id=self._deal_id, show=wanted, today=today)
         names, kinds = status_names(), kind_names()
         chosen = self.current()
         self.tree.clear()

@@ -4,7 +4,7 @@ the deal's products and amount —, declined, invoiced)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -154,21 +154,9 @@ class QuotesView(QWidget):
     def reload(self) -> None:
         today = date.today()  # noqa: DTZ011
         wanted = self.show_what.currentData() or ""
-        quotes = self._services.quotes.list(deal_id=self._deal_id)
-        if wanted == "open":
-            quotes = [q for q in quotes if q.status(today) in ("draft", "sent")]
-        elif wanted == "soon":
-            soon = today + timedelta(days=SOON_DAYS)
-            quotes = sorted(
-                (
-                    q
-                    for q in quotes
-                    if q.status(today) in ("draft", "sent") and q.valid_until and q.valid_until <= soon
-                ),
-                key=lambda q: q.valid_until or today,
-            )
-        elif wanted == "accepted":
-            quotes = [q for q in quotes if q.state == "accepted"]
+        quotes = self._services.quotes.list(
+            deal_id=self._deal_id, show=wanted, today=today, soon_days=SOON_DAYS
+        )
         names = quote_states()
         chosen = self.current()
         self.tree.clear()
