@@ -3,12 +3,10 @@ from a template; open, save a copy, make a PDF."""
 
 from __future__ import annotations
 
-import tempfile
 from datetime import UTC
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDir, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -29,6 +27,7 @@ from app.services.documents.service import DocumentInfo
 from app.ui.document_kinds import document_kind_names
 from app.ui.formatting import short_date
 from app.ui.i18n import error_text
+from app.ui.open_file import open_document
 from app.ui.operations import Operation
 
 
@@ -162,28 +161,11 @@ class DocumentsTab(QWidget):
         )
         self._making.start()
 
-    def _write(self, document: DocumentInfo, pdf: bool = False) -> Path:
-        name, content = self._services.documents.content(document.id, pdf=pdf)
-        folder = Path(tempfile.gettempdir()) / "dealdesk-documents"
-        folder.mkdir(exist_ok=True)
-        path = folder / name
-        path.write_bytes(content)
-        return path
-
     def open_selected(self) -> None:
         document = self.selected()
         if document is None:
             return
-        path = self._write(document, pdf=False)
-        self.opened.append(path)
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.information(
-                self,
-                self.tr("Document saved"),
-                self.tr(
-                    "No program on this computer opens Word documents. The document was saved as:\n%1"
-                ).replace("%1", str(path)),
-            )
+        self.opened.append(open_document(self, *self._services.documents.content(document.id)))
 
     def _on_save_as(self) -> None:
         document = self.selected()

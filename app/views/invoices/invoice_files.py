@@ -4,15 +4,13 @@ reminder and opens its letter, exports the list as CSV or Excel."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDir, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from app.services.container import Services
@@ -21,6 +19,7 @@ from app.services.invoices.dunning import DEFAULT_FEES, LAST_LEVEL, ReminderInfo
 from app.services.invoices.service import InvoiceInfo
 from app.ui.formatting import money, short_date
 from app.ui.i18n import error_text
+from app.ui.open_file import open_document
 from app.ui.operations import Operation
 
 XML_FILTER = "XRechnung (CII) (*.xml)"
@@ -160,17 +159,4 @@ class InvoiceFiles(QObject):
         self._running.start()
 
     def _open(self, file: tuple[str, bytes]) -> None:
-        name, content = file
-        folder = Path(tempfile.gettempdir()) / "dealdesk-documents"
-        folder.mkdir(exist_ok=True)
-        path = folder / name
-        path.write_bytes(content)
-        self.opened.append(path)
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.information(
-                self._parent,
-                self.tr("Document saved"),
-                self.tr(
-                    "No program on this computer opens Word documents. The document was saved as:\n%1"
-                ).replace("%1", str(path)),
-            )
+        self.opened.append(open_document(self._parent, *file))
