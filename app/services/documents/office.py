@@ -40,10 +40,7 @@ class DocumentSettingsService:
 
     def my_company(self) -> dict[str, str]:
         with self._ctx.read() as session:
-            rows = session.execute(
-                select(AppSetting.key, AppSetting.value).where(AppSetting.key.like("my_company.%"))
-            )
-            return {key.removeprefix("my_company."): value for key, value in rows}
+            return read_my_company(session)
 
     def set_my_company(self, values: Mapping[str, str], logo: bytes | None = None) -> dict[str, str]:
         """The office's own details for letterheads; `logo` b"" removes the logo, None keeps it. An IBAN
@@ -106,6 +103,14 @@ def put_setting(session: Session, key: str, value: str) -> None:
         session.add(AppSetting(key=key, value=value))
     else:
         setting.value = value
+
+
+def read_my_company(session: Session) -> dict[str, str]:
+    """The office's own details (name, address, tax ID, bank, IBAN, logo …) in this session."""
+    rows = session.execute(
+        select(AppSetting.key, AppSetting.value).where(AppSetting.key.like("my_company.%"))
+    )
+    return {key.removeprefix("my_company."): value for key, value in rows}
 
 
 def read_pattern(session: Session, kind: str) -> str:

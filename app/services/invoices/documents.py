@@ -32,6 +32,7 @@ from app.services.core.errors import NotFoundError, PermissionDeniedError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.iban import format_iban, iban_problem
 from app.services.documents import formatting as fmt
+from app.services.documents.office import read_my_company
 from app.services.documents.render_context import deal_context
 from app.services.documents.worker import render
 from app.services.invoices.lines import invoice_lines, quote_lines
@@ -108,13 +109,6 @@ def deal_part(ctx: ServiceContext, deal_id: int | None, language: str) -> dict[s
         return {"deal": {}, "custom": {}, "company": {}, "contact": {}, "responsible": {}, "my_company": {}}
 
 
-def _office(session: Session) -> dict[str, str]:
-    rows = session.execute(
-        select(AppSetting.key, AppSetting.value).where(AppSetting.key.like("my_company.%"))
-    ).all()
-    return {k.removeprefix("my_company."): v for k, v in rows}
-
-
 def _rows(lines: list[Line], currency: str, language: str) -> list[dict[str, Any]]:
     out = []
     for position, line in enumerate(lines, start=1):
@@ -164,7 +158,7 @@ def invoice_context(
     """The document's context of an invoice (a draft says "draft" where its number will be)."""
     lines = invoice_lines(session, invoice.id)
     currency = invoice.currency
-    office = _office(session)
+    office = read_my_company(session)
     open_amount = invoice.gross - invoice.paid
     cancels = session.get(Invoice, invoice.cancels_id) if invoice.cancels_id else None
     girocode = ""
@@ -209,11 +203,7 @@ def invoice_context(
             "_girocode": girocode,
         }
     )
-    my_company = dict(context.get("my_company") or {})
-    my_company.update({k: v for k, v in office.items() if k != "logo"})
-    context["my_company"] = my_company
-    context["_logo"] = office.get("logo") or ""
-    return context
+    return _with_office(context, office)
 
 
 def quote_context(session: Session, quote: Quote, base: dict[str, Any], language: str) -> dict[str, Any]:
@@ -241,10 +231,16 @@ def quote_context(session: Session, quote: Quote, base: dict[str, Any], language
             },
         }
     )
-    office = _office(session)
-    my_company = dict(context.get("my_company") or {})
-    my_company.update({k: v for k, v in office.items() if k != "logo"})
-    context["my_company"] = my_company
+    office = read_my_company(session)
+    return _with_office(context, office)
+
+
+def _with_office(context: dict[str, Any], office: dict[str, str]) -> dict[str, Any]:
+    """The office's details as the letterhead's (read in the record's own session), its logo apart."""
+    context["my_company"] = {
+        **(context.get("my_company") or {}),
+        **{k: v for k, v in office.items() if k != "logo"},
+    }
     context["_logo"] = office.get("logo") or ""
     return context
 

@@ -11,12 +11,11 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-
-from app.models import AppSetting, Invoice
+from app.models import Invoice
 from app.services.core.context import ServiceContext
 from app.services.core.errors import NotFoundError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.services.documents.office import read_my_company
 from app.services.invoices.lines import invoice_lines
 from app.services.invoices.money import Line, sums
 
@@ -65,12 +64,7 @@ def einvoice_xml(ctx: ServiceContext, invoice_id: int, *, xrechnung: bool = True
             )
         if invoice.state == "draft" or invoice.number is None or invoice.issue_date is None:
             raise ValidationError.single("state", MSG_NOT_ISSUED)
-        office = {
-            k.removeprefix("my_company."): v
-            for k, v in session.execute(
-                select(AppSetting.key, AppSetting.value).where(AppSetting.key.like("my_company.%"))
-            )
-        }
+        office = read_my_company(session)
         stored_lines = invoice_lines(session, invoice.id)
         session.expunge(invoice)
     if not office.get("name") or not office.get("address") or not office.get("tax_id"):
