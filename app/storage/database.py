@@ -130,6 +130,11 @@ def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
             f"The database driver for '{url.drivername}' is not installed ({exc.name}). "
             "For PostgreSQL install Dealdesk with the 'postgres' extra."
         ) from exc
+    except ImportError as exc:  # psycopg without a client library (Linux packages use the system's)
+        raise DatabaseError(
+            "PostgreSQL needs its client library, libpq, which is not installed on this computer "
+            "(Debian and Ubuntu: sudo apt install libpq5; Fedora: sudo dnf install libpq)."
+        ) from exc
     if url.get_backend_name() == "postgresql":
 
         @event.listens_for(engine, "begin")

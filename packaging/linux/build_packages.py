@@ -28,9 +28,20 @@ DEPENDS = [
     "libgl1",
     "libglib2.0-0",
     "libfontconfig1",
+    "libfreetype6",
     "libxkbcommon0",
     "libxkbcommon-x11-0",
     "libdbus-1-3",
+    "libx11-6",
+    "libx11-xcb1",
+    "libxcb1",
+    "libxcb-glx0",
+    "libxcb-randr0",
+    "libxcb-render0",
+    "libxcb-shm0",
+    "libxcb-sync1",
+    "libxcb-util1",
+    "libxcb-xfixes0",
     "libxcb-cursor0",
     "libxcb-icccm4",
     "libxcb-keysyms1",
@@ -39,6 +50,7 @@ DEPENDS = [
     "libxcb-shape0",
     "libxcb-xkb1",
     "fonts-dejavu-core",
+    "libpq5",  # PostgreSQL: psycopg uses the system's client library on Linux
 ]
 CONTROL = """Package: dealdesk
 Version: {version}

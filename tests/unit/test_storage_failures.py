@@ -268,3 +268,19 @@ def test_a_server_that_does_not_answer_is_said_in_words(capsys: pytest.CaptureFi
     assert code == 5
     assert "The database server of postgresql+psycopg://nobody@127.0.0.1:1/office can't be reached" in err
     assert "Traceback" not in err
+
+
+def test_postgresql_without_its_client_library_is_said_in_words(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Linux packages use the system's libpq; where it is missing psycopg cannot load at all."""
+    from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
+
+    def no_libpq() -> None:
+        raise ImportError("no pq wrapper available: libpq library not found")
+
+    monkeypatch.setattr(PGDialect_psycopg, "import_dbapi", classmethod(lambda cls: no_libpq()))
+    code, out, err = run(capsys, "--db", "postgresql+psycopg://someone@127.0.0.1:1/dealdesk", "deals", "list")
+    assert code != 0
+    assert "libpq" in err and "apt install libpq5" in err
+    assert "Traceback" not in err
