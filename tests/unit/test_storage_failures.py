@@ -280,7 +280,9 @@ def test_postgresql_without_its_client_library_is_said_in_words(
         raise ImportError("no pq wrapper available: libpq library not found")
 
     monkeypatch.setattr(PGDialect_psycopg, "import_dbapi", classmethod(lambda cls: no_libpq()))
-    code, _out, err = run(capsys, "--db", "postgresql+psycopg://someone@127.0.0.1:1/dealdesk", "deals", "list")
+    code, _out, err = run(
+        capsys, "--db", "postgresql+psycopg://someone@127.0.0.1:1/dealdesk", "deals", "list"
+    )
     assert code != 0
     assert "libpq" in err
     assert "apt install libpq5" in err
