@@ -32,6 +32,7 @@ from app.models.rollups import customer_rollup, deal_rollup, product_rollup
 from app.models.search import deal_search, deal_search_doc, is_search_object, search_metadata
 from app.models.settings import RIGHTS_STAMP_KEY, AppSetting, SavedFilter
 from app.models.task import Notification, Task, task_participant
+from app.models.workflows import WorkflowApproval, WorkflowInstance, WorkflowTemplate, WorkflowVersion
 
 __all__ = [
     "RIGHTS_STAMP_KEY",
@@ -89,6 +90,10 @@ __all__ = [
     "Task",
     "TunnelMode",
     "User",
+    "WorkflowApproval",
+    "WorkflowInstance",
+    "WorkflowTemplate",
+    "WorkflowVersion",
     "contact_company",
     "customer_rollup",
     "deal_contact",

@@ -64,6 +64,9 @@ from app.services.setup.products import ProductService
 from app.services.setup.tunnels import TunnelService
 from app.services.tasks.reminders import ReminderService
 from app.services.tasks.service import TaskService
+from app.services.workflows.engine import WorkflowEngine
+from app.services.workflows.service import WorkflowService
+from app.services.workflows.starting import workflow_hook
 from app.storage import Database, open_database
 from app.storage.backup import backup_sqlite
 from app.storage.database import LockWaiter, parse_url
@@ -104,6 +107,7 @@ class Services:
     reminders: ReminderService = field(init=False)
     notifications: NotificationService = field(init=False)
     automation: AutomationService = field(init=False)
+    workflows: WorkflowService = field(init=False)
     automation_log: AutomationLog = field(init=False)
     outbox: OutboxService = field(init=False)
     invoices: InvoiceService = field(init=False)
@@ -154,6 +158,7 @@ class Services:
             ("reminders", ReminderService),
             ("notifications", NotificationService),
             ("automation", AutomationService),
+            ("workflows", WorkflowService),
             ("automation_log", AutomationLog),
             ("outbox", OutboxService),
             ("invoices", InvoiceService),
@@ -186,7 +191,9 @@ class Services:
 
     def automation_engine(self, owner: str | None = None) -> AutomationEngine:
         """The engine that runs due automation jobs and sends the outbox (one per process)."""
-        return AutomationEngine(self.context, owner, language=self.office.language())
+        engine = AutomationEngine(self.context, owner, language=self.office.language())
+        engine.workflows = WorkflowEngine(self.context, engine.owner, language=self.office.language())
+        return engine
 
     def change_monitor(self) -> ChangeMonitor:
         return ChangeMonitor(self.context.database)
@@ -243,7 +250,7 @@ def open_services(
     database = open_database(path_or_url, create=create)
     try:
         _ensure_defaults(database, language)
-        hooks = (notify_from_events, automation_hook)  # run at the end of every write, in it
+        hooks = (notify_from_events, automation_hook, workflow_hook)  # run at the end of every write, in it
         base = Services(ServiceContext(database, EventBus(), None, hooks), None)
         if login:
             return base.as_user(login)

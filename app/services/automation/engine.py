@@ -14,6 +14,7 @@ import os
 import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import or_, select, update
 
@@ -42,6 +43,7 @@ class EngineRun:
     late: int = 0
     sent: int = 0
     send_failed: int = 0
+    workflow_steps: int = 0
 
     @property
     def anything(self) -> bool:
@@ -71,12 +73,15 @@ class AutomationEngine:
         self.owner = owner or default_owner()
         self._language = language
         self._swept: datetime | None = None
+        self.workflows: Any = None  # the workflow engine, run in the same rounds (set by the container)
 
     def idle(self, now: datetime | None = None) -> bool:
         """Whether nothing is due (one index probe each): the timer asks this first."""
         now = now or utcnow()
         if self._swept is None or now - self._swept >= SWEEP_EVERY:
             return False  # time to look for deals whose date a trigger waits for
+        if self.workflows is not None and self.workflows.due(now):
+            return False
         return not self._jobs_due(now) and not OutboxService(self._ctx).pending(now)
 
     def _jobs_due(self, now: datetime) -> bool:
@@ -96,10 +101,11 @@ class AutomationEngine:
             self.sweep_dates(now)
         for job in self._claim(now, limit) if self._jobs_due(now) else []:  # no write lock for nothing
             counts[self._run(job, now)] += 1
+        steps = self.workflows.run_due(now).steps if self.workflows is not None else 0
         sent, send_failed = OutboxService(self._ctx).send_due(
             self.owner, max(now, utcnow())
         )  # and what it queued
-        return EngineRun(**counts, sent=sent, send_failed=send_failed)
+        return EngineRun(**counts, sent=sent, send_failed=send_failed, workflow_steps=steps)
 
     def sweep_dates(self, now: datetime | None = None) -> int:
         """Deals whose date a "date reached" trigger waits for: a job each (once per trigger and deal),

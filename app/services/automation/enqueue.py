@@ -45,7 +45,10 @@ class LeaseLostError(ServiceError):
 def automation_hook(uow: UnitOfWork) -> None:
     running = CURRENT.get()
     if running is not None and running.ready and not running.marked:
-        _mark_done(uow, running.job_id, running.owner)
+        if running.mark is not None:
+            running.mark(uow)
+        else:
+            _mark_done(uow, running.job_id, running.owner)
         running.marked = True
     entered: list[int] = []
     moved: list[int] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextvars
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,9 @@ class RunningJob:
     ready: bool = True  # false until the action's last write (the one that marks the job done)
     marked: bool = False  # the job was marked done in a write of the action
     extra: dict[str, Any] = field(default_factory=dict)
+    # How the action's write records that it ran (a workflow step: the instance's new state);
+    # None: the automation job is marked done.
+    mark: Callable[[Any], None] | None = None
 
 
 CURRENT: contextvars.ContextVar[RunningJob | None] = contextvars.ContextVar("automation_job", default=None)

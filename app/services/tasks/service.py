@@ -163,43 +163,22 @@ class TaskService:
     ) -> TaskInfo:
         """A new task; `due` a local date and time (aware or in `zone`), or a date: all day; a reminder
         `remind_minutes` before it (0: at the due time; an all-day task's on the morning of its day)."""
-        values = _clean(title, kind, duration_minutes, remind_minutes)
         with self._ctx.write() as uow:
-            session = uow.session
-            _check_people(session, [*participant_ids, *observer_ids])
-            links = {
-                "deal": (Deal, deal_id),
-                "contact": (Contact, contact_id),
-                "company": (Company, company_id),
-                "lead": (Lead, lead_id),
-            }
-            for what, (model, ident) in links.items():
-                if ident is not None and session.get(model, ident) is None:
-                    raise ValidationError.single(f"{what}_id", MSG_LINK, what=ENTITY_NAMES[what], id=ident)
-            if deal_id is not None:
-                _require_deal(session, uow.actor_id, deal_id)
-            due_at, all_day = _due(due, zone)
-            task = Task(
-                **values,
-                due_at=due_at,
-                all_day=all_day,
-                remind_at=remind_at(due_at, all_day, remind_minutes, zone),
-                deal_id=deal_id,
-                contact_id=contact_id,
-                company_id=company_id,
-                lead_id=lead_id,
-                description=(description or "").strip() or None,
-                responsible_id=responsible_id if responsible_id is not None else uow.actor_id,
-                created_by_id=uow.actor_id,
-                done=False,
+            task = add_task(
+                uow,
+                title,
+                kind=kind,
+                due=due,
+                duration_minutes=duration_minutes,
+                responsible_id=responsible_id,
+                links={"deal": deal_id, "contact": contact_id, "company": company_id, "lead": lead_id},
+                description=description,
+                zone=zone,
+                remind_minutes=remind_minutes,
+                participant_ids=participant_ids,
+                observer_ids=observer_ids,
             )
-            session.add(task)
-            session.flush()
-            _set_people(session, task.id, participant_ids, observer_ids)
-            uow.history.created("task", task.id, task.version, task.title)
-            uow.emit("task.created", [task.id])
-            _deal_activity(uow, task)
-            return _info(session, task)
+            return _info(uow.session, task)
 
     def create_for_deals(
         self,
@@ -549,6 +528,58 @@ class TaskService:
             return activity_states(session, deal_ids, days)
 
 
+def add_task(
+    uow: UnitOfWork,
+    title: str,
+    *,
+    kind: str = "todo",
+    due: datetime | date | None = None,
+    duration_minutes: int | None = None,
+    responsible_id: int | None = None,
+    links: dict[str, int | None] | None = None,
+    description: str | None = None,
+    zone: tzinfo | None = None,
+    remind_minutes: int | None = None,
+    participant_ids: Sequence[int] = (),
+    observer_ids: Sequence[int] = (),
+    kinds: Sequence[str] = KINDS,
+) -> Task:
+    """A new task in this unit of work (TaskService.create's, and a workflow's approval tasks, which
+    are written together with the workflow's step); `links` its deal, contact, company or lead."""
+    values = _clean(title, kind, duration_minutes, remind_minutes, kinds)
+    session = uow.session
+    _check_people(session, [*participant_ids, *observer_ids])
+    models = {"deal": Deal, "contact": Contact, "company": Company, "lead": Lead}
+    linked = {what: ident for what, ident in (links or {}).items() if ident is not None}
+    for what, ident in linked.items():
+        if session.get(models[what], ident) is None:
+            raise ValidationError.single(f"{what}_id", MSG_LINK, what=ENTITY_NAMES[what], id=ident)
+    if "deal" in linked:
+        _require_deal(session, uow.actor_id, linked["deal"])
+    due_at, all_day = _due(due, zone)
+    task = Task(
+        **values,
+        due_at=due_at,
+        all_day=all_day,
+        remind_at=remind_at(due_at, all_day, remind_minutes, zone),
+        deal_id=linked.get("deal"),
+        contact_id=linked.get("contact"),
+        company_id=linked.get("company"),
+        lead_id=linked.get("lead"),
+        description=(description or "").strip() or None,
+        responsible_id=responsible_id if responsible_id is not None else uow.actor_id,
+        created_by_id=uow.actor_id,
+        done=False,
+    )
+    session.add(task)
+    session.flush()
+    _set_people(session, task.id, participant_ids, observer_ids)
+    uow.history.created("task", task.id, task.version, task.title)
+    uow.emit("task.created", [task.id])
+    _deal_activity(uow, task)
+    return task
+
+
 def _listing(conditions: Sequence[ColumnElement[bool]]) -> Any:
     """Tasks with their responsible person's name and their deal's title, in one query."""
     return (
@@ -654,12 +685,14 @@ def remind_at(
     return moment if moment > utcnow() else None
 
 
-def _clean(title: str, kind: str, duration: int | None, remind: int | None = None) -> dict[str, Any]:
+def _clean(
+    title: str, kind: str, duration: int | None, remind: int | None = None, kinds: Sequence[str] = KINDS
+) -> dict[str, Any]:
     problems = Problems()
     text = " ".join((title or "").split())
     if not text or len(text) > 255:
         problems.add("title", MSG_TITLE)
-    if kind not in KINDS:
+    if kind not in kinds:
         problems.add("kind", MSG_KIND, value=kind)
     if duration is not None and not 1 <= duration <= 24 * 60:
         problems.add("duration_minutes", MSG_DURATION)

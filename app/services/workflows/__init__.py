@@ -1,0 +1,1 @@
+"""Workflows: multi-step processes on records (see definition.py, engine.py)."""
