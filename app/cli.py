@@ -13,7 +13,16 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import __version__, cli_automation, cli_backups, cli_import, cli_invoices, cli_people, cli_tasks
+from app import (
+    __version__,
+    cli_automation,
+    cli_backups,
+    cli_import,
+    cli_invoices,
+    cli_people,
+    cli_tasks,
+    cli_workflows,
+)
 from app.cli_usage import (
     EXIT_BUSY,
     EXIT_DAMAGED,
@@ -152,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_people.add_parsers(commands, common)
     cli_tasks.add_parsers(commands, common)
+    cli_workflows.add_parsers(commands, common)
     cli_automation.add_parsers(commands, common)
     cli_invoices.add_parsers(commands, common)
     cli_backups.add_parsers(commands, common)
@@ -307,6 +317,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return cli_tasks.run(services, args)
         if args.command == "automation":
             return cli_automation.run(services, args)
+        if args.command == "workflows":
+            return cli_workflows.run(services, args)
         if args.command == "invoices":
             return cli_invoices.run(services, args)
         if args.command == "backup":

@@ -265,9 +265,7 @@ def test_approval_by_any_one_and_by_all(services: Services) -> None:
     run_all(services)
     assert comments(services, d1.id) == ["Rejected"]
     assert services.as_user("ann").workflows.approvals()
-    assert all(
-        a.record_id != d1.id for a in services.as_user("ann").workflows.approvals()
-    )
+    assert all(a.record_id != d1.id for a in services.as_user("ann").workflows.approvals())
     for login in ("ann", "ben", "cem"):
         mine = services.as_user(login).workflows
         for approval in mine.approvals():
@@ -445,10 +443,16 @@ def test_templates_are_checked_before_they_are_saved(services: Services) -> None
     assert "Step a: 'teleport' is not a kind of step." in said
     assert "Step a: another step has the same id." in said
     assert services.workflows.templates() == []  # nothing saved
-    with pytest.raises(ValidationError):
-        services.workflows.create(
-            "Contact mail", "contact", {"steps": [action("m", "email", subject="x", body="y")]}
-        )
+    for entity, what in (("contact", "move"), ("invoice", "email"), ("company", "sms")):
+        with pytest.raises(ValidationError) as caught:  # deals' actions only
+            services.workflows.create(
+                "Not here", entity, {"steps": [action("m", what, subject="x", body="y")]}
+            )
+        assert caught.value.messages[0].template.endswith("this action works on deals only.")
+    mail = services.workflows.create(
+        "Contact mail", "contact", {"steps": [action("m", "email", subject="Hello", body="Hi {{ var.x }}")]}
+    )
+    assert mail.entity == "contact"
 
 
 def test_who_may_design_and_who_may_start(services: Services) -> None:
@@ -584,3 +588,150 @@ def test_export_and_import_a_template_file(services: Services) -> None:
         services.workflows.import_template('{"format": "something else"}')
     with pytest.raises(NotFoundError):
         services.workflows.start(12345, [1])
+
+
+def _office_with_a_manager(services: Services) -> tuple[int, int]:
+    """A sales department headed by Maria, with Sam in it: (Maria's id, Sam's id)."""
+    services.users.create(login="maria", name="Maria Manager", is_admin=True)
+    maria = services.users.by_login("maria").id
+    sales = services.departments.create("Sales", head_id=maria).id
+    sam = services.users.create(login="sam", name="Sam Seller", department_id=sales).id
+    return maria, sam
+
+
+def test_the_ready_made_discount_approval_asks_the_manager(services: Services) -> None:
+    from app.services.workflows.ready_made import install_ready_made
+
+    maria, sam = _office_with_a_manager(services)
+    made = install_ready_made(services)
+    assert [t.entity for t in made] == ["deal", "company", "invoice"]
+    assert install_ready_made(services) == []  # once
+    discount = made[0]
+    stages = _stages(services)
+    big = services.deals.create(title="Big discount", stage_id=stages[0], responsible_id=sam)
+    small = services.deals.create(title="Small discount", stage_id=stages[0], responsible_id=sam)
+    services.workflows.start(discount.id, [big.id], {"discount": "25"})
+    services.workflows.start(discount.id, [small.id], {"discount": "10"})
+    run_all(services)
+    [asked] = services.as_user("maria").workflows.approvals()
+    assert asked.title == "Approve a discount of 25 % on Big discount"
+    services.as_user("maria").workflows.answer(asked.task_id, approve=True, comment="Fine")
+    run_all(services)
+    assert comments(services, big.id) == ["Discount of 25 % approved."]
+    titles = sorted(t.title for t in services.tasks.find(mine=False) if t.kind == "todo")
+    assert titles == ["Send the quote for Small discount", "Send the quote with 25 % discount"]
+    del maria
+
+
+def test_the_ready_made_welcome_sequence_reminds_the_manager_of_a_call_not_made(services: Services) -> None:
+    from app.models import OutboxMessage
+    from app.services.workflows.ready_made import install_ready_made
+
+    _maria, sam = _office_with_a_manager(services)
+    install_ready_made(services)
+    acme = services.companies.create(title="Acme", email="info@acme.example", responsible_id=sam)
+    quick = services.companies.create(title="Quick", responsible_id=sam)
+    now = utcnow()
+    run_all(services, now)
+    with services.database.session() as session:
+        mails = [(m.recipient, m.subject) for m in session.query(OutboxMessage)]
+    assert mails == [("info@acme.example", "Welcome, Acme")]  # Quick has no address
+    run_all(services, now + timedelta(hours=73))
+    calls = {t.company_id: t for t in services.tasks.find(mine=False) if t.title.startswith("Welcome call")}
+    assert set(calls) == {acme.id, quick.id}
+    assert calls[acme.id].responsible_id == sam
+    services.as_user("sam").tasks.complete(calls[quick.id].id, calls[quick.id].version)
+    run_all(services, now + timedelta(hours=73, minutes=11))
+    assert services.as_user("maria").notifications.unread_count() == 0
+    run_all(services, now + timedelta(hours=73 + 169))
+    notes = [n.detail for n in services.as_user("maria").notifications.recent()]
+    assert notes == ["The welcome call to Acme is still not done after a week."]
+    flows = services.workflows.instances(entity="company")
+    assert {f.status for f in flows} == {"finished"}
+
+
+def test_the_ready_made_overdue_invoice_reminder_calls_then_asks_for_the_final_reminder(
+    services: Services,
+) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from app.services.deals.form import ProductLine
+    from app.services.workflows.ready_made import install_ready_made
+
+    _maria, sam = _office_with_a_manager(services)
+    install_ready_made(services)
+    services.document_settings.set_my_company({"name": "Muster GmbH", "address": "Hauptstr. 1\n10115 Berlin"})
+    saved = services.deal_form.save(
+        None,
+        None,
+        values={"title": "Office fit-out", "stage_id": _stages(services)[0], "responsible_id": sam},
+        products=[ProductLine("Desks", Decimal("500.00"), Decimal(2), tax_rate=Decimal(19))],
+        amount_from_products=True,
+    )
+    draft = services.invoices.draft_from_deal(saved.deal.id, "full")
+    issued = services.invoices.issue(draft.id, draft.version, on=date.today())
+    [flow] = services.workflows.instances(entity="invoice")
+    now = utcnow()
+    run_all(services, now)
+    assert services.workflows.instance(flow.id).waiting_for == ["until"]
+    due = issued.due_date
+    from datetime import datetime
+
+    week_later = datetime.combine(due + timedelta(days=7), datetime.min.time()) + timedelta(minutes=5)
+    run_all(services, week_later)
+    [call] = [t for t in services.tasks.find(mine=False) if t.title.startswith("Call about the overdue")]
+    assert call.title == f"Call about the overdue invoice {issued.number}"
+    run_all(services, week_later + timedelta(hours=337))
+    [final] = services.as_user("maria").workflows.approvals()
+    assert final.title == f"Send the final reminder for invoice {issued.number}?"
+    services.as_user("maria").workflows.answer(final.task_id, approve=False)
+    run_all(services, week_later + timedelta(hours=338))
+    assert services.workflows.instance(flow.id).status == "finished"
+
+
+def test_the_command_line_lists_starts_and_shows_runs(services: Services, db_path: Any, capsys: Any) -> None:
+    import json
+
+    from app.cli import main
+
+    stages = _stages(services)
+    deal = services.deals.create(title="CLI", stage_id=stages[0])
+    db = str(db_path)
+    assert main(["--db", db, "workflows", "ready-made"]) == 0
+    assert main(["--db", db, "workflows", "list", "--json"]) == 0
+    out = capsys.readouterr().out
+    listed = json.loads(out[out.index("[") :])
+    assert [t["name"] for t in listed] == [
+        "Discount approval",
+        "Overdue-invoice reminder",
+        "Welcome sequence",
+    ]
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "workflows",
+                "start",
+                "Discount approval",
+                str(deal.id),
+                "--param",
+                "discount=5",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    [run_id] = json.loads(capsys.readouterr().out)
+    assert main(["--db", db, "automation", "run", "--once"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "workflows", "instances", "--json"]) == 0
+    [shown] = json.loads(capsys.readouterr().out)
+    assert (shown["id"], shown["status"], shown["path"][0]["result"]) == (
+        run_id,
+        "finished",
+        "Took the branch “Otherwise”.",
+    )
+    assert main(["--db", db, "workflows", "start", "Nope", str(deal.id)]) != 0
+    assert "There is no workflow 'Nope'" in capsys.readouterr().err

@@ -116,6 +116,9 @@ def _run_task(act: Act) -> str:
         responsible_id=person[0] if person else act.deal.responsible_id,
         description=act.render(str(p.get("description", ""))) or None,
     )
+    running = CURRENT.get()
+    if running is not None:
+        running.extra["task_id"] = task.id  # a workflow can wait for it to be done
     return said(QT_TRANSLATE_NOOP("automation", "Planned the task “{title}”."), title=task.title)
 
 

@@ -125,6 +125,8 @@ def _like(actual: Any, value: Any) -> Any:
             return Decimal(str(value))
         if isinstance(actual, int):
             return int(value)
+        if isinstance(actual, float):  # a workflow's number variable
+            return float(value)
         if isinstance(actual, datetime):
             return datetime.fromisoformat(str(value))
         if isinstance(actual, date):

@@ -87,7 +87,7 @@ def queue_message(
         message = OutboxMessage(
             channel=channel,
             deal_id=deal_id,
-            job_id=running.job_id if running else None,
+            job_id=running.job_id if running and running.job_id else None,  # a workflow step: none
             recipient=to[:320],
             subject=(subject or "")[:998] or None,
             body=body,

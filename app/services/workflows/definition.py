@@ -36,7 +36,7 @@ KINDS = (
     "stop",
 )
 CONTAINERS = ("condition", "parallel", "approval")
-WAIT_MODES = ("delay", "until_date", "until_field")
+WAIT_MODES = ("delay", "until_date", "until_field", "task_done")
 PARAMETER_TYPES = ("text", "number", "date", "person", "bool")
 APPROVED, REJECTED = "approved", "rejected"
 MAX_STEPS = 500  # a template this large is a mistake (and the designer could not show it)
@@ -168,9 +168,11 @@ def _check_step(
         spec = ACTIONS.get(str(step.get("action", "")))
         if spec is None:
             problems.add("steps", MSG_ACTION, step=label)
-        elif entity != "deal" and spec.key not in RECORD_ACTIONS:
+        elif entity != "deal" and (
+            spec.key not in RECORD_ACTIONS or (entity, spec.key) == ("invoice", "email")
+        ):
             problems.add("steps", MSG_DEAL_ONLY, step=label)
-        elif entity == "deal":
+        else:
             spec.check(dict(step.get("params", {})), problems)
     elif kind == "condition":
         branches = step.get("branches", [])
@@ -207,6 +209,8 @@ def _wait_said(step: dict[str, Any]) -> bool:
             return float(step.get("hours", 0) or 0) > 0
         except (TypeError, ValueError):
             return False
+    if mode == "task_done":
+        return bool(step.get("step"))
     return mode in WAIT_MODES and bool(step.get("field"))
 
 
@@ -256,10 +260,23 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "contact": ("first_name", "last_name", "position", "phone", "email", "responsible_id", "is_open"),
     "company": ("title", "industry", "phone", "email", "website", "responsible_id", "vat_id", "is_open"),
     "lead": ("title", "first_name", "last_name", "email", "phone", "source", "status", "responsible_id"),
-    "invoice": ("kind", "state", "number", "issue_date", "due_date", "currency", "gross", "paid", "deal_id"),
+    # "open": issued, not a cancellation, not paid in full (what dunning looks at)
+    "invoice": (
+        "kind",
+        "state",
+        "number",
+        "issue_date",
+        "due_date",
+        "currency",
+        "gross",
+        "paid",
+        "deal_id",
+        "open",
+    ),
 }
-# What a workflow on a contact, company, lead or invoice can do (the rest needs a deal).
-RECORD_ACTIONS = ("notify", "task", "comment")
+# What a workflow on a contact, company, lead or invoice can do (the rest needs a deal); an e-mail
+# goes to the record's own address (an invoice has none: its deal's workflow writes to the client).
+RECORD_ACTIONS = ("notify", "task", "comment", "email")
 
 
 def record_fields(entity: str) -> tuple[str, ...]:

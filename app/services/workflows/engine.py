@@ -36,6 +36,7 @@ LEASE = timedelta(minutes=5)
 STEPS_PER_RUN = 200  # then the instance waits for the next round (others get their turn)
 LIVE = ("running", "waiting")
 APPROVAL_KINDS = (*KINDS, "approval")
+TASK_POLL = timedelta(minutes=10)  # how often a wait for a task looks whether it is done
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,8 @@ class WorkflowEngine:
             del run.path[length:]
             return self._fail(run, token, step, now, failure)
         entry["result"] = failure or result
+        if "task_id" in running.extra:
+            run.state.made[str(step["id"])] = int(running.extra["task_id"])
         if not running.marked:
             with self._ctx.write() as uow:
                 self._save(uow, run)
@@ -365,6 +368,7 @@ class WorkflowEngine:
                         links=task_links(session, run.entity, run.record_id),
                         description=str(self._value(run, params.get("description", ""))) or None,
                     )
+                    run.state.made[str(step["id"])] = task.id
                     result = said(
                         QT_TRANSLATE_NOOP("automation", "Planned the task “{title}”."), title=task.title
                     )
@@ -372,6 +376,8 @@ class WorkflowEngine:
                     text = str(self._value(run, params.get("text", "")))
                     add_notifications(uow, [self._notice(run, person, text, session) for person in people])
                     result = said(QT_TRANSLATE_NOOP("workflows", "Told {count} people."), count=len(people))
+                elif step["action"] == "email":
+                    result = self._record_mail(uow, run, params)
                 else:  # comment
                     text = str(self._value(run, params.get("text", "")))
                     uow.history.noted(run.entity, run.record_id, 0, "comment", None, text)
@@ -385,6 +391,32 @@ class WorkflowEngine:
             del run.path[length:]
             return self._fail(run, token, step, now, _error(exc))
         return "ok"
+
+    def _record_mail(self, uow: UnitOfWork, run: _Instance, params: dict[str, Any]) -> str:
+        """An e-mail to the contact's, company's or lead's own address, queued with the step."""
+        from app.models import OutboxMessage
+
+        address = (record_values(uow.session, run.entity, run.record_id) or {}).get("email")
+        if not address:
+            return said(QT_TRANSLATE_NOOP("workflows", "No e-mail sent: the record has no e-mail address."))
+        subject = str(self._value(run, params.get("subject", "")))
+        message = OutboxMessage(
+            channel="email",
+            recipient=str(address)[:320],
+            subject=subject[:998] or None,
+            body=str(self._value(run, params.get("body", ""))),
+            status="queued",
+            attempts=0,
+            next_attempt_at=utcnow(),
+        )
+        uow.session.add(message)
+        uow.session.flush()
+        uow.emit("outbox.queued", [message.id])
+        return said(
+            QT_TRANSLATE_NOOP("automation", "Queued an e-mail to {to}: “{subject}”."),
+            to=address,
+            subject=subject,
+        )
 
     def _notice(self, run: _Instance, person: int, text: str, session: Any) -> dict[str, Any]:
         return {
@@ -418,6 +450,16 @@ class WorkflowEngine:
             )
             token.wait = {"until": until.isoformat()}
             result = said(QT_TRANSLATE_NOOP("workflows", "Waiting until {when}."), when=_shown(until))
+        elif mode == "task_done":  # the task an earlier step made; looked at every few minutes
+            task_id = run.state.made.get(str(step["step"]))
+            if task_id is None:
+                token.at = after(token.at)
+                result = said(QT_TRANSLATE_NOOP("workflows", "No task to wait for: went on."))
+                return self._simple(run, step_entry(step, token, now, result), now)
+            hours = float(step.get("timeout_hours", 0) or 0)
+            timeout = (now + timedelta(hours=hours)).isoformat() if hours > 0 else None
+            token.wait = {"task": task_id, "timeout": timeout, "poll": (now + TASK_POLL).isoformat()}
+            result = said(QT_TRANSLATE_NOOP("workflows", "Waiting for the task to be done."))
         else:  # until a field changes (woken by the record's writes), at most until a timeout
             was = self._values(run).get(str(step["field"]))
             hours = float(step.get("timeout_hours", 0) or 0)
@@ -440,6 +482,8 @@ class WorkflowEngine:
             return self._simple(
                 run, step_entry(step, token, now, said(QT_TRANSLATE_NOOP("workflows", "Waited."))), now
             )
+        if "task" in wait:
+            return self._task_done(run, token, step, now)
         current = _plain(self._values(run).get(wait["field"]))
         if current != wait["was"]:
             outcome, result = (
@@ -455,6 +499,24 @@ class WorkflowEngine:
                 ),
             )
         else:
+            return "still"
+        run.state.results[step["id"]] = outcome
+        token.wait = None
+        token.at = after(token.at)
+        return self._simple(run, step_entry(step, token, now, result, outcome=outcome), now)
+
+    def _task_done(self, run: _Instance, token: Token, step: dict[str, Any], now: datetime) -> str:
+        wait = token.wait or {}
+        with self._ctx.read() as session:
+            task = session.get(Task, int(wait["task"]))
+            done = task is None or task.done
+        if done:
+            outcome, result = "done", said(QT_TRANSLATE_NOOP("workflows", "The task is done."))
+        elif wait.get("timeout") and now >= datetime.fromisoformat(wait["timeout"]):
+            outcome = "timeout"
+            result = said(QT_TRANSLATE_NOOP("workflows", "Waited long enough: the task is not done."))
+        else:
+            wait["poll"] = (now + TASK_POLL).isoformat()
             return "still"
         run.state.results[step["id"]] = outcome
         token.wait = None
@@ -721,14 +783,22 @@ class WorkflowEngine:
         return values
 
     def _value(self, run: _Instance, value: Any) -> Any:
-        """A step's setting with {{ var.name }} and {{ step.id }} filled in (a deal's placeholders too)."""
+        """A step's setting with {{ var.name }}, {{ step.id }} and {{ record.title }} (any of the record's
+        fields) filled in, and on a deal the documents' placeholders too ({{ deal.title }} ...)."""
         if not isinstance(value, str) or "{{" not in value:
             return value
         from app.services.documents.rendering import environment
 
         env = environment()
         env.autoescape = False
-        names: dict[str, Any] = {"var": dict(run.state.vars), "step": dict(run.state.results)}
+        with self._ctx.read() as session:
+            record = record_values(session, run.entity, run.record_id) or {}
+            record["title"] = record_title(session, run.entity, run.record_id)
+        names: dict[str, Any] = {
+            "var": dict(run.state.vars),
+            "step": dict(run.state.results),
+            "record": record,
+        }
         if run.entity == "deal":
             from app.services.documents.render_context import deal_context
 
@@ -745,6 +815,10 @@ class WorkflowEngine:
                 owner = responsible_of(session, run.entity, run.record_id)
                 if owner is not None:
                     chosen.append(owner)
+            elif person == "manager":  # the head of the responsible person's department
+                manager = _manager_of(session, responsible_of(session, run.entity, run.record_id))
+                if manager is not None:
+                    chosen.append(manager)
             elif person == "starter":
                 if run.started_by_id is not None:
                     chosen.append(run.started_by_id)
@@ -768,7 +842,24 @@ def _wake(token: Token) -> datetime | None:
             if wait.get("deadline") and not wait.get("escalated")
             else None
         )
+    if "task" in wait:
+        return min(datetime.fromisoformat(t) for t in (wait["poll"], wait.get("timeout") or wait["poll"]))
     return datetime.fromisoformat(wait["timeout"]) if wait.get("timeout") else None
+
+
+def _manager_of(session: Any, user_id: int | None) -> int | None:
+    """The head of the person's department, else of the nearest department above with a head."""
+    from app.models import Department, User
+
+    person = session.get(User, user_id) if user_id is not None else None
+    department = session.get(Department, person.department_id) if person and person.department_id else None
+    seen: set[int] = set()
+    while department is not None and department.id not in seen:
+        seen.add(department.id)
+        if department.head_id is not None and department.head_id != user_id:
+            return int(department.head_id)
+        department = session.get(Department, department.parent_id) if department.parent_id else None
+    return None
 
 
 def _condition(data: dict[str, Any]) -> Condition:

@@ -27,7 +27,12 @@ def record_values(session: Session, entity: str, record_id: int) -> dict[str, An
     record = session.get(MODELS[entity], record_id)
     if record is None:
         return None
-    return {name: getattr(record, name) for name in record_fields(entity)}
+    values = {name: getattr(record, name) for name in record_fields(entity) if name != "open"}
+    if entity == "invoice":
+        values["open"] = (
+            record.state == "issued" and record.kind != "cancellation" and record.paid < record.gross
+        )
+    return values
 
 
 def responsible_of(session: Session, entity: str, record_id: int) -> int | None:

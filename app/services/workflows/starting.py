@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -18,12 +19,13 @@ from sqlalchemy import insert, select, update
 from app.models import WorkflowInstance, WorkflowTemplate, WorkflowVersion, table_of, utcnow
 from app.services.automation.running import CURRENT, MAX_DEPTH
 from app.services.core.context import UnitOfWork
-from app.services.core.errors import NotFoundError
+from app.services.core.errors import NotFoundError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.workflows.definition import ENTITIES, parse
 from app.services.workflows.state import State
 
 MSG_NO_TEMPLATE = QT_TRANSLATE_NOOP("errors", "There is no workflow #{id} (or it is switched off).")
+MSG_NUMBER = QT_TRANSLATE_NOOP("errors", "'{value}' is not a number.")
 CHUNK = 500
 
 
@@ -50,7 +52,9 @@ def start_in(
     )
     variables = {**definition.get("variables", {}), **dict(parameters)}
     for parameter in definition.get("parameters", []):
-        variables.setdefault(parameter["name"], parameter.get("default"))
+        name = parameter["name"]
+        variables.setdefault(name, parameter.get("default"))
+        variables[name] = typed(parameter.get("type", "text"), variables[name])
     state = State(vars=variables).dump()
     now = utcnow()
     rows = [
@@ -82,6 +86,21 @@ def start_in(
     return ids
 
 
+def typed(kind: str, value: Any) -> Any:
+    """A parameter's value as its type, in JSON's terms (a number compares as a number later)."""
+    if value in (None, ""):
+        return None
+    if kind == "number":
+        try:
+            number = Decimal(str(value).replace(",", "."))
+        except InvalidOperation as exc:
+            raise ValidationError.single("parameters", MSG_NUMBER, value=value) from exc
+        return int(number) if number == number.to_integral_value() else float(number)
+    if kind == "bool":
+        return str(value).lower() in ("1", "true", "yes", "ja")
+    return str(value)
+
+
 def workflow_hook(uow: UnitOfWork) -> None:
     created: dict[str, list[int]] = {}
     changed: dict[str, dict[int, set[str]]] = {}
@@ -92,6 +111,8 @@ def workflow_hook(uow: UnitOfWork) -> None:
             created.setdefault(event.entity, []).extend(event.ids)
         elif event.action in ("updated", "stage_changed", "issued", "cancelled", "reminded"):
             fields = set(event.fields) | ({"stage_id"} if event.action == "stage_changed" else set())
+            if event.action in ("issued", "cancelled"):
+                fields.add("state")
             for ident in event.ids:
                 changed.setdefault(event.entity, {}).setdefault(ident, set()).update(fields)
     if not created and not changed:

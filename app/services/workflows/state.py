@@ -6,7 +6,8 @@
 - vars: the workflow's variables (the template's, the parameters given at a manual start, and what
   "set variable" steps set); results: what each step came to (a branch's label, an approval's
   outcome, "changed"/"timeout" of a wait on a field), which conditions can look at;
-- rounds: how often each approval ran (its answers are kept per round).
+- rounds: how often each approval ran (its answers are kept per round); made: the task each "create
+  a task" step made (a later wait can wait for it to be done).
 
 The path (`workflow_instance.path`) is the list of steps taken, each with when, its token and what
 came of it: the record's workflow panel draws it.
@@ -53,6 +54,7 @@ class State:
     vars: dict[str, Any] = field(default_factory=dict)
     results: dict[str, Any] = field(default_factory=dict)
     rounds: dict[str, int] = field(default_factory=dict)
+    made: dict[str, int] = field(default_factory=dict)  # the task each "create a task" step made
 
     def dump(self) -> str:
         return json.dumps(
@@ -62,6 +64,7 @@ class State:
                 "vars": self.vars,
                 "results": self.results,
                 "rounds": self.rounds,
+                "made": self.made,
             },
             ensure_ascii=False,
             default=str,
@@ -78,6 +81,7 @@ class State:
             dict(data.get("vars", {})),
             dict(data.get("results", {})),
             {k: int(v) for k, v in data.get("rounds", {}).items()},
+            {k: int(v) for k, v in data.get("made", {}).items()},
         )
 
     def token(self, token_id: int) -> Token | None:
