@@ -25,6 +25,7 @@ from benchmarks import (
     kanban,
     listing,
     tasks,
+    workflows,
 )
 from benchmarks.runner import demo_database
 from benchmarks.startup import bundle_cold_start, cold_start_to_window, open_database, sign_in_to_window
@@ -84,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         scenarios["bulk_stage_change_10k"] = listing.bulk_stage_change(path, args.runs)
         print("automation scenarios (a copy of the file) ...", file=sys.stderr)
         scenarios.update(automation.run(path, args.runs))
+        print("workflow scenarios (a copy of the file) ...", file=sys.stderr)
+        scenarios.update(workflows.run(path, args.runs))
         print("import_50k (a new database of its own) ...", file=sys.stderr)
         scenarios.update(importing.run(min(args.runs, 3)))
         print("list_peak_rss_mb ...", file=sys.stderr)
