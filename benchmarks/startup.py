@@ -87,6 +87,11 @@ def bundle_cold_start(path: Path, runs: int, settings_dir: Path) -> dict[str, An
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env["XDG_CONFIG_HOME"] = str(settings_dir)
     with sqlite3.connect(path) as raw:
+        revision = raw.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    shipped = [p.name[:4] for p in bundle.rglob("migrations/versions/[0-9]*.py")]
+    if not shipped or max(shipped) < revision:  # it would refuse the file as "written by a newer Dealdesk"
+        return {"skipped": f"the bundle is older than the database (schema {revision}): run `make bundle`"}
+    with sqlite3.connect(path) as raw:
         admin = raw.execute("SELECT login FROM user_account WHERE is_admin ORDER BY id LIMIT 1").fetchone()[0]
     ours = [str(program), "--db", str(path), "--user", admin, "--exit-when-shown"]
     _time_to_window(ours, env)  # the file cache warm, as for cold_start_to_window

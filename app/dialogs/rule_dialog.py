@@ -20,24 +20,20 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from app.dialogs.fields.editors import MultiChoiceEditor
-from app.dialogs.task_dialog import kind_names
-from app.services.automation.actions import ACTIONS, CHANGEABLE
+from app.dialogs.action_settings import ActionSettings, field_name
+from app.services.automation.actions import ACTIONS
 from app.services.automation.conditions import FIELDS, OPS, Condition
 from app.services.automation.rules import RuleInfo
 from app.services.automation.timing import Timing, When
 from app.services.container import Services
 from app.services.core.errors import ServiceError
-from app.services.core.vocabulary import FIELD_LABELS
 from app.ui.i18n import error_text, translate_message
 
 ConditionRole = Qt.ItemDataRole.UserRole + 1
@@ -45,11 +41,6 @@ ConditionRole = Qt.ItemDataRole.UserRole + 1
 
 def action_names() -> dict[str, str]:
     return {key: QCoreApplication.translate("automation", spec.label) for key, spec in ACTIONS.items()}
-
-
-def field_name(key: str) -> str:
-    label = FIELD_LABELS.get(key)
-    return translate_message(label) if label is not None else key
 
 
 class RuleDialog(QDialog):
@@ -63,9 +54,6 @@ class RuleDialog(QDialog):
         self._stage_id = stage_id
         self._rule = rule
         self.saved: RuleInfo | None = None
-        people = [(u.id, u.name) for u in services.users.list()]
-        stages = [(s.id, f"{p.name} › {s.name}") for p in services.pipelines.list() for s in p.stages]
-        templates = [(t.id, t.name) for t in services.document_templates.templates(for_deals=True)]
 
         self.name = QLineEdit()
         self.name.setObjectName("ruleName")
@@ -74,88 +62,8 @@ class RuleDialog(QDialog):
         self.action.setObjectName("ruleAction")
         for key, label in action_names().items():
             self.action.addItem(label, key)
-        self.pages = QStackedWidget()
-        self._editors: dict[str, dict[str, Any]] = {}
-
-        def page(key: str, rows: list[tuple[str, str, QWidget]]) -> None:
-            holder = QWidget()
-            form = QFormLayout(holder)
-            form.setContentsMargins(0, 0, 0, 0)
-            for name, label, widget in rows:
-                widget.setObjectName(f"{key}_{name}")
-                form.addRow(label, widget)
-            self._editors[key] = {name: widget for name, _label, widget in rows}
-            self.pages.addWidget(holder)
-
-        kinds = QComboBox()
-        for k, label in kind_names().items():
-            kinds.addItem(label, k)
-        hours = QSpinBox()
-        hours.setRange(0, 365 * 24)
-        hours.setValue(24)
-        hours.setSuffix(" " + self.tr("h"))
-        for_whom = QComboBox()
-        for_whom.addItem(self.tr("The deal's responsible person"), "responsible")
-        for person_id, name in people:
-            for_whom.addItem(name, person_id)
-        page(
-            "task",
-            [
-                ("title", self.tr("Title"), QLineEdit()),
-                ("kind", self.tr("Kind"), kinds),
-                ("in_hours", self.tr("Due after"), hours),
-                ("responsible", self.tr("For"), for_whom),
-            ],
-        )
-        notify_people = MultiChoiceEditor(
-            "people", [("responsible", self.tr("The deal's responsible person")), *people]
-        )
-        page("notify", [("text", self.tr("Message"), QLineEdit()), ("people", self.tr("To"), notify_people)])
-        fields = QComboBox()
-        for key in CHANGEABLE:
-            fields.addItem(field_name(key), key)
-        for custom in services.custom_fields.list():
-            fields.addItem(custom.label, f"uf:{custom.code}")
-        page("set_field", [("field", self.tr("Field"), fields), ("value", self.tr("New value"), QLineEdit())])
-        robin = QCheckBox(self.tr("In turn (round robin)"))
-        page(
-            "responsible",
-            [("people", self.tr("People"), MultiChoiceEditor("people", people)), ("round_robin", "", robin)],
-        )
-        stage_box = QComboBox()
-        for stage_id_, label in stages:
-            stage_box.addItem(label, stage_id_)
-        page("move", [("stage_id", self.tr("To stage"), stage_box)])
-        comment = QPlainTextEdit()
-        comment.setFixedHeight(70)
-        page("comment", [("text", self.tr("Comment"), comment)])
-        to = QComboBox()
-        to.addItem(self.tr("The deal's contact (else its company)"), "contact")
-        to.addItem(self.tr("The deal's company (else its contact)"), "company")
-        body = QPlainTextEdit()
-        body.setFixedHeight(90)
-        body.setPlaceholderText(self.tr("Dear {{ contact.first_name }}, …"))
-        attach = QComboBox()
-        attach.addItem(self.tr("No attachment"), None)
-        for template_id, name in templates:
-            attach.addItem(name, template_id)
-        page(
-            "email",
-            [
-                ("to", self.tr("To"), to),
-                ("subject", self.tr("Subject"), QLineEdit()),
-                ("body", self.tr("Text"), body),
-                ("template_id", self.tr("Attach a document"), attach),
-            ],
-        )
-        sms = QPlainTextEdit()
-        sms.setFixedHeight(60)
-        page("sms", [("text", self.tr("Text"), sms)])
-        document = QComboBox()
-        for template_id, name in templates:
-            document.addItem(name, template_id)
-        page("document", [("template_id", self.tr("Template"), document)])
-        page("wait", [])
+        self.pages = ActionSettings(services)
+        self._editors = self.pages.editors  # each action's editors by setting name
 
         # When
         self.when = QComboBox()
@@ -294,8 +202,7 @@ class RuleDialog(QDialog):
         self.name.setText(rule.name)
         self.action.setCurrentIndex(max(0, self.action.findData(rule.action)))
         self.pages.setCurrentIndex(self.action.currentIndex())
-        for name, widget in self._editors.get(rule.action, {}).items():
-            _set(widget, rule.params.get(name))
+        self.pages.show_params(rule.action, rule.params)
         timing = rule.timing
         self.when.setCurrentIndex(max(0, self.when.findData(timing.when.value)))
         if timing.minutes:
@@ -328,8 +235,7 @@ class RuleDialog(QDialog):
     # -- reading --------------------------------------------------------------------------------------
 
     def params(self) -> dict[str, Any]:
-        key = self.action.currentData()
-        return {name: _get(widget) for name, widget in self._editors.get(key, {}).items()}
+        return self.pages.params(self.action.currentData())
 
     def timing(self) -> Timing:
         when = When(self.when.currentData())
@@ -395,36 +301,3 @@ class RuleDialog(QDialog):
         text = "\n".join(lines) or self.tr("No rule of this stage would run.")
         QMessageBox.information(self, self.tr("What would happen"), text)
         return text
-
-
-def _get(widget: QWidget) -> Any:
-    if isinstance(widget, MultiChoiceEditor):
-        return widget.value()
-    if isinstance(widget, QCheckBox):
-        return widget.isChecked()
-    if isinstance(widget, QComboBox):
-        return widget.currentData()
-    if isinstance(widget, QSpinBox):
-        return widget.value()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    return None
-
-
-def _set(widget: QWidget, value: Any) -> None:
-    if value is None:
-        return
-    if isinstance(widget, MultiChoiceEditor):
-        widget.set_value(value)
-    elif isinstance(widget, QCheckBox):
-        widget.setChecked(bool(value))
-    elif isinstance(widget, QComboBox):
-        widget.setCurrentIndex(max(0, widget.findData(value)))
-    elif isinstance(widget, QSpinBox):
-        widget.setValue(int(value))
-    elif isinstance(widget, QPlainTextEdit):
-        widget.setPlainText(str(value))
-    elif isinstance(widget, QLineEdit):
-        widget.setText(str(value))

@@ -367,6 +367,7 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     contacts.next()
     shoot("28f-import-contacts-summary", contacts)
     contacts.close()
+    _workflow_shots(window, services, shoot, in_dialog)
     _office_file_shots(window, services, settings, scratch, shoot, in_dialog)
     _first_run_shots(language, scratch, shoot)
     from app.dialogs.guide_dialog import GuideDialog
@@ -412,6 +413,86 @@ def _first_run_shots(language: str, scratch: Path, shoot: Callable[[str, Any], N
     assistant.next()
     shoot("64-first-run-start", assistant)
     assistant.close()
+
+
+def _workflow_shots(window: Any, services: Any, shoot: Any, in_dialog: Any) -> None:
+    """Workflows: the designer on a branched template, Settings › Workflows, an approval answered
+    from the Tasks area, and a deal's Workflows tab with the path a run took."""
+    from app.dialogs.approval_dialog import ApprovalDialog
+    from app.dialogs.deal_form.deal_form_dialog import DealFormDialog
+    from app.dialogs.workflow_designer.designer_dialog import WorkflowDesigner
+    from app.services.workflows.ready_made import TEXTS, install_ready_made
+    from app.views.sidebar import Area
+
+    if services.actor is None:
+        return
+    install_ready_made(services)
+    texts = TEXTS.get(services.office.language(), TEXTS["en"])
+    discount = next(t for t in services.workflows.templates() if t.name == texts["discount"])
+    designer = WorkflowDesigner(services, discount, parent=window)
+    designer.resize(1200, 760)
+
+    def pick_approval(dialog: Any) -> None:
+        top = dialog.steps.topLevelItem(0)
+        dialog.steps.setCurrentItem(top.child(0).child(0) if top and top.child(0) else top)
+
+    in_dialog("80-workflow-designer", designer, pick_approval)
+    me = services.actor.id
+    check = services.workflows.create(
+        texts["discount"] + " (" + services.actor.name + ")",
+        "deal",
+        {
+            "parameters": discount.definition["parameters"],
+            "steps": [
+                {
+                    "id": "ask",
+                    "kind": "approval",
+                    "title": texts["ask"],
+                    "people": [me],
+                    "branches": [
+                        {
+                            "key": "approved",
+                            "steps": [
+                                {
+                                    "id": "note",
+                                    "kind": "action",
+                                    "action": "comment",
+                                    "params": {"text": texts["approved"]},
+                                }
+                            ],
+                        },
+                        {"key": "rejected", "steps": []},
+                    ],
+                },
+                {"id": "wait", "kind": "wait", "mode": "delay", "hours": 24},
+            ],
+        },
+    )
+    from app.services.deals.filters import DealFilter
+    from app.services.deals.queries import DealSort
+
+    deal_id = services.deal_queries.page(DealFilter(closed=False), DealSort(), 0, 1)[0].id
+    services.workflows.start(check.id, [deal_id], {"discount": "25"})
+    services.workflows.start(discount.id, [deal_id], {"discount": "10"})
+    engine = services.automation_engine("shots").workflows
+    engine.run_due()
+    [approval] = [a for a in services.workflows.approvals() if a.record_id == deal_id][:1] or [None]
+    window.sidebar.select(Area.TASKS)
+    window.tasks.reload()
+    shoot("81-workflow-approval-task", window)
+    if approval is not None:
+        dialog = ApprovalDialog(services, approval, window)
+        in_dialog("82-workflow-approval", dialog, lambda d: d.comment.setPlainText(texts["approved"]))
+        services.workflows.answer(approval.task_id, True, texts["approved"])
+        engine.run_due()
+    form = DealFormDialog(services, deal_id=deal_id, parent=window)
+    form.resize(980, 720)
+    in_dialog("83-deal-workflows", form, lambda d: d.tabs.setCurrentWidget(d.workflows))
+    window.sidebar.select(Area.SETTINGS)
+    window.settings_page.workflows.refresh()
+    window.settings_page.scroll_to(window.settings_page.workflows)
+    shoot("84-settings-workflows", window)
+    window.sidebar.select(Area.DEALS)
 
 
 def _office_file_shots(

@@ -186,6 +186,7 @@ class DealsArea(QWidget):
         self.bulk_bar.export_requested.connect(self.bulk.export)
         self.bulk_bar.documents_requested.connect(self.bulk.make_documents)
         self.bulk_bar.task_requested.connect(self.bulk.plan_task)
+        self.bulk_bar.workflow_requested.connect(self.bulk.start_workflow)
         self.list_view.open_requested.connect(self.open_requested)
         # the board
         self.kanban.open_requested.connect(self.open_requested)

@@ -32,6 +32,7 @@ from app.views.people_settings import PeopleSettings
 from app.views.pipelines_settings.pipelines_settings import PipelinesSettings
 from app.views.products_settings import ProductsSettings
 from app.views.roles_settings.roles_settings import RolesSettings
+from app.views.workflows.workflows_settings import WorkflowsSettings
 
 
 class SettingsPage(QWidget):
@@ -116,6 +117,7 @@ class SettingsPage(QWidget):
         self.people = PeopleSettings(services)
         self.roles = RolesSettings(services)
         self.automation = AutomationSettings(services)
+        self.workflows = WorkflowsSettings(services)
         self.mail = MailSettings(services)
         self.sms = SmsSettings(services)
         messages = QWidget()
@@ -144,6 +146,7 @@ class SettingsPage(QWidget):
             (self.tr("Documents"), self.documents),
             (self.tr("Fields"), self.fields),
             (self.tr("Automation"), self.automation),
+            (self.tr("Workflows"), self.workflows),
             (self.tr("E-mail and SMS"), messages),
         ):
             self.sections.addItem(name)

@@ -1,6 +1,97 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
+    <name>ActionSettings</name>
+    <message>
+        <source>h</source>
+        <translation>Std.</translation>
+    </message>
+    <message>
+        <source>The deal's responsible person</source>
+        <translation>Die verantwortliche Person des Deals</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Due after</source>
+        <translation>Fällig nach</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <source>In turn (round robin)</source>
+        <translation>Reihum (Round Robin)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>To stage</source>
+        <translation>In Phase</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>The deal's contact (else its company)</source>
+        <translation>Der Kontakt des Deals (sonst sein Unternehmen)</translation>
+    </message>
+    <message>
+        <source>The deal's company (else its contact)</source>
+        <translation>Das Unternehmen des Deals (sonst sein Kontakt)</translation>
+    </message>
+    <message>
+        <source>Dear {{ contact.first_name }}, …</source>
+        <translation>Guten Tag {{ contact.first_name }}, …</translation>
+    </message>
+    <message>
+        <source>No attachment</source>
+        <translation>Kein Anhang</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Attach a document</source>
+        <translation>Dokument anhängen</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The administrator</source>
@@ -116,6 +207,29 @@
     <message>
         <source>Average won deal: %1 · average time to close: %2 · paid on invoices this month: %3</source>
         <translation>Durchschnittlicher gewonnener Deal: %1 · durchschnittliche Dauer bis zum Abschluss: %2 · diesen Monat auf Rechnungen bezahlt: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Asked by the workflow “%1”.</source>
+        <translation>Angefragt vom Workflow „%1“.</translation>
+    </message>
+    <message>
+        <source>A comment (optional)</source>
+        <translation>Ein Kommentar (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
     </message>
 </context>
 <context>
@@ -396,6 +510,14 @@ Seitdem gemachte Änderungen sind dann nicht mehr in der Datenbank; eine Kopie d
     <message>
         <source>Plan the same task on each chosen deal</source>
         <translation>Dieselbe Aufgabe für jeden gewählten Deal planen</translation>
+    </message>
+    <message>
+        <source>Workflow…</source>
+        <translation>Workflow…</translation>
+    </message>
+    <message>
+        <source>Start a workflow on each chosen deal</source>
+        <translation>Einen Workflow auf jedem gewählten Deal starten</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1653,18 @@ Trotzdem neu speichern?</translation>
         <source>Planned a task on %Ln deal(s).</source>
         <translation><numerusform>Aufgabe für %Ln Deal geplant.</numerusform><numerusform>Aufgabe für %Ln Deals geplant.</numerusform></translation>
     </message>
+    <message>
+        <source>Start a workflow</source>
+        <translation>Workflow starten</translation>
+    </message>
+    <message>
+        <source>A workflow on %1 deals at once is too many: narrow the filter to %2 or fewer.</source>
+        <translation>Ein Workflow auf %1 Deals auf einmal ist zu viel: Schränken Sie den Filter auf höchstens %2 ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started a workflow on %Ln deal(s).</source>
+        <translation><numerusform>Workflow auf %Ln Deal gestartet.</numerusform><numerusform>Workflow auf %Ln Deals gestartet.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DealCellDelegate</name>
@@ -1620,6 +1754,10 @@ Trotzdem neu speichern?</translation>
     <message>
         <source>Quotes</source>
         <translation>Angebote</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
     </message>
 </context>
 <context>
@@ -4911,6 +5049,25 @@ Dealdesk startet jetzt neu.</translation>
     </message>
 </context>
 <context>
+    <name>RecordWorkflows</name>
+    <message>
+        <source>Start workflow…</source>
+        <translation>Workflow starten…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>No workflow has run on this record yet.</source>
+        <translation>Auf diesem Datensatz ist noch kein Workflow gelaufen.</translation>
+    </message>
+    <message>
+        <source>Path taken:</source>
+        <translation>Genommener Weg:</translation>
+    </message>
+</context>
+<context>
     <name>ReminderClock</name>
     <message>
         <source>Reminder</source>
@@ -5720,6 +5877,10 @@ Dealdesk startet jetzt neu.</translation>
         <source>E-mail and SMS</source>
         <translation>E-Mail und SMS</translation>
     </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -5894,6 +6055,188 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Look around with demo data (2,000 example deals in this database)</source>
         <translation>Mit Demodaten umsehen (2.000 Beispiel-Deals in dieser Datenbank)</translation>
+    </message>
+</context>
+<context>
+    <name>StartWorkflowDialog</name>
+    <message>
+        <source>Start a workflow</source>
+        <translation>Workflow starten</translation>
+    </message>
+    <message numerus="yes">
+        <source>On %n record(s).</source>
+        <translation><numerusform>Auf %n Datensatz.</numerusform><numerusform>Auf %n Datensätzen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>No workflow starts by hand for these records (Settings › Workflows).</source>
+        <translation>Für diese Datensätze startet kein Workflow von Hand (Einstellungen › Workflows).</translation>
+    </message>
+</context>
+<context>
+    <name>StepEditor</name>
+    <message>
+        <source>The record's responsible person</source>
+        <translation>Die verantwortliche Person des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Their manager (head of department)</source>
+        <translation>Deren Führungskraft (Abteilungsleitung)</translation>
+    </message>
+    <message>
+        <source>Who started the workflow</source>
+        <translation>Wer den Workflow gestartet hat</translation>
+    </message>
+    <message>
+        <source>Choose a step to see its settings, or drag one in from the left.</source>
+        <translation>Wählen Sie einen Schritt, um seine Einstellungen zu sehen, oder ziehen Sie einen von links herein.</translation>
+    </message>
+    <message>
+        <source>What it is for (shown on the path)</source>
+        <translation>Wofür er ist (auf dem Weg angezeigt)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>A variable is var:name, an earlier step's outcome step:id. No condition: the branch taken otherwise.</source>
+        <translation>Eine Variable ist var:name, das Ergebnis eines früheren Schritts step:id. Ohne Bedingung: der Zweig für alle anderen Fälle.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Taken if</source>
+        <translation>Genommen, wenn</translation>
+    </message>
+    <message>
+        <source>For a time</source>
+        <translation>Eine Zeit lang</translation>
+    </message>
+    <message>
+        <source>Until a date of the record</source>
+        <translation>Bis zu einem Datum des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Until a field changes</source>
+        <translation>Bis sich ein Feld ändert</translation>
+    </message>
+    <message>
+        <source>Until a task of an earlier step is done</source>
+        <translation>Bis eine Aufgabe eines früheren Schritts erledigt ist</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>Std.</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>the id of the step that made the task</source>
+        <translation>die ID des Schritts, der die Aufgabe angelegt hat</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Warten</translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation>Wie lange</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Days from the date</source>
+        <translation>Tage ab dem Datum</translation>
+    </message>
+    <message>
+        <source>Task of step</source>
+        <translation>Aufgabe des Schritts</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Höchstens</translation>
+    </message>
+    <message>
+        <source>Any one of them</source>
+        <translation>Eine Person davon</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>Alle davon</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Task title</source>
+        <translation>Titel der Aufgabe</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Freigabe durch</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Braucht</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Then also ask</source>
+        <translation>Danach auch fragen</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>The first branch whose conditions hold is taken (select a branch).</source>
+        <translation>Der erste Zweig, dessen Bedingungen zutreffen, wird genommen (wählen Sie einen Zweig).</translation>
+    </message>
+    <message>
+        <source>All branches run at once; the workflow goes on when all are done.</source>
+        <translation>Alle Zweige laufen gleichzeitig; der Workflow geht weiter, wenn alle fertig sind.</translation>
+    </message>
+    <message>
+        <source>The workflow ends here, whatever else still runs.</source>
+        <translation>Der Workflow endet hier, was auch immer sonst noch läuft.</translation>
     </message>
 </context>
 <context>
@@ -6224,6 +6567,14 @@ Dealdesk startet jetzt neu.</translation>
         <source>Delete the task “%1”?</source>
         <translation>Die Aufgabe „%1“ löschen?</translation>
     </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>This approval is not yours to answer, or answered already.</source>
+        <translation>Diese Freigabe ist nicht Ihre oder wurde schon beantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>
@@ -6494,6 +6845,339 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>That folder is not there. Is the network drive connected?</source>
         <translation>Diesen Ordner gibt es nicht. Ist das Netzlaufwerk verbunden?</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowDesigner</name>
+    <message>
+        <source>Edit workflow</source>
+        <translation>Workflow bearbeiten</translation>
+    </message>
+    <message>
+        <source>New workflow</source>
+        <translation>Neuer Workflow</translation>
+    </message>
+    <message>
+        <source>By hand (the record's menu, the list)</source>
+        <translation>Von Hand (Menü des Datensatzes, die Liste)</translation>
+    </message>
+    <message>
+        <source>When a record is created</source>
+        <translation>Wenn ein Datensatz angelegt wird</translation>
+    </message>
+    <message>
+        <source>When it changes, only these fields (empty: any):</source>
+        <translation>Wenn er sich ändert, nur diese Felder (leer: jedes):</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Asked as</source>
+        <translation>Gefragt als</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <source>Add parameter</source>
+        <translation>Parameter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Läuft auf</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Asked at the start</source>
+        <translation>Beim Start gefragt</translation>
+    </message>
+    <message>
+        <source>Drag a step into the workflow:</source>
+        <translation>Ziehen Sie einen Schritt in den Workflow:</translation>
+    </message>
+    <message>
+        <source>Steps (a branch holds the steps it runs):</source>
+        <translation>Schritte (ein Zweig enthält die Schritte, die er ausführt):</translation>
+    </message>
+    <message>
+        <source>Add branch</source>
+        <translation>Zweig hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Schritt entfernen</translation>
+    </message>
+    <message>
+        <source>Its steps act with the rights of the person who saves it. Saving a changed workflow makes a new version; running ones keep theirs.</source>
+        <translation>Seine Schritte handeln mit den Rechten der Person, die ihn speichert. Ein geänderter Workflow wird als neue Version gespeichert; laufende behalten ihre.</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Rechnungen</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Yes / no</source>
+        <translation>Ja / nein</translation>
+    </message>
+    <message>
+        <source>Condition (if / else)</source>
+        <translation>Bedingung (wenn / sonst)</translation>
+    </message>
+    <message>
+        <source>Parallel branches</source>
+        <translation>Parallele Zweige</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Warten</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Set a variable</source>
+        <translation>Variable setzen</translation>
+    </message>
+    <message>
+        <source>Start another workflow</source>
+        <translation>Anderen Workflow starten</translation>
+    </message>
+    <message>
+        <source>End the workflow</source>
+        <translation>Workflow beenden</translation>
+    </message>
+    <message>
+        <source>If</source>
+        <translation>Wenn</translation>
+    </message>
+    <message>
+        <source>Else</source>
+        <translation>Sonst</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowPath</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>an approval</source>
+        <translation>eine Freigabe</translation>
+    </message>
+    <message>
+        <source>a time</source>
+        <translation>einen Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>a field to change</source>
+        <translation>die Änderung eines Felds</translation>
+    </message>
+    <message>
+        <source>a task to be done</source>
+        <translation>die Erledigung einer Aufgabe</translation>
+    </message>
+    <message>
+        <source>Now waiting for %1.</source>
+        <translation>Wartet jetzt auf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowsSettings</name>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <source>A workflow runs step by step on a deal, contact, company, lead or invoice: branches, waits, approvals. It starts by hand, when a record is created or when it changes.</source>
+        <translation>Ein Workflow läuft Schritt für Schritt auf einem Deal, Kontakt, Unternehmen, Lead oder einer Rechnung: Verzweigungen, Wartezeiten, Freigaben. Er startet von Hand, wenn ein Datensatz angelegt wird oder wenn er sich ändert.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Läuft auf</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Add the ready-made ones</source>
+        <translation>Fertige Vorlagen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Running or waiting</source>
+        <translation>Laufend oder wartend</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>Läufe:</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>when created</source>
+        <translation>beim Anlegen</translation>
+    </message>
+    <message>
+        <source>when changed</source>
+        <translation>bei Änderung</translation>
+    </message>
+    <message>
+        <source>Delete workflow</source>
+        <translation>Workflow löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and the history of its runs? Running ones stop.</source>
+        <translation>„%1“ und die Geschichte seiner Läufe löschen? Laufende werden angehalten.</translation>
+    </message>
+    <message>
+        <source>Export workflow</source>
+        <translation>Workflow exportieren</translation>
+    </message>
+    <message>
+        <source>Workflow files (*.json)</source>
+        <translation>Workflow-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Import workflow</source>
+        <translation>Workflow importieren</translation>
     </message>
 </context>
 <context>
@@ -8043,6 +8727,158 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <source>The base currency is chosen before the first deal is made.</source>
         <translation>Die Basiswährung wird gewählt, bevor der erste Deal angelegt wird.</translation>
     </message>
+    <message>
+        <source>An approval is answered, not ticked off: approve or reject it.</source>
+        <translation>Eine Freigabe wird beantwortet, nicht abgehakt: Geben Sie sie frei oder lehnen Sie sie ab.</translation>
+    </message>
+    <message>
+        <source>A workflow needs at least one step.</source>
+        <translation>Ein Workflow braucht mindestens einen Schritt.</translation>
+    </message>
+    <message>
+        <source>A workflow has at most {count} steps.</source>
+        <translation>Ein Workflow hat höchstens {count} Schritte.</translation>
+    </message>
+    <message>
+        <source>Step {step}: '{kind}' is not a kind of step.</source>
+        <translation>Schritt {step}: „{kind}“ ist keine Art von Schritt.</translation>
+    </message>
+    <message>
+        <source>Step {step}: another step has the same id.</source>
+        <translation>Schritt {step}: Ein anderer Schritt hat dieselbe ID.</translation>
+    </message>
+    <message>
+        <source>Step {step}: choose what it does.</source>
+        <translation>Schritt {step}: Wählen Sie, was er tut.</translation>
+    </message>
+    <message>
+        <source>Step {step}: this action works on deals only.</source>
+        <translation>Schritt {step}: Diese Aktion gibt es nur für Deals.</translation>
+    </message>
+    <message>
+        <source>Step {step}: it needs at least {count} branches.</source>
+        <translation>Schritt {step}: Er braucht mindestens {count} Zweige.</translation>
+    </message>
+    <message>
+        <source>Step {step} can never run: it comes after a step that ends the workflow.</source>
+        <translation>Schritt {step} kann nie laufen: Er folgt auf einen Schritt, der den Workflow beendet.</translation>
+    </message>
+    <message>
+        <source>Step {step} can never run: its branch comes after the branch taken otherwise.</source>
+        <translation>Schritt {step} kann nie laufen: Sein Zweig steht nach dem Zweig für alle anderen Fälle.</translation>
+    </message>
+    <message>
+        <source>Step {step}: '{what}' is not a field, variable or earlier step.</source>
+        <translation>Schritt {step}: „{what}“ ist weder ein Feld noch eine Variable noch ein früherer Schritt.</translation>
+    </message>
+    <message>
+        <source>Step {step}: '{op}' is not a comparison a condition can make.</source>
+        <translation>Schritt {step}: „{op}“ ist kein Vergleich, den eine Bedingung anstellen kann.</translation>
+    </message>
+    <message>
+        <source>Step {step}: say how long, until which date or for which field.</source>
+        <translation>Schritt {step}: Geben Sie an, wie lange, bis zu welchem Datum oder auf welches Feld.</translation>
+    </message>
+    <message>
+        <source>Step {step}: choose who approves.</source>
+        <translation>Schritt {step}: Wählen Sie, wer freigibt.</translation>
+    </message>
+    <message>
+        <source>Step {step}: approved by any one or by all.</source>
+        <translation>Schritt {step}: Freigabe durch eine Person oder durch alle.</translation>
+    </message>
+    <message>
+        <source>Step {step}: an approval has an approved and a rejected branch.</source>
+        <translation>Schritt {step}: Eine Freigabe hat einen Zweig „freigegeben“ und einen Zweig „abgelehnt“.</translation>
+    </message>
+    <message>
+        <source>Step {step}: name the variable.</source>
+        <translation>Schritt {step}: Benennen Sie die Variable.</translation>
+    </message>
+    <message>
+        <source>Step {step}: choose the workflow to start.</source>
+        <translation>Schritt {step}: Wählen Sie den Workflow, der starten soll.</translation>
+    </message>
+    <message>
+        <source>Parameter '{name}': a name of letters, digits and _, and a type.</source>
+        <translation>Parameter „{name}“: ein Name aus Buchstaben, Ziffern und _ und ein Typ.</translation>
+    </message>
+    <message>
+        <source>The workflow's definition is not valid: {error}.</source>
+        <translation>Die Definition des Workflows ist ungültig: {error}.</translation>
+    </message>
+    <message>
+        <source>The workflow was stopped or another PC took it over: this step was undone here.</source>
+        <translation>Der Workflow wurde angehalten oder ein anderer PC hat ihn übernommen: Dieser Schritt wurde hier rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Only people who may manage settings design workflows.</source>
+        <translation>Nur Personen, die Einstellungen verwalten dürfen, entwerfen Workflows.</translation>
+    </message>
+    <message>
+        <source>A workflow needs a name (at most 200 characters).</source>
+        <translation>Ein Workflow braucht einen Namen (höchstens 200 Zeichen).</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a kind of record a workflow runs on.</source>
+        <translation>„{value}“ ist keine Art von Datensatz, auf der ein Workflow läuft.</translation>
+    </message>
+    <message>
+        <source>This is not a Dealdesk workflow file.</source>
+        <translation>Das ist keine Workflow-Datei von Dealdesk.</translation>
+    </message>
+    <message>
+        <source>You may not start the workflow “{name}”.</source>
+        <translation>Sie dürfen den Workflow „{name}“ nicht starten.</translation>
+    </message>
+    <message>
+        <source>The workflow “{name}” is not started by hand.</source>
+        <translation>Der Workflow „{name}“ wird nicht von Hand gestartet.</translation>
+    </message>
+    <message>
+        <source>Your role does not let you change all of these records.</source>
+        <translation>Ihre Rolle erlaubt Ihnen nicht, alle diese Datensätze zu ändern.</translation>
+    </message>
+    <message>
+        <source>Choose the records to start it on.</source>
+        <translation>Wählen Sie die Datensätze, auf denen er starten soll.</translation>
+    </message>
+    <message>
+        <source>“{label}” is needed to start this workflow.</source>
+        <translation>„{label}“ wird zum Start dieses Workflows gebraucht.</translation>
+    </message>
+    <message>
+        <source>Only its starter, the record's people and administrators stop a workflow.</source>
+        <translation>Nur wer ihn gestartet hat, die Personen des Datensatzes und Administratoren halten einen Workflow an.</translation>
+    </message>
+    <message>
+        <source>This workflow is not running any more.</source>
+        <translation>Dieser Workflow läuft nicht mehr.</translation>
+    </message>
+    <message>
+        <source>There is no workflow run #{id}.</source>
+        <translation>Es gibt keinen Workflow-Lauf #{id}.</translation>
+    </message>
+    <message>
+        <source>There is no approval for you in task #{id}.</source>
+        <translation>In Aufgabe #{id} gibt es keine Freigabe für Sie.</translation>
+    </message>
+    <message>
+        <source>This approval was already answered or is no longer needed.</source>
+        <translation>Diese Freigabe wurde schon beantwortet oder wird nicht mehr gebraucht.</translation>
+    </message>
+    <message>
+        <source>Somebody else changed the workflow “{name}” meanwhile.</source>
+        <translation>Jemand anderes hat den Workflow „{name}“ inzwischen geändert.</translation>
+    </message>
+    <message>
+        <source>There is no workflow #{id} (or it is switched off).</source>
+        <translation>Es gibt keinen Workflow #{id} (oder er ist ausgeschaltet).</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a number.</source>
+        <translation>„{value}“ ist keine Zahl.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -8586,6 +9422,117 @@ Die neueste intakte Sicherung vom %2 (%3 Deals) wiederherstellen? Seitdem gemach
     <message>
         <source>The database server of {name} can't be reached: {detail}</source>
         <translation>Der Datenbankserver von {name} ist nicht erreichbar: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>workflows</name>
+    <message>
+        <source>The record is gone.</source>
+        <translation>Der Datensatz ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>No branch applied.</source>
+        <translation>Kein Zweig traf zu.</translation>
+    </message>
+    <message>
+        <source>Took the branch “{branch}”.</source>
+        <translation>Zweig „{branch}“ genommen.</translation>
+    </message>
+    <message>
+        <source>Started {count} branches.</source>
+        <translation>{count} Zweige gestartet.</translation>
+    </message>
+    <message>
+        <source>Set {name} to “{value}”.</source>
+        <translation>{name} auf „{value}“ gesetzt.</translation>
+    </message>
+    <message>
+        <source>Ended the workflow.</source>
+        <translation>Workflow beendet.</translation>
+    </message>
+    <message>
+        <source>Told {count} people.</source>
+        <translation>{count} Personen benachrichtigt.</translation>
+    </message>
+    <message>
+        <source>No e-mail sent: the record has no e-mail address.</source>
+        <translation>Keine E-Mail gesendet: Der Datensatz hat keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Waiting until {when}.</source>
+        <translation>Wartet bis {when}.</translation>
+    </message>
+    <message>
+        <source>No date to wait for: went on.</source>
+        <translation>Kein Datum zum Warten: weitergegangen.</translation>
+    </message>
+    <message>
+        <source>No task to wait for: went on.</source>
+        <translation>Keine Aufgabe zum Warten: weitergegangen.</translation>
+    </message>
+    <message>
+        <source>Waiting for the task to be done.</source>
+        <translation>Wartet, bis die Aufgabe erledigt ist.</translation>
+    </message>
+    <message>
+        <source>Waiting for {field} to change.</source>
+        <translation>Wartet, bis sich {field} ändert.</translation>
+    </message>
+    <message>
+        <source>Waited.</source>
+        <translation>Gewartet.</translation>
+    </message>
+    <message>
+        <source>{field} changed.</source>
+        <translation>{field} hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>Waited long enough: {field} did not change.</source>
+        <translation>Lange genug gewartet: {field} hat sich nicht geändert.</translation>
+    </message>
+    <message>
+        <source>The task is done.</source>
+        <translation>Die Aufgabe ist erledigt.</translation>
+    </message>
+    <message>
+        <source>Waited long enough: the task is not done.</source>
+        <translation>Lange genug gewartet: Die Aufgabe ist nicht erledigt.</translation>
+    </message>
+    <message>
+        <source>Asked {count} people to approve.</source>
+        <translation>{count} Personen um Freigabe gebeten.</translation>
+    </message>
+    <message>
+        <source>Nobody to ask for approval.</source>
+        <translation>Niemand da, der freigeben könnte.</translation>
+    </message>
+    <message>
+        <source>Approved: {comment}</source>
+        <translation>Freigegeben: {comment}</translation>
+    </message>
+    <message>
+        <source>Rejected: {comment}</source>
+        <translation>Abgelehnt: {comment}</translation>
+    </message>
+    <message>
+        <source>Not answered in time: asked {count} more people.</source>
+        <translation>Nicht rechtzeitig beantwortet: {count} weitere Personen gefragt.</translation>
+    </message>
+    <message>
+        <source>Not answered in time; nobody to escalate to.</source>
+        <translation>Nicht rechtzeitig beantwortet; niemand zum Eskalieren da.</translation>
+    </message>
+    <message>
+        <source>Workflows kept starting each other: stopped.</source>
+        <translation>Workflows haben sich immer wieder gegenseitig gestartet: angehalten.</translation>
+    </message>
+    <message>
+        <source>Started the workflow #{id}.</source>
+        <translation>Workflow #{id} gestartet.</translation>
+    </message>
+    <message>
+        <source>Stopped by hand.</source>
+        <translation>Von Hand angehalten.</translation>
     </message>
 </context>
 </TS>

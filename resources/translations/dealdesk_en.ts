@@ -138,6 +138,10 @@
         <source>Planned a task on %Ln deal(s).</source>
         <translation><numerusform>Planned a task on %Ln deal.</numerusform><numerusform>Planned a task on %Ln deals.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Started a workflow on %Ln deal(s).</source>
+        <translation><numerusform>Started a workflow on %Ln deal.</numerusform><numerusform>Started a workflow on %Ln deals.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DealImportDialog</name>
@@ -317,6 +321,13 @@
     <message numerus="yes">
         <source>%Ln day(s)</source>
         <translation><numerusform>%Ln day</numerusform><numerusform>%Ln days</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StartWorkflowDialog</name>
+    <message numerus="yes">
+        <source>On %n record(s).</source>
+        <translation><numerusform>On %n record.</numerusform><numerusform>On %n records.</numerusform></translation>
     </message>
 </context>
 <context>

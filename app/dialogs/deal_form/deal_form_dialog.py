@@ -52,6 +52,7 @@ from app.ui.i18n import error_text, translate_message
 from app.views.invoices.invoices_view import InvoicesView
 from app.views.invoices.quotes_view import QuotesView
 from app.views.tasks.tasks_view import TasksView
+from app.views.workflows.record_workflows import RecordWorkflows
 
 DEAL = EntityType.DEAL
 # Fields whose editor is not a plain value: handled by name when collecting.
@@ -116,6 +117,8 @@ class DealFormDialog(QDialog):
             self.tabs.addTab(self.quotes, self.tr("Quotes"))
             self.invoices = InvoicesView(services, deal_id=self._data.deal.id)
             self.tabs.addTab(self.invoices, self.tr("Invoices"))
+            self.workflows = RecordWorkflows(services, "deal", self._data.deal.id)
+            self.tabs.addTab(self.workflows, self.tr("Workflows"))
             self.quotes.invoiced.connect(self._quote_invoiced)
             self.documents.show_deal(self._data.deal.id, self._data.deal.pipeline_id)
             self.documents.made.connect(self._show_timeline)

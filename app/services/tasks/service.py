@@ -32,6 +32,7 @@ KINDS = ("todo", "call", "meeting", "email")
 MSG_TITLE = QT_TRANSLATE_NOOP("errors", "A task needs a title (at most 255 characters).")
 MSG_KIND = QT_TRANSLATE_NOOP("errors", "'{value}' is not a kind of task (to-do, call, meeting, e-mail).")
 MSG_DURATION = QT_TRANSLATE_NOOP("errors", "A meeting lasts between 1 minute and 24 hours.")
+MSG_APPROVAL = QT_TRANSLATE_NOOP("errors", "An approval is answered, not ticked off: approve or reject it.")
 MSG_NOT_FOUND = QT_TRANSLATE_NOOP("errors", "There is no task {id} (any more).")
 MSG_NOT_YOURS = QT_TRANSLATE_NOOP("errors", "This task is not yours to change.")
 MSG_LINK = QT_TRANSLATE_NOOP("errors", "There is no {what} {id} to link the task to.")  # what: a noun
@@ -306,6 +307,8 @@ class TaskService:
         """Done, with what came of it."""
         with self._ctx.write() as uow:
             task = self._own(uow, task_id, expected_version)
+            if task.kind == "approval":  # a workflow waits for the answer, not for a tick
+                raise ValidationError.single("done", MSG_APPROVAL)
             task.done = True
             task.completed_at = utcnow()
             task.remind_at = None  # nothing left to remind of

@@ -475,7 +475,7 @@ def _template(session: Any, template: WorkflowTemplate) -> TemplateInfo:
 def _instance(instance: WorkflowInstance, name: str, number: int, who: str | None) -> InstanceInfo:
     state = json.loads(instance.state or "{}")
     waiting = [
-        next(iter(k for k in ("approval", "until", "field") if k in token["wait"]), "")
+        next(iter(k for k in ("approval", "until", "field", "task") if k in token["wait"]), "")
         for token in state.get("tokens", [])
         if token.get("wait")
     ]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDir, QLocale, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.dialogs.bulk_field_dialog import BulkFieldDialog
+from app.dialogs.start_workflow_dialog import StartWorkflowDialog
 from app.dialogs.task_dialog import TaskDialog
 from app.services.container import Services
 from app.services.core.errors import MissingFieldsError, ServiceError
@@ -181,6 +182,32 @@ class DealBulkActions(QObject):
             return False
         self.finished.emit(self.tr("Planned a task on %Ln deal(s).", "", dialog.created))
         return True
+
+    def start_workflow(self) -> StartWorkflowDialog | None:
+        """A workflow on each chosen deal (up to as many as a task), started in one transaction."""
+        chosen = self._view.chosen
+        if chosen.covers_everything():
+            count = self.model.rowCount()
+            if count > MAX_TASK_DEALS:
+                QMessageBox.information(
+                    self._parent,
+                    self.tr("Start a workflow"),
+                    self.tr("A workflow on %1 deals at once is too many: narrow the filter to %2 or fewer.")
+                    .replace("%1", QLocale().toString(count))
+                    .replace("%2", QLocale().toString(MAX_TASK_DEALS)),
+                )
+                return None
+            ids = self.model.ids_in(0, count - 1)
+        else:
+            ids = sorted(chosen.ids)
+        if not ids:
+            return None
+        dialog = StartWorkflowDialog(self._services, "deal", ids, self._parent)
+        dialog.accepted.connect(
+            lambda: self.finished.emit(self.tr("Started a workflow on %Ln deal(s).", "", len(dialog.started)))
+        )
+        dialog.open()
+        return dialog
 
     def delete(self) -> None:
         resolve, count = self._selection()

@@ -22,6 +22,7 @@ class BulkBar(QFrame):
     export_requested = Signal(str)  # "csv" or "xlsx"
     documents_requested = Signal()
     task_requested = Signal()
+    workflow_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         """The stage and people menus are filled by `fill_menus` (for the pipeline shown)."""
@@ -46,6 +47,9 @@ class BulkBar(QFrame):
         self.task_button = QPushButton(self.tr("Task…"))
         self.task_button.setObjectName("bulkTask")
         self.task_button.setToolTip(self.tr("Plan the same task on each chosen deal"))
+        self.workflow_button = QPushButton(self.tr("Workflow…"))
+        self.workflow_button.setObjectName("bulkWorkflow")
+        self.workflow_button.setToolTip(self.tr("Start a workflow on each chosen deal"))
         self.export_button = self._menu_button("bulkExport", self.tr("Export"))
         export_menu = self.export_button.menu()
         assert export_menu is not None
@@ -64,6 +68,7 @@ class BulkBar(QFrame):
             self.responsible_button,
             self.field_button,
             self.task_button,
+            self.workflow_button,
             self.documents_button,
             self.export_button,
             self.delete_button,
@@ -75,6 +80,7 @@ class BulkBar(QFrame):
         self.delete_button.clicked.connect(self.delete_requested)
         self.documents_button.clicked.connect(self.documents_requested)
         self.task_button.clicked.connect(self.task_requested)
+        self.workflow_button.clicked.connect(self.workflow_requested)
 
     def _menu_button(self, name: str, text: str) -> QToolButton:
         button = QToolButton()

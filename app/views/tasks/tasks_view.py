@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dialogs.approval_dialog import ApprovalDialog
 from app.dialogs.task_dialog import TaskDialog, kind_names
 from app.services.container import Services
 from app.services.core.events import DomainEvent
@@ -155,7 +156,7 @@ class TasksView(QWidget):
             "no_date": self.tr("No date"),
             "done": self.tr("Done"),
         }
-        kinds = kind_names()
+        kinds = {**kind_names(), "approval": self.tr("Approval")}
         self._filling = True
         self.tree.clear()
         shown = 0
@@ -246,6 +247,9 @@ class TasksView(QWidget):
         done = item.checkState(COL_TITLE) == Qt.CheckState.Checked
         if done == task.done:
             return
+        if task.kind == "approval":  # answered, not ticked off: approve or reject
+            QTimer.singleShot(0, lambda: self.answer_approval(task.id))
+            return
         try:
             if done:
                 result = None
@@ -282,8 +286,22 @@ class TasksView(QWidget):
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         task = item.data(COL_TITLE, TaskRole)
-        if task is not None and not isinstance(task, str) and task.deal_id:
+        if task is not None and not isinstance(task, str) and task.kind == "approval" and not task.done:
+            self.answer_approval(task.id)
+        elif task is not None and not isinstance(task, str) and task.deal_id:
             self.open_deal_requested.emit(task.deal_id)
+
+    def answer_approval(self, task_id: int) -> ApprovalDialog | None:
+        """The approval this task asks the person for: Approve / Reject with a comment."""
+        approval = self._services.workflows.approval_for_task(task_id)
+        if approval is None or approval.answer is not None:
+            self.message.emit(self.tr("This approval is not yours to answer, or answered already."))
+            self.reload()
+            return None
+        dialog = ApprovalDialog(self._services, approval, self)
+        dialog.finished.connect(lambda _result: self.reload())
+        dialog.open()
+        return dialog
 
     def _on_menu(self, position: Any) -> None:
         item = self.tree.itemAt(position)

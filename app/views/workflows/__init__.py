@@ -1,0 +1,1 @@
+"""Workflows in the window: Settings › Workflows, a record's workflows, the path a run took."""
