@@ -67,7 +67,8 @@ def test_a_workflow_built_by_drag_and_drop_in_the_designer(
     drop_into(tree, step_mime("action", "move"), approved)
     assert approved.childCount() == 1
     drop_below(tree, step_mime("stop"), approval)  # after the approval, at the top
-    assert [tree.topLevelItem(n).data(0, DataRole)["kind"] for n in range(3)] == ["action", "approval", "stop"]
+    kinds = [tree.topLevelItem(n).data(0, DataRole)["kind"] for n in range(3)]
+    assert kinds == ["action", "approval", "stop"]
     # an approval with nobody to ask: said, nothing saved
     tree.setCurrentItem(approval)
     designer.editor.approvers.set_value([])
