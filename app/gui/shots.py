@@ -478,19 +478,38 @@ def _workflow_shots(window: Any, services: Any, shoot: Any, in_dialog: Any) -> N
     engine.run_due()
     [approval] = [a for a in services.workflows.approvals() if a.record_id == deal_id][:1] or [None]
     window.sidebar.select(Area.TASKS)
+    window.undo_toast.hide()
+    window.tasks.kind.setCurrentIndex(window.tasks.kind.findData("approval"))
     window.tasks.reload()
     shoot("81-workflow-approval-task", window)
+    window.tasks.kind.setCurrentIndex(0)
     if approval is not None:
         dialog = ApprovalDialog(services, approval, window)
-        in_dialog("82-workflow-approval", dialog, lambda d: d.comment.setPlainText(texts["approved"]))
-        services.workflows.answer(approval.task_id, True, texts["approved"])
+        comment = (
+            "In Ordnung – guter Kunde." if services.office.language() == "de" else "Fine: a good customer."
+        )
+        in_dialog("82-workflow-approval", dialog, lambda d: d.comment.setPlainText(comment))
+        services.workflows.answer(approval.task_id, True, comment)
         engine.run_due()
     form = DealFormDialog(services, deal_id=deal_id, parent=window)
     form.resize(980, 720)
-    in_dialog("83-deal-workflows", form, lambda d: d.tabs.setCurrentWidget(d.workflows))
+
+    def on_workflows(dialog: Any) -> None:
+        dialog.tabs.setCurrentWidget(dialog.workflows)
+        runs = dialog.workflows.runs
+        runs.setCurrentRow(runs.count() - 1)  # the one with the approval
+
+    in_dialog("83-deal-workflows", form, on_workflows)
     window.sidebar.select(Area.SETTINGS)
     window.settings_page.workflows.refresh()
-    window.settings_page.scroll_to(window.settings_page.workflows)
+    window.settings_page.sections.setCurrentRow(
+        next(
+            row
+            for row in range(window.settings_page.sections.count())
+            if window.settings_page.sections.item(row).text() == window.settings_page.workflows.title()
+        )
+    )
+    window.settings_page.workflows.runs.selectRow(0)
     shoot("84-settings-workflows", window)
     window.sidebar.select(Area.DEALS)
 

@@ -6911,7 +6911,7 @@ Dealdesk startet jetzt neu.</translation>
     </message>
     <message>
         <source>Drag a step into the workflow:</source>
-        <translation>Ziehen Sie einen Schritt in den Workflow:</translation>
+        <translation>In den Workflow ziehen:</translation>
     </message>
     <message>
         <source>Steps (a branch holds the steps it runs):</source>
@@ -7178,6 +7178,26 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Import workflow</source>
         <translation>Workflow importieren</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rechnung</translation>
     </message>
 </context>
 <context>
@@ -9533,6 +9553,18 @@ Die neueste intakte Sicherung vom %2 (%3 Deals) wiederherstellen? Seitdem gemach
     <message>
         <source>Stopped by hand.</source>
         <translation>Von Hand angehalten.</translation>
+    </message>
+    <message>
+        <source>Notified (people: {count}).</source>
+        <translation>Benachrichtigt (Personen: {count}).</translation>
+    </message>
+    <message>
+        <source>Asked for approval (people asked: {count}).</source>
+        <translation>Um Freigabe gebeten (gefragte Personen: {count}).</translation>
+    </message>
+    <message>
+        <source>Not answered in time: asked more people ({count}).</source>
+        <translation>Nicht rechtzeitig beantwortet: weitere Personen gefragt ({count}).</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,7 @@ from app.dialogs.rule_dialog import action_names
 MIME = "application/x-dealdesk-workflow-step"
 DataRole = Qt.ItemDataRole.UserRole + 1
 BRANCH_COLOUR = QColor("#5b6470")
+OPS = {"eq": "=", "ne": "≠", "gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
 
 
 def kind_names() -> dict[str, str]:
@@ -202,14 +203,17 @@ class StepTree(QTreeWidget):
         """The item's line: a step's kind (its action) and title, a branch's label and conditions."""
         data = item.data(0, DataRole) or {}
         if data.get("branch"):
+            outcomes = {
+                "approved": QCoreApplication.translate("WorkflowDesigner", "Approved"),
+                "rejected": QCoreApplication.translate("WorkflowDesigner", "Rejected"),
+            }
+            shown = data.get("label") or outcomes.get(data.get("key", ""), "")
             when = data.get("when") or []
-            shown = data.get("label") or ""
             if when:
-                shown += (
-                    "  ("
-                    + ", ".join(f"{c['field']} {c['op']} {c.get('value', '')}".strip() for c in when)
-                    + ")"
+                said = ", ".join(
+                    f"{c['field']} {OPS.get(c['op'], c['op'])} {c.get('value', '')}".strip() for c in when
                 )
+                shown += f"  ({said})"
             item.setText(0, shown)
             return
         kind = data.get("kind", "")
@@ -218,8 +222,12 @@ class StepTree(QTreeWidget):
             if kind == "action"
             else kind_names().get(kind, kind)
         )
-        title = data.get("title") or ""
-        item.setText(0, f"{label}: {title}" if title else label)
+        params = data.get("params", {}) if kind == "action" else {}
+        detail = data.get("title") or next(
+            (str(params[k]) for k in ("title", "subject", "text") if params.get(k)), ""
+        )
+        detail = " ".join(detail.split())
+        item.setText(0, f"{label}: {detail[:80]}" if detail else label)
         item.setToolTip(0, str(data.get("id", "")))
 
     # -- drag and drop ---------------------------------------------------------------------------------

@@ -156,10 +156,10 @@ class WorkflowEngine:
             gone = record_values(session, run.entity, run.record_id) is None
         if gone:
             entry = {"step": None, "kind": "end", "at": now.isoformat(timespec="seconds"), "token": 0}
-            run.path.append({**entry, "result": said(QT_TRANSLATE_NOOP("workflows", "The record is gone."))})
+            run.path.append({**entry, "result": _said(QT_TRANSLATE_NOOP("workflows", "The record is gone."))})
             run.state.tokens = []
             return self._close(
-                run, "stopped", now, said(QT_TRANSLATE_NOOP("workflows", "The record is gone."))
+                run, "stopped", now, _said(QT_TRANSLATE_NOOP("workflows", "The record is gone."))
             ), 0
         count = 0
         try:
@@ -244,19 +244,19 @@ class WorkflowEngine:
             )
             if chosen is None:
                 token.at = after(token.at)
-                result = said(QT_TRANSLATE_NOOP("workflows", "No branch applied."))
+                result = _said(QT_TRANSLATE_NOOP("workflows", "No branch applied."))
             else:
                 label = step["branches"][chosen].get("label") or str(chosen + 1)
                 run.state.results[step["id"]] = label
                 token.at = (*token.at, chosen, 0)
-                result = said(QT_TRANSLATE_NOOP("workflows", "Took the branch “{branch}”."), branch=label)
+                result = _said(QT_TRANSLATE_NOOP("workflows", "Took the branch “{branch}”."), branch=label)
             return self._simple(run, step_entry(step, token, now, result, branch=chosen), now)
         if kind == "parallel":
             branches = step.get("branches", [])
             for b in range(len(branches)):
                 run.state.spawn((*token.at, b, 0), token.id)
             token.join = len(branches)
-            result = said(QT_TRANSLATE_NOOP("workflows", "Started {count} branches."), count=len(branches))
+            result = _said(QT_TRANSLATE_NOOP("workflows", "Started {count} branches."), count=len(branches))
             return self._simple(run, step_entry(step, token, now, result), now)
         if kind == "wait":
             return self._wait(run, token, step, now)
@@ -266,7 +266,7 @@ class WorkflowEngine:
             value = self._value(run, step.get("value"))
             run.state.vars[str(step["name"])] = value
             token.at = after(token.at)
-            result = said(
+            result = _said(
                 QT_TRANSLATE_NOOP("workflows", "Set {name} to “{value}”."), name=step["name"], value=value
             )
             return self._simple(run, step_entry(step, token, now, result), now)
@@ -275,7 +275,7 @@ class WorkflowEngine:
         # stop: the whole workflow ends here, whatever else runs in parallel
         run.state.tokens = []
         run.path.append(
-            step_entry(step, token, now, said(QT_TRANSLATE_NOOP("workflows", "Ended the workflow.")))
+            step_entry(step, token, now, _said(QT_TRANSLATE_NOOP("workflows", "Ended the workflow.")))
         )
         return self._close(run, "finished", now)
 
@@ -375,7 +375,9 @@ class WorkflowEngine:
                 elif step["action"] == "notify":
                     text = str(self._value(run, params.get("text", "")))
                     add_notifications(uow, [self._notice(run, person, text, session) for person in people])
-                    result = said(QT_TRANSLATE_NOOP("workflows", "Told {count} people."), count=len(people))
+                    result = _said(
+                        QT_TRANSLATE_NOOP("workflows", "Notified (people: {count})."), count=len(people)
+                    )
                 elif step["action"] == "email":
                     result = self._record_mail(uow, run, params)
                 else:  # comment
@@ -398,7 +400,7 @@ class WorkflowEngine:
 
         address = (record_values(uow.session, run.entity, run.record_id) or {}).get("email")
         if not address:
-            return said(QT_TRANSLATE_NOOP("workflows", "No e-mail sent: the record has no e-mail address."))
+            return _said(QT_TRANSLATE_NOOP("workflows", "No e-mail sent: the record has no e-mail address."))
         subject = str(self._value(run, params.get("subject", "")))
         message = OutboxMessage(
             channel="email",
@@ -437,35 +439,35 @@ class WorkflowEngine:
         if mode == "delay":
             until = now + timedelta(hours=float(step.get("hours", 0)))
             token.wait = {"until": until.isoformat()}
-            result = said(QT_TRANSLATE_NOOP("workflows", "Waiting until {when}."), when=_shown(until))
+            result = _said(QT_TRANSLATE_NOOP("workflows", "Waiting until {when}."), when=_shown(until))
         elif mode == "until_date":
             found = self._values(run).get(str(step.get("field", "")))
             day = _as_date(found)
             if day is None:
                 token.at = after(token.at)
-                result = said(QT_TRANSLATE_NOOP("workflows", "No date to wait for: went on."))
+                result = _said(QT_TRANSLATE_NOOP("workflows", "No date to wait for: went on."))
                 return self._simple(run, step_entry(step, token, now, result), now)
             until = datetime.combine(day, datetime.min.time()) + timedelta(
                 days=int(step.get("offset_days", 0) or 0)
             )
             token.wait = {"until": until.isoformat()}
-            result = said(QT_TRANSLATE_NOOP("workflows", "Waiting until {when}."), when=_shown(until))
+            result = _said(QT_TRANSLATE_NOOP("workflows", "Waiting until {when}."), when=_shown(until))
         elif mode == "task_done":  # the task an earlier step made; looked at every few minutes
             task_id = run.state.made.get(str(step["step"]))
             if task_id is None:
                 token.at = after(token.at)
-                result = said(QT_TRANSLATE_NOOP("workflows", "No task to wait for: went on."))
+                result = _said(QT_TRANSLATE_NOOP("workflows", "No task to wait for: went on."))
                 return self._simple(run, step_entry(step, token, now, result), now)
             hours = float(step.get("timeout_hours", 0) or 0)
             timeout = (now + timedelta(hours=hours)).isoformat() if hours > 0 else None
             token.wait = {"task": task_id, "timeout": timeout, "poll": (now + TASK_POLL).isoformat()}
-            result = said(QT_TRANSLATE_NOOP("workflows", "Waiting for the task to be done."))
+            result = _said(QT_TRANSLATE_NOOP("workflows", "Waiting for the task to be done."))
         else:  # until a field changes (woken by the record's writes), at most until a timeout
             was = self._values(run).get(str(step["field"]))
             hours = float(step.get("timeout_hours", 0) or 0)
             timeout = (now + timedelta(hours=hours)).isoformat() if hours > 0 else None
             token.wait = {"field": str(step["field"]), "was": _plain(was), "timeout": timeout}
-            result = said(
+            result = _said(
                 QT_TRANSLATE_NOOP("workflows", "Waiting for {field} to change."), field=step["field"]
             )
         return self._simple(run, step_entry(step, token, now, result), now)
@@ -480,7 +482,7 @@ class WorkflowEngine:
             token.wait = None
             token.at = after(token.at)
             return self._simple(
-                run, step_entry(step, token, now, said(QT_TRANSLATE_NOOP("workflows", "Waited."))), now
+                run, step_entry(step, token, now, _said(QT_TRANSLATE_NOOP("workflows", "Waited."))), now
             )
         if "task" in wait:
             return self._task_done(run, token, step, now)
@@ -488,12 +490,12 @@ class WorkflowEngine:
         if current != wait["was"]:
             outcome, result = (
                 "changed",
-                said(QT_TRANSLATE_NOOP("workflows", "{field} changed."), field=wait["field"]),
+                _said(QT_TRANSLATE_NOOP("workflows", "{field} changed."), field=wait["field"]),
             )
         elif wait.get("timeout") and now >= datetime.fromisoformat(wait["timeout"]):
             outcome, result = (
                 "timeout",
-                said(
+                _said(
                     QT_TRANSLATE_NOOP("workflows", "Waited long enough: {field} did not change."),
                     field=wait["field"],
                 ),
@@ -511,10 +513,10 @@ class WorkflowEngine:
             task = session.get(Task, int(wait["task"]))
             done = task is None or task.done
         if done:
-            outcome, result = "done", said(QT_TRANSLATE_NOOP("workflows", "The task is done."))
+            outcome, result = "done", _said(QT_TRANSLATE_NOOP("workflows", "The task is done."))
         elif wait.get("timeout") and now >= datetime.fromisoformat(wait["timeout"]):
             outcome = "timeout"
-            result = said(QT_TRANSLATE_NOOP("workflows", "Waited long enough: the task is not done."))
+            result = _said(QT_TRANSLATE_NOOP("workflows", "Waited long enough: the task is not done."))
         else:
             wait["poll"] = (now + TASK_POLL).isoformat()
             return "still"
@@ -544,8 +546,8 @@ class WorkflowEngine:
                         step,
                         token,
                         now,
-                        said(
-                            QT_TRANSLATE_NOOP("workflows", "Asked {count} people to approve."),
+                        _said(
+                            QT_TRANSLATE_NOOP("workflows", "Asked for approval (people asked: {count})."),
                             count=len(people),
                         ),
                     )
@@ -554,7 +556,7 @@ class WorkflowEngine:
         except LookupError:
             token.wait = None
             return self._fail(
-                run, token, step, now, said(QT_TRANSLATE_NOOP("workflows", "Nobody to ask for approval."))
+                run, token, step, now, _said(QT_TRANSLATE_NOOP("workflows", "Nobody to ask for approval."))
             )
         except LeaseLostError:
             raise
@@ -653,7 +655,7 @@ class WorkflowEngine:
                     step,
                     token,
                     now,
-                    said(text, comment=deciding.comment or "–"),
+                    _said(text, comment=deciding.comment or "–"),
                     outcome=outcome,
                     by=deciding.user_id,
                 )
@@ -670,12 +672,12 @@ class WorkflowEngine:
             people = self._people(run, step.get("escalate_to", []), session)
             if people:
                 self._approval_tasks(uow, run, step, people, int(token.wait["approval"]), now, None)
-                text = said(
-                    QT_TRANSLATE_NOOP("workflows", "Not answered in time: asked {count} more people."),
+                text = _said(
+                    QT_TRANSLATE_NOOP("workflows", "Not answered in time: asked more people ({count})."),
                     count=len(people),
                 )
             else:
-                text = said(QT_TRANSLATE_NOOP("workflows", "Not answered in time; nobody to escalate to."))
+                text = _said(QT_TRANSLATE_NOOP("workflows", "Not answered in time; nobody to escalate to."))
             run.path.append(step_entry(step, token, now, text, escalated=people))
             self._save(uow, run)
         return "ok"
@@ -691,7 +693,7 @@ class WorkflowEngine:
                 token,
                 step,
                 now,
-                said(QT_TRANSLATE_NOOP("workflows", "Workflows kept starting each other: stopped.")),
+                _said(QT_TRANSLATE_NOOP("workflows", "Workflows kept starting each other: stopped.")),
             )
         token.at = after(token.at)
         try:
@@ -704,7 +706,7 @@ class WorkflowEngine:
                         step,
                         token,
                         now,
-                        said(QT_TRANSLATE_NOOP("workflows", "Started the workflow #{id}."), id=started[0]),
+                        _said(QT_TRANSLATE_NOOP("workflows", "Started the workflow #{id}."), id=started[0]),
                         started=started,
                     )
                 )
@@ -847,6 +849,11 @@ def _wake(token: Token) -> datetime | None:
     return datetime.fromisoformat(wait["timeout"]) if wait.get("timeout") else None
 
 
+def _said(english: str, **params: Any) -> str:
+    """What a step did, in the "workflows" translation context (said() keeps it language-neutral)."""
+    return said(english, context="workflows", **params)
+
+
 def _manager_of(session: Any, user_id: int | None) -> int | None:
     """The head of the person's department, else of the nearest department above with a head."""
     from app.models import Department, User
@@ -884,7 +891,8 @@ def _as_date(value: Any) -> Any:
 
 
 def _shown(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M")
+    """A moment (naive UTC) in this computer's time, as a path shows it."""
+    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _error(exc: ServiceError) -> str:

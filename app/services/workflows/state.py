@@ -99,6 +99,7 @@ def step_entry(step: dict[str, Any], token: Token, now: datetime, result: str, *
     return {
         "step": step.get("id"),
         "kind": step.get("kind"),
+        "action": step.get("action"),
         "title": step.get("title") or "",
         "token": token.id,
         "at": now.isoformat(timespec="seconds"),

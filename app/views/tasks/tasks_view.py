@@ -65,6 +65,7 @@ class TasksView(QWidget):
         self.kind.addItem(self.tr("Every kind"), "")
         for key, name in kind_names().items():
             self.kind.addItem(name, key)
+        self.kind.addItem(self.tr("Approval"), "approval")  # a workflow's question to answer
         self.about = QComboBox()
         self.about.setObjectName("about")
         for key, name in (

@@ -21,7 +21,7 @@ from app.services.core.errors import ServiceError
 from app.services.core.events import DomainEvent
 from app.services.workflows.service import InstanceInfo
 from app.ui.i18n import error_text
-from app.views.workflows.workflow_path import WorkflowPath, status_name
+from app.views.workflows.workflow_path import WorkflowPath, local_time, status_name
 
 RunRole = Qt.ItemDataRole.UserRole + 1
 
@@ -72,11 +72,11 @@ class RecordWorkflows(QWidget):
         self._found = found
         self.runs.clear()
         for run in found:
-            waits = f" · {status_name(run.status)}"
-            item = QListWidgetItem(
-                f"{run.template_name} (v{run.version_number}){waits} · {run.started_at:%Y-%m-%d %H:%M}"
-                + (f" · {run.started_by}" if run.started_by else "")
-            )
+            parts = [f"{run.template_name} (v{run.version_number})", status_name(run.status)]
+            parts.append(local_time(run.started_at.isoformat()))
+            if run.started_by:
+                parts.append(run.started_by)
+            item = QListWidgetItem(" · ".join(parts))
             item.setData(RunRole, run.id)
             self.runs.addItem(item)
             if chosen is not None and run.id == chosen.id:

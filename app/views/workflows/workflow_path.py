@@ -3,6 +3,7 @@ answer, a wait over), its failure in red; and the run's status in words."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -35,6 +36,15 @@ def waiting_name(kind: str) -> str:
     }.get(kind, kind)
 
 
+def local_time(stored: str) -> str:
+    """A moment stored in UTC (ISO 8601, no zone), in this computer's time."""
+    try:
+        moment = datetime.fromisoformat(stored)
+    except ValueError:
+        return stored
+    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def said_text(stored: Any) -> str:
     """What a step said, in the window's language (stored as English, its values and its context)."""
     text, params, context = read_said(stored)
@@ -55,9 +65,20 @@ class WorkflowPath(QListWidget):
         self.clear()
         if run is None:
             return
+        from app.dialogs.rule_dialog import action_names
+        from app.dialogs.workflow_designer.step_tree import kind_names
+
+        actions, kinds = action_names(), kind_names()
         for entry in run.path:
-            when = str(entry.get("at", "")).replace("T", " ")
-            title = entry.get("title") or entry.get("step") or ""
+            when = local_time(str(entry.get("at", "")))
+            own = entry.get("title") or ""
+            title = (
+                (own if "{{" not in own else "")  # a text with placeholders is the task's, not a name
+                or actions.get(entry.get("action") or "")
+                or kinds.get(entry.get("kind") or "")
+                or entry.get("step")
+                or ""
+            )
             item = QListWidgetItem(f"{when}   {title}: {said_text(entry.get('result'))}")
             if entry.get("failed"):
                 item.setForeground(QBrush(FAILED))

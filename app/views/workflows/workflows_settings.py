@@ -28,7 +28,7 @@ from app.services.container import Services
 from app.services.core.errors import ServiceError
 from app.services.workflows.service import InstanceInfo, TemplateInfo
 from app.ui.i18n import error_text
-from app.views.workflows.workflow_path import WorkflowPath, status_name
+from app.views.workflows.workflow_path import WorkflowPath, local_time, status_name
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -250,12 +250,14 @@ class WorkflowsSettings(QGroupBox):
             cells = (
                 str(run.id),
                 f"{run.template_name} (v{run.version_number})",
-                f"{entity_name(run.entity)} #{run.record_id}",
+                f"{record_name(run.entity)} #{run.record_id}",
                 status_name(run.status),
-                run.started_at.strftime("%Y-%m-%d %H:%M"),
+                local_time(run.started_at.isoformat()),
             )
             for column, text in enumerate(cells):
                 self.runs.setItem(row, column, QTableWidgetItem(text))
+        self.runs.resizeColumnsToContents()
+        self.runs.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._show_run()
 
     def _show_run(self) -> None:
@@ -276,3 +278,13 @@ class WorkflowsSettings(QGroupBox):
                 self, QCoreApplication.translate("WorkflowsSettings", "Stop"), error_text(exc)
             )
         self.refresh_runs()
+
+
+def record_name(entity: str) -> str:
+    return {
+        "deal": QCoreApplication.translate("WorkflowsSettings", "Deal"),
+        "contact": QCoreApplication.translate("WorkflowsSettings", "Contact"),
+        "company": QCoreApplication.translate("WorkflowsSettings", "Company"),
+        "lead": QCoreApplication.translate("WorkflowsSettings", "Lead"),
+        "invoice": QCoreApplication.translate("WorkflowsSettings", "Invoice"),
+    }.get(entity, entity)
