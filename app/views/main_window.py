@@ -275,7 +275,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.bulk.finished.connect(self._on_bulk_finished)
         self.deals.message.connect(self._on_bulk_finished)
         self.deals.bulk.undo_changed.connect(self._update_undo)
-        self.bell.open_task_requested.connect(lambda _task: self.sidebar.select(Area.TASKS))
+        self.bell.open_task_requested.connect(self._open_task)
         self.reminders.toast.open_deal_requested.connect(self._on_open_deal)
         # changes made here and elsewhere
         self._hub.changed.connect(self._on_data_changed)
@@ -361,6 +361,13 @@ class MainWindow(PreserveGeometry, QMainWindow):
             QMessageBox.warning(self, self.tr("Deal not opened"), error_text(exc))
             return
         dialog.exec()
+
+    def _open_task(self, task_id: int) -> None:
+        """A task from the bell: the Tasks area, and an approval asked of me opens to be answered."""
+        self.sidebar.select(Area.TASKS)
+        approval = self._services.workflows.approval_for_task(task_id)
+        if approval is not None and approval.answer is None:
+            self.tasks.answer_approval(task_id)
 
     def _on_data_changed(self, event: DomainEvent) -> None:
         if event.name == "deal.stage_changed" and event.actor_id == self._services.context.actor_id:

@@ -1338,6 +1338,10 @@ Trotzdem neu speichern?</translation>
         <source>Pick a company from the suggestions, or create it.</source>
         <translation>Wählen Sie ein Unternehmen aus den Vorschlägen oder legen Sie es an.</translation>
     </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
@@ -3578,6 +3582,10 @@ Mahngebühr:</translation>
         <source>Not undone</source>
         <translation>Nicht rückgängig gemacht</translation>
     </message>
+    <message>
+        <source>Workflows…</source>
+        <translation>Workflows…</translation>
+    </message>
 </context>
 <context>
     <name>LeadTableModel</name>
@@ -5065,6 +5073,10 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Path taken:</source>
         <translation>Genommener Weg:</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
     </message>
 </context>
 <context>
@@ -7013,6 +7025,14 @@ Dealdesk startet jetzt neu.</translation>
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
     </message>
+    <message>
+        <source>Nobody ticked: everyone who may change the record</source>
+        <translation>Niemand angehakt: alle, die den Datensatz ändern dürfen</translation>
+    </message>
+    <message>
+        <source>Started by hand only by</source>
+        <translation>Von Hand starten nur</translation>
+    </message>
 </context>
 <context>
     <name>WorkflowPath</name>
@@ -7198,6 +7218,10 @@ Dealdesk startet jetzt neu.</translation>
     <message>
         <source>Invoice</source>
         <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>Every workflow</source>
+        <translation>Jeder Workflow</translation>
     </message>
 </context>
 <context>

@@ -196,3 +196,24 @@ def test_settings_lists_templates_adds_the_ready_made_ones_and_stops_a_run(qtbot
     assert page.stop_button.isEnabled()
     page.stop_button.click()
     assert services.workflows.instances(entity="company", record_id=company.id)[0].status == "stopped"
+
+
+def test_a_company_shows_its_workflows_and_who_may_start_one_is_kept(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    from app.dialogs.customer_form.customer_form_dialog import CustomerFormDialog
+    from app.services.customers.queries import CustomerKind
+
+    step = {"id": "c", "kind": "action", "action": "comment", "params": {"text": "Welcome"}}
+    template = services.workflows.create("Welcome", "company", {"steps": [step]}, start_on_create=True)
+    company = services.companies.create(title="Acme")
+    services.automation_engine("gui").run_due()
+    form = CustomerFormDialog(services, CustomerKind.COMPANY, company.id)
+    qtbot.addWidget(form)
+    assert form.workflows.runs.count() == 1
+    assert form.workflows.runs.item(0).text().startswith("Welcome (v1) · Finished")
+    designer = WorkflowDesigner(services, services.workflows.template(template.id))
+    qtbot.addWidget(designer)
+    someone = services.users.list()[0].id
+    designer.starters.set_value([someone])
+    designer.save()
+    assert services.workflows.template(template.id).starters == [someone]
+    assert services.workflows.template(template.id).number == 1  # same steps: no new version

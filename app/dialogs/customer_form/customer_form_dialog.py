@@ -41,6 +41,7 @@ from app.services.deals.filters import DealFilter
 from app.services.deals.paging import DealSort
 from app.ui.formatting import money, short_date
 from app.ui.i18n import error_text, translate_message
+from app.views.workflows.record_workflows import RecordWorkflows
 
 MAX_DEALS_SHOWN = 200
 
@@ -111,6 +112,9 @@ class CustomerFormDialog(QDialog):
             deals_layout.addWidget(self.deal_list, 1)
             self.tabs.addTab(deals_tab, self.tr("Deals"))
             self.tabs.addTab(self.timeline, self.tr("Timeline"))
+            assert record_id is not None
+            self.workflows = RecordWorkflows(services, kind.value, record_id)
+            self.tabs.addTab(self.workflows, self.tr("Workflows"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

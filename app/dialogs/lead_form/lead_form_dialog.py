@@ -26,6 +26,7 @@ from app.services.core.errors import ConflictError, DatabaseError, ServiceError,
 from app.services.customers.leads import LeadDetails, LeadStatus
 from app.services.fields.custom_fields import EntityType
 from app.ui.i18n import error_text, translate_message
+from app.views.workflows.record_workflows import open_record_workflows
 
 
 def status_names() -> dict[LeadStatus, str]:
@@ -108,6 +109,12 @@ class LeadFormDialog(QDialog):
         self.open_deal.setVisible(
             converted and self.lead is not None and self.lead.converted_deal_id is not None
         )
+        self.workflows = QPushButton(self.tr("Workflows…"))
+        self.workflows.setObjectName("leadWorkflows")
+        self.workflows.setVisible(self.lead is not None)
+        if self.lead is not None:
+            lead = self.lead.id
+            self.workflows.clicked.connect(lambda: open_record_workflows(services, "lead", lead, self))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -120,7 +127,7 @@ class LeadFormDialog(QDialog):
         self.configure.setObjectName("configureForm")
         self.configure.clicked.connect(self._on_configure)
         bottom = QHBoxLayout()
-        for button in (self.configure, self.convert, self.undo, self.open_deal):
+        for button in (self.configure, self.convert, self.undo, self.open_deal, self.workflows):
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dialogs.fields.editors import MultiChoiceEditor
 from app.dialogs.workflow_designer.step_editor import StepEditor
 from app.dialogs.workflow_designer.step_tree import StepPalette, StepTree
 from app.services.container import Services
@@ -105,12 +106,19 @@ class WorkflowDesigner(QDialog):
         parameter_row.addWidget(self.parameters, 1)
         parameter_row.addLayout(parameter_buttons)
 
+        self.starters = MultiChoiceEditor("starters", [(u.id, u.name) for u in services.users.list()])
+        self.starters.setObjectName("workflowStarters")
+        self.starters.setToolTip(self.tr("Nobody ticked: everyone who may change the record"))
+        self.starters.list.setMaximumHeight(72)
+        if template is not None:
+            self.starters.set_value(template.starters)
         head = QFormLayout()
         head.addRow(self.tr("Name"), self.name)
         head.addRow(self.tr("Runs on"), self.entity)
         head.addRow(self.tr("Description"), self.description)
         head.addRow(self.tr("Starts"), starts)
         head.addRow(self.tr("Asked at the start"), parameter_row)
+        head.addRow(self.tr("Started by hand only by"), self.starters)
 
         self.step_palette = StepPalette(_actions(entity))
         self.steps = StepTree()
@@ -223,6 +231,7 @@ class WorkflowDesigner(QDialog):
             "start_on_create": self.start_on_create.isChecked(),
             "start_on_change": self.start_on_change.isChecked(),
             "change_fields": fields,
+            "starters": self.starters.value(),
         }
 
     def save(self) -> None:

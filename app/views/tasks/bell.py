@@ -89,7 +89,7 @@ class NotificationBell(QToolButton):
             except Exception as exc:  # done and deleted meanwhile, or not mine to see any more
                 self.message.emit(error_text(exc))
                 return
-            if task.deal_id is not None:
+            if task.deal_id is not None and task.kind != "approval":  # an approval is answered first
                 self.open_deal_requested.emit(task.deal_id)
             else:
                 self.open_task_requested.emit(task.id)

@@ -3,8 +3,10 @@ stopped — with the path each took; start one, stop a running one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -116,3 +118,19 @@ class RecordWorkflows(QWidget):
     def on_changed(self, event: DomainEvent) -> None:
         if event.entity in ("workflow_instance", "*"):
             self.refresh()
+
+
+def open_record_workflows(services: Services, entity: str, record_id: int, parent: QWidget) -> QDialog:
+    """The record's workflows in a window of their own (a lead's form has no tabs)."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("recordWorkflowsDialog")
+    dialog.setWindowTitle(QCoreApplication.translate("RecordWorkflows", "Workflows"))
+    panel = RecordWorkflows(services, entity, record_id, dialog)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(panel, 1)
+    layout.addWidget(buttons)
+    dialog.resize(760, 520)
+    dialog.open()
+    return dialog

@@ -108,6 +108,9 @@ class WorkflowsSettings(QGroupBox):
         run_head = QHBoxLayout()
         run_head.addWidget(QLabel(self.tr("Runs:")))
         run_head.addWidget(self.status)
+        self.template_filter = QComboBox()
+        self.template_filter.setObjectName("runTemplate")
+        run_head.addWidget(self.template_filter)
         run_head.addStretch(1)
         run_head.addWidget(self.stop_button)
         runs_box = QWidget()
@@ -134,6 +137,7 @@ class WorkflowsSettings(QGroupBox):
         self.import_button.clicked.connect(self._import)
         self.ready_button.clicked.connect(self._ready_made)
         self.status.currentIndexChanged.connect(self.refresh_runs)
+        self.template_filter.currentIndexChanged.connect(self.refresh_runs)
         self.runs.itemSelectionChanged.connect(self._show_run)
         self.stop_button.clicked.connect(self._stop)
         self.refresh()
@@ -171,6 +175,14 @@ class WorkflowsSettings(QGroupBox):
                 self.templates.setItem(row, column, item)
             if chosen is not None and template.id == chosen.id:
                 self.templates.selectRow(row)
+        chosen_filter = self.template_filter.currentData()
+        self.template_filter.blockSignals(True)
+        self.template_filter.clear()
+        self.template_filter.addItem(self.tr("Every workflow"), None)
+        for template in self._templates:
+            self.template_filter.addItem(template.name, template.id)
+        self.template_filter.setCurrentIndex(max(0, self.template_filter.findData(chosen_filter)))
+        self.template_filter.blockSignals(False)
         self.templates.resizeColumnsToContents()
         self.templates.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.refresh_runs()
@@ -244,7 +256,9 @@ class WorkflowsSettings(QGroupBox):
     def refresh_runs(self) -> None:
         if not self.may_design:
             return
-        self._runs: list[InstanceInfo] = self._services.workflows.instances(status=self.status.currentData())
+        self._runs: list[InstanceInfo] = self._services.workflows.instances(
+            status=self.status.currentData(), template_id=self.template_filter.currentData()
+        )
         self.runs.setRowCount(len(self._runs))
         for row, run in enumerate(self._runs):
             cells = (
