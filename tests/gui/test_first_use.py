@@ -621,6 +621,7 @@ def test_settings_are_pages_chosen_from_a_list(qtbot, window: MainWindow) -> Non
         "Documents",
         "Fields",
         "Automation",
+        "Workflows",
         "E-mail and SMS",
     ]
     assert page.findChild(QLabel, "databaseLocation").isVisible()

@@ -204,3 +204,40 @@ def test_running_totals_go_back_and_come_again_on_postgres(postgres_url: str) ->
             assert conn.exec_driver_sql("SELECT SUM(deals) FROM deal_rollup WHERE kind = 'c'").scalar() == 2
     finally:
         services.close()
+
+
+def test_workflows_run_on_postgres_with_two_engines(postgres_url: str) -> None:
+    """Instances started in bulk (one INSERT ... RETURNING), run by two engines, each step once, and
+    an approval answered: the server's engine behaves as the file's."""
+    import threading
+
+    first, second = open_services(postgres_url), open_services(postgres_url)
+    try:
+        stage = first.pipelines.list()[0].stages[0].id
+        ids = [first.deals.create(title=f"Deal {n}", stage_id=stage).id for n in range(60)]
+        comment = {"id": "c", "kind": "action", "action": "comment", "params": {"text": "Ran"}}
+        template = first.workflows.create("On the server", "deal", {"steps": [comment]})
+        assert len(first.workflows.start(template.id, ids)) == 60
+        engines = [first.automation_engine("pg-1").workflows, second.automation_engine("pg-2").workflows]
+        counts: list[int] = []
+
+        def work(engine: object) -> None:
+            total = 0
+            for _ in range(100):
+                total += engine.run_due(limit=5).steps  # type: ignore[attr-defined]
+                if not engine.due():  # type: ignore[attr-defined]
+                    break
+            counts.append(total)
+
+        threads = [threading.Thread(target=work, args=(e,)) for e in engines]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        assert sum(counts) == 60
+        notes = [h for h in first.deals.history(ids[0]) if h.action == "comment"]
+        assert [h.new_value for h in notes] == ["Ran"]
+        assert {i.status for i in first.workflows.instances(template_id=template.id)} == {"finished"}
+    finally:
+        first.close()
+        second.close()
