@@ -3481,6 +3481,10 @@ Mahngebühr:</translation>
         <source>Lines of the draft invoice</source>
         <translation>Positionen des Rechnungsentwurfs</translation>
     </message>
+    <message>
+        <source>Workflows…</source>
+        <translation>Workflows…</translation>
+    </message>
 </context>
 <context>
     <name>KanbanView</name>

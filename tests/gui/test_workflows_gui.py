@@ -217,3 +217,27 @@ def test_a_company_shows_its_workflows_and_who_may_start_one_is_kept(qtbot, serv
     designer.save()
     assert services.workflows.template(template.id).starters == [someone]
     assert services.workflows.template(template.id).number == 1  # same steps: no new version
+
+
+def test_an_invoice_shows_its_workflows_from_its_menu(qtbot, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from app.views.invoices.invoices_view import InvoicesView
+
+    view = InvoicesView(demo_services)
+    qtbot.addWidget(view)
+    view.show()
+    view.reload()
+    qtbot.waitUntil(lambda: view.tree.topLevelItemCount() > 0)
+    view.tree.setCurrentItem(view.tree.topLevelItem(0))
+    menu = view._menu(QPoint(5, 5))
+    assert menu is not None
+    menu.actions()[0].trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "recordWorkflowsDialog"]
+    assert dialogs
+    assert isinstance(dialogs[-1], QDialog)
+    panel = dialogs[-1].findChild(RecordWorkflows)
+    assert panel is not None
+    assert panel.empty.isVisible()  # no workflow ran on it yet
+    menu.close()
+    dialogs[-1].close()

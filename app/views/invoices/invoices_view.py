@@ -37,6 +37,7 @@ from app.services.invoices.service import InvoiceInfo
 from app.ui.formatting import money, short_date
 from app.ui.i18n import error_text
 from app.views.invoices.invoice_files import XML_FILTER, InvoiceFiles
+from app.views.workflows.record_workflows import open_record_workflows
 
 InvoiceRole = Qt.ItemDataRole.UserRole + 1
 OVERDUE = QColor("#b3261e")
@@ -183,6 +184,8 @@ class InvoicesView(QWidget):
         self.show_what.currentIndexChanged.connect(self.reload)
         self.tree.currentItemChanged.connect(lambda *_a: self._enable())
         self.tree.itemActivated.connect(self._activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
         self.issue_button.clicked.connect(self.issue)
         self.lines_button.clicked.connect(lambda: self.edit_lines())
         self.pay_button.clicked.connect(self.pay)
@@ -257,6 +260,19 @@ class InvoicesView(QWidget):
                 )
             self.totals.setText(self.tr("Open: %1").replace("%1", " · ".join(parts)) if parts else "")
         self._enable()
+
+    def _menu(self, position: Any) -> QMenu | None:
+        """The invoice's own actions that need no room in the bar: its workflows."""
+        invoice = self.current()
+        if invoice is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction(
+            self.tr("Workflows…"),
+            lambda: open_record_workflows(self._services, "invoice", invoice.id, self),
+        )
+        menu.popup(self.tree.viewport().mapToGlobal(position))
+        return menu
 
     def current(self) -> InvoiceInfo | None:
         item = self.tree.currentItem()
