@@ -241,3 +241,35 @@ def test_an_invoice_shows_its_workflows_from_its_menu(qtbot, demo_services: Serv
     assert panel.empty.isVisible()  # no workflow ran on it yet
     menu.close()
     dialogs[-1].close()
+
+
+def test_the_bulk_bar_starts_a_workflow_on_each_chosen_deal(
+    qtbot, window, demo_services: Services, click_row
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.deals_area import DealsViewMode
+
+    comment = {"id": "c", "kind": "action", "action": "comment", "params": {"text": "From the list"}}
+    template = demo_services.workflows.create("From the list", "deal", {"steps": [comment]})
+    window.deals.set_view(DealsViewMode.LIST)
+    model = window.deals.model
+    qtbot.waitUntil(lambda: model.rowCount() > 3 and model.row_at(1) is not None, timeout=3000)
+    click_row(window, 0)
+    click_row(window, 1, Qt.KeyboardModifier.ControlModifier)
+    chosen = sorted(model.row_at(r).id for r in range(2))
+    qtbot.waitUntil(window.deals.bulk_bar.workflow_button.isVisible)
+    qtbot.mouseClick(window.deals.bulk_bar.workflow_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, StartWorkflowDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        )
+    )
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, StartWorkflowDialog) and w.isVisible()
+    )
+    dialog.template.setCurrentIndex(dialog.template.findData(template.id))
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    runs = demo_services.workflows.instances(template_id=template.id)
+    assert sorted(r.record_id for r in runs) == chosen

@@ -157,24 +157,27 @@ class DealBulkActions(QObject):
             on_missing=missing,
         )
 
+    def _few_chosen(self, title: str, too_many: str) -> list[int]:
+        """The chosen deals' ids, when there are at most MAX_TASK_DEALS of them (else said: none)."""
+        chosen = self._view.chosen
+        if not chosen.covers_everything():
+            return sorted(chosen.ids)
+        count = self.model.rowCount()
+        if count > MAX_TASK_DEALS:
+            text = too_many.replace("%1", QLocale().toString(count)).replace(
+                "%2", QLocale().toString(MAX_TASK_DEALS)
+            )
+            QMessageBox.information(self._parent, title, text)
+            return []
+        return self.model.ids_in(0, count - 1)
+
     def plan_task(self) -> bool:
         """The same task on each chosen deal (for each deal's responsible person, unless another is
         chosen), in one transaction."""
-        chosen = self._view.chosen
-        if chosen.covers_everything():
-            count = self.model.rowCount()
-            if count > MAX_TASK_DEALS:
-                QMessageBox.information(
-                    self._parent,
-                    self.tr("Plan a task"),
-                    self.tr("A task on %1 deals at once is too many: narrow the filter to %2 or fewer.")
-                    .replace("%1", QLocale().toString(count))
-                    .replace("%2", QLocale().toString(MAX_TASK_DEALS)),
-                )
-                return False
-            ids = self.model.ids_in(0, count - 1)
-        else:
-            ids = sorted(chosen.ids)
+        ids = self._few_chosen(
+            self.tr("Plan a task"),
+            self.tr("A task on %1 deals at once is too many: narrow the filter to %2 or fewer."),
+        )
         if not ids:
             return False
         dialog = TaskDialog(self._services, deal_ids=ids, parent=self._parent)
@@ -185,21 +188,10 @@ class DealBulkActions(QObject):
 
     def start_workflow(self) -> StartWorkflowDialog | None:
         """A workflow on each chosen deal (up to as many as a task), started in one transaction."""
-        chosen = self._view.chosen
-        if chosen.covers_everything():
-            count = self.model.rowCount()
-            if count > MAX_TASK_DEALS:
-                QMessageBox.information(
-                    self._parent,
-                    self.tr("Start a workflow"),
-                    self.tr("A workflow on %1 deals at once is too many: narrow the filter to %2 or fewer.")
-                    .replace("%1", QLocale().toString(count))
-                    .replace("%2", QLocale().toString(MAX_TASK_DEALS)),
-                )
-                return None
-            ids = self.model.ids_in(0, count - 1)
-        else:
-            ids = sorted(chosen.ids)
+        ids = self._few_chosen(
+            self.tr("Start a workflow"),
+            self.tr("A workflow on %1 deals at once is too many: narrow the filter to %2 or fewer."),
+        )
         if not ids:
             return None
         dialog = StartWorkflowDialog(self._services, "deal", ids, self._parent)
