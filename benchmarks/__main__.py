@@ -27,6 +27,7 @@ from benchmarks import (
     tasks,
     workflows,
 )
+from benchmarks.calibration import calibrate
 from benchmarks.runner import demo_database
 from benchmarks.startup import bundle_cold_start, cold_start_to_window, open_database, sign_in_to_window
 
@@ -106,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             "sqlite": __import__("sqlite3").sqlite_version,
             "machine": platform.machine(),
             "runs": args.runs,
+            "calibration": calibrate(),
         },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
