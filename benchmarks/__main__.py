@@ -48,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --latency-ms: the share's client sends writes at fsync, one request per range (NFS-like)",
     )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="every scenario once, shortened where its size is fixed (a test that the run works: "
+        "the idle engine 2 s instead of 60, the import 2,000 rows instead of 50,000)",
+    )
     args = parser.parse_args(argv)
     if args.deals < 1 or args.runs < 1:
         parser.error("--deals and --runs must be at least 1")
@@ -85,11 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         print("bulk_stage_change_10k ...", file=sys.stderr)
         scenarios["bulk_stage_change_10k"] = listing.bulk_stage_change(path, args.runs)
         print("automation scenarios (a copy of the file) ...", file=sys.stderr)
-        scenarios.update(automation.run(path, args.runs))
+        scenarios.update(automation.run(path, args.runs, idle_seconds=2.0 if args.quick else 60.0))
         print("workflow scenarios (a copy of the file) ...", file=sys.stderr)
         scenarios.update(workflows.run(path, args.runs))
         print("import_50k (a new database of its own) ...", file=sys.stderr)
-        scenarios.update(importing.run(min(args.runs, 3)))
+        scenarios.update(importing.run(min(args.runs, 3), 2_000 if args.quick else importing.ROWS))
         print("list_peak_rss_mb ...", file=sys.stderr)
         scenarios["list_peak_rss_mb"] = listing.peak_rss(path, Path(settings_dir))
 
@@ -107,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             "sqlite": __import__("sqlite3").sqlite_version,
             "machine": platform.machine(),
             "runs": args.runs,
+            "quick": args.quick,
             "calibration": calibrate(),
         },
     }

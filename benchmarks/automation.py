@@ -72,7 +72,8 @@ def _run(path: Path, runs: int, idle_seconds: float) -> dict[str, dict[str, Any]
     board.resize(*BOARD_SIZE)
     board.show()
     app.processEvents()
-    first, second = board.columns[0], board.columns[1]
+    # the two fullest of the two stages with rules (a small demo may leave the first stage empty)
+    first, second = sorted(board.columns[:2], key=lambda c: -c.model.total)
     turns = iter([(first, second), (second, first)] * (runs + 3))
 
     def move() -> None:

@@ -87,7 +87,7 @@ def _template(folder: Path) -> Path:
     return path
 
 
-def run(runs: int) -> dict[str, dict[str, Any]]:
+def run(runs: int, rows_wanted: int = ROWS) -> dict[str, dict[str, Any]]:
     from app.services.container import open_services
     from app.services.importing.deals import ImportOptions, ImportRejectedError
 
@@ -95,8 +95,8 @@ def run(runs: int) -> dict[str, dict[str, Any]]:
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
         good, bad = folder / "deals.csv", folder / "bad_last.csv"
-        rows = write_file(good)
-        write_file(bad, bad_last=True)
+        rows = write_file(good, rows_wanted)
+        write_file(bad, rows_wanted, bad_last=True)
         template = _template(folder)
         stage_values = {"stage": STAGE_NAMES}
 
@@ -122,7 +122,7 @@ def run(runs: int) -> dict[str, dict[str, Any]]:
             start = time.perf_counter()
             result = services.deal_import.run(table, options(services, table))
             imported.append((time.perf_counter() - start) * 1000)
-            assert len(result.deals) == ROWS
+            assert len(result.deals) == rows_wanted
             table = services.deal_import.open(bad)
             start = time.perf_counter()
             with contextlib.suppress(ImportRejectedError):
@@ -131,7 +131,7 @@ def run(runs: int) -> dict[str, dict[str, Any]]:
             services.close()
         raw = [_raw_insert(template, folder, rows) for _ in range(runs)]
         about = {
-            "rows": ROWS,
+            "rows": rows_wanted,
             "companies": len({r[4] for r in rows}),
             "contacts": len({r[5] for r in rows}),
             "people": len({r[6] for r in rows}),

@@ -92,7 +92,8 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
 
     # -- kanban_move: a card dropped on the next column, stored and both columns repainted --------
     board = open_board()
-    first, second = board.columns[0], board.columns[1]
+    # the two fullest open columns (a small demo may leave one empty)
+    first, second = sorted(board.columns[: len(open_stages)], key=lambda c: -c.model.total)[:2]
     turns = iter([(first, second), (second, first)] * (runs + 3))
 
     def move() -> None:
@@ -107,7 +108,8 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
         target.header.repaint()
 
     moved_ms = median_ms(move, runs)
-    raw_turns = iter([(open_stages[0], open_stages[1]), (open_stages[1], open_stages[0])] * (runs + 3))
+    a, b = first.stage.id, second.stage.id
+    raw_turns = iter([(a, b), (b, a)] * (runs + 3))
 
     def move_raw() -> None:
         source, target = next(raw_turns)
@@ -150,6 +152,9 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
             at, deal_id = last[-1]
             ids = [r[0] for r in raw.execute(NEXT_SQL, (fullest.stage.id, at, deal_id))]
         rows = _raw_cards(raw, ids)
+        if not rows:  # the column's end: from its top again, as the model does (small databases)
+            last.clear()
+            rows = _raw_cards(raw, [r[0] for r in raw.execute(COLUMN_SQL, (fullest.stage.id,))])
         tail = min(rows, key=lambda r: (r[10], r[0]))
         last.append((tail[10], tail[0]))
 

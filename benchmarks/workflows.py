@@ -101,7 +101,9 @@ def _run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
                 )
 
         raw_ms = median_ms(raw_insert, max(1, min(runs, 3)))
-        results["workflow_start_1000"] = scenario(sorted(started)[len(started) // 2], raw_ms, steps=10)
+        results["workflow_start_1000"] = scenario(
+            sorted(started)[len(started) // 2], raw_ms, steps=10, records=len(groups[0])
+        )
 
         with services.database.session(write=True) as session:  # a hundred of them run (1,000 steps)
             session.query(WorkflowInstance).filter(
