@@ -348,6 +348,14 @@ class WorkflowService:
 
     def approvals(self, open_only: bool = True) -> list[ApprovalInfo]:
         """The acting person's approvals (those still to answer)."""
+        return self._approvals(open_only=open_only)
+
+    def approval_for_task(self, task_id: int) -> ApprovalInfo | None:
+        """The approval a task asks the acting person for (the Tasks area shows Approve / Reject)."""
+        found = self._approvals(open_only=False, task_id=task_id)
+        return found[0] if found else None
+
+    def _approvals(self, *, open_only: bool, task_id: int | None = None) -> list[ApprovalInfo]:
         with self._ctx.read() as session:
             query = (
                 select(WorkflowApproval, WorkflowInstance, WorkflowTemplate.name, Task.title)
@@ -357,6 +365,8 @@ class WorkflowService:
                 .where(WorkflowApproval.user_id == self._ctx.actor_id)
                 .order_by(WorkflowApproval.id)
             )
+            if task_id is not None:
+                query = query.where(WorkflowApproval.task_id == task_id)
             if open_only:
                 query = query.where(
                     WorkflowApproval.answer.is_(None), WorkflowInstance.status.in_(("running", "waiting"))
@@ -365,10 +375,6 @@ class WorkflowService:
                 ApprovalInfo(a.task_id or 0, i.id, a.step, title, name, i.entity, i.record_id, a.answer)
                 for a, i, name, title in session.execute(query)
             ]
-
-    def approval_for_task(self, task_id: int) -> ApprovalInfo | None:
-        """The approval a task asks the acting person for (the Tasks area shows Approve / Reject)."""
-        return next((a for a in self.approvals(open_only=False) if a.task_id == task_id), None)
 
     # -- instances -------------------------------------------------------------------------------------
 
