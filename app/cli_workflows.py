@@ -160,13 +160,9 @@ def _span(ids: list[int]) -> str:
 
 
 def _said(stored: Any) -> str:
-    from app.services.automation.running import read_said
+    from app.services.automation.running import said_message
 
-    text, params, _ = read_said(stored)
-    try:
-        return text.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return text
+    return str(said_message(stored) or "")
 
 
 def _template_json(t: Any) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from app.models import AutomationJob, AutomationRule, AutomationTrigger, Deal, utcnow
 from app.services.access.scope import access_for
-from app.services.automation.running import read_said
+from app.services.automation.running import said_message
 from app.services.core.context import ServiceContext
 from app.services.core.errors import Message, PermissionDeniedError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -76,7 +76,7 @@ class AutomationLog:
                     job.due_at,
                     job.status,
                     job.attempts,
-                    _message(job.result),
+                    said_message(job.result),
                     job.finished_at,
                     job.depth,
                 )
@@ -108,10 +108,3 @@ class AutomationLog:
             )
             uow.emit("automation_job.updated", [job_id], {"waiting"})
             return bool(done.rowcount)  # type: ignore[attr-defined]
-
-
-def _message(stored: str | None) -> Message | None:
-    if not stored:
-        return None
-    text, params, context = read_said(stored)
-    return Message(text, params, context)

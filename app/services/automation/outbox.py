@@ -25,7 +25,7 @@ from app.automation.sms import SmsGateway, send_sms
 from app.models import AppSetting, Company, Contact, OutboxMessage, deal_contact, utcnow
 from app.services.access.permissions import require_settings
 from app.services.automation.running import CURRENT
-from app.services.core.context import ServiceContext
+from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import ServiceError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.validation import Problems
@@ -82,25 +82,39 @@ def queue_message(
     attachment: tuple[str, bytes] | None = None,
 ) -> int:
     """Queue an e-mail or SMS; sent by the engine (the running job, if any, is marked done with it)."""
-    running = CURRENT.get()
     with ctx.write() as uow:
-        message = OutboxMessage(
-            channel=channel,
-            deal_id=deal_id,
-            job_id=running.job_id if running and running.job_id else None,  # a workflow step: none
-            recipient=to[:320],
-            subject=(subject or "")[:998] or None,
-            body=body,
-            attachment_name=attachment[0] if attachment else None,
-            attachment=attachment[1] if attachment else None,
-            status="queued",
-            attempts=0,
-            next_attempt_at=utcnow(),
-        )
-        uow.session.add(message)
-        uow.session.flush()
-        uow.emit("outbox.queued", [message.id])
-        return message.id
+        return add_message(uow, channel, to, body, subject=subject, deal_id=deal_id, attachment=attachment)
+
+
+def add_message(
+    uow: UnitOfWork,
+    channel: str,
+    to: str,
+    body: str,
+    *,
+    subject: str | None = None,
+    deal_id: int | None = None,
+    attachment: tuple[str, bytes] | None = None,
+) -> int:
+    """An e-mail or SMS queued in this unit of work (a workflow step writes it with its own state)."""
+    running = CURRENT.get()
+    message = OutboxMessage(
+        channel=channel,
+        deal_id=deal_id,
+        job_id=running.job_id if running and running.job_id else None,  # a workflow step: none
+        recipient=to[:320],
+        subject=(subject or "")[:998] or None,
+        body=body,
+        attachment_name=attachment[0] if attachment else None,
+        attachment=attachment[1] if attachment else None,
+        status="queued",
+        attempts=0,
+        next_attempt_at=utcnow(),
+    )
+    uow.session.add(message)
+    uow.session.flush()
+    uow.emit("outbox.queued", [message.id])
+    return message.id
 
 
 def client_address(ctx: ServiceContext, deal: DealDetails, to: str = "contact") -> str | None:

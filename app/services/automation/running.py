@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.services.core.errors import Message
+
 MAX_DEPTH = 5  # automation set off by automation, this many times over, stops (with a word on the deal)
 
 
@@ -39,6 +41,14 @@ def said(english: str, /, *, context: str = "automation", **params: Any) -> str:
         {"text": english, "context": context, "params": {k: str(v) for k, v in params.items()}},
         ensure_ascii=False,
     )
+
+
+def said_message(stored: str | None) -> Message | None:
+    """What said() stored, as a message to show (translated where it is shown)."""
+    if not stored:
+        return None
+    text, params, context = read_said(stored)
+    return Message(text, params, context)
 
 
 def read_said(stored: str | None) -> tuple[str, dict[str, str], str]:

@@ -396,24 +396,14 @@ class WorkflowEngine:
 
     def _record_mail(self, uow: UnitOfWork, run: _Instance, params: dict[str, Any]) -> str:
         """An e-mail to the contact's, company's or lead's own address, queued with the step."""
-        from app.models import OutboxMessage
+        from app.services.automation.outbox import add_message
 
         address = (record_values(uow.session, run.entity, run.record_id) or {}).get("email")
         if not address:
             return _said(QT_TRANSLATE_NOOP("workflows", "No e-mail sent: the record has no e-mail address."))
         subject = str(self._value(run, params.get("subject", "")))
-        message = OutboxMessage(
-            channel="email",
-            recipient=str(address)[:320],
-            subject=subject[:998] or None,
-            body=str(self._value(run, params.get("body", ""))),
-            status="queued",
-            attempts=0,
-            next_attempt_at=utcnow(),
-        )
-        uow.session.add(message)
-        uow.session.flush()
-        uow.emit("outbox.queued", [message.id])
+        body = str(self._value(run, params.get("body", "")))
+        add_message(uow, "email", str(address), body, subject=subject)
         return said(
             QT_TRANSLATE_NOOP("automation", "Queued an e-mail to {to}: “{subject}”."),
             to=address,

@@ -10,8 +10,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from app.services.automation.running import read_said
+from app.services.automation.running import said_message
 from app.services.workflows.service import InstanceInfo
+from app.ui.i18n import translate_message
 
 FAILED = QColor("#b3261e")
 WAITING = QColor("#6b4fbb")
@@ -46,12 +47,9 @@ def local_time(stored: str) -> str:
 
 
 def said_text(stored: Any) -> str:
-    """What a step said, in the window's language (stored as English, its values and its context)."""
-    text, params, context = read_said(stored)
-    translated = QCoreApplication.translate(context, text) if text else ""
-    for key, value in params.items():
-        translated = translated.replace("{" + key + "}", value)
-    return translated
+    """What a step said, in the window's language."""
+    message = said_message(stored)
+    return translate_message(message) if message is not None else ""
 
 
 class WorkflowPath(QListWidget):
