@@ -213,6 +213,10 @@ class DealsArea(QWidget):
         self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._search.selectAll()
 
+    @property
+    def search_box(self) -> QLineEdit:
+        return self._search
+
     def current_pipeline_id(self) -> int | None:
         value = self._pipeline.currentData()
         return int(value) if value else None

@@ -380,6 +380,10 @@ class AnalyticsView(QWidget):
         self._matplotlib_ready = True
         self._draw_pending()
 
+    def drawn_all(self) -> bool:
+        """Every card shows the newest figures read (nothing waits to be read or drawn)."""
+        return self.data is not None and self._pending is None and self._rendering is None
+
     def _draw_pending(self) -> None:
         """Render the newest figures that arrived off the GUI thread, one card after the other in
         the page's order, each shown as soon as it is ready: the window never waits for a chart.

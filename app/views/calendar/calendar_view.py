@@ -65,6 +65,7 @@ class CalendarView(QWidget):
         self.anchor = date.today()  # noqa: DTZ011 - the user's calendar day
         self.data = CalendarData()
         self._stale = True
+        self.loading = False  # the days shown are being read off the GUI thread
         self._fields: list[tuple[str, str]] = []
 
         self.today_button = QPushButton(self.tr("Today"))

@@ -127,6 +127,7 @@ class DealTableModel(PagedTableModel):
         self._filter = deal_filter or DealFilter()
         self._sort = DealSort("id", descending=True)
         self._generation = 0  # bumped by every new filter, sort or refresh: late results are dropped
+        self.loading = False  # a filter is being read off the GUI thread (the rows shown are the old ones)
         self._pending: Any = None
         self._summary_call: Any = None
         self.summary: DealSummary | None = None  # the latest, once read
@@ -233,14 +234,17 @@ class DealTableModel(PagedTableModel):
             self._pages.clear()
             self._pages[0] = first
             self.endResetModel()
+            self.loading = False
             self.loading_changed.emit(False)
             self._request_summary()
 
         def failed(error: BaseException) -> None:
             if generation == self._generation:
+                self.loading = False
                 self.loading_changed.emit(False)
                 self.read_failed.emit(error)
 
+        self.loading = True
         self.loading_changed.emit(True)
         self._pending = run_in_background(work, done, failed)
 

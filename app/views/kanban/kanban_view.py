@@ -54,6 +54,7 @@ class KanbanView(QWidget):
         self.columns: list[StageColumn] = []
         self.zones: list[CloseZone] = []
         self._stale = True
+        self.loading = False  # the columns are being read off the GUI thread
         self._pending: set[int] = set()
         self._pending_all = False
         self._echo: set[int] = set()  # deals this board just moved: their events need no update
