@@ -81,6 +81,7 @@ def _session(path: str) -> dict[str, float]:
     app = QApplication.instance() or QApplication([])
     from app.gui.application import build_main_window
     from app.services.container import open_services
+    from app.services.deals.queries import PAGE_SIZE
     from app.ui.settings import CHANGE_POLL_MS, UserSettings
     from app.views.deal_list.deal_table_model import COL_AMOUNT, COL_TITLE, COLUMN_COUNT
     from app.views.deals_area import DealsViewMode
@@ -135,7 +136,11 @@ def _session(path: str) -> dict[str, float]:
         lambda: window._show_deals(DealsViewMode.KANBAN),
         lambda: not deals.kanban.loading and bool(deals.kanban.columns),
     )
-    measure("back_to_list_from_kanban", lambda: window._show_deals(DealsViewMode.LIST), lambda: _list_ready(window))
+    measure(
+        "back_to_list_from_kanban",
+        lambda: window._show_deals(DealsViewMode.LIST),
+        lambda: _list_ready(window),
+    )
     analytics = window.analytics
 
     measure(
@@ -146,7 +151,11 @@ def _session(path: str) -> dict[str, float]:
     measure("back_to_deals", lambda: window.sidebar.select(Area.DEALS), lambda: _list_ready(window))
     view = deals.list_view
     region = next(
-        (COLUMN_COUNT + i for i, f in enumerate(deals.model.custom_fields) if f.sortable and f.label == "Region"),
+        (
+            COLUMN_COUNT + i
+            for i, f in enumerate(deals.model.custom_fields)
+            if f.sortable and f.label == "Region"
+        ),
         None,
     )
     sorts = [("sort_amount", COL_AMOUNT), ("sort_title", COL_TITLE)]
@@ -181,13 +190,11 @@ def _session(path: str) -> dict[str, float]:
 
     def middle_shown() -> bool:
         top = view.rowAt(0)
-        return top > 0 and deals.model.cached_page(top // 100) is not None or top > 0
+        return top > 0 and deals.model.cached_page(top // PAGE_SIZE) is not None
 
     measure("scrollbar_to_middle", lambda: bar.setValue(bar.maximum() // 2), middle_shown)
     contacts = window.contacts
-    measure(
-        "open_contacts", lambda: window.sidebar.select(Area.CONTACTS), lambda: contacts.isVisible()
-    )
+    measure("open_contacts", lambda: window.sidebar.select(Area.CONTACTS), lambda: contacts.isVisible())
     window.close()
     services.close()
     app.processEvents()

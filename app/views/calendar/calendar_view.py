@@ -35,6 +35,7 @@ from app.services.deals.calendar import SPAN, CalendarData, month_days, week_day
 from app.services.deals.filters import DealFilter
 from app.ui.formatting import date_format, short_date
 from app.ui.i18n import translate_message
+from app.ui.operations import run_in_background
 from app.views.calendar.month_grid import MonthGrid
 from app.views.calendar.time_grid import HOUR, TimeGrid
 
@@ -66,6 +67,8 @@ class CalendarView(QWidget):
         self.data = CalendarData()
         self._stale = True
         self.loading = False  # the days shown are being read off the GUI thread
+        self._reads = 0  # requests made: only the newest one's result is shown
+        self._call: Any = None
         self._fields: list[tuple[str, str]] = []
 
         self.today_button = QPushButton(self.tr("Today"))
@@ -207,34 +210,53 @@ class CalendarView(QWidget):
         return [self.anchor]
 
     def reload(self) -> None:
-        """Read the days shown (counts and their first deals) and paint them."""
+        """Read the days shown (counts and their first deals) off the GUI thread, then paint them:
+        everyone's month at a million deals is a third of a second of reading; the window keeps
+        answering meanwhile and the latest request wins (paging through months never queues up)."""
         self._stale = False
         self._timer.stop()
-        days = self.days()
-        field = self.field()
-        per_day = MONTH_PER_DAY if self.mode is Mode.MONTH else WEEK_PER_DAY
-        try:
-            self.data = self._calendar.read(
-                self._filter,
-                field,
-                days[0],
-                days[-1],
-                per_day=per_day,
-                with_tasks=self.show_tasks.isChecked(),
-            )
-        except (ServiceError, DatabaseError) as exc:
-            self.read_failed.emit(exc)
-            return
+        days, field, mode, anchor = self.days(), self.field(), self.mode, self.anchor
+        per_day = MONTH_PER_DAY if mode is Mode.MONTH else WEEK_PER_DAY
         timed = field.startswith("uf:") and self._is_datetime(field)
-        if self.mode is Mode.MONTH:
-            self.month_grid.month = self.anchor.replace(day=1)
-            self.month_grid.spans_mode = field == SPAN
-            self.month_grid.show_data(days, self.data, timed=False)
-            self.stack.setCurrentWidget(self.month_grid)
-        else:
-            self.time_grid.show_data(days, self.data, timed=timed)
-            self.stack.setCurrentWidget(self.time_scroll)
+        calendar, deal_filter, with_tasks = self._calendar, self._filter, self.show_tasks.isChecked()
+        self._reads += 1
+        read = self._reads
         self._show_period(days)
+
+        def work() -> CalendarData:
+            return calendar.read(
+                deal_filter, field, days[0], days[-1], per_day=per_day, with_tasks=with_tasks
+            )
+
+        def done(data: CalendarData) -> None:
+            if read != self._reads:
+                return  # a newer request is on its way
+            self.loading = False
+            self.data = data
+            if mode is Mode.MONTH:
+                self.month_grid.month = anchor.replace(day=1)
+                self.month_grid.spans_mode = field == SPAN
+                self.month_grid.show_data(days, data, timed=False)
+                self.stack.setCurrentWidget(self.month_grid)
+            else:
+                self.time_grid.show_data(days, data, timed=timed)
+                self.stack.setCurrentWidget(self.time_scroll)
+
+        def failed(error: BaseException) -> None:
+            if read == self._reads:
+                self.loading = False
+                self.read_failed.emit(error)
+
+        grid = self.month_grid if mode is Mode.MONTH else self.time_grid
+        if grid.days != days:  # another period: its empty days at once, its deals when read
+            self.data = CalendarData()
+            if mode is Mode.MONTH:
+                self.month_grid.month = anchor.replace(day=1)
+                self.month_grid.spans_mode = field == SPAN
+            grid.show_data(days, self.data, timed=timed and mode is not Mode.MONTH)
+            self.stack.setCurrentWidget(self.month_grid if mode is Mode.MONTH else self.time_scroll)
+        self.loading = True
+        self._call = run_in_background(work, done, failed)
 
     def _is_datetime(self, field: str) -> bool:
         from app.services.fields.custom_fields import FieldType

@@ -67,16 +67,30 @@ class CardListModel(QAbstractListModel):
         `at_least` keeps as many cards as were loaded before a reload (up to MAX_RELOADED), so a
         column scrolled down stays where it was.
         """
+        limit = self.wanted(True, at_least)
+        try:
+            cards = (
+                self._kanban.cards(self.stage_id, replace(deal_filter, stage_ids=()), limit=limit)
+                if total
+                else []
+            )
+        except Exception as exc:
+            log.exception("Reading cards failed")
+            cards = []
+            self.read_failed.emit(exc)
+        self.show_cards(deal_filter, total, cards)
+
+    @staticmethod
+    def wanted(keep_position: bool, loaded: int) -> int:
+        """How many cards to read for a column that showed `loaded` (kept where it was scrolled)."""
+        return max(CARDS_PER_PAGE, min(loaded, MAX_RELOADED)) if keep_position else CARDS_PER_PAGE
+
+    def show_cards(self, deal_filter: DealFilter, total: int, cards: list[Card]) -> None:
+        """Show cards read elsewhere (off the GUI thread) for this filter and column count."""
         self.beginResetModel()
         self._filter = replace(deal_filter, stage_ids=())
         self._total = total
-        limit = max(CARDS_PER_PAGE, min(at_least, MAX_RELOADED))
-        try:
-            self._cards = self._kanban.cards(self.stage_id, self._filter, limit=limit) if total else []
-        except Exception as exc:
-            log.exception("Reading cards failed")
-            self._cards = []
-            self.read_failed.emit(exc)
+        self._cards = cards
         self.endResetModel()
 
     @property

@@ -7,6 +7,7 @@ the cards it shows in place and re-reads only the counts of the columns concerne
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QShowEvent
@@ -27,8 +28,10 @@ from app.services.container import Services
 from app.services.core.errors import DatabaseError, MissingFieldsError, ServiceError
 from app.services.core.events import DomainEvent
 from app.services.deals.filters import DealFilter
+from app.services.deals.kanban import Card
 from app.services.setup.pipelines import PipelineInfo, StageInfo
 from app.ui.formatting import money
+from app.ui.operations import run_in_background
 from app.views.kanban.close_zone import CloseZone
 from app.views.kanban.stage_column import StageColumn
 
@@ -55,6 +58,8 @@ class KanbanView(QWidget):
         self.zones: list[CloseZone] = []
         self._stale = True
         self.loading = False  # the columns are being read off the GUI thread
+        self._reads = 0  # requests made: only the newest one's result is shown
+        self._call: Any = None
         self._pending: set[int] = set()
         self._pending_all = False
         self._echo: set[int] = set()  # deals this board just moved: their events need no update
@@ -302,20 +307,52 @@ class KanbanView(QWidget):
         return replace(self._filter, pipeline_id=self._pipeline.id, stage_ids=())
 
     def _load_columns(self, keep_position: bool = False) -> None:
+        """Every column's count, total and first cards, read off the GUI thread (the aggregate over a
+        large pipeline takes a tenth of a second and more), then shown; the latest request wins."""
         if self._pipeline is None:
             return
         deal_filter = self._board_filter()
-        try:
-            summaries = self._services.kanban.columns([s.id for s in self._pipeline.stages], deal_filter)
-        except (ServiceError, DatabaseError) as exc:
-            self.read_failed.emit(exc)
-            return
-        for column in self.columns:
-            scrolled = column.view.verticalScrollBar().value() if keep_position else 0
-            loaded = column.model.rowCount() if keep_position else 0
-            column.model.load(deal_filter, summaries[column.stage.id].count, at_least=loaded)
-            column.view.verticalScrollBar().setValue(scrolled)
-        self._show_summaries(summaries)
+        kanban = self._services.kanban
+        stage_ids = [s.id for s in self._pipeline.stages]
+        columns = list(self.columns)
+        wanted = {
+            column.stage.id: column.model.wanted(
+                keep_position, column.model.rowCount() if keep_position else 0
+            )
+            for column in columns
+        }
+        self._reads += 1
+        read = self._reads
+
+        def work() -> tuple[dict[int, Any], dict[int, list[Card]]]:
+            summaries = kanban.columns(stage_ids, deal_filter)
+            cards = {
+                stage_id: kanban.cards(stage_id, deal_filter, limit=limit)
+                if summaries[stage_id].count
+                else []
+                for stage_id, limit in wanted.items()
+            }
+            return summaries, cards
+
+        def done(result: tuple[dict[int, Any], dict[int, list[Card]]]) -> None:
+            if read != self._reads or columns != self.columns:
+                return  # a newer read is on its way, or the board was rebuilt
+            self.loading = False
+            summaries, cards = result
+            for column in columns:
+                scrolled = column.view.verticalScrollBar().value() if keep_position else 0
+                stage_id = column.stage.id
+                column.model.show_cards(deal_filter, summaries[stage_id].count, cards[stage_id])
+                column.view.verticalScrollBar().setValue(scrolled)
+            self._show_summaries(summaries)
+
+        def failed(error: BaseException) -> None:
+            if read == self._reads:
+                self.loading = False
+                self.read_failed.emit(error)
+
+        self.loading = True
+        self._call = run_in_background(work, done, failed)
 
     def _refresh_cards(self, ids: list[int], stage_ids: set[int] | None = None) -> None:
         """These deals changed: update their cards in place and the counts of the columns concerned.
@@ -323,6 +360,9 @@ class KanbanView(QWidget):
         `stage_ids` are all the stages the deals were and are in, when known; else every column counts.
         """
         if self._pipeline is None:
+            return
+        if self.loading:  # the columns being read may predate this change: read them again
+            self._load_columns(keep_position=True)
             return
         deal_filter = self._board_filter()
         every = [s.id for s in self._pipeline.stages]
