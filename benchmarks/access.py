@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from benchmarks.runner import median_ms, scenario
+from benchmarks.runner import median_ms, scenario, settle
 
 BOARD_SIZE = (1400, 900)
 CALENDAR_SIZE = (1200, 800)
@@ -136,6 +136,7 @@ def _person(
         board.resize(*BOARD_SIZE)
         board.show()
         app.processEvents()
+        settle(lambda: not board.loading)
         board.close()
         board.deleteLater()
         app.processEvents()
@@ -150,6 +151,7 @@ def _person(
         view.resize(*CALENDAR_SIZE)
         view.show()
         app.processEvents()
+        settle(lambda: not view.loading)
         view.close()
         view.deleteLater()
         app.processEvents()

@@ -15,7 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.runner import median_ms, scenario
+from benchmarks.runner import median_ms, scenario, settle
 
 BOARD_SIZE = (1280, 800)
 
@@ -72,6 +72,7 @@ def _run(path: Path, runs: int, idle_seconds: float) -> dict[str, dict[str, Any]
     board.resize(*BOARD_SIZE)
     board.show()
     app.processEvents()
+    settle(lambda: not board.loading)
     # the two fullest of the two stages with rules (a small demo may leave the first stage empty)
     first, second = sorted(board.columns[:2], key=lambda c: -c.model.total)
     turns = iter([(first, second), (second, first)] * (runs + 3))

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.runner import median_ms, scenario
+from benchmarks.runner import median_ms, scenario, settle
 
 SIZE = (1280, 860)
 COUNTS_SQL = (
@@ -57,8 +57,9 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
         view.anchor = month.replace(day=15)
         view.mode = mode
         view.resize(*SIZE)
-        view.show()  # reads the days shown, lays them out and paints them
+        view.show()  # reads the days shown (off the GUI thread), lays them out and paints them
         app.processEvents()
+        settle(lambda: not view.loading)
         return view
 
     def open_and_close(mode: Mode) -> None:

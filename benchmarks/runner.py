@@ -61,3 +61,17 @@ def demo_database(deals: int, seed: int = 1) -> tuple[Path, dict[str, Any]]:
     }
     sidecar.write_text(json.dumps(recorded))
     return path, {**recorded, "reused": False}
+
+
+def settle(condition: Callable[[], bool], limit_s: float = 120.0) -> None:
+    """Let Qt deliver events until `condition` holds: a view reading off the GUI thread has shown
+    what it read (its `loading` turned false). The time waited is part of what is timed."""
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.perf_counter() + limit_s
+    QCoreApplication.processEvents()
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise RuntimeError("a view did not show what it read within the benchmark's limit")
+        time.sleep(0.0002)
+        QCoreApplication.processEvents()

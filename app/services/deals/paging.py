@@ -245,6 +245,16 @@ class PageCursor:
 
     # -- reading ------------------------------------------------------------------------------
 
+    def head_ids(self, conn: Connection, limit: int) -> list[int] | None:
+        """The first `limit` ids of a list ordered by id alone, without laying it out (no count: a
+        common search word matches hundreds of thousands of deals, and the first screen needs 100);
+        None when the sort or the filter needs the layout, or when it is laid out already."""
+        if self._segments is not None or self._driver is not None or self._custom is not None:
+            return None
+        if self.sort.column != "id":
+            return None
+        return list(conn.scalars(self._select(_Segment(0, limit, None, None)).limit(limit)).all())
+
     def page_ids(self, conn: Connection, offset: int, limit: int) -> list[int]:
         """The ids of the deals at positions offset .. offset + limit - 1."""
         segments = self._layout(conn)

@@ -224,6 +224,13 @@ class DealQueryService:
         with self._ctx.connect() as conn:
             return rows_by_id(conn, cursor.page_ids(conn, offset, limit))
 
+    def head(self, cursor: PageCursor, limit: int = PAGE_SIZE) -> list[DealRow] | None:
+        """The first rows of a list before it is counted, where that is cheaper (see
+        `PageCursor.head_ids`); None where the first page costs the count anyway."""
+        with self._ctx.connect() as conn:
+            ids = cursor.head_ids(conn, limit)
+            return None if ids is None else rows_by_id(conn, ids)
+
     def ids(
         self,
         deal_filter: DealFilter,

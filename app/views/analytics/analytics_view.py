@@ -5,6 +5,7 @@ loaded when the page is first shown, not at start-up."""
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -378,6 +379,7 @@ class AnalyticsView(QWidget):
 
     def _on_matplotlib(self) -> None:
         self._matplotlib_ready = True
+        gc.freeze()  # matplotlib's modules stay: kept out of full collections (see build_main_window)
         self._draw_pending()
 
     def drawn_all(self) -> bool:

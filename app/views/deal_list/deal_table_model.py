@@ -127,7 +127,11 @@ class DealTableModel(PagedTableModel):
         self._filter = deal_filter or DealFilter()
         self._sort = DealSort("id", descending=True)
         self._generation = 0  # bumped by every new filter, sort or refresh: late results are dropped
-        self.loading = False  # a filter is being read off the GUI thread (the rows shown are the old ones)
+        self.loading = (
+            False  # a filter or sort is being read off the GUI thread (the rows shown are the old ones)
+        )
+        self.counting = False  # the first rows are shown, the count is still being read
+        self._wanted = (self._filter, self._sort)  # what was asked for last (shown once read)
         self._pending: Any = None
         self._summary_call: Any = None
         self.summary: DealSummary | None = None  # the latest, once read
@@ -203,6 +207,10 @@ class DealTableModel(PagedTableModel):
 
     def set_filter(self, deal_filter: DealFilter) -> None:
         """Apply a filter now (counting on this thread); see `request_filter` for typing."""
+        self._wanted = (deal_filter, self._sort)  # (a sort still being read is given up)
+        if self.loading:  # a request in flight is outdone by this filter
+            self.loading = self.counting = False
+            self.loading_changed.emit(False)
         if deal_filter == self._filter:
             return
         self._generation += 1
@@ -213,27 +221,48 @@ class DealTableModel(PagedTableModel):
         self._request_summary()
 
     def request_filter(self, deal_filter: DealFilter) -> None:
-        """Apply a filter without blocking: its count and first page are read off the GUI thread and
-        shown when ready; the latest request wins, so typing never waits for a query."""
-        self._generation += 1
-        generation, queries, sort = self._generation, self._queries, self._sort
+        """Apply a filter without blocking: its first rows, then its count, are read off the GUI
+        thread and shown when ready; the latest request wins, so typing never waits for a query."""
+        self._wanted = (deal_filter, self._wanted[1])
+        self._request()
 
-        def work() -> tuple[PageCursor, int, list[DealRow]]:
+    def _request(self) -> None:
+        """Read the wanted filter and sort off the GUI thread. Where the first rows can be read
+        without counting the list (ordered by id: a search, a filter), they are shown first with
+        the count still to come, and the count follows (a common word matches 300,000 deals)."""
+        self._generation += 1
+        generation, queries = self._generation, self._queries
+        deal_filter, sort = self._wanted
+        another_list = deal_filter != self._filter  # else the same rows in another order: no head first
+
+        def work(part: Any) -> tuple[PageCursor, int, list[DealRow]]:
             cursor = queries.cursor(deal_filter, sort)
-            return cursor, queries.total(cursor), queries.page(deal_filter, sort, 0, PAGE_SIZE, cursor)
+            head = queries.head(cursor, PAGE_SIZE) if another_list else None
+            if head is not None and len(head) == PAGE_SIZE:
+                part((cursor, head))
+            total = queries.total(cursor)
+            first = head if head is not None else queries.page(deal_filter, sort, 0, PAGE_SIZE, cursor)
+            return cursor, total, first
+
+        def first_rows(result: tuple[PageCursor, list[DealRow]]) -> None:
+            cursor, head = result
+            if generation == self._generation:
+                self._show(deal_filter, sort, cursor, len(head), head)
+                self.counting = True
 
         def done(result: tuple[PageCursor, int, list[DealRow]]) -> None:
             cursor, total, first = result
-            if generation != self._generation or sort != self._sort:
+            if generation != self._generation:
                 cursor.abandon()
                 return
-            self.beginResetModel()
-            self._filter = deal_filter
-            self._use(cursor)
-            self._count = total
-            self._pages.clear()
-            self._pages[0] = first
-            self.endResetModel()
+            if self.counting and cursor is self._cursor:  # the first rows are shown: add the rest
+                self.counting = False
+                if total > self._count:
+                    self.beginInsertRows(QModelIndex(), self._count, total - 1)
+                    self._count = total
+                    self.endInsertRows()
+            else:
+                self._show(deal_filter, sort, cursor, total, first)
             self.loading = False
             self.loading_changed.emit(False)
             self._request_summary()
@@ -241,12 +270,38 @@ class DealTableModel(PagedTableModel):
         def failed(error: BaseException) -> None:
             if generation == self._generation:
                 self.loading = False
+                self.counting = False
                 self.loading_changed.emit(False)
                 self.read_failed.emit(error)
 
         self.loading = True
         self.loading_changed.emit(True)
-        self._pending = run_in_background(work, done, failed)
+        self._pending = run_in_background(work, done, failed, on_part=first_rows)
+
+    def _show(
+        self, deal_filter: DealFilter, sort: DealSort, cursor: PageCursor, count: int, first: list[DealRow]
+    ) -> None:
+        """Show a list read off the GUI thread: another filter resets the view; the same filter in
+        another order keeps the rows, which now hold other deals (the chosen ones are kept by id)."""
+        if deal_filter == self._filter and count == self._count:
+            self.layoutAboutToBeChanged.emit()
+            self._sort = sort
+            self._use(cursor)
+            self._pages.clear()
+            self._pages[0] = first
+            stale = self.persistentIndexList()
+            self.changePersistentIndexList(stale, [QModelIndex()] * len(stale))
+            self.layoutChanged.emit()
+            self.rows_moved.emit()
+            return
+        self.beginResetModel()
+        self._filter = deal_filter
+        self._sort = sort
+        self._use(cursor)
+        self._count = count
+        self._pages.clear()
+        self._pages[0] = first
+        self.endResetModel()
 
     def _request_summary(self) -> None:
         """Count and total of what is shown, off the GUI thread (a scan of the matching rows)."""
@@ -262,6 +317,8 @@ class DealTableModel(PagedTableModel):
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column: the new order is read off the GUI thread (a sort by a custom field or a
+        company lays out the list anew), the rows change when it is there."""
         key = SORT_KEYS.get(column)
         field = self._field_at(column)
         if field is not None and field.sortable:
@@ -269,17 +326,10 @@ class DealTableModel(PagedTableModel):
         if key is None:
             return
         new_sort = DealSort(key, descending=order == Qt.SortOrder.DescendingOrder)
-        if new_sort == self._sort:
+        if new_sort == self._wanted[1]:
             return
-        self.layoutAboutToBeChanged.emit()
-        self._sort = new_sort  # (a filter request in flight notices the new sort and is dropped)
-        self._reread()
-        # Where each deal went is not known until its page is read: no persistent index may stay on
-        # its old row number, which now holds another deal (the chosen deals are kept by id).
-        stale = self.persistentIndexList()
-        self.changePersistentIndexList(stale, [QModelIndex()] * len(stale))
-        self.layoutChanged.emit()
-        self.rows_moved.emit()
+        self._wanted = (self._wanted[0], new_sort)
+        self._request()
 
     def sort_column(self) -> int:
         if self._sort.column.startswith("uf:"):
@@ -289,6 +339,9 @@ class DealTableModel(PagedTableModel):
 
     def refresh(self) -> None:
         """Re-read after a change: same count keeps rows in place (selection and scroll stay)."""
+        if self.loading:  # what is being read may predate the change: read it again
+            self._request()
+            return
         self._generation += 1
         before = self._count
         cursor = self._queries.cursor(self._filter, self._sort)
