@@ -20,6 +20,7 @@ from benchmarks import (
     automation,
     calendar,
     documents,
+    gui_stall,
     importing,
     invoices,
     kanban,
@@ -72,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         scenarios["bundle_cold_start"] = bundle_cold_start(path, args.runs, Path(settings_dir))
         print("sign_in_to_window ...", file=sys.stderr)
         scenarios["sign_in_to_window"] = sign_in_to_window(path, args.runs, Path(settings_dir))
+        print("gui_stall_max (fresh processes) ...", file=sys.stderr)
+        scenarios.update(gui_stall.run(path, args.runs))
         print("list scenarios ...", file=sys.stderr)
         scenarios.update(listing.run(path, args.runs))
         print("kanban scenarios ...", file=sys.stderr)

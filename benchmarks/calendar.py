@@ -23,6 +23,9 @@ JOIN deal d ON d.id = r.id JOIN stage s ON s.id = d.stage_id
 WHERE r.rank <= ? ORDER BY r.close_date, r.rank
 """
 
+COUNTS_ALL_SQL = "SELECT close_date, count(*) FROM deal WHERE close_date BETWEEN ? AND ? GROUP BY close_date"
+TOP_ALL_SQL = TOP_SQL.replace("WHERE responsible_id = ? AND close_date", "WHERE close_date")
+
 
 def _month_with_about(raw: sqlite3.Connection, wanted: int) -> tuple[int, date, int]:
     """(responsible id, first day of this month, deals) for the person whose month is nearest `wanted`."""
@@ -83,6 +86,37 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
         median_ms(lambda: open_and_close(Mode.MONTH), runs),
         median_ms(lambda: raw_days(month_span[0], month_span[-1], MONTH_PER_DAY), runs),
         month_deals=count,
+    )
+    # -- calendar_month_all: everyone's month, the view a person opens first (all pipelines) ------
+    everyone = {"filter": DealFilter()}
+
+    def open_everyones_month() -> None:
+        view = CalendarView(services)
+        view.set_filter(everyone["filter"])
+        view.anchor = month.replace(day=15)
+        view.mode = Mode.MONTH
+        view.resize(*SIZE)
+        view.show()
+        app.processEvents()
+        settle(lambda: not view.loading)
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+
+    def everyones_month_raw() -> None:
+        span = (month_span[0].isoformat(), month_span[-1].isoformat())
+        raw.execute(COUNTS_ALL_SQL, span).fetchall()
+        raw.execute(TOP_ALL_SQL, (*span, MONTH_PER_DAY)).fetchall()
+
+    shown_deals = raw.execute(
+        "SELECT count(*) FROM deal WHERE close_date BETWEEN ? AND ?",
+        (month_span[0].isoformat(), month_span[-1].isoformat()),
+    ).fetchone()[0]
+    results["calendar_month_all"] = scenario(
+        median_ms(open_everyones_month, runs),
+        median_ms(everyones_month_raw, runs),
+        deals_in_the_days_shown=shown_deals,
+        note="read off the GUI thread: timed until the month is shown and painted",
     )
     results["calendar_week"] = scenario(
         median_ms(lambda: open_and_close(Mode.WEEK), runs),
