@@ -49,7 +49,9 @@ def demo_database(deals: int, seed: int = 1) -> tuple[Path, dict[str, Any]]:
     path.unlink(missing_ok=True)
     start = time.perf_counter()
     services = open_services(str(path))
-    generate_demo(services.database, deals, seed=seed, scratch_file=True)
+    phases = _Phases()
+    generate_demo(services.database, deals, seed=seed, scratch_file=True, progress=phases)
+    phases.end()
     services.close()
     elapsed = (time.perf_counter() - start) * 1000
     recorded = {
@@ -58,9 +60,43 @@ def demo_database(deals: int, seed: int = 1) -> tuple[Path, dict[str, Any]]:
         "size_mb": round(path.stat().st_size / 2**20, 1),
         "schema": SCHEMA_HEAD,
         "demo": DEMO_VERSION,
+        "phases_s": phases.seconds,
     }
     sidecar.write_text(json.dumps(recorded))
     return path, {**recorded, "reused": False}
+
+
+class _Phases:
+    """The demo's progress: a bar on a terminal, a line per phase with its time in a log, and each
+    phase's seconds for the JSON (a 10,000,000-deal demo takes many minutes)."""
+
+    def __init__(self) -> None:
+        import sys
+
+        from app.cli_progress import ProgressBar
+
+        self.seconds: dict[str, float] = {}
+        self._bar = ProgressBar()
+        self._log = not sys.stderr.isatty()
+        self._label: str | None = None
+        self._since = time.perf_counter()
+
+    def __call__(self, label: str, done: int, total: int) -> None:
+        if label != self._label:
+            self.end()
+            self._label, self._since = label, time.perf_counter()
+        self._bar(label, done, total)
+
+    def end(self) -> None:
+        import sys
+
+        if self._label is None:
+            return
+        took = round(time.perf_counter() - self._since, 2)
+        self.seconds[self._label] = round(self.seconds.get(self._label, 0.0) + took, 2)
+        if self._log:
+            print(f"  demo: {self._label} {took:.1f} s", file=sys.stderr, flush=True)
+        self._label = None
 
 
 def settle(condition: Callable[[], bool], limit_s: float = 120.0) -> None:
