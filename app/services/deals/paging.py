@@ -67,7 +67,7 @@ IN_LIST_MAX = 20_000  # ids in one IN list: under SQLite's (32,766) and PostgreS
 _SORT_VALUE = CustomFieldValue.__table__.alias("sort_value")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Segment:
     start: int
     count: int
@@ -77,6 +77,17 @@ class _Segment:
     # Read through another table (a custom field's values): joined, and its own id column.
     via_values: int | None = None  # the custom field id
     id_column: Any = field(default_factory=lambda: Deal.id)
+    # Or, for one of many segments (a company's deals when sorting by company: 50,000 of them),
+    # the deal column and its value, made into `where` only when the segment is read (an SQL
+    # expression each kept 90 MB alive for a sort by company at a million deals).
+    link: Any | None = None
+    value: Any | None = None
+
+    def condition(self) -> ColumnElement[bool] | None:
+        if self.link is None:
+            return self.where
+        condition: ColumnElement[bool] = self.link.is_(None) if self.value is None else self.link == self.value
+        return condition
 
 
 class PageCursor:
@@ -148,12 +159,15 @@ class PageCursor:
             ordered: list[Any] = [None, *self._ordered_values(conn, column)]
             if self.sort.descending:
                 ordered.reverse()
-            parts = [
-                (link.is_(None) if value is None else link == value, counts[value], None)
-                for value in ordered
-                if counts.get(value)
-            ]
-        segments: list[_Segment] = []
+            segments: list[_Segment] = []
+            start = 0
+            for value in ordered:
+                count = counts.get(value, 0)
+                if count:
+                    segments.append(_Segment(start, count, None, None, link=link, value=value))
+                    start += count
+            return segments
+        segments = []
         start = 0
         for where, count, key in parts:
             if count:
@@ -358,7 +372,8 @@ class PageCursor:
             stmt = stmt.select_from(value).where(value.c.field_id == segment.via_values)
             if self._conditions:  # without a filter, the values' own index suffices
                 stmt = stmt.join(Deal, Deal.id == value.c.entity_id)
-        where = [segment.where] if segment.where is not None else []
+        condition = segment.condition()
+        where = [condition] if condition is not None else []
         return stmt.where(*self._conditions, *where)
 
     def _select(self, segment: _Segment, *extra: ColumnElement[bool]) -> Any:

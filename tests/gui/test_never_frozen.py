@@ -1,0 +1,166 @@
+"""The views read off the GUI thread: the call returns at once, what was there stays until the new
+data arrives, the latest request wins over an older one that finishes later; a list's first rows
+are shown before its count. Real worker threads here, held at a gate to see each state."""
+
+from __future__ import annotations
+
+import linecache
+import sys
+import threading
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from PySide6.QtCore import Qt
+
+from app.services.container import Services
+from app.services.deals.filters import DealFilter
+from app.services.deals.queries import PAGE_SIZE
+from app.ui.operations import Operation
+from app.views.calendar.calendar_view import CalendarView, Mode
+from app.views.deal_list.deal_table_model import COL_AMOUNT, DealRowRole, DealTableModel
+from app.views.kanban.kanban_view import KanbanView
+
+GATE_S = 10
+
+
+class Gate:
+    """Wraps a service method: the calls `hold` picks (all by default) wait until it is opened."""
+
+    def __init__(self, original: Callable[..., Any], hold: Callable[..., bool] | None = None) -> None:
+        self.original = original
+        self.opened = threading.Event()
+        self.finished = threading.Event()
+        self.hold = hold or (lambda *_args, **_kwargs: True)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self.hold(*args, **kwargs):
+            assert self.opened.wait(GATE_S), "the test never opened the gate"
+            try:
+                return self.original(*args, **kwargs)
+            finally:
+                self.finished.set()
+        return self.original(*args, **kwargs)
+
+
+@pytest.fixture
+def threads(monkeypatch) -> None:
+    monkeypatch.setattr(Operation, "run_synchronously", False)
+
+
+def test_calendar_month_is_read_off_the_gui_thread_and_the_latest_wins(
+    qtbot, threads, demo_services: Services, monkeypatch
+) -> None:
+    view = CalendarView(demo_services)
+    qtbot.addWidget(view)
+    view.mode = Mode.MONTH
+    view.anchor = date.today().replace(day=15)
+    this_month = view.days()
+    # Only this month's read is held (the threads may start the two reads in either order).
+    gate = Gate(
+        demo_services.calendar.read, hold=lambda _filter, _field, first, *_a, **_k: first == this_month[0]
+    )
+    monkeypatch.setattr(demo_services.calendar, "read", gate)
+    view.resize(1100, 800)
+    view.show()  # asks for this month: held at the gate, the window answers meanwhile
+    assert view.loading
+    assert view.month_grid.days == this_month  # its empty days at once
+    view.step(1)  # the next month, asked while this one is still being read
+    next_month = view.days()
+    qtbot.waitUntil(lambda: not view.loading, timeout=5000)  # the second read was not held
+    assert view.month_grid.days == next_month
+    assert set(view.data.days) <= set(next_month)
+    shown = view.data
+    gate.opened.set()  # now the first, older read finishes: it must not replace the newer month
+    assert gate.finished.wait(GATE_S)
+    qtbot.wait(100)
+    assert view.data is shown
+    assert view.month_grid.days == next_month
+    assert sum(day.count for day in shown.days.values()) == demo_services.deal_queries.count(
+        DealFilter(close_from=next_month[0], close_to=next_month[-1])
+    )
+
+
+def test_kanban_columns_are_read_off_the_gui_thread(
+    qtbot, threads, demo_services: Services, monkeypatch
+) -> None:
+    gate = Gate(demo_services.kanban.columns)
+    monkeypatch.setattr(demo_services.kanban, "columns", gate)
+    board = KanbanView(demo_services)
+    qtbot.addWidget(board)
+    board.resize(1400, 800)
+    board.show()  # the stages at once, their counts and cards once read
+    assert board.loading
+    assert board.columns
+    assert all(column.model.rowCount() == 0 for column in board.columns)
+    gate.opened.set()
+    qtbot.waitUntil(lambda: not board.loading, timeout=5000)
+    assert sum(column.model.rowCount() for column in board.columns) > 0
+    for column in board.columns:
+        expected = demo_services.deal_queries.count(DealFilter(stage_ids=(column.stage.id,)))
+        assert column.model.total == expected
+
+
+def test_a_lists_first_rows_come_before_its_count(
+    qtbot, threads, demo_services: Services, monkeypatch
+) -> None:
+    model = DealTableModel(demo_services)
+    sizes = {
+        p.id: demo_services.deal_queries.count(DealFilter(pipeline_id=p.id))
+        for p in demo_services.pipelines.list()
+    }
+    pipeline_id = max(sizes, key=lambda p: sizes[p])
+    assert sizes[pipeline_id] > PAGE_SIZE  # the demo's largest pipeline holds more than a page
+    gate = Gate(demo_services.deal_queries.total)
+    monkeypatch.setattr(demo_services.deal_queries, "total", gate)
+    model.request_filter(DealFilter(pipeline_id=pipeline_id))
+    # The first screen, while the count is held at the gate.
+    qtbot.waitUntil(lambda: model.deal_filter.pipeline_id == pipeline_id, timeout=5000)
+    assert model.counting
+    assert model.loading
+    assert model.rowCount() == PAGE_SIZE
+    first = [model.index(row, 0).data(DealRowRole) for row in range(PAGE_SIZE)]
+    assert all(deal.pipeline_id == pipeline_id for deal in first)
+    assert [deal.id for deal in first] == sorted((deal.id for deal in first), reverse=True)
+    gate.opened.set()
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    assert not model.counting
+    assert model.rowCount() == sizes[pipeline_id]  # the rest added after the first screen
+    assert model.index(0, 0).data(DealRowRole).id == first[0].id  # the first rows stayed
+
+
+def test_a_sort_is_read_off_the_gui_thread(qtbot, threads, demo_services: Services, monkeypatch) -> None:
+    model = DealTableModel(demo_services)
+    before = [model.index(row, 0).data(DealRowRole).id for row in range(20)]
+    gate = Gate(demo_services.deal_queries.cursor)
+    monkeypatch.setattr(demo_services.deal_queries, "cursor", gate)
+    model.sort(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
+    assert model.loading
+    assert [model.index(row, 0).data(DealRowRole).id for row in range(20)] == before  # as it was
+    gate.opened.set()
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    amounts = [model.index(row, 0).data(DealRowRole).amount for row in range(50)]
+    assert amounts == sorted(amounts, reverse=True)
+    assert model.rowCount() == 400
+
+
+def test_pyside_no_longer_keeps_every_imported_modules_source(tmp_path, monkeypatch) -> None:
+    import app.gui  # noqa: F401  # answers PySide6's per-import question without linecache
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None:
+        pytest.skip("this PySide6 does not look at imported modules")
+    (tmp_path / "dd_uses_qt.py").write_text("import PySide6.QtCore\n")
+    (tmp_path / "dd_plain.py").write_text("ANSWER = 42\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        __import__("dd_uses_qt")  # through the import statement's hook, as PySide6 sees imports
+        __import__("dd_plain")
+        assert feature.pyside_feature_dict["dd_uses_qt"] == 0  # PySide6's own answers, unchanged
+        assert feature.pyside_feature_dict["dd_plain"] == -1
+        assert not [name for name in linecache.cache if "dd_uses_qt" in name or "dd_plain" in name]
+    finally:
+        sys.modules.pop("dd_uses_qt", None)
+        sys.modules.pop("dd_plain", None)
