@@ -45,7 +45,6 @@ from app.ui.operations import run_in_background
 
 REFRESH_DELAY_MS = 500
 REDRAW_DELAY_MS = 300  # after the last resize
-PRELOAD_AFTER_MS = 3000
 
 
 class ChartCard(QFrame):
@@ -180,12 +179,9 @@ class AnalyticsView(QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_DELAY_MS)
         self._redraw_timer.timeout.connect(self._on_resized)
-        # matplotlib loads in the background a while after start-up, so that the page, when first
-        # opened, draws at once; start-up itself never waits for it.
-        self._preload_timer = QTimer(self)  # a child: it goes with the page
-        self._preload_timer.setSingleShot(True)
-        self._preload_timer.timeout.connect(self._preload)
-        self._preload_timer.start(PRELOAD_AFTER_MS)
+        # matplotlib is imported (off the GUI thread) when the page is first opened, not before:
+        # ~45 MB that a person who never looks at the charts does not carry (the first card still
+        # comes within a second; it was preloaded 3 s after start-up before).
         self.data: Dashboard | None = None
         self.cards: dict[str, ChartCard] = {}
         self._call: Any = None
