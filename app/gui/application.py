@@ -57,7 +57,6 @@ def build_main_window(services: Services, settings: UserSettings) -> MainWindow:
     Operation.announce = presence.set_activity if presence is not None else None
     window = MainWindow(services, settings, hub, presence=presence)
     hub.setParent(window)
-    window.settings_page.restart_requested.connect(lambda: restart(window))
     window.restart_wanted.connect(lambda: restart(window))
     # What the imports and the window made lives as long as the window: out of the collector's
     # sight, a full collection no longer walks it (it froze the GUI for 60–80 ms at a time).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDir, QLocale, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
@@ -48,12 +48,14 @@ from app.views.invoices.invoices_view import InvoicesView
 from app.views.invoices.quotes_view import QuotesView
 from app.views.leads.leads_area import LeadsArea
 from app.views.office_status import BackupLabel, PeopleLabel
-from app.views.settings_page import SettingsPage
 from app.views.sidebar import Area, Sidebar
 from app.views.tasks.bell import NotificationBell
 from app.views.tasks.reminders import ReminderClock
 from app.views.tasks.tasks_view import TasksView
 from app.views.undo_toast import UndoToast
+
+if TYPE_CHECKING:
+    from app.views.settings_page import SettingsPage
 
 BACKUP_FIRST_CHECK_MS = 60_000  # a minute after start: the scheduled backup, if one is due
 BACKUP_CHECK_MS = 3_600_000  # then every hour
@@ -61,7 +63,7 @@ BACKUP_CHECK_MS = 3_600_000  # then every hour
 
 class MainWindow(PreserveGeometry, QMainWindow):
     geometry_key = "main_window"
-    restart_wanted = Signal()  # the data changed under the window (a restore): start again
+    restart_wanted = Signal()  # the data changed under the window (a restore), the language: start again
 
     def __init__(
         self,
@@ -84,7 +86,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
         self.sidebar = Sidebar()
         self.deals = DealsArea(services, settings)
-        self.settings_page = SettingsPage(services, settings)
+        self._settings_page: SettingsPage | None = None  # built when first wanted (see settings_page)
+        self._settings_placeholder = QWidget()
         self.contacts = CustomersArea(services, CustomerKind.CONTACT)
         self.companies = CustomersArea(services, CustomerKind.COMPANY)
         self.leads = LeadsArea(services)
@@ -105,7 +108,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             Area.TASKS: self.tasks,
             Area.INVOICES: self.billing,
             Area.ANALYTICS: self.analytics,
-            Area.SETTINGS: self.settings_page,
+            Area.SETTINGS: self._settings_placeholder,
         }
         for page in self._area_pages.values():
             self._pages.addWidget(page)
@@ -260,7 +263,6 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.deals.summary_changed.connect(self._on_summary_changed)
         self.deals.model.read_failed.connect(self._on_read_failed)
         self.deals.model.edit_failed.connect(self._on_edit_failed)
-        self.settings_page.backup_requested.connect(self._on_backup)
         for area in (
             self.contacts,
             self.companies,
@@ -282,7 +284,30 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     # -- slots -----------------------------------------------------------------------------------
 
+    @property
+    def settings_page(self) -> SettingsPage:
+        """The Settings area, built the first time it is wanted: it reads and lays out every section
+        (people, roles, pipelines, fields, automation, mail, documents …), ~70 ms that the start no
+        longer waits for."""
+        if self._settings_page is None:
+            from app.views.settings_page import SettingsPage
+
+            page = SettingsPage(self._services, self._settings)
+            page.backup_requested.connect(self._on_backup)
+            page.restart_requested.connect(self.restart_wanted)
+            shown = self._pages.currentWidget() is self._settings_placeholder
+            self._pages.insertWidget(self._pages.indexOf(self._settings_placeholder), page)
+            self._pages.removeWidget(self._settings_placeholder)
+            self._settings_placeholder.deleteLater()
+            self._area_pages[Area.SETTINGS] = page
+            self._settings_page = page
+            if shown:
+                self._pages.setCurrentWidget(page)
+        return self._settings_page
+
     def _on_area_selected(self, area: Area) -> None:
+        if area is Area.SETTINGS:
+            self.settings_page  # noqa: B018  # built now
         self._pages.setCurrentWidget(self._area_pages[area])
 
     def _show_deals(self, view: DealsViewMode) -> None:
