@@ -195,6 +195,7 @@ class DealsArea(QWidget):
         self.calendar.new_deal_requested.connect(self.new_deal_with)
         # what the model says
         self.model.modelReset.connect(self._on_count_maybe_changed)
+        self.model.rowsInserted.connect(self._on_count_maybe_changed)  # the count after the first rows
         self.model.summary_changed.connect(self.summary_changed)
 
     # -- public ------------------------------------------------------------------------------------

@@ -408,6 +408,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.bell.on_changed(event)
 
     def _on_count_changed(self, count: int) -> None:
+        if self.deals.model.counting:  # the first rows are shown, the count is on its way
+            self._count_label.setText(self.tr("Counting deals…"))
+            return
         self._count_label.setText(self.tr("%Ln deal(s)", "", count))
 
     def _on_summary_changed(self, summary: DealSummary) -> None:

@@ -4019,6 +4019,10 @@ Dealdesk startet jetzt neu.</translation>
         <source>Log folder</source>
         <translation>Protokollordner</translation>
     </message>
+    <message>
+        <source>Counting deals…</source>
+        <translation>Deals werden gezählt…</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from app.services.container import Services
 from app.services.deals.filters import DealFilter
@@ -43,6 +44,15 @@ class Gate:
             finally:
                 self.finished.set()
         return self.original(*args, **kwargs)
+
+
+def largest_pipeline(services: Services) -> tuple[int, int]:
+    """The demo pipeline with the most deals, and how many (more than a page: 60 % of 400)."""
+    sizes = {
+        p.id: services.deal_queries.count(DealFilter(pipeline_id=p.id)) for p in services.pipelines.list()
+    }
+    pipeline_id = max(sizes, key=lambda p: sizes[p])
+    return pipeline_id, sizes[pipeline_id]
 
 
 @pytest.fixture
@@ -107,12 +117,8 @@ def test_a_lists_first_rows_come_before_its_count(
     qtbot, threads, demo_services: Services, monkeypatch
 ) -> None:
     model = DealTableModel(demo_services)
-    sizes = {
-        p.id: demo_services.deal_queries.count(DealFilter(pipeline_id=p.id))
-        for p in demo_services.pipelines.list()
-    }
-    pipeline_id = max(sizes, key=lambda p: sizes[p])
-    assert sizes[pipeline_id] > PAGE_SIZE  # the demo's largest pipeline holds more than a page
+    pipeline_id, size = largest_pipeline(demo_services)
+    assert size > PAGE_SIZE  # the demo's largest pipeline holds more than a page
     gate = Gate(demo_services.deal_queries.total)
     monkeypatch.setattr(demo_services.deal_queries, "total", gate)
     model.request_filter(DealFilter(pipeline_id=pipeline_id))
@@ -127,7 +133,7 @@ def test_a_lists_first_rows_come_before_its_count(
     gate.opened.set()
     qtbot.waitUntil(lambda: not model.loading, timeout=5000)
     assert not model.counting
-    assert model.rowCount() == sizes[pipeline_id]  # the rest added after the first screen
+    assert model.rowCount() == size  # the rest added after the first screen
     assert model.index(0, 0).data(DealRowRole).id == first[0].id  # the first rows stayed
 
 
@@ -164,3 +170,20 @@ def test_pyside_no_longer_keeps_every_imported_modules_source(tmp_path, monkeypa
     finally:
         sys.modules.pop("dd_uses_qt", None)
         sys.modules.pop("dd_plain", None)
+
+
+def test_the_status_bar_says_counting_until_the_count_is_there(
+    qtbot, threads, window, demo_services: Services, monkeypatch
+) -> None:
+    pipeline_id, size = largest_pipeline(demo_services)
+    # The window's own services (another connection to the same file) are the ones to hold.
+    queries = window.deals.model._queries
+    gate = Gate(queries.total)
+    monkeypatch.setattr(queries, "total", gate)
+    label = window.findChild(QLabel, "dealCount")
+    window.deals.model.request_filter(DealFilter(pipeline_id=pipeline_id))
+    qtbot.waitUntil(lambda: window.deals.model.counting, timeout=5000)
+    assert label.text() == "Counting deals…"
+    gate.opened.set()
+    qtbot.waitUntil(lambda: not window.deals.model.loading, timeout=5000)
+    qtbot.waitUntil(lambda: label.text().startswith(f"{size} deal"), timeout=5000)

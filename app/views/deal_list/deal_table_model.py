@@ -247,8 +247,8 @@ class DealTableModel(PagedTableModel):
         def first_rows(result: tuple[PageCursor, list[DealRow]]) -> None:
             cursor, head = result
             if generation == self._generation:
+                self.counting = True  # (before the reset: the status bar then says "Counting…")
                 self._show(deal_filter, sort, cursor, len(head), head)
-                self.counting = True
 
         def done(result: tuple[PageCursor, int, list[DealRow]]) -> None:
             cursor, total, first = result
