@@ -69,3 +69,30 @@ def test_an_abandoned_cursor_stops_preparing(
     cursor.abandon()
     demo_services.deal_queries.prepare(cursor)
     assert demo_services.deal_queries.page(DealFilter(), DealSort(), 300, 5, cursor)  # still readable
+
+
+@pytest.mark.parametrize("column", [*sorted(SORT_COLUMNS), "uf:region", "uf:contract_end"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_first_rows_before_the_layout_are_the_first_page(
+    demo_services: Services, column: str, descending: bool
+) -> None:
+    """A list's first rows read part by part without counting anything are exactly its first page;
+    sorts by what a deal refers to (a part per stage, company, person) say so (None) and are laid
+    out instead."""
+    if column.startswith("uf:"):
+        field = next(f for f in demo_services.custom_fields.list() if f.code == column[3:])
+        column = f"uf:{field.id}"
+    sort = DealSort(column, descending)
+    queries = demo_services.deal_queries
+    for deal_filter in (DealFilter(), DealFilter(closed=False), DealFilter(search="gmbh")):
+        for limit in (1, 37, 100):
+            cursor = queries.cursor(deal_filter, sort)
+            head = queries.head(cursor, limit)
+            if column in ("stage", "pipeline", "company", "responsible"):
+                assert head is None  # a part per stage, company, person: laid out instead
+                continue
+            assert head is not None
+            assert cursor._segments is None  # nothing was counted for them
+            expected = queries.page(deal_filter, sort, 0, limit, cursor)
+            assert [r.id for r in head] == [r.id for r in expected]
+            assert queries.head(cursor, limit) is None  # once laid out, the pages are the way

@@ -86,7 +86,9 @@ class _Segment:
     def condition(self) -> ColumnElement[bool] | None:
         if self.link is None:
             return self.where
-        condition: ColumnElement[bool] = self.link.is_(None) if self.value is None else self.link == self.value
+        condition: ColumnElement[bool] = (
+            self.link.is_(None) if self.value is None else self.link == self.value
+        )
         return condition
 
 
@@ -190,46 +192,25 @@ class PageCursor:
         deal id within (field, choice), the deals without a value by id with an indexed probe.
         """
         value = _SORT_VALUE
-        field_id = custom.field_id
         counted = select(value.c.value_int if custom.options is not None else func.count()).select_from(value)
         if self._conditions:
             counted = counted.join(Deal, Deal.id == value.c.entity_id).where(*self._conditions)
-        counted = counted.where(value.c.field_id == field_id)
+        counted = counted.where(value.c.field_id == custom.field_id)
         total = self._count(conn, None)
-        parts: list[_Segment] = []
         if custom.options is not None:
             grouped = conn.execute(counted.add_columns(func.count()).group_by(value.c.value_int))
             counts: dict[Any, int] = dict(grouped.all())
             with_value = sum(counts.values())
-            for option in custom.options:
-                if counts.get(option):
-                    parts.append(
-                        _Segment(
-                            0,
-                            counts[option],
-                            value.c.value_int == option,
-                            None,
-                            via_values=field_id,
-                            id_column=value.c.entity_id,
-                        )
-                    )
         else:
             with_value = conn.scalar(counted) or 0
-            parts.append(
-                _Segment(
-                    0,
-                    with_value,
-                    None,
-                    value.c[custom.value_column],
-                    via_values=field_id,
-                    id_column=value.c.entity_id,
-                )
-            )
-        probe = CustomFieldValue.__table__.alias("probe_value")
-        without = ~exists().where(probe.c.field_id == field_id, probe.c.entity_id == Deal.id)
-        parts.insert(0, _Segment(0, total - with_value, without, None))
-        if self.sort.descending:
-            parts.reverse()
+        parts = self._custom_parts(custom)
+        for part in parts:
+            if part.via_values is None:
+                part.count = total - with_value
+            elif custom.options is not None:
+                part.count = counts.get(part.value, 0)
+            else:
+                part.count = with_value
         start = 0
         segments = []
         for segment in parts:
@@ -238,6 +219,49 @@ class PageCursor:
                 segments.append(segment)
                 start += segment.count
         return segments
+
+    def _custom_parts(self, custom: CustomSort) -> list[_Segment]:
+        """The parts of a custom field's order, in order, not yet counted (count 0)."""
+        value = _SORT_VALUE
+        field_id = custom.field_id
+        parts: list[_Segment] = []
+        if custom.options is not None:
+            for option in custom.options:
+                part = _Segment(
+                    0, 0, value.c.value_int == option, None, via_values=field_id, id_column=value.c.entity_id
+                )
+                part.value = option  # which choice (its count is looked up by it)
+                parts.append(part)
+        else:
+            parts.append(
+                _Segment(
+                    0, 0, None, value.c[custom.value_column], via_values=field_id, id_column=value.c.entity_id
+                )
+            )
+        probe = CustomFieldValue.__table__.alias("probe_value")
+        without = ~exists().where(probe.c.field_id == field_id, probe.c.entity_id == Deal.id)
+        parts.insert(0, _Segment(0, 0, without, None))
+        if self.sort.descending:
+            parts.reverse()
+        return parts
+
+    def _unsized_parts(self) -> list[_Segment] | None:
+        """The list's parts in order without counting them (for its first rows), where there are
+        few: None for the value-index driver and for sorts by stage, pipeline, company or person."""
+        if self._driver is not None:
+            return None
+        if self._custom is not None:
+            return self._custom_parts(self._custom)
+        column = self.sort.column
+        if column not in OWN_SORTS:
+            return None
+        key, nullable = OWN_SORTS[column]
+        if column == "id":
+            return [_Segment(0, 0, None, None)]
+        if not nullable:
+            return [_Segment(0, 0, None, key)]
+        parts = [_Segment(0, 0, key.is_(None), None), _Segment(0, 0, key.is_not(None), key)]
+        return parts[::-1] if self.sort.descending else parts
 
     def _count(self, conn: Connection, where: ColumnElement[bool] | None) -> int:
         extra = [where] if where is not None else []
@@ -260,14 +284,22 @@ class PageCursor:
     # -- reading ------------------------------------------------------------------------------
 
     def head_ids(self, conn: Connection, limit: int) -> list[int] | None:
-        """The first `limit` ids of a list ordered by id alone, without laying it out (no count: a
-        common search word matches hundreds of thousands of deals, and the first screen needs 100);
-        None when the sort or the filter needs the layout, or when it is laid out already."""
-        if self._segments is not None or self._driver is not None or self._custom is not None:
+        """The first `limit` ids of the list without laying it out (no count: a common search word
+        matches hundreds of thousands of deals, a sort by a custom field counts each choice, and
+        the first screen needs 100): each part of its order read along its index until the screen
+        is full. None for sorts by what a deal refers to (a part per stage, company or person),
+        and once it is laid out."""
+        if self._segments is not None:
             return None
-        if self.sort.column != "id":
+        parts = self._unsized_parts()
+        if parts is None:
             return None
-        return list(conn.scalars(self._select(_Segment(0, limit, None, None)).limit(limit)).all())
+        ids: list[int] = []
+        for part in parts:  # each part along its index, until the screen is full
+            ids.extend(conn.scalars(self._select(part).limit(limit - len(ids))).all())
+            if len(ids) >= limit:
+                break
+        return ids
 
     def page_ids(self, conn: Connection, offset: int, limit: int) -> list[int]:
         """The ids of the deals at positions offset .. offset + limit - 1."""

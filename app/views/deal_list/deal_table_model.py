@@ -228,16 +228,18 @@ class DealTableModel(PagedTableModel):
 
     def _request(self) -> None:
         """Read the wanted filter and sort off the GUI thread. Where the first rows can be read
-        without counting the list (ordered by id: a search, a filter), they are shown first with
-        the count still to come, and the count follows (a common word matches 300,000 deals)."""
+        without laying the list out (see `DealQueries.head`), they are shown first: another
+        filter's with its count still to come ("Counting deals…"), another order's at once (a
+        sort keeps the count); the rest follows (a common word matches 300,000 deals, a sort by a
+        custom field counts its choices)."""
         self._generation += 1
         generation, queries = self._generation, self._queries
         deal_filter, sort = self._wanted
-        another_list = deal_filter != self._filter  # else the same rows in another order: no head first
+        another_list = deal_filter != self._filter  # else the same rows in another order
 
         def work(part: Any) -> tuple[PageCursor, int, list[DealRow]]:
             cursor = queries.cursor(deal_filter, sort)
-            head = queries.head(cursor, PAGE_SIZE) if another_list else None
+            head = queries.head(cursor, PAGE_SIZE)
             if head is not None and len(head) == PAGE_SIZE:
                 part((cursor, head))
             total = queries.total(cursor)
@@ -246,21 +248,22 @@ class DealTableModel(PagedTableModel):
 
         def first_rows(result: tuple[PageCursor, list[DealRow]]) -> None:
             cursor, head = result
-            if generation == self._generation:
+            if generation != self._generation:
+                return
+            if another_list:
                 self.counting = True  # (before the reset: the status bar then says "Counting…")
                 self._show(deal_filter, sort, cursor, len(head), head)
+            else:
+                self._show(deal_filter, sort, cursor, self._count, head)
 
         def done(result: tuple[PageCursor, int, list[DealRow]]) -> None:
             cursor, total, first = result
             if generation != self._generation:
                 cursor.abandon()
                 return
-            if self.counting and cursor is self._cursor:  # the first rows are shown: add the rest
+            if cursor is self._cursor:  # its first rows are shown: the count completes it
                 self.counting = False
-                if total > self._count:
-                    self.beginInsertRows(QModelIndex(), self._count, total - 1)
-                    self._count = total
-                    self.endInsertRows()
+                self._resize(total)
             else:
                 self._show(deal_filter, sort, cursor, total, first)
             self.loading = False
@@ -277,6 +280,18 @@ class DealTableModel(PagedTableModel):
         self.loading = True
         self.loading_changed.emit(True)
         self._pending = run_in_background(work, done, failed, on_part=first_rows)
+
+    def _resize(self, total: int) -> None:
+        """The list's rows after its count arrived: the rest added (or, if deals went away since
+        the first rows were read, the surplus removed)."""
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < self._count:
+            self.beginRemoveRows(QModelIndex(), total, self._count - 1)
+            self._count = total
+            self.endRemoveRows()
 
     def _show(
         self, deal_filter: DealFilter, sort: DealSort, cursor: PageCursor, count: int, first: list[DealRow]
