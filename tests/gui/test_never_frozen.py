@@ -187,3 +187,39 @@ def test_the_status_bar_says_counting_until_the_count_is_there(
     gate.opened.set()
     qtbot.waitUntil(lambda: not window.deals.model.loading, timeout=5000)
     qtbot.waitUntil(lambda: label.text().startswith(f"{size} deal"), timeout=5000)
+
+
+def test_a_searched_or_sorted_first_page_shows_custom_values_and_activity(demo_services: Services) -> None:
+    """The first page read with a new filter or order comes with what the page shows besides the
+    rows (it came without them: the custom columns stood empty after a search or a sort)."""
+    from app.services.fields.custom_fields import EntityType
+    from app.views.deal_list.deal_table_model import COL_ACTIVITY, COLUMN_COUNT
+
+    model = DealTableModel(demo_services)
+    fields = model.custom_fields
+    assert fields
+
+    def with_values() -> tuple[set[int], set[int]]:
+        ids = [model.index(row, 0).data(DealRowRole).id for row in range(min(30, model.rowCount()))]
+        stored = demo_services.custom_fields.values(EntityType.DEAL, ids, fields)
+        wanted = {i for i in ids if any(v not in (None, "", []) for v in stored.get(i, {}).values())}
+        shown = {
+            ids[row]
+            for row in range(len(ids))
+            if any(model.index(row, COLUMN_COUNT + c).data() not in (None, "") for c in range(len(fields)))
+        }
+        return wanted, shown
+
+    def activity_shown() -> int:
+        return sum(model.index(row, COL_ACTIVITY).data() not in (None, "") for row in range(30))
+
+    model.request_filter(DealFilter(search="gmbh"))
+    wanted, shown = with_values()
+    assert wanted
+    assert shown == wanted
+    assert activity_shown() > 0
+    model.sort(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
+    wanted, shown = with_values()
+    assert wanted
+    assert shown == wanted
+    assert activity_shown() > 0

@@ -99,6 +99,8 @@ _STALE = QBrush(QColor("#c26401"))  # a deal idle longer than its stage allows
 _OVERDUE = QBrush(QColor("#b3261e"))  # an open task past its due time
 _TODAY = QBrush(QColor("#1f6fb2"))
 _QUIET = QBrush(QColor("#8a6d3b"))  # nothing planned: a quiet warning
+# A page's open tasks and custom values (by deal id), and what failed reading them.
+_Extras = tuple[dict[int, ActivityState], dict[int, dict[int, Any]], list[Exception]]
 
 
 class DealTableModel(PagedTableModel):
@@ -237,27 +239,28 @@ class DealTableModel(PagedTableModel):
         deal_filter, sort = self._wanted
         another_list = deal_filter != self._filter  # else the same rows in another order
 
-        def work(part: Any) -> tuple[PageCursor, int, list[DealRow]]:
+        def work(part: Any) -> tuple[PageCursor, int, list[DealRow], _Extras]:
             cursor = queries.cursor(deal_filter, sort)
             head = queries.head(cursor, PAGE_SIZE)
-            if head is not None and len(head) == PAGE_SIZE:
-                part((cursor, head))
+            extras = self._page_extras(head) if head is not None else None
+            if head is not None and extras is not None and len(head) == PAGE_SIZE:
+                part((cursor, head, extras))
             total = queries.total(cursor)
             first = head if head is not None else queries.page(deal_filter, sort, 0, PAGE_SIZE, cursor)
-            return cursor, total, first
+            return cursor, total, first, extras if extras is not None else self._page_extras(first)
 
-        def first_rows(result: tuple[PageCursor, list[DealRow]]) -> None:
-            cursor, head = result
+        def first_rows(result: tuple[PageCursor, list[DealRow], _Extras]) -> None:
+            cursor, head, extras = result
             if generation != self._generation:
                 return
             if another_list:
                 self.counting = True  # (before the reset: the status bar then says "Counting…")
-                self._show(deal_filter, sort, cursor, len(head), head)
+                self._show(deal_filter, sort, cursor, len(head), head, extras)
             else:
-                self._show(deal_filter, sort, cursor, self._count, head)
+                self._show(deal_filter, sort, cursor, self._count, head, extras)
 
-        def done(result: tuple[PageCursor, int, list[DealRow]]) -> None:
-            cursor, total, first = result
+        def done(result: tuple[PageCursor, int, list[DealRow], _Extras]) -> None:
+            cursor, total, first, extras = result
             if generation != self._generation:
                 cursor.abandon()
                 return
@@ -265,7 +268,7 @@ class DealTableModel(PagedTableModel):
                 self.counting = False
                 self._resize(total)
             else:
-                self._show(deal_filter, sort, cursor, total, first)
+                self._show(deal_filter, sort, cursor, total, first, extras)
             self.loading = False
             self.loading_changed.emit(False)
             self._request_summary()
@@ -294,7 +297,13 @@ class DealTableModel(PagedTableModel):
             self.endRemoveRows()
 
     def _show(
-        self, deal_filter: DealFilter, sort: DealSort, cursor: PageCursor, count: int, first: list[DealRow]
+        self,
+        deal_filter: DealFilter,
+        sort: DealSort,
+        cursor: PageCursor,
+        count: int,
+        first: list[DealRow],
+        extras: _Extras,
     ) -> None:
         """Show a list read off the GUI thread: another filter resets the view; the same filter in
         another order keeps the rows, which now hold other deals (the chosen ones are kept by id)."""
@@ -307,6 +316,7 @@ class DealTableModel(PagedTableModel):
             stale = self.persistentIndexList()
             self.changePersistentIndexList(stale, [QModelIndex()] * len(stale))
             self.layoutChanged.emit()
+            self._keep_extras(0, extras)
             self.rows_moved.emit()
             return
         self.beginResetModel()
@@ -317,6 +327,7 @@ class DealTableModel(PagedTableModel):
         self._pages.clear()
         self._pages[0] = first
         self.endResetModel()
+        self._keep_extras(0, extras)  # (after the reset: the chosen deals on it are painted)
 
     def _request_summary(self) -> None:
         """Count and total of what is shown, off the GUI thread (a scan of the matching rows)."""
@@ -440,19 +451,34 @@ class DealTableModel(PagedTableModel):
         return self._queries.page(self._filter, self._sort, offset, limit, self._cursor)
 
     def _page_arrived(self, page_no: int, page: list[DealRow]) -> None:
-        self.page_read.emit(page_no)
-        try:  # the deals' open tasks: one grouped query over the page's deals
-            self._activity.update(self._tasks.activity([d.id for d in page]))
-        except Exception as exc:  # shown without them, and reported
-            self.read_failed.emit(exc)
-        if not self._fields:
-            return
+        self._keep_extras(page_no, self._page_extras(page))
+
+    def _page_extras(self, page: list[DealRow]) -> _Extras:
+        """What a page shows besides its rows: the deals' open tasks and their custom values (two
+        grouped queries; safe on a worker thread, which reads them with the page it found)."""
+        ids = [d.id for d in page]
+        errors: list[Exception] = []
         try:
-            found = self._custom_fields_service.values(EntityType.DEAL, [d.id for d in page], self._fields)
+            activity = self._tasks.activity(ids)
         except Exception as exc:  # shown without them, and reported
-            self.read_failed.emit(exc)
-            found = {}
-        self._custom.update(found)
+            errors.append(exc)
+            activity = {}
+        custom: dict[int, dict[int, Any]] = {}
+        fields = self._fields
+        if fields:
+            try:
+                custom = self._custom_fields_service.values(EntityType.DEAL, ids, fields)
+            except Exception as exc:  # shown without them, and reported
+                errors.append(exc)
+        return activity, custom, errors
+
+    def _keep_extras(self, page_no: int, extras: _Extras) -> None:
+        activity, custom, errors = extras
+        self.page_read.emit(page_no)
+        self._activity.update(activity)
+        self._custom.update(custom)
+        for error in errors:
+            self.read_failed.emit(error)
 
     def _page_dropped(self, page: list[DealRow]) -> None:
         for deal in page:
