@@ -223,3 +223,18 @@ def test_a_searched_or_sorted_first_page_shows_custom_values_and_activity(demo_s
     assert wanted
     assert shown == wanted
     assert activity_shown() > 0
+
+
+def test_a_refresh_after_a_change_is_read_off_the_gui_thread(
+    qtbot, threads, demo_services: Services, monkeypatch
+) -> None:
+    model = DealTableModel(demo_services)
+    before = model.rowCount()
+    created = demo_services.deals.create(title="Arrived while the list was shown")
+    gate = Gate(demo_services.deal_queries.total)
+    monkeypatch.setattr(demo_services.deal_queries, "total", gate)
+    model.refresh()  # returns at once: the count is held at the gate
+    assert model.rowCount() == before
+    gate.opened.set()
+    qtbot.waitUntil(lambda: model.rowCount() == before + 1, timeout=5000)
+    assert model.index(0, 0).data(DealRowRole).id == created.id  # newest first

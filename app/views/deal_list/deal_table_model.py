@@ -364,29 +364,49 @@ class DealTableModel(PagedTableModel):
         return next((col for col, key in SORT_KEYS.items() if key == self._sort.column), COL_ID)
 
     def refresh(self) -> None:
-        """Re-read after a change: same count keeps rows in place (selection and scroll stay)."""
+        """Re-read after a change (here or on another PC), off the GUI thread: the same count keeps
+        the rows in place (selection and scroll stay), another count resets them, keeping both."""
         if self.loading:  # what is being read may predate the change: read it again
             self._request()
             return
         self._generation += 1
-        before = self._count
-        cursor = self._queries.cursor(self._filter, self._sort)
-        count = self._queries.total(cursor)
-        if count != before:
-            self.refreshing = True  # the view keeps its selection and scroll through this reset
-            self.beginResetModel()
-            self._use(cursor)
-            self._count = count
-            self._pages.clear()
-            self.endResetModel()
-            self.refreshing = False
-        else:
-            self._use(cursor)
-            self._pages.clear()
-            if count:
-                self.dataChanged.emit(self.index(0, 0), self.index(count - 1, self.columnCount() - 1))
-            self.rows_moved.emit()
-        self._request_summary()
+        generation, queries, deal_filter, sort = self._generation, self._queries, self._filter, self._sort
+
+        def work() -> tuple[PageCursor, int, list[DealRow], _Extras]:
+            cursor = queries.cursor(deal_filter, sort)
+            total = queries.total(cursor)
+            first = queries.page(deal_filter, sort, 0, PAGE_SIZE, cursor) if total else []
+            return cursor, total, first, self._page_extras(first)
+
+        def done(result: tuple[PageCursor, int, list[DealRow], _Extras]) -> None:
+            cursor, count, first, extras = result
+            if generation != self._generation:
+                cursor.abandon()
+                return
+            if count != self._count:
+                self.refreshing = True  # the view keeps its selection and scroll through this reset
+                self.beginResetModel()
+                self._use(cursor)
+                self._count = count
+                self._pages.clear()
+                self._pages[0] = first
+                self.endResetModel()
+                self.refreshing = False
+            else:
+                self._use(cursor)
+                self._pages.clear()
+                self._pages[0] = first
+                if count:
+                    self.dataChanged.emit(self.index(0, 0), self.index(count - 1, self.columnCount() - 1))
+                self.rows_moved.emit()
+            self._keep_extras(0, extras)
+            self._request_summary()
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.read_failed.emit(error)
+
+        self._refreshing_call = run_in_background(work, done, failed)
 
     def _reread(self) -> None:
         """A new layout for the current filter and sort (positions shift when either changes)."""
