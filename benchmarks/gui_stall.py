@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -202,6 +203,7 @@ def _session(path: str) -> dict[str, float]:
     window.close()
     services.close()
     app.processEvents()
+    shutil.rmtree(scratch, ignore_errors=True)
     return stalls
 
 
