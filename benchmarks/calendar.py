@@ -27,6 +27,32 @@ COUNTS_ALL_SQL = "SELECT close_date, count(*) FROM deal WHERE close_date BETWEEN
 TOP_ALL_SQL = TOP_SQL.replace("WHERE responsible_id = ? AND close_date", "WHERE close_date")
 
 
+def open_calendar(services: Any, shown: Any, anchor: date, mode: Any, size: tuple[int, int]) -> Any:
+    """A new calendar view of a filter's deals around a day, shown: its days read (off the GUI
+    thread), laid out and painted."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.calendar.calendar_view import CalendarView
+
+    view = CalendarView(services)
+    view.set_filter(shown)
+    view.anchor = anchor
+    view.mode = mode
+    view.resize(*size)
+    view.show()
+    QApplication.processEvents()
+    settle(lambda: not view.loading)
+    return view
+
+
+def close_calendar(view: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    view.close()
+    view.deleteLater()
+    QApplication.processEvents()
+
+
 def _month_with_about(raw: sqlite3.Connection, wanted: int) -> tuple[int, date, int]:
     """(responsible id, first day of this month, deals) for the person whose month is nearest `wanted`."""
     first = date.today().replace(day=1)  # noqa: DTZ011
@@ -54,22 +80,11 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     deal_filter = DealFilter(responsible_ids=(user,))
     results: dict[str, dict[str, Any]] = {}
 
-    def open_view(mode: Mode) -> CalendarView:
-        view = CalendarView(services)
-        view.set_filter(deal_filter)
-        view.anchor = month.replace(day=15)
-        view.mode = mode
-        view.resize(*SIZE)
-        view.show()  # reads the days shown (off the GUI thread), lays them out and paints them
-        app.processEvents()
-        settle(lambda: not view.loading)
-        return view
+    def open_view(mode: Mode, shown: DealFilter = deal_filter) -> CalendarView:
+        return open_calendar(services, shown, month.replace(day=15), mode, SIZE)
 
-    def open_and_close(mode: Mode) -> None:
-        view = open_view(mode)
-        view.close()
-        view.deleteLater()
-        app.processEvents()
+    def open_and_close(mode: Mode, shown: DealFilter = deal_filter) -> None:
+        close_calendar(open_view(mode, shown))
 
     def raw_days(first: date, last: date, per_day: int) -> None:
         span = (user, first.isoformat(), last.isoformat())
@@ -96,22 +111,8 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
         service_ms=service_read(month_span[0], month_span[-1], MONTH_PER_DAY),
         note="ms: a new view made, shown, read off the GUI thread and painted; service_ms: the read alone",
     )
+
     # -- calendar_month_all: everyone's month, the view a person opens first (all pipelines) ------
-    everyone = {"filter": DealFilter()}
-
-    def open_everyones_month() -> None:
-        view = CalendarView(services)
-        view.set_filter(everyone["filter"])
-        view.anchor = month.replace(day=15)
-        view.mode = Mode.MONTH
-        view.resize(*SIZE)
-        view.show()
-        app.processEvents()
-        settle(lambda: not view.loading)
-        view.close()
-        view.deleteLater()
-        app.processEvents()
-
     def everyones_month_raw() -> None:
         span = (month_span[0].isoformat(), month_span[-1].isoformat())
         raw.execute(COUNTS_ALL_SQL, span).fetchall()
@@ -122,7 +123,7 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
         (month_span[0].isoformat(), month_span[-1].isoformat()),
     ).fetchone()[0]
     results["calendar_month_all"] = scenario(
-        median_ms(open_everyones_month, runs),
+        median_ms(lambda: open_and_close(Mode.MONTH, DealFilter()), runs),
         median_ms(everyones_month_raw, runs),
         deals_in_the_days_shown=shown_deals,
         service_ms=service_read(month_span[0], month_span[-1], MONTH_PER_DAY, DealFilter()),

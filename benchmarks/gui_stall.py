@@ -74,7 +74,9 @@ class Heartbeat:
 def _session(path: str) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     scratch = tempfile.mkdtemp(prefix="dealdesk-stall-")
-    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    # Settings and data of their own (a first start: no saved layout, no backups); the cache stays
+    # the user's: matplotlib's font list is built once on a computer, not at every start.
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
         os.environ[variable] = scratch
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
