@@ -346,7 +346,7 @@ class CalendarView(QWidget):
             self.reload()  # back where it was
             self.move_refused.emit(exc)
             return False
-        if field == SPAN or before is None:
+        if field == SPAN or before is None or self.loading:  # (a read in flight may predate the move)
             self.reload()
         else:
             self._reload_days({before, day})  # the two days it left and joined, not the whole month
