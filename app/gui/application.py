@@ -30,7 +30,6 @@ from app.ui.operations import Operation
 from app.ui.settings import CHANGE_POLL_MS, LANGUAGE, LAST_LOGIN, ORGANIZATION, UserSettings
 from app.views.main_window import MainWindow
 
-MIN_WORKER_THREADS = 8
 ENV_PASSWORD = "DEALDESK_PASSWORD"  # the password of the person named by --user (scripts, kiosks)
 
 
@@ -52,11 +51,6 @@ def build_main_window(services: Services, settings: UserSettings) -> MainWindow:
     # switch interval: 5 ms by default turned a repaint into a convoy of waits (first open of
     # Analytics 122 → 78 ms longest stall at 1M deals with 1 ms).
     sys.setswitchinterval(0.001)
-    # Reads for the screen run on the shared pool next to long jobs (the daily backup copies the
-    # whole file, a list's page anchors take a pass over it): with one thread per core, two such
-    # jobs left a newly opened calendar waiting for minutes. The threads mostly wait on SQLite.
-    pool = QThreadPool.globalInstance()
-    pool.setMaxThreadCount(max(pool.maxThreadCount(), MIN_WORKER_THREADS))
     hub = ChangeHub(services, poll_ms=settings.get(CHANGE_POLL_MS))
     presence = services.presence()
     services.set_lock_waiter(LockWait(services.database.display_name, lambda: _holder_text(presence)))

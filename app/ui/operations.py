@@ -103,7 +103,7 @@ class Operation(QObject):
         if Operation.run_synchronously:
             self._job.run()
         else:
-            QThreadPool.globalInstance().start(self._job)
+            worker_pool().start(self._job)
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -196,8 +196,21 @@ def run_in_background(
     if Operation.run_synchronously:
         call.run()
     else:
-        QThreadPool.globalInstance().start(call)
+        worker_pool().start(call)
     return signals
+
+
+MIN_WORKER_THREADS = 8
+
+
+def worker_pool() -> QThreadPool:
+    """Qt's shared pool, with room for reads next to long jobs: one thread per core (2 here) let a
+    daily backup or a list's summary of ten million deals hold every thread while a new sort or a
+    calendar waited its turn. The threads mostly wait on SQLite, which lets go of the GIL."""
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_WORKER_THREADS:
+        pool.setMaxThreadCount(MIN_WORKER_THREADS)
+    return pool
 
 
 _running: set[tuple[_Call, _CallSignals]] = set()

@@ -238,3 +238,24 @@ def test_a_refresh_after_a_change_is_read_off_the_gui_thread(
     gate.opened.set()
     qtbot.waitUntil(lambda: model.rowCount() == before + 1, timeout=5000)
     assert model.index(0, 0).data(DealRowRole).id == created.id  # newest first
+
+
+def test_a_sort_keeps_the_count_and_total_without_reading_them_again(
+    demo_services: Services, monkeypatch
+) -> None:
+    """Another order has the same count and total: no scan of every matching deal for them (at ten
+    million deals each such scan held a worker thread for seconds, and the next sort waited)."""
+    model = DealTableModel(demo_services)
+    model.request_filter(DealFilter(search="gmbh"))
+    summary = model.summary
+    assert summary is not None
+    assert summary.count == model.rowCount()
+    asked: list[DealFilter] = []
+    original = demo_services.deal_queries.summary
+    monkeypatch.setattr(demo_services.deal_queries, "summary", lambda f: asked.append(f) or original(f))
+    model.sort(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
+    model.sort(COL_AMOUNT, Qt.SortOrder.AscendingOrder)
+    assert asked == []
+    assert model.summary is summary
+    model.request_filter(DealFilter(search="ag"))  # another list: its own count and total
+    assert asked == [DealFilter(search="ag")]

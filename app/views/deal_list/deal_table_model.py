@@ -137,6 +137,7 @@ class DealTableModel(PagedTableModel):
         self._pending: Any = None
         self._summary_call: Any = None
         self.summary: DealSummary | None = None  # the latest, once read
+        self._summaries = 0  # summaries asked for: only the newest one's answer is kept
         self.refreshing = False  # true during a reset that only re-reads the same list
         self._headers = (
             self.tr("ID"),
@@ -271,7 +272,8 @@ class DealTableModel(PagedTableModel):
                 self._show(deal_filter, sort, cursor, total, first, extras)
             self.loading = False
             self.loading_changed.emit(False)
-            self._request_summary()
+            if another_list or self.summary is None:  # another order has the same count and total
+                self._request_summary()
 
         def failed(error: BaseException) -> None:
             if generation == self._generation:
@@ -331,10 +333,12 @@ class DealTableModel(PagedTableModel):
 
     def _request_summary(self) -> None:
         """Count and total of what is shown, off the GUI thread (a scan of the matching rows)."""
-        generation, queries, deal_filter = self._generation, self._queries, self._filter
+        self._summaries += 1
+        asked, queries, deal_filter = self._summaries, self._queries, self._filter
 
         def done(summary: DealSummary) -> None:
-            if generation == self._generation:
+            # The newest asked for, and still of the list shown (a sort in between keeps it).
+            if asked == self._summaries and deal_filter == self._filter:
                 self.summary = summary
                 self.summary_changed.emit(summary)
 
