@@ -259,3 +259,23 @@ def test_a_sort_keeps_the_count_and_total_without_reading_them_again(
     assert model.summary is summary
     model.request_filter(DealFilter(search="ag"))  # another list: its own count and total
     assert asked == [DealFilter(search="ag")]
+
+
+def test_a_far_page_without_anchors_is_read_off_the_gui_thread(
+    qtbot, threads, demo_services: Services, monkeypatch
+) -> None:
+    from app.services.deals import paging as deal_paging
+    from app.views.deal_list import deal_table_model
+
+    monkeypatch.setattr(deal_paging, "STEP", 7)  # anchors every 7 rows: row 350 is "far" until found
+    monkeypatch.setattr(deal_table_model, "PREPARE_IN_BACKGROUND", False)  # and nobody finds them
+    model = DealTableModel(demo_services)
+    expected = demo_services.deal_queries.page(DealFilter(), model.deal_sort, 300, 100)
+    gate = Gate(demo_services.deal_queries.page, hold=lambda _f, _s, offset, *_a, **_k: offset == 300)
+    monkeypatch.setattr(demo_services.deal_queries, "page", gate)
+    assert model.index(5, 0).data(DealRowRole) is not None  # near the top: read at once
+    with qtbot.waitSignal(model.dataChanged, timeout=5000) as arrived:
+        assert model.index(350, 0).data(DealRowRole) is None  # blank for now: the read is held
+        gate.opened.set()
+    assert arrived.args[0].row() == 300
+    assert model.index(350, 0).data(DealRowRole).id == expected[50].id

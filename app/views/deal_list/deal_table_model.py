@@ -138,6 +138,8 @@ class DealTableModel(PagedTableModel):
         self._summary_call: Any = None
         self.summary: DealSummary | None = None  # the latest, once read
         self._summaries = 0  # summaries asked for: only the newest one's answer is kept
+        self._later: list[int] = []  # far pages asked for, to read off the GUI thread (last: newest)
+        self._reading_later: Any = None  # the one such read in flight
         self.refreshing = False  # true during a reset that only re-reads the same list
         self._headers = (
             self.tr("ID"),
@@ -443,6 +445,63 @@ class DealTableModel(PagedTableModel):
     @property
     def cursor(self) -> PageCursor:
         return self._cursor
+
+    def row_at(self, row: int) -> DealRow | None:
+        """A row to show: from the pages read, or read now when that is one index seek; a page far
+        down a long list whose anchors are not found yet is read off the GUI thread (an OFFSET
+        over five million rows held the window 1.5 s) and its rows are blank until it arrives."""
+        if not 0 <= row < self._count:
+            return None
+        page_no = row // PAGE_SIZE
+        if page_no in self._pages or self._queries.reads_quickly(self._cursor, page_no * PAGE_SIZE):
+            return super().row_at(row)
+        self._read_later(page_no)
+        return None
+
+    def _read_later(self, page_no: int) -> None:
+        """Read a far page off the GUI thread: one at a time, the page asked for last first (the
+        scroll bar dragged through a million rows asks for many on its way)."""
+        if page_no in self._later:
+            self._later.remove(page_no)
+        self._later.append(page_no)
+        if self._reading_later is not None:
+            return
+        while self._later and self._later[-1] in self._pages:
+            self._later.pop()
+        if not self._later:
+            return
+        page_no = self._later.pop()
+        generation, cursor, queries = self._generation, self._cursor, self._queries
+        deal_filter, sort = self._filter, self._sort
+
+        def work() -> tuple[list[DealRow], _Extras]:
+            rows = queries.page(deal_filter, sort, page_no * PAGE_SIZE, PAGE_SIZE, cursor)
+            return rows, self._page_extras(rows)
+
+        def done(result: tuple[list[DealRow], _Extras]) -> None:
+            self._reading_later = None
+            if generation == self._generation and cursor is self._cursor:
+                rows, extras = result
+                self._pages[page_no] = rows
+                self._keep_extras(page_no, extras)
+                while len(self._pages) > self.max_pages:
+                    _dropped_no, dropped = self._pages.popitem(last=False)
+                    self._page_dropped(dropped)
+                first = page_no * PAGE_SIZE
+                last = min(first + len(rows), self._count) - 1
+                if last >= first:
+                    self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+            else:
+                self._later.clear()  # asked for by a list no longer shown
+            if self._later:
+                self._read_later(self._later.pop())
+
+        def failed(error: BaseException) -> None:
+            self._reading_later = None
+            self._later.clear()
+            self.read_failed.emit(error)
+
+        self._reading_later = run_in_background(work, done, failed)
 
     def cached_page(self, page_no: int) -> list[DealRow] | None:
         """A page's rows if read already (never a query)."""
