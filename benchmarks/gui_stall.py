@@ -201,7 +201,11 @@ def _session(path: str) -> dict[str, float]:
 
     measure("scrollbar_to_middle", lambda: bar.setValue(bar.maximum() // 2), middle_shown)
     contacts = window.contacts
-    measure("open_contacts", lambda: window.sidebar.select(Area.CONTACTS), lambda: contacts.isVisible())
+    measure(
+        "open_contacts",
+        lambda: window.sidebar.select(Area.CONTACTS),
+        lambda: contacts.isVisible() and not contacts.model.loading,
+    )
     window.close()
     services.close()
     app.processEvents()

@@ -10,6 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from app.ui.operations import run_in_background
+
 log = logging.getLogger(__name__)
 PAGE_SIZE = 200
 MAX_PAGES = 20
@@ -32,6 +34,9 @@ class PagedTableModel(QAbstractTableModel):
         self._what = "rows"
         self._count = 0
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self.loading = False  # a reload is being read off the GUI thread
+        self._reloads = 0  # reloads asked for: only the newest one's rows are shown
+        self._reload_call: Any = None
 
     def _read_count(self) -> int:
         raise NotImplementedError
@@ -46,15 +51,42 @@ class PagedTableModel(QAbstractTableModel):
         """A page left the cache (a subclass may forget what it kept for it)."""
 
     def reload(self) -> None:
-        self.beginResetModel()
-        try:
-            self._count = self._read_count()
-        except Exception as exc:  # shown by the view; the list stays empty meanwhile
-            log.exception("Counting %s failed", self._what)
+        """Count the rows and read the first page off the GUI thread (a million contacts take a
+        second at ten million deals), then show them; the latest reload wins."""
+        self._reloads += 1
+        asked = self._reloads
+
+        def work() -> tuple[int, list[Any]]:
+            count = self._read_count()
+            return count, self._read_page(0, self.page_size) if count else []
+
+        def done(result: tuple[int, list[Any]]) -> None:
+            if asked != self._reloads:
+                return  # a newer search or sort is on its way
+            count, first = result
+            self.loading = False
+            self.beginResetModel()
+            self._count = count
+            self._pages.clear()
+            if first:
+                self._pages[0] = first
+            self.endResetModel()
+            if first:
+                self._page_arrived(0, first)
+
+        def failed(exc: BaseException) -> None:
+            if asked != self._reloads:
+                return
+            log.error("Counting %s failed: %s", self._what, exc)
+            self.loading = False
+            self.beginResetModel()  # shown by the view; the list stays empty meanwhile
             self._count = 0
+            self._pages.clear()
+            self.endResetModel()
             self.read_failed.emit(exc)
-        self._pages.clear()
-        self.endResetModel()
+
+        self.loading = True
+        self._reload_call = run_in_background(work, done, failed)
 
     def row_at(self, row: int) -> Any:
         if not 0 <= row < self._count:

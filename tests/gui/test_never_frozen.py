@@ -279,3 +279,22 @@ def test_a_far_page_without_anchors_is_read_off_the_gui_thread(
         gate.opened.set()
     assert arrived.args[0].row() == 300
     assert model.index(350, 0).data(DealRowRole).id == expected[50].id
+
+
+def test_contacts_are_counted_off_the_gui_thread(
+    qtbot, threads, demo_services: Services, monkeypatch
+) -> None:
+    from app.services.customers.queries import CustomerKind
+    from app.views.customers.customer_table_model import CustomerTableModel
+
+    model = CustomerTableModel(demo_services, CustomerKind.CONTACT)
+    gate = Gate(demo_services.customer_queries.count)
+    monkeypatch.setattr(demo_services.customer_queries, "count", gate)
+    model.reload()  # returns at once: the count is held at the gate
+    assert model.loading
+    assert model.rowCount() == 0
+    model.set_search("a")  # a newer reload: the older one's rows never show
+    gate.opened.set()
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    assert model.rowCount() == demo_services.customer_queries.count(CustomerKind.CONTACT, "a", None)
+    assert model.index(0, 0).data()
