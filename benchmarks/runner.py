@@ -17,10 +17,22 @@ def median_ms(function: Callable[[], Any], runs: int, warmup: int = 1) -> float:
         function()
     samples = []
     for _ in range(runs):
+        drain()
         start = time.perf_counter()
         function()
         samples.append((time.perf_counter() - start) * 1000)
     return round(statistics.median(samples), 3)
+
+
+def drain() -> None:
+    """Before each timed run: let background reads an earlier run started (a view's off-thread
+    read, a list's count) finish, untimed, so that they do not share the cores with this one."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)
 
 
 def scenario(ms: float, raw_ms: float | None = None, **extra: Any) -> dict[str, Any]:

@@ -91,6 +91,7 @@ DealRowRole = Qt.ItemDataRole.UserRole + 4
 
 MAX_CACHED_PAGES = 40
 PREPARE_IN_BACKGROUND = True  # benchmarks switch it off to time one thing at a time
+SUMMARY_IN_BACKGROUND = True  # likewise: the count and total under the list, read after it
 STARTUP_DELAY_MS = 400  # background reads of a new list wait for its first frame
 log = logging.getLogger(__name__)
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -335,6 +336,8 @@ class DealTableModel(PagedTableModel):
 
     def _request_summary(self) -> None:
         """Count and total of what is shown, off the GUI thread (a scan of the matching rows)."""
+        if not SUMMARY_IN_BACKGROUND:
+            return
         self._summaries += 1
         asked, queries, deal_filter = self._summaries, self._queries, self._filter
 
