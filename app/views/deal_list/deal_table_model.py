@@ -211,6 +211,11 @@ class DealTableModel(PagedTableModel):
     def deal_sort(self) -> DealSort:
         return self._sort
 
+    @property
+    def wanted_sort(self) -> DealSort:
+        """The order asked for last (shown as `deal_sort` once read)."""
+        return self._wanted[1]
+
     def set_filter(self, deal_filter: DealFilter) -> None:
         """Apply a filter now (counting on this thread); see `request_filter` for typing."""
         self._wanted = (deal_filter, self._sort)  # (a sort still being read is given up)
