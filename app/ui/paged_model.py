@@ -47,6 +47,11 @@ class PagedTableModel(QAbstractTableModel):
     def _page_arrived(self, page_no: int, page: list[Any]) -> None:
         """A page was just read (a subclass may read more for it)."""
 
+    def _read_now(self, page_no: int) -> bool:
+        """Whether a page not read yet is read now, on this thread (a subclass may read far pages
+        off the GUI thread instead and say False)."""
+        return True
+
     def _page_dropped(self, page: list[Any]) -> None:
         """A page left the cache (a subclass may forget what it kept for it)."""
 
@@ -94,6 +99,8 @@ class PagedTableModel(QAbstractTableModel):
         page_no, offset = divmod(row, self.page_size)
         page = self._pages.get(page_no)
         if page is None:
+            if not self._read_now(page_no):
+                return None  # read elsewhere (off the GUI thread): blank until it arrives
             try:
                 page = self._read_page(page_no * self.page_size, self.page_size)
             except Exception as exc:  # data() must not raise into Qt: report, show nothing, retry later

@@ -454,17 +454,14 @@ class DealTableModel(PagedTableModel):
     def cursor(self) -> PageCursor:
         return self._cursor
 
-    def row_at(self, row: int) -> DealRow | None:
-        """A row to show: from the pages read, or read now when that is one index seek; a page far
-        down a long list whose anchors are not found yet is read off the GUI thread (an OFFSET
-        over five million rows held the window 1.5 s) and its rows are blank until it arrives."""
-        if not 0 <= row < self._count:
-            return None
-        page_no = row // PAGE_SIZE
-        if page_no in self._pages or self._queries.reads_quickly(self._cursor, page_no * PAGE_SIZE):
-            return super().row_at(row)
+    def _read_now(self, page_no: int) -> bool:
+        """A page one index seek away is read now; a page far down a long list whose anchors are
+        not found yet is read off the GUI thread (an OFFSET over five million rows held the window
+        1.5 s at ten million deals), its rows blank until it arrives."""
+        if self._queries.reads_quickly(self._cursor, page_no * PAGE_SIZE):
+            return True
         self._read_later(page_no)
-        return None
+        return False
 
     def _read_later(self, page_no: int) -> None:
         """Read a far page off the GUI thread: one at a time, the page asked for last first (the
