@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -163,6 +164,7 @@ def run_in_background(
     on_failed: Callable[[BaseException], None] | None = None,
     *,
     on_part: Callable[[Any], None] | None = None,
+    owner: QObject | None = None,
 ) -> _CallSignals:
     """Run a quick query off the GUI thread, without a dialog; the callbacks run on the GUI thread.
     With `on_part`, `work` is handed a function that sends a part of the result ahead to `on_part`.
@@ -171,12 +173,12 @@ def run_in_background(
     """
     signals = _CallSignals()
     if on_done is not None:
-        signals.done.connect(on_done)
+        signals.done.connect(_while_alive(owner, on_done))
     if on_failed is not None:
-        signals.failed.connect(on_failed)
+        signals.failed.connect(_while_alive(owner, on_failed))
     job = work
     if on_part is not None:
-        signals.part.connect(on_part)
+        signals.part.connect(_while_alive(owner, on_part))
 
         def with_parts() -> Any:
             return work(lambda part: _Call._emit(signals.part, part))
@@ -198,6 +200,19 @@ def run_in_background(
     else:
         worker_pool().start(call)
     return signals
+
+
+def _while_alive(owner: QObject | None, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """The callback, skipped once `owner` (the view or model the result is for) has been deleted: a
+    result may arrive after its window closed."""
+    if owner is None:
+        return callback
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call
 
 
 MIN_WORKER_THREADS = 8

@@ -91,7 +91,7 @@ class PagedTableModel(QAbstractTableModel):
             self.read_failed.emit(exc)
 
         self.loading = True
-        self._reload_call = run_in_background(work, done, failed)
+        self._reload_call = run_in_background(work, done, failed, owner=self)
 
     def row_at(self, row: int) -> Any:
         if not 0 <= row < self._count:

@@ -298,3 +298,23 @@ def test_contacts_are_counted_off_the_gui_thread(
     qtbot.waitUntil(lambda: not model.loading, timeout=5000)
     assert model.rowCount() == demo_services.customer_queries.count(CustomerKind.CONTACT, "a", None)
     assert model.index(0, 0).data()
+
+
+def test_a_result_for_a_view_already_gone_is_dropped(
+    qtbot, threads, demo_services: Services, monkeypatch
+) -> None:
+    """A read finishing after its model was deleted (the window closed) is let go, not an error."""
+    import shiboken6
+
+    model = DealTableModel(demo_services)
+    gate = Gate(demo_services.deal_queries.total)
+    monkeypatch.setattr(demo_services.deal_queries, "total", gate)
+    model.refresh()
+    model.request_filter(DealFilter(search="gmbh"))
+    shiboken6.delete(model)  # the C++ object goes; the Python callbacks still hold the wrapper
+    gate.opened.set()
+    assert gate.finished.wait(GATE_S)
+    from app.ui.operations import worker_pool
+
+    qtbot.waitUntil(lambda: worker_pool().activeThreadCount() == 0, timeout=5000)
+    qtbot.wait(50)  # the results delivered to the GUI thread: none may raise (pytest-qt reports it)

@@ -256,7 +256,7 @@ class CalendarView(QWidget):
             grid.show_data(days, self.data, timed=timed and mode is not Mode.MONTH)
             self.stack.setCurrentWidget(self.month_grid if mode is Mode.MONTH else self.time_scroll)
         self.loading = True
-        self._call = run_in_background(work, done, failed)
+        self._call = run_in_background(work, done, failed, owner=self)
 
     def _is_datetime(self, field: str) -> bool:
         from app.services.fields.custom_fields import FieldType

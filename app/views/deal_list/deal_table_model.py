@@ -292,7 +292,7 @@ class DealTableModel(PagedTableModel):
 
         self.loading = True
         self.loading_changed.emit(True)
-        self._pending = run_in_background(work, done, failed, on_part=first_rows)
+        self._pending = run_in_background(work, done, failed, on_part=first_rows, owner=self)
 
     def _resize(self, total: int) -> None:
         """The list's rows after its count arrived: the rest added (or, if deals went away since
@@ -353,7 +353,10 @@ class DealTableModel(PagedTableModel):
                 self.summary_changed.emit(summary)
 
         self._summary_call = run_in_background(
-            lambda: queries.summary(deal_filter), done, lambda exc: log.warning("Totals failed: %s", exc)
+            lambda: queries.summary(deal_filter),
+            done,
+            lambda exc: log.warning("Totals failed: %s", exc),
+            owner=self,
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -420,7 +423,7 @@ class DealTableModel(PagedTableModel):
             if generation == self._generation:
                 self.read_failed.emit(error)
 
-        self._refreshing_call = run_in_background(work, done, failed)
+        self._refreshing_call = run_in_background(work, done, failed, owner=self)
 
     def _reread(self) -> None:
         """A new layout for the current filter and sort (positions shift when either changes)."""
@@ -506,7 +509,7 @@ class DealTableModel(PagedTableModel):
             self._later.clear()
             self.read_failed.emit(error)
 
-        self._reading_later = run_in_background(work, done, failed)
+        self._reading_later = run_in_background(work, done, failed, owner=self)
 
     def cached_page(self, page_no: int) -> list[DealRow] | None:
         """A page's rows if read already (never a query)."""

@@ -352,7 +352,7 @@ class KanbanView(QWidget):
                 self.read_failed.emit(error)
 
         self.loading = True
-        self._call = run_in_background(work, done, failed)
+        self._call = run_in_background(work, done, failed, owner=self)
 
     def _refresh_cards(self, ids: list[int], stage_ids: set[int] | None = None) -> None:
         """These deals changed: update their cards in place and the counts of the columns concerned.
