@@ -47,6 +47,13 @@ class PagedTableModel(QAbstractTableModel):
     def _page_arrived(self, page_no: int, page: list[Any]) -> None:
         """A page was just read (a subclass may read more for it)."""
 
+    def _keep_page(self, page_no: int, page: list[Any]) -> None:
+        """Cache a page read, letting the least recently used go beyond `max_pages`."""
+        self._pages[page_no] = page
+        while len(self._pages) > self.max_pages:
+            _dropped_no, dropped = self._pages.popitem(last=False)
+            self._page_dropped(dropped)
+
     def _read_now(self, page_no: int) -> bool:
         """Whether a page not read yet is read now, on this thread (a subclass may read far pages
         off the GUI thread instead and say False)."""
@@ -107,11 +114,8 @@ class PagedTableModel(QAbstractTableModel):
                 log.exception("Reading %s failed", self._what)
                 self.read_failed.emit(exc)
                 return None
-            self._pages[page_no] = page
+            self._keep_page(page_no, page)
             self._page_arrived(page_no, page)
-            while len(self._pages) > self.max_pages:
-                _dropped_no, dropped = self._pages.popitem(last=False)
-                self._page_dropped(dropped)
         else:
             self._pages.move_to_end(page_no)
         return page[offset] if offset < len(page) else None

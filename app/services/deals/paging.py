@@ -227,11 +227,17 @@ class PageCursor:
         parts: list[_Segment] = []
         if custom.options is not None:
             for option in custom.options:
-                part = _Segment(
-                    0, 0, value.c.value_int == option, None, via_values=field_id, id_column=value.c.entity_id
+                parts.append(  # `value`: which choice (its count is looked up by it)
+                    _Segment(
+                        0,
+                        0,
+                        value.c.value_int == option,
+                        None,
+                        via_values=field_id,
+                        id_column=value.c.entity_id,
+                        value=option,
+                    )
                 )
-                part.value = option  # which choice (its count is looked up by it)
-                parts.append(part)
         else:
             parts.append(
                 _Segment(

@@ -231,11 +231,6 @@ class DealQueryService:
             ids = cursor.head_ids(conn, limit)
             return None if ids is None else rows_by_id(conn, ids)
 
-    @staticmethod
-    def reads_quickly(cursor: PageCursor, offset: int) -> bool:
-        """Whether the page at `offset` costs one index seek now (see `PageCursor.reads_quickly`)."""
-        return cursor.reads_quickly(offset)
-
     def ids(
         self,
         deal_filter: DealFilter,

@@ -233,14 +233,7 @@ class CalendarView(QWidget):
                 return  # a newer request is on its way
             self.loading = False
             self.data = data
-            if mode is Mode.MONTH:
-                self.month_grid.month = anchor.replace(day=1)
-                self.month_grid.spans_mode = field == SPAN
-                self.month_grid.show_data(days, data, timed=False)
-                self.stack.setCurrentWidget(self.month_grid)
-            else:
-                self.time_grid.show_data(days, data, timed=timed)
-                self.stack.setCurrentWidget(self.time_scroll)
+            self._show_days(mode, anchor, field, days, data, timed)
 
         def failed(error: BaseException) -> None:
             if read == self._reads:
@@ -250,13 +243,21 @@ class CalendarView(QWidget):
         grid = self.month_grid if mode is Mode.MONTH else self.time_grid
         if grid.days != days:  # another period: its empty days at once, its deals when read
             self.data = CalendarData()
-            if mode is Mode.MONTH:
-                self.month_grid.month = anchor.replace(day=1)
-                self.month_grid.spans_mode = field == SPAN
-            grid.show_data(days, self.data, timed=timed and mode is not Mode.MONTH)
-            self.stack.setCurrentWidget(self.month_grid if mode is Mode.MONTH else self.time_scroll)
+            self._show_days(mode, anchor, field, days, self.data, timed)
         self.loading = True
         self._call = run_in_background(work, done, failed, owner=self)
+
+    def _show_days(
+        self, mode: Mode, anchor: date, field: str, days: list[date], data: CalendarData, timed: bool
+    ) -> None:
+        if mode is Mode.MONTH:
+            self.month_grid.month = anchor.replace(day=1)
+            self.month_grid.spans_mode = field == SPAN
+            self.month_grid.show_data(days, data, timed=False)
+            self.stack.setCurrentWidget(self.month_grid)
+        else:
+            self.time_grid.show_data(days, data, timed=timed)
+            self.stack.setCurrentWidget(self.time_scroll)
 
     def _is_datetime(self, field: str) -> bool:
         from app.services.fields.custom_fields import FieldType

@@ -461,7 +461,7 @@ class DealTableModel(PagedTableModel):
         """A page one index seek away is read now; a page far down a long list whose anchors are
         not found yet is read off the GUI thread (an OFFSET over five million rows held the window
         1.5 s at ten million deals), its rows blank until it arrives."""
-        if self._queries.reads_quickly(self._cursor, page_no * PAGE_SIZE):
+        if self._cursor.reads_quickly(page_no * PAGE_SIZE):
             return True
         self._read_later(page_no)
         return False
@@ -490,11 +490,8 @@ class DealTableModel(PagedTableModel):
             self._reading_later = None
             if generation == self._generation and cursor is self._cursor:
                 rows, extras = result
-                self._pages[page_no] = rows
+                self._keep_page(page_no, rows)
                 self._keep_extras(page_no, extras)
-                while len(self._pages) > self.max_pages:
-                    _dropped_no, dropped = self._pages.popitem(last=False)
-                    self._page_dropped(dropped)
                 first = page_no * PAGE_SIZE
                 last = min(first + len(rows), self._count) - 1
                 if last >= first:
