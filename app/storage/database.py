@@ -183,12 +183,14 @@ def _create_sqlite_engine(url: URL, *, echo: bool) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
-        # 16 MiB page cache per connection: the OS caches the file anyway, and a handful of pooled
-        # connections with big caches of their own would add up (the list has to stay under 400 MB).
-        cursor.execute("PRAGMA cache_size=-16384")
+        # 8 MiB page cache per connection: the OS caches the file anyway, and the list reads on
+        # several pooled connections at once (first rows, count, layout, a far page), each filling
+        # a cache of its own (the list over a million deals peaked at 235-245 MB with 16 MiB each,
+        # 186-195 MB with 8).
+        cursor.execute("PRAGMA cache_size=-8192")
         # A long write (an import, a bulk change) keeps its changed pages in memory up to 256 MiB
-        # instead of spilling them into the file at 16 MiB: spilling takes the EXCLUSIVE lock, and
-        # from then on every other PC's reads would wait for the whole import, too.
+        # instead of spilling them into the file once the cache is full: spilling takes the
+        # EXCLUSIVE lock, and from then on every other PC's reads would wait for the whole import.
         cursor.execute(f"PRAGMA cache_spill={SPILL_PAGES}")
         cursor.execute("PRAGMA temp_store=MEMORY")
         cursor.close()

@@ -100,6 +100,26 @@ def test_summary_converts_to_the_base_currency_exactly(demo_path: Path, demo_ser
     assert set(summary.by_currency) == {code for code, _c, _r in rows}
 
 
+def test_a_pipelines_summary_adds_up_its_deals_per_currency(demo_path: Path, demo_services: Services) -> None:
+    with sqlite3.connect(demo_path) as conn:
+        pipelines = [p for (p,) in conn.execute("SELECT id FROM pipeline ORDER BY id")]
+        for pipeline_id in pipelines:
+            rows = conn.execute(
+                "SELECT currency, COUNT(*), SUM(amount) FROM deal WHERE pipeline_id = ? GROUP BY currency",
+                (pipeline_id,),
+            ).fetchall()
+            summary = demo_services.deal_queries.summary(DealFilter(pipeline_id=pipeline_id))
+            assert summary.count == sum(n for _c, n, _a in rows)
+            assert summary.by_currency == {code: Decimal(cents).scaleb(-2) for code, _n, cents in rows}
+            # The same deals read the general way (a filter beyond the pipeline) add up the same.
+            stages = tuple(
+                s for (s,) in conn.execute("SELECT id FROM stage WHERE pipeline_id = ?", (pipeline_id,))
+            )
+            wider = demo_services.deal_queries.summary(DealFilter(pipeline_id=pipeline_id, stage_ids=stages))
+            assert (wider.count, wider.total) == (summary.count, summary.total)
+    assert len(pipelines) > 1
+
+
 def test_rows_by_id_keep_the_given_order(demo_services: Services) -> None:
     assert [r.id for r in demo_services.deal_queries.rows([5, 3, 999_999, 4])] == [5, 3, 4]
 
