@@ -165,3 +165,21 @@ def test_spans_cross_the_week(qtbot, calendar: CalendarView, demo_services: Serv
     tuesday, thursday = grid.column_rect(1), grid.column_rect(3)
     assert rect.left() < tuesday.center().x() < thursday.center().x() < rect.right()
     assert rect.right() < grid.column_rect(4).center().x()
+
+
+def test_a_chip_is_painted_from_one_picture_per_size_and_colour(qtbot) -> None:
+    from PySide6.QtGui import QColor
+
+    from app.views.calendar.entry_canvas import CHIP_BG, STALE, chip_picture
+
+    plain = chip_picture(120, 20, "#39a8ef", False, 1.0)
+    assert chip_picture(120, 20, "#39a8ef", False, 1.0) is plain  # made once, painted many times
+    image = plain.toImage()
+    assert (image.width(), image.height()) == (120, 20)
+    assert image.pixelColor(0, 0).alpha() == 0  # outside the rounded corner
+    assert image.pixelColor(2, 10) == QColor("#39a8ef")  # the stage stripe
+    assert image.pixelColor(60, 10) == CHIP_BG
+    stale = chip_picture(120, 20, "#39a8ef", True, 1.0).toImage()
+    assert stale.pixelColor(60, 0).rgb() == STALE.rgb()  # the orange frame of an idle deal
+    sharp = chip_picture(120, 20, "#39a8ef", False, 2.0)  # a high-density screen: twice the pixels
+    assert (sharp.width(), sharp.height(), sharp.devicePixelRatio()) == (240, 40, 2.0)
