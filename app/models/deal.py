@@ -84,14 +84,15 @@ class Deal(VersionedMixin, TimestampMixin, Base):
         # List sorting and filtering.
         Index("ix_deal_title", "title"),
         Index("ix_deal_amount", "amount"),
-        # The calendar by close date; with the responsible person and the open flag, a restricted
-        # person's days are counted from the index alone.
-        Index("ix_deal_close_date", "close_date", "responsible_id", "is_open"),
+        # The calendar by close date: a day's largest deals read from the index alone (amount), and
+        # with the responsible person and the open flag a restricted person's days counted from it.
+        Index("ix_deal_close_date", "close_date", "amount", "responsible_id", "is_open"),
         Index("ix_deal_begin_date", "begin_date"),
         Index("ix_deal_created_at", "created_at"),
         Index("ix_deal_responsible_id_stage_id", "responsible_id", "stage_id"),
-        # A person's deals by close date: the calendar of "my deals" reads a month along it.
-        Index("ix_deal_responsible_id_close_date", "responsible_id", "close_date"),
+        # A person's deals by close date: the calendar of "my deals" counts a month along it and
+        # reads each day's largest deals from it (amount).
+        Index("ix_deal_responsible_id_close_date", "responsible_id", "close_date", "amount"),
         Index("ix_deal_company_id", "company_id"),
         Index("ix_deal_source", "source"),
         # Analytics: closed deals by the day they closed, with everything the charts group by, so

@@ -10,7 +10,7 @@ import pytest
 from app.services.container import Services
 from app.services.core.errors import ConflictError, ValidationError
 from app.services.deals.calendar import SPAN, month_days, week_days
-from app.services.deals.filters import DealFilter
+from app.services.deals.filters import DealFilter, deal_conditions
 from app.services.fields.custom_fields import EntityType, FieldType
 
 NOV = (date(2026, 11, 1), date(2026, 11, 30))
@@ -30,6 +30,33 @@ def test_a_day_counts_all_its_deals_and_lists_the_largest_first(services: Servic
         DealFilter(), "close_date", date(2026, 11, 12), date(2026, 11, 12), per_day=None
     )
     assert len(everything.days[date(2026, 11, 12)].entries) == 6
+
+
+def test_a_days_largest_deals_read_from_the_index_equal_the_ranking_of_all(services: Services) -> None:
+    """The close date's per-day read (the index, a few rows a day) and the general one (every deal
+    of the days ranked) show the same chips in the same order, equal amounts by age."""
+    eva = services.users.create(login="eva", name="Eva")
+    amounts = ["500.00", "500.00", "500.00", "20.00", "0.00", "0.00", "999.99", "0.01", "500.00"]
+    for n, amount in enumerate(amounts):
+        for day in (date(2026, 11, 3), date(2026, 11, 17)):
+            services.deals.create(
+                title=f"Deal {n} {day.day}",
+                amount=amount,
+                close_date=day,
+                responsible_id=eva.id if n % 3 == 0 else None,
+            )
+    services.deals.create(title="Alone", close_date=date(2026, 11, 30))
+    calendar = services.calendar
+    for shown in (DealFilter(), DealFilter(responsible_ids=(eva.id,))):
+        with services.database.session() as session:
+            conditions = deal_conditions(shown, "sqlite", services.calendar._ctx.actor_id)
+            for per_day in (1, 3, 4, 8):
+                indexed = calendar._days(session, conditions, "close_date", *NOV, per_day, by_index=True)
+                ranked = calendar._days(session, conditions, "close_date", *NOV, per_day, by_index=False)
+                assert indexed == ranked
+                assert all(len(day.entries) == min(per_day, day.count) for day in indexed.values())
+    third = calendar.read(DealFilter(), "close_date", *NOV, per_day=4).days[date(2026, 11, 3)]
+    assert [e.title for e in third.entries] == ["Deal 6 3", "Deal 0 3", "Deal 1 3", "Deal 2 3"]
 
 
 def test_the_deals_filter_applies(services: Services) -> None:

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal, select
+from sqlalchemy import ColumnElement, and_, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from app.models import CustomFieldDefinition, CustomFieldValue, Deal, EntityType, FieldType, Stage, Task
@@ -114,7 +114,8 @@ class CalendarService:
             if date_field == SPAN:
                 spans, total = self._spans(session, conditions, first, last)
             else:
-                days = self._days(session, conditions, date_field, first, last, per_day)
+                by_index = date_field == "close_date" and not deal_filter.search.strip()
+                days = self._days(session, conditions, date_field, first, last, per_day, by_index=by_index)
             tasks = self._tasks(session, deal_filter, first, last) if with_tasks else ()
         return CalendarData(days, tuple(spans), total, tuple(tasks))
 
@@ -128,47 +129,59 @@ class CalendarService:
         first: date,
         last: date,
         per_day: int | None,
+        *,
+        by_index: bool = False,
     ) -> dict[date, CalendarDay]:
         day_of, at_of, where, source = self._placement(session, date_field, first, last)
         counts = session.execute(
             select(day_of, func.count()).select_from(source).where(where, *conditions).group_by(day_of)
         ).all()
-        ranked = (
-            select(
-                Deal.id.label("deal_id"),
-                day_of.label("day"),
-                at_of.label("at"),
-                func.row_number()
-                .over(partition_by=day_of, order_by=(Deal.amount.desc(), Deal.id))
-                .label("rank"),
+        if by_index and per_day is not None and counts and self._dialect == "sqlite":
+            # Each day's largest deals straight from the (close date, amount) index: a few rows a
+            # day, however many deals the month holds (ranking all of them took 80 ms at a million).
+            days = [_as_date(day) for day, _count in counts]
+            arms = [
+                select(Deal.id)
+                .where(Deal.close_date == day, *conditions)
+                .order_by(Deal.amount.desc(), Deal.id)
+                .limit(per_day)
+                .subquery()
+                for day in days
+            ]
+            ids = list(session.scalars(union_all(*(select(arm.c.id) for arm in arms))))
+            wanted = (
+                self._entry_select(Deal.id, Deal.close_date, literal(None))
+                .join(Stage, Stage.id == Deal.stage_id)
+                .where(Deal.id.in_(ids))
             )
-            .select_from(source)
-            .where(where, *conditions)
-            .subquery()
-        )
-        wanted = (
-            select(
-                ranked.c.deal_id,
-                ranked.c.day,
-                ranked.c.at,
-                Deal.title,
-                Deal.amount,
-                Deal.currency,
-                Deal.stage_id,
-                Stage.name,
-                Stage.color,
-                Deal.closed,
-                Deal.version,
-                Deal.stage_changed_at,
-                Stage.idle_days,
+            rows = sorted(
+                session.execute(wanted),
+                key=lambda row: (row.day, -row.amount, row.deal_id),
             )
-            .join(Deal, Deal.id == ranked.c.deal_id)
-            .join(Stage, Stage.id == Deal.stage_id)
-        )
-        if per_day is not None:
-            wanted = wanted.where(ranked.c.rank <= per_day)
+        else:
+            ranked = (
+                select(
+                    Deal.id.label("deal_id"),
+                    day_of.label("day"),
+                    at_of.label("at"),
+                    func.row_number()
+                    .over(partition_by=day_of, order_by=(Deal.amount.desc(), Deal.id))
+                    .label("rank"),
+                )
+                .select_from(source)
+                .where(where, *conditions)
+                .subquery()
+            )
+            wanted = (
+                self._entry_select(ranked.c.deal_id, ranked.c.day, ranked.c.at)
+                .join(Deal, Deal.id == ranked.c.deal_id)
+                .join(Stage, Stage.id == Deal.stage_id)
+            )
+            if per_day is not None:
+                wanted = wanted.where(ranked.c.rank <= per_day)
+            rows = list(session.execute(wanted.order_by(ranked.c.day, ranked.c.rank)))
         entries: dict[date, list[CalendarEntry]] = {}
-        for row in session.execute(wanted.order_by(ranked.c.day, ranked.c.rank)):
+        for row in rows:
             day = _as_date(row.day)
             entries.setdefault(day, []).append(
                 CalendarEntry(
@@ -191,6 +204,26 @@ class CalendarService:
             _as_date(day): CalendarDay(_as_date(day), count, tuple(entries.get(_as_date(day), ())))
             for day, count in counts
         }
+
+    @staticmethod
+    def _entry_select(deal_id: Any, day: Any, at: Any) -> Any:
+        """What a chip shows of the deal `deal_id` names, placed on `day` (the caller joins the deal
+        and its stage)."""
+        return select(
+            deal_id.label("deal_id"),
+            day.label("day"),
+            at.label("at"),
+            Deal.title,
+            Deal.amount,
+            Deal.currency,
+            Deal.stage_id,
+            Stage.name,
+            Stage.color,
+            Deal.closed,
+            Deal.version,
+            Deal.stage_changed_at,
+            Stage.idle_days,
+        )
 
     def _placement(
         self, session: Session, date_field: str, first: date, last: date

@@ -1,0 +1,28 @@
+"""the calendar's day indexes carry the amount: a day's largest deals are read from the index alone,
+a few rows per day, instead of ranking every deal of the month
+
+Revision ID: 0022
+Revises: 0021
+Create Date: 2026-12-04 09:10:00.000000
+"""
+
+from alembic import op
+
+revision = "0022"
+down_revision = "0021"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.drop_index("ix_deal_close_date", table_name="deal")
+    op.create_index("ix_deal_close_date", "deal", ["close_date", "amount", "responsible_id", "is_open"])
+    op.drop_index("ix_deal_responsible_id_close_date", table_name="deal")
+    op.create_index("ix_deal_responsible_id_close_date", "deal", ["responsible_id", "close_date", "amount"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_deal_responsible_id_close_date", table_name="deal")
+    op.create_index("ix_deal_responsible_id_close_date", "deal", ["responsible_id", "close_date"])
+    op.drop_index("ix_deal_close_date", table_name="deal")
+    op.create_index("ix_deal_close_date", "deal", ["close_date", "responsible_id", "is_open"])
