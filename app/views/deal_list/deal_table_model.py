@@ -24,7 +24,7 @@ from app.services.deals.queries import PAGE_SIZE, DealFilter, DealRow, DealSort,
 from app.services.deals.stale import idle_days_of
 from app.services.fields.custom_fields import CustomFieldInfo, EntityType, FieldType
 from app.services.tasks.service import ActivityState
-from app.ui.formatting import money, short_date
+from app.ui.formatting import money, short_date, short_moment
 from app.ui.i18n import translate_message
 from app.ui.operations import run_in_background
 from app.ui.paged_model import PagedTableModel
@@ -738,10 +738,7 @@ class DealTableModel(PagedTableModel):
         if state.open:
             text = self.tr("%Ln open task(s)", "", state.open)
             if state.next_due is not None:
-                local = state.next_due.replace(tzinfo=UTC).astimezone()
-                text += "\n" + self.tr("Next: %1").replace(
-                    "%1", QLocale().toString(local, QLocale.FormatType.ShortFormat)
-                )
+                text += "\n" + self.tr("Next: %1").replace("%1", short_moment(state.next_due))
             return text
         return None if deal.closed else self.tr("Nothing planned: no open task on this deal.")
 

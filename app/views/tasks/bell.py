@@ -4,7 +4,7 @@ about; "Mark all read". Each person's own, stored in the database (on a shared f
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QLocale, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.services.container import Services
 from app.services.core.events import DomainEvent
 from app.services.notifications.service import NotificationInfo
+from app.ui.formatting import short_moment
 from app.ui.i18n import error_text
 from app.ui.icons import icon
 
@@ -201,5 +202,4 @@ def describe(note: NotificationInfo) -> str:
 
 
 def _when(moment: datetime) -> str:
-    local = moment.replace(tzinfo=UTC).astimezone()
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    return short_moment(moment)

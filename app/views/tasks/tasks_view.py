@@ -29,6 +29,7 @@ from app.dialogs.approval_dialog import ApprovalDialog
 from app.dialogs.task_dialog import TaskDialog, kind_names
 from app.services.container import Services
 from app.services.core.events import DomainEvent
+from app.ui.formatting import short_moment
 from app.ui.i18n import error_text
 
 SEARCH_DELAY_MS = 250
@@ -158,6 +159,8 @@ class TasksView(QWidget):
             "done": self.tr("Done"),
         }
         kinds = {**kind_names(), "approval": self.tr("Approval")}
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+        overdue = QBrush(QColor(OVERDUE_COLOR))
         self._filling = True
         self.tree.clear()
         shown = 0
@@ -172,6 +175,7 @@ class TasksView(QWidget):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setData(COL_TITLE, TaskRole, bucket.value)
             self.tree.addTopLevelItem(group)
+            items = []
             for task in tasks:
                 about = (task.result or "") if self._deal_id is not None else (task.deal_title or "")
                 item = QTreeWidgetItem(
@@ -184,16 +188,15 @@ class TasksView(QWidget):
                     ]
                 )
                 item.setData(COL_TITLE, TaskRole, task)
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
-                )
+                item.setFlags(flags)
                 item.setCheckState(COL_TITLE, Qt.CheckState.Checked if task.done else Qt.CheckState.Unchecked)
                 if bucket.value == "overdue":
-                    item.setForeground(COL_DUE, QBrush(QColor(OVERDUE_COLOR)))
+                    item.setForeground(COL_DUE, overdue)
                 if task.result:
                     item.setToolTip(COL_TITLE, task.result)
-                group.addChild(item)
-                shown += 1
+                items.append(item)
+            group.addChildren(items)  # at once: one insertion for the view, not one per task
+            shown += len(items)
             if total > len(tasks):  # a long group shows its first ones; search or filter finds the rest
                 more = QTreeWidgetItem(
                     [
@@ -213,10 +216,10 @@ class TasksView(QWidget):
     def _due(self, task: Any) -> str:
         if task.due_at is None:
             return ""
-        local = task.due_at.replace(tzinfo=UTC).astimezone()
         if task.all_day:
+            local = task.due_at.replace(tzinfo=UTC).astimezone()
             return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat)
-        return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+        return short_moment(task.due_at)
 
     def group_titles(self) -> list[str]:
         return [self.tree.topLevelItem(i).text(COL_TITLE) for i in range(self.tree.topLevelItemCount())]
