@@ -50,10 +50,12 @@ def short_moment(stored: datetime) -> str:
     return locale.toString(wall, locale.dateTimeFormat(QLocale.FormatType.ShortFormat))
 
 
-def short_date(value: date | datetime | None) -> str:
+def short_date(value: date | datetime | None, pattern: str | None = None) -> str:
+    """The day in the locale's short format with a four-digit year; `pattern`: date_format(), when
+    the caller writes many days (a list) and asks for it once."""
     if value is None:
         return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
+    return QLocale().toString(QDate(value.year, value.month, value.day), pattern or date_format())
 
 
 def parse_money(text: str) -> str:

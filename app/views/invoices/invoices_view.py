@@ -34,7 +34,7 @@ from app.services.core.errors import ServiceError
 from app.services.core.events import DomainEvent
 from app.services.invoices.dunning import LAST_LEVEL, PAY_DAYS
 from app.services.invoices.service import InvoiceInfo
-from app.ui.formatting import money, short_date
+from app.ui.formatting import date_format, money, short_date
 from app.ui.i18n import error_text
 from app.views.invoices.invoice_files import XML_FILTER, InvoiceFiles
 from app.views.workflows.record_workflows import open_record_workflows
@@ -214,7 +214,15 @@ class InvoicesView(QWidget):
         invoices = self._services.invoices.list(deal_id=self._deal_id, show=wanted, today=today)
         names, kinds = status_names(), kind_names()
         chosen = self.current()
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        days = date_format()
+        colors = {"overdue": OVERDUE, "paid": PAID, "cancelled": MUTED, "draft": MUTED}
+        brushes = {status: QBrush(color) for status, color in colors.items()}
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
         self.tree.clear()
+        items = []
+        current = None
         for invoice in invoices:
             status = invoice.status(today)
             item = QTreeWidgetItem(
@@ -222,8 +230,8 @@ class InvoicesView(QWidget):
                     invoice.number or self.tr("(draft)"),
                     kinds.get(invoice.kind, invoice.kind),
                     invoice.buyer_name,
-                    short_date(invoice.issue_date) if invoice.issue_date else "",
-                    short_date(invoice.due_date) if invoice.due_date else "",
+                    short_date(invoice.issue_date, days),
+                    short_date(invoice.due_date, days),
                     money(invoice.gross, invoice.currency),
                     money(invoice.paid, invoice.currency) if invoice.paid else "",
                     names.get(status, status),
@@ -231,18 +239,19 @@ class InvoicesView(QWidget):
                 ]
             )
             item.setData(0, InvoiceRole, invoice)
-            for column in (5, 6):
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            color = {"overdue": OVERDUE, "paid": PAID, "cancelled": MUTED, "draft": MUTED}.get(status)
-            if color is not None:
-                item.setForeground(7, QBrush(color))
+            item.setTextAlignment(5, right)
+            item.setTextAlignment(6, right)
+            brush = brushes.get(status)
+            if brush is not None:
+                item.setForeground(7, brush)
             if status == "overdue":
-                bold = QFont(item.font(7))
-                bold.setBold(True)
                 item.setFont(7, bold)
-            self.tree.addTopLevelItem(item)
+            items.append(item)
             if chosen is not None and invoice.id == chosen.id:
-                self.tree.setCurrentItem(item)
+                current = item
+        self.tree.addTopLevelItems(items)  # at once: one insertion for the view, not one per invoice
+        if current is not None:
+            self.tree.setCurrentItem(current)
         self.tree.setVisible(bool(invoices))
         self.empty.setVisible(not invoices)
         if self._deal_id is None:  # the area's totals (a deal's tab has none)
