@@ -23,6 +23,49 @@ def test_column_counts_and_totals_match_the_deals(demo_services: Services) -> No
         assert columns[stage_id].total == summary.total
 
 
+def test_everyones_columns_and_totals_stay_exact_through_changes(services: Services) -> None:
+    """Without a filter the columns and the list's count and total come from the running totals
+    the database keeps: after creating, moving, editing, deleting and moving to another pipeline
+    they still equal the deals counted one by one."""
+    pipelines = services.pipelines.list()
+    pipeline = pipelines[0]
+    stages = [s.id for s in pipeline.stages]
+    made = [
+        services.deals.create(title=f"Deal {n}", amount=f"{n * 111}.25", currency=currency, stage_id=stage)
+        for n, (currency, stage) in enumerate(
+            [
+                ("EUR", stages[0]),
+                ("USD", stages[0]),
+                ("EUR", stages[1]),
+                ("GBP", stages[2]),
+                ("EUR", stages[2]),
+            ]
+        )
+    ]
+    services.deals.move_stage(made[0].id, stages[1], expected_version=made[0].version)
+    services.deals.update(made[2].id, made[2].version, amount="5000.00", currency="USD")
+    services.deals.delete(made[3].id, made[3].version)
+    other = services.pipelines.create_pipeline("Projects")
+    services.deals.move_to_pipeline(made[4].id, made[4].version, other.stages[0].id)
+
+    def counted(stage_id: int) -> tuple[int, Decimal]:
+        summary = services.deal_queries.summary(DealFilter(stage_ids=(stage_id,)))  # read from the deals
+        return summary.count, summary.total or Decimal(0)
+
+    columns = services.kanban.columns(stages, DealFilter(pipeline_id=pipeline.id))
+    assert {s: (c.count, c.total) for s, c in columns.items()} == {s: counted(s) for s in stages}
+    assert columns[stages[1]].count == 2
+    by_pipeline = services.deal_queries.summary(DealFilter(pipeline_id=pipeline.id))
+    assert by_pipeline.count == sum(counted(s)[0] for s in stages) == 3
+    assert by_pipeline.total == sum(counted(s)[1] for s in stages)
+    assert by_pipeline.by_currency == {"EUR": Decimal("0.25"), "USD": Decimal("5111.25")}
+    everyone = services.deal_queries.summary(DealFilter())
+    assert everyone.count == 4
+    assert everyone.by_currency == {"EUR": Decimal("444.50"), "USD": Decimal("5111.25")}
+    moved = services.kanban.columns([other.stages[0].id], DealFilter(pipeline_id=other.id))
+    assert moved[other.stages[0].id].count == 1
+
+
 def test_cards_come_last_arrived_first_in_pages_of_fifty(demo_services: Services) -> None:
     pipeline = demo_services.pipelines.list()[0]
     counts = demo_services.pipelines.stage_deal_counts(pipeline.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,6 +18,7 @@ from app.services.core.context import ServiceContext
 from app.services.core.money_sums import amount_sum, money
 from app.services.deals.filters import DealFilter, deal_conditions
 from app.services.deals.search import search_scope
+from app.services.deals.stage_totals import stage_totals
 
 CARDS_PER_PAGE = 50
 
@@ -73,11 +75,15 @@ class KanbanService:
                 *search_scope(conn, self._ctx.actor_id, f.search),
             ]
             rates: dict[str, Decimal] = dict(conn.execute(select(Currency.code, Currency.rate)).all())
-            rows = conn.execute(
-                select(Deal.stage_id, Deal.currency, func.count(), amount_sum())
-                .where(Deal.stage_id.in_(stage_ids), *conditions)
-                .group_by(Deal.stage_id, Deal.currency)
-            ).all()
+            rows: Sequence[Any]
+            if conditions:
+                rows = conn.execute(
+                    select(Deal.stage_id, Deal.currency, func.count(), amount_sum())
+                    .where(Deal.stage_id.in_(stage_ids), *conditions)
+                    .group_by(Deal.stage_id, Deal.currency)
+                ).all()
+            else:  # every deal of the stages: from the running totals, not from the deals
+                rows = stage_totals(conn, stage_ids=stage_ids)
             sums = access_for(conn, self._ctx.actor_id).switch("see_sums")
         counts: dict[int, int] = dict.fromkeys(stage_ids, 0)
         totals: dict[int, Decimal] = {s: Decimal(0) for s in stage_ids}

@@ -38,6 +38,7 @@ from app.services.deals.filters import (
 )
 from app.services.deals.paging import SORT_COLUMNS, CustomSort, DealSort, PageCursor
 from app.services.deals.search import search_scope
+from app.services.deals.stage_totals import stage_totals
 from app.services.deals.stale import is_stale
 from app.services.fields.custom_fields import INT_TYPES
 
@@ -139,6 +140,7 @@ class DealQueryService:
             base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
             stmt = select(Deal.currency, func.count(), amount_sum())
             driver = self._driver(session, deal_filter)
+            from_totals = False
             if driver is not None:  # from the value index to the deals it names: no IN-list to build
                 value = _DRIVER_VALUE
                 stmt = (
@@ -146,18 +148,28 @@ class DealQueryService:
                     .join(Deal, Deal.id == value.c.entity_id)
                     .where(value_condition(value, driver))
                 )
-            elif deal_filter == DealFilter(pipeline_id=deal_filter.pipeline_id) and deal_filter.pipeline_id:
-                # A pipeline's deals are its stages' deals: summed straight from the (stage, currency,
-                # amount) index (50 ms at a million deals), where by pipeline each deal is looked up
-                # in the table (1.2 s).
-                stages = select(Stage.id).where(Stage.pipeline_id == deal_filter.pipeline_id)
-                stmt = stmt.where(Deal.stage_id.in_(stages), *deal_scope(session, self._ctx.actor_id))
+            elif deal_filter == DealFilter(pipeline_id=deal_filter.pipeline_id):
+                scope = deal_scope(session, self._ctx.actor_id)
+                if not scope:  # everyone's deals, or a pipeline's: from the running totals
+                    from_totals = True
+                elif deal_filter.pipeline_id is not None:
+                    # A pipeline's deals are its stages' deals: summed straight from the (stage,
+                    # currency, amount) index (50 ms at a million deals), where by pipeline each
+                    # deal is looked up in the table (1.2 s).
+                    stages = select(Stage.id).where(Stage.pipeline_id == deal_filter.pipeline_id)
+                    stmt = stmt.where(Deal.stage_id.in_(stages), *scope)
+                else:
+                    stmt = stmt.where(*scope)
             else:
                 stmt = stmt.where(*self._conditions(session, deal_filter))
-            # Grouped by stage too: the (stage, currency, amount) index then hands the groups over in
-            # order, where grouping by currency alone sorts every deal first (a million rows held
-            # in memory, 3x slower); the stages' sums are added up below.
-            rows = session.execute(stmt.group_by(Deal.stage_id, Deal.currency)).all()
+            if from_totals:
+                totals = stage_totals(session, pipeline_id=deal_filter.pipeline_id)
+                rows: Sequence[Any] = [(currency, deals, cents) for _stage, currency, deals, cents in totals]
+            else:
+                # Grouped by stage too: the (stage, currency, amount) index then hands the groups
+                # over in order, where grouping by currency alone sorts every deal first (a million
+                # rows held in memory, 3x slower); the stages' sums are added up below.
+                rows = session.execute(stmt.group_by(Deal.stage_id, Deal.currency)).all()
             sums = access_for(session, self._ctx.actor_id).switch("see_sums")
         count = sum(n for _c, n, _a in rows)
         if not sums:  # the role hides amounts: counts only (Bitrix24's "hide sums")
