@@ -90,9 +90,10 @@ class Deal(VersionedMixin, TimestampMixin, Base):
         Index("ix_deal_begin_date", "begin_date"),
         Index("ix_deal_created_at", "created_at"),
         Index("ix_deal_responsible_id_stage_id", "responsible_id", "stage_id"),
-        # A person's deals by close date: the calendar of "my deals" counts a month along it and
-        # reads each day's largest deals from it (amount).
-        Index("ix_deal_responsible_id_close_date", "responsible_id", "close_date", "amount"),
+        # A person's deals by close date: the calendar of "my deals" reads a month along it. (With the
+        # amount too it would give a day's largest deals at once, but a restricted person's list
+        # then collects its rows from it in no useful order: 2.6x slower at ten million deals.)
+        Index("ix_deal_responsible_id_close_date", "responsible_id", "close_date"),
         Index("ix_deal_company_id", "company_id"),
         Index("ix_deal_source", "source"),
         # Analytics: closed deals by the day they closed, with everything the charts group by, so

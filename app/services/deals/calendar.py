@@ -140,9 +140,10 @@ class CalendarService:
             select(day_of, func.count()).select_from(source).where(where, *conditions).group_by(day_of)
         ).all()
         if by_index and per_day is not None and counts and self._dialect == "sqlite":
-            # Each day's largest deals straight from the (close date, amount) index: a few rows a
-            # day, however many deals the month holds (ranking all of them took 80 ms at a million).
-            # One statement for any number of days (the days counted out by SQLite), cached as such.
+            # Each day's largest deals on their own: along the (close date, amount) index a few rows
+            # a day, however many deals the month holds (ranking all of them took 80 ms at a
+            # million); a person's from their (person, day) index, a day's few sorted. One
+            # statement for any number of days (the days counted out by SQLite), cached as such.
             days = select(literal(first.isoformat(), String).label("day")).cte("days", recursive=True)
             days = days.union_all(
                 select(func.date(days.c.day, "+1 day")).where(days.c.day < last.isoformat())

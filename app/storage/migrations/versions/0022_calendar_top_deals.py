@@ -1,4 +1,4 @@
-"""the calendar's day indexes carry the amount: a day's largest deals are read from the index alone,
+"""the calendar's day index carries the amount: a day's largest deals are read from the index alone,
 a few rows per day, instead of ranking every deal of the month
 
 Revision ID: 0022
@@ -20,14 +20,12 @@ depends_on = None
 def upgrade() -> None:
     op.drop_index("ix_deal_close_date", table_name="deal")
     op.create_index("ix_deal_close_date", "deal", ["close_date", "amount", "responsible_id", "is_open"])
-    op.drop_index("ix_deal_responsible_id_close_date", table_name="deal")
-    op.create_index("ix_deal_responsible_id_close_date", "deal", ["responsible_id", "close_date", "amount"])
-    _statistics("ix_deal_close_date", "ix_deal_responsible_id_close_date")
+    _statistics("ix_deal_close_date")
 
 
 def _statistics(*indexes: str) -> None:
     """A dropped index takes its planner statistics with it: a file analysed before (a demo, or one
-    the app has closed: it refreshes them then) gets them anew for the new indexes, sampled as
+    the app has closed: it refreshes them then) gets them anew for the remade index, sampled as
     the demo samples; without them SQLite would guess, next to figures for every other index."""
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
@@ -40,8 +38,6 @@ def _statistics(*indexes: str) -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_deal_responsible_id_close_date", table_name="deal")
-    op.create_index("ix_deal_responsible_id_close_date", "deal", ["responsible_id", "close_date"])
     op.drop_index("ix_deal_close_date", table_name="deal")
     op.create_index("ix_deal_close_date", "deal", ["close_date", "responsible_id", "is_open"])
-    _statistics("ix_deal_close_date", "ix_deal_responsible_id_close_date")
+    _statistics("ix_deal_close_date")
