@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -46,11 +47,28 @@ def open_database(path: Path, runs: int) -> dict[str, Any]:
 
 def _time_to_window(args: list[str], env: dict[str, str]) -> float:
     start = time.time()
-    result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
-    for line in result.stdout.splitlines():
+    # A start that hangs says where: Python writes every thread's stack on SIGABRT (faulthandler).
+    process = subprocess.Popen(
+        args,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**env, "PYTHONFAULTHANDLER": "1"},
+    )
+    try:
+        out, err = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        out, err = process.communicate()
+        shown = [line for line in out.splitlines() if line.startswith("shown ")]
+        raise RuntimeError(
+            f"the process did not end within 120 s ({'after' if shown else 'before'} its window was "
+            f"shown); its threads then:\n{err[-6000:]}"
+        ) from None
+    for line in out.splitlines():
         if line.startswith("shown "):
             return (float(line.split()[1]) - start) * 1000
-    raise RuntimeError(f"no window reported: {result.stderr[-1500:]}")
+    raise RuntimeError(f"no window reported: {err[-1500:]}")
 
 
 def cold_start_to_window(path: Path, runs: int, settings_dir: Path) -> dict[str, Any]:

@@ -209,7 +209,7 @@ class DemoBuilder:
                 if unjournaled:
                     raw.execute("PRAGMA journal_mode=DELETE")  # type: ignore[union-attr]
                     raw.execute("PRAGMA synchronous=FULL")  # type: ignore[union-attr]
-                    raw.execute("PRAGMA cache_size=-8192")  # type: ignore[union-attr]
+                    raw.execute("PRAGMA cache_size=-16384")  # type: ignore[union-attr]
                     raw.execute("PRAGMA threads=0")  # type: ignore[union-attr]
                     raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
         return DemoStats(
