@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -17,6 +18,7 @@ from sqlalchemy import text
 from app.models import Base, is_search_object
 from app.storage import DatabaseError, migrate, open_database
 from app.storage.backup import backup_sqlite
+from app.storage.database import WRITE_OPTION
 from app.storage.failures import Problem
 
 
@@ -54,9 +56,16 @@ def test_indexes_remade_by_an_upgrade_keep_their_planner_statistics(demo_path: P
         conn.exec_driver_sql("ANALYZE")
         conn.commit()
     analysed = "SELECT idx FROM sqlite_stat1 WHERE idx = 'ix_deal_close_date'"
-    with sqlite3.connect(demo_path) as raw:  # back to the schema before 0022 (the indexes differ only)
-        raw.execute("DELETE FROM alembic_version")
-        raw.execute("INSERT INTO alembic_version VALUES ('0021')")
+    config = Config()  # back to the schema before 0022, by the migrations' own way down
+    config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    with database.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0021")
+        conn.commit()
+    with sqlite3.connect(demo_path) as raw:
+        assert raw.execute(analysed).fetchall() == [("ix_deal_close_date",)]  # analysed on the way down
+        raw.execute("DELETE FROM sqlite_stat1 WHERE idx = 'ix_deal_close_date'")  # as an 0021 file has it
+        raw.execute("ANALYZE ix_deal_title")  # ...with statistics for the others
     migrate.upgrade(database)
     with sqlite3.connect(demo_path) as raw:
         assert raw.execute(analysed).fetchall() == [("ix_deal_close_date",)]
