@@ -155,12 +155,11 @@ class CalendarService:
                 .limit(per_day)
                 .correlate(days)
             )
-            shown = _SHOWN
             wanted = (
-                self._entry_select(shown, shown.id, shown.close_date, literal(None))
+                self._entry_select(_SHOWN, _SHOWN.id, _SHOWN.close_date, literal(None))
                 .select_from(days)
-                .join(shown, shown.id.in_(top))
-                .join(Stage, Stage.id == shown.stage_id)
+                .join(_SHOWN, _SHOWN.id.in_(top))
+                .join(Stage, Stage.id == _SHOWN.stage_id)
             )
             rows = sorted(session.execute(wanted), key=lambda row: (row.day, -row.amount, row.deal_id))
         else:

@@ -140,6 +140,10 @@ class DealQueryService:
             base = session.scalar(select(Currency.code).where(Currency.is_base)) or "EUR"
             stmt = select(Deal.currency, func.count(), amount_sum())
             driver = self._driver(session, deal_filter)
+            pipeline_only = deal_filter == DealFilter(pipeline_id=deal_filter.pipeline_id)
+            by_stage = deal_filter == DealFilter(
+                pipeline_id=deal_filter.pipeline_id, stage_ids=deal_filter.stage_ids
+            )
             from_totals = False
             if driver is not None:  # from the value index to the deals it names: no IN-list to build
                 value = _DRIVER_VALUE
@@ -148,7 +152,7 @@ class DealQueryService:
                     .join(Deal, Deal.id == value.c.entity_id)
                     .where(value_condition(value, driver))
                 )
-            elif deal_filter == DealFilter(pipeline_id=deal_filter.pipeline_id):
+            elif pipeline_only:
                 scope = deal_scope(session, self._ctx.actor_id)
                 if not scope:  # everyone's deals, or a pipeline's: from the running totals
                     from_totals = True
@@ -165,9 +169,7 @@ class DealQueryService:
             if from_totals:
                 totals = stage_totals(session, pipeline_id=deal_filter.pipeline_id)
                 rows: Sequence[Any] = [(currency, deals, cents) for _stage, currency, deals, cents in totals]
-            elif deal_filter == DealFilter(
-                pipeline_id=deal_filter.pipeline_id, stage_ids=deal_filter.stage_ids
-            ):
+            elif by_stage:
                 # Grouped by stage too: the (stage, currency, amount) index then hands the groups
                 # over in order, where grouping by currency alone sorts every deal first (a million
                 # rows held in memory, 3x slower); the stages' sums are added up below.

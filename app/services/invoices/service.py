@@ -537,7 +537,7 @@ def _draft_only(invoice: Invoice) -> None:
         raise ConflictError(MSG_NOT_DRAFT, number=invoice.number or "")
 
 
-# An invoice as a list shows it: InvoiceInfo's columns in its order, without lines and payments.
+# An invoice as a list shows it: InvoiceInfo's columns, without lines and payments.
 _LISTED = (
     Invoice.id,
     Invoice.deal_id,
@@ -560,43 +560,9 @@ _LISTED = (
 
 
 def _listed(row: Any) -> InvoiceInfo:
-    """An invoice as a list shows it, from a row of _LISTED: without its lines and payments."""
-    (
-        ident,
-        deal,
-        kind,
-        state,
-        number,
-        issued,
-        due,
-        currency,
-        buyer,
-        net,
-        tax,
-        gross,
-        paid,
-        cancels,
-        version,
-    ) = row[:15]
-    return InvoiceInfo(
-        ident,
-        deal,
-        kind,
-        state,
-        number,
-        issued,
-        due,
-        currency,
-        buyer,
-        net,
-        tax,
-        gross,
-        paid,
-        cancels,
-        version,
-        dunning_level=row[15] or 0,
-        reminded_on=row[16],
-    )
+    """An invoice as a list shows it, from a row of _LISTED (its columns named as InvoiceInfo's
+    fields): without its lines and payments."""
+    return InvoiceInfo(**{**row._mapping, "dunning_level": row.dunning_level or 0})
 
 
 def _info(session: Session, invoice: Invoice, full: bool = False) -> InvoiceInfo:
