@@ -271,7 +271,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     db_option = getattr(args, "db", None)
     user = resolve_user(getattr(args, "user", None))
     if args.command is None:
-        from app.gui.application import run_gui
+        from app.gui.launch import run_gui
 
         database = demo_database() if args.demo and not db_option else resolve_database(db_option)
         if args.demo and not db_option:

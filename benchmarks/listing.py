@@ -404,7 +404,8 @@ def bulk_stage_change(path: Path, runs: int) -> dict[str, Any]:
 PEAK_SCRIPT = """
 import os, resource, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from app.gui.application import build_main_window, create_application
+from app.gui.application import build_main_window
+from app.gui.launch import create_application
 from app.services.container import open_services
 from app.ui.settings import UserSettings
 app = create_application()

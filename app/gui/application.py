@@ -1,4 +1,5 @@
-"""Starts the GUI: application object, translations, services, the main window."""
+"""The GUI session after the first frame (see `launch`): the database opened, the person signed in,
+the main window built and run until it is closed."""
 
 from __future__ import annotations
 
@@ -10,39 +11,25 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess, QThreadPool, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QWidget
 
-from app.gui.first_run import Where, first_run_needed
+from app.gui.first_run import Where
 from app.gui.first_run import apply as apply_first_run
 from app.gui.first_run import ask as ask_first_run
 from app.gui.first_run import begin as begin_first_run
 from app.gui.opening import open_interactively
+from app.gui.start_frame import StartFrame
 from app.services.container import Services, open_services, sqlite_file
 from app.services.core.errors import MSG_WAIT_CANCELLED, DatabaseError, ServiceError, StorageProblem
 from app.storage.backups import journal_is_hot
 from app.ui.change_hub import ChangeHub
-from app.ui.crash import CrashReporter
-from app.ui.i18n import effective_language, install_translations
-from app.ui.icons import icon
 from app.ui.lock_wait import LockWait
 from app.ui.operations import Operation
-from app.ui.settings import CHANGE_POLL_MS, LANGUAGE, LAST_LOGIN, ORGANIZATION, UserSettings
+from app.ui.settings import CHANGE_POLL_MS, LAST_LOGIN, UserSettings
 from app.views.main_window import MainWindow
 
 ENV_PASSWORD = "DEALDESK_PASSWORD"  # the password of the person named by --user (scripts, kiosks)
-
-
-def create_application(argv: list[str] | None = None) -> QApplication:
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName("Dealdesk")
-    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setWindowIcon(icon("dealdesk"))
-    return app
 
 
 def build_main_window(services: Services, settings: UserSettings) -> MainWindow:
@@ -59,8 +46,10 @@ def build_main_window(services: Services, settings: UserSettings) -> MainWindow:
     hub.setParent(window)
     window.restart_wanted.connect(lambda: restart(window))
     # What the imports and the window made lives as long as the window: out of the collector's
-    # sight, a full collection no longer walks it (it froze the GUI for 60–80 ms at a time).
+    # sight, a full collection no longer walks it (it froze the GUI for 60–80 ms at a time). The
+    # start keeps the collector off until here (see `launch.run_gui`).
     gc.freeze()
+    gc.enable()
     return window
 
 
@@ -101,7 +90,13 @@ OPEN_QUIETLY_S = 0.4  # opening that takes longer than this says what it is doin
 
 
 def open_with_progress(
-    app: QApplication, database: str, *, login: str | None, language: str, create: bool = True
+    app: QApplication,
+    database: str,
+    *,
+    login: str | None,
+    language: str,
+    create: bool = True,
+    over: QWidget | None = None,
 ) -> Services:
     """Open the database off the GUI thread; when that takes a while (a file from an older Dealdesk
     is backed up and upgraded first, which takes about half a minute at a million deals), a window
@@ -119,7 +114,7 @@ def open_with_progress(
     worker.start()
     worker.join(OPEN_QUIETLY_S)
     if worker.is_alive():
-        waiting = QProgressDialog()
+        waiting = QProgressDialog(over)  # over the first frame, if there is one
         label = QLabel(
             QCoreApplication.translate(
                 "application",
@@ -173,71 +168,65 @@ def sign_in(services: Services, settings: UserSettings, login: str | None, datab
     return services.as_user(dialog.signed_in.login)
 
 
-def run_gui(
+def run_session(
+    app: QApplication,
     database: str,
+    settings: UserSettings,
+    lang: str,
+    translators: list[QTranslator],
     *,
+    frame: StartFrame | None = None,
     login: str | None = None,
-    language: str | None = None,
     exit_when_shown: bool = False,
     first_run: bool = False,
 ) -> int:
-    """The window on the database until it is closed; the exit code."""
-    crashes = CrashReporter(create_application())  # an uncaught error anywhere: logged and shown
-    crashes.install()
-    try:
-        return _run_gui(
-            database, login=login, language=language, exit_when_shown=exit_when_shown, first_run=first_run
-        )
-    finally:
-        crashes.uninstall()
-
-
-def _run_gui(
-    database: str,
-    *,
-    login: str | None = None,
-    language: str | None = None,
-    exit_when_shown: bool = False,
-    first_run: bool = False,
-) -> int:
-    app = create_application()
-    settings = UserSettings()
-    lang = effective_language(language, settings.get(LANGUAGE))
-    translators = install_translations(app, lang)
+    """From the first frame to the window closed; the exit code. `first_run`: the assistant asks
+    first (there is no frame then: the assistant is the first window)."""
     answers = None
-    if first_run or first_run_needed(database, settings):
+    if first_run:
         answers, translators = ask_first_run(app, lang, translators)
         if answers is None:
             return 0
         database, lang = answers.database, answers.language
         if answers.where is Where.LOCAL:  # the user data folder, made on the first start
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-    path = sqlite_file(database)
-    crashed_mid_write = path is not None and journal_is_hot(path)  # before opening rolls it back
-    services = open_interactively(
-        database,
-        settings,
-        lambda chosen, create: open_with_progress(app, chosen, login=login, language=lang, create=create),
-        create=answers is not None and path is not None and not path.exists(),
-    )
-    if services is None:
-        return 1
-    signed_in = sign_in(services, settings, login, database)
-    if signed_in is None:  # the sign-in was cancelled: nothing opens
-        services.close()
-        return 0
-    services = signed_in
-    if answers is not None:
-        for problem in apply_first_run(services, answers, settings):
-            QMessageBox.warning(None, QCoreApplication.translate("firstRun", "First start"), problem)
-    window = build_main_window(services, settings)
-    window.show()
+    try:
+        path = sqlite_file(database)
+        crashed_mid_write = path is not None and journal_is_hot(path)  # before opening rolls it back
+        services = open_interactively(
+            database,
+            settings,
+            lambda chosen, create: open_with_progress(
+                app, chosen, login=login, language=lang, create=create, over=frame
+            ),
+            create=answers is not None and path is not None and not path.exists(),
+        )
+        if services is None:
+            return 1
+        signed_in = sign_in(services, settings, login, database)
+        if signed_in is None:  # the sign-in was cancelled: nothing opens
+            services.close()
+            return 0
+        services = signed_in
+        if answers is not None:
+            for problem in apply_first_run(services, answers, settings):
+                QMessageBox.warning(None, QCoreApplication.translate("firstRun", "First start"), problem)
+        window = build_main_window(services, settings)
+        if frame is not None:
+            frame.hand_over(window)
+            frame = None
+        else:
+            window.show()
+    finally:
+        if frame is not None:  # nothing opened: the frame goes with it
+            frame.close()
+            frame.deleteLater()
     starting = begin_first_run(window, services, answers) if answers is not None else None
     ended_badly = crashed_mid_write or bool(window.presence and window.presence.crashed_sessions())
     if ended_badly:
         window.check_after_crash()
     if exit_when_shown:
-        # For the cold-start benchmark: report when the first frame is up, then leave.
+        # For the cold-start benchmark: report when the main window is up, then leave.
         def report() -> None:
             print(f"shown {time.time():.6f}", flush=True)
             app.quit()

@@ -5,7 +5,6 @@ demo data or the import wizard. It never comes again unless asked (`dealdesk --f
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -13,19 +12,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.config import default_database
 from app.dialogs.first_run.assistant import Answers, FirstRunAssistant, Start, Where
-from app.gui.opening import recent_files
 from app.services.container import Services
 from app.services.core.errors import ServiceError
 from app.ui.actions import ActionId
 from app.ui.i18n import error_text, install_translations
 from app.ui.operations import Operation
 from app.ui.settings import FIRST_RUN_DONE, LANGUAGE, UserSettings
-
-
-def first_run_needed(database: str, settings: UserSettings) -> bool:
-    if settings.get(FIRST_RUN_DONE) or recent_files(settings):
-        return False
-    return database == default_database() and not Path(database).exists()
 
 
 def check_server(url: str) -> str | None:
@@ -130,4 +122,4 @@ def begin(window: Any, services: Services, answers: Answers) -> Operation | None
     return making
 
 
-__all__ = ["Answers", "Where", "apply", "ask", "begin", "check_server", "first_run_needed"]
+__all__ = ["Answers", "Where", "apply", "ask", "begin", "check_server"]

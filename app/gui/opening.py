@@ -18,7 +18,7 @@ from app.services.core.errors import DatabaseError, ServiceError, StorageProblem
 from app.storage.backups import backup_folder, newest_good_backup, restore_backup
 from app.storage.opening import is_new_file
 from app.ui.i18n import error_text
-from app.ui.settings import BACKUP_FOLDER, RECENT_FILES, UserSettings
+from app.ui.settings import BACKUP_FOLDER, RECENT_FILES, UserSettings, recent_files
 
 RECENT_KEPT = 8
 Opener = Callable[[str, bool], Services]  # (database, create) -> services
@@ -26,10 +26,6 @@ Opener = Callable[[str, bool], Services]  # (database, create) -> services
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("opening", text)
-
-
-def recent_files(settings: UserSettings) -> list[str]:
-    return [line for line in settings.get(RECENT_FILES).splitlines() if line.strip()]
 
 
 def remember(settings: UserSettings, database: str) -> None:

@@ -61,7 +61,8 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     from app.dialogs.rule_dialog import RuleDialog
     from app.dialogs.run_log_dialog import RunLogDialog
     from app.dialogs.task_dialog import TaskDialog
-    from app.gui.application import build_main_window, create_application, finish_background_work
+    from app.gui.application import build_main_window, finish_background_work
+    from app.gui.launch import create_application
     from app.services.container import open_services
     from app.services.customers.leads import LeadStatus
     from app.services.customers.queries import CustomerKind, CustomerSort
@@ -79,6 +80,15 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     translators = install_translations(app, language)
     settings = UserSettings()
     settings.set(CHANGE_POLL_MS, 0)
+    from app.gui.start_frame import StartFrame
+
+    frame = StartFrame(database)  # the first frame of a start, before the database is open
+    frame.resize(*SIZE)
+    frame.show()
+    for _ in range(3):
+        app.processEvents()
+    first_frame = frame.grab()
+    frame.close()
     services = open_services(database, language=language)
     window = build_main_window(services, settings)
     window.automation.stop()  # the pictures send nothing: no engine rounds while they are taken
@@ -105,6 +115,8 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
         shoot(name, dialog)
         dialog.close()
 
+    first_frame.save(str(out / "00-start-frame.png"))
+    written.append(out / "00-start-frame.png")
     window.deals.set_view(DealsViewMode.LIST)
     shoot("01-deals-list", window)
     window.deals.filter_button.click()

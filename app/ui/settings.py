@@ -58,6 +58,11 @@ class UserSettings:
         self._qsettings.sync()
 
 
+def recent_files(settings: UserSettings) -> list[str]:
+    """The databases opened last, newest first."""
+    return [line for line in settings.get(RECENT_FILES).splitlines() if line.strip()]
+
+
 def _state() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, STATE_FILE)
 

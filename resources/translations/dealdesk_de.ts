@@ -9599,4 +9599,11 @@ Die neueste intakte Sicherung vom %2 (%3 Deals) wiederherstellen? Seitdem gemach
         <translation>Nicht rechtzeitig beantwortet: weitere Personen gefragt ({count}).</translation>
     </message>
 </context>
+<context>
+    <name>startFrame</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+</context>
 </TS>

@@ -220,3 +220,19 @@ def test_configure_form_changes_the_contact_form_at_once(qtbot, demo_services: S
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     form.reject()  # typed but not saved: closing asks, and the answer lets it go
     assert not form.isVisible()
+
+
+def test_the_people_filter_is_read_when_the_area_first_opens(
+    qtbot, window: MainWindow, demo_services: Services
+) -> None:
+    """Nothing of the Companies area is read while the window starts; opened later, its filter
+    lists everyone, also a person added meanwhile."""
+    page = window.companies
+    assert page.responsible.count() == 0
+    dora = demo_services.users.create(login="dora", name="Dora Dittrich")
+    show(qtbot, window, Area.COMPANIES)
+    assert page.responsible.findData(dora.id) > 0
+    assert page.responsible.count() == 1 + len(demo_services.users.list())
+    assert [a.text() for a in page.responsible_button.menu().actions()] == [
+        u.name for u in demo_services.users.list()
+    ]

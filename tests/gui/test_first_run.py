@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.dialogs.first_run.assistant import FirstRunAssistant, Start, Where
-from app.gui.first_run import apply, begin, first_run_needed
+from app.gui.first_run import apply, begin
+from app.gui.launch import first_run_needed
 from app.services.container import open_services
 from app.services.deals.filters import DealFilter
 from app.ui.i18n import install_translations
@@ -186,7 +187,7 @@ def answer(self):
 
 FirstRunAssistant.exec = answer
 from app.config import default_database
-from app.gui.application import run_gui
+from app.gui.launch import run_gui
 sys.exit(run_gui(default_database(), exit_when_shown=True))
 """
 
@@ -211,6 +212,7 @@ def test_the_first_start_on_a_fresh_home_asks_then_opens_the_new_database(tmp_pa
     assert started.returncode == 0, started.stderr[-2000:]
     assert f"asked {database}" in started.stdout
     assert "shown " in started.stdout  # the main window came up
+    assert "frame " not in started.stdout  # the assistant was the first window, not a frame
     services = open_services(str(database))
     try:
         assert services.document_settings.my_company()["name"] == "Erststart GmbH"

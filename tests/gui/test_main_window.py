@@ -237,7 +237,7 @@ def test_window_size_and_chosen_view_survive_a_restart(qtbot, demo_services: Ser
 
 
 def test_a_database_that_cannot_be_opened_is_explained(qtbot, tmp_path: Path, monkeypatch) -> None:
-    from app.gui.application import run_gui
+    from app.gui.launch import run_gui
 
     bogus = tmp_path / "letter.sqlite"
     bogus.write_text("Dear customer, " * 100)

@@ -8,8 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from app.services.core.i18n import QT_TRANSLATE_NOOP
-from app.storage import DatabaseError as DatabaseError  # storage failures reach the UI as a service error
 from app.storage import failures as _storage
+
+# Storage failures reach the UI as a service error.
+from app.storage.failures import DatabaseError as DatabaseError
 from app.storage.failures import Problem
 
 ERRORS_CONTEXT = "errors"

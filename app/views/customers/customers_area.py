@@ -163,12 +163,12 @@ class CustomersArea(QWidget):
         self.merge_button.clicked.connect(self._merge_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.model.read_failed.connect(lambda exc: self.message.emit(error_text(exc)))
-        self._fill_people()
         self._shown_once = False
 
     def showEvent(self, event: Any) -> None:
         if not self._shown_once:  # nothing read before the area is first opened: a quick start
             self._shown_once = True
+            self._fill_people()
             self.model.reload()
         super().showEvent(event)
 
@@ -194,14 +194,15 @@ class CustomersArea(QWidget):
         self.responsible.blockSignals(True)
         self.responsible.clear()
         self.responsible.addItem(self.tr("Everyone's"), 0)
-        for user in self._services.users.list():
+        people = self._services.users.list()
+        for user in people:
             self.responsible.addItem(user.name, user.id)
         self.responsible.setCurrentIndex(max(0, self.responsible.findData(chosen)))
         self.responsible.blockSignals(False)
         menu = self.responsible_button.menu()
         assert menu is not None
         menu.clear()
-        for user in self._services.users.list():
+        for user in people:
             action: QAction = menu.addAction(user.name)
             action.triggered.connect(lambda _c=False, uid=user.id: self.set_responsible(uid))
 
@@ -335,7 +336,7 @@ class CustomersArea(QWidget):
         self._operation.start()
 
     def on_changed(self, event: DomainEvent) -> None:
-        if event.entity == "user":
+        if event.entity == "user" and self._shown_once:  # else filled when first opened
             self._fill_people()
         if self._shown_once and event.entity in (self.kind.value, "*", "user", "deal"):
             self.model.reload()
