@@ -17,7 +17,7 @@ from importlib import import_module
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.config import default_database
@@ -27,6 +27,7 @@ from app.ui.icons import icon
 from app.ui.settings import FIRST_RUN_DONE, LANGUAGE, ORGANIZATION, UserSettings, recent_files
 
 SESSION_MODULE = "app.gui.application"  # the ORM, the services and every view load with it
+LOOK_MS = 15  # how often the frame looks whether they are loaded
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -76,7 +77,7 @@ def run_gui(
             frame.repaint()  # painted now, not when the loop next runs
             if exit_when_shown:  # for the cold-start benchmark
                 print(f"frame {time.time():.6f}", flush=True)
-        session = load_in_background(app, SESSION_MODULE)
+        session = load_in_background(SESSION_MODULE)
         return session.run_session(  # type: ignore[no-any-return]
             app,
             database,
@@ -93,7 +94,7 @@ def run_gui(
         crashes.uninstall()
 
 
-def load_in_background(app: QApplication, name: str) -> ModuleType:
+def load_in_background(name: str) -> ModuleType:
     """Import a module on a helper thread while Qt keeps handling the frame's events; the module.
     (Imports only define things: no widget is made off the GUI thread.)"""
     if name in sys.modules:
@@ -111,10 +112,17 @@ def load_in_background(app: QApplication, name: str) -> ModuleType:
             failed.append(exc)
 
     helper = threading.Thread(target=work, name="load-views", daemon=True)
+    # Qt's own loop waits for the frame's events with the interpreter released (the helper runs
+    # meanwhile); a timer looks in on the helper.
+    waiting = QEventLoop()
+    look = QTimer()
+    look.setInterval(LOOK_MS)
+    look.timeout.connect(lambda: None if helper.is_alive() else waiting.quit())
     helper.start()
-    while helper.is_alive():
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        helper.join(0.01)
+    look.start()
+    waiting.exec()
+    look.stop()
+    helper.join()
     sys.setswitchinterval(switch)
     if failed:
         raise failed[0]

@@ -20,15 +20,17 @@ from app.views.main_window import MainWindow
 
 SPY_START = """
 import sys
+from PySide6.QtWidgets import QApplication
 from app.gui import launch
 
 original = launch.load_in_background
 
-def spy(app, name):
+def spy(name):
+    app = QApplication.instance()
     frames = [w for w in app.topLevelWidgets() if w.objectName() == "startFrame" and w.isVisible()]
     print("at-frame", "sqlalchemy" in sys.modules, "app.services.container" in sys.modules,
           "app.views.main_window" in sys.modules, [f.windowTitle() for f in frames], flush=True)
-    return original(app, name)
+    return original(name)
 
 launch.load_in_background = spy
 sys.exit(launch.run_gui(sys.argv[1], exit_when_shown=True))
@@ -115,10 +117,10 @@ def test_the_frame_keeps_answering_while_the_views_load(
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start()
     try:
-        module = load_in_background(qapp, "slow_views")
+        module = load_in_background("slow_views")
     finally:
         timer.stop()
     assert module.LOADED is True
     assert ticks  # Qt's events ran while the module loaded on the helper thread
     with pytest.raises(ImportError, match="missing"):
-        load_in_background(qapp, "broken_views")
+        load_in_background("broken_views")
