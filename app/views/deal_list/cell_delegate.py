@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -32,8 +32,9 @@ from app.views.deal_list.deal_table_model import (
     COL_CLOSE,
     COL_RESPONSIBLE,
     COL_STAGE,
+    CellLook,
     DealRowRole,
-    StageColorRole,
+    DealTableModel,
 )
 
 
@@ -43,6 +44,7 @@ class DealCellDelegate(QStyledItemDelegate):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._last: tuple[int, int, CellLook | None] | None = None  # the cell being painted
 
     # -- editing ---------------------------------------------------------------------------------
 
@@ -99,16 +101,61 @@ class DealCellDelegate(QStyledItemDelegate):
         if value != index.data(Qt.ItemDataRole.EditRole):
             model.setData(index, value, Qt.ItemDataRole.EditRole)
 
+    def _look(self, index: QModelIndex | QPersistentModelIndex) -> CellLook | None:
+        row, column = index.row(), index.column()
+        if self._last is not None and self._last[0] == row and self._last[1] == column:
+            return self._last[2]  # painting the cell asks twice: in `paint`, then in `initStyleOption`
+        model = index.model()
+        look = model.cell_look(row, column) if isinstance(model, DealTableModel) else None
+        self._last = (row, column, look)
+        return look
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """What Qt's own would ask the model role by role, taken from one `cell_look`."""
+        look = self._look(index)
+        if look is None:
+            super().initStyleOption(option, index)
+            return
+        if isinstance(index, QModelIndex):  # (Qt paints with plain indexes)
+            option.index = index
+        if look.font is not None:
+            option.font = look.font.resolve(option.font)
+            option.fontMetrics = QFontMetrics(option.font)
+        if look.alignment is not None:
+            option.displayAlignment = look.alignment
+        if look.foreground is not None:
+            palette = QPalette(option.palette)
+            palette.setBrush(QPalette.ColorRole.Text, look.foreground)
+            option.palette = palette
+        if look.text is not None:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            option.text = str(look.text)
+
     # -- painting --------------------------------------------------------------------------------
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        color = index.data(StageColorRole) if index.column() == COL_STAGE else None
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        if not color or not text:
-            super().paint(painter, option, index)
-            return
+        self._last = None  # a cell painted anew: its look read anew, and kept only while painting it
+        try:
+            look = self._look(index)
+            if look is None or not look.stage_color or not look.text:
+                super().paint(painter, option, index)
+            else:
+                self._paint_stage(painter, option, index, look.stage_color, str(look.text))
+        finally:
+            self._last = None
+
+    def _paint_stage(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        color: str,
+        text: str,
+    ) -> None:
         style = option.widget.style() if option.widget else None
         if style is not None:  # selection background and focus as usual, without the text
             bare = QStyleOptionViewItem(option)
