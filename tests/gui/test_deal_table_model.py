@@ -118,3 +118,45 @@ def test_filters_requested_while_typing_apply_off_the_gui_thread_latest_wins(
     assert model.summary is not None
     assert model.summary.count == expected
     assert expected > 0
+
+
+def test_a_list_shown_is_painted_before_its_count_and_anchors_are_read(
+    qtbot, demo_services: Services, monkeypatch
+) -> None:
+    """With real worker threads: after another filter's first rows are shown, its count and total
+    and its far pages' anchors wait PAINT_FIRST_MS (no worker runs Python while the first screen is
+    painted), then arrive."""
+    import time
+
+    from app.ui.operations import Operation
+    from app.views.deal_list import deal_table_model
+
+    monkeypatch.setattr(Operation, "run_synchronously", False)
+    model = DealTableModel(demo_services)
+    qtbot.waitUntil(lambda: model.summary is not None, timeout=5000)
+    shown: list[float] = []
+    asked: dict[str, float] = {}
+    summary, prepare = demo_services.deal_queries.summary, demo_services.deal_queries.prepare
+    model.modelReset.connect(lambda: shown.append(time.perf_counter()))
+
+    def summary_later(deal_filter):
+        asked.setdefault("summary", time.perf_counter())
+        return summary(deal_filter)
+
+    def prepare_later(cursor):
+        asked.setdefault("prepare", time.perf_counter())
+        return prepare(cursor)
+
+    monkeypatch.setattr(demo_services.deal_queries, "summary", summary_later)
+    monkeypatch.setattr(demo_services.deal_queries, "prepare", prepare_later)
+    wholesale = demo_services.pipelines.list()[1]
+    model.request_filter(DealFilter(pipeline_id=wholesale.id))
+    qtbot.waitUntil(lambda: "summary" in asked and "prepare" in asked, timeout=5000)
+    qtbot.waitUntil(
+        lambda: model.summary is not None and model.summary.count == model.rowCount(), timeout=5000
+    )
+    assert shown
+    wait = deal_table_model.PAINT_FIRST_MS / 1000 * 0.9  # (Qt's timers may fire a little early)
+    assert asked["summary"] - shown[0] >= wait
+    assert asked["prepare"] - shown[0] >= wait
+    assert model.rowCount() == demo_services.deal_queries.count(DealFilter(pipeline_id=wholesale.id))
