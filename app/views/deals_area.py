@@ -163,6 +163,10 @@ class DealsArea(QWidget):
         layout.addLayout(body, 1)
 
         self.set_view(_view_from(settings.get(DEALS_VIEW)))
+        if self.current_view is DealsViewMode.LIST:
+            # The first screen's rows read now, with the count: the window's first frame shows them
+            # (read while painting it, they held the window just shown ~40 ms).
+            self.model.row_at(0)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
