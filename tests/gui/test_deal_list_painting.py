@@ -49,7 +49,8 @@ def test_cells_look_as_with_qts_own_delegate(qtbot, window: MainWindow) -> None:
     draws from the model's roles (the stage column, a pill of its own, aside)."""
     view = _shown(qtbot, window)
     columns = [c for c in range(view.model().columnCount()) if c != COL_STAGE]
-    assert COL_AMOUNT in columns and COL_ACTIVITY in columns
+    assert COL_AMOUNT in columns
+    assert COL_ACTIVITY in columns
 
     def picture() -> QImage:
         view.viewport().repaint()
