@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, exists, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, literal, select, tuple_
 
 from app.models import Company, CustomFieldValue, Deal, Pipeline, Stage, User
 from app.services.deals.filters import CustomCondition, value_condition
@@ -90,6 +90,12 @@ class _Segment:
             self.link.is_(None) if self.value is None else self.link == self.value
         )
         return condition
+
+
+def _anchor_values(segment: _Segment, anchor: tuple[Any, ...]) -> dict[str, Any]:
+    if segment.key is None:
+        return {"anchor_id": anchor[0]}
+    return {"anchor_key": anchor[0], "anchor_id": anchor[1]}
 
 
 class PageCursor:
@@ -416,6 +422,18 @@ class PageCursor:
         condition: ColumnElement[bool] = columns <= value if self.sort.descending else columns >= value
         return condition
 
+    def _after_bound(self, segment: _Segment) -> ColumnElement[bool]:
+        """`_from` with the anchor's values left to bind (`_anchor_values`): one statement for
+        every hop."""
+        anchor_id = bindparam("anchor_id", type_=Deal.id.type)
+        if segment.key is not None:
+            columns: Any = tuple_(segment.key, segment.id_column)
+            value: Any = tuple_(bindparam("anchor_key", type_=segment.key.type), anchor_id)
+        else:
+            columns, value = segment.id_column, anchor_id
+        condition: ColumnElement[bool] = columns <= value if self.sort.descending else columns >= value
+        return condition
+
     def _frame(self, segment: _Segment, *columns: Any) -> Any:
         """SELECT columns FROM the segment's rows: the deals, or a field's values joined to them."""
         stmt = select(*columns)
@@ -445,6 +463,7 @@ class PageCursor:
         anchors = segment.anchors
         max_hops = MAX_HOPS_ON_READ if limit_hops else None
         hops = 0
+        hop: Any = None  # the statement from one anchor to the next, bound to the anchor's values
         while True:
             with self._lock:
                 if len(anchors) > number:
@@ -454,10 +473,12 @@ class PageCursor:
             if (max_hops is not None and hops >= max_hops) or self._abandoned:
                 return None
             if last is None:
-                stmt = self._key_select(segment).limit(1)
+                row = conn.execute(self._key_select(segment).limit(1)).first()
             else:
-                stmt = self._key_select(segment, self._from(segment, last)).offset(STEP).limit(1)
-            row = conn.execute(stmt).first()
+                if hop is None:  # made once for all the hops of this call (anew: ~0.15 ms of Python
+                    # a hop, holding the interpreter: 1,000 hops at a million deals, next to the GUI)
+                    hop = self._key_select(segment, self._after_bound(segment)).offset(STEP).limit(1)
+                row = conn.execute(hop, _anchor_values(segment, last)).first()
             if row is None:
                 return None
             with self._lock:
