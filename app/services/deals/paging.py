@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, select, tuple_
 
 from app.models import Company, CustomFieldValue, Deal, Pipeline, Stage, User
 from app.services.deals.filters import CustomCondition, value_condition
@@ -411,20 +411,10 @@ class PageCursor:
         columns = [segment.key, segment.id_column] if segment.key is not None else [segment.id_column]
         return [c.desc() for c in columns] if self.sort.descending else [c.asc() for c in columns]
 
-    def _from(self, segment: _Segment, anchor: tuple[Any, ...]) -> ColumnElement[bool]:
-        """This row and the ones after it in the sort order."""
-        if segment.key is not None:
-            columns: Any = tuple_(segment.key, segment.id_column)
-            # Bound with the columns' own types (money as cents, dates as SQLite stores them).
-            value: Any = tuple_(literal(anchor[0], segment.key.type), literal(anchor[1], Deal.id.type))
-        else:
-            columns, value = segment.id_column, anchor[0]
-        condition: ColumnElement[bool] = columns <= value if self.sort.descending else columns >= value
-        return condition
-
-    def _after_bound(self, segment: _Segment) -> ColumnElement[bool]:
-        """`_from` with the anchor's values left to bind (`_anchor_values`): one statement for
-        every hop."""
+    def _from(self, segment: _Segment) -> ColumnElement[bool]:
+        """An anchor's row and the ones after it in the sort order, the anchor's values left to bind
+        (`_anchor_values`) with the columns' own types (money as cents, dates as SQLite stores them):
+        one statement for every anchor."""
         anchor_id = bindparam("anchor_id", type_=Deal.id.type)
         if segment.key is not None:
             columns: Any = tuple_(segment.key, segment.id_column)
@@ -477,7 +467,7 @@ class PageCursor:
             else:
                 if hop is None:  # made once for all the hops of this call (anew: ~0.15 ms of Python
                     # a hop, holding the interpreter: 1,000 hops at a million deals, next to the GUI)
-                    hop = self._key_select(segment, self._after_bound(segment)).offset(STEP).limit(1)
+                    hop = self._key_select(segment, self._from(segment)).offset(STEP).limit(1)
                 row = conn.execute(hop, _anchor_values(segment, last)).first()
             if row is None:
                 return None
@@ -494,9 +484,6 @@ class PageCursor:
         number = inside // STEP
         anchor = self._anchor(conn, segment, number)
         if anchor is None:  # anchors not found yet (or the data changed): count from the start once
-            stmt = self._select(segment).offset(inside).limit(take)
-        else:
-            stmt = (
-                self._select(segment, self._from(segment, anchor)).offset(inside - number * STEP).limit(take)
-            )
-        return list(conn.scalars(stmt).all())
+            return list(conn.scalars(self._select(segment).offset(inside).limit(take)).all())
+        stmt = self._select(segment, self._from(segment)).offset(inside - number * STEP).limit(take)
+        return list(conn.scalars(stmt, _anchor_values(segment, anchor)).all())
