@@ -57,14 +57,14 @@ def run_gui(
     first_run: bool = False,
 ) -> int:
     """The window on the database until it is closed; the exit code."""
+    app = create_application()
+    crashes = CrashReporter(app)  # an uncaught error anywhere: logged and shown
+    crashes.install()
     # Loading makes hundreds of thousands of objects that live as long as the process: the collector
     # walking them again and again took ~100 ms of the start. Off until the main window is built
     # (`build_main_window` then moves them out of its sight and turns it back on).
     gc.disable()
-    crashes = CrashReporter(create_application())  # an uncaught error anywhere: logged and shown
-    crashes.install()
     try:
-        app = create_application()
         settings = UserSettings()
         lang = effective_language(language, settings.get(LANGUAGE))
         translators = install_translations(app, lang)

@@ -63,6 +63,7 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     from app.dialogs.task_dialog import TaskDialog
     from app.gui.application import build_main_window, finish_background_work
     from app.gui.launch import create_application
+    from app.gui.start_frame import StartFrame
     from app.services.container import open_services
     from app.services.customers.leads import LeadStatus
     from app.services.customers.queries import CustomerKind, CustomerSort
@@ -80,8 +81,6 @@ def _render(out: Path, database: str, language: str, scratch: Path, inspect: Ins
     translators = install_translations(app, language)
     settings = UserSettings()
     settings.set(CHANGE_POLL_MS, 0)
-    from app.gui.start_frame import StartFrame
-
     frame = StartFrame(database)  # the first frame of a start, before the database is open
     frame.resize(*SIZE)
     frame.show()
