@@ -160,3 +160,23 @@ def test_a_list_shown_is_painted_before_its_count_and_anchors_are_read(
     assert asked["summary"] - shown[0] >= wait
     assert asked["prepare"] - shown[0] >= wait
     assert model.rowCount() == demo_services.deal_queries.count(DealFilter(pipeline_id=wholesale.id))
+
+
+def test_employee_and_money_columns_show_the_name_and_the_base_currency(services: Services) -> None:
+    """The people and the base currency are read when such a column first shows a value (not for
+    every new list), and then show a person's name and an amount in the base currency."""
+    from app.services.fields.custom_fields import EntityType, FieldType
+    from app.ui.formatting import money
+
+    fields = services.custom_fields
+    owner = fields.create(EntityType.DEAL, "Account owner", FieldType.EMPLOYEE)
+    budget = fields.create(EntityType.DEAL, "Budget", FieldType.MONEY)
+    person = services.users.list(active_only=False)[0]
+    deal = services.deals.create(title="D")
+    fields.set_values(EntityType.DEAL, deal.id, deal.version, {owner.id: person.id, budget.id: "1234.5"})
+    model = DealTableModel(services)
+    columns = {model.headerData(c, Qt.Orientation.Horizontal): c for c in range(model.columnCount())}
+    assert model.index(0, columns["Account owner"]).data() == person.name
+    budget_text = model.index(0, columns["Budget"]).data()
+    assert "1,234.50" in budget_text
+    assert budget_text == money(Decimal("1234.50"), services.currencies.base_code())

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -469,16 +470,7 @@ def read_values(
     if not by_id or not entity_ids:
         return {}
     result: dict[int, dict[int, Any]] = {}
-    rows = conn.execute(
-        select(
-            CustomFieldValue.entity_id,
-            CustomFieldValue.field_id,
-            CustomFieldValue.value_int,
-            CustomFieldValue.value_text,
-        )
-        .where(CustomFieldValue.entity_id.in_(list(entity_ids)), CustomFieldValue.field_id.in_(list(by_id)))
-        .order_by(CustomFieldValue.entity_id, CustomFieldValue.field_id, CustomFieldValue.position)
-    ).all()
+    rows = conn.execute(_values_statement(), {"ids": list(entity_ids), "fields": list(by_id)}).all()
     for entity_id, field_id, value_int, value_text in rows:
         field = by_id[field_id]
         value = decode(field, value_int, value_text)
@@ -488,6 +480,24 @@ def read_values(
         else:
             values[field_id] = value
     return result
+
+
+@cache
+def _values_statement() -> Any:
+    """The values of some records' fields, built once: it runs for every page of a list."""
+    return (
+        select(
+            CustomFieldValue.entity_id,
+            CustomFieldValue.field_id,
+            CustomFieldValue.value_int,
+            CustomFieldValue.value_text,
+        )
+        .where(
+            CustomFieldValue.entity_id.in_(bindparam("ids", expanding=True)),
+            CustomFieldValue.field_id.in_(bindparam("fields", expanding=True)),
+        )
+        .order_by(CustomFieldValue.entity_id, CustomFieldValue.field_id, CustomFieldValue.position)
+    )
 
 
 def _clean_value(session: Session, problems: Problems, field: CustomFieldInfo, value: Any) -> list[Any]:

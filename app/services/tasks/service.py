@@ -15,9 +15,10 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, delete, func, insert, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, case, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Company, Contact, Deal, Lead, Task, User, task_participant, utcnow
@@ -527,8 +528,8 @@ class TaskService:
         if not deal_ids:
             return {}
         days = Days(now, zone)
-        with self._ctx.read() as session:
-            return activity_states(session, deal_ids, days)
+        with self._ctx.connect() as conn:
+            return activity_states(conn, deal_ids, days)
 
 
 def add_task(
@@ -624,25 +625,37 @@ def _deal_activity(uow: UnitOfWork, task: Task) -> None:
         uow.emit("deal.activity", [task.deal_id], {"activity"})
 
 
-def activity_states(session: Session, deal_ids: Sequence[int], days: Days) -> dict[int, ActivityState]:
+def activity_states(
+    session: Session | Connection, deal_ids: Sequence[int], days: Days
+) -> dict[int, ActivityState]:
     """One grouped query over the deals' open tasks (counted as a plain count would)."""
-    overdue = Task.due_at < days.now  # an all-day task's due time is the end of its day
-    today = and_(Task.due_at >= days.now, Task.due_at < days.tomorrow_start)
     rows = session.execute(
-        select(
-            Task.deal_id,
-            func.sum(case((overdue, 1), else_=0)),
-            func.sum(case((today, 1), else_=0)),
-            func.min(case((Task.due_at >= days.now, Task.due_at), else_=None)),
-            func.count(),
-        )
-        .where(Task.deal_id.in_(list(deal_ids)), Task.done.is_(False))
-        .group_by(Task.deal_id)
+        _activity_statement(),
+        {"ids": list(deal_ids), "now": days.now, "tomorrow": days.tomorrow_start},
     )
     states = {i: ActivityState(0, 0, None, 0) for i in deal_ids}
     for deal_id, late, now_, next_due, count in rows:
         states[deal_id] = ActivityState(int(late or 0), int(now_ or 0), next_due, int(count))
     return states
+
+
+@cache
+def _activity_statement() -> Any:
+    """The activity query, built once: it runs for every page of the deal list and every board column."""
+    now, tomorrow = bindparam("now", type_=Task.due_at.type), bindparam("tomorrow", type_=Task.due_at.type)
+    overdue = Task.due_at < now  # an all-day task's due time is the end of its day
+    today = and_(Task.due_at >= now, Task.due_at < tomorrow)
+    return (
+        select(
+            Task.deal_id,
+            func.sum(case((overdue, 1), else_=0)),
+            func.sum(case((today, 1), else_=0)),
+            func.min(case((Task.due_at >= now, Task.due_at), else_=None)),
+            func.count(),
+        )
+        .where(Task.deal_id.in_(bindparam("ids", expanding=True)), Task.done.is_(False))
+        .group_by(Task.deal_id)
+    )
 
 
 def _mine(session: Session, actor_id: int | None) -> ColumnElement[bool]:

@@ -174,8 +174,11 @@ class DealTableModel(PagedTableModel):
         )
         self._sources = {code: translate_message(label) for code, label in DEAL_SOURCES.items()}
         self._custom_fields_service = services.custom_fields
-        self._base_currency = services.currencies.base_code()
-        self._people = {u.id: u.name for u in services.users.list(active_only=False)}
+        self._currencies = services.currencies
+        self._users = services.users
+        # Read when a Money or Employee custom column first shows a value (most lists have none).
+        self._base_currency: str | None = None
+        self._people: dict[int, str] | None = None
         self._fields: list[CustomFieldInfo] = []
         self._custom: dict[int, dict[int, Any]] = {}  # deal id -> field id -> value, for cached pages
         self._tasks = services.tasks
@@ -683,12 +686,16 @@ class DealTableModel(PagedTableModel):
         if kind is FieldType.DATETIME:
             return f"{short_date(value)} {value:%H:%M}"
         if kind is FieldType.MONEY:
+            if self._base_currency is None:
+                self._base_currency = self._currencies.base_code()
             return money(value, self._base_currency)
         if kind is FieldType.DECIMAL:
             return QLocale().toString(float(value), "f", 2)
         if kind is FieldType.INTEGER:
             return QLocale().toString(int(value))
         if kind is FieldType.EMPLOYEE:
+            if self._people is None:
+                self._people = {u.id: u.name for u in self._users.list(active_only=False)}
             return self._people.get(value, f"#{value}")
         if kind in (FieldType.CONTACT, FieldType.COMPANY):
             return f"#{value}"
