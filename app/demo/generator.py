@@ -156,8 +156,9 @@ class DemoBuilder:
                 # A fresh demo file: no journal on disk and no fsync while loading; restored below.
                 raw.execute("PRAGMA journal_mode=MEMORY")  # type: ignore[union-attr]
                 raw.execute("PRAGMA synchronous=OFF")  # type: ignore[union-attr]
-                raw.execute("PRAGMA cache_size=-2097152")  # type: ignore[union-attr]  # up to 2 GiB: index builds
+                raw.execute("PRAGMA cache_size=-2097152")  # type: ignore[union-attr]  # the load kept in memory
                 raw.execute("PRAGMA threads=2")  # type: ignore[union-attr]  # sorter helpers for index builds
+                raw.execute("PRAGMA temp_store=FILE")  # type: ignore[union-attr]  # their pieces (bulk.sorting)
                 # Our own rows are consistent by construction: no per-row foreign key lookups.
                 raw.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
             try:
@@ -191,14 +192,16 @@ class DemoBuilder:
                     )
                     self._leads(conn)
                     self._targets(conn)
-                    self.bulk.rebuild_indexes(dropped)
+                    with self.bulk.sorting():
+                        self.bulk.rebuild_indexes(dropped)
                     self.tick("invoices", 0, 1)  # after the indexes: the won deals come from one of them
                     self.n_invoices, self.n_quotes = write_invoices(conn, self.now)
                     self.tick("search", 0, 1)
                     search_index.rebuild(conn)
                     search_index.resume_triggers(conn, triggers)
                     self.tick("analytics", 0, 1)
-                    rollups.rebuild(conn)
+                    with self.bulk.sorting():
+                        rollups.rebuild(conn, grouped=True)
                     rollups.create_triggers(conn)
                     self.progress("analyze", 0, 1)
                     if sqlite:
@@ -211,6 +214,7 @@ class DemoBuilder:
                     raw.execute("PRAGMA synchronous=FULL")  # type: ignore[union-attr]
                     raw.execute("PRAGMA cache_size=-16384")  # type: ignore[union-attr]
                     raw.execute("PRAGMA threads=0")  # type: ignore[union-attr]
+                    raw.execute("PRAGMA temp_store=MEMORY")  # type: ignore[union-attr]
                     raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
         return DemoStats(
             self.n_deals,

@@ -193,3 +193,24 @@ def test_the_demo_plans_about_two_tasks_a_deal_spread_as_an_office_has_them(demo
     assert spread["planned"] > 0
     assert 0.1 * open_deals < idle < 0.4 * open_deals  # some open deals have nothing planned
     assert results > spread["done"] // 3  # many done ones say what came of them
+
+
+def test_big_sorts_run_with_a_small_page_cache_that_is_given_back(services: Services) -> None:
+    from app.demo.bulk import SORT_CACHE, BulkLoader
+
+    with services.database.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        before = raw.execute("PRAGMA cache_size").fetchone()[0]
+        loader = BulkLoader(conn, lambda label, done, total: None)
+        inside: list[int] = []
+
+        def failing_build() -> None:
+            with loader.sorting():
+                inside.append(raw.execute("PRAGMA cache_size").fetchone()[0])
+                raise RuntimeError("a failed index build")
+
+        with pytest.raises(RuntimeError):
+            failing_build()
+        assert inside == [SORT_CACHE]
+        assert before != SORT_CACHE
+        assert raw.execute("PRAGMA cache_size").fetchone()[0] == before
