@@ -147,6 +147,9 @@ def test_demo_data_is_searchable_and_consistent(demo_path: Path, demo_services: 
         demo_path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'deal_search%'"
     )
     assert triggers == [(7,)]  # paused for the load, back afterwards
+    # Built in one go and merged into one segment; later changes merge as FTS5 does by default.
+    assert _query(demo_path, "SELECT count(DISTINCT segid) FROM deal_search_idx") == [(1,)]
+    assert _query(demo_path, "SELECT v FROM deal_search_config WHERE k = 'automerge'") == [(4,)]
     assert _query(demo_path, "PRAGMA foreign_key_check") == []  # loaded without checks, consistent anyway
     # The triggers work again: a deal made afterwards is found.
     demo_services.deals.create(title="Zeppelin hangar roof")
