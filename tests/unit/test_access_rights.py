@@ -530,3 +530,21 @@ def _titles(services: Services, deal_filter: DealFilter) -> set[str]:
     from app.services.deals.paging import DealSort
 
     return {row.title for row in services.deal_queries.page(deal_filter, DealSort(), 0, 100)}
+
+
+def test_a_salespersons_search_finds_only_what_they_may_read(services: Services, office) -> None:
+    """An administrator's search is read from the search index alone; a salesperson's is not (the
+    index knows nothing of rights): it finds only their own deals and the open ones."""
+    from app.services.deals.paging import DealSort
+
+    _role(services, "Sales", SALES, user_id=office["people"]["anna"].id)
+    anna = services.as_user("anna")
+    assert services.deal_queries.cursor(DealFilter(search="ben"), DealSort())._search is not None
+    assert anna.deal_queries.cursor(DealFilter(search="ben"), DealSort())._search is None
+    assert services.deal_queries.count(DealFilter(search="ben")) == 2
+    assert anna.deal_queries.count(DealFilter(search="ben")) == 0
+    assert {r.title for r in anna.deal_queries.page(DealFilter(search="ben"), DealSort(), 0, 50)} == set()
+    assert {r.title for r in anna.deal_queries.page(DealFilter(search="anna"), DealSort(), 0, 50)} == {
+        "anna 0",
+        "anna 1",
+    }

@@ -96,3 +96,36 @@ def test_first_rows_before_the_layout_are_the_first_page(
             expected = queries.page(deal_filter, sort, 0, limit, cursor)
             assert [r.id for r in head] == [r.id for r in expected]
             assert queries.head(cursor, limit) is None  # once laid out, the pages are the way
+
+
+@pytest.mark.parametrize("text", ["gmbh", "a", "mül", "nothing-like-this"])
+def test_a_search_read_from_its_index_equals_the_search_among_the_deals(
+    demo_services: Services, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """A filter that is only a search (for someone who may read every deal) reads the search
+    index alone, in its rowid order: the same deals at every position, and the same count, as the
+    search as a condition on the deal table."""
+    from app.services.deals.paging import PageCursor
+    from app.services.deals.search import search_condition
+
+    queries = demo_services.deal_queries
+    deal_filter, sort = DealFilter(search=text), DealSort()
+    cursor = queries.cursor(deal_filter, sort)
+    assert cursor._search is not None
+    among_deals = PageCursor([search_condition("sqlite", text)], sort, costly_filter=True)
+    total = queries.total(among_deals)
+    assert queries.total(cursor) == total == queries.count(deal_filter)
+    offsets = [0, *sorted(random.Random(text).sample(range(total), min(total, 20))), max(0, total - 13)]
+    monkeypatch.setattr(deal_paging, "STEP", 7)
+    monkeypatch.setattr(deal_paging, "MAX_HOPS_ON_READ", 2)
+
+    def pages(of: PageCursor) -> list[list[int]]:
+        return [[r.id for r in queries.page(deal_filter, sort, o, 13, of)] for o in offsets]
+
+    expected = pages(among_deals)
+    assert pages(queries.cursor(deal_filter, sort)) == expected  # hops from the start
+    prepared = queries.cursor(deal_filter, sort)
+    queries.prepare(prepared)
+    assert pages(prepared) == expected  # every anchor known
+    head = queries.head(queries.cursor(deal_filter, sort), 50)
+    assert [r.id for r in head or []] == [r.id for r in queries.page(deal_filter, sort, 0, 50, among_deals)]

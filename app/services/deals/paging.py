@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, select, tuple_
 
-from app.models import Company, CustomFieldValue, Deal, Pipeline, Stage, User
+from app.models import Company, CustomFieldValue, Deal, Pipeline, Stage, User, deal_search
 from app.services.deals.filters import CustomCondition, value_condition
 
 STEP = 1000
@@ -77,6 +77,7 @@ class _Segment:
     # Read through another table (a custom field's values): joined, and its own id column.
     via_values: int | None = None  # the custom field id
     id_column: Any = field(default_factory=lambda: Deal.id)
+    in_search: bool = False  # read from the search index (`where`: its match; id_column: its rowid)
     # Or, for one of many segments (a company's deals when sorting by company: 50,000 of them),
     # the deal column and its value, made into `where` only when the segment is read (an SQL
     # expression each kept 90 MB alive for a sort by company at a million deals).
@@ -113,6 +114,7 @@ class PageCursor:
         costly_filter: bool = False,
         custom: CustomSort | None = None,
         driver: CustomCondition | None = None,
+        search: ColumnElement[bool] | None = None,
     ) -> None:
         if sort.column not in SORT_COLUMNS and custom is None:
             raise ValueError(f"Can't sort deals by {sort.column!r}")
@@ -128,8 +130,14 @@ class PageCursor:
         # A filter that is only a condition on a custom field: its value index lists the deals, in
         # id order, with their count — the deal table is not read at all (conditions are empty).
         self._driver = driver
-        if driver is not None and (self._conditions or sort.column != "id" or custom is not None):
-            raise ValueError("a value-index driver reads the id order of an otherwise unfiltered list")
+        # Or a filter that is only a search: the search index's match lists the deals (its rowids).
+        self._search = search
+        if (driver is not None or search is not None) and (
+            self._conditions or sort.column != "id" or custom is not None
+        ):
+            raise ValueError("an index driver reads the id order of an otherwise unfiltered list")
+        if search is not None:
+            self._costly_filter = True
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -148,6 +156,9 @@ class PageCursor:
         column = self.sort.column
         if self._driver is not None:
             return self._driver_segments(conn, self._driver)
+        if self._search is not None:
+            count = conn.scalar(select(func.count()).select_from(deal_search).where(self._search)) or 0
+            return [self._search_segment(count)] if count else []
         if self._custom is not None:
             return self._custom_segments(conn, self._custom)
         if column in OWN_SORTS:
@@ -190,6 +201,9 @@ class PageCursor:
         count = conn.scalar(select(func.count()).select_from(value).where(matching)) or 0
         segment = _Segment(0, count, matching, None, via_values=driver.field_id, id_column=value.c.entity_id)
         return [segment] if count else []
+
+    def _search_segment(self, count: int) -> _Segment:
+        return _Segment(0, count, self._search, None, id_column=deal_search.c.rowid, in_search=True)
 
     def _custom_segments(self, conn: Connection, custom: CustomSort) -> list[_Segment]:
         """Deals without a value, then by value (along the field's value index), or per choice.
@@ -262,6 +276,8 @@ class PageCursor:
         few: None for the value-index driver and for sorts by stage, pipeline, company or person."""
         if self._driver is not None:
             return None
+        if self._search is not None:
+            return [self._search_segment(0)]
         if self._custom is not None:
             return self._custom_parts(self._custom)
         column = self.sort.column
@@ -427,6 +443,8 @@ class PageCursor:
     def _frame(self, segment: _Segment, *columns: Any) -> Any:
         """SELECT columns FROM the segment's rows: the deals, or a field's values joined to them."""
         stmt = select(*columns)
+        if segment.in_search:
+            stmt = stmt.select_from(deal_search)
         if segment.via_values is not None:
             value = _SORT_VALUE
             stmt = stmt.select_from(value).where(value.c.field_id == segment.via_values)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, literal, select
+from sqlalchemy import ColumnElement, Connection, bindparam, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import (
@@ -37,7 +37,7 @@ from app.services.deals.filters import (
     values_only,
 )
 from app.services.deals.paging import SORT_COLUMNS, CustomSort, DealSort, PageCursor
-from app.services.deals.search import search_scope
+from app.services.deals.search import search_match, search_scope
 from app.services.deals.stage_totals import stage_totals
 from app.services.deals.stale import is_stale
 from app.services.fields.custom_fields import INT_TYPES
@@ -197,6 +197,9 @@ class DealQueryService:
                 driver = self._driver(session, deal_filter)
                 if driver is not None:
                     return PageCursor([], sort, driver=driver)
+                match = self._search_only(session, deal_filter)
+                if match is not None:
+                    return PageCursor([], sort, search=match)
             conditions = self._conditions(session, deal_filter)
         return PageCursor(
             conditions,
@@ -204,6 +207,18 @@ class DealQueryService:
             costly_filter=bool(deal_filter.search.strip()),
             custom=self._custom_sort(sort),
         )
+
+    def _search_only(self, session: Session, deal_filter: DealFilter) -> ColumnElement[bool] | None:
+        """A filter that is only a search, for someone who may read every deal and find them by
+        any of their words (SQLite): the search index's own match, whose rows are the deals (a
+        first screen read from it in index order, its count without touching the deal table)."""
+        if self._dialect != "sqlite" or replace(deal_filter, search="") != DealFilter():
+            return None
+        if deal_scope(session, self._ctx.actor_id) or search_scope(
+            session, self._ctx.actor_id, deal_filter.search
+        ):
+            return None
+        return search_match(deal_filter.search)
 
     def _driver(self, session: Session, deal_filter: DealFilter) -> CustomCondition | None:
         """The filter's only condition, on a field holding one value per deal: read by its index

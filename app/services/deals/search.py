@@ -28,13 +28,25 @@ def search_condition(dialect: str, text: str) -> ColumnElement[bool] | None:
     if not terms:
         return None
     if dialect == "sqlite":
-        # FTS5 prefix query: each term quoted (so no word is read as an operator), then *.
-        query = " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
-        # MATCH on the table itself: detail=none indexes allow no column filters.
-        table: ColumnElement[str] = literal_column(deal_search.name)
-        matching = select(deal_search.c.rowid).where(table.op("MATCH")(query))
+        matching = select(deal_search.c.rowid).where(_match(terms))
         return Deal.id.in_(matching)
     return _postgres_condition(terms)
+
+
+def search_match(text: str) -> ColumnElement[bool] | None:
+    """SQLite: the condition on the search index itself (its rowid is the deal's id), for reading a
+    search's deals straight from the index; None when there is nothing to search for."""
+    terms = search_terms(text)
+    return _match(terms) if terms else None
+
+
+def _match(terms: list[str]) -> ColumnElement[bool]:
+    # FTS5 prefix query: each term quoted (so no word is read as an operator), then *.
+    query = " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+    # MATCH on the table itself: detail=none indexes allow no column filters.
+    table: ColumnElement[str] = literal_column(deal_search.name)
+    match: ColumnElement[bool] = table.op("MATCH")(query)
+    return match
 
 
 def _postgres_condition(terms: list[str]) -> ColumnElement[bool]:
