@@ -109,22 +109,18 @@ class KanbanService:
         """
         f = replace(deal_filter, stage_ids=(), pipeline_id=None)
         conditions = deal_conditions(f, self._dialect, self._ctx.actor_id)
-        if after is not None:
-            conditions.append(
-                tuple_(Deal.stage_changed_at, Deal.id) < tuple_(after.stage_changed_at, after.id)
-            )
         with self._ctx.connect() as conn:
             conditions += deal_scope(conn, self._ctx.actor_id) + search_scope(
                 conn, self._ctx.actor_id, f.search
             )
-            ids = list(
-                conn.scalars(
-                    select(Deal.id)
-                    .where(Deal.stage_id == stage_id, *conditions)
-                    .order_by(Deal.stage_changed_at.desc(), Deal.id.desc())
-                    .limit(limit)
-                ).all()
-            )
+            bound = {"stage": stage_id, "limit": limit}
+            if after is not None:
+                bound |= {"at": after.stage_changed_at, "after_id": after.id}
+            if conditions:  # a filter, or limited rights
+                statement = _column_statement(after is not None).where(*conditions)
+            else:  # the whole column: one statement, built once (a scroll reads it every 50 cards)
+                statement = _column_statement(after is not None)
+            ids = list(conn.scalars(statement, bound).all())
             return _cards(conn, ids)
 
     def matching(self, deal_ids: list[int], deal_filter: DealFilter) -> list[Card]:
@@ -146,6 +142,17 @@ class KanbanService:
                 return None
             found = _cards(conn, [deal_id])
             return found[0] if found else None
+
+
+@cache
+def _column_statement(after: bool) -> Any:
+    """A column's next deal ids: those that came into the stage last first, after a card if asked."""
+    statement = select(Deal.id).where(Deal.stage_id == bindparam("stage"))
+    if after:
+        at = bindparam("at", type_=Deal.stage_changed_at.type)
+        after_id = bindparam("after_id", type_=Deal.id.type)
+        statement = statement.where(tuple_(Deal.stage_changed_at, Deal.id) < tuple_(at, after_id))
+    return statement.order_by(Deal.stage_changed_at.desc(), Deal.id.desc()).limit(bindparam("limit"))
 
 
 @cache
