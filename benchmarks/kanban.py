@@ -123,16 +123,32 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
             "SELECT id, version FROM deal WHERE stage_id = ? ORDER BY stage_changed_at DESC, id DESC LIMIT 1",
             (source,),
         ).fetchone()
+        # The same writes as the app's move: the deal, its stays in stages (one ends, one begins),
+        # an undoable operation and the history entry that belongs to it.
         raw.execute("BEGIN IMMEDIATE")
         raw.execute(
             "UPDATE deal SET stage_id = ?, version = version + 1, stage_changed_at = datetime('now'), "
-            "updated_at = datetime('now') WHERE id = ? AND version = ?",
-            (target, deal_id, version),
+            "updated_at = datetime('now'), visited_stages = visited_stages || ? || ',' "
+            "WHERE id = ? AND version = ?",
+            (target, target, deal_id, version),
         )
         raw.execute(
+            "UPDATE deal_stage_visit SET left_at = datetime('now') WHERE deal_id = ? AND left_at IS NULL",
+            (deal_id,),
+        )
+        raw.execute(
+            "INSERT INTO deal_stage_visit (deal_id, pipeline_id, stage_id, entered_at) "
+            "SELECT id, pipeline_id, stage_id, datetime('now') FROM deal WHERE id = ?",
+            (deal_id,),
+        )
+        operation = raw.execute(
+            "INSERT INTO operation (kind, entity_type, count, at) "
+            "VALUES ('update:stage_id', 'deal', 1, datetime('now'))"
+        ).lastrowid
+        raw.execute(
             "INSERT INTO history_entry (entity_type, entity_id, action, field, old_value, new_value, "
-            "version, at) VALUES ('deal', ?, 'stage', 'stage_id', ?, ?, ?, datetime('now'))",
-            (deal_id, source, target, version + 1),
+            "version, at, operation_id) VALUES ('deal', ?, 'stage', 'stage_id', ?, ?, ?, datetime('now'), ?)",
+            (deal_id, source, target, version + 1, operation),
         )
         raw.execute("COMMIT")
         _raw_cards(raw, [deal_id])
