@@ -268,6 +268,39 @@ def test_cards_paint_title_customer_and_amount(qtbot, board: KanbanView) -> None
     assert len({image.pixelColor(x, first.top() + 20).rgb() for x in range(first.left(), first.right())}) > 3
 
 
+def test_cards_are_painted_from_pictures_made_once_for_what_they_show(
+    qtbot, board: KanbanView, demo_services: Services, monkeypatch
+) -> None:
+    """A repaint draws no card anew (each is a picture made once), looks the same as drawing it,
+    and a card whose deal changed is drawn anew."""
+    from app.views.kanban import card_delegate
+
+    column = board.columns[0]
+    delegate = column.view.itemDelegate()
+    drawn: list[int] = []
+    draw = delegate._draw
+
+    def drawing(painter, option, card, *rest) -> None:
+        drawn.append(card.id)
+        draw(painter, option, card, *rest)
+
+    monkeypatch.setattr(delegate, "_draw", drawing)
+    delegate._pictures.clear()
+    first_image = column.view.viewport().grab().toImage()
+    shown = len(drawn)
+    assert shown >= 2
+    again = column.view.viewport().grab().toImage()
+    assert len(drawn) == shown  # nothing drawn anew
+    assert again == first_image
+    assert 0 < delegate._kept_bytes <= card_delegate.MAX_PICTURE_BYTES
+    card = column.model.card(0)
+    demo_services.deals.update(card.id, card.version, title="Renamed on the board")
+    qtbot.waitUntil(lambda: column.model.card(0).title == "Renamed on the board", timeout=3000)
+    drawn.clear()
+    column.view.viewport().grab()
+    assert drawn == [card.id]  # only the changed card
+
+
 def test_the_office_sets_the_loss_reasons_in_the_settings(
     qtbot, window: MainWindow, demo_services: Services, monkeypatch
 ) -> None:
