@@ -113,7 +113,7 @@ class KanbanService:
             conditions += deal_scope(conn, self._ctx.actor_id) + search_scope(
                 conn, self._ctx.actor_id, f.search
             )
-            bound = {"stage": stage_id, "limit": limit}
+            bound: dict[str, Any] = {"stage": stage_id, "limit": limit}
             if after is not None:
                 bound |= {"at": after.stage_changed_at, "after_id": after.id}
             if conditions:  # a filter, or limited rights
