@@ -116,10 +116,10 @@ class KanbanService:
             bound: dict[str, Any] = {"stage": stage_id, "limit": limit}
             if after is not None:
                 bound |= {"at": after.stage_changed_at, "after_id": after.id}
+            # The whole column: one statement, built once (a scroll reads it every 50 cards).
+            statement = _column_statement(after is not None)
             if conditions:  # a filter, or limited rights
-                statement = _column_statement(after is not None).where(*conditions)
-            else:  # the whole column: one statement, built once (a scroll reads it every 50 cards)
-                statement = _column_statement(after is not None)
+                statement = statement.where(*conditions)
             ids = list(conn.scalars(statement, bound).all())
             return _cards(conn, ids)
 

@@ -145,8 +145,8 @@ class CardDelegate(QStyledItemDelegate):
         texts = self._texts_of(card, option, inner_width - (line + 4) - 6 - marker, inner_width)
         ratio = painter.device().devicePixelRatioF()
         text_color = option.palette.text().color()
-        key = (texts, card.overdue_tasks, card.has_open_task, selected, focused, size.width(),
-               size.height(), ratio, text_color.rgba())  # fmt: skip
+        shown = (card.overdue_tasks, card.has_open_task, selected, focused, text_color.rgba())
+        key = (texts, *shown, size.width(), size.height(), ratio)
         picture = self._pictures.pop(key, None)
         if picture is None:
             picture = QPixmap(size * ratio)
