@@ -40,6 +40,7 @@ MSG_LINK = QT_TRANSLATE_NOOP("errors", "There is no {what} {id} to link the task
 MSG_REMIND = QT_TRANSLATE_NOOP("errors", "A reminder comes between 0 minutes and 7 days before the task.")
 MSG_NO_DEALS = QT_TRANSLATE_NOOP("errors", "Choose the deals to plan the task for.")
 MSG_PERSON = QT_TRANSLATE_NOOP("errors", "There is no person {id} to put on the task.")
+_EARLIEST, _LATEST = datetime(1, 1, 1), datetime(9999, 12, 31)  # a window's open ends, bound as moments
 PER_GROUP = 100  # tasks of a group read for the first screen (the rest: search, filter, or done ones)
 ALL_DAY_REMINDER_HOUR = 9  # an all-day task's reminder: that morning (minus its minutes)
 
@@ -456,24 +457,26 @@ class TaskService:
             )
             groups: dict[Bucket, list[TaskInfo]] = {b: [] for b in Bucket}
             open_ = [*conditions, Task.done.is_(False)]
-            for bucket, (low, high) in bounds.items():
-                if not counts[bucket]:
-                    continue
-                window: list[ColumnElement[bool]] = [Task.due_at.is_not(None)]
-                if low is not None:
-                    window.append(Task.due_at >= low)
-                if high is not None:
-                    window.append(Task.due_at < high)
-                groups[bucket] = _rows(
-                    session, _listing([*open_, *window]).order_by(Task.due_at, Task.id).limit(per_group)
-                )
+            # One statement for the five dated groups, its window bound for each: built and keyed
+            # once, run on the connection (no ORM objects are made for these rows).
+            low, high = bindparam("low", type_=Task.due_at.type), bindparam("high", type_=Task.due_at.type)
+            dated = (
+                _listing([*open_, Task.due_at >= low, Task.due_at < high])
+                .order_by(Task.due_at, Task.id)
+                .limit(per_group)
+            )
+            connection = session.connection()
+            for bucket, (start, end) in bounds.items():
+                if counts[bucket]:
+                    window = {"low": start or _EARLIEST, "high": end or _LATEST}
+                    groups[bucket] = [TaskInfo(*row) for row in connection.execute(dated, window).all()]
             if counts[Bucket.NO_DATE]:
                 groups[Bucket.NO_DATE] = _rows(
-                    session, _listing([*open_, Task.due_at.is_(None)]).order_by(Task.id).limit(per_group)
+                    connection, _listing([*open_, Task.due_at.is_(None)]).order_by(Task.id).limit(per_group)
                 )
             if counts[Bucket.DONE]:
                 groups[Bucket.DONE] = _rows(
-                    session,
+                    connection,
                     _listing([*conditions, Task.done.is_(True)])
                     .order_by(Task.completed_at.desc(), Task.id.desc())
                     .limit(per_group),
@@ -615,8 +618,8 @@ def _listing(conditions: Sequence[ColumnElement[bool]]) -> Any:
     )
 
 
-def _rows(session: Session, statement: Any) -> list[TaskInfo]:
-    return [TaskInfo(*row) for row in session.execute(statement)]
+def _rows(session: Session | Connection, statement: Any) -> list[TaskInfo]:
+    return [TaskInfo(*row) for row in session.execute(statement).all()]
 
 
 def _deal_activity(uow: UnitOfWork, task: Task) -> None:
