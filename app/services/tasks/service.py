@@ -40,7 +40,9 @@ MSG_LINK = QT_TRANSLATE_NOOP("errors", "There is no {what} {id} to link the task
 MSG_REMIND = QT_TRANSLATE_NOOP("errors", "A reminder comes between 0 minutes and 7 days before the task.")
 MSG_NO_DEALS = QT_TRANSLATE_NOOP("errors", "Choose the deals to plan the task for.")
 MSG_PERSON = QT_TRANSLATE_NOOP("errors", "There is no person {id} to put on the task.")
-_EARLIEST, _LATEST = datetime(1, 1, 1), datetime(9999, 12, 31)  # a window's open ends, bound as moments
+# A window's open ends, bound as stored moments (UTC, without a zone).
+_EARLIEST = datetime(1, 1, 1, tzinfo=UTC).replace(tzinfo=None)
+_LATEST = datetime(9999, 12, 31, tzinfo=UTC).replace(tzinfo=None)
 PER_GROUP = 100  # tasks of a group read for the first screen (the rest: search, filter, or done ones)
 ALL_DAY_REMINDER_HOUR = 9  # an all-day task's reminder: that morning (minus its minutes)
 
