@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.storage.backup import backup_path_for, backup_sqlite
@@ -60,18 +60,24 @@ def ensure_schema(database: Database) -> None:
 
 
 def upgrade(database: Database, target: str = "head") -> None:
+    try:
+        with database.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+            upgrade_on(conn, target)
+            conn.commit()
+    except DBAPIError as exc:
+        raise _explain(database, exc) from exc
+
+
+def upgrade_on(conn: Connection, target: str = "head") -> None:
+    """The migrations up to `target` on the caller's connection, in its transaction (not committed:
+    a server's schema made this way is undone with the rest when the caller rolls back)."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    try:
-        with database.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, target)
-            conn.commit()
-    except DBAPIError as exc:
-        raise _explain(database, exc) from exc
+    config.attributes["connection"] = conn
+    command.upgrade(config, target)
 
 
 def _set_initial_journal_mode(database: Database) -> None:

@@ -479,6 +479,12 @@ _KEPT = {
 }
 
 
+def kept_rows(table_name: str) -> str:
+    """The condition of a totals table's rows that count (the others are all zeros, left behind by
+    a change undone): what two sets of totals are compared on."""
+    return next(kept for table, kept in _KEPT.items() if table.name == table_name)
+
+
 def differences(conn: Connection) -> dict[str, set[tuple[Any, ...]]]:
     """Rows in which the totals as kept differ from totals made anew (empty: they agree). Runs the
     rebuild in a savepoint that is rolled back, inside the caller's transaction."""
@@ -506,6 +512,7 @@ __all__ = [
     "differences",
     "drop_triggers",
     "fill_visited",
+    "kept_rows",
     "month_of",
     "rebuild",
     "row_net_cents",
