@@ -19,6 +19,7 @@ from app import (
     cli_backups,
     cli_import,
     cli_invoices,
+    cli_moving,
     cli_people,
     cli_tasks,
     cli_workflows,
@@ -165,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_automation.add_parsers(commands, common)
     cli_invoices.add_parsers(commands, common)
     cli_backups.add_parsers(commands, common)
+    cli_moving.add_parsers(commands, common)
     return parser
 
 
@@ -296,9 +298,13 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "restore":  # never opens the database through the app: it may be damaged
         return cli_backups.run_restore(database, args)
+    if args.command == "copy":
+        database = cli_moving.source_of(args, database)
     services = _open(database, user, create=False)
     try:
         cli_people.sign_in(services)  # when the database asks who signs in
+        if args.command not in ("copy", "backup"):
+            _warn_if_moved(services)
         if args.command in ("users", "departments"):
             return cli_people.run(services, args)
         if args.command == "deals" and args.deals_command == "list":
@@ -323,6 +329,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return cli_invoices.run(services, args)
         if args.command == "backup":
             return cli_backups.run_backup(services, args)
+        if args.command == "copy":
+            return cli_moving.run_copy(services, args)
         if args.command == "doc":
             return _doc_render(services, args)
         if args.command == "report":
@@ -369,6 +377,17 @@ def _report(services: Services, args: argparse.Namespace) -> int:
     )
     print(f"Wrote {len(written)} files for {first.isoformat()} to {last.isoformat()} to {args.out}")
     return EXIT_OK
+
+
+def _warn_if_moved(services: Services) -> None:
+    """A file moved onto a server still opens (to look something up), with a word of warning."""
+    moved = services.moving.moved_to()
+    if moved is not None:
+        print(
+            f"dealdesk: warning: {services.database.display_name} was moved to {moved.to} on "
+            f"{moved.at:%Y-%m-%d}; changes made here do not reach the server (open it with --db).",
+            file=sys.stderr,
+        )
 
 
 def _open(database: str, login: str | None, *, create: bool = True) -> Services:

@@ -58,6 +58,7 @@ from app.services.notifications.service import NotificationService
 from app.services.setup.backups import BackupService
 from app.services.setup.currencies import CurrencyService
 from app.services.setup.defaults import ensure_defaults, os_login
+from app.services.setup.moving import MoveService
 from app.services.setup.office_settings import OfficeSettingsService
 from app.services.setup.pipelines import PipelineService
 from app.services.setup.products import ProductService
@@ -96,6 +97,7 @@ class Services:
     kanban: KanbanService = field(init=False)
     office: OfficeSettingsService = field(init=False)
     backups: BackupService = field(init=False)
+    moving: MoveService = field(init=False)
     deal_form: DealFormService = field(init=False)
     deal_import: DealImportService = field(init=False)
     export_all: ExportAllService = field(init=False)
@@ -147,6 +149,7 @@ class Services:
             ("kanban", KanbanService),
             ("office", OfficeSettingsService),
             ("backups", BackupService),
+            ("moving", MoveService),
             ("deal_form", DealFormService),
             ("deal_import", DealImportService),
             ("export_all", ExportAllService),

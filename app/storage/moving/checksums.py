@@ -1,7 +1,8 @@
 """A table's fingerprint: its row count and a checksum of its rows in any order.
 
 Each row's stored values (as the copy reads them: integers, texts, moments, flags, bytes) are
-written out and hashed; the hashes are added up modulo 2**128. A sum does not depend on the order
+written out as Python writes a tuple (a flag apart from a number, a missing value apart from an
+empty text) and hashed; the hashes are added up modulo 2**128. A sum does not depend on the order
 rows come in, so a file and a server, which sort texts differently, fingerprint the same rows
 alike, and the rows can be read in whatever order is fastest.
 """
@@ -21,10 +22,12 @@ class Fingerprint:
     rows: int = 0
     checksum: int = 0
 
-    def add(self, rows: Iterable[Sequence[Any]]) -> Fingerprint:
+    def add(self, rows: Iterable[Sequence[Any]], *, binary: bool = False) -> Fingerprint:
+        """`binary`: the rows may hold bytes, which a server's driver can hand back as memoryviews."""
         count, total = self.rows, self.checksum
         for row in rows:
-            total += int.from_bytes(blake2b(_written(row), digest_size=16).digest(), "little")
+            written = repr(tuple(_plain(v) for v in row) if binary else row).encode()
+            total += int.from_bytes(blake2b(written, digest_size=16).digest(), "little")
             count += 1
         return Fingerprint(count, total % _MODULUS)
 
@@ -33,7 +36,5 @@ class Fingerprint:
         return f"{self.checksum:032x}"
 
 
-def _written(row: Sequence[Any]) -> bytes:
-    """A row's values written out unambiguously (a flag apart from a number, a missing value apart
-    from an empty text), the same whichever database they were read from."""
-    return repr(tuple(bytes(value) if isinstance(value, memoryview) else value for value in row)).encode()
+def _plain(value: Any) -> Any:
+    return bytes(value) if isinstance(value, memoryview) else value

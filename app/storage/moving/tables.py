@@ -40,15 +40,14 @@ _twins = MetaData()
 
 @dataclass(frozen=True)
 class CopiedTable:
-    """A table as the copy moves it: its storage twin, its key, and its columns that refer to rows
-    that may come after it (written once every row is in)."""
+    """A table as the copy moves it: its storage twin with its key."""
 
     name: str
     twin: Table
     key: tuple[str, ...]
-    later_refs: tuple[str, ...]
     serial: str | None  # the integer key a server's sequence hands out, set after the copy
     documents: tuple[str, ...]  # JSON columns: read as their text (a server's driver would parse them)
+    binary: bool  # holds bytes
 
     @property
     def columns(self) -> list[str]:
@@ -72,7 +71,6 @@ def storage_type(kind: TypeEngine[Any]) -> TypeEngine[Any]:
 def copied_tables(names: Iterable[str] | None = None) -> list[CopiedTable]:
     """Every table of the schema (or those named), parents before the tables that refer to them."""
     wanted = set(names) if names is not None else None
-    order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
     found = []
     for table in Base.metadata.sorted_tables:
         if wanted is not None and table.name not in wanted:
@@ -82,13 +80,6 @@ def copied_tables(names: Iterable[str] | None = None) -> list[CopiedTable]:
             columns = (Column(column.name, storage_type(column.type)) for column in table.columns)
             twin = Table(table.name, _twins, *columns)
         key = tuple(column.name for column in table.primary_key.columns)
-        # Rows this table refers to that may not be there yet: in itself, or in a table copied
-        # later (a department's head is a person, a person's department comes first).
-        later = sorted(
-            fk.parent.name
-            for fk in table.foreign_keys
-            if order[fk.column.table.name] >= order[table.name] and fk.parent.name not in key
-        )
         serial = None
         id_column = table.c[key[0]] if len(key) == 1 else None
         if (
@@ -98,5 +89,6 @@ def copied_tables(names: Iterable[str] | None = None) -> list[CopiedTable]:
         ):
             serial = key[0]
         documents = tuple(column.name for column in table.columns if isinstance(column.type, JSON))
-        found.append(CopiedTable(table.name, twin, key, tuple(later), serial, documents))
+        binary = any(isinstance(column.type, LargeBinary) for column in twin.columns)
+        found.append(CopiedTable(table.name, twin, key, serial, documents, binary))
     return found
