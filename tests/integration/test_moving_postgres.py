@@ -72,7 +72,9 @@ def test_file_to_server_and_back(postgres_url: str, tmp_path: Path) -> None:
         (t.name, t.rows, t.checksum) for t in there.tables
     ]
 
-    office, server, copy = (open_services(x) for x in (str(source), postgres_url, str(tmp_path / "back.sqlite")))
+    office, server, copy = (
+        open_services(x) for x in (str(source), postgres_url, str(tmp_path / "back.sqlite"))
+    )
     try:
         assert _figures(server) == _figures(office) == _figures(copy)
         # The server hands out new ids after the copied ones; its search finds new deals.
@@ -105,7 +107,7 @@ def test_a_refused_row_leaves_the_server_empty(postgres_url: str, tmp_path: Path
     # SQLite keeps a text longer than its column allows; the server refuses it.
     with sqlite3.connect(source) as raw:
         raw.execute("UPDATE currency SET symbol = ? WHERE code = 'EUR'", ("€" * 500,))
-    with pytest.raises(DatabaseError, match="Copying currency failed.*as it was before"):
+    with pytest.raises(DatabaseError, match=r"Copying currency failed.*as it was before"):
         copy_database(str(source), postgres_url)
     assert _tables(postgres_url) == set()  # not even the schema is left behind
     office = open_services(str(source))
