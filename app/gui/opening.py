@@ -7,7 +7,9 @@ the newest good backup (after keeping a copy of the damaged file). Files opened 
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox
@@ -72,8 +74,47 @@ def open_interactively(
         except ServiceError as exc:
             _cant_open(error_text(exc))
             return None
+        moved = services.moving.moved_to()
+        if moved is not None:
+            answer = _ask_moved(database, moved.to, moved.at)
+            if answer is not MovedChoice.FILE:
+                services.close()
+                if answer is MovedChoice.QUIT:
+                    return None
+                database, create = moved.to, False
+                continue
         remember(settings, database)
         return services
+
+
+class MovedChoice(enum.Enum):
+    SERVER = "server"
+    FILE = "file"  # anyway: to look something up
+    QUIT = "quit"
+
+
+def _ask_moved(database: str, to: str, at: datetime) -> MovedChoice:
+    """The file was moved onto a server: open the server, the file anyway, or nothing."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Moved to a server"), "")
+    when = QLocale().toString(at.replace(tzinfo=UTC).astimezone().date(), QLocale.FormatType.LongFormat)
+    box.setText(
+        _tr(
+            "%1 was moved to the server %2 on %3. Your office works there now: changes made in this "
+            "file do not reach anybody."
+        )
+        .replace("%1", database)
+        .replace("%2", to)
+        .replace("%3", when)
+    )
+    server = box.addButton(_tr("Open the server"), QMessageBox.ButtonRole.AcceptRole)
+    anyway = box.addButton(_tr("Open the file anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(server)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is server:
+        return MovedChoice.SERVER
+    return MovedChoice.FILE if clicked is anyway else MovedChoice.QUIT
 
 
 def offer_restore(database: str, settings: UserSettings, problem: str) -> bool:

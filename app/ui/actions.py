@@ -17,6 +17,7 @@ class ActionId(enum.Enum):
     IMPORT_DEALS = "import_deals"
     IMPORTS = "imports"
     EXPORT_ALL = "export_all"
+    MOVE_TO_SERVER = "move_to_server"
     QUIT = "quit"
     UNDO = "undo"
     FIND = "find"
@@ -43,6 +44,7 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
         (ActionId.EXPORT_ALL, QCoreApplication.translate("actions", "&Export all…"), None, None),
         (ActionId.BACKUP, QCoreApplication.translate("actions", "&Back up database…"), None, icon("backup")),
         (ActionId.RESTORE, QCoreApplication.translate("actions", "&Restore from a backup…"), None, None),
+        (ActionId.MOVE_TO_SERVER, QCoreApplication.translate("actions", "&Move to a server…"), None, None),
         (ActionId.QUIT, QCoreApplication.translate("actions", "&Quit"), QKeySequence(standard.Quit), None),
         (ActionId.UNDO, QCoreApplication.translate("actions", "&Undo"), QKeySequence(standard.Undo), None),
         (

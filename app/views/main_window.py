@@ -144,11 +144,16 @@ class MainWindow(PreserveGeometry, QMainWindow):
             )
         )
         self.read_only_label.hide()
+        self.moved_label = QLabel("⚠ " + self.tr("Moved to a server"))
+        self.moved_label.setObjectName("movedLabel")
+        self.moved_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.moved_label.hide()
         self.backup_label = BackupLabel()
         self.backup_label.clicked.connect(self.show_backups)
         self.statusBar().addWidget(self._count_label, 1)
         self.statusBar().addPermanentWidget(self.trouble_label)
         self.statusBar().addPermanentWidget(self.read_only_label)
+        self.statusBar().addPermanentWidget(self.moved_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.people_label)
         self.statusBar().addPermanentWidget(self._where_label)
@@ -169,6 +174,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self._writable_call = run_in_background(
             self._services.writable, lambda writable: self.read_only_label.setVisible(not writable)
         )
+        self._moved_call = run_in_background(self._services.moving.moved_to, self._show_moved, owner=self)
         self._backing_up: bool | None = None
         self._backup_call: Any = None
         if self._services.backups.supported:
@@ -190,6 +196,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.BACKUP])
         file_menu.addAction(a[ActionId.RESTORE])
+        file_menu.addAction(a[ActionId.MOVE_TO_SERVER])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -232,6 +239,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
         a[ActionId.NEW_DEAL].triggered.connect(self._on_new_deal)
         a[ActionId.BACKUP].triggered.connect(self._on_backup)
         a[ActionId.RESTORE].triggered.connect(self.show_backups)
+        a[ActionId.MOVE_TO_SERVER].triggered.connect(self.show_move)
+        actor = self._services.actor
+        a[ActionId.MOVE_TO_SERVER].setVisible(
+            self._services.backups.supported and (actor is None or actor.is_admin)
+        )
         a[ActionId.IMPORT_DEALS].triggered.connect(self._on_import)
         a[ActionId.IMPORTS].triggered.connect(self.show_imports)
         a[ActionId.EXPORT_ALL].triggered.connect(self.export_all)
@@ -562,6 +574,24 @@ class MainWindow(PreserveGeometry, QMainWindow):
         dialog = BackupsDialog(self._services, self._settings, self)
         dialog.backed_up.connect(self._show_backup_state)
         dialog.restored.connect(self._on_restored)
+        dialog.exec()
+
+    def _show_moved(self, moved: Any) -> None:
+        """A file moved onto a server, opened anyway: said for as long as the window is open."""
+        self.moved_label.setVisible(moved is not None)
+        if moved is not None:
+            self.moved_label.setToolTip(
+                self.tr(
+                    "Your office works on %1 now: changes made in this file do not reach anybody."
+                ).replace("%1", moved.to)
+            )
+
+    def show_move(self) -> None:
+        """File › Move to a server… (administrators, on a file): once moved, start again on the server."""
+        from app.dialogs.move_dialog import MoveDialog
+
+        dialog = MoveDialog(self._services, self)
+        dialog.moved.connect(lambda _url: self.restart_wanted.emit())
         dialog.exec()
 
     def _on_file_trouble(self, text: str) -> None:

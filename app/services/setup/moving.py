@@ -15,6 +15,7 @@ from app.services.access.scope import access_for
 from app.services.core.context import ServiceContext
 from app.services.core.errors import PermissionDeniedError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.storage.database import parse_url
 from app.storage.moving import copying, marks
 
 MSG_ADMINS_ONLY = QT_TRANSLATE_NOOP("errors", "Only an administrator can move or copy the whole database.")
@@ -59,15 +60,24 @@ class MoveService:
         marks.clear_mark(self._ctx.database)
 
     def to_server(
-        self, url: str, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+        self,
+        url: str,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        *,
+        password: str | None = None,
     ) -> CopyResult:
-        """Copy this file onto the (empty) server database at `url`, checked; the file is marked."""
+        """Copy this file onto the (empty) server database at `url`, checked; the file is marked.
+        `password`: the server login's, used for the copy only (the mark holds the address alone)."""
         self._require_admin()
         if self._ctx.database.path is None:
             raise ValidationError.single("url", MSG_NOT_FILE)
-        if not url.strip().startswith(("postgresql://", "postgresql+psycopg://")):
+        url = url.strip()
+        if not url.startswith(("postgresql://", "postgresql+psycopg://")):
             raise ValidationError.single("url", MSG_NOT_SERVER)
-        return self._copy(url.strip(), progress, cancelled)
+        if password:
+            url = parse_url(url).set(password=password).render_as_string(hide_password=False)
+        return self._copy(url, progress, cancelled)
 
     def to_file(
         self, path: Path, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None

@@ -108,7 +108,7 @@ def copy_database(
         raise DatabaseError(MSG_SAME)
     origin = _open_source(source_url)
     try:
-        report = CopyReport(origin.display_name, target_url.render_as_string(hide_password=True))
+        report = CopyReport(origin.display_name, _shown(target_url))
         copier = _Copier(origin, report, progress or (lambda _t, _d, _n: None), cancelled or (lambda: False))
         if target_url.get_backend_name() == "sqlite":
             copier.into_file(target_url)
@@ -124,7 +124,14 @@ def copy_database(
 
 
 def _same(a: URL, b: URL) -> bool:
-    return a.render_as_string(hide_password=True) == b.render_as_string(hide_password=True)
+    return _shown(a) == _shown(b)
+
+
+def _shown(url: URL) -> str:
+    """A file as its path, a server as its address without the password."""
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
 
 
 def _open_source(url: URL) -> Database:
