@@ -106,3 +106,7 @@ def demo_services(demo_path: Path) -> Iterator[Services]:
     opened = open_services(str(demo_path))
     yield opened
     opened.close()
+
+
+# A throw-away PostgreSQL server for the tests marked postgres (integration and GUI alike).
+from postgres_box import postgres_server, postgres_url  # noqa: E402, F401
