@@ -9606,4 +9606,150 @@ Die neueste intakte Sicherung vom %2 (%3 Deals) wiederherstellen? Seitdem gemach
         <translation>%1 wird geöffnet…</translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Moved to a server</source>
+        <translation>Auf einen Server umgezogen</translation>
+    </message>
+    <message>
+        <source>Your office works on %1 now: changes made in this file do not reach anybody.</source>
+        <translation>Ihr Büro arbeitet jetzt auf %1: Änderungen in dieser Datei erreichen niemanden.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move to a server</source>
+        <translation>Auf einen Server umziehen</translation>
+    </message>
+    <message>
+        <source>Everything in this file is copied into an empty PostgreSQL database on your server, then checked table by table. The file itself stays as it is and is marked as moved: whoever opens it afterwards is sent to the server.
+
+Before you start: create an empty database on the server (see the guide, “Moving to a server”) and ask everyone to close Dealdesk.</source>
+        <translation>Alles in dieser Datei wird in eine leere PostgreSQL-Datenbank auf Ihrem Server kopiert und danach Tabelle für Tabelle geprüft. Die Datei selbst bleibt, wie sie ist, und wird als umgezogen markiert: Wer sie danach öffnet, wird zum Server geschickt.
+
+Vorher: Legen Sie auf dem Server eine leere Datenbank an (siehe Anleitung, „Umzug auf einen Server“) und bitten Sie alle, Dealdesk zu schließen.</translation>
+    </message>
+    <message>
+        <source>if the server asks for one</source>
+        <translation>falls der Server eines verlangt</translation>
+    </message>
+    <message>
+        <source>Server database</source>
+        <translation>Server-Datenbank</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>The password is used for the copy only; Dealdesk does not keep it.</source>
+        <translation>Das Passwort wird nur für die Kopie verwendet; Dealdesk speichert es nicht.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Umziehen</translation>
+    </message>
+    <message>
+        <source>Enter the server database&apos;s address, e.g. %1</source>
+        <translation>Geben Sie die Adresse der Server-Datenbank ein, z. B. %1</translation>
+    </message>
+    <message>
+        <source>Copying the database to the server…</source>
+        <translation>Die Datenbank wird auf den Server kopiert…</translation>
+    </message>
+    <message>
+        <source>Moved to the server</source>
+        <translation>Auf den Server umgezogen</translation>
+    </message>
+    <message>
+        <source>%1 records in %2 tables were copied to %3 and checked: every table and the analytics totals equal this file&apos;s.
+
+Dealdesk now starts again on the server.</source>
+        <translation>%1 Datensätze in %2 Tabellen wurden nach %3 kopiert und geprüft: Jede Tabelle und die Summen der Analysen stimmen mit dieser Datei überein.
+
+Dealdesk startet jetzt neu auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was copied, the server is as it was.</source>
+        <translation>Abgebrochen: Nichts wurde kopiert, der Server ist unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>&amp;Move to a server…</source>
+        <translation>Auf einen Server &amp;umziehen…</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Only an administrator can move or copy the whole database.</source>
+        <translation>Nur ein Administrator kann die ganze Datenbank umziehen oder kopieren.</translation>
+    </message>
+    <message>
+        <source>A server&apos;s address begins with postgresql+psycopg:// (for example postgresql+psycopg://user@server/dealdesk).</source>
+        <translation>Die Adresse eines Servers beginnt mit postgresql+psycopg:// (zum Beispiel postgresql+psycopg://benutzer@server/dealdesk).</translation>
+    </message>
+    <message>
+        <source>This database is on a server already; copy it into a file instead.</source>
+        <translation>Diese Datenbank liegt schon auf einem Server; kopieren Sie sie stattdessen in eine Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>The copy can&apos;t go into the database it is copied from.</source>
+        <translation>Die Kopie kann nicht in die Datenbank gehen, aus der sie kopiert wird.</translation>
+    </message>
+    <message>
+        <source>{name} has an older layout (schema {revision}). Open it once with this Dealdesk to bring it up to date, then copy it.</source>
+        <translation>{name} hat einen älteren Aufbau (Schema {revision}). Öffnen Sie sie einmal mit diesem Dealdesk, um sie zu aktualisieren, und kopieren Sie sie dann.</translation>
+    </message>
+    <message>
+        <source>{name} holds no Dealdesk database: there is nothing to copy.</source>
+        <translation>{name} enthält keine Dealdesk-Datenbank: Es gibt nichts zu kopieren.</translation>
+    </message>
+    <message>
+        <source>{name} already holds a Dealdesk database. Copy into a new, empty database (nothing was changed).</source>
+        <translation>{name} enthält bereits eine Dealdesk-Datenbank. Kopieren Sie in eine neue, leere Datenbank (nichts wurde geändert).</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Copy into a new file (nothing was changed).</source>
+        <translation>{name} gibt es schon. Kopieren Sie in eine neue Datei (nichts wurde geändert).</translation>
+    </message>
+    <message>
+        <source>Copying {table} failed: {detail}. Nothing was copied; {target} is as it was before.</source>
+        <translation>Das Kopieren von {table} ist fehlgeschlagen: {detail}. Nichts wurde kopiert; {target} ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The copy of {table} does not match the original ({what}). Nothing was copied; {target} is as it was before.</source>
+        <translation>Die Kopie von {table} stimmt nicht mit dem Original überein ({what}). Nichts wurde kopiert; {target} ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled. {target} is as it was before.</source>
+        <translation>Die Kopie wurde abgebrochen. {target} ist unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>opening</name>
+    <message>
+        <source>Moved to a server</source>
+        <translation>Auf einen Server umgezogen</translation>
+    </message>
+    <message>
+        <source>%1 was moved to the server %2 on %3. Your office works there now: changes made in this file do not reach anybody.</source>
+        <translation>%1 wurde am %3 auf den Server %2 umgezogen. Ihr Büro arbeitet jetzt dort: Änderungen in dieser Datei erreichen niemanden.</translation>
+    </message>
+    <message>
+        <source>Open the server</source>
+        <translation>Server öffnen</translation>
+    </message>
+    <message>
+        <source>Open the file anyway</source>
+        <translation>Datei trotzdem öffnen</translation>
+    </message>
+</context>
 </TS>
