@@ -537,6 +537,7 @@ def _office_file_shots(
 
     from app.dialogs.backups_dialog import BackupsDialog
     from app.dialogs.missing_database_dialog import MissingDatabaseDialog
+    from app.dialogs.move_dialog import MoveDialog
     from app.storage.backups import STAMP
     from app.storage.presence import Presence
     from app.ui.lock_wait import LockWait
@@ -582,6 +583,9 @@ def _office_file_shots(
         ),
     )
     in_dialog("41-restore-from-a-backup", BackupsDialog(services, settings, window))
+    moving = MoveDialog(services, window)
+    moving.url.setText("postgresql+psycopg://anna@crm-server/dealdesk")
+    in_dialog("42-move-to-a-server", moving)
 
 
 def _a_salesperson(services: Any) -> str | None:
