@@ -14,7 +14,7 @@ from app.views.sidebar import Area
 def test_every_page_of_both_languages_is_listed_and_its_pictures_are_there() -> None:
     for language in ("en", "de"):
         pages = guide_pages(language)
-        assert len(pages) == 15
+        assert len(pages) == 16
         assert pages[0] == (
             "index.md",
             "Dealdesk user guide" if language == "en" else "Dealdesk-Benutzerhandbuch",
