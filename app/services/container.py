@@ -19,8 +19,8 @@ from app.services.automation.enqueue import automation_hook
 from app.services.automation.log import AutomationLog
 from app.services.automation.outbox import OutboxService
 from app.services.automation.rules import AutomationService
-from app.services.core.changes import ChangeMonitor
-from app.services.core.context import ServiceContext
+from app.services.core.changes import ChangeMonitor, commit_announcer
+from app.services.core.context import ServiceContext, UnitOfWork
 from app.services.core.errors import ServiceError
 from app.services.core.events import EventBus
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -253,7 +253,9 @@ def open_services(
     database = open_database(path_or_url, create=create)
     try:
         _ensure_defaults(database, language)
-        hooks = (notify_from_events, automation_hook, workflow_hook)  # run at the end of every write, in it
+        hooks: tuple[Callable[[UnitOfWork], None], ...] = (notify_from_events, automation_hook, workflow_hook)
+        if not database.is_sqlite:  # last: what the others add is announced too
+            hooks = (*hooks, commit_announcer(database))
         base = Services(ServiceContext(database, EventBus(), None, hooks), None)
         if login:
             return base.as_user(login)

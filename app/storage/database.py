@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePath, PureWindowsPath
@@ -62,6 +63,9 @@ class Database:
         self.engine = engine
         self.url = engine.url
         self.is_sqlite = engine.dialect.name == "sqlite"
+        # Who writes through this engine, as its change announcements on a server say (a listener
+        # skips its own: its views heard them as events already).
+        self.token = uuid.uuid4().hex
         self._hooks: dict[str, Any] = getattr(engine, "dealdesk_hooks", {})
 
     def set_lock_waiter(self, waiter: LockWaiter | None) -> None:

@@ -29,7 +29,7 @@ class ChangeHub(QObject):
         self._monitor = services.change_monitor()
         self._troubled = False
         self._timer = QTimer(self)
-        self._timer.setInterval(poll_ms)
+        self._timer.setInterval(self._monitor.interval_ms(poll_ms))
         self._timer.timeout.connect(self._on_poll)
         if self._monitor.supported and poll_ms > 0:
             self._monitor.poll()  # first reading
@@ -56,7 +56,7 @@ class ChangeHub(QObject):
             self.trouble.emit("")
             self.changed.emit(EXTERNAL_CHANGE)  # whatever changed meanwhile
         if changed:
-            self.changed.emit(EXTERNAL_CHANGE)
+            self.changed.emit(EXTERNAL_CHANGE)  # views re-read as for the file (a server also said what)
 
     def stop(self) -> None:
         self._timer.stop()

@@ -1,18 +1,62 @@
-"""Notices commits made by other connections: another office PC writing the shared file.
+"""Notices commits made by other connections: another office PC writing the shared file or the server.
 
-SQLite's `PRAGMA data_version` changes whenever another connection committed. It is asked on
+A file: SQLite's `PRAGMA data_version` changes whenever another connection committed. It is asked on
 a dedicated connection in autocommit mode, so polling never holds a lock that would block writers.
+
+A server: every write announces itself (`announce_commit`, run inside the write's transaction) with
+PostgreSQL's NOTIFY, which the server delivers when the transaction commits and never when it rolls
+back; every open Dealdesk LISTENs on a dedicated connection of its own and reads what arrived
+without waiting (the socket's buffer). An announcement names the kinds of records, their ids (the
+first ones), the person and the writing engine; an engine's own are skipped, since its views heard
+its events.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
 
 from app.services.core.events import DomainEvent
 from app.storage import Database, DatabaseError
-from app.storage.failures import explain
+from app.storage.failures import Problem, explain
+from app.storage.migrate import MSG_SERVER_UNREACHABLE
+
+if TYPE_CHECKING:
+    from app.services.core.context import UnitOfWork
+
+CHANNEL = "dealdesk_changes"
+PAYLOAD_MAX = 7_000  # bytes; PostgreSQL takes up to 8,000 per NOTIFY
+SERVER_POLL_MS = 250  # reading what arrived costs no round trip: often, so a change shows within 1 s
+
+
+def commit_announcer(database: Database) -> Callable[[UnitOfWork], None]:
+    """A write hook for a server: each write's events, announced to every other Dealdesk when it
+    commits (in its transaction: a write rolled back announces nothing)."""
+
+    def announce(uow: UnitOfWork) -> None:
+        if uow.events:
+            uow.session.execute(select(func.pg_notify(CHANNEL, announcement(uow.events, database.token))))
+
+    return announce
+
+
+def announcement(events: list[DomainEvent], writer: str) -> str:
+    """The events as a NOTIFY payload: names, kinds, who, and as many ids as fit."""
+    listed: list[dict[str, Any]] = [
+        {"n": e.name, "e": e.entity, "a": e.actor_id, "ids": list(e.ids[:100]), "all": len(e.ids) <= 100}
+        for e in events
+    ]
+    text = json.dumps({"p": writer, "ev": listed}, separators=(",", ":"))
+    while len(text.encode()) > PAYLOAD_MAX and any(item["ids"] for item in listed):
+        for item in listed:  # an import's thousands: the kinds say enough
+            item["ids"], item["all"] = [], False
+        text = json.dumps({"p": writer, "ev": listed[:50]}, separators=(",", ":"))
+    return text
 
 
 class ChangeMonitor:
@@ -20,15 +64,23 @@ class ChangeMonitor:
         self._database = database
         self._raw: Any = None
         self._last: int | None = None
+        self._listener: Any = None
+        self.heard: list[dict[str, Any]] = []  # the other processes' announcements read by the last poll
 
     @property
     def supported(self) -> bool:
-        return self._database.is_sqlite
+        return self._database.is_sqlite or self._database.engine.dialect.name == "postgresql"
+
+    def interval_ms(self, chosen_ms: int) -> int:
+        """How often to poll: a file as the settings say, a server at least four times a second."""
+        return chosen_ms if self._database.is_sqlite else min(chosen_ms, SERVER_POLL_MS)
 
     def poll(self) -> bool:
         """True when somebody committed since the previous poll (the first poll only takes a reading)."""
         if not self.supported:
             return False
+        if not self._database.is_sqlite:
+            return self._poll_server()
         try:
             if self._raw is None:
                 self._raw = self._database.engine.raw_connection()
@@ -43,11 +95,41 @@ class ChangeMonitor:
         self._last = version
         return changed
 
+    def _poll_server(self) -> bool:
+        driver_error = self._database.engine.dialect.loaded_dbapi.Error
+        try:
+            if self._listener is None:
+                # Its own connection, out of the pool for good: LISTEN stays with the session.
+                raw = self._database.engine.raw_connection()
+                self._listener = raw.driver_connection
+                raw.detach()
+                self._listener.autocommit = True
+                self._listener.execute(f"LISTEN {CHANNEL}")
+                self.heard = []
+                return False  # the first reading: from here on
+            self.heard = []
+            for note in self._listener.notifies(timeout=0):
+                with contextlib.suppress(ValueError, AttributeError):
+                    found = json.loads(note.payload)
+                    if found.get("p") != self._database.token:
+                        self.heard.append(found)
+        except driver_error as exc:  # the server restarted, the network dropped: tried again next time
+            self.close()
+            detail = " ".join(str(exc).split())
+            raise DatabaseError(
+                MSG_SERVER_UNREACHABLE, Problem.UNREACHABLE, name=self._database.display_name, detail=detail
+            ) from exc
+        return bool(self.heard)
+
     def close(self) -> None:
         if self._raw is not None:
             with contextlib.suppress(Exception):
                 self._raw.close()
             self._raw = None
+        if self._listener is not None:
+            with contextlib.suppress(Exception):
+                self._listener.close()
+            self._listener = None
 
 
 EXTERNAL_CHANGE = DomainEvent("database.changed_elsewhere", "*", (), None)
