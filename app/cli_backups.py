@@ -5,6 +5,9 @@ or $DEALDESK_BACKUPS), checks the copy and applies the rotation (7 daily, 4 week
 with --out it writes one consistent copy where asked. `restore` lists the backups, or puts one back
 (--latest, a number from the list, or a file) after keeping a copy of the file as it is; it works
 on a damaged file too, since it never opens the database through the app.
+
+A server database is backed up the same way, as checked files (the whole database copied into a new
+SQLite file: storage/moving/server_backups.py), and restored from them in one transaction.
 """
 
 from __future__ import annotations
@@ -54,9 +57,7 @@ def run_backup(services: Services, args: argparse.Namespace) -> int:
 
     database = services.database
     if database.path is None:
-        raise UsageError(
-            "Only SQLite files are backed up by Dealdesk; back up a server with its own tools (pg_dump)."
-        )
+        return _backup_server(services, args)
     bar = ProgressBar()
     if args.out is not None:
         try:
@@ -80,14 +81,62 @@ def run_backup(services: Services, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _backup_server(services: Services, args: argparse.Namespace) -> int:
+    """A server's backup: the whole database copied into a checked file (into the rotation, or --out)."""
+    from app.cli_progress import ProgressBar
+    from app.storage.backups import is_due
+    from app.storage.moving.copying import copy_database
+    from app.storage.moving.server_backups import as_file, make_server_backup, server_backup_folder
+
+    database = services.database
+    bar = ProgressBar()
+    if args.out is not None:
+        address = database.url.render_as_string(hide_password=False)
+        try:
+            report = copy_database(address, str(args.out.expanduser().resolve()), progress=bar, mark=False)
+        finally:
+            bar.finish()
+        print(f"Backed up {database.display_name} to {report.target} ({report.rows:,} rows, checked)")
+        return EXIT_OK
+    folder = server_backup_folder(database, args.folder)
+    if args.if_due and not is_due(folder, as_file(database), datetime.now()):  # noqa: DTZ005
+        print(f"No backup due: the last one in {folder} is less than a day old.")
+        return EXIT_OK
+    try:
+        made, check = make_server_backup(database, folder, progress=bar)
+    finally:
+        bar.finish()
+    print(
+        f"Backed up {database.display_name} to {made.path} "
+        f"(checked: {check.detail}; {check.deals or 0:,} deals, {check.companies or 0:,} companies)"
+    )
+    return EXIT_OK
+
+
 def run_restore(database: str, args: argparse.Namespace) -> int:
     from app.services.container import sqlite_file
-    from app.storage.backups import backup_folder, backups_in, check_backup, restore_backup
+    from app.storage.backups import backup_folder
 
     path = sqlite_file(database)
-    if path is None:
-        raise UsageError("restore puts back SQLite backups; restore a server with its own tools.")
-    folder = backup_folder(path, args.folder)
+    server = None
+    if path is None:  # a server: its backups are files too, put back in one transaction
+        from app.storage.database import Database, create_database_engine, parse_url
+        from app.storage.moving.server_backups import as_file, server_backup_folder
+
+        server = Database(create_database_engine(parse_url(database)))
+        folder, path = server_backup_folder(server, args.folder), as_file(server)
+    else:
+        folder = backup_folder(path, args.folder)
+    try:
+        return _restore(database, args, path, folder, server)
+    finally:
+        if server is not None:
+            server.dispose(optimize=False)
+
+
+def _restore(database: str, args: argparse.Namespace, path: Path, folder: Path, server: Any) -> int:
+    from app.storage.backups import backups_in, check_backup, restore_backup
+
     found = backups_in(folder, path)
     if args.backup is None and not args.latest:
         if not found:
@@ -105,11 +154,23 @@ def run_restore(database: str, args: argparse.Namespace) -> int:
         print("Put one back with: dealdesk restore N --yes (or --latest --yes)")
         return EXIT_OK
     chosen = _choose(args, found, folder, path)
+    where = server.display_name if server is not None else str(path)
     if not args.yes:
         raise UsageError(
-            f"This replaces {path} with the backup of {chosen.made_at:%Y-%m-%d %H:%M} ({chosen.path}); "
-            "a copy of the current file is kept. Add --yes to do it."
+            f"This replaces {where} with the backup of {chosen.made_at:%Y-%m-%d %H:%M} ({chosen.path}); "
+            "a copy of the current data is kept. Add --yes to do it."
         )
+    if server is not None:
+        from app.cli_progress import ProgressBar
+        from app.storage.moving.server_backups import restore_server_backup
+
+        bar = ProgressBar()
+        try:
+            kept = restore_server_backup(server, chosen.path, folder, progress=bar)
+        finally:
+            bar.finish()
+        print(f"Restored {where} from {chosen.path}. The server's data as it was is kept at {kept}.")
+        return EXIT_OK
     kept = restore_backup(path, chosen.path, folder)
     print(f"Restored {path} from {chosen.path}. The file as it was is kept at {kept}.")
     return EXIT_OK

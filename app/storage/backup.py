@@ -47,8 +47,7 @@ def backup_sqlite(database: Database, destination: Path, progress: ProgressCallb
     """Write a consistent copy of the database to `destination` (replaced atomically if present)."""
     if database.path is None:
         raise DatabaseError(
-            "Only SQLite files can be backed up from Dealdesk; back up a server database with its own "
-            "tools (for PostgreSQL: pg_dump)."
+            "Only SQLite files are copied page by page; back up a server database with 'dealdesk backup'."
         )
     destination = destination.expanduser().resolve()
     if destination == database.path:

@@ -8312,8 +8312,8 @@ Eine Datenbank aus einer älteren Dealdesk-Version wird zuerst gesichert und akt
         <translation>Das Ausfüllen der Vorlage braucht mehr als {limit} MB Speicher und wurde abgebrochen. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <source>Dealdesk backs up database files; back up a server database with its own tools (pg_dump).</source>
-        <translation>Dealdesk sichert Datenbankdateien; sichern Sie eine Server-Datenbank mit deren eigenen Werkzeugen (pg_dump).</translation>
+        <source>The window backs up database files; back up a server database with &apos;dealdesk backup&apos; (on a schedule: &apos;dealdesk backup --if-due&apos;).</source>
+        <translation>Das Fenster sichert Datenbankdateien; sichern Sie eine Server-Datenbank mit &apos;dealdesk backup&apos; (nach Zeitplan: &apos;dealdesk backup --if-due&apos;).</translation>
     </message>
     <message>
         <source>The file can't be read as {encoding}: choose the encoding it was saved in.</source>

@@ -165,3 +165,39 @@ def test_copy_command(postgres_url: str, tmp_path: Path, capsys: pytest.CaptureF
             assert conn.execute(text("SELECT count(*) FROM deal")).scalar() == 31
     finally:
         engine.dispose()
+
+
+def test_server_backups_and_restore(
+    postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _office_file(tmp_path / "office.sqlite", deals=40)
+    copy_database(str(source), postgres_url, mark=False)
+    folder = tmp_path / "backups"
+    assert main(["backup", "--db", postgres_url, "--folder", str(folder)]) == 0
+    assert "checked: ok; 41 deals" in capsys.readouterr().out
+    (made,) = folder.glob("*.sqlite")
+    assert made.name.startswith("t_test_server_backups_and_restore-127.0.0.1.")
+    colleague = open_services(postgres_url)  # somebody working on the server meanwhile
+    try:
+        colleague.deals.create(title="After the backup")
+        assert main(["restore", "--db", postgres_url, "--folder", str(folder)]) == 0
+        assert "41 deals  ok" in capsys.readouterr().out
+        assert main(["restore", "--db", postgres_url, "--folder", str(folder), "--latest"]) != 0
+        assert "Add --yes" in capsys.readouterr().err
+        assert colleague.deal_queries.count(DealFilter()) == 42  # nothing changed without --yes
+        assert main(["restore", "--db", postgres_url, "--folder", str(folder), "--latest", "--yes"]) == 0
+        said = capsys.readouterr().out
+        assert "kept at" in said
+        # The colleague's open Dealdesk reads the restored data; the server as it was is kept.
+        assert colleague.deal_queries.count(DealFilter()) == 41
+        assert colleague.deal_queries.count(DealFilter(search="after the backup")) == 0
+        assert colleague.deals.create(title="After the restore").id == 42
+    finally:
+        colleague.close()
+    (kept,) = folder.glob("*.before-restore.*.sqlite")
+    with sqlite3.connect(kept) as raw:
+        assert raw.execute("SELECT count(*) FROM deal WHERE title = 'After the backup'").fetchone() == (1,)
+    out = tmp_path / "one-copy.sqlite"
+    assert main(["backup", "--db", postgres_url, "--out", str(out)]) == 0
+    with sqlite3.connect(out) as raw:
+        assert raw.execute("SELECT count(*) FROM deal").fetchone() == (42,)

@@ -17,7 +17,9 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.storage import backups as store
 
 MSG_SERVER = QT_TRANSLATE_NOOP(
-    "errors", "Dealdesk backs up database files; back up a server database with its own tools (pg_dump)."
+    "errors",
+    "The window backs up database files; back up a server database with 'dealdesk backup' (on a "
+    "schedule: 'dealdesk backup --if-due').",
 )
 
 

@@ -99,9 +99,12 @@ def copy_database(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     mark: bool = True,
+    replace: bool = False,
 ) -> CopyReport:
     """Copy the database at `source` (a path or URL) into the new one at `target`; checked, all or
-    nothing. With `mark`, a file copied onto a server is marked as moved there."""
+    nothing. With `mark`, a file copied onto a server is marked as moved there. With `replace`, a
+    server's Dealdesk database is replaced (a restore): dropped and made anew in the same
+    transaction, so that a failure leaves it as it was."""
     started = time.monotonic()
     source_url, target_url = parse_url(source), parse_url(target)
     if _same(source_url, target_url):
@@ -113,7 +116,7 @@ def copy_database(
         if target_url.get_backend_name() == "sqlite":
             copier.into_file(target_url)
         else:
-            copier.into_server(target_url)
+            copier.into_server(target_url, replace=replace)
         if mark and origin.path is not None and target_url.get_backend_name() != "sqlite":
             mark_moved(origin, report.target)
             report.marked = True
@@ -165,13 +168,16 @@ class _Copier:
 
     # -- the two directions ---------------------------------------------------------------------
 
-    def into_server(self, url: URL) -> None:
+    def into_server(self, url: URL, *, replace: bool = False) -> None:
         database = Database(create_database_engine(url))
         try:
-            if current_revision(database) is not None:
+            full = current_revision(database) is not None
+            if full and not replace:
                 raise DatabaseError(MSG_TARGET_FULL, name=self.report.target)
             connection = database.engine.connect().execution_options(**{WRITE_OPTION: True})
             with connection as conn, conn.begin():  # schema and rows: one transaction, undone as a whole
+                if full:
+                    _drop_dealdesk(conn)
                 upgrade_on(conn)
                 self._fill(conn)
         finally:
@@ -346,6 +352,16 @@ def _writer(conn: Connection, table: CopiedTable) -> Callable[[list[Any]], None]
         conn.execute(statement, [dict(zip(names, row, strict=True)) for row in rows])
 
     return insert_rows
+
+
+def _drop_dealdesk(conn: Connection) -> None:
+    """Every Dealdesk table of a server database (and the totals' trigger functions): nothing else
+    in it is touched. Part of the caller's transaction."""
+    from app.models import Base
+
+    rollups.drop_triggers(conn)
+    Base.metadata.drop_all(conn)
+    conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
 
 
 def _defer_server_checks(conn: Connection) -> list[str]:
