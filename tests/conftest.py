@@ -109,4 +109,4 @@ def demo_services(demo_path: Path) -> Iterator[Services]:
 
 
 # A throw-away PostgreSQL server for the tests marked postgres (integration and GUI alike).
-from postgres_box import postgres_server, postgres_url  # noqa: E402, F401
+from postgres_box import own_postgres, postgres_server, postgres_url  # noqa: E402, F401

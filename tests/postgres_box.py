@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -29,60 +30,88 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """URL of a throw-away PostgreSQL cluster; skipped only outside CI when PostgreSQL is absent."""
-    bindir = _pg_bindir()
-    if bindir is None:
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is not installed; .ci/run installs Debian's postgresql package")
-        pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
-    run_as: list[str] = []
-    workdir = Path(tempfile.mkdtemp(prefix="dealdesk-pg-"))
-    if os.geteuid() == 0:  # initdb refuses to run as root: use Debian's postgres user
-        run_as = ["runuser", "-u", "postgres", "--"]
-        shutil.chown(workdir, "postgres")
-    data, port = workdir / "data", _free_port()
-    subprocess.run(
-        [
-            *run_as,
+class Cluster:
+    """A throw-away PostgreSQL cluster on 127.0.0.1 (initdb as Debian's postgres user when root)."""
+
+    def __init__(self, bindir: Path) -> None:
+        self.bindir = bindir
+        self.run_as: list[str] = []
+        self.workdir = Path(tempfile.mkdtemp(prefix="dealdesk-pg-"))
+        if os.geteuid() == 0:  # initdb refuses to run as root: use Debian's postgres user
+            self.run_as = ["runuser", "-u", "postgres", "--"]
+            shutil.chown(self.workdir, "postgres")
+        self.data, self.port = self.workdir / "data", _free_port()
+        self.url = f"postgresql+psycopg://dealdesk@127.0.0.1:{self.port}"
+        initdb = [
             str(bindir / "initdb"),
             "-D",
-            str(data),
+            str(self.data),
             "-U",
             "dealdesk",
             "--auth=trust",
             "-E",
             "UTF8",
-            "--no-sync",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {workdir} -c fsync=off -c full_page_writes=off"
-    subprocess.run(
-        [
-            *run_as,
-            str(bindir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-o",
-            options,
-            "-l",
-            str(workdir / "log"),
-            "-w",
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql+psycopg://dealdesk@127.0.0.1:{port}"
-    finally:
+        ]
+        subprocess.run([*self.run_as, *initdb, "--no-sync"], check=True, capture_output=True)
+
+    def _ctl(self, *arguments: str) -> None:
         subprocess.run(
-            [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True
+            [*self.run_as, str(self.bindir / "pg_ctl"), "-D", str(self.data), *arguments],
+            check=True,
+            capture_output=True,
         )
-        shutil.rmtree(workdir, ignore_errors=True)
+
+    def start(self) -> None:
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.workdir}"
+        options += " -c fsync=off -c full_page_writes=off"
+        self._ctl("-o", options, "-l", str(self.workdir / "log"), "-w", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        self._ctl("-m", mode, "-w", "stop")
+
+    def remove(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop("immediate")
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def new_database(self, name: str) -> str:
+        admin = create_engine(f"{self.url}/postgres", isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))  # name built from letters, digits, _
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        return f"{self.url}/{name}"
+
+
+def _cluster() -> Cluster:
+    bindir = _pg_bindir()
+    if bindir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed; .ci/run installs Debian's postgresql package")
+        pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
+    cluster = Cluster(bindir)
+    cluster.start()
+    return cluster
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """URL of a throw-away PostgreSQL cluster; skipped only outside CI when PostgreSQL is absent."""
+    cluster = _cluster()
+    try:
+        yield cluster.url
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[Cluster]:
+    """A cluster of this test's own, to stop and start under a running Dealdesk."""
+    cluster = _cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.remove()
 
 
 @pytest.fixture

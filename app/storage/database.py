@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.storage.failures import DatabaseError as DatabaseError
-from app.storage.failures import explain
+from app.storage.failures import explain, explain_server
 
 BUSY_TIMEOUT_S = 10.0
 SPILL_PAGES = 65_536  # 256 MiB of 4 KiB pages
@@ -140,6 +140,19 @@ def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
             "(Debian and Ubuntu: sudo apt install libpq5; Fedora: sudo dnf install libpq)."
         ) from exc
     if url.get_backend_name() == "postgresql":
+        shown = url.render_as_string(hide_password=True)
+
+        @event.listens_for(engine, "handle_error")
+        def _on_server_error(context: Any) -> DatabaseError | None:
+            # The server restarted or the network dropped: said in words (a write in flight: saved
+            # whole or not at all, and whether is said); the pool reconnects at the next use.
+            return explain_server(
+                context.original_exception,
+                shown,
+                disconnect=context.is_disconnect,
+                connecting=context.connection is None,
+                committing=context.statement is None and context.connection is not None,
+            )
 
         @event.listens_for(engine, "begin")
         def _on_begin(connection: Any) -> None:

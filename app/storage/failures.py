@@ -86,6 +86,20 @@ MSG_WAIT_CANCELLED = QT_TRANSLATE_NOOP(
     "storage", "You stopped waiting for {name}: your change was not saved. Nothing was changed."
 )
 MSG_OTHER = QT_TRANSLATE_NOOP("storage", "The database {name} reported a problem: {detail}.")
+MSG_SERVER_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "storage", "The database server of {name} can't be reached: {detail}"
+)
+MSG_CONNECTION_LOST = QT_TRANSLATE_NOOP(
+    "storage",
+    "The connection to the database server {name} was lost ({detail}). Nothing was changed; Dealdesk "
+    "reconnects by itself: try again in a moment.",
+)
+MSG_COMMIT_IN_DOUBT = QT_TRANSLATE_NOOP(
+    "storage",
+    "The connection to the database server {name} was lost while your change was being saved "
+    "({detail}): the server saved all of it or none of it, and could not say which. Dealdesk "
+    "reconnects by itself and shows what the server holds: look there before you make the change again.",
+)
 
 
 def explain(error: BaseException, path: Path | None, name: str) -> DatabaseError | None:
@@ -117,6 +131,20 @@ def explain(error: BaseException, path: Path | None, name: str) -> DatabaseError
     if primary == sqlite3.SQLITE_PERM or primary == sqlite3.SQLITE_AUTH:
         return DatabaseError(MSG_READ_ONLY, Problem.READ_ONLY, name=name)
     return None
+
+
+def explain_server(
+    error: BaseException, name: str, *, disconnect: bool, connecting: bool, committing: bool
+) -> DatabaseError | None:
+    """The user's version of losing a database server (restarted, the network gone), or None for
+    anything else (a constraint, a conflict between two writers: those are left as they are)."""
+    if not (disconnect or connecting):
+        return None
+    detail = " ".join(str(error).split()).rstrip(".")
+    if connecting:
+        return DatabaseError(MSG_SERVER_UNREACHABLE, Problem.UNREACHABLE, name=name, detail=detail)
+    template = MSG_COMMIT_IN_DOUBT if committing else MSG_CONNECTION_LOST
+    return DatabaseError(template, Problem.UNREACHABLE, name=name, detail=detail)
 
 
 def _cant_open(path: Path | None, name: str) -> DatabaseError:

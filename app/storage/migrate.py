@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.storage.backup import backup_path_for, backup_sqlite
 from app.storage.database import WRITE_OPTION, Database, DatabaseError
-from app.storage.failures import QT_TRANSLATE_NOOP, Problem, explain
+from app.storage.failures import MSG_SERVER_UNREACHABLE, Problem, explain
 
 # The newest revision in app/storage/migrations/versions (a test keeps this in step).
 SCHEMA_HEAD = "0023"
@@ -90,9 +90,6 @@ def _set_initial_journal_mode(database: Database) -> None:
         conn.connection.driver_connection.execute("PRAGMA journal_mode=DELETE")  # type: ignore[union-attr]
 
 
-MSG_SERVER_UNREACHABLE = QT_TRANSLATE_NOOP(
-    "storage", "The database server of {name} can't be reached: {detail}"
-)
 
 
 def _explain(database: Database, exc: DBAPIError) -> DatabaseError:

@@ -595,9 +595,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
         dialog.exec()
 
     def _on_file_trouble(self, text: str) -> None:
-        """The file can't be reached (a network share gone): a lasting warning until it is back."""
+        """The file can't be reached (a network share gone) or the server's connection is lost: a
+        lasting warning until it is back."""
         self.trouble_label.setVisible(bool(text))
-        self.trouble_label.setText("⚠ " + self.tr("Database not reachable") if text else "")
+        if self._services.database.is_sqlite:
+            lost = self.tr("Database not reachable")
+        else:  # the pool and the listener connect again by themselves: the label goes when they have
+            lost = self.tr("Connection lost, reconnecting…")
+        self.trouble_label.setText("⚠ " + lost if text else "")
         self.trouble_label.setToolTip(text)
         if text:
             self.statusBar().showMessage(text, 30000)

@@ -9752,4 +9752,22 @@ Dealdesk startet jetzt neu auf dem Server.</translation>
         <translation>Datei trotzdem öffnen</translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>Verbindung verloren, verbinde neu…</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>The connection to the database server {name} was lost ({detail}). Nothing was changed; Dealdesk reconnects by itself: try again in a moment.</source>
+        <translation>Die Verbindung zum Datenbankserver {name} ist abgebrochen ({detail}). Nichts wurde geändert; Dealdesk verbindet sich von selbst neu: Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server {name} was lost while your change was being saved ({detail}): the server saved all of it or none of it, and could not say which. Dealdesk reconnects by itself and shows what the server holds: look there before you make the change again.</source>
+        <translation>Die Verbindung zum Datenbankserver {name} ist beim Speichern Ihrer Änderung abgebrochen ({detail}): Der Server hat sie ganz oder gar nicht gespeichert und konnte nicht mehr sagen, was davon. Dealdesk verbindet sich von selbst neu und zeigt, was der Server enthält: Sehen Sie dort nach, bevor Sie die Änderung wiederholen.</translation>
+    </message>
+</context>
 </TS>

@@ -8,6 +8,8 @@ import time
 import pytest
 from sqlalchemy import text
 
+from PySide6.QtWidgets import QLabel
+
 from app.demo import generate_demo
 from app.gui.application import build_main_window
 from app.services.container import open_services
@@ -102,3 +104,33 @@ def _eventually(poll, wait_s: float = 3.0) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def test_the_window_says_the_connection_is_lost_and_recovers(
+    qtbot, own_postgres, settings: UserSettings
+) -> None:
+    url = own_postgres.new_database("office")
+    services = open_services(url)
+    services.deals.create(title="Before the restart")
+    settings.set(CHANGE_POLL_MS, 1500)
+    window = build_main_window(services, settings)
+    qtbot.addWidget(window)
+    window.show()
+    label = window.trouble_label
+    count = window.findChild(QLabel, "dealCount")
+    try:
+        qtbot.waitUntil(lambda: count.text().startswith("1 deal"), timeout=5000)
+        own_postgres.stop()
+        qtbot.waitUntil(label.isVisible, timeout=10_000)  # the listener's heartbeat notices
+        assert "Connection lost, reconnecting" in label.text()
+        assert "can't be reached" in label.toolTip()
+        own_postgres.start()
+        qtbot.waitUntil(lambda: not label.isVisible(), timeout=10_000)
+        assert "can be reached again" in window.statusBar().currentMessage()
+        colleague = open_services(url)
+        colleague.deals.create(title="After the restart")
+        colleague.close()
+        qtbot.waitUntil(lambda: count.text().startswith("2 deals"), timeout=5000)
+    finally:
+        window.close()
+        services.close()

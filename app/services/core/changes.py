@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +24,7 @@ from sqlalchemy import func, select
 
 from app.services.core.events import DomainEvent
 from app.storage import Database, DatabaseError
-from app.storage.failures import Problem, explain
-from app.storage.migrate import MSG_SERVER_UNREACHABLE
+from app.storage.failures import MSG_SERVER_UNREACHABLE, Problem, explain
 
 if TYPE_CHECKING:
     from app.services.core.context import UnitOfWork
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 CHANNEL = "dealdesk_changes"
 PAYLOAD_MAX = 7_000  # bytes; PostgreSQL takes up to 8,000 per NOTIFY
 SERVER_POLL_MS = 250  # reading what arrived costs no round trip: often, so a change shows within 1 s
+HEARTBEAT_S = 2.0  # a lost server connection is noticed within this
 
 
 def commit_announcer(database: Database) -> Callable[[UnitOfWork], None]:
@@ -65,6 +66,7 @@ class ChangeMonitor:
         self._raw: Any = None
         self._last: int | None = None
         self._listener: Any = None
+        self._checked = 0.0  # when the listener's connection was last known to work
         self.heard: list[dict[str, Any]] = []  # the other processes' announcements read by the last poll
 
     @property
@@ -105,9 +107,15 @@ class ChangeMonitor:
                 raw.detach()
                 self._listener.autocommit = True
                 self._listener.execute(f"LISTEN {CHANNEL}")
+                self._checked = time.monotonic()
                 self.heard = []
                 return False  # the first reading: from here on
             self.heard = []
+            if time.monotonic() - self._checked > HEARTBEAT_S:
+                # Reading what arrived does not notice a connection the server closed (restarted);
+                # a round trip now and then does, and keeps a VPN's idle connection alive.
+                self._listener.execute("SELECT 1")
+                self._checked = time.monotonic()
             for note in self._listener.notifies(timeout=0):
                 with contextlib.suppress(ValueError, AttributeError):
                     found = json.loads(note.payload)
