@@ -50,6 +50,15 @@ def main(argv: list[str] | None = None) -> int:
         help="with --latency-ms: the share's client sends writes at fsync, one request per range (NFS-like)",
     )
     parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="only the server scenarios, on this PostgreSQL database (filled from the demo file), "
+        "directly and through a network of --rtt-ms",
+    )
+    parser.add_argument(
+        "--rtt-ms", type=float, default=2.0, metavar="MS", help="with --db: the network's round trip"
+    )
+    parser.add_argument(
         "--quick",
         action="store_true",
         help="every scenario once, shortened where its size is fixed (a test that the run works: "
@@ -63,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     path, generated = demo_database(args.deals)
     if args.latency_ms is not None:
         return _on_a_slow_share(path, args)
+    if args.db:
+        return _on_a_server(path, args)
     scenarios: dict[str, dict[str, object]] = {"demo_generate": generated}
     print("open_database ...", file=sys.stderr)
     scenarios["open_database"] = open_database(path, args.runs)
@@ -119,6 +130,23 @@ def main(argv: list[str] | None = None) -> int:
             "quick": args.quick,
             "calibration": calibrate(),
         },
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+def _on_a_server(path: Path, args: argparse.Namespace) -> int:
+    from benchmarks import server
+
+    scenarios = server.run(args.db, path, args.deals, args.runs, args.rtt_ms)
+    result = {
+        "deals": args.deals,
+        "rtt_ms": args.rtt_ms,
+        "runs": args.runs,
+        "scenarios": scenarios,
+        "environment": {"calibration": calibrate()},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2))

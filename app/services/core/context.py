@@ -58,8 +58,10 @@ class ServiceContext:
     @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A read transaction on a plain connection: for hot paths that need no ORM (list pages)."""
-        with self.database.engine.connect() as conn, conn.begin():
-            yield conn
+        with self.database.engine.connect() as connection:
+            conn = connection.execution_options(**self.database.options(write=False))
+            with conn.begin():
+                yield conn
 
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:
