@@ -57,6 +57,17 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
 
+    server_login = actions.add_parser(
+        "server-login",
+        parents=[common],
+        help="a PostgreSQL login of their own: the server then returns them only what they may read",
+    )
+    server_login.add_argument("login")
+    server_login.add_argument("--role", metavar="NAME", help="the login's name (default: dealdesk_<login>)")
+    server_login.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+
     departments = commands.add_parser("departments", help="list, add, edit and delete departments")
     dept_actions = departments.add_subparsers(dest="departments_command", metavar="ACTION", required=True)
     dept_list = dept_actions.add_parser("list", parents=[common], help="the tree of departments")
@@ -222,6 +233,16 @@ def _users_set_password(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _users_server_login(services: Services, args: argparse.Namespace) -> int:
+    person = _person(services, args.login)
+    role = services.users.add_server_login(person.id, _new_password(args.password_stdin), args.role)
+    print(
+        f"{person.name} signs in to the server as '{role}' (the password is kept by the server). "
+        "The server returns them only the deals, contacts, companies and leads their roles let them read."
+    )
+    return 0
+
+
 def _new_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
@@ -311,6 +332,7 @@ _USERS: dict[str, Callable[[Services, argparse.Namespace], int]] = {
     "edit": _users_edit,
     "deactivate": _users_deactivate,
     "set-password": _users_set_password,
+    "server-login": _users_server_login,
 }
 _DEPARTMENTS: dict[str, Callable[[Services, argparse.Namespace], int]] = {
     "list": _departments_list,

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.models import Currency, Pipeline, Role, User
+from app.services.access import server_rights
 from app.services.access.departments import DepartmentService
 from app.services.access.passwords import PasswordService
 from app.services.access.roles import RoleService
@@ -255,8 +256,12 @@ def open_services(
         _ensure_defaults(database, language)
         hooks: tuple[Callable[[UnitOfWork], None], ...] = (notify_from_events, automation_hook, workflow_hook)
         if not database.is_sqlite:  # last: what the others add is announced too
-            hooks = (*hooks, commit_announcer(database))
+            hooks = (*hooks, server_hook, commit_announcer(database))
         base = Services(ServiceContext(database, EventBus(), None, hooks), None)
+        own = _own_login(database)
+        if own is not None:  # a person's own server login: Dealdesk acts as them, nobody else
+            person = base.users.get(own)
+            return Services(base.context.for_actor(person.id), person)
         if login:
             return base.as_user(login)
         actor = base.users.by_login(os_login()) or base.users.default_actor()
@@ -264,6 +269,17 @@ def open_services(
     except BaseException:
         database.dispose()
         raise
+
+
+def server_hook(uow: UnitOfWork) -> None:
+    server_rights.sync_if_changed(uow.session)
+
+
+def _own_login(database: Database) -> int | None:
+    if database.is_sqlite:
+        return None
+    with database.session() as session:
+        return server_rights.acting_person(session)
 
 
 def _ensure_defaults(database: Database, language: str) -> None:

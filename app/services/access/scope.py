@@ -215,6 +215,7 @@ _read: weakref.WeakKeyDictionary[Any, dict[int, tuple[str, Access]]] = weakref.W
 def bump_rights(session: Session) -> None:
     """Note, in the writer's transaction, a change that can change somebody's rights: every process
     reading rights sees the new stamp and reads them again."""
+    session.info["dealdesk_rights_changed"] = True  # a server's policies are made anew before commit
     current = session.get(AppSetting, RIGHTS_STAMP_KEY)
     stamp = uuid.uuid4().hex  # never one seen before, whichever PC writes it
     if current is None:

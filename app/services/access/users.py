@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Department, Role, RoleAssignment, User
+from app.services.access import server_rights
 from app.services.access.passwords import check_length, hash_password
 from app.services.access.permissions import require_settings
 from app.services.access.scope import access_for, bump_rights
@@ -206,6 +207,19 @@ class UserService(CrudService[User, UserInfo]):
             return self.details(
                 uow.session, self.update_in(uow, user_id, expected_version, {"is_active": False})
             )
+
+    def add_server_login(self, user_id: int, password: str, role: str | None = None) -> str:
+        """A database login of this person's own (PostgreSQL): the server then returns them only the
+        records they may read (see server_rights.py). The password goes to the server, never into
+        Dealdesk's tables. Administrators signed in with the database's own login; the login's name."""
+        with self._ctx.write() as uow:
+            require_settings(uow.session, uow.actor_id, "user")
+            return server_rights.create_login(uow.session, user_id, password, role)
+
+    def server_logins(self) -> dict[str, int]:
+        """Who has a database login of their own: login -> person."""
+        with self._ctx.read() as session:
+            return server_rights.logins(session) if server_rights.is_server(session) else {}
 
     def list(self, *, active_only: bool = True) -> list[UserInfo]:
         """Everybody (active by default), by name, with their departments read in the same query."""
