@@ -9770,4 +9770,27 @@ Dealdesk startet jetzt neu auf dem Server.</translation>
         <translation>Die Verbindung zum Datenbankserver {name} ist beim Speichern Ihrer Änderung abgebrochen ({detail}): Der Server hat sie ganz oder gar nicht gespeichert und konnte nicht mehr sagen, was davon. Dealdesk verbindet sich von selbst neu und zeigt, was der Server enthält: Sehen Sie dort nach, bevor Sie die Änderung wiederholen.</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Database logins of their own exist only on a PostgreSQL server.</source>
+        <translation>Eigene Datenbank-Anmeldungen gibt es nur auf einem PostgreSQL-Server.</translation>
+    </message>
+    <message>
+        <source>A database login is made of small letters, digits and _, begins with a letter and has at most 63.</source>
+        <translation>Eine Datenbank-Anmeldung besteht aus Kleinbuchstaben, Ziffern und _, beginnt mit einem Buchstaben und hat höchstens 63 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The server did not make the login ({detail}). Sign in with the database&apos;s own login, which may create roles, to make logins for people.</source>
+        <translation>Der Server hat die Anmeldung nicht angelegt ({detail}). Melden Sie sich mit der eigenen Anmeldung der Datenbank an, die Rollen anlegen darf, um Anmeldungen für Personen anzulegen.</translation>
+    </message>
+    <message>
+        <source>People have logins of their own on this server, and their rights there can only be changed by the database&apos;s own login ({detail}). Nothing was changed.</source>
+        <translation>Personen haben auf diesem Server eigene Anmeldungen, und ihre Rechte dort kann nur die eigene Anmeldung der Datenbank ändern ({detail}). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>A password has at least 8 characters.</source>
+        <translation>Ein Passwort hat mindestens 8 Zeichen.</translation>
+    </message>
+</context>
 </TS>
