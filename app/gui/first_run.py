@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.config import default_database
 from app.dialogs.first_run.assistant import Answers, FirstRunAssistant, Start, Where
 from app.services.container import Services
-from app.services.core.errors import ServiceError
+from app.services.core.errors import DatabaseError, ServiceError
 from app.ui.actions import ActionId
 from app.ui.i18n import error_text, install_translations
 from app.ui.operations import Operation
@@ -41,7 +41,7 @@ def check_server(url: str) -> str | None:
         return None
     except SQLAlchemyError as exc:
         return str(getattr(exc, "orig", exc)).strip().splitlines()[0][:300]
-    except ServiceError as exc:
+    except (ServiceError, DatabaseError) as exc:  # the server's own words, put in the user's terms
         return error_text(exc)
     finally:
         engine.dispose()
