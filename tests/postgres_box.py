@@ -61,9 +61,36 @@ class Cluster:
             capture_output=True,
         )
 
+    def with_tls(self) -> Path:
+        """The server speaks TLS with a certificate for "localhost" signed by a CA of its own; the
+        CA's certificate (what a client verifies the server with) is returned. Before `start`."""
+        tls = self.workdir / "tls"
+        tls.mkdir()
+
+        def openssl(*arguments: str) -> None:
+            subprocess.run(["openssl", *arguments], check=True, capture_output=True, cwd=tls)
+
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Test CA",
+                "-keyout", "ca.key", "-out", "ca.crt")  # fmt: skip
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key",
+                "-out", "server.csr")  # fmt: skip
+        (tls / "san.cnf").write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+        openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-days", "2", "-extfile", "san.cnf", "-out", "server.crt")  # fmt: skip
+        os.chmod(tls / "server.key", 0o600)
+        if self.run_as:
+            for name in ("server.key", "server.crt"):
+                shutil.chown(tls / name, "postgres")
+        self.tls = tls
+        return tls / "ca.crt"
+
     def start(self) -> None:
         options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.workdir}"
         options += " -c fsync=off -c full_page_writes=off"
+        if getattr(self, "tls", None) is not None:
+            options += (
+                f" -c ssl=on -c ssl_cert_file={self.tls}/server.crt -c ssl_key_file={self.tls}/server.key"
+            )
         self._ctl("-o", options, "-l", str(self.workdir / "log"), "-w", "start")
 
     def stop(self, mode: str = "fast") -> None:
@@ -83,13 +110,15 @@ class Cluster:
         return f"{self.url}/{name}"
 
 
-def _cluster() -> Cluster:
+def _cluster(*, tls: bool = False) -> Cluster:
     bindir = _pg_bindir()
     if bindir is None:
         if os.environ.get("CI"):
             pytest.fail("PostgreSQL is not installed; .ci/run installs Debian's postgresql package")
         pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
     cluster = Cluster(bindir)
+    if tls:
+        cluster.with_tls()
     cluster.start()
     return cluster
 
