@@ -33,7 +33,7 @@ def _free_port() -> int:
 class Cluster:
     """A throw-away PostgreSQL cluster on 127.0.0.1 (initdb as Debian's postgres user when root)."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, password: str | None = None) -> None:
         self.bindir = bindir
         self.run_as: list[str] = []
         self.workdir = Path(tempfile.mkdtemp(prefix="dealdesk-pg-"))
@@ -42,17 +42,16 @@ class Cluster:
             shutil.chown(self.workdir, "postgres")
         self.data, self.port = self.workdir / "data", _free_port()
         self.url = f"postgresql+psycopg://dealdesk@127.0.0.1:{self.port}"
-        initdb = [
-            str(bindir / "initdb"),
-            "-D",
-            str(self.data),
-            "-U",
-            "dealdesk",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-        ]
-        subprocess.run([*self.run_as, *initdb, "--no-sync"], check=True, capture_output=True)
+        initdb = [str(bindir / "initdb"), "-D", str(self.data), "-U", "dealdesk", "-E", "UTF8", "--no-sync"]
+        if password is None:
+            initdb.append("--auth=trust")
+        else:  # the server asks for the password (the tests connect over TCP only)
+            secret = self.workdir / "password"
+            secret.write_text(password + "\n")
+            if self.run_as:
+                shutil.chown(secret, "postgres")
+            initdb += ["--auth=scram-sha-256", f"--pwfile={secret}"]
+        subprocess.run([*self.run_as, *initdb], check=True, capture_output=True)
 
     def _ctl(self, *arguments: str) -> None:
         subprocess.run(
@@ -101,8 +100,9 @@ class Cluster:
             self.stop("immediate")
         shutil.rmtree(self.workdir, ignore_errors=True)
 
-    def new_database(self, name: str) -> str:
-        admin = create_engine(f"{self.url}/postgres", isolation_level="AUTOCOMMIT")
+    def new_database(self, name: str, password: str | None = None) -> str:
+        login = self.url.replace("dealdesk@", f"dealdesk:{password}@") if password else self.url
+        admin = create_engine(f"{login}/postgres", isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))  # name built from letters, digits, _
             conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -110,13 +110,13 @@ class Cluster:
         return f"{self.url}/{name}"
 
 
-def _cluster(*, tls: bool = False) -> Cluster:
+def _cluster(*, tls: bool = False, password: str | None = None) -> Cluster:
     bindir = _pg_bindir()
     if bindir is None:
         if os.environ.get("CI"):
             pytest.fail("PostgreSQL is not installed; .ci/run installs Debian's postgresql package")
         pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
-    cluster = Cluster(bindir)
+    cluster = Cluster(bindir, password)
     if tls:
         cluster.with_tls()
     cluster.start()

@@ -19,6 +19,7 @@ from app.services.container import Services, sqlite_file
 from app.services.core.errors import DatabaseError, ServiceError, StorageProblem
 from app.storage.backups import backup_folder, newest_good_backup, restore_backup
 from app.storage.opening import is_new_file
+from app.storage.server_passwords import save_password, wants_password
 from app.ui.i18n import error_text
 from app.ui.settings import BACKUP_FOLDER, RECENT_FILES, UserSettings, recent_files
 
@@ -45,6 +46,7 @@ def open_interactively(
     database is wanted there (the first-run assistant said so)."""
     from app.dialogs.missing_database_dialog import Choice, MissingDatabaseDialog
 
+    asked = False  # a password was asked for already: the next refusal says it was wrong
     while True:
         if not create and is_new_file(database):
             path = sqlite_file(database)
@@ -67,6 +69,11 @@ def open_interactively(
         except DatabaseError as exc:
             if exc.problem is StorageProblem.DAMAGED and offer_restore(database, settings, error_text(exc)):
                 continue
+            if sqlite_file(database) is None and wants_password(exc):
+                given = _ask_password(database, refused=asked)
+                if given is not None:
+                    asked, database = True, given
+                    continue
             if exc.problem is StorageProblem.MISSING and not create:
                 continue  # the folder went away meanwhile: ask again
             _cant_open(error_text(exc))
@@ -85,6 +92,27 @@ def open_interactively(
                 continue
         remember(settings, database)
         return services
+
+
+def _ask_password(database: str, *, refused: bool) -> str | None:
+    """The server wants a password: asked for, kept in the password store if wished; the address to
+    open with it (the password in it for this opening only), or None when the person cancels."""
+    from sqlalchemy.engine import make_url
+
+    from app.dialogs.server_password_dialog import ServerPasswordDialog
+
+    url = make_url(database)
+    server = url.set(password=None).render_as_string(hide_password=True)
+    dialog = ServerPasswordDialog(server, url.username or "", refused)
+    if dialog.exec() != ServerPasswordDialog.DialogCode.Accepted:
+        return None
+    password = dialog.password.text()
+    if dialog.remember.isChecked():
+        try:
+            save_password(url, password)
+        except DatabaseError as exc:
+            QMessageBox.information(None, _tr("Password not kept"), error_text(exc))
+    return url.set(password=password).render_as_string(hide_password=False)
 
 
 class MovedChoice(enum.Enum):

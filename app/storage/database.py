@@ -137,6 +137,10 @@ class Database:
 def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _create_sqlite_engine(url, echo=echo)
+    if url.get_backend_name() == "postgresql":
+        from app.storage.server_passwords import with_saved_password
+
+        url = with_saved_password(url)
     try:
         engine = create_engine(url, echo=echo)
     except ModuleNotFoundError as exc:

@@ -9793,4 +9793,41 @@ Dealdesk startet jetzt neu auf dem Server.</translation>
         <translation>Ein Passwort hat mindestens 8 Zeichen.</translation>
     </message>
 </context>
+<context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <source>Database server</source>
+        <translation>Datenbankserver</translation>
+    </message>
+    <message>
+        <source>The server %1 did not accept the password of %2. Enter it again.</source>
+        <translation>Der Server %1 hat das Passwort von %2 nicht angenommen. Geben Sie es noch einmal ein.</translation>
+    </message>
+    <message>
+        <source>The server %1 asks for the password of %2.</source>
+        <translation>Der Server %1 verlangt das Passwort von %2.</translation>
+    </message>
+    <message>
+        <source>Keep it in this computer&apos;s password store</source>
+        <translation>In der Passwortverwaltung dieses Computers aufbewahren</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>This computer has no password store Dealdesk can use ({why}); the password was used this once.</source>
+        <translation>Dieser Computer hat keine Passwortverwaltung, die Dealdesk nutzen kann ({why}); das Passwort wurde nur dieses eine Mal verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>opening</name>
+    <message>
+        <source>Password not kept</source>
+        <translation>Passwort nicht aufbewahrt</translation>
+    </message>
+</context>
 </TS>
