@@ -54,56 +54,34 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 def run_backup(services: Services, args: argparse.Namespace) -> int:
     from app.cli_progress import ProgressBar
     from app.storage.backups import backup_folder, is_due, make_backup
-
-    database = services.database
-    if database.path is None:
-        return _backup_server(services, args)
-    bar = ProgressBar()
-    if args.out is not None:
-        try:
-            written = services.backup(args.out, progress=lambda done, total: bar("backup", done, total))
-        finally:
-            bar.finish()
-        print(f"Backed up {database.display_name} to {written}")
-        return EXIT_OK
-    folder = backup_folder(database.path, args.folder)
-    if args.if_due and not is_due(folder, database.path, datetime.now()):  # noqa: DTZ005
-        print(f"No backup due: the last one in {folder} is less than a day old.")
-        return EXIT_OK
-    try:
-        made, check = make_backup(database, folder, progress=lambda done, total: bar("backup", done, total))
-    finally:
-        bar.finish()
-    print(
-        f"Backed up {database.display_name} to {made.path} "
-        f"(checked: {check.detail}; {check.deals or 0:,} deals, {check.companies or 0:,} companies)"
-    )
-    return EXIT_OK
-
-
-def _backup_server(services: Services, args: argparse.Namespace) -> int:
-    """A server's backup: the whole database copied into a checked file (into the rotation, or --out)."""
-    from app.cli_progress import ProgressBar
-    from app.storage.backups import is_due
-    from app.storage.moving.copying import copy_database
     from app.storage.moving.server_backups import as_file, make_server_backup, server_backup_folder
 
     database = services.database
     bar = ProgressBar()
     if args.out is not None:
-        address = database.url.render_as_string(hide_password=False)
         try:
-            report = copy_database(address, str(args.out.expanduser().resolve()), progress=bar, mark=False)
+            written = _one_copy(services, args.out, bar)
         finally:
             bar.finish()
-        print(f"Backed up {database.display_name} to {report.target} ({report.rows:,} rows, checked)")
+        print(f"Backed up {database.display_name} to {written}")
         return EXIT_OK
-    folder = server_backup_folder(database, args.folder)
-    if args.if_due and not is_due(folder, as_file(database), datetime.now()):  # noqa: DTZ005
+    if database.path is None:  # a server: the whole database copied into a checked file
+        folder, named = server_backup_folder(database, args.folder), as_file(database)
+
+        def make() -> Any:
+            return make_server_backup(database, folder, progress=bar)
+
+    else:
+        folder, named = backup_folder(database.path, args.folder), database.path
+
+        def make() -> Any:
+            return make_backup(database, folder, progress=lambda done, total: bar("backup", done, total))
+
+    if args.if_due and not is_due(folder, named, datetime.now()):  # noqa: DTZ005
         print(f"No backup due: the last one in {folder} is less than a day old.")
         return EXIT_OK
     try:
-        made, check = make_server_backup(database, folder, progress=bar)
+        made, check = make()
     finally:
         bar.finish()
     print(
@@ -111,6 +89,18 @@ def _backup_server(services: Services, args: argparse.Namespace) -> int:
         f"(checked: {check.detail}; {check.deals or 0:,} deals, {check.companies or 0:,} companies)"
     )
     return EXIT_OK
+
+
+def _one_copy(services: Services, out: Path, bar: Any) -> str:
+    """--out: one consistent copy (a file's pages, or a server's tables copied and checked)."""
+    database = services.database
+    if database.path is not None:
+        return str(services.backup(out, progress=lambda done, total: bar("backup", done, total)))
+    from app.storage.moving.copying import copy_database
+
+    address = database.url.render_as_string(hide_password=False)
+    report = copy_database(address, str(out.expanduser().resolve()), progress=bar, mark=False)
+    return f"{report.target} ({report.rows:,} rows, checked)"
 
 
 def run_restore(database: str, args: argparse.Namespace) -> int:

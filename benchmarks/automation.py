@@ -15,7 +15,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.runner import median_ms, scenario, settle
+from benchmarks.kanban import show_board
+from benchmarks.runner import median_ms, scenario
 
 BOARD_SIZE = (1280, 800)
 
@@ -45,7 +46,6 @@ def _run(path: Path, runs: int, idle_seconds: float) -> dict[str, dict[str, Any]
     from app.services.deals.bulk import DealSelection
     from app.services.deals.filters import DealFilter
     from app.services.deals.queries import DealSort
-    from app.views.kanban.kanban_view import KanbanView
 
     app = QApplication.instance() or QApplication([])
     services = open_services(str(path))
@@ -67,12 +67,7 @@ def _run(path: Path, runs: int, idle_seconds: float) -> dict[str, dict[str, Any]
     # -- kanban_move_rules: the board's move, three rules on each of the two stages -----------------
     for stage in open_stages[:2]:
         three_rules(stage.id)
-    board = KanbanView(services)
-    board.set_filter(DealFilter(pipeline_id=pipeline.id))
-    board.resize(*BOARD_SIZE)
-    board.show()
-    app.processEvents()
-    settle(lambda: not board.loading)
+    board = show_board(services, DealFilter(pipeline_id=pipeline.id), BOARD_SIZE)
     # the two fullest of the two stages with rules (a small demo may leave the first stage empty)
     first, second = sorted(board.columns[:2], key=lambda c: -c.model.total)
     turns = iter([(first, second), (second, first)] * (runs + 3))

@@ -40,6 +40,22 @@ def _raw_cards(raw: sqlite3.Connection, ids: list[int]) -> list[tuple[Any, ...]]
     return raw.execute(CARD_SQL.format(ids=",".join(map(str, ids)) or "NULL"), {"now": now}).fetchall()
 
 
+def show_board(services: Any, deal_filter: Any, size: tuple[int, int] = BOARD_SIZE) -> Any:
+    """A new board of the filter's deals, shown: laid out, its columns read off the GUI thread, shown
+    and painted (headers, zones, the visible cards)."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.kanban.kanban_view import KanbanView
+
+    board = KanbanView(services)
+    board.set_filter(deal_filter)
+    board.resize(*size)
+    board.show()
+    QApplication.processEvents()
+    settle(lambda: not board.loading)
+    return board
+
+
 def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -62,13 +78,7 @@ def run(path: Path, runs: int) -> dict[str, dict[str, Any]]:
 
     # -- kanban_open: a new board for the pipeline, shown and painted with its first cards --------
     def open_board(deal_filter: DealFilter = board_filter) -> KanbanView:
-        board = KanbanView(services)
-        board.set_filter(deal_filter)
-        board.resize(*BOARD_SIZE)
-        board.show()
-        app.processEvents()  # lays the board out and paints it (headers, zones, the visible cards)
-        settle(lambda: not board.loading)  # the columns read off the GUI thread, shown and painted
-        return board
+        return show_board(services, deal_filter)
 
     def open_and_close(deal_filter: DealFilter = board_filter) -> None:
         board = open_board(deal_filter)

@@ -23,9 +23,9 @@ from sqlalchemy.engine import make_url
 
 from benchmarks.calendar import SIZE
 from benchmarks.delay_proxy import DelayProxy
-from benchmarks.kanban import BOARD_SIZE
+from benchmarks.kanban import show_board
 from benchmarks.listing import VISIBLE_ROWS
-from benchmarks.runner import median_ms, settle
+from benchmarks.runner import median_ms
 
 SCENARIOS = ("list_first_page", "kanban_open", "kanban_move", "calendar_month", "analytics_dashboard")
 
@@ -90,7 +90,6 @@ def _scenarios(url: str, runs: int) -> dict[str, dict[str, Any]]:
     from app.views.calendar.calendar_view import Mode
     from app.views.deal_list import deal_table_model
     from app.views.deal_list.deal_table_model import COLUMN_COUNT, DealTableModel
-    from app.views.kanban.kanban_view import KanbanView
     from benchmarks.calendar import close_calendar, open_calendar
 
     deal_table_model.PREPARE_IN_BACKGROUND = False
@@ -128,13 +127,7 @@ def _scenarios(url: str, runs: int) -> dict[str, dict[str, Any]]:
         open_stages = [s.id for s in pipeline.stages if not s.is_closed]
 
         def open_board() -> Any:
-            board = KanbanView(services)
-            board.set_filter(DealFilter(pipeline_id=pipeline.id))
-            board.resize(*BOARD_SIZE)
-            board.show()
-            app.processEvents()
-            settle(lambda: not board.loading)
-            return board
+            return show_board(services, DealFilter(pipeline_id=pipeline.id))
 
         def open_and_close() -> None:
             board = open_board()

@@ -102,12 +102,18 @@ class Cluster:
 
     def new_database(self, name: str, password: str | None = None) -> str:
         login = self.url.replace("dealdesk@", f"dealdesk:{password}@") if password else self.url
-        admin = create_engine(f"{login}/postgres", isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))  # name built from letters, digits, _
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
+        new_database(login, name)
         return f"{self.url}/{name}"
+
+
+def new_database(server: str, name: str) -> str:
+    """A new, empty database on the server (an old one of that name dropped first)."""
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))  # name built from letters, digits, _
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"{server}/{name}"
 
 
 def _cluster(*, tls: bool = False, password: str | None = None) -> Cluster:
@@ -147,9 +153,4 @@ def own_postgres() -> Iterator[Cluster]:
 def postgres_url(postgres_server: str, request: pytest.FixtureRequest) -> str:
     """A new, empty database on the test server for one test."""
     name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
-    admin = create_engine(f"{postgres_server}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))  # name built from letters, digits, _
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return f"{postgres_server}/{name}"
+    return new_database(postgres_server, name)

@@ -147,19 +147,31 @@ def make_backup(
     folder can't be written or the copy fails its check (the bad copy is removed)."""
     assert database.path is not None, "only SQLite files are backed up here"
     moment = now or datetime.now()  # noqa: DTZ005 - local time reads best in a file name
+    target = writable_folder(folder) / f"{database.path.stem}.{moment.strftime(STAMP)}.sqlite"
+    backup_sqlite(database, target, progress)
+    return kept_in_rotation(target, folder, database.path, moment)
+
+
+def writable_folder(folder: Path) -> Path:
+    """The backup folder, made if missing; refused in words when it can't be written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(
             MSG_CANT_WRITE_FOLDER, Problem.READ_ONLY, folder=str(folder), reason=exc.strerror or str(exc)
         ) from exc
-    target = folder / f"{database.path.stem}.{moment.strftime(STAMP)}.sqlite"
-    backup_sqlite(database, target, progress)
+    return folder
+
+
+def kept_in_rotation(
+    target: Path, folder: Path, database_path: Path, moment: datetime
+) -> tuple[BackupFile, BackupCheck]:
+    """A backup just written, checked (removed and reported when it fails), then the rotation applied."""
     check = check_backup(target)
     if not check.ok:
         target.unlink(missing_ok=True)
         raise DatabaseError(MSG_BACKUP_DAMAGED, Problem.DAMAGED, path=str(target), detail=check.detail)
-    prune(folder, database.path, moment)
+    prune(folder, database_path, moment)
     return BackupFile(target, moment.replace(microsecond=0), target.stat().st_size), check
 
 

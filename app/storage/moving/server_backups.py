@@ -21,14 +21,13 @@ from pathlib import Path
 
 from app.storage.backups import (
     ENV_BACKUPS,
-    MSG_BACKUP_DAMAGED,
-    MSG_CANT_WRITE_FOLDER,
     MSG_NOT_A_BACKUP,
     STAMP,
     BackupCheck,
     BackupFile,
     check_backup,
-    prune,
+    kept_in_rotation,
+    writable_folder,
 )
 from app.storage.database import Database, DatabaseError, create_database_engine, parse_url
 from app.storage.failures import Problem
@@ -61,20 +60,9 @@ def make_server_backup(
 ) -> tuple[BackupFile, BackupCheck]:
     """A checked copy of the server database into the folder, then the rotation applied."""
     moment = now or datetime.now()  # noqa: DTZ005 - local time reads best in a file name
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DatabaseError(
-            MSG_CANT_WRITE_FOLDER, Problem.READ_ONLY, folder=str(folder), reason=exc.strerror or str(exc)
-        ) from exc
-    target = folder / f"{server_stem(database)}.{moment.strftime(STAMP)}.sqlite"
+    target = writable_folder(folder) / f"{server_stem(database)}.{moment.strftime(STAMP)}.sqlite"
     copy_database(_address(database), str(target), progress=progress, mark=False)
-    check = check_backup(target)
-    if not check.ok:
-        target.unlink(missing_ok=True)
-        raise DatabaseError(MSG_BACKUP_DAMAGED, Problem.DAMAGED, path=str(target), detail=check.detail)
-    prune(folder, as_file(database), moment)
-    return BackupFile(target, moment.replace(microsecond=0), target.stat().st_size), check
+    return kept_in_rotation(target, folder, as_file(database), moment)
 
 
 def restore_server_backup(
@@ -91,8 +79,9 @@ def restore_server_backup(
     if not check.ok:
         raise DatabaseError(MSG_NOT_A_BACKUP, Problem.DAMAGED, path=str(backup), detail=check.detail)
     moment = now or datetime.now()  # noqa: DTZ005
-    folder.mkdir(parents=True, exist_ok=True)
-    safety = folder / f"{server_stem(database)}.before-restore.{moment.strftime(STAMP)}.sqlite"
+    safety = (
+        writable_folder(folder) / f"{server_stem(database)}.before-restore.{moment.strftime(STAMP)}.sqlite"
+    )
     copy_database(_address(database), str(safety), progress=progress, mark=False)
     with tempfile.TemporaryDirectory(prefix="dealdesk-restore-") as scratch:
         source = _up_to_date(backup, Path(scratch))
