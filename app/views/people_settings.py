@@ -90,6 +90,15 @@ class PeopleSettings(QGroupBox):
         self.password.setObjectName("setPassword")
         self.deactivate = QPushButton(self.tr("Deactivate…"))
         self.deactivate.setObjectName("deactivatePerson")
+        self.server_login = QPushButton(self.tr("Server login…"))
+        self.server_login.setObjectName("serverLogin")
+        self.server_login.setToolTip(
+            self.tr(
+                "A database login of this person's own: the server then returns them only the deals, "
+                "contacts, companies and leads their roles let them read, to any program."
+            )
+        )
+        self.server_login.setVisible(not services.database.is_sqlite)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +108,14 @@ class PeopleSettings(QGroupBox):
         right_layout.addLayout(top)
         right_layout.addWidget(self.table, 1)
         person_buttons = QHBoxLayout()
-        for button in (self.add_person, self.edit_person, self.move_people, self.password, self.deactivate):
+        for button in (
+            self.add_person,
+            self.edit_person,
+            self.move_people,
+            self.password,
+            self.server_login,
+            self.deactivate,
+        ):
             person_buttons.addWidget(button)
         person_buttons.addStretch(1)
         right_layout.addLayout(person_buttons)
@@ -122,6 +138,7 @@ class PeopleSettings(QGroupBox):
             self.edit_person,
             self.move_people,
             self.deactivate,
+            self.server_login,
         ):
             button.setEnabled(self.may_change)
         self.tree.currentItemChanged.connect(lambda *_a: self._fill_people())
@@ -135,6 +152,7 @@ class PeopleSettings(QGroupBox):
         self.move_people.clicked.connect(self._on_move)
         self.password.clicked.connect(self._on_password)
         self.deactivate.clicked.connect(self._on_deactivate)
+        self.server_login.clicked.connect(self._on_server_login)
         if self.may_change:
             self.table.itemDoubleClicked.connect(lambda *_a: self._on_edit_person())
             self.tree.itemDoubleClicked.connect(lambda *_a: self._on_edit_department())
@@ -288,6 +306,38 @@ class PeopleSettings(QGroupBox):
         )
         if ok:
             self._act(lambda: self._services.passwords.set_password(person.id, password), self.tr("Not set"))
+
+    def _on_server_login(self) -> None:
+        people = self.chosen_people()
+        if len(people) != 1:
+            return
+        person = people[0]
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Server login"),
+            self.tr(
+                "A password for %1's own login on the server (at least 8 characters). The server keeps "
+                "it; Dealdesk does not:"
+            ).replace("%1", person.name),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        try:
+            role = self._services.users.add_server_login(person.id, password)
+        except (ServiceError, DatabaseError) as exc:
+            QMessageBox.warning(self, self.tr("No server login"), error_text(exc))
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Server login"),
+            self.tr(
+                "%1 signs in to the server as “%2”. The server returns them only what their roles let them "
+                "read, whichever program asks."
+            )
+            .replace("%1", person.name)
+            .replace("%2", role),
+        )
 
     def _on_deactivate(self) -> None:
         people = [p for p in self.chosen_people() if p.is_active]

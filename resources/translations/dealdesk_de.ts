@@ -9830,4 +9830,31 @@ Dealdesk startet jetzt neu auf dem Server.</translation>
         <translation>Passwort nicht aufbewahrt</translation>
     </message>
 </context>
+<context>
+    <name>PeopleSettings</name>
+    <message>
+        <source>Server login…</source>
+        <translation>Server-Anmeldung…</translation>
+    </message>
+    <message>
+        <source>A database login of this person&apos;s own: the server then returns them only the deals, contacts, companies and leads their roles let them read, to any program.</source>
+        <translation>Eine eigene Datenbank-Anmeldung für diese Person: Der Server gibt ihr dann nur die Deals, Kontakte, Unternehmen und Leads heraus, die ihre Rollen sie lesen lassen – jedem Programm.</translation>
+    </message>
+    <message>
+        <source>Server login</source>
+        <translation>Server-Anmeldung</translation>
+    </message>
+    <message>
+        <source>A password for %1&apos;s own login on the server (at least 8 characters). The server keeps it; Dealdesk does not:</source>
+        <translation>Ein Passwort für die eigene Anmeldung von %1 am Server (mindestens 8 Zeichen). Der Server bewahrt es auf, Dealdesk nicht:</translation>
+    </message>
+    <message>
+        <source>No server login</source>
+        <translation>Keine Server-Anmeldung</translation>
+    </message>
+    <message>
+        <source>%1 signs in to the server as “%2”. The server returns them only what their roles let them read, whichever program asks.</source>
+        <translation>%1 meldet sich am Server als „%2“ an. Der Server gibt nur heraus, was ihre Rollen sie lesen lassen – egal, welches Programm fragt.</translation>
+    </message>
+</context>
 </TS>
