@@ -261,14 +261,17 @@ class _Copier:
             for n, statement in enumerate(deferred):
                 self.progress("indexes", n, len(deferred))
                 target.exec_driver_sql(statement)
+                _settle(target)
             self.progress("sequences", everything, everything)
             _set_sequences(target, self.tables)
             self.progress("search", everything, everything)
             search_index.rebuild(target)
             search_index.resume_triggers(target, search_triggers)
+            _settle(target)
             self.progress("analytics", everything, everything)
             rollups.rebuild(target, grouped=True)  # sorted (a file: on the helper threads, see _LOADING)
             rollups.create_triggers(target)
+            _settle(target)
             self._check(source, target, prints)
 
     @contextmanager
