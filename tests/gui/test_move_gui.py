@@ -17,7 +17,6 @@ from app.gui.opening import open_interactively
 from app.services.container import Services, open_services
 from app.services.deals.queries import DealFilter
 from app.ui.actions import ActionId
-from app.ui.operations import Operation
 from app.ui.settings import UserSettings
 
 
@@ -49,7 +48,6 @@ def _opener(opened: list[str]) -> Callable[[str, bool], Services]:
 def test_move_to_a_server_then_open_the_file(
     qtbot, demo_services: Services, demo_path: Path, postgres_url: str, settings: UserSettings, monkeypatch
 ) -> None:
-    Operation.run_synchronously = False  # the copy runs on a worker thread, as for the user
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: told.append(text))
     window = build_main_window(demo_services, settings)
