@@ -2,15 +2,16 @@
 
 All or nothing. A server is written in one transaction, its schema included (PostgreSQL's DDL is
 transactional): a failure, a cancel or a failed check leaves it as empty as it was. A file is
-written under a temporary name and renamed only once it passed its check. The source is only read,
-in one snapshot; at the end a file that was moved onto a server is marked so (`marks.py`).
+written under a temporary name, committed as it goes (SQLite would hold a whole million deals'
+pages in memory until one commit), and renamed only once it passed its check. The source is only
+read, in one snapshot; at the end a file that was moved onto a server is marked so (`marks.py`).
 
 Order: the schema, then every table parents first, in batches, with the running totals' and search
-index's triggers paused (and foreign keys: a file's not checked, a server's dropped, until every row
-is in); then a server's indexes and foreign keys made again, its sequences set after the copied
-ids, the search index and the totals made anew. Then the check: each table's row count and checksum
-read back from the target equal the source's, and the totals made anew equal the source's (the
-Analytics page shows the same figures).
+index's triggers paused, the indexes dropped and foreign keys not checked (a file's) or dropped (a
+server's) until every row is in; then the indexes and foreign keys made again, a server's sequences
+set after the copied ids, the search index and the totals made anew. Then the check: each table's
+row count and checksum read back from the target equal the source's, and the totals made anew
+equal the source's (the Analytics page shows the same figures).
 """
 
 from __future__ import annotations
