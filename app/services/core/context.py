@@ -58,8 +58,9 @@ class ServiceContext:
     @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A read transaction on a plain connection: for hot paths that need no ORM (list pages)."""
-        with self.database.engine.connect() as connection:
-            conn = connection.execution_options(**self.database.options(write=False))
+        with self.database.engine.connect() as conn:
+            if not self.database.is_sqlite:  # a server's reads: no BEGIN, no ROLLBACK
+                conn.execution_options(**self.database.options(write=False))
             with conn.begin():
                 yield conn
 
