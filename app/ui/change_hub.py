@@ -36,10 +36,11 @@ class ChangeHub(QObject):
             self._timer.start()
 
     def _on_local(self, event: DomainEvent) -> None:
-        if self._timer.isActive():
+        if self._timer.isActive() and self._monitor.counts_own_commits:
             # Our own commit moved data_version too: take it as the new baseline, so the
             # poller reports only what others wrote. Views re-read after this, so nothing
-            # committed before this reading is missed.
+            # committed before this reading is missed. (A server's announcements say whose they
+            # are: nothing to skip there, and a colleague's waiting one must not be swallowed.)
             self._monitor.poll()
         self.changed.emit(event)
 

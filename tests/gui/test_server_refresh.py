@@ -134,3 +134,31 @@ def test_the_window_says_the_connection_is_lost_and_recovers(
     finally:
         window.close()
         services.close()
+
+
+def test_a_colleagues_change_is_not_swallowed_by_ones_own(
+    qtbot, postgres_url: str, settings: UserSettings
+) -> None:
+    """A colleague's announcement waiting when one's own change is made still refreshes the views."""
+    mine = open_services(postgres_url)
+    settings.set(CHANGE_POLL_MS, 1500)
+    window = build_main_window(mine, settings)
+    qtbot.addWidget(window)
+    hub = window._hub
+    heard: list[DomainEvent] = []
+    hub.changed.connect(heard.append)
+    try:
+        hub._timer.setInterval(60_000)  # active, as when the window runs, but polled by hand below
+        hub._timer.start()
+        hub._monitor.poll()  # listening
+        colleague = open_services(postgres_url)
+        colleague.deals.create(title="The colleague's")
+        colleague.close()
+        time.sleep(0.3)  # the announcement is in this PC's socket now
+        mine.companies.create(title="Mine")  # one's own event, delivered to the hub first
+        qtbot.waitUntil(lambda: any(e.entity == "company" for e in heard))
+        hub._on_poll()
+        assert any(e.entity == "*" for e in heard)  # the colleague's change, not swallowed
+    finally:
+        window.close()
+        mine.close()

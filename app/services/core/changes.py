@@ -73,6 +73,12 @@ class ChangeMonitor:
     def supported(self) -> bool:
         return self._database.is_sqlite or self._database.engine.dialect.name == "postgresql"
 
+    @property
+    def counts_own_commits(self) -> bool:
+        """Whether a poll also reports this process's own commits (a file's data_version does; a
+        server's announcements name their writer and this one's are skipped)."""
+        return self._database.is_sqlite
+
     def interval_ms(self, chosen_ms: int) -> int:
         """How often to poll: a file as the settings say, a server at least four times a second."""
         return chosen_ms if self._database.is_sqlite else min(chosen_ms, SERVER_POLL_MS)
