@@ -157,8 +157,12 @@ def test_a_colleagues_change_is_not_swallowed_by_ones_own(
         time.sleep(0.3)  # the announcement is in this PC's socket now
         mine.companies.create(title="Mine")  # one's own event, delivered to the hub first
         qtbot.waitUntil(lambda: any(e.entity == "company" for e in heard))
-        hub._on_poll()
-        assert any(e.entity == "*" for e in heard)  # the colleague's change, not swallowed
+
+        def colleagues_heard() -> bool:
+            hub._on_poll()
+            return any(e.entity == "*" for e in heard)
+
+        qtbot.waitUntil(colleagues_heard, timeout=5000)  # the colleague's change, not swallowed
     finally:
         window.close()
         mine.close()
