@@ -98,8 +98,7 @@ def _one_copy(services: Services, out: Path, bar: Any) -> str:
         return str(services.backup(out, progress=lambda done, total: bar("backup", done, total)))
     from app.storage.moving.copying import copy_database
 
-    address = database.url.render_as_string(hide_password=False)
-    report = copy_database(address, str(out.expanduser().resolve()), progress=bar, mark=False)
+    report = copy_database(database.address, str(out.expanduser().resolve()), progress=bar, mark=False)
     return f"{report.target} ({report.rows:,} rows, checked)"
 
 

@@ -256,7 +256,7 @@ def open_services(
         _ensure_defaults(database, language)
         hooks: tuple[Callable[[UnitOfWork], None], ...] = (notify_from_events, automation_hook, workflow_hook)
         if not database.is_sqlite:  # last: what the others add is announced too
-            hooks = (*hooks, server_hook, commit_announcer(database))
+            hooks = (*hooks, server_rights.sync_if_changed, commit_announcer(database))
         base = Services(ServiceContext(database, EventBus(), None, hooks), None)
         own = _own_login(database)
         if own is not None:  # a person's own server login: Dealdesk acts as them, nobody else
@@ -269,10 +269,6 @@ def open_services(
     except BaseException:
         database.dispose()
         raise
-
-
-def server_hook(uow: UnitOfWork) -> None:
-    server_rights.sync_if_changed(uow.session)
 
 
 def _own_login(database: Database) -> int | None:

@@ -83,6 +83,11 @@ class Database:
         return Path(self.url.database)
 
     @property
+    def address(self) -> str:
+        """The path or URL, password included: for another engine on the same database (a copy)."""
+        return str(self.path) if self.path is not None else self.url.render_as_string(hide_password=False)
+
+    @property
     def display_name(self) -> str:
         if self.path is not None:
             return str(self.path)

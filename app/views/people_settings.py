@@ -294,35 +294,24 @@ class PeopleSettings(QGroupBox):
         self._act(move, self.tr("Not moved"))
 
     def _on_password(self) -> None:
-        people = self.chosen_people()
-        if len(people) != 1:
-            return
-        person = people[0]
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("Set password"),
-            self.tr("New password for %1 (at least 8 characters):").replace("%1", person.name),
-            QLineEdit.EchoMode.Password,
+        asked = self._password_for_one(
+            self.tr("Set password"), self.tr("New password for %1 (at least 8 characters):")
         )
-        if ok:
+        if asked is not None:
+            person, password = asked
             self._act(lambda: self._services.passwords.set_password(person.id, password), self.tr("Not set"))
 
     def _on_server_login(self) -> None:
-        people = self.chosen_people()
-        if len(people) != 1:
-            return
-        person = people[0]
-        password, ok = QInputDialog.getText(
-            self,
+        asked = self._password_for_one(
             self.tr("Server login"),
             self.tr(
                 "A password for %1's own login on the server (at least 8 characters). The server keeps "
                 "it; Dealdesk does not:"
-            ).replace("%1", person.name),
-            QLineEdit.EchoMode.Password,
+            ),
         )
-        if not ok:
+        if asked is None:
             return
+        person, password = asked
         try:
             role = self._services.users.add_server_login(person.id, password)
         except (ServiceError, DatabaseError) as exc:
@@ -338,6 +327,18 @@ class PeopleSettings(QGroupBox):
             .replace("%1", person.name)
             .replace("%2", role),
         )
+
+    def _password_for_one(self, title: str, prompt: str) -> tuple[UserInfo, str] | None:
+        """The one person chosen and a password typed for them (%1 in `prompt`: their name); None when
+        not one is chosen or the person cancels."""
+        people = self.chosen_people()
+        if len(people) != 1:
+            return None
+        person = people[0]
+        password, ok = QInputDialog.getText(
+            self, title, prompt.replace("%1", person.name), QLineEdit.EchoMode.Password
+        )
+        return (person, password) if ok else None
 
     def _on_deactivate(self) -> None:
         people = [p for p in self.chosen_people() if p.is_active]

@@ -9788,10 +9788,6 @@ Dealdesk startet jetzt neu auf dem Server.</translation>
         <source>People have logins of their own on this server, and their rights there can only be changed by the database&apos;s own login ({detail}). Nothing was changed.</source>
         <translation>Personen haben auf diesem Server eigene Anmeldungen, und ihre Rechte dort kann nur die eigene Anmeldung der Datenbank ändern ({detail}). Nichts wurde geändert.</translation>
     </message>
-    <message>
-        <source>A password has at least 8 characters.</source>
-        <translation>Ein Passwort hat mindestens 8 Zeichen.</translation>
-    </message>
 </context>
 <context>
     <name>ServerPasswordDialog</name>

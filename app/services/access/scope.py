@@ -212,10 +212,13 @@ UNRESTRICTED = Access(None, True)
 _read: weakref.WeakKeyDictionary[Any, dict[int, tuple[str, Access]]] = weakref.WeakKeyDictionary()
 
 
+RIGHTS_CHANGED = "dealdesk_rights_changed"  # in a session's info: its transaction changed somebody's rights
+
+
 def bump_rights(session: Session) -> None:
     """Note, in the writer's transaction, a change that can change somebody's rights: every process
     reading rights sees the new stamp and reads them again."""
-    session.info["dealdesk_rights_changed"] = True  # a server's policies are made anew before commit
+    session.info[RIGHTS_CHANGED] = True  # a server's policies are made anew before commit (server_rights)
     current = session.get(AppSetting, RIGHTS_STAMP_KEY)
     stamp = uuid.uuid4().hex  # never one seen before, whichever PC writes it
     if current is None:

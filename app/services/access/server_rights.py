@@ -27,17 +27,19 @@ import re
 from typing import Any
 
 from sqlalchemy import delete, insert, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.models import AppSetting, Company, Contact, Lead, User
+from app.services.access.passwords import check_length
 from app.services.access.rights import Action, Entity
-from app.services.access.scope import access_for
+from app.services.access.scope import RIGHTS_CHANGED, access_for
+from app.services.core.context import UnitOfWork
 from app.services.core.errors import PermissionDeniedError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
 
 GROUP = "dealdesk_people"
 PREFIX = "server_login."
-CHANGED = "dealdesk_rights_changed"  # in a session's info: its transaction changed somebody's rights
 _ROLE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 # The tables whose rows the policies guard, and what guards them.
 _GUARDED: dict[str, tuple[Entity, Any] | None] = {
@@ -92,10 +94,7 @@ def create_login(session: Session, user_id: int, password: str, role: str | None
     role = (role or default_role(user.login)).strip()
     if not _ROLE.match(role):
         raise ValidationError.single("role", MSG_ROLE_NAME)
-    if len(password) < 8:
-        raise ValidationError.single(
-            "password", QT_TRANSLATE_NOOP("errors", "A password has at least 8 characters.")
-        )
+    check_length(password)
     quoted = _literal(password)
     exists = session.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
     try:
@@ -105,13 +104,11 @@ def create_login(session: Session, user_id: int, password: str, role: str | None
             ddl = session.connection().exec_driver_sql  # no bound values: a password may hold ":x"
             ddl(f'{verb} ROLE "{role}" LOGIN PASSWORD {quoted}')  # a checked name, a quoted literal
             ddl(f'GRANT {GROUP} TO "{role}"')
-    except Exception as exc:  # no right to create roles: said in words, nothing changed
-        if not _is_db_error(exc):
-            raise
+    except DBAPIError as exc:  # no right to create roles: said in words, nothing changed
         raise PermissionDeniedError(MSG_CANT_CREATE, detail=_detail(exc)) from exc
     session.execute(delete(AppSetting).where(AppSetting.key == PREFIX + role))
     session.execute(insert(AppSetting).values(key=PREFIX + role, value=str(user_id)))
-    session.info[CHANGED] = True
+    session.info[RIGHTS_CHANGED] = True
     return role
 
 
@@ -122,9 +119,11 @@ def acting_person(session: Session) -> int | None:
     return logins(session).get(str(session.scalar(text("SELECT current_user"))))
 
 
-def sync_if_changed(session: Session) -> None:
-    """A write hook: after a change that can change somebody's rights, their policies made anew."""
-    if session.info.pop(CHANGED, False) and is_server(session) and logins(session):
+def sync_if_changed(uow: UnitOfWork) -> None:
+    """A write hook (a server's): after a change that can change somebody's rights, everybody's
+    policies made anew in the same transaction."""
+    session = uow.session
+    if session.info.pop(RIGHTS_CHANGED, False) and is_server(session) and logins(session):
         sync(session)
 
 
@@ -155,9 +154,7 @@ def sync(session: Session) -> None:
             for role, user_id in sorted(people.items()):
                 if role in present:
                     _policies(session, role, user_id)
-    except Exception as exc:
-        if not _is_db_error(exc):
-            raise
+    except DBAPIError as exc:
         raise PermissionDeniedError(MSG_OWNER_ONLY, detail=_detail(exc)) from exc
 
 
@@ -197,12 +194,6 @@ def _ensure_group(session: Session) -> None:
 
 def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
-
-
-def _is_db_error(exc: BaseException) -> bool:
-    from sqlalchemy.exc import DBAPIError
-
-    return isinstance(exc, DBAPIError)
 
 
 def _detail(exc: BaseException) -> str:

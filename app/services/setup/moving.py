@@ -89,8 +89,9 @@ class MoveService:
     def _copy(
         self, target: str, progress: Progress | None, cancelled: Callable[[], bool] | None
     ) -> CopyResult:
-        source = self._ctx.database.url.render_as_string(hide_password=False)
-        report = copying.copy_database(source, target, progress=progress, cancelled=cancelled)
+        report = copying.copy_database(
+            self._ctx.database.address, target, progress=progress, cancelled=cancelled
+        )
         return CopyResult(report.target, len(report.tables), report.rows, report.seconds, report.marked)
 
     def _require_admin(self) -> None:

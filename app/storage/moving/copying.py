@@ -34,7 +34,7 @@ from app.storage.database import WRITE_OPTION, Database, create_database_engine,
 from app.storage.failures import QT_TRANSLATE_NOOP, DatabaseError, Problem
 from app.storage.migrate import SCHEMA_HEAD, current_revision, upgrade_on
 from app.storage.moving.checksums import Fingerprint
-from app.storage.moving.marks import mark_moved, moved_to
+from app.storage.moving.marks import mark_moved
 from app.storage.moving.tables import DERIVED, CopiedTable, copied_tables
 
 BATCH = 5_000  # rows read, written and reported at a time
@@ -186,7 +186,6 @@ class _Copier:
         self.progress = progress
         self.cancelled = cancelled
         self.tables = [t for t in copied_tables() if t.name not in DERIVED]
-        self._driver_error: type[Exception] = Exception
 
     # -- the two directions ---------------------------------------------------------------------
 
@@ -247,7 +246,6 @@ class _Copier:
     # -- filling the target ---------------------------------------------------------------------
 
     def _fill(self, target: Connection) -> None:
-        self._driver_error = target.dialect.loaded_dbapi.Error
         with self._reading() as source:
             everything = sum(
                 int(source.scalar(select(func.count()).select_from(t.twin)) or 0) for t in self.tables
@@ -294,7 +292,7 @@ class _Copier:
     ) -> tuple[Fingerprint, int]:
         fingerprint = Fingerprint()
         writer = _writer(target, table)
-        with self._failing(table):
+        with self._failing(table, target):
             for n, rows in enumerate(_batches(source, _reading_statement(table)), start=1):
                 if self.cancelled():
                     raise CopyCancelledError(self.report.target)
@@ -308,12 +306,13 @@ class _Copier:
         return fingerprint, done
 
     @contextmanager
-    def _failing(self, table: CopiedTable) -> Iterator[None]:
+    def _failing(self, table: CopiedTable, target: Connection) -> Iterator[None]:
         """A row the target refuses (a text longer than a server allows, say): said with its table."""
         try:
             yield
         except Exception as exc:
-            if not isinstance(exc, DBAPIError | self._driver_error):  # the driver's own: from COPY
+            # SQLAlchemy's errors, or the driver's own (COPY goes to the driver directly).
+            if not isinstance(exc, DBAPIError | target.dialect.loaded_dbapi.Error):
                 raise
             detail = " ".join(str(getattr(exc, "orig", None) or exc).split()).rstrip(".")
             raise DatabaseError(
@@ -453,4 +452,4 @@ def _set_sequences(conn: Connection, tables: list[CopiedTable]) -> None:
         )
 
 
-__all__ = ["CopyCancelledError", "CopyReport", "TableReport", "copy_database", "moved_to"]
+__all__ = ["CopyCancelledError", "CopyReport", "TableReport", "copy_database"]

@@ -61,7 +61,7 @@ def make_server_backup(
     """A checked copy of the server database into the folder, then the rotation applied."""
     moment = now or datetime.now()  # noqa: DTZ005 - local time reads best in a file name
     target = writable_folder(folder) / f"{server_stem(database)}.{moment.strftime(STAMP)}.sqlite"
-    copy_database(_address(database), str(target), progress=progress, mark=False)
+    copy_database(database.address, str(target), progress=progress, mark=False)
     return kept_in_rotation(target, folder, as_file(database), moment)
 
 
@@ -82,15 +82,11 @@ def restore_server_backup(
     safety = (
         writable_folder(folder) / f"{server_stem(database)}.before-restore.{moment.strftime(STAMP)}.sqlite"
     )
-    copy_database(_address(database), str(safety), progress=progress, mark=False)
+    copy_database(database.address, str(safety), progress=progress, mark=False)
     with tempfile.TemporaryDirectory(prefix="dealdesk-restore-") as scratch:
         source = _up_to_date(backup, Path(scratch))
-        copy_database(str(source), _address(database), progress=progress, mark=False, replace=True)
+        copy_database(str(source), database.address, progress=progress, mark=False, replace=True)
     return safety
-
-
-def _address(database: Database) -> str:
-    return database.url.render_as_string(hide_password=False)
 
 
 def _up_to_date(backup: Path, scratch: Path) -> Path:
