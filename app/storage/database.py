@@ -12,17 +12,19 @@ import logging
 import sqlite3
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DisconnectionError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from app.models import RIGHTS_STAMP_KEY
 from app.storage.failures import DatabaseError as DatabaseError
 from app.storage.failures import explain, explain_server
 
@@ -112,13 +114,21 @@ class Database:
                 session.rollback()
                 raise
 
+    @property
+    def connections_lost(self) -> int:
+        """How often a statement found its server connection lost (a restart, a dropped network, a
+        firewall closing idle connections): each time some read or write failed, and was said."""
+        return int(getattr(self.engine, "dealdesk_lost", [0])[0])
+
     def options(self, *, write: bool) -> dict[str, Any]:
         """A transaction's execution options. A server's reads run without BEGIN and ROLLBACK: in
         PostgreSQL's READ COMMITTED each statement sees the newest commits either way, and over a
-        network the two saved round trips are most of a small read's time."""
-        if write or self.is_sqlite:
+        network the two saved round trips are most of a small read's time. A server's writes begin
+        by themselves, with the writers' lock and their first read in the same round trip (the
+        driver, in autocommit mode, adds no BEGIN of its own)."""
+        if self.is_sqlite:
             return {WRITE_OPTION: write}
-        return {WRITE_OPTION: False, "isolation_level": "AUTOCOMMIT"}
+        return {WRITE_OPTION: write, "isolation_level": "AUTOCOMMIT"}
 
     def dispose(self, *, optimize: bool = True) -> None:
         """Close every connection; `optimize=False` after a failure (a held lock would make the
@@ -161,11 +171,14 @@ def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
     if url.get_backend_name() == "postgresql":
         shown = url.render_as_string(hide_password=True)
         _ping_when_idle(engine)
+        engine.dealdesk_lost = [0]  # type: ignore[attr-defined]  # read by Database.connections_lost
 
         @event.listens_for(engine, "handle_error")
         def _on_server_error(context: Any) -> DatabaseError | None:
             # The server restarted or the network dropped: said in words (a write in flight: saved
             # whole or not at all, and whether is said); the pool reconnects at the next use.
+            if context.is_disconnect:
+                engine.dealdesk_lost[0] += 1  # type: ignore[attr-defined]
             return explain_server(
                 context.original_exception,
                 shown,
@@ -179,10 +192,95 @@ def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
             # Writers queue, as on a shared file: the analytics totals (and counters) are rows
             # that many writes touch, and two writers updating them in different orders would
             # deadlock, one of them failing. Held until the transaction ends.
-            if connection.get_execution_options().get(WRITE_OPTION, False):
+            _forget(connection)
+            options = connection.get_execution_options()
+            if not options.get(WRITE_OPTION, False):
+                return
+            if options.get("isolation_level") == "AUTOCOMMIT":
+                _begin_server_write(connection, shown)
+            else:
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
+        @event.listens_for(engine, "commit")
+        def _on_commit(connection: Any) -> None:
+            # What waits to be sent with the COMMIT (a write's announcement) goes in its message.
+            waiting = transaction_memo(connection).pop(WITH_COMMIT, None)
+            if waiting:
+                _send(connection, shown, f"{'; '.join(waiting)}; COMMIT", committing=True)
+
+    else:
+        event.listen(engine, "begin", _forget)
     return engine
+
+
+# What a transaction read once and need not read again in it (the rights stamp; whether automation
+# waits), per connection; emptied as each transaction begins.
+_memos: weakref.WeakKeyDictionary[Connection, dict[str, Any]] = weakref.WeakKeyDictionary()
+RIGHTS_STAMP_MEMO = "rights_stamp"
+WITH_COMMIT = "with_commit"  # statements to send in the COMMIT's message
+
+
+def transaction_memo(connection: Connection) -> dict[str, Any]:
+    """What the connection's current transaction has read once already (see `_memos`)."""
+    return _memos.setdefault(connection, {})
+
+
+def _forget(connection: Connection) -> None:
+    _memos.pop(connection, None)
+
+
+_SERVER_WRITE_BEGIN = (
+    f"BEGIN; SELECT pg_advisory_xact_lock({PG_WRITE_LOCK}); "
+    f"SELECT value FROM app_setting WHERE key = '{RIGHTS_STAMP_KEY}'"
+)
+
+
+def _begin_server_write(connection: Connection, shown: str) -> None:
+    """A server write's start in one round trip instead of three: BEGIN, the writers' lock, and the
+    rights stamp every write reads first (read after the lock, so as of the moment it is ours).
+
+    The connection is in autocommit mode, so the driver sends no BEGIN of its own; it commits and
+    rolls back what this began (it sends COMMIT/ROLLBACK whenever a transaction is open)."""
+    row = _send(connection, shown, _SERVER_WRITE_BEGIN, committing=False)
+    transaction_memo(connection)[RIGHTS_STAMP_MEMO] = row[0] if row else "0"
+
+
+def notify_at_commit(connection: Connection, channel: str, payload: str) -> None:
+    """PostgreSQL's NOTIFY for this write, sent in the message that commits it when the write began
+    by itself (`_begin_server_write`: one round trip fewer), else at once. Delivered at commit
+    either way, never for a rollback."""
+    if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+        connection.exec_driver_sql(
+            "SELECT pg_notify(%(channel)s, %(payload)s)", {"channel": channel, "payload": payload}
+        )
+        return
+    from psycopg import sql
+
+    raw = connection.connection.dbapi_connection
+    text = sql.SQL("SELECT pg_notify({}, {})").format(channel, payload).as_string(raw)  # type: ignore[arg-type]
+    transaction_memo(connection).setdefault(WITH_COMMIT, []).append(text)
+
+
+def _send(connection: Connection, shown: str, text: str, *, committing: bool) -> Any:
+    """Statements without parameters in one message (PostgreSQL's simple protocol); the last one's
+    first row. A lost connection is dropped from the pool and said in words, as for any statement."""
+    raw = connection.connection.dbapi_connection
+    try:
+        cursor = raw.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(text)
+            while cursor.nextset():
+                pass
+            return cursor.fetchone() if cursor.description is not None else None
+        finally:
+            cursor.close()
+    except Exception as exc:
+        gone = connection.dialect.is_disconnect(exc, raw, None)  # type: ignore[arg-type]
+        if gone:
+            connection.engine.dealdesk_lost[0] += 1  # type: ignore[attr-defined]
+            connection.invalidate(exc)
+        said = explain_server(exc, shown, disconnect=gone, connecting=False, committing=committing)
+        raise (said or exc) from exc
 
 
 def _ping_when_idle(engine: Engine) -> None:

@@ -90,8 +90,6 @@ def _set_initial_journal_mode(database: Database) -> None:
         conn.connection.driver_connection.execute("PRAGMA journal_mode=DELETE")  # type: ignore[union-attr]
 
 
-
-
 def _explain(database: Database, exc: DBAPIError) -> DatabaseError:
     """A failure at opening in words (SQLite files' own failures are explained by the engine's hook)."""
     message = str(exc.orig) if exc.orig is not None else str(exc)

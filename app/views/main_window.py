@@ -409,15 +409,22 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _on_data_changed(self, event: DomainEvent) -> None:
         if event.name == "deal.stage_changed" and event.actor_id == self._services.context.actor_id:
             self._offer_undo()  # my own move, from the board, the list or the form
-        self.deals.on_changed(event)
-        self.contacts.on_changed(event)
-        self.companies.on_changed(event)
-        self.leads.on_changed(event)
-        self.tasks.on_changed(event)
-        self.invoices.on_changed(event)
-        self.quotes.on_changed(event)
-        self.analytics.on_changed(event)
-        self.bell.on_changed(event)
+        areas = (
+            self.deals,
+            self.contacts,
+            self.companies,
+            self.leads,
+            self.tasks,
+            self.invoices,
+            self.quotes,
+            self.analytics,
+            self.bell,
+        )
+        for area in areas:
+            try:
+                area.on_changed(event)
+            except DatabaseError as exc:  # out of reach meanwhile: read again once it answers
+                self._on_read_failed(exc)
 
     def _on_count_changed(self, count: int) -> None:
         if self.deals.model.counting:  # the first rows are shown, the count is on its way

@@ -136,6 +136,42 @@ def test_the_window_says_the_connection_is_lost_and_recovers(
         services.close()
 
 
+def test_a_read_cut_off_is_read_again_once_the_server_answers(
+    qtbot, postgres_url: str, settings: UserSettings
+) -> None:
+    """A firewall drops the pooled connections (the listener's stays): the next read fails, the
+    window says so, and every view reads again as soon as the server answers."""
+    services = open_services(postgres_url)
+    services.deals.create(title="Before")
+    settings.set(CHANGE_POLL_MS, 1500)
+    window = build_main_window(services, settings)
+    qtbot.addWidget(window)
+    window.show()
+    count = window.findChild(QLabel, "dealCount")
+    listener = window._hub._monitor
+    try:
+        qtbot.waitUntil(
+            lambda: count.text().startswith("1 deal") and listener._listener is not None, timeout=5000
+        )
+        colleague = open_services(postgres_url)
+        with colleague.database.engine.connect() as admin:
+            dropped = admin.execute(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), :listener)"
+                ),
+                {"listener": listener._listener.info.backend_pid},
+            ).scalar()
+        assert dropped >= 1
+        colleague.deals.create(title="A colleague's")  # heard: the list reads again, and fails once
+        colleague.close()
+        qtbot.waitUntil(lambda: count.text().startswith("2 deals"), timeout=10_000)
+        assert not window.trouble_label.isVisible()
+    finally:
+        window.close()
+        services.close()
+
+
 def test_a_colleagues_change_is_not_swallowed_by_ones_own(
     qtbot, postgres_url: str, settings: UserSettings
 ) -> None:

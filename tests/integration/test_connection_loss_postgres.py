@@ -17,9 +17,7 @@ pytestmark = pytest.mark.postgres
 
 
 def _titles(services) -> list[str]:
-    return sorted(
-        r.name for r in services.customer_queries.page(CustomerKind.COMPANY, CustomerSort(), 0, 50)
-    )
+    return sorted(r.name for r in services.customer_queries.page(CustomerKind.COMPANY, CustomerSort(), 0, 50))
 
 
 def test_a_server_restart_under_a_running_dealdesk(own_postgres) -> None:
@@ -88,3 +86,52 @@ def _write_cut_off(services, admin) -> None:
         with admin.connect() as conn:
             conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
         uow.session.add(Company(title="Second half"))
+
+
+def _drop_pooled_connections(url: str, keep: int) -> int:
+    """What a firewall closing idle connections does: the server ends every connection to the
+    database but `keep` (a backend pid) and the one asking."""
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            return int(
+                conn.execute(
+                    text(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), :keep)"
+                    ),
+                    {"keep": keep},
+                ).scalar()
+            )
+    finally:
+        admin.dispose()
+
+
+def test_a_read_cut_off_makes_the_views_read_again_once_the_server_answers(own_postgres) -> None:
+    url = own_postgres.new_database("office")
+    services = open_services(url)
+    monitor = services.change_monitor()
+    try:
+        services.companies.create(title="Before")
+        assert monitor.poll() is False  # listening (on a connection of its own)
+        assert _titles(services) == ["Before"]  # a pooled connection, used a moment ago
+        assert _drop_pooled_connections(url, monitor._listener.info.backend_pid) >= 1
+        with pytest.raises(DatabaseError, match="was lost") as lost:
+            services.customer_queries.page(CustomerKind.COMPANY, CustomerSort(), 0, 50)
+        assert lost.value.problem is StorageProblem.UNREACHABLE
+        # The listener's connection is fine, nobody wrote: yet the views are told to read again.
+        assert monitor.poll() is True
+        assert monitor.heard == []
+        assert _titles(services) == ["Before"]
+        assert monitor.poll() is False  # once
+        # A write whose first message (BEGIN, the writers' lock, the rights stamp) finds its
+        # connection gone: said in words, nothing saved, the next one fine.
+        _drop_pooled_connections(url, monitor._listener.info.backend_pid)
+        with pytest.raises(DatabaseError, match="was lost"):
+            services.companies.create(title="Lost on its way")
+        services.companies.create(title="After")
+        assert _titles(services) == ["After", "Before"]
+        assert monitor.poll() is True  # the write's lost connection too
+    finally:
+        monitor.close()
+        services.close()

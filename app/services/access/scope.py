@@ -38,6 +38,7 @@ from app.services.access.rights import (
 )
 from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, PermissionDeniedError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
+from app.storage.database import RIGHTS_STAMP_MEMO, transaction_memo
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,7 @@ def bump_rights(session: Session) -> None:
     else:
         current.value = stamp
     session.flush()
+    transaction_memo(session.connection())[RIGHTS_STAMP_MEMO] = stamp
 
 
 def access_for(session: Session | Connection, actor_id: int | None) -> Access:
@@ -233,9 +235,7 @@ def access_for(session: Session | Connection, actor_id: int | None) -> Access:
     the rights stamp stays the same: one small read by key instead of five."""
     if actor_id is None:
         return UNRESTRICTED
-    stamp = (
-        session.execute(select(AppSetting.value).where(AppSetting.key == RIGHTS_STAMP_KEY)).scalar() or "0"
-    )
+    stamp = _stamp(session)
     engine = session.get_bind() if isinstance(session, Session) else session.engine
     known = _read.setdefault(engine, {})
     cached = known.get(actor_id)
@@ -244,6 +244,20 @@ def access_for(session: Session | Connection, actor_id: int | None) -> Access:
     access = _read_access(session, actor_id)
     known[actor_id] = (stamp, access)
     return access
+
+
+def _stamp(session: Session | Connection) -> str:
+    """The rights stamp, read once per transaction (a move asks for rights four times, and each
+    read is a round trip to a server; a server's write has it read as it begins)."""
+    memo = transaction_memo(session.connection() if isinstance(session, Session) else session)
+    stamp = memo.get(RIGHTS_STAMP_MEMO)
+    if stamp is None:
+        stamp = (
+            session.execute(select(AppSetting.value).where(AppSetting.key == RIGHTS_STAMP_KEY)).scalar()
+            or "0"
+        )
+        memo[RIGHTS_STAMP_MEMO] = stamp
+    return str(stamp)
 
 
 def _read_access(session: Session | Connection, actor_id: int) -> Access:

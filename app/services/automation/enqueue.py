@@ -27,6 +27,7 @@ from app.services.automation.rules import _rules, in_sequence, office_hours
 from app.services.automation.running import CURRENT, MAX_DEPTH, said
 from app.services.automation.timing import due_at
 from app.services.automation.triggers import TRIGGERS
+from app.services.automation.waiting import waiting
 from app.services.core.context import UnitOfWork
 from app.services.core.errors import ServiceError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -88,8 +89,8 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
 
 def _cancel_left_behind(uow: UnitOfWork, deal_ids: Sequence[int]) -> None:
     session = uow.session
-    if session.scalar(select(AutomationJob.id).where(AutomationJob.status == "waiting").limit(1)) is None:
-        return  # nothing waits anywhere: the usual case, one index probe
+    if not waiting(session).jobs:
+        return  # nothing waits anywhere: the usual case
     current_stage = select(Deal.stage_id).where(Deal.id == AutomationJob.deal_id).scalar_subquery()
     for chunk in _chunks(deal_ids):
         session.execute(
@@ -112,7 +113,7 @@ def _cancel_left_behind(uow: UnitOfWork, deal_ids: Sequence[int]) -> None:
 
 def _enqueue_rules(uow: UnitOfWork, deal_ids: Sequence[int], depth: int) -> None:
     session = uow.session
-    if session.scalar(select(AutomationRule.id).where(AutomationRule.active.is_(True)).limit(1)) is None:
+    if not waiting(session).rules:
         return  # no rule anywhere
     now = utcnow()
     hours = None

@@ -20,10 +20,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-
 from app.services.core.events import DomainEvent
 from app.storage import Database, DatabaseError
+from app.storage.database import notify_at_commit
 from app.storage.failures import MSG_SERVER_UNREACHABLE, Problem, explain
 
 if TYPE_CHECKING:
@@ -41,7 +40,7 @@ def commit_announcer(database: Database) -> Callable[[UnitOfWork], None]:
 
     def announce(uow: UnitOfWork) -> None:
         if uow.events:
-            uow.session.execute(select(func.pg_notify(CHANNEL, announcement(uow.events, database.token))))
+            notify_at_commit(uow.session.connection(), CHANNEL, announcement(uow.events, database.token))
 
     return announce
 
@@ -68,6 +67,7 @@ class ChangeMonitor:
         self._listener: Any = None
         self._checked = 0.0  # when the listener's connection was last known to work
         self.heard: list[dict[str, Any]] = []  # the other processes' announcements read by the last poll
+        self._lost = database.connections_lost  # lost server connections seen by the last poll
 
     @property
     def supported(self) -> bool:
@@ -115,6 +115,7 @@ class ChangeMonitor:
                 self._listener.execute(f"LISTEN {CHANNEL}")
                 self._checked = time.monotonic()
                 self.heard = []
+                self._lost = self._database.connections_lost
                 return False  # the first reading: from here on
             self.heard = []
             if time.monotonic() - self._checked > HEARTBEAT_S:
@@ -127,6 +128,14 @@ class ChangeMonitor:
                     found = json.loads(note.payload)
                     if found.get("p") != self._database.token:
                         self.heard.append(found)
+            lost = self._database.connections_lost
+            if lost != self._lost:
+                # Some read or write found its connection lost since the last poll (and said so):
+                # once the server answers (asked now), the views read again, whoever's read it was.
+                self._listener.execute("SELECT 1")
+                self._checked = time.monotonic()
+                self._lost = lost
+                return True
         except driver_error as exc:  # the server restarted, the network dropped: tried again next time
             self.close()
             detail = " ".join(str(exc).split())

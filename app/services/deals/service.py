@@ -46,6 +46,7 @@ from app.services.deals.writes import (
     new_contact_in,
     observer_ids_of,
     relocate,
+    stage_for_move,
     stage_move_operation,
     stage_or_error,
 )
@@ -233,7 +234,7 @@ class DealService:
     ) -> tuple[list[Deal], int]:
         """The deals, and how many changed stage: a history entry each, one event for them all."""
         session = uow.session
-        stage = stage_or_error(session, stage_id)
+        stage = stage_for_move(session, stage_id)
         require_move(session, self._ctx.actor_id, stage.pipeline_id, stage.id, stage.name)
         deals: list[Deal] = []
         for deal_id, expected_version in moves:

@@ -14,20 +14,34 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from app.models import deal_rollup
+from app.models import Currency, deal_rollup
 
 _R = deal_rollup.c
 CREATED = "n"  # the rollup kind that holds every deal
 
 
 def stage_totals(
-    conn: Connection | Session, *, stage_ids: Sequence[int] | None = None, pipeline_id: int | None = None
-) -> list[tuple[int, str, int, Any]]:
-    """(stage id, currency, deals, amount in cents) of every deal, of some stages or a pipeline."""
-    query = select(_R.stage_id, _R.currency, func.sum(_R.deals), func.sum(_R.cents)).where(_R.kind == CREATED)
+    conn: Connection | Session,
+    *,
+    stage_ids: Sequence[int] | None = None,
+    pipeline_id: int | None = None,
+    rates: bool = False,
+) -> list[tuple[Any, ...]]:
+    """(stage id, currency, deals, amount in cents) of every deal, of some stages or a pipeline;
+    with `rates`, each row also has its currency's rate to the base currency (None if unknown)."""
+    columns = [_R.stage_id, _R.currency, func.sum(_R.deals), func.sum(_R.cents)]
+    if rates:
+        columns.append(rate_of(_R.currency))
+    query = select(*columns).where(_R.kind == CREATED)
     if stage_ids is not None:
         query = query.where(_R.stage_id.in_(stage_ids))
     if pipeline_id is not None:
         query = query.where(_R.pipeline_id == pipeline_id)
     rows = conn.execute(query.group_by(_R.stage_id, _R.currency))
-    return [(stage, currency, int(deals), cents) for stage, currency, deals, cents in rows if deals]
+    return [(stage, currency, int(deals), *rest) for stage, currency, deals, *rest in rows if deals]
+
+
+def rate_of(currency: Any) -> Any:
+    """A currency's rate to the base currency, read in the statement that needs it (no round trip of
+    its own to a server)."""
+    return select(Currency.rate).where(Currency.code == currency).scalar_subquery()

@@ -22,8 +22,9 @@ from app.models import (
     utcnow,
 )
 from app.services.core.context import UnitOfWork
-from app.services.deals.writes import insert_deals, relocate
+from app.services.deals.writes import NO_TUNNELS, insert_deals, relocate
 from app.services.fields.custom_fields import field_info, insert_values, read_values
+from app.storage.database import transaction_memo
 
 CHUNK = 500
 MAX_DEPTH = 10  # tunnels after tunnels: loops are refused on saving, this is a second guard
@@ -49,6 +50,8 @@ def follow_tunnels(uow: UnitOfWork, stage: Stage, deal_ids: Sequence[int], depth
     if not deal_ids or depth >= MAX_DEPTH:
         return
     session = uow.session
+    if stage.id in transaction_memo(session.connection()).get(NO_TUNNELS, ()):
+        return  # known, in this transaction, to have none
     tunnels = session.scalars(
         select(StageTunnel).where(StageTunnel.source_stage_id == stage.id).order_by(StageTunnel.id)
     ).all()

@@ -42,8 +42,10 @@ from app.services.core.i18n import QT_TRANSLATE_NOOP
 from app.services.core.vocabulary import FIELD_LABELS
 from app.services.fields.custom_fields import CustomFieldInfo, field_info, read_values
 from app.services.fields.form_layouts import STANDARD_FIELDS, field_keys
+from app.storage.database import transaction_memo
 
 CHUNK = 500  # deal ids per statement
+NO_REQUIREMENTS = "pipelines_without_requirements"  # in a transaction's memo: pipelines known to have none
 MSG_ADMIN = QT_TRANSLATE_NOOP("errors", "Changing the rules of a field needs the right to manage settings.")
 MSG_NEEDED = QT_TRANSLATE_NOOP("errors", "{label} is needed from stage '{stage}' on.")
 
@@ -201,6 +203,8 @@ def required_at(session: Session, stage: Stage) -> list[str]:
     pipeline. Nothing is required to lose a deal."""
     if stage.semantic is StageSemantic.LOST:
         return []
+    if stage.pipeline_id in transaction_memo(session.connection()).get(NO_REQUIREMENTS, ()):
+        return []  # known, in this transaction, to have none
     rows = session.execute(
         select(StageRequirement.field_key, Stage.sort, Stage.id)
         .join(Stage, Stage.id == StageRequirement.stage_id)

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
 
 from app.models import Deal, Notification, Stage, Task, table_of, task_participant, utcnow
 from app.services.core.context import UnitOfWork
@@ -55,16 +54,16 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
 
 def _about_deals(uow: UnitOfWork, ids: Sequence[int], kind: str) -> list[dict[str, Any]]:
     found: dict[int, list[tuple[int, str, int]]] = defaultdict(list)  # person -> (deal, title, stage)
+    names: dict[int, str] = {}
     for chunk in _chunks(ids):
-        for deal_id, title, person, stage_id in uow.session.execute(
-            select(Deal.id, Deal.title, Deal.responsible_id, Deal.stage_id).where(
-                Deal.id.in_(chunk), Deal.responsible_id.is_not(None)
-            )
+        for deal_id, title, person, stage_id, stage_name in uow.session.execute(
+            select(Deal.id, Deal.title, Deal.responsible_id, Deal.stage_id, Stage.name)
+            .join(Stage, Stage.id == Deal.stage_id)
+            .where(Deal.id.in_(chunk), Deal.responsible_id.is_not(None))
         ):
             if person is not None and person != uow.actor_id:
                 found[person].append((deal_id, title, stage_id))
-    stages: set[int] = {stage for deals in found.values() for _d, _t, stage in deals}
-    names = _stage_names(uow.session, stages) if kind == "deal_moved" else {}
+                names[stage_id] = stage_name
     rows = []
     for person, deals in found.items():
         to = {stage for _d, _t, stage in deals}
@@ -75,7 +74,7 @@ def _about_deals(uow: UnitOfWork, ids: Sequence[int], kind: str) -> list[dict[st
                 uow.actor_id,
                 "deal",
                 deals,
-                names.get(next(iter(to))) if len(to) == 1 else None,  # where they went, if one place
+                names.get(next(iter(to))) if kind == "deal_moved" and len(to) == 1 else None,  # where to
             )
         )
     return rows
@@ -124,9 +123,3 @@ def _row(
         "title": (first_title or "")[:255],
         "detail": detail[:255] if detail else None,
     }
-
-
-def _stage_names(session: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(session.execute(select(Stage.id, Stage.name).where(Stage.id.in_(ids))).all())

@@ -18,6 +18,7 @@ from sqlalchemy import insert, select, update
 
 from app.models import WorkflowInstance, WorkflowTemplate, WorkflowVersion, table_of, utcnow
 from app.services.automation.running import CURRENT, MAX_DEPTH
+from app.services.automation.waiting import waiting
 from app.services.core.context import UnitOfWork
 from app.services.core.errors import NotFoundError, ValidationError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
@@ -120,6 +121,8 @@ def workflow_hook(uow: UnitOfWork) -> None:
     session = uow.session
     if changed:
         _wake(uow, changed)
+    if not waiting(session).templates:
+        return  # no template starts by itself
     templates = session.execute(
         select(
             WorkflowTemplate.id,
@@ -157,10 +160,8 @@ def workflow_hook(uow: UnitOfWork) -> None:
 
 def _wake(uow: UnitOfWork, changed: dict[str, dict[int, set[str]]]) -> None:
     session = uow.session
-    live = select(WorkflowInstance.id).where(WorkflowInstance.status.in_(("running", "waiting")))
-    waiting = session.scalar(live.limit(1))  # the partial index of live instances answers it
-    if waiting is None:
-        return  # nothing waits anywhere: the usual case, one probe
+    if not waiting(session).workflows:
+        return  # nothing waits anywhere: the usual case
     now = utcnow()
     for entity, records in changed.items():
         ids = sorted(records)

@@ -367,9 +367,8 @@ class KanbanView(QWidget):
         deal_filter = self._board_filter()
         every = [s.id for s in self._pipeline.stages]
         try:
-            cards = self._services.kanban.matching(ids, deal_filter)
-            summaries = self._services.kanban.columns(
-                [s for s in every if s in stage_ids] if stage_ids else every, deal_filter
+            cards, summaries = self._services.kanban.changed(
+                ids, [s for s in every if s in stage_ids] if stage_ids else every, deal_filter
             )
         except (ServiceError, DatabaseError) as exc:
             self.read_failed.emit(exc)
