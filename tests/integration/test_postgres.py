@@ -241,3 +241,60 @@ def test_workflows_run_on_postgres_with_two_engines(postgres_url: str) -> None:
     finally:
         first.close()
         second.close()
+
+
+def test_a_board_move_on_postgres_in_few_round_trips(postgres_url: str) -> None:
+    """A card dropped on a column, on a server: the same effects as on the file (stage history,
+    the responsible person told, required fields and tunnels honoured) in few statements, each a
+    round trip through an office's network."""
+    from sqlalchemy import event
+
+    from app.models import EntityType
+    from app.services.core.errors import MissingFieldsError
+
+    services = open_services(postgres_url)
+    try:
+        ben = services.users.create(login="ben-pg", name="Ben Berg")
+        pipeline = services.pipelines.list()[0]
+        stages = pipeline.stages  # New, Preparing documents, Invoice, ...
+        deal = services.deals.create(title="Kitchen for Meyer", stage_id=stages[0].id, responsible_id=ben.id)
+        sent: list[str] = []
+        engine = services.database.engine
+
+        def count(_conn, _cursor, statement, *_args) -> None:
+            sent.append(statement)
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            services.deals.move_each([(deal.id, deal.version)], stages[1].id)
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        # The stage with its deal; the undo step; the stays; the deal; its history; the person
+        # told; whether automation waits. (BEGIN with the lock and COMMIT with the NOTIFY go
+        # to the driver directly, one message each.)
+        assert len(sent) <= 7, sent
+        visits = services.deals.stage_visits(deal.id)
+        assert [v.stage_id for v in visits] == [stages[0].id, stages[1].id]
+        assert visits[0].left_at is not None
+        assert visits[1].left_at is None
+        assert visits[0].left_at == visits[1].entered_at
+        moved = services.deals.get(deal.id)
+        assert (moved.stage_id, moved.version) == (stages[1].id, deal.version + 1)
+        told = services.as_user("ben-pg").notifications.recent()
+        assert next((n.kind, n.count, n.title, n.detail) for n in told) == (
+            "deal_moved",
+            1,
+            "Kitchen for Meyer",
+            stages[1].name,
+        )
+        # A field needed from the next stage on, and a tunnel out of it: both still honoured.
+        services.field_rules.set_required_from(EntityType.DEAL, "close_date", pipeline.id, stages[2].id)
+        with pytest.raises(MissingFieldsError):
+            services.deals.move_each([(deal.id, moved.version)], stages[2].id)
+        other = services.pipelines.create_pipeline("Service after the sale")
+        services.tunnels.add(stages[2].id, other.stages[0].id)
+        services.deals.move_each([(deal.id, moved.version)], stages[2].id, fill={"close_date": "2027-03-31"})
+        _source, copies = services.tunnels.copies(deal.id)
+        assert services.deals.get(copies[0]).pipeline_id == other.id
+    finally:
+        services.close()

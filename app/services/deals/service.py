@@ -234,7 +234,7 @@ class DealService:
     ) -> tuple[list[Deal], int]:
         """The deals, and how many changed stage: a history entry each, one event for them all."""
         session = uow.session
-        stage = stage_for_move(session, stage_id)
+        stage, _held = stage_for_move(session, stage_id, [deal_id for deal_id, _version in moves])
         require_move(session, self._ctx.actor_id, stage.pipeline_id, stage.id, stage.name)
         deals: list[Deal] = []
         for deal_id, expected_version in moves:

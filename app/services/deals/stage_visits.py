@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, insert, literal, select, update
 from sqlalchemy.orm import Session
@@ -42,24 +43,29 @@ def enter(
     new: bool = False,
 ) -> None:
     """These deals came into the stage now: their open stays end (unless they are `new`), new ones begin."""
+    one_statement = session.get_bind().dialect.name == "postgresql"
     for start in range(0, len(deal_ids), CHUNK):
         chunk = list(deal_ids[start : start + CHUNK])
+        rows = [
+            {
+                "deal_id": deal_id,
+                "pipeline_id": stage.pipeline_id,
+                "stage_id": stage.id,
+                "entered_at": now,
+                "left_at": None,
+                "user_id": actor_id,
+            }
+            for deal_id in chunk
+        ]
+        if one_statement and not new:
+            # PostgreSQL ends the open stays and begins the new ones in one statement (one round trip
+            # to the server, not two); both see the rows as they were, so the new stays stay open.
+            ending = _ending(DealStageVisit.deal_id.in_(chunk), now).cte("ending")
+            session.execute(insert(table_of(DealStageVisit)).values(rows).add_cte(ending))
+            continue
         if not new:
             _leave(session, DealStageVisit.deal_id.in_(chunk), now)
-        session.execute(
-            insert(DealStageVisit),
-            [
-                {
-                    "deal_id": deal_id,
-                    "pipeline_id": stage.pipeline_id,
-                    "stage_id": stage.id,
-                    "entered_at": now,
-                    "left_at": None,
-                    "user_id": actor_id,
-                }
-                for deal_id in chunk
-            ],
-        )
+        session.execute(insert(DealStageVisit), rows)
 
 
 def record(
@@ -104,12 +110,12 @@ def enter_where(
 
 
 def _leave(session: Session, which: ColumnElement[bool], now: datetime) -> None:
-    session.execute(
-        update(DealStageVisit)
-        .where(which, DealStageVisit.left_at.is_(None))
-        .values(left_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    session.execute(_ending(which, now).execution_options(synchronize_session=False))
+
+
+def _ending(which: ColumnElement[bool], now: datetime) -> Any:
+    visit = table_of(DealStageVisit).c
+    return update(table_of(DealStageVisit)).where(which, visit.left_at.is_(None)).values(left_at=now)
 
 
 def visits(session: Session, deal_id: int) -> list[StageVisit]:

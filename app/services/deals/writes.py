@@ -67,6 +67,7 @@ from app.services.fields.field_rules import NO_REQUIREMENTS
 from app.storage.database import transaction_memo
 
 NO_TUNNELS = "stages_without_tunnels"  # in a transaction's memo: stages known to have none
+CARDS_WITH_STAGE = 50  # deals moved read with their stage (more: one by one, as before)
 
 DEAL_FIELD_SPECS = {
     "title": text_field("title", 255, required=True),
@@ -93,28 +94,30 @@ def stage_or_error(session: Session, stage_id: int) -> Stage:
     return stage
 
 
-def stage_for_move(session: Session, stage_id: int) -> Stage:
+def stage_for_move(session: Session, stage_id: int, deal_ids: Sequence[int] = ()) -> tuple[Stage, list[Deal]]:
     """The stage deals move into, and, in the same statement, whether its pipeline has required
-    fields and the stage tunnels (usually neither): the move then asks no more (two round trips
-    fewer to a server). Kept in the transaction's memo."""
-    row = session.execute(
-        select(
-            Stage,
-            exists().where(
-                StageRequirement.entity_type == "deal", StageRequirement.pipeline_id == Stage.pipeline_id
-            ),
-            exists().where(StageTunnel.source_stage_id == Stage.id),
-        ).where(Stage.id == stage_id)
-    ).first()
-    if row is None:
+    fields and the stage tunnels (usually neither: the move then asks no more) and the deals that
+    move (a few cards: the session finds them there while the caller holds them). Three round
+    trips fewer to a server; what was learnt is kept in the transaction's memo."""
+    statement = select(
+        Stage,
+        exists().where(
+            StageRequirement.entity_type == "deal", StageRequirement.pipeline_id == Stage.pipeline_id
+        ),
+        exists().where(StageTunnel.source_stage_id == Stage.id),
+    ).where(Stage.id == stage_id)
+    if 0 < len(deal_ids) <= CARDS_WITH_STAGE:
+        statement = statement.add_columns(Deal).outerjoin(Deal, Deal.id.in_(list(deal_ids)))
+    rows = session.execute(statement).all()
+    if not rows:
         raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["stage"], id=stage_id)
-    stage, requirements, tunnels = row
+    stage, requirements, tunnels = rows[0][:3]
     memo = transaction_memo(session.connection())
     if not requirements:
         memo.setdefault(NO_REQUIREMENTS, set()).add(stage.pipeline_id)
     if not tunnels:
         memo.setdefault(NO_TUNNELS, set()).add(stage.id)
-    return stage
+    return stage, [row[3] for row in rows if len(row) > 3 and row[3] is not None]
 
 
 def initial_stage(session: Session, pipeline_id: int | None, stage_id: int | None) -> Stage:
