@@ -111,13 +111,13 @@ def stage_for_move(session: Session, stage_id: int, deal_ids: Sequence[int] = ()
     rows = session.execute(statement).all()
     if not rows:
         raise NotFoundError(MSG_NOT_FOUND, entity=ENTITY_NAMES["stage"], id=stage_id)
-    stage, requirements, tunnels = rows[0][:3]
+    stage, requirements, tunnels = rows[0][0], rows[0][1], rows[0][2]
     memo = transaction_memo(session.connection())
     if not requirements:
         memo.setdefault(NO_REQUIREMENTS, set()).add(stage.pipeline_id)
     if not tunnels:
         memo.setdefault(NO_TUNNELS, set()).add(stage.id)
-    return stage, [row[3] for row in rows if len(row) > 3 and row[3] is not None]
+    return stage, [row[3] for row in rows if len(row) > 3 and row[3] is not None]  # type: ignore[misc]
 
 
 def initial_stage(session: Session, pipeline_id: int | None, stage_id: int | None) -> Stage:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, String, case, func, insert, literal, select
+from sqlalchemy import ColumnElement, DateTime, Integer, String, case, func, insert, literal, select
 from sqlalchemy.orm import aliased
 
 from app.models import Deal, Notification, Stage, Task, table_of, task_participant, utcnow
@@ -65,7 +65,7 @@ def _tell_about_deals(uow: UnitOfWork, ids: Sequence[int], kind: str) -> set[int
     """The notifications about these deals (a few) written by one statement, the people told
     returned: what `_about_deals` and `add_notifications` do in two round trips to a server."""
     deal = table_of(Deal).c
-    wanted = [deal.id.in_(list(ids)), deal.responsible_id.is_not(None)]
+    wanted: list[ColumnElement[bool]] = [deal.id.in_(list(ids)), deal.responsible_id.is_not(None)]
     if uow.actor_id is not None:
         wanted.append(deal.responsible_id != uow.actor_id)
     groups = (
