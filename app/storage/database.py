@@ -13,7 +13,7 @@ import sqlite3
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
@@ -201,6 +201,10 @@ def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
             else:
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
+        @event.listens_for(engine, "after_cursor_execute")
+        def _after_statement(*args: Any) -> None:
+            _forget_stale_preludes(args[4])
+
         @event.listens_for(engine, "commit")
         def _on_commit(connection: Any) -> None:
             # What waits to be sent with the COMMIT (a write's announcement) goes in its message.
@@ -233,16 +237,52 @@ _SERVER_WRITE_BEGIN = (
     f"BEGIN; SELECT pg_advisory_xact_lock({PG_WRITE_LOCK}); "
     f"SELECT value FROM app_setting WHERE key = '{RIGHTS_STAMP_KEY}'"
 )
+# What every server write reads at its end asked at its start instead, in the same message: memo
+# key -> (a statement without parameters, the tables whose change by the write makes the answer
+# stale: dropped from the memo then, and asked again where needed).
+_preludes: dict[str, tuple[str, frozenset[str]]] = {}
+
+
+def read_as_writes_begin(key: str, statement: str, tables: Iterable[str]) -> None:
+    """Have each server write ask `statement` as it begins; its row is in the transaction's memo
+    under `key` until the write changes one of `tables`. As of the moment the write holds the
+    writers' lock: no other Dealdesk write can change the answer before this one ends."""
+    _preludes[key] = (statement, frozenset(tables))
 
 
 def _begin_server_write(connection: Connection, shown: str) -> None:
-    """A server write's start in one round trip instead of three: BEGIN, the writers' lock, and the
-    rights stamp every write reads first (read after the lock, so as of the moment it is ours).
+    """A server write's start in one round trip instead of three or more: BEGIN, the writers' lock,
+    the rights stamp every write reads first, and the registered preludes (all read after the lock).
 
     The connection is in autocommit mode, so the driver sends no BEGIN of its own; it commits and
     rolls back what this began (it sends COMMIT/ROLLBACK whenever a transaction is open)."""
-    row = _send(connection, shown, _SERVER_WRITE_BEGIN, committing=False)
-    transaction_memo(connection)[RIGHTS_STAMP_MEMO] = row[0] if row else "0"
+    preludes = list(_preludes.items())
+    text = "; ".join([_SERVER_WRITE_BEGIN, *(statement for _key, (statement, _tables) in preludes)])
+    rows = _send(connection, shown, text, committing=False)
+    memo = transaction_memo(connection)
+    stamp = rows[1] if len(rows) > 1 else None  # after the lock's
+    memo[RIGHTS_STAMP_MEMO] = stamp[0] if stamp else "0"
+    for (key, _prelude), row in zip(preludes, rows[2:], strict=True):
+        memo[key] = tuple(row) if row is not None else None
+
+
+def _forget_stale_preludes(context: Any) -> None:
+    """A write changed a table a prelude's answer depends on: the answer goes from the memo."""
+    if not _preludes or context is None:
+        return
+    if context.isinsert or context.isupdate or context.isdelete:
+        table = getattr(context.compiled.statement, "table", None)
+        changed = frozenset([table.name]) if table is not None and hasattr(table, "name") else None
+    elif context.statement.lstrip()[:6].upper() == "SELECT":
+        return
+    else:  # plain SQL: which tables it changes is not known here
+        changed = None
+    memo = _memos.get(context.root_connection)
+    if not memo:
+        return
+    for key, (_statement, tables) in _preludes.items():
+        if changed is None or changed & tables:
+            memo.pop(key, None)
 
 
 def notify_at_commit(connection: Connection, channel: str, payload: str) -> None:
@@ -261,17 +301,21 @@ def notify_at_commit(connection: Connection, channel: str, payload: str) -> None
     transaction_memo(connection).setdefault(WITH_COMMIT, []).append(text)
 
 
-def _send(connection: Connection, shown: str, text: str, *, committing: bool) -> Any:
-    """Statements without parameters in one message (PostgreSQL's simple protocol); the last one's
-    first row. A lost connection is dropped from the pool and said in words, as for any statement."""
+def _send(connection: Connection, shown: str, text: str, *, committing: bool) -> list[Any]:
+    """Statements without parameters in one message (PostgreSQL's simple protocol); the first row of
+    each that returns rows, in order. A lost connection is dropped from the pool and said in words,
+    as for any statement."""
     raw = connection.connection.dbapi_connection
     try:
         cursor = raw.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(text)
-            while cursor.nextset():
-                pass
-            return cursor.fetchone() if cursor.description is not None else None
+            rows = []
+            while True:
+                if cursor.description is not None:
+                    rows.append(cursor.fetchone())
+                if not cursor.nextset():
+                    return rows
         finally:
             cursor.close()
     except Exception as exc:

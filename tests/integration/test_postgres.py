@@ -270,9 +270,9 @@ def test_a_board_move_on_postgres_in_few_round_trips(postgres_url: str) -> None:
         finally:
             event.remove(engine, "before_cursor_execute", count)
         # The stage with its deal; the undo step; the stays; the deal; its history; the person
-        # told; whether automation waits. (BEGIN with the lock and COMMIT with the NOTIFY go
-        # to the driver directly, one message each.)
-        assert len(sent) <= 7, sent
+        # told. (BEGIN with the lock, the rights stamp and whether automation waits, and COMMIT
+        # with the NOTIFY, go to the driver directly: one message each.)
+        assert len(sent) <= 6, sent
         visits = services.deals.stage_visits(deal.id)
         assert [v.stage_id for v in visits] == [stages[0].id, stages[1].id]
         assert visits[0].left_at is not None
@@ -297,4 +297,37 @@ def test_a_board_move_on_postgres_in_few_round_trips(postgres_url: str) -> None:
         _source, copies = services.tunnels.copies(deal.id)
         assert services.deals.get(copies[0]).pipeline_id == other.id
     finally:
+        services.close()
+
+
+def test_what_a_write_asks_as_it_begins_is_asked_again_once_it_changed(postgres_url: str) -> None:
+    """Whether automation waits is asked in a server write's first message; a write that changes
+    one of the tables it depends on (or runs SQL whose tables are not known) asks again."""
+    from sqlalchemy import event, false, text, update
+
+    from app.models import AutomationRule
+    from app.services.automation.waiting import waiting
+
+    services = open_services(postgres_url)
+    asked: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        if "automation_rule" in statement and statement.lstrip().startswith("SELECT"):
+            asked.append(statement)
+
+    event.listen(services.database.engine, "before_cursor_execute", count)
+    try:
+        with services.context.write() as uow:
+            assert waiting(uow.session).rules is False
+            assert asked == []  # answered by the first message
+            uow.session.execute(update(AutomationRule).where(false()).values(active=True))
+            assert waiting(uow.session).rules is False
+            assert len(asked) == 1  # asked again: the write touched the rules
+            assert waiting(uow.session).rules is False
+            assert len(asked) == 1
+            uow.session.execute(text("UPDATE deal SET title = title WHERE false"))
+            waiting(uow.session)
+            assert len(asked) == 2  # plain SQL: which tables it changed is not known
+    finally:
+        event.remove(services.database.engine, "before_cursor_execute", count)
         services.close()

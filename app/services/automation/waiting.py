@@ -3,9 +3,11 @@
 The hooks at the end of every write each want to know first whether anything could act at all: a
 waiting automation job, an active rule, a live workflow, a workflow template that starts by itself.
 Usually nothing does. Asked one by one that is four round trips to a server on every write; here it
-is one statement, asked by the first hook that wants it (after the write's own changes, so what the
-write made is seen) and kept for the other hooks of the same transaction. Only for the hooks: what
-they add themselves (jobs of rules) is not asked about again.
+is one statement, kept for the other hooks of the same transaction: on a file asked by the first hook
+that wants it, on a server in the write's first message (with BEGIN and the writers' lock: no other
+write can change the answer meanwhile) and asked again by the hooks only if the write itself changed
+one of these tables. Only for the hooks: what they add themselves (jobs of rules) is not asked about
+again.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import exists, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
-from app.models import AutomationJob, AutomationRule, WorkflowInstance, WorkflowTemplate
-from app.storage.database import transaction_memo
+from app.models import AutomationJob, AutomationRule, WorkflowInstance, WorkflowTemplate, table_of
+from app.storage.database import read_as_writes_begin, transaction_memo
 
 _KEY = "waiting"  # in the transaction's memo
 
@@ -31,19 +34,25 @@ class Waiting:
 
 def waiting(session: Session) -> Waiting:
     memo = transaction_memo(session.connection())
-    if _KEY in memo:
-        return memo[_KEY]  # type: ignore[no-any-return]
-    row = session.execute(
-        select(
-            exists().where(AutomationJob.status == "waiting"),
-            exists().where(AutomationRule.active.is_(True)),
-            exists().where(WorkflowInstance.status.in_(("running", "waiting"))),
-            exists().where(
-                WorkflowTemplate.active.is_(True),
-                WorkflowTemplate.start_on_create.is_(True) | WorkflowTemplate.start_on_change.is_(True),
-            ),
-        )
-    ).one()
-    found = Waiting(*(bool(value) for value in row))
-    memo[_KEY] = found
-    return found
+    found = memo.get(_KEY)
+    if found is None:  # not asked yet (a file), or the write changed what it depends on
+        found = tuple(session.execute(_PROBE).one())
+        memo[_KEY] = found
+    return Waiting(*(bool(value) for value in found))
+
+
+_PROBE = select(
+    exists().where(AutomationJob.status == "waiting"),
+    exists().where(AutomationRule.active.is_(True)),
+    exists().where(WorkflowInstance.status.in_(("running", "waiting"))),
+    exists().where(
+        WorkflowTemplate.active.is_(True),
+        WorkflowTemplate.start_on_create.is_(True) | WorkflowTemplate.start_on_change.is_(True),
+    ),
+)
+# A server's writes ask it as they begin, in their first message (one round trip fewer).
+read_as_writes_begin(
+    _KEY,
+    str(_PROBE.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})),
+    {table_of(model).name for model in (AutomationJob, AutomationRule, WorkflowInstance, WorkflowTemplate)},
+)
