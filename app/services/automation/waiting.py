@@ -53,6 +53,6 @@ _PROBE = select(
 # A server's writes ask it as they begin, in their first message (one round trip fewer).
 read_as_writes_begin(
     _KEY,
-    str(_PROBE.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})),
+    str(_PROBE.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})),  # type: ignore[no-untyped-call]
     {table_of(model).name for model in (AutomationJob, AutomationRule, WorkflowInstance, WorkflowTemplate)},
 )
