@@ -13,9 +13,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, DateTime, Integer, String, case, func, insert, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Integer,
+    String,
+    bindparam,
+    case,
+    func,
+    insert,
+    literal,
+    select,
+)
 from sqlalchemy.orm import aliased
 
 from app.models import Deal, Notification, Stage, Task, table_of, task_participant, utcnow
@@ -64,10 +76,23 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
 def _tell_about_deals(uow: UnitOfWork, ids: Sequence[int], kind: str) -> set[int]:
     """The notifications about these deals (a few) written by one statement, the people told
     returned: what `_about_deals` and `add_notifications` do in two round trips to a server."""
+    statement = _telling(kind == "deal_moved", uow.actor_id is not None)
+    bound = {"ids": list(ids), "kind": kind, "actor": uow.actor_id, "now": utcnow()}
+    return set(uow.session.execute(statement, bound).scalars())
+
+
+@cache
+def _telling(moved: bool, by_someone: bool) -> Any:
+    """INSERT … SELECT of one notification per responsible person of the deals `ids` (bound), but
+    the actor: how many, the first one's title, and (`moved`) the stage if they are all in one.
+    Built once per kind (building it took longer than running it)."""
     deal = table_of(Deal).c
-    wanted: list[ColumnElement[bool]] = [deal.id.in_(list(ids)), deal.responsible_id.is_not(None)]
-    if uow.actor_id is not None:
-        wanted.append(deal.responsible_id != uow.actor_id)
+    wanted: list[ColumnElement[bool]] = [
+        deal.id.in_(bindparam("ids", expanding=True)),
+        deal.responsible_id.is_not(None),
+    ]
+    if by_someone:
+        wanted.append(deal.responsible_id != bindparam("actor", type_=Integer))
     groups = (
         select(
             deal.responsible_id.label("person"),
@@ -84,20 +109,20 @@ def _tell_about_deals(uow: UnitOfWork, ids: Sequence[int], kind: str) -> set[int
     stage = table_of(Stage).c
     detail = (
         case((groups.c.stages == 1, func.substr(stage.name, 1, 255)), else_=None)
-        if kind == "deal_moved"
+        if moved
         else literal(None, String)
     )
     rows = (
         select(
             groups.c.person,
-            literal(kind),
-            literal(uow.actor_id, Integer),
+            bindparam("kind", type_=String),
+            bindparam("actor", type_=Integer),
             literal("deal"),
             case((groups.c.deals == 1, groups.c.first), else_=None),
             groups.c.deals,
             func.coalesce(func.substr(first.c.title, 1, 255), ""),
             detail,
-            literal(utcnow(), DateTime),
+            bindparam("now", type_=DateTime),
         )
         .join(first, first.c.id == groups.c.first)
         .join(table_of(Stage), stage.id == groups.c.stage)
@@ -114,8 +139,7 @@ def _tell_about_deals(uow: UnitOfWork, ids: Sequence[int], kind: str) -> set[int
         "created_at",
     ]
     notes = table_of(Notification)
-    told = uow.session.execute(insert(notes).from_select(columns, rows).returning(notes.c.user_id)).scalars()
-    return set(told)
+    return insert(notes).from_select(columns, rows).returning(notes.c.user_id)
 
 
 def _about_deals(uow: UnitOfWork, ids: Sequence[int], kind: str) -> list[dict[str, Any]]:
