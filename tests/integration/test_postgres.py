@@ -280,6 +280,13 @@ def test_a_board_move_on_postgres_in_few_round_trips(postgres_url: str) -> None:
         assert visits[0].left_at == visits[1].entered_at
         moved = services.deals.get(deal.id)
         assert (moved.stage_id, moved.version) == (stages[1].id, deal.version + 1)
+        # The board's re-read: the card and both columns' figures, read side by side on a server.
+        shown = DealFilter(pipeline_id=pipeline.id)
+        columns = [stages[0].id, stages[1].id]
+        cards, figures = services.kanban.changed([deal.id], columns, shown)
+        assert [(c.id, c.stage_id, c.version) for c in cards] == [(deal.id, stages[1].id, moved.version)]
+        assert figures == services.kanban.columns(columns, shown)
+        assert figures[stages[1].id].count == 1
         told = services.as_user("ben-pg").notifications.recent()
         assert next((n.kind, n.count, n.title, n.detail) for n in told) == (
             "deal_moved",

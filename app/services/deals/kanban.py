@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -73,9 +74,19 @@ class KanbanService:
         self, deal_ids: list[int], stage_ids: list[int], deal_filter: DealFilter
     ) -> tuple[list[Card], dict[int, ColumnSummary]]:
         """After deals changed: their cards as the filter shows them (`matching`) and the columns'
-        figures (`columns`), read together (rights once: fewer round trips to a server)."""
-        with self._ctx.connect() as conn:
-            return self._matching(conn, deal_ids, deal_filter), self._columns(conn, stage_ids, deal_filter)
+        figures (`columns`). A file reads both in one transaction; a server on two connections at
+        once (two round trips each, side by side, instead of three one after the other)."""
+        if self._ctx.database.is_sqlite:
+            with self._ctx.connect() as conn:
+                return self._matching(conn, deal_ids, deal_filter), self._columns(
+                    conn, stage_ids, deal_filter
+                )
+        figures = _beside().submit(self.columns, stage_ids, deal_filter)
+        try:
+            cards = self.matching(deal_ids, deal_filter)
+        finally:
+            summaries = figures.result()
+        return cards, summaries
 
     def _columns(
         self, conn: Connection, stage_ids: list[int], deal_filter: DealFilter
@@ -156,6 +167,12 @@ class KanbanService:
         with self._ctx.connect() as conn:
             found = _cards(conn, [deal_id], deal_scope(conn, self._ctx.actor_id))
             return found[0] if found else None
+
+
+@cache
+def _beside() -> ThreadPoolExecutor:
+    """A thread for a server read made beside another (it waits for the network, not the GIL)."""
+    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="read-beside")
 
 
 @cache
