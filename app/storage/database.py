@@ -224,6 +224,29 @@ RIGHTS_STAMP_MEMO = "rights_stamp"
 WITH_COMMIT = "with_commit"  # statements to send in the COMMIT's message
 
 
+STAMP_LEASE_S = 1.0  # a server's reads take a rights stamp this fresh as read (see `recent_stamp`)
+
+
+def recent_stamp(connection: Connection) -> str | None:
+    """For a read on a server: the rights stamp this process read (a write as it began, or a read)
+    less than STAMP_LEASE_S ago, else None (read it). Each read's own round trip for it is most of a
+    small read's time over a network; a change of somebody's rights then shows in this PC's reads
+    within a second (as a colleague's changes do), and writes always check against the newest."""
+    options = connection.get_execution_options()
+    if options.get(WRITE_OPTION) or options.get("isolation_level") != "AUTOCOMMIT":
+        return None
+    lease = getattr(connection.engine, "dealdesk_stamp", None)
+    if lease is None or time.monotonic() - lease[0] > STAMP_LEASE_S:
+        return None
+    return str(lease[1])
+
+
+def note_stamp(connection: Connection, stamp: str | None) -> None:
+    """The rights stamp as just read on a server (None: forget it, the rights are changing)."""
+    if connection.dialect.name == "postgresql":
+        connection.engine.dealdesk_stamp = None if stamp is None else (time.monotonic(), stamp)  # type: ignore[attr-defined]
+
+
 def transaction_memo(connection: Connection) -> dict[str, Any]:
     """What the connection's current transaction has read once already (see `_memos`)."""
     return _memos.setdefault(connection, {})
@@ -262,6 +285,7 @@ def _begin_server_write(connection: Connection, shown: str) -> None:
     memo = transaction_memo(connection)
     stamp = rows[1] if len(rows) > 1 else None  # after the lock's
     memo[RIGHTS_STAMP_MEMO] = stamp[0] if stamp else "0"
+    note_stamp(connection, memo[RIGHTS_STAMP_MEMO])
     for (key, _prelude), row in zip(preludes, rows[2:], strict=True):
         memo[key] = tuple(row) if row is not None else None
 

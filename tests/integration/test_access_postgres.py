@@ -30,3 +30,31 @@ def services(postgres_url: str) -> Iterator[Services]:
     opened = open_services(postgres_url)
     yield opened
     opened.close()
+
+
+def test_a_rights_change_on_another_pc_reaches_writes_at_once_and_reads_within_a_second(
+    postgres_url: str,
+) -> None:
+    """On a server a read takes the rights stamp read less than a second ago (one round trip fewer
+    per read); a write always asks the server. Here Ben, on another PC, is switched off."""
+    import time
+
+    from app.services.core.errors import PermissionDeniedError
+    from app.services.deals.filters import DealFilter
+    from app.storage.database import STAMP_LEASE_S
+
+    admin = open_services(postgres_url)
+    other_pc = open_services(postgres_url)
+    try:
+        admin.deals.create(title="Somebody else's")
+        user = admin.users.create(login="ben-lease", name="Ben Berg")
+        ben = other_pc.as_user("ben-lease")
+        assert ben.deal_queries.count(DealFilter()) == 1  # the stamp now fresh on Ben's PC
+        admin.users.update(user.id, user.version, is_active=False)  # nothing any more
+        with pytest.raises(PermissionDeniedError):
+            ben.deals.create(title="Not any more")  # a write asks the server: refused at once
+        time.sleep(STAMP_LEASE_S + 0.1)
+        assert ben.deal_queries.count(DealFilter()) == 0  # reads: within a second
+    finally:
+        other_pc.close()
+        admin.close()

@@ -38,7 +38,7 @@ from app.services.access.rights import (
 )
 from app.services.core.errors import ENTITY_NAMES, MSG_NOT_FOUND, NotFoundError, PermissionDeniedError
 from app.services.core.i18n import QT_TRANSLATE_NOOP
-from app.storage.database import RIGHTS_STAMP_MEMO, transaction_memo
+from app.storage.database import RIGHTS_STAMP_MEMO, note_stamp, recent_stamp, transaction_memo
 
 
 @dataclass(frozen=True)
@@ -228,6 +228,7 @@ def bump_rights(session: Session) -> None:
         current.value = stamp
     session.flush()
     transaction_memo(session.connection())[RIGHTS_STAMP_MEMO] = stamp
+    note_stamp(session.connection(), None)  # reads ask the server again after this
 
 
 def access_for(session: Session | Connection, actor_id: int | None) -> Access:
@@ -249,14 +250,16 @@ def access_for(session: Session | Connection, actor_id: int | None) -> Access:
 def _stamp(session: Session | Connection) -> str:
     """The rights stamp, read once per transaction (a move asks for rights four times, and each
     read is a round trip to a server; a server's write has it read as it begins)."""
-    memo = transaction_memo(session.connection() if isinstance(session, Session) else session)
-    stamp = memo.get(RIGHTS_STAMP_MEMO)
+    connection = session.connection() if isinstance(session, Session) else session
+    memo = transaction_memo(connection)
+    stamp = memo.get(RIGHTS_STAMP_MEMO) or recent_stamp(connection)
     if stamp is None:
         stamp = (
             session.execute(select(AppSetting.value).where(AppSetting.key == RIGHTS_STAMP_KEY)).scalar()
             or "0"
         )
-        memo[RIGHTS_STAMP_MEMO] = stamp
+        note_stamp(connection, stamp)
+    memo[RIGHTS_STAMP_MEMO] = stamp
     return str(stamp)
 
 

@@ -130,21 +130,41 @@ class KanbanService:
 
         A keyset page along ix_deal_stage_id_stage_changed_at_id: the same cost at card 50 and 50,000.
         """
+        with self._ctx.connect() as conn:
+            return self._cards(conn, stage_id, deal_filter, after, limit)
+
+    def board(
+        self, stage_ids: list[int], first: dict[int, int], deal_filter: DealFilter
+    ) -> tuple[dict[int, ColumnSummary], dict[int, list[Card]]]:
+        """A board's figures (`columns`) and, for the stages in `first`, that many first cards of
+        each non-empty column: in one transaction (rights read once: fewer round trips to a server)."""
+        with self._ctx.connect() as conn:
+            summaries = self._columns(conn, stage_ids, deal_filter)
+            cards = {
+                stage_id: self._cards(conn, stage_id, deal_filter, None, limit)
+                if summaries[stage_id].count
+                else []
+                for stage_id, limit in first.items()
+            }
+            return summaries, cards
+
+    def _cards(
+        self, conn: Connection, stage_id: int, deal_filter: DealFilter, after: Card | None, limit: int
+    ) -> list[Card]:
         f = replace(deal_filter, stage_ids=(), pipeline_id=None)
         conditions = deal_conditions(f, self._dialect, self._ctx.actor_id)
-        with self._ctx.connect() as conn:
-            conditions += deal_scope(conn, self._ctx.actor_id) + search_scope(
-                conn, self._ctx.actor_id, f.search
-            )
-            bound: dict[str, Any] = {"stage": stage_id, "limit": limit}
-            if after is not None:
-                bound |= {"at": after.stage_changed_at, "after_id": after.id}
-            # The whole column: one statement, built once (a scroll reads it every 50 cards).
-            statement = _column_statement(after is not None)
-            if conditions:  # a filter, or limited rights
-                statement = statement.where(*conditions)
-            ids = list(conn.scalars(statement, bound).all())
-            return _cards(conn, ids)
+        conditions += deal_scope(conn, self._ctx.actor_id) + search_scope(conn, self._ctx.actor_id, f.search)
+        bound: dict[str, Any] = {"stage": stage_id, "limit": limit, "now": utcnow()}
+        if after is not None:
+            bound |= {"at": after.stage_changed_at, "after_id": after.id}
+        # The page's ids (the whole column: built once, a scroll reads it every 50 cards) and what
+        # their cards show, in one statement: one round trip to a server, not two.
+        page = _column_statement(after is not None)
+        if conditions:  # a filter, or limited rights
+            page = page.where(*conditions)
+        order = (Deal.stage_changed_at.desc(), Deal.id.desc())
+        statement = _card_columns().where(Deal.id.in_(page.scalar_subquery())).order_by(*order)
+        return [Card(*tuple[Any, ...](row)) for row in conn.execute(statement, bound)]
 
     def matching(self, deal_ids: list[int], deal_filter: DealFilter) -> list[Card]:
         """Those of these deals the board's filter shows (in any stage): to update cards in place."""
@@ -189,6 +209,12 @@ def _column_statement(after: bool) -> Any:
 @cache
 def _cards_statement() -> Any:
     """What the cards show, for a list of deal ids; built once (building it costs more than running it)."""
+    return _card_columns().where(Deal.id.in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _card_columns() -> Any:
+    """What a card shows, of deals yet to be chosen (`.where`)."""
     contact = aliased(Contact)
     first_contact = (
         select(func.trim(contact.first_name + literal(" ") + contact.last_name))
@@ -236,7 +262,6 @@ def _cards_statement() -> Any:
         )
         .outerjoin(Company, Company.id == Deal.company_id)
         .outerjoin(User, User.id == Deal.responsible_id)
-        .where(Deal.id.in_(bindparam("ids", expanding=True)))
     )
 
 

@@ -325,14 +325,7 @@ class KanbanView(QWidget):
         read = self._reads
 
         def work() -> tuple[dict[int, Any], dict[int, list[Card]]]:
-            summaries = kanban.columns(stage_ids, deal_filter)
-            cards = {
-                stage_id: kanban.cards(stage_id, deal_filter, limit=limit)
-                if summaries[stage_id].count
-                else []
-                for stage_id, limit in wanted.items()
-            }
-            return summaries, cards
+            return kanban.board(stage_ids, wanted, deal_filter)
 
         def done(result: tuple[dict[int, Any], dict[int, list[Card]]]) -> None:
             if read != self._reads or columns != self.columns:
