@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, selec
 
 from app.models import Company, CustomFieldValue, Deal, Pipeline, Stage, User, deal_search
 from app.services.deals.filters import CustomCondition, value_condition
+from app.services.deals.stage_totals import deal_count
 
 STEP = 1000
 MAX_HOPS_ON_READ = 8  # further than this, one OFFSET read is cheaper than hopping there now
@@ -292,6 +293,10 @@ class PageCursor:
         return parts[::-1] if self.sort.descending else parts
 
     def _count(self, conn: Connection, where: ColumnElement[bool] | None) -> int:
+        if where is None and not self._conditions:  # every deal: on a server from the running totals
+            total = deal_count(conn)
+            if total is not None:
+                return total
         extra = [where] if where is not None else []
         return conn.scalar(select(func.count()).select_from(Deal).where(*self._conditions, *extra)) or 0
 
