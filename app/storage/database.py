@@ -208,7 +208,8 @@ def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
         @event.listens_for(engine, "commit")
         def _on_commit(connection: Any) -> None:
             # What waits to be sent with the COMMIT (a write's announcement) goes in its message.
-            waiting = transaction_memo(connection).pop(WITH_COMMIT, None)
+            memo = _memos.get(connection)
+            waiting = memo.pop(WITH_COMMIT, None) if memo else None
             if waiting:
                 _send(connection, shown, f"{'; '.join(waiting)}; COMMIT", committing=True)
 
