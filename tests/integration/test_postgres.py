@@ -269,10 +269,10 @@ def test_a_board_move_on_postgres_in_few_round_trips(postgres_url: str) -> None:
             services.deals.move_each([(deal.id, deal.version)], stages[1].id)
         finally:
             event.remove(engine, "before_cursor_execute", count)
-        # The stage with its deal; the undo step; the stays; the deal; its history; the person
-        # told. (BEGIN with the lock, the rights stamp and whether automation waits, and COMMIT
-        # with the NOTIFY, go to the driver directly: one message each.)
-        assert len(sent) <= 6, sent
+        # The stage with its deal; the undo step; the stays; the deal; the person told. (BEGIN
+        # with the lock, the rights stamp and whether automation waits, and COMMIT with the history
+        # and the NOTIFY, go to the driver directly: one message each.)
+        assert len(sent) <= 5, sent
         visits = services.deals.stage_visits(deal.id)
         assert [v.stage_id for v in visits] == [stages[0].id, stages[1].id]
         assert visits[0].left_at is not None
@@ -294,6 +294,16 @@ def test_a_board_move_on_postgres_in_few_round_trips(postgres_url: str) -> None:
             "Kitchen for Meyer",
             stages[1].name,
         )
+        # Its history (sent with the COMMIT on a server) carries the undo step: Edit › Undo puts it back.
+        entries = [h for h in services.deals.history(deal.id) if h.field == "stage_id"]
+        assert (entries[0].old_value, entries[0].new_value) == (str(stages[0].id), str(stages[1].id))
+        last = services.deal_bulk.last_undoable()
+        assert last is not None
+        assert services.deal_bulk.undo(last.id).changed == 1
+        assert services.deals.get(deal.id).stage_id == stages[0].id
+        moved = services.deals.get(deal.id)
+        services.deals.move_each([(deal.id, moved.version)], stages[1].id)
+        moved = services.deals.get(deal.id)
         # A field needed from the next stage on, and a tunnel out of it: both still honoured.
         services.field_rules.set_required_from(EntityType.DEAL, "close_date", pipeline.id, stages[2].id)
         with pytest.raises(MissingFieldsError):
@@ -337,4 +347,51 @@ def test_what_a_write_asks_as_it_begins_is_asked_again_once_it_changed(postgres_
             assert len(asked) == 2  # plain SQL: which tables it changed is not known
     finally:
         event.remove(services.database.engine, "before_cursor_execute", count)
+        services.close()
+
+
+def test_rows_sent_with_the_commit_fail_the_whole_write(postgres_url: str) -> None:
+    """History rows sent with the COMMIT: quoted as they are; one the server refuses fails the
+    COMMIT, nothing of that write is saved, and the next write is fine."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    from app.models import HistoryEntry, table_of, utcnow
+    from app.storage.database import insert_at_commit
+
+    services = open_services(postgres_url)
+    try:
+        deal = services.deals.create(title="Before")
+        awkward = 'it\'s <fine> & \\ "quoted" ; COMMIT; --'
+        entry = {
+            "entity_type": "deal",
+            "entity_id": deal.id,
+            "action": "note",
+            "field": None,
+            "old_value": None,
+            "new_value": awkward,
+            "version": 1,
+            "user_id": None,
+            "at": utcnow(),
+            "operation_id": None,
+        }
+        change = text("UPDATE deal SET title = :title WHERE id = :id")
+        with services.context.write() as uow:
+            uow.session.execute(change, {"title": "Changed", "id": deal.id})
+            insert_at_commit(uow.session.connection(), table_of(HistoryEntry), [entry])
+
+        def refused_at_commit() -> None:
+            with services.context.write() as uow:
+                uow.session.execute(change, {"title": "Not saved", "id": deal.id})
+                refused = entry | {"operation_id": 999_999}  # no such undo step
+                insert_at_commit(uow.session.connection(), table_of(HistoryEntry), [refused])
+
+        with pytest.raises(IntegrityError):
+            refused_at_commit()
+        assert services.deals.get(deal.id).title == "Changed"
+        with services.database.engine.connect() as conn:
+            notes = conn.execute(text("SELECT new_value FROM history_entry WHERE action = 'note'")).scalars()
+            assert list(notes) == [awkward]  # quoted as it was, once
+        assert services.deals.create(title="Next").id > deal.id
+    finally:
         services.close()

@@ -13,6 +13,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.models import HistoryEntry, User, table_of, utcnow
+from app.storage.database import insert_at_commit
 
 
 def history_text(value: Any) -> str | None:
@@ -79,11 +80,14 @@ class HistoryWriter:
         changes: Changes,
         action: str = "updated",
         operation_id: int | None = None,
+        *,
+        at_commit: bool = False,
     ) -> None:
-        """`operation_id` ties the entries to an undoable operation (a stage move)."""
+        """`operation_id` ties the entries to an undoable operation (a stage move). `at_commit`: the
+        write reads them no more, so a server may have them with its COMMIT (one round trip fewer)."""
         rows: list[tuple[str | None, Any, Any]] = [(name, old, new) for name, (old, new) in changes.items()]
         if rows:
-            self._write(entity_type, entity_id, action, rows, version, operation_id)
+            self._write(entity_type, entity_id, action, rows, version, operation_id, at_commit=at_commit)
 
     def noted(
         self, entity_type: str, entity_id: int, version: int, action: str, field: str | None, text: str | None
@@ -99,26 +103,29 @@ class HistoryWriter:
         rows: list[tuple[str | None, Any, Any]],
         version: int,
         operation_id: int | None = None,
+        *,
+        at_commit: bool = False,
     ) -> None:
         now = utcnow()
-        self._session.execute(
-            insert(table_of(HistoryEntry)),
-            [
-                {
-                    "entity_type": entity_type,
-                    "entity_id": entity_id,
-                    "action": action,
-                    "field": name,
-                    "old_value": history_text(old),
-                    "new_value": history_text(new),
-                    "version": version,
-                    "user_id": self._actor_id,
-                    "at": now,
-                    "operation_id": operation_id,
-                }
-                for name, old, new in rows
-            ],
-        )
+        entries = [
+            {
+                "entity_type": entity_type,
+                "entity_id": entity_id,
+                "action": action,
+                "field": name,
+                "old_value": history_text(old),
+                "new_value": history_text(new),
+                "version": version,
+                "user_id": self._actor_id,
+                "at": now,
+                "operation_id": operation_id,
+            }
+            for name, old, new in rows
+        ]
+        if at_commit:
+            insert_at_commit(self._session.connection(), table_of(HistoryEntry), entries)
+        else:
+            self._session.execute(insert(table_of(HistoryEntry)), entries)
 
 
 @dataclass(frozen=True, slots=True)

@@ -256,7 +256,7 @@ class DealService:
             touch(deal)
             flush_or_conflict(session, "deal", deal.title)
             uow.history.changed(
-                "deal", deal.id, deal.version, diff, action="stage", operation_id=operation_id
+                "deal", deal.id, deal.version, diff, action="stage", operation_id=operation_id, at_commit=True
             )
             fields.update(diff)
         if moving:
