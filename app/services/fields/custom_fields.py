@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.models import (
     Company,
@@ -142,6 +142,7 @@ class CustomFieldService:
                 select(CustomFieldDefinition)
                 .where(CustomFieldDefinition.entity_type == entity)
                 .order_by(CustomFieldDefinition.sort, CustomFieldDefinition.id)
+                .options(selectinload(CustomFieldDefinition.options))  # all fields' options at once
             )
             return [field_info(f) for f in fields]
 
