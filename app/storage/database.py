@@ -193,12 +193,9 @@ def create_database_engine(url: URL, *, echo: bool = False) -> Engine:
             # that many writes touch, and two writers updating them in different orders would
             # deadlock, one of them failing. Held until the transaction ends.
             _forget(connection)
-            options = connection.get_execution_options()
-            if not options.get(WRITE_OPTION, False):
-                return
-            if options.get("isolation_level") == "AUTOCOMMIT":
+            if _begins_by_itself(connection):
                 _begin_server_write(connection, shown)
-            else:
+            elif connection.get_execution_options().get(WRITE_OPTION, False):
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
         @event.listens_for(engine, "after_cursor_execute")
@@ -233,9 +230,8 @@ def recent_stamp(connection: Connection) -> str | None:
     less than STAMP_LEASE_S ago, else None (read it). Each read's own round trip for it is most of a
     small read's time over a network; a change of somebody's rights then shows in this PC's reads
     within a second (as a colleague's changes do), and writes always check against the newest."""
-    options = connection.get_execution_options()
-    if options.get(WRITE_OPTION) or options.get("isolation_level") != "AUTOCOMMIT":
-        return None
+    if not _autocommit(connection) or connection.get_execution_options().get(WRITE_OPTION):
+        return None  # a file's transaction, or a write: asked in the transaction
     lease = getattr(connection.engine, "dealdesk_stamp", None)
     if lease is None or time.monotonic() - lease[0] > STAMP_LEASE_S:
         return None
@@ -255,6 +251,16 @@ def transaction_memo(connection: Connection) -> dict[str, Any]:
 
 def _forget(connection: Connection) -> None:
     _memos.pop(connection, None)
+
+
+def _autocommit(connection: Connection) -> bool:
+    return bool(connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT")
+
+
+def _begins_by_itself(connection: Connection) -> bool:
+    """A server write whose connection is in autocommit mode: it sends its own BEGIN (with the
+    writers' lock and its first reads) and may have statements sent with its COMMIT."""
+    return _autocommit(connection) and bool(connection.get_execution_options().get(WRITE_OPTION, False))
 
 
 _SERVER_WRITE_BEGIN = (
@@ -314,16 +320,14 @@ def notify_at_commit(connection: Connection, channel: str, payload: str) -> None
     """PostgreSQL's NOTIFY for this write, sent in the message that commits it when the write began
     by itself (`_begin_server_write`: one round trip fewer), else at once. Delivered at commit
     either way, never for a rollback."""
-    if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+    if not _begins_by_itself(connection):
         connection.exec_driver_sql(
             "SELECT pg_notify(%(channel)s, %(payload)s)", {"channel": channel, "payload": payload}
         )
         return
     from psycopg import sql
 
-    raw = connection.connection.dbapi_connection
-    text = sql.SQL("SELECT pg_notify({}, {})").format(channel, payload).as_string(raw)  # type: ignore[arg-type]
-    transaction_memo(connection).setdefault(WITH_COMMIT, []).append(text)
+    _with_commit(connection, sql.SQL("SELECT pg_notify({}, {})").format(channel, payload))
 
 
 def insert_at_commit(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -333,22 +337,29 @@ def insert_at_commit(connection: Connection, table: Any, rows: list[dict[str, An
     nothing of the write is saved."""
     if not rows:
         return
-    if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+    if not _begins_by_itself(connection):
         connection.execute(table.insert(), rows)
         return
     from psycopg import sql
 
-    raw = connection.connection.dbapi_connection
     columns = list(rows[0])
-    text = sql.SQL("INSERT INTO {} ({}) VALUES {}").format(
-        sql.Identifier(table.name),
-        sql.SQL(", ").join(sql.Identifier(c) for c in columns),
-        sql.SQL(", ").join(
-            sql.SQL("({})").format(sql.SQL(", ").join(sql.Literal(row[c]) for c in columns)) for row in rows
+    values = (
+        sql.SQL("({})").format(sql.SQL(", ").join(sql.Literal(row[c]) for c in columns)) for row in rows
+    )
+    _with_commit(
+        connection,
+        sql.SQL("INSERT INTO {} ({}) VALUES {}").format(
+            sql.Identifier(table.name),
+            sql.SQL(", ").join(sql.Identifier(c) for c in columns),
+            sql.SQL(", ").join(values),
         ),
     )
-    statement = text.as_string(raw)  # type: ignore[arg-type]
-    transaction_memo(connection).setdefault(WITH_COMMIT, []).append(statement)
+
+
+def _with_commit(connection: Connection, statement: Any) -> None:
+    """A statement (psycopg's composed SQL, values quoted by the driver) for the COMMIT's message."""
+    text = statement.as_string(connection.connection.dbapi_connection)
+    transaction_memo(connection).setdefault(WITH_COMMIT, []).append(text)
 
 
 def _send(connection: Connection, shown: str, text: str, *, committing: bool) -> list[Any]:

@@ -131,7 +131,7 @@ class KanbanService:
         A keyset page along ix_deal_stage_id_stage_changed_at_id: the same cost at card 50 and 50,000.
         """
         with self._ctx.connect() as conn:
-            return self._cards(conn, stage_id, deal_filter, after, limit)
+            return self._column_cards(conn, stage_id, deal_filter, after, limit)
 
     def board(
         self, stage_ids: list[int], first: dict[int, int], deal_filter: DealFilter
@@ -141,14 +141,14 @@ class KanbanService:
         with self._ctx.connect() as conn:
             summaries = self._columns(conn, stage_ids, deal_filter)
             cards = {
-                stage_id: self._cards(conn, stage_id, deal_filter, None, limit)
+                stage_id: self._column_cards(conn, stage_id, deal_filter, None, limit)
                 if summaries[stage_id].count
                 else []
                 for stage_id, limit in first.items()
             }
             return summaries, cards
 
-    def _cards(
+    def _column_cards(
         self, conn: Connection, stage_id: int, deal_filter: DealFilter, after: Card | None, limit: int
     ) -> list[Card]:
         f = replace(deal_filter, stage_ids=(), pipeline_id=None)
